@@ -1,0 +1,216 @@
+site-name = Överens
+skip-to-content = Hoppa till innehållet
+nav-home = Start
+nav-login = Logga in
+nav-logout = Logga ut
+nav-register = Skapa konto
+nav-account = Mitt konto
+nav-admin = Administrera
+nav-operator = Drift
+nav-operator-label = Drift av plattformen
+nav-municipality-label = Kommunens sidor
+footer-accessibility = Tillgänglighetsredogörelse
+footer-privacy = Personuppgifter
+footer-api = Öppna data (API)
+footer-about = Överens är en öppen plattform för lokala överenskommelser mellan kommuner och civilsamhället.
+form-has-errors = Något behöver rättas innan du kan gå vidare
+form-optional = frivilligt
+field-name = Namn
+field-email = E-postadress
+field-password = Lösenord
+field-new-password = Nytt lösenord
+field-repeat-password = Upprepa lösenordet
+password-hint = Minst { $n } tecken. En mening du kommer ihåg fungerar bra.
+
+role-operator = Driftansvarig
+role-coordinator = Samordnare
+role-staff = Tjänsteperson
+role-representative = Föreningsrepresentant
+
+err-required = Fyll i fältet.
+err-too-long = Texten är för lång. Högst { $n } tecken.
+err-too-short = För kort. Minst { $n } tecken.
+err-email = Skriv en e-postadress, till exempel namn@exempel.se.
+err-control-chars = Texten innehåller otillåtna tecken.
+err-slug = Använd 2–40 små bokstäver a–z, siffror och bindestreck.
+err-choose = Välj ett av alternativen.
+err-not-found = Sidan finns inte
+err-no-municipality = Kommunen finns inte på den här webbplatsen
+err-forbidden = Du har inte behörighet till den här sidan
+err-login-required = Du behöver logga in
+err-csrf = Formuläret har gått ut. Gå tillbaka, ladda om sidan och försök igen.
+err-rate-limited = För många försök. Vänta en stund och försök igen.
+err-internal = Något gick fel hos oss. Försök igen om en stund.
+err-too-large = Det du skickade är för stort.
+err-link-unknown = Länken finns inte. Kontrollera att du fått med hela länken.
+err-link-expired = Länken har gått ut. Be om en ny länk.
+err-link-used = Länken är redan använd. Be om en ny länk om du behöver.
+err-bad-language = Språket finns inte.
+err-status = Felkod
+err-go-home = Till startsidan
+
+start-title = Lokala överenskommelser med civilsamhället
+start-intro = Här samarbetar kommuner och föreningar kring sin lokala överenskommelse: principerna, signeringsboken, föreningsregistret, dialogmötena och handlingsplanen.
+start-municipalities = Kommuner
+start-none = Inga kommuner finns ännu.
+
+home-lead = Kommunens och civilsamhällets gemensamma överenskommelse om samverkan.
+home-sections = Innehåll
+home-contact = Kontaktperson
+home-phone = Telefon
+
+admin-title = Administrera
+admin-staff-intro = Här samlas det du som tjänsteperson ansvarar för.
+departments-title = Förvaltningar och enheter
+departments-name = Namn på förvaltning eller enhet
+departments-add = Lägg till förvaltning eller enhet
+departments-none = Inga förvaltningar eller enheter finns ännu.
+departments-exists = Det finns redan en förvaltning eller enhet med det namnet.
+departments-added = { $name } är tillagd.
+people-title = Personer och roller
+people-caption = Personer med roll i kommunen
+people-role = Roll
+people-unit = Förvaltning eller förening
+people-department = Förvaltning eller enhet
+people-no-department = Ingen
+people-grant = Ge en person en roll
+people-email-hint = Personen behöver först skapa ett konto med den här adressen.
+people-granted = { $name } har fått rollen.
+people-no-account = Det finns inget konto med den adressen.
+people-already = Personen har redan den rollen.
+audit-title = Ändringslogg
+audit-intro = Alla ändringar av kommunens uppgifter: vem, när och vad.
+audit-caption = Senaste ändringarna
+audit-when = När
+audit-who = Vem
+audit-what = Vad
+audit-details = Uppgifter
+
+login-title = Logga in
+login-submit = Logga in
+login-by-link = Logga in med en länk via e-post
+login-forgot = Glömt lösenordet?
+login-no-account = Skapa ett konto
+login-wrong = Fel e-postadress eller lösenord.
+login-unverified = Du behöver bekräfta din e-postadress först. Vi har skickat en ny länk.
+
+register-title = Skapa konto
+register-intro = Med ett konto kan du företräda din förening, anmäla dig till möten och följa arbetet.
+register-submit = Skapa konto
+register-consent = Jag godkänner att mina uppgifter sparas enligt beskrivningen om personuppgifter.
+register-consent-hint = Vi sparar namn och e-postadress så länge du har kontot. Du kan ladda ner och radera dina uppgifter när du vill.
+register-consent-required = Du behöver godkänna för att kunna skapa ett konto.
+register-have-account = Jag har redan ett konto
+register-done-title = Kolla din e-post
+register-done = Vi har skickat ett meddelande till { $name }. Öppna länken i meddelandet för att bekräfta adressen.
+
+verify-title = Bekräfta e-postadress
+verify-intro = Tryck på knappen för att bekräfta din e-postadress.
+verify-submit = Bekräfta
+
+link-title = Logga in med e-postlänk
+link-intro = Skriv din e-postadress så skickar vi en länk som loggar in dig. Länken gäller i 20 minuter och kan användas en gång.
+link-submit = Skicka länk
+link-sent-title = Kolla din e-post
+link-sent = Om det finns ett konto för { $name } har vi skickat ett meddelande med en länk.
+link-login-title = Logga in
+link-login-intro = Tryck på knappen för att logga in.
+
+reset-request-title = Glömt lösenordet
+reset-request-intro = Skriv din e-postadress så skickar vi en länk där du väljer ett nytt lösenord. Länken gäller i en timme.
+reset-request-submit = Skicka länk
+reset-title = Välj nytt lösenord
+reset-intro = Skriv ditt nya lösenord två gånger.
+reset-submit = Spara lösenordet
+reset-mismatch = Lösenorden är inte lika.
+
+account-title = Mitt konto
+account-verified = Din e-postadress är bekräftad. Välkommen!
+account-password-changed = Ditt nya lösenord är sparat.
+account-roles = Roller
+account-no-roles = Du har ingen roll ännu. En samordnare kan ge dig en roll, eller så ansluter du dig till en förening.
+account-your-data = Dina uppgifter
+account-export-intro = Du kan ladda ner allt vi har sparat om dig.
+account-export = Ladda ner mina uppgifter (JSON)
+account-erase-title = Radera kontot
+account-erase-intro = Kontot och dina uppgifter raderas. Ändringar du gjort finns kvar, men utan ditt namn.
+account-erase-confirm = Jag förstår att kontot raderas och inte kan återställas.
+account-erase-confirm-required = Kryssa i rutan för att radera kontot.
+account-erase-submit = Radera mitt konto
+account-erased-title = Kontot är raderat
+account-erased = Ditt konto och dina uppgifter är raderade.
+
+mail-verify-subject = Bekräfta din e-postadress
+mail-verify-body =
+    Hej { $name }!
+
+    Öppna länken för att bekräfta din e-postadress hos Överens:
+    { $link }
+
+    Länken gäller i 48 timmar. Har du inte skapat något konto kan du bortse från meddelandet.
+mail-login-subject = Din inloggningslänk
+mail-login-body =
+    Hej { $name }!
+
+    Öppna länken för att logga in hos Överens:
+    { $link }
+
+    Länken gäller i 20 minuter och kan användas en gång. Har du inte bett om den kan du bortse från meddelandet.
+mail-reset-subject = Välj ett nytt lösenord
+mail-reset-body =
+    Hej { $name }!
+
+    Öppna länken för att välja ett nytt lösenord hos Överens:
+    { $link }
+
+    Länken gäller i en timme. Har du inte bett om den kan du bortse från meddelandet.
+mail-exists-subject = Du har redan ett konto
+mail-exists-body =
+    Hej!
+
+    Någon försökte skapa ett konto hos Överens med din e-postadress, men du har redan ett konto.
+    Har du glömt lösenordet kan du välja ett nytt här:
+    { $link }
+
+operator-title = Drift
+operator-add = Lägg till kommun
+operator-slug = Adress
+operator-slug-hint = Små bokstäver utan å, ä, ö, till exempel orebro. Blir sidans adress: /orebro/
+operator-slug-taken = Adressen används redan av en annan kommun.
+operator-added = { $name } är tillagd.
+operator-jobs = Jobbkö
+operator-no-jobs = Kön är tom.
+outbox-title = Utkorg för e-post
+outbox-intro = Utan e-postserver hamnar alla meddelanden här i stället för att skickas.
+outbox-empty = Inga meddelanden.
+outbox-to = Till
+
+a11y-title = Tillgänglighetsredogörelse
+a11y-intro = Överens ska kunna användas av alla. Här beskriver vi hur webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service, kända brister och hur du kan rapportera problem.
+a11y-status-heading = Hur tillgänglig är webbplatsen?
+a11y-status = Webbplatsen är byggd för att uppfylla WCAG 2.1 nivå AA. Alla sidor fungerar med tangentbord och utan JavaScript, har rubriker, landmärken, etiketter på formulärfält och synligt fokus.
+a11y-known-heading = Kända brister
+a11y-known = Vi känner inte till några brister just nu. Hittar du något vill vi gärna veta det.
+a11y-report-heading = Rapportera brister
+a11y-report = Kontakta din kommuns kontaktperson för lokal överenskommelse om du upplever hinder, eller om du behöver innehåll i ett annat format. Kontaktuppgifterna finns på kommunens startsida här.
+a11y-enforcement-heading = Tillsyn
+a11y-enforcement = Myndigheten för digital förvaltning (Digg) ansvarar för tillsyn över lagen. Är du inte nöjd med hur vi hanterar dina synpunkter kan du anmäla det till Digg.
+a11y-enforcement-link = Anmäl till Digg
+a11y-method-heading = Hur vi har testat
+a11y-method = Varje sida granskas automatiskt med axe-core i en riktig webbläsare vid varje ändring av koden, och inloggning och formulär testas med enbart tangentbord.
+
+privacy-title = Personuppgifter
+privacy-intro = Så här hanterar Överens dina personuppgifter. Personuppgiftsansvarig är den kommun du använder tjänsten i.
+privacy-what-heading = Vilka uppgifter sparas?
+privacy-what-account = Ditt namn, din e-postadress och ditt lösenord (som ett envägskrypterat värde som inte går att läsa).
+privacy-what-roles = Vilka roller du har: samordnare, tjänsteperson eller företrädare för en förening.
+privacy-what-sessions = När du loggade in, så länge inloggningen gäller.
+privacy-what-audit = Ändringar du gör i kommunens uppgifter, med ditt namn och tidpunkt.
+privacy-why-heading = Varför?
+privacy-why = Uppgifterna behövs för att du ska kunna logga in och för att det ska gå att se vem som har ändrat gemensamma uppgifter. Vi sparar dem bara med ditt samtycke och bara så länge du har kontot.
+privacy-cookies-heading = Kakor
+privacy-cookies = Vi använder bara nödvändiga kakor: en för inloggningen, en som skyddar formulären och en för valt språk. Inga kakor för statistik eller reklam.
+privacy-rights-heading = Dina rättigheter
+privacy-rights = Du kan när som helst ladda ner allt vi har sparat om dig och radera ditt konto under
+privacy-complaint-heading = Klagomål
+privacy-complaint = Är du missnöjd med hur dina uppgifter hanteras kan du kontakta kommunen eller lämna klagomål till Integritetsskyddsmyndigheten (IMY).

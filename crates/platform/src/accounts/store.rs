@@ -1,0 +1,273 @@
+use crate::db::{is_unique_violation, Db, Tx};
+
+#[derive(Clone, Debug)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub password_hash: Option<String>,
+    pub email_verified_at: Option<i64>,
+}
+
+type Row = (i64, String, String, Option<String>, Option<i64>);
+
+fn from_row(r: Row) -> UserRow {
+    UserRow {
+        id: r.0,
+        email: r.1,
+        name: r.2,
+        password_hash: r.3,
+        email_verified_at: r.4,
+    }
+}
+
+pub async fn by_email(db: &Db, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT id, email, name, password_hash, email_verified_at FROM users WHERE email = $1",
+    )
+    .bind(email)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(from_row))
+}
+
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT id, email, name, password_hash, email_verified_at FROM users WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(from_row))
+}
+
+/// Create an account; `Ok(None)` when the address is taken.
+pub async fn create(
+    tx: &mut Tx,
+    email: &str,
+    name: &str,
+    password_hash: Option<&str>,
+    verified_at: Option<i64>,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let res: Result<(i64,), sqlx::Error> = sqlx::query_as(
+        "INSERT INTO users (email, name, password_hash, email_verified_at, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(email)
+    .bind(name)
+    .bind(password_hash)
+    .bind(verified_at)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await;
+    match res {
+        Ok((id,)) => Ok(Some(id)),
+        Err(e) if is_unique_violation(&e) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn create_session(db: &Db, user_id: i64, token_hash: &str, now: i64, expires_at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+        .bind(token_hash)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    Verify,
+    Login,
+    Reset,
+}
+
+impl Purpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Verify => "verify",
+            Purpose::Login => "login",
+            Purpose::Reset => "reset",
+        }
+    }
+
+    /// How long a link of this kind is valid, in seconds.
+    pub fn lifetime(self) -> i64 {
+        match self {
+            Purpose::Verify => 48 * 3600,
+            Purpose::Login => 20 * 60,
+            Purpose::Reset => 3600,
+        }
+    }
+}
+
+pub async fn create_link(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    purpose: Purpose,
+    token_hash: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO one_time_links (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(purpose.as_str())
+    .bind(now)
+    .bind(now + purpose.lifetime())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum LinkState {
+    Valid(i64),
+    Unknown,
+    Expired,
+    Used,
+}
+
+/// Look at a link without using it (the page with the confirm button).
+pub async fn check_link(db: &Db, token_hash: &str, purpose: Purpose, now: i64) -> Result<LinkState, sqlx::Error> {
+    let row: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT user_id, expires_at, used_at FROM one_time_links WHERE token_hash = $1 AND purpose = $2",
+    )
+    .bind(token_hash)
+    .bind(purpose.as_str())
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(match row {
+        None => LinkState::Unknown,
+        Some((_, _, Some(_))) => LinkState::Used,
+        Some((_, exp, None)) if exp <= now => LinkState::Expired,
+        Some((uid, _, None)) => LinkState::Valid(uid),
+    })
+}
+
+/// Use a link: succeeds for exactly one caller, even when two arrive at once.
+pub async fn consume_link(tx: &mut Tx, token_hash: &str, purpose: Purpose, now: i64) -> Result<LinkState, sqlx::Error> {
+    let used: Option<(i64,)> = sqlx::query_as(
+        "UPDATE one_time_links SET used_at = $3 \
+         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3 RETURNING user_id",
+    )
+    .bind(token_hash)
+    .bind(purpose.as_str())
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some((uid,)) = used {
+        return Ok(LinkState::Valid(uid));
+    }
+    let row: Option<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT expires_at, used_at FROM one_time_links WHERE token_hash = $1 AND purpose = $2",
+    )
+    .bind(token_hash)
+    .bind(purpose.as_str())
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(match row {
+        None => LinkState::Unknown,
+        Some((_, Some(_))) => LinkState::Used,
+        Some(_) => LinkState::Expired,
+    })
+}
+
+pub async fn mark_verified(tx: &mut Tx, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET email_verified_at = $2 WHERE id = $1 AND email_verified_at IS NULL")
+        .bind(user_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Set a new password and end every session of the account (someone else may have one).
+pub async fn set_password(tx: &mut Tx, user_id: i64, hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1")
+        .bind(user_id)
+        .bind(hash)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Everything the platform holds about a person, for their own download.
+pub async fn export(db: &Db, user_id: i64) -> Result<serde_json::Value, sqlx::Error> {
+    let Some(u) = by_id(db, user_id).await? else {
+        return Ok(serde_json::Value::Null);
+    };
+    let roles: Vec<(String, Option<String>, Option<String>, Option<String>, i64)> = sqlx::query_as(
+        "SELECT r.role, m.name, d.name, o.name, r.created_at FROM roles r \
+         LEFT JOIN municipalities m ON m.id = r.municipality_id \
+         LEFT JOIN departments d ON d.id = r.department_id \
+         LEFT JOIN organisations o ON o.id = r.organisation_id WHERE r.user_id = $1 ORDER BY r.id",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let sessions: Vec<(i64, i64)> = sqlx::query_as("SELECT created_at, expires_at FROM sessions WHERE user_id = $1 ORDER BY created_at")
+        .bind(user_id)
+        .fetch_all(&db.pool)
+        .await?;
+    let changes: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT at, action, summary FROM audit_log WHERE actor_user_id = $1 ORDER BY id",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(serde_json::json!({
+        "account": {
+            "name": u.name,
+            "email": u.email,
+            "email_verified_at": u.email_verified_at.map(crate::format::datetime),
+            "has_password": u.password_hash.is_some(),
+        },
+        "roles": roles.into_iter().map(|r| serde_json::json!({
+            "role": r.0, "municipality": r.1, "department": r.2, "organisation": r.3,
+            "since": crate::format::datetime(r.4),
+        })).collect::<Vec<_>>(),
+        "sessions": sessions.into_iter().map(|s| serde_json::json!({
+            "created": crate::format::datetime(s.0), "expires": crate::format::datetime(s.1),
+        })).collect::<Vec<_>>(),
+        "changes_made": changes.into_iter().map(|c| serde_json::json!({
+            "at": crate::format::datetime(c.0), "action": c.1, "summary": c.2,
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+/// Erase an account: the person, their roles, sessions and links are deleted; the audit trail
+/// keeps what was changed but no longer who did it; mail to the person in the outbox goes too.
+pub async fn erase(db: &Db, user_id: i64) -> Result<(), sqlx::Error> {
+    let mut tx = db.write().await?;
+    sqlx::query("UPDATE audit_log SET actor_name = '–', actor_user_id = NULL WHERE actor_user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM outbox WHERE to_addr = (SELECT email FROM users WHERE id = $1)")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM users WHERE id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

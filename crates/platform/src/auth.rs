@@ -1,0 +1,206 @@
+//! Who is asking: the signed-in user and their roles, password hashing (Argon2id), session and
+//! link tokens (only their SHA-256 is stored), and the role checks every route makes.
+
+use crate::error::AppError;
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use sha2::{Digest, Sha256};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleKind {
+    /// Runs the instance (all municipalities).
+    Operator,
+    /// Runs the agreement process in one municipality.
+    Coordinator,
+    /// Municipal staff in a department.
+    Staff,
+    /// Represents one organisation.
+    Representative,
+}
+
+impl RoleKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleKind::Operator => "operator",
+            RoleKind::Coordinator => "coordinator",
+            RoleKind::Staff => "staff",
+            RoleKind::Representative => "representative",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RoleKind> {
+        match s {
+            "operator" => Some(RoleKind::Operator),
+            "coordinator" => Some(RoleKind::Coordinator),
+            "staff" => Some(RoleKind::Staff),
+            "representative" => Some(RoleKind::Representative),
+            _ => None,
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            RoleKind::Operator => "role-operator",
+            RoleKind::Coordinator => "role-coordinator",
+            RoleKind::Staff => "role-staff",
+            RoleKind::Representative => "role-representative",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Role {
+    pub kind: RoleKind,
+    pub municipality_id: Option<i64>,
+    pub municipality_slug: Option<String>,
+    pub municipality_name: Option<String>,
+    pub department_id: Option<i64>,
+    pub department_name: Option<String>,
+    pub organisation_id: Option<i64>,
+    pub organisation_name: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub roles: Vec<Role>,
+}
+
+impl CurrentUser {
+    pub fn is_operator(&self) -> bool {
+        self.roles.iter().any(|r| r.kind == RoleKind::Operator)
+    }
+
+    pub fn is_coordinator(&self, municipality_id: i64) -> bool {
+        self.roles
+            .iter()
+            .any(|r| r.kind == RoleKind::Coordinator && r.municipality_id == Some(municipality_id))
+    }
+
+    /// Staff or coordinator of the municipality.
+    pub fn is_staff(&self, municipality_id: i64) -> bool {
+        self.roles.iter().any(|r| {
+            matches!(r.kind, RoleKind::Coordinator | RoleKind::Staff)
+                && r.municipality_id == Some(municipality_id)
+        })
+    }
+
+    pub fn represents(&self, organisation_id: i64) -> bool {
+        self.roles
+            .iter()
+            .any(|r| r.kind == RoleKind::Representative && r.organisation_id == Some(organisation_id))
+    }
+
+    /// Municipalities where the user has a staff-side role, for the "administer" links.
+    pub fn staff_municipalities(&self) -> Vec<(&str, &str)> {
+        let mut v: Vec<(&str, &str)> = self
+            .roles
+            .iter()
+            .filter(|r| matches!(r.kind, RoleKind::Coordinator | RoleKind::Staff))
+            .filter_map(|r| Some((r.municipality_slug.as_deref()?, r.municipality_name.as_deref()?)))
+            .collect();
+        v.dedup();
+        v
+    }
+}
+
+pub fn require_user(user: Option<&CurrentUser>) -> Result<&CurrentUser, AppError> {
+    user.ok_or(AppError::LoginRequired)
+}
+
+pub fn require_coordinator(user: Option<&CurrentUser>, municipality_id: i64) -> Result<&CurrentUser, AppError> {
+    let u = require_user(user)?;
+    if u.is_coordinator(municipality_id) {
+        Ok(u)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub fn require_staff(user: Option<&CurrentUser>, municipality_id: i64) -> Result<&CurrentUser, AppError> {
+    let u = require_user(user)?;
+    if u.is_staff(municipality_id) {
+        Ok(u)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub fn require_operator(user: Option<&CurrentUser>) -> Result<&CurrentUser, AppError> {
+    let u = require_user(user)?;
+    if u.is_operator() {
+        Ok(u)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The stored form of a session or link token.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Hash a password with Argon2id (the crate's default parameters: 19 MiB, 2 passes). Slow on
+/// purpose: call it from `spawn_blocking`.
+pub fn hash_password(password: &str) -> Result<String, anyhow::Error> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| anyhow::anyhow!("argon2: {e}"))
+}
+
+/// Check a password; a missing hash (an account made without one) never matches, but takes
+/// the same time, so the answer does not tell whether the account exists.
+pub fn verify_password(password: &str, hash: Option<&str>) -> bool {
+    const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$H4bD3OZ1e5M6YwOLZ4TqgGk1vjcw8TyMUYKp3QZ5DFo";
+    let (stored, real) = match hash {
+        Some(h) => (h, true),
+        None => (DUMMY, false),
+    };
+    match PasswordHash::new(stored) {
+        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok() && real,
+        Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn argon2id_hashes_verify() {
+        let h = hash_password("ett långt lösenord").unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("ett långt lösenord", Some(&h)));
+        assert!(!verify_password("fel lösenord här", Some(&h)));
+        assert!(!verify_password("ett långt lösenord", None));
+    }
+
+    #[test]
+    fn roles_are_per_municipality() {
+        let role = |kind, m| Role {
+            kind,
+            municipality_id: m,
+            municipality_slug: None,
+            municipality_name: None,
+            department_id: None,
+            department_name: None,
+            organisation_id: None,
+            organisation_name: None,
+        };
+        let u = CurrentUser {
+            id: 1,
+            name: "A".into(),
+            email: "a@x.se".into(),
+            roles: vec![role(RoleKind::Coordinator, Some(1)), role(RoleKind::Staff, Some(2))],
+        };
+        assert!(u.is_coordinator(1) && !u.is_coordinator(2));
+        assert!(u.is_staff(1) && u.is_staff(2) && !u.is_staff(3));
+        assert!(!u.is_operator());
+        assert!(require_coordinator(Some(&u), 2).is_err());
+        assert!(matches!(require_user(None), Err(AppError::LoginRequired)));
+    }
+}

@@ -1,0 +1,335 @@
+//! The request context middleware. For every request it: reads the language, the session and
+//! the CSRF cookie (one query for the session, the user and their roles); checks the CSRF token
+//! of every form post before any handler runs; and turns an [`ErrorInfo`] left by a handler into
+//! a full error page in the visitor's language (or a JSON problem under `/api/`).
+
+use crate::auth::{token_hash, CurrentUser, Role, RoleKind};
+use crate::error::{AppError, ErrorInfo};
+use crate::i18n::{Lang, Tr};
+use crate::layout::{render_error_page, Page};
+use crate::state::AppState;
+use axum::body::{to_bytes, Body};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::{header, request::Parts, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use std::net::{IpAddr, SocketAddr};
+
+pub const SESSION_COOKIE: &str = "overens_sid";
+pub const CSRF_COOKIE: &str = "overens_csrf";
+pub const LANG_COOKIE: &str = "overens_lang";
+/// Largest form body accepted (uploads have their own limits).
+pub const FORM_LIMIT: usize = 256 * 1024;
+
+/// What a handler knows about the request.
+#[derive(Clone)]
+pub struct Ctx {
+    pub tr: Tr,
+    pub user: Option<CurrentUser>,
+    pub session_hash: Option<String>,
+    /// The token forms carry in their `_csrf` field.
+    pub csrf: String,
+    pub path: String,
+    pub client_ip: Option<IpAddr>,
+    pub nav: std::sync::Arc<Vec<crate::state::NavItem>>,
+}
+
+impl Ctx {
+    pub fn lang(&self) -> Lang {
+        self.tr.lang
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.tr.t(id)
+    }
+
+    /// A message with one `{ $name }` argument.
+    pub fn ta_name(&self, id: &str, name: &str) -> String {
+        self.tr.ta(id, &[("name", &name)])
+    }
+
+    pub fn page(&self, title: impl Into<String>) -> Page {
+        Page::new(self, title.into())
+    }
+
+    /// Key for rate limits by client address.
+    pub fn ip_key(&self) -> String {
+        self.client_ip.map(|i| i.to_string()).unwrap_or_else(|| "unknown".into())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("context middleware missing")))
+    }
+}
+
+fn csrf_token(secret: &[u8], cookie: &str) -> String {
+    let mut mac = match Hmac::<Sha256>::new_from_slice(secret) {
+        Ok(m) => m,
+        Err(_) => return String::new(),
+    };
+    mac.update(b"csrf:");
+    mac.update(cookie.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+pub fn cookie<'a>(state: &AppState, name: &'a str, value: String) -> Cookie<'a> {
+    Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .secure(state.config.secure())
+        .same_site(SameSite::Lax)
+        .build()
+}
+
+async fn load_user(state: &AppState, sid: &str) -> Result<Option<CurrentUser>, sqlx::Error> {
+    type Row = (
+        i64,
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT u.id, u.name, u.email, r.role, r.municipality_id, m.slug, m.name, \
+                r.department_id, d.name, r.organisation_id, o.name \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         LEFT JOIN roles r ON r.user_id = u.id \
+         LEFT JOIN municipalities m ON m.id = r.municipality_id \
+         LEFT JOIN departments d ON d.id = r.department_id \
+         LEFT JOIN organisations o ON o.id = r.organisation_id \
+         WHERE s.id_hash = $1 AND s.expires_at > $2 \
+         ORDER BY r.id",
+    )
+    .bind(token_hash(sid))
+    .bind(state.now())
+    .fetch_all(&state.db.pool)
+    .await?;
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let mut user = CurrentUser {
+        id: first.0,
+        name: first.1.clone(),
+        email: first.2.clone(),
+        roles: vec![],
+    };
+    for r in rows {
+        if let Some(kind) = r.3.as_deref().and_then(RoleKind::parse) {
+            user.roles.push(Role {
+                kind,
+                municipality_id: r.4,
+                municipality_slug: r.5,
+                municipality_name: r.6,
+                department_id: r.7,
+                department_name: r.8,
+                organisation_id: r.9,
+                organisation_name: r.10,
+            });
+        }
+    }
+    Ok(Some(user))
+}
+
+fn client_ip(state: &AppState, req: &Request) -> Option<IpAddr> {
+    if state.config.trust_proxy {
+        if let Some(ip) = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.trim().parse().ok())
+        {
+            return Some(ip);
+        }
+    }
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+}
+
+pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let jar = CookieJar::from_headers(req.headers());
+    let lang = jar
+        .get(LANG_COOKIE)
+        .and_then(|c| Lang::parse(c.value()))
+        .unwrap_or_default();
+    let tr = Tr {
+        lang,
+        catalog: state.catalog.clone(),
+    };
+    let path = req.uri().path().to_string();
+    let is_api = path.starts_with("/api/");
+    let mut set_cookies: Vec<Cookie<'static>> = vec![];
+
+    let csrf_cookie = match jar.get(CSRF_COOKIE).map(|c| c.value().to_string()) {
+        Some(v) if v.len() >= 32 => v,
+        _ => {
+            let v = state.random.token(32);
+            let mut c = cookie(&state, CSRF_COOKIE, v.clone());
+            c.set_same_site(SameSite::Strict);
+            set_cookies.push(c.into_owned());
+            v
+        }
+    };
+    let csrf = csrf_token(&state.secret, &csrf_cookie);
+
+    let sid = jar.get(SESSION_COOKIE).map(|c| c.value().to_string());
+    let user = match &sid {
+        Some(s) => match load_user(&state, s).await {
+            Ok(u) => u,
+            Err(e) => return error_response(&state, &tr, None, "", &path, is_api, AppError::from(e).info()),
+        },
+        None => None,
+    };
+    if sid.is_some() && user.is_none() {
+        // An expired or unknown session: forget the cookie.
+        let mut c = cookie(&state, SESSION_COOKIE, String::new());
+        c.make_removal();
+        set_cookies.push(c.into_owned());
+    }
+    let ctx = Ctx {
+        tr: tr.clone(),
+        session_hash: sid.as_deref().filter(|_| user.is_some()).map(token_hash),
+        user,
+        csrf: csrf.clone(),
+        path: path.clone(),
+        client_ip: client_ip(&state, &req),
+        nav: state.nav.clone(),
+    };
+
+    // CSRF: every state-changing request from a browser carries the token.
+    let mut req = req;
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) && !is_api {
+        let content_type = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let header_token = req
+            .headers()
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let given = if content_type.starts_with("application/x-www-form-urlencoded") {
+            let (parts, body) = req.into_parts();
+            let bytes = match to_bytes(body, FORM_LIMIT).await {
+                Ok(b) => b,
+                Err(_) => {
+                    return error_response(
+                        &state,
+                        &tr,
+                        ctx.user.as_ref(),
+                        &csrf,
+                        &path,
+                        is_api,
+                        ErrorInfo {
+                            status: StatusCode::PAYLOAD_TOO_LARGE,
+                            message_id: "err-too-large",
+                            login_required: false,
+                            retry_after: None,
+                        },
+                    )
+                }
+            };
+            let token = form_urlencoded::parse(&bytes)
+                .find(|(k, _)| k == "_csrf")
+                .map(|(_, v)| v.into_owned());
+            req = Request::from_parts(parts, Body::from(bytes));
+            token.or(header_token)
+        } else {
+            header_token
+        };
+        if !given.is_some_and(|g| constant_time_eq(&g, &csrf)) {
+            tracing::info!(path, "csrf token missing or wrong");
+            return error_response(&state, &tr, ctx.user.as_ref(), &csrf, &path, is_api, AppError::Csrf.info());
+        }
+    }
+
+    req.extensions_mut().insert(ctx.clone());
+    let mut res = next.run(req).await;
+
+    if let Some(info) = res.extensions().get::<ErrorInfo>().cloned() {
+        res = error_response(&state, &tr, ctx.user.as_ref(), &csrf, &path, is_api, info);
+    }
+    for c in set_cookies {
+        if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+fn error_response(
+    state: &AppState,
+    tr: &Tr,
+    user: Option<&CurrentUser>,
+    csrf: &str,
+    path: &str,
+    is_api: bool,
+    info: ErrorInfo,
+) -> Response {
+    if info.login_required && !is_api {
+        let next = urlencoding::encode(path);
+        return Redirect::to(&format!("/konto/logga-in?next={next}")).into_response();
+    }
+    let message = tr.t(info.message_id);
+    let mut res = if is_api {
+        let body = serde_json::json!({
+            "type": "about:blank",
+            "title": tr.t(info.message_id),
+            "status": info.status.as_u16(),
+        });
+        let mut r = (info.status, axum::Json(body)).into_response();
+        r.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        r
+    } else {
+        let page = Page::bare(state, tr.clone(), user.cloned(), csrf.to_string(), path.to_string());
+        (info.status, render_error_page(page, info.status, message)).into_response()
+    };
+    if let Some(s) = info.retry_after {
+        if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csrf_tokens_depend_on_secret_and_cookie() {
+        let a = csrf_token(b"secret-1", "cookie-value");
+        assert_eq!(a, csrf_token(b"secret-1", "cookie-value"));
+        assert_ne!(a, csrf_token(b"secret-2", "cookie-value"));
+        assert_ne!(a, csrf_token(b"secret-1", "other-cookie"));
+        assert!(constant_time_eq(&a, &a.clone()));
+        assert!(!constant_time_eq(&a, "short"));
+    }
+}

@@ -1,0 +1,159 @@
+//! The database: one pool over SQLite or PostgreSQL (sqlx's `Any` driver, so queries are written
+//! once with `$1` placeholders, which both accept), real migrations per backend, and the few
+//! places where the two genuinely differ, named explicitly.
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+/// The migrations of one capability, for both backends. Each capability keeps its own folder;
+/// versions are dated so that they never collide across capabilities.
+pub struct Migrations {
+    pub name: &'static str,
+    pub sqlite: &'static Migrator,
+    pub postgres: &'static Migrator,
+}
+
+#[derive(Clone)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database_url must start with sqlite:// or postgres://")]
+    UnknownBackend,
+    #[error(transparent)]
+    Sqlx(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl Db {
+    /// Connect; an SQLite file is created when missing, with WAL, foreign keys and a busy timeout.
+    pub async fn connect(url: &str) -> Result<Db, DbError> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::from_url(url).ok_or(DbError::UnknownBackend)?;
+        let pool = match backend {
+            Backend::Sqlite => {
+                let url = if url.contains('?') {
+                    url.to_string()
+                } else {
+                    format!("{url}?mode=rwc")
+                };
+                let opts = AnyConnectOptions::from_str(&url)?;
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+                                 PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;",
+                            )
+                            .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect_with(opts)
+                    .await?
+            }
+            Backend::Postgres => {
+                let opts = AnyConnectOptions::from_str(url)?;
+                AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(opts)
+                    .await?
+            }
+        };
+        Ok(Db { pool, backend })
+    }
+
+    /// Apply the migrations of every capability, in the order given.
+    pub async fn migrate(&self, all: &[Migrations]) -> Result<(), DbError> {
+        for m in all {
+            let migrator = match self.backend {
+                Backend::Sqlite => m.sqlite,
+                Backend::Postgres => m.postgres,
+            };
+            let mut migrator = Migrator {
+                migrations: migrator.migrations.clone(),
+                ..Migrator::DEFAULT
+            };
+            // Other capabilities' versions live in the same table.
+            migrator.set_ignore_missing(true);
+            tracing::debug!(capability = m.name, "migrating");
+            migrator.run(&self.pool).await?;
+        }
+        Ok(())
+    }
+
+    /// A transaction that will write. On SQLite it takes the write lock at the start
+    /// (`BEGIN IMMEDIATE`), so two writers queue on the busy timeout instead of failing on a lock
+    /// upgrade; PostgreSQL's default isolation needs nothing extra.
+    pub async fn write(&self) -> Result<Tx, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
+    /// `FOR UPDATE SKIP LOCKED` where the database has row locks; SQLite has one writer at a
+    /// time, so a claim inside [`Db::write`] is already exclusive.
+    pub fn skip_locked(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite => "",
+            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+        }
+    }
+}
+
+/// Whether an error is a unique-constraint violation (both backends), so callers can turn it
+/// into a "already exists" answer instead of a 500.
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(d) => {
+            d.is_unique_violation()
+                || d.code().as_deref() == Some("23505")
+                || d.code().as_deref() == Some("2067")
+                || d.message().contains("UNIQUE constraint failed")
+        }
+        _ => false,
+    }
+}
+
+pub static MIGRATIONS: Migrations = Migrations {
+    name: "platform",
+    sqlite: &sqlx::migrate!("migrations/sqlite"),
+    postgres: &sqlx::migrate!("migrations/postgres"),
+};

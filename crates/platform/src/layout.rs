@@ -1,0 +1,334 @@
+//! The page frame every HTML page shares (skip link, landmarks, the municipality's name and
+//! navigation, language choice, footer) and the generic form, so each capability's templates
+//! only hold what is their own.
+
+use crate::auth::CurrentUser;
+use crate::ctx::Ctx;
+use crate::i18n::{Lang, Tr};
+use crate::rules::Invalid;
+use crate::state::{AppState, NavItem};
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use std::sync::Arc;
+
+/// The municipality a page belongs to, for the header and navigation.
+#[derive(Clone, Debug)]
+pub struct TenantNav {
+    pub slug: String,
+    pub name: String,
+}
+
+/// What the layout needs; every page template has a `page: Page` field.
+#[derive(Clone)]
+pub struct Page {
+    pub tr: Tr,
+    pub user: Option<CurrentUser>,
+    pub csrf: String,
+    pub path: String,
+    pub title: String,
+    pub municipality: Option<TenantNav>,
+    pub nav: Arc<Vec<NavItem>>,
+}
+
+impl Page {
+    pub fn new(ctx: &Ctx, title: String) -> Page {
+        Page {
+            tr: ctx.tr.clone(),
+            user: ctx.user.clone(),
+            csrf: ctx.csrf.clone(),
+            path: ctx.path.clone(),
+            title,
+            municipality: None,
+            nav: ctx.nav.clone(),
+        }
+    }
+
+    pub fn bare(state: &AppState, tr: Tr, user: Option<CurrentUser>, csrf: String, path: String) -> Page {
+        Page {
+            tr,
+            user,
+            csrf,
+            path,
+            title: String::new(),
+            municipality: None,
+            nav: state.nav.clone(),
+        }
+    }
+
+    pub fn in_municipality(mut self, slug: &str, name: &str) -> Page {
+        self.municipality = Some(TenantNav {
+            slug: slug.to_string(),
+            name: name.to_string(),
+        });
+        self
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.tr.t(id)
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.tr.lang.code()
+    }
+
+    /// The other language, offered in the header: (code, name in that language).
+    pub fn other_lang(&self) -> (&'static str, &'static str) {
+        match self.tr.lang {
+            Lang::Sv => ("en", "English"),
+            Lang::En => ("sv", "Svenska"),
+        }
+    }
+
+    /// `aria-current="page"` for the navigation link of the current page.
+    pub fn current(&self, href: &str) -> bool {
+        self.path == href
+    }
+
+    pub fn site_name(&self) -> String {
+        self.t("site-name")
+    }
+
+    /// Whether the signed-in user may see the municipality's administration links.
+    pub fn is_staff_here(&self) -> bool {
+        match (&self.user, &self.municipality) {
+            (Some(u), Some(m)) => u.roles.iter().any(|r| {
+                r.municipality_slug.as_deref() == Some(m.slug.as_str())
+                    && matches!(r.kind, crate::auth::RoleKind::Coordinator | crate::auth::RoleKind::Staff)
+            }),
+            _ => false,
+        }
+    }
+
+    pub fn is_operator(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.is_operator())
+    }
+}
+
+/// Render a template as a 200 HTML response.
+pub fn html<T: Template>(t: &T) -> Result<Response, crate::error::AppError> {
+    Ok(Html(t.render()?).into_response())
+}
+
+/// Render a template with a status (422 for a form with errors).
+pub fn html_status<T: Template>(status: StatusCode, t: &T) -> Result<Response, crate::error::AppError> {
+    Ok((status, Html(t.render()?)).into_response())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    Email,
+    Password,
+    NewPassword,
+    TextArea,
+    Checkbox,
+    Select,
+    Hidden,
+    Date,
+    Number,
+}
+
+/// One form field with its label, value, hint and error.
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub name: String,
+    pub label: String,
+    pub kind: FieldKind,
+    pub value: String,
+    pub hint: Option<String>,
+    pub error: Option<String>,
+    pub required: bool,
+    pub autocomplete: Option<&'static str>,
+    pub max_len: Option<usize>,
+    /// For selects: (value, label).
+    pub options: Vec<(String, String)>,
+}
+
+impl Field {
+    pub fn new(name: &str, label: String, kind: FieldKind) -> Field {
+        Field {
+            name: name.to_string(),
+            label,
+            kind,
+            value: String::new(),
+            hint: None,
+            error: None,
+            required: false,
+            autocomplete: None,
+            max_len: None,
+            options: vec![],
+        }
+    }
+    pub fn value(mut self, v: impl Into<String>) -> Self {
+        self.value = v.into();
+        self
+    }
+    pub fn hint(mut self, h: String) -> Self {
+        self.hint = Some(h);
+        self
+    }
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    pub fn autocomplete(mut self, a: &'static str) -> Self {
+        self.autocomplete = Some(a);
+        self
+    }
+    pub fn max_len(mut self, n: usize) -> Self {
+        self.max_len = Some(n);
+        self
+    }
+    pub fn options(mut self, o: Vec<(String, String)>) -> Self {
+        self.options = o;
+        self
+    }
+    pub fn id(&self) -> String {
+        format!("f-{}", self.name)
+    }
+    pub fn is(&self, k: &str) -> bool {
+        let kind = match k {
+            "text" => FieldKind::Text,
+            "email" => FieldKind::Email,
+            "password" => FieldKind::Password,
+            "new-password" => FieldKind::NewPassword,
+            "textarea" => FieldKind::TextArea,
+            "checkbox" => FieldKind::Checkbox,
+            "select" => FieldKind::Select,
+            "hidden" => FieldKind::Hidden,
+            "date" => FieldKind::Date,
+            "number" => FieldKind::Number,
+            _ => return false,
+        };
+        self.kind == kind
+    }
+    pub fn input_type(&self) -> &'static str {
+        match self.kind {
+            FieldKind::Email => "email",
+            FieldKind::Password | FieldKind::NewPassword => "password",
+            FieldKind::Hidden => "hidden",
+            FieldKind::Date => "date",
+            FieldKind::Number => "number",
+            _ => "text",
+        }
+    }
+    pub fn checked(&self) -> bool {
+        !self.value.is_empty()
+    }
+    /// `aria-describedby`: the hint and the error, when present.
+    pub fn described_by(&self) -> String {
+        let mut v = vec![];
+        if self.hint.is_some() {
+            v.push(format!("{}-hint", self.id()));
+        }
+        if self.error.is_some() {
+            v.push(format!("{}-error", self.id()));
+        }
+        v.join(" ")
+    }
+}
+
+/// A whole form: fields, the submit button and the error summary.
+#[derive(Clone, Debug)]
+pub struct Form {
+    pub action: String,
+    pub fields: Vec<Field>,
+    pub submit: String,
+}
+
+impl Form {
+    pub fn new(action: impl Into<String>, submit: String, fields: Vec<Field>) -> Form {
+        Form {
+            action: action.into(),
+            fields,
+            submit,
+        }
+    }
+
+    /// Mark a field as wrong with a message from a rule.
+    pub fn invalid(&mut self, tr: &Tr, name: &str, why: Invalid) {
+        let msg = match why.limit() {
+            Some(n) => tr.ta(why.message_id(), &[("n", &n)]),
+            None => tr.t(why.message_id()),
+        };
+        self.error(name, msg);
+    }
+
+    pub fn error(&mut self, name: &str, message: String) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.name == name) {
+            if f.error.is_none() {
+                f.error = Some(message);
+            }
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.fields.iter().any(|f| f.error.is_some())
+    }
+
+    pub fn errors(&self) -> Vec<&Field> {
+        self.fields.iter().filter(|f| f.error.is_some()).collect()
+    }
+
+    /// Keep what the person typed (never passwords).
+    pub fn fill(&mut self, get: impl Fn(&str) -> Option<String>) {
+        for f in &mut self.fields {
+            if matches!(f.kind, FieldKind::Password | FieldKind::NewPassword) {
+                continue;
+            }
+            if let Some(v) = get(&f.name) {
+                f.value = v;
+            }
+        }
+    }
+}
+
+/// A page that is a heading, some paragraphs, an optional form and links: most account pages.
+#[derive(Template)]
+#[template(path = "form_page.html")]
+pub struct FormPage {
+    pub page: Page,
+    pub intro: Vec<String>,
+    pub form: Option<Form>,
+    /// (href, text)
+    pub links: Vec<(String, String)>,
+    /// A notice shown above everything (role="status").
+    pub notice: Option<String>,
+}
+
+impl FormPage {
+    pub fn new(page: Page) -> FormPage {
+        FormPage {
+            page,
+            intro: vec![],
+            form: None,
+            links: vec![],
+            notice: None,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: Page,
+    status: u16,
+    message: String,
+}
+
+pub fn render_error_page(mut page: Page, status: StatusCode, message: String) -> Html<String> {
+    page.title = message.clone();
+    let t = ErrorPage {
+        page,
+        status: status.as_u16(),
+        message,
+    };
+    match t.render() {
+        Ok(s) => Html(s),
+        Err(e) => {
+            tracing::error!(error = %e, "error page failed to render");
+            Html(format!("<!doctype html><title>{}</title><p>{}</p>", status.as_u16(), status.as_u16()))
+        }
+    }
+}

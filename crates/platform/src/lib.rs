@@ -1,0 +1,161 @@
+//! Överens platform: the shared infrastructure every capability stands on.
+//!
+//! - [`config`]: settings from flags, environment and file
+//! - [`db`]: SQLite or PostgreSQL, migrations per capability
+//! - [`tenants`]: municipalities, their home pages and administration
+//! - [`accounts`], [`auth`], [`ctx`]: accounts, sessions, roles, CSRF
+//! - [`i18n`], [`layout`], [`format`]: Swedish and English, the page frame, forms, dates
+//! - [`mail`], [`jobs`], [`audit`]: e-mail through a durable queue, the audit trail
+//! - [`rules`]: plain validation rules without I/O
+
+pub mod accounts;
+pub mod audit;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod ctx;
+pub mod db;
+pub mod error;
+pub mod format;
+pub mod i18n;
+pub mod jobs;
+pub mod layout;
+pub mod mail;
+pub mod operator;
+pub mod ratelimit;
+pub mod rules;
+pub mod site;
+pub mod state;
+pub mod tenants;
+
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::Router;
+use std::sync::Arc;
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use error::{AppError, AppResult};
+pub use state::{AppState, NavItem};
+
+/// What a capability brings to the platform. A new capability is a new crate that exports one
+/// of these; the `overens` binary lists them.
+pub struct Capability {
+    pub name: &'static str,
+    pub migrations: &'static db::Migrations,
+    pub messages: &'static i18n::Messages,
+    /// Links in a municipality's navigation.
+    pub nav: &'static [NavItem],
+    pub router: fn() -> Router<AppState>,
+    /// Registers the capability's job handlers.
+    pub jobs: fn(jobs::Worker) -> jobs::Worker,
+}
+
+/// The platform itself, as a capability.
+pub static PLATFORM: Capability = Capability {
+    name: "platform",
+    migrations: &db::MIGRATIONS,
+    messages: &i18n::MESSAGES,
+    nav: &[NavItem {
+        path: "",
+        message_id: "nav-home",
+    }],
+    router: platform_router,
+    jobs: |w| w.handle(mail::JOB_KIND, Arc::new(mail::EmailHandler)),
+};
+
+fn platform_router() -> Router<AppState> {
+    Router::new()
+        .merge(site::router())
+        .merge(accounts::routes::router())
+        .merge(operator::router())
+        .merge(tenants::routes::router())
+}
+
+/// Build the state for a set of capabilities: the message catalog, the mailer and the secret.
+pub async fn build_state(
+    config: config::Config,
+    db: db::Db,
+    clock: Arc<dyn clock::Clock>,
+    random: Arc<dyn clock::Random>,
+    capabilities: &[&Capability],
+) -> anyhow::Result<AppState> {
+    let messages: Vec<&i18n::Messages> = capabilities.iter().map(|c| c.messages).collect();
+    let catalog = i18n::Catalog::new(&messages)?;
+    let secret = state::load_secret(&db, random.as_ref()).await?;
+    let mailer = mail::Mailer::from_config(&config)?;
+    Ok(AppState {
+        limits: Arc::new(ratelimit::RateLimits::new(config.login_per_minute, config.register_per_hour)),
+        db,
+        config: Arc::new(config),
+        clock,
+        random,
+        catalog: Arc::new(catalog),
+        secret: Arc::new(secret),
+        mailer: Arc::new(mailer),
+        jobs_wakeup: Arc::new(tokio::sync::Notify::new()),
+        nav: Arc::new(capabilities.iter().flat_map(|c| c.nav.iter().cloned()).collect()),
+    })
+}
+
+/// The job worker with every capability's handlers.
+pub fn worker(capabilities: &[&Capability]) -> jobs::Worker {
+    capabilities
+        .iter()
+        .fold(jobs::Worker::new(), |w, c| (c.jobs)(w))
+}
+
+async fn not_found() -> AppError {
+    AppError::NotFound("err-not-found")
+}
+
+/// The whole web application: every capability's routes, the context middleware (session,
+/// language, CSRF, error pages), security headers, tracing and time limits.
+pub fn app(state: AppState, capabilities: &[&Capability]) -> Router {
+    let mut router = Router::new();
+    for c in capabilities {
+        router = router.merge((c.router)());
+    }
+    let csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+               form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    let mut router = router
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), ctx::middleware))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(csp),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    if state.config.secure() {
+        router = router.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ));
+    }
+    router
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(CatchPanicLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

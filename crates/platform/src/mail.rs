@@ -1,0 +1,154 @@
+//! E-mail. Every message goes through the job queue: it is written in the same transaction as
+//! the change that causes it and sent by the worker over SMTP (lettre), retried with back-off.
+//! Without SMTP settings (the demo) messages land in an outbox the operator reads in the browser.
+//! Each message's Message-ID is derived from its queue entry, so one entry is one message.
+
+use crate::config::{Config, SmtpTls};
+use crate::jobs::{enqueue, Job, JobError, JobHandler};
+use crate::state::AppState;
+use futures::future::BoxFuture;
+use lettre::message::{header::ContentType, Mailbox};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+
+pub const JOB_KIND: &str = "email";
+
+pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Outbox,
+}
+
+pub struct Mailer {
+    pub transport: Transport,
+    pub from: Mailbox,
+    /// Domain part of Message-IDs.
+    pub domain: String,
+}
+
+impl Mailer {
+    pub fn from_config(config: &Config) -> anyhow::Result<Mailer> {
+        let from: Mailbox = config
+            .mail_from
+            .parse()
+            .map_err(|e| anyhow::anyhow!("mail_from: {e}"))?;
+        let domain = from.email.domain().to_string();
+        let transport = match &config.smtp {
+            None => Transport::Outbox,
+            Some(s) => {
+                let builder = match s.tls {
+                    SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&s.host),
+                    SmtpTls::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&s.host)?,
+                    SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&s.host)?,
+                };
+                let mut builder = builder.port(s.port).timeout(Some(Duration::from_secs(30)));
+                if let (Some(u), Some(p)) = (&s.username, &s.password) {
+                    builder = builder.credentials(Credentials::new(u.clone(), p.clone()));
+                }
+                Transport::Smtp(builder.build())
+            }
+        };
+        Ok(Mailer {
+            transport,
+            from,
+            domain,
+        })
+    }
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Queue an e-mail in the caller's transaction.
+pub async fn queue(
+    conn: &mut sqlx::AnyConnection,
+    municipality_id: Option<i64>,
+    email: &Email,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let payload = serde_json::to_value(email).map_err(|e| sqlx::Error::Encode(e.into()))?;
+    enqueue(conn, municipality_id, JOB_KIND, &payload, now, now).await
+}
+
+pub struct EmailHandler;
+
+impl JobHandler for EmailHandler {
+    fn run<'a>(&'a self, state: &'a AppState, job: &'a Job) -> BoxFuture<'a, Result<(), JobError>> {
+        Box::pin(async move {
+            let email: Email = serde_json::from_str(&job.payload)
+                .map_err(|e| JobError::Permanent(format!("bad payload: {e}")))?;
+            let mailer = &state.mailer;
+            match &mailer.transport {
+                Transport::Outbox => {
+                    sqlx::query(
+                        "INSERT INTO outbox (job_id, municipality_id, to_addr, subject, body_text, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (job_id) DO NOTHING",
+                    )
+                    .bind(job.id)
+                    .bind(job.municipality_id)
+                    .bind(&email.to)
+                    .bind(&email.subject)
+                    .bind(&email.body)
+                    .bind(state.now())
+                    .execute(&state.db.pool)
+                    .await
+                    .map_err(|e| JobError::Retry(e.to_string()))?;
+                    Ok(())
+                }
+                Transport::Smtp(smtp) => {
+                    let to: Mailbox = email
+                        .to
+                        .parse()
+                        .map_err(|e| JobError::Permanent(format!("bad address {}: {e}", email.to)))?;
+                    let message = Message::builder()
+                        .from(mailer.from.clone())
+                        .to(to)
+                        .subject(&email.subject)
+                        .message_id(Some(format!("<overens-job-{}@{}>", job.id, mailer.domain)))
+                        .header(ContentType::TEXT_PLAIN)
+                        .body(email.body.clone())
+                        .map_err(|e| JobError::Permanent(e.to_string()))?;
+                    match smtp.send(message).await {
+                        Ok(_) => Ok(()),
+                        Err(e) if e.is_permanent() => Err(JobError::Permanent(e.to_string())),
+                        Err(e) => Err(JobError::Retry(e.to_string())),
+                    }
+                }
+            }
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct OutboxEntry {
+    pub id: i64,
+    pub to_addr: String,
+    pub subject: String,
+    pub body_text: String,
+    pub created_at: i64,
+}
+
+/// The latest messages in the outbox.
+pub async fn outbox(db: &crate::db::Db, limit: i64) -> Result<Vec<OutboxEntry>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+        "SELECT id, to_addr, subject, body_text, created_at FROM outbox ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| OutboxEntry {
+            id: r.0,
+            to_addr: r.1,
+            subject: r.2,
+            body_text: r.3,
+            created_at: r.4,
+        })
+        .collect())
+}

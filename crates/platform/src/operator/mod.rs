@@ -1,0 +1,169 @@
+//! The operator's pages: the municipalities on the instance (and adding one), the mail outbox
+//! (where mail goes when no SMTP server is configured) and the job queue's state.
+
+use crate::auth::require_operator;
+use crate::ctx::Ctx;
+use crate::error::AppResult;
+use crate::format;
+use crate::layout::{html, html_status, Field, FieldKind, Form, Page};
+use crate::mail::{self, OutboxEntry};
+use crate::rules;
+use crate::state::AppState;
+use crate::tenants::store::{self as tenants, CreateError, Municipality, NewMunicipality};
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Form as PostForm, Router};
+use std::collections::HashMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/drift/", get(index).post(create_municipality))
+        .route("/drift/utkorg", get(outbox))
+}
+
+struct JobCount {
+    status: String,
+    count: i64,
+}
+
+#[derive(Template)]
+#[template(path = "operator_index.html")]
+struct Index {
+    page: Page,
+    municipalities: Vec<Municipality>,
+    jobs: Vec<JobCount>,
+    form: Form,
+    notice: Option<String>,
+}
+
+fn municipality_form(ctx: &Ctx) -> Form {
+    Form::new(
+        "/drift/",
+        ctx.t("operator-add"),
+        vec![
+            Field::new("name", ctx.t("field-name"), FieldKind::Text).required().max_len(120),
+            Field::new("slug", ctx.t("operator-slug"), FieldKind::Text)
+                .required()
+                .hint(ctx.t("operator-slug-hint")),
+        ],
+    )
+}
+
+async fn render_index(state: &AppState, ctx: &Ctx, form: Form, notice: Option<String>) -> AppResult<Response> {
+    let municipalities = tenants::all(&state.db).await?;
+    let jobs: Vec<(String, i64)> = sqlx::query_as("SELECT status, COUNT(*) FROM jobs GROUP BY status ORDER BY status")
+        .fetch_all(&state.db.pool)
+        .await?;
+    let status = if form.has_errors() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    html_status(
+        status,
+        &Index {
+            page: ctx.page(ctx.t("operator-title")),
+            municipalities,
+            jobs: jobs.into_iter().map(|(status, count)| JobCount { status, count }).collect(),
+            form,
+            notice,
+        },
+    )
+}
+
+async fn index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    require_operator(ctx.user.as_ref())?;
+    render_index(&state, &ctx, municipality_form(&ctx), None).await
+}
+
+async fn create_municipality(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    PostForm(input): PostForm<HashMap<String, String>>,
+) -> AppResult<Response> {
+    let user = require_operator(ctx.user.as_ref())?;
+    let mut form = municipality_form(&ctx);
+    form.fill(|k| input.get(k).cloned());
+    let name = rules::line(input.get("name").map(String::as_str).unwrap_or(""), 120);
+    let slug = rules::slug(input.get("slug").map(String::as_str).unwrap_or(""));
+    match (&name, &slug) {
+        (Err(why), _) => form.invalid(&ctx.tr, "name", *why),
+        (_, Err(why)) => form.invalid(&ctx.tr, "slug", *why),
+        (Ok(name), Ok(slug)) => {
+            let new = NewMunicipality {
+                slug,
+                name,
+                intro: "",
+                contact_name: "",
+                contact_email: "",
+                contact_phone: "",
+                website: "",
+            };
+            match tenants::create(&state.db, &new, Some(user), state.now()).await {
+                Ok(_) => {
+                    return render_index(&state, &ctx, municipality_form(&ctx), Some(ctx.ta_name("operator-added", name))).await
+                }
+                Err(CreateError::Taken) => form.error("slug", ctx.t("operator-slug-taken")),
+                Err(CreateError::Db(e)) => return Err(e.into()),
+            }
+        }
+    }
+    render_index(&state, &ctx, form, None).await
+}
+
+struct OutboxRow {
+    entry: OutboxEntry,
+    at: String,
+    /// The body cut into text and links, so that links in the demo's mail can be followed.
+    parts: Vec<(String, bool)>,
+}
+
+fn linkify(body: &str) -> Vec<(String, bool)> {
+    let mut parts: Vec<(String, bool)> = vec![];
+    let mut rest = body;
+    while let Some(start) = rest.find("http://").into_iter().chain(rest.find("https://")).min() {
+        let end = rest[start..]
+            .find(char::is_whitespace)
+            .map(|e| start + e)
+            .unwrap_or(rest.len());
+        parts.push((rest[..start].to_string(), false));
+        parts.push((rest[start..end].to_string(), true));
+        rest = &rest[end..];
+    }
+    parts.push((rest.to_string(), false));
+    parts
+}
+
+#[derive(Template)]
+#[template(path = "operator_outbox.html")]
+struct Outbox {
+    page: Page,
+    rows: Vec<OutboxRow>,
+}
+
+async fn outbox(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    require_operator(ctx.user.as_ref())?;
+    let rows = mail::outbox(&state.db, 100)
+        .await?
+        .into_iter()
+        .map(|entry| OutboxRow {
+            at: format::datetime(entry.created_at),
+            parts: linkify(&entry.body_text),
+            entry,
+        })
+        .collect();
+    html(&Outbox {
+        page: ctx.page(ctx.t("outbox-title")),
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn links_in_mail_become_parts() {
+        let p = super::linkify("Hej!\nÖppna https://x.se/konto/lank/abc för att logga in.");
+        assert_eq!(p[1], ("https://x.se/konto/lank/abc".to_string(), true));
+        assert_eq!(p.len(), 3);
+        assert_eq!(super::linkify("ingen länk"), vec![("ingen länk".to_string(), false)]);
+    }
+}

@@ -1,0 +1,66 @@
+//! Instance pages: the accessibility statement, the privacy page, the stylesheet and the health
+//! check.
+
+use crate::ctx::Ctx;
+use crate::error::AppResult;
+use crate::layout::{html, Page};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+/// The design system's CSS (theme + components) and our few layout rules, joined at build time.
+pub static CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/overens.css"));
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/tillganglighet", get(accessibility))
+        .route("/personuppgifter", get(privacy))
+        .route("/static/overens.css", get(css))
+        .route("/healthz", get(healthz))
+}
+
+#[derive(Template)]
+#[template(path = "accessibility.html")]
+struct Accessibility {
+    page: Page,
+}
+
+async fn accessibility(ctx: Ctx) -> AppResult<Response> {
+    html(&Accessibility {
+        page: ctx.page(ctx.t("a11y-title")),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "privacy.html")]
+struct Privacy {
+    page: Page,
+}
+
+async fn privacy(ctx: Ctx) -> AppResult<Response> {
+    html(&Privacy {
+        page: ctx.page(ctx.t("privacy-title")),
+    })
+}
+
+async fn css() -> Response {
+    let mut res = CSS.into_response();
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8"));
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
+    res
+}
+
+/// 200 when the database answers, 503 when it does not.
+async fn healthz(State(state): State<AppState>) -> Response {
+    match sqlx::query_as::<_, (i64,)>("SELECT 1").fetch_one(&state.db.pool).await {
+        Ok(_) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unavailable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}

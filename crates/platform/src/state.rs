@@ -1,0 +1,53 @@
+//! The application state every handler and job receives: no globals, so tests can vary any part.
+
+use crate::clock::{Clock, Random};
+use crate::config::Config;
+use crate::db::Db;
+use crate::i18n::Catalog;
+use crate::mail::Mailer;
+use crate::ratelimit::RateLimits;
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+/// A link in a municipality's navigation, contributed by a capability.
+#[derive(Clone, Debug)]
+pub struct NavItem {
+    /// Path below `/{slug}/`, e.g. `"overenskommelse"`; empty for the municipality's home.
+    pub path: &'static str,
+    pub message_id: &'static str,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub clock: Arc<dyn Clock>,
+    pub random: Arc<dyn Random>,
+    pub catalog: Arc<Catalog>,
+    /// Key for CSRF tokens, kept in the database so that forms survive a restart.
+    pub secret: Arc<Vec<u8>>,
+    pub limits: Arc<RateLimits>,
+    pub mailer: Arc<Mailer>,
+    /// Wakes the job worker when something is queued.
+    pub jobs_wakeup: Arc<Notify>,
+    pub nav: Arc<Vec<NavItem>>,
+}
+
+impl AppState {
+    pub fn now(&self) -> i64 {
+        self.clock.now().timestamp()
+    }
+}
+
+/// The instance's secret: read from the database, made once when missing.
+pub async fn load_secret(db: &Db, random: &dyn Random) -> Result<Vec<u8>, sqlx::Error> {
+    let fresh = random.token(32);
+    sqlx::query("INSERT INTO instance_settings (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO NOTHING")
+        .bind(&fresh)
+        .execute(&db.pool)
+        .await?;
+    let (v,): (String,) = sqlx::query_as("SELECT value FROM instance_settings WHERE key = 'secret'")
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(v.into_bytes())
+}

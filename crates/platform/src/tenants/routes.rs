@@ -1,0 +1,320 @@
+use super::store::{self, Department, GrantOutcome, Member, Municipality};
+use super::Tenant;
+use crate::audit;
+use crate::auth::{require_coordinator, require_staff, RoleKind};
+use crate::ctx::Ctx;
+use crate::error::AppResult;
+use crate::format;
+use crate::layout::{html, html_status, Field, FieldKind, Form, Page};
+use crate::rules::{self, Email};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Form as PostForm, Json, Router};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(start))
+        .route("/{slug}/", get(home))
+        .route("/{slug}", get(home_redirect))
+        .route("/{slug}/admin/", get(admin_index))
+        .route("/{slug}/admin/avdelningar", get(departments).post(add_department))
+        .route("/{slug}/admin/personer", get(people).post(grant_role))
+        .route("/{slug}/admin/logg", get(audit_log))
+        .route("/api/v1/municipalities", get(api_list))
+        .route("/api/v1/{slug}", get(api_one))
+}
+
+#[derive(Template)]
+#[template(path = "start.html")]
+struct StartPage {
+    page: Page,
+    municipalities: Vec<Municipality>,
+}
+
+async fn start(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let municipalities = store::all(&state.db).await?;
+    html(&StartPage {
+        page: ctx.page(ctx.t("start-title")),
+        municipalities,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "municipality_home.html")]
+struct HomePage {
+    page: Page,
+    m: Municipality,
+    paragraphs: Vec<String>,
+}
+
+async fn home(ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+    let paragraphs = m
+        .intro
+        .split("\n\n")
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    html(&HomePage {
+        page: ctx.page(m.name.clone()).in_municipality(&m.slug, &m.name),
+        paragraphs,
+        m,
+    })
+}
+
+async fn home_redirect(Tenant(m): Tenant) -> Redirect {
+    Redirect::permanent(&format!("/{}/", m.slug))
+}
+
+#[derive(Template)]
+#[template(path = "admin_index.html")]
+struct AdminIndex {
+    page: Page,
+    m: Municipality,
+    coordinator: bool,
+}
+
+async fn admin_index(ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+    let user = require_staff(ctx.user.as_ref(), m.id)?;
+    let coordinator = user.is_coordinator(m.id);
+    html(&AdminIndex {
+        page: ctx.page(ctx.t("admin-title")).in_municipality(&m.slug, &m.name),
+        m,
+        coordinator,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "admin_departments.html")]
+struct DepartmentsPage {
+    page: Page,
+    departments: Vec<Department>,
+    form: Form,
+    notice: Option<String>,
+}
+
+fn department_form(ctx: &Ctx, m: &Municipality) -> Form {
+    Form::new(
+        format!("/{}/admin/avdelningar", m.slug),
+        ctx.t("departments-add"),
+        vec![Field::new("name", ctx.t("departments-name"), FieldKind::Text)
+            .required()
+            .max_len(120)],
+    )
+}
+
+async fn departments(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+    require_coordinator(ctx.user.as_ref(), m.id)?;
+    let departments = store::departments(&state.db, m.id).await?;
+    html(&DepartmentsPage {
+        page: ctx.page(ctx.t("departments-title")).in_municipality(&m.slug, &m.name),
+        form: department_form(&ctx, &m),
+        departments,
+        notice: None,
+    })
+}
+
+#[derive(Deserialize)]
+struct NameForm {
+    name: String,
+}
+
+async fn add_department(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    PostForm(input): PostForm<NameForm>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mut form = department_form(&ctx, &m);
+    form.fill(|_| Some(input.name.clone()));
+    let mut notice = None;
+    match rules::line(&input.name, 120) {
+        Err(why) => form.invalid(&ctx.tr, "name", why),
+        Ok(name) => match store::add_department(&state.db, m.id, &name, Some(user), state.now()).await? {
+            None => form.error("name", ctx.t("departments-exists")),
+            Some(_) => {
+                notice = Some(ctx.ta_name("departments-added", &name));
+                form = department_form(&ctx, &m);
+            }
+        },
+    }
+    let status = if form.has_errors() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let departments = store::departments(&state.db, m.id).await?;
+    html_status(
+        status,
+        &DepartmentsPage {
+            page: ctx.page(ctx.t("departments-title")).in_municipality(&m.slug, &m.name),
+            form,
+            departments,
+            notice,
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "admin_people.html")]
+struct PeoplePage {
+    page: Page,
+    members: Vec<Member>,
+    form: Form,
+    notice: Option<String>,
+}
+
+fn people_form(ctx: &Ctx, m: &Municipality, departments: &[Department]) -> Form {
+    let mut dept_options = vec![(String::new(), ctx.t("people-no-department"))];
+    dept_options.extend(departments.iter().map(|d| (d.id.to_string(), d.name.clone())));
+    Form::new(
+        format!("/{}/admin/personer", m.slug),
+        ctx.t("people-grant"),
+        vec![
+            Field::new("email", ctx.t("field-email"), FieldKind::Email)
+                .required()
+                .autocomplete("off")
+                .hint(ctx.t("people-email-hint")),
+            Field::new("role", ctx.t("people-role"), FieldKind::Select)
+                .required()
+                .value("staff")
+                .options(vec![
+                    ("staff".into(), ctx.t("role-staff")),
+                    ("coordinator".into(), ctx.t("role-coordinator")),
+                ]),
+            Field::new("department", ctx.t("people-department"), FieldKind::Select).options(dept_options),
+        ],
+    )
+}
+
+async fn people(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+    require_coordinator(ctx.user.as_ref(), m.id)?;
+    let (members, departments) = tokio::try_join!(store::members(&state.db, m.id), store::departments(&state.db, m.id))?;
+    html(&PeoplePage {
+        page: ctx.page(ctx.t("people-title")).in_municipality(&m.slug, &m.name),
+        form: people_form(&ctx, &m, &departments),
+        members,
+        notice: None,
+    })
+}
+
+async fn grant_role(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    PostForm(input): PostForm<HashMap<String, String>>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let departments = store::departments(&state.db, m.id).await?;
+    let mut form = people_form(&ctx, &m, &departments);
+    form.fill(|k| input.get(k).cloned());
+    let get = |k: &str| input.get(k).map(String::as_str).unwrap_or("");
+    let role = match get("role") {
+        "staff" => Some(RoleKind::Staff),
+        "coordinator" => Some(RoleKind::Coordinator),
+        _ => None,
+    };
+    let department = match get("department") {
+        "" => Ok(None),
+        d => d.parse::<i64>().map(Some),
+    };
+    let mut notice = None;
+    match (Email::parse(get("email")), role, department) {
+        (Err(why), _, _) => form.invalid(&ctx.tr, "email", why),
+        (_, None, _) => form.error("role", ctx.t("err-choose")),
+        (_, _, Err(_)) => form.error("department", ctx.t("err-choose")),
+        (Ok(email), Some(role), Ok(dep)) => {
+            match store::grant_role(&state.db, m.id, email.as_str(), role, dep, Some(user), state.now()).await? {
+                GrantOutcome::Granted => {
+                    notice = Some(ctx.ta_name("people-granted", email.as_str()));
+                    form = people_form(&ctx, &m, &departments);
+                }
+                GrantOutcome::NoSuchUser => form.error("email", ctx.t("people-no-account")),
+                GrantOutcome::AlreadyHas => form.error("email", ctx.t("people-already")),
+                GrantOutcome::NoSuchDepartment => form.error("department", ctx.t("err-choose")),
+            }
+        }
+    }
+    let status = if form.has_errors() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let members = store::members(&state.db, m.id).await?;
+    html_status(
+        status,
+        &PeoplePage {
+            page: ctx.page(ctx.t("people-title")).in_municipality(&m.slug, &m.name),
+            form,
+            members,
+            notice,
+        },
+    )
+}
+
+struct AuditRow {
+    at: String,
+    actor: String,
+    action: String,
+    summary: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin_audit.html")]
+struct AuditPage {
+    page: Page,
+    rows: Vec<AuditRow>,
+}
+
+async fn audit_log(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+    require_coordinator(ctx.user.as_ref(), m.id)?;
+    let rows = audit::list(&state.db, m.id, 200)
+        .await?
+        .into_iter()
+        .map(|e| AuditRow {
+            at: format::datetime(e.at),
+            actor: e.actor_name,
+            action: e.action,
+            summary: e.summary,
+        })
+        .collect();
+    html(&AuditPage {
+        page: ctx.page(ctx.t("audit-title")).in_municipality(&m.slug, &m.name),
+        rows,
+    })
+}
+
+/// Public facts about a municipality.
+#[derive(Serialize)]
+struct ApiMunicipality {
+    slug: String,
+    name: String,
+    url: String,
+    contact_name: String,
+    contact_email: String,
+    contact_phone: String,
+    website: String,
+}
+
+fn api_municipality(state: &AppState, m: Municipality) -> ApiMunicipality {
+    ApiMunicipality {
+        url: format!("{}/{}/", state.config.base_url, m.slug),
+        slug: m.slug,
+        name: m.name,
+        contact_name: m.contact_name,
+        contact_email: m.contact_email,
+        contact_phone: m.contact_phone,
+        website: m.website,
+    }
+}
+
+async fn api_list(State(state): State<AppState>) -> AppResult<Response> {
+    let list: Vec<ApiMunicipality> = store::all(&state.db)
+        .await?
+        .into_iter()
+        .map(|m| api_municipality(&state, m))
+        .collect();
+    Ok(Json(list).into_response())
+}
+
+async fn api_one(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Response> {
+    Ok(Json(api_municipality(&state, m)).into_response())
+}
