@@ -1,1 +1,121 @@
+//! The `overens` application: the capabilities it is made of, start-up (connect, migrate,
+//! build the state), serving with graceful shutdown, the demo data and the synthetic
+//! national-scale data for benchmarks.
 
+pub mod demo;
+pub mod synth;
+pub mod users;
+
+use platform::clock::{Clock, Random};
+use platform::config::Config;
+use platform::db::{Db, Migrations};
+use platform::{AppState, Capability};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+/// Every capability of Överens, in the order their migrations run and their links appear.
+pub fn capabilities() -> Vec<&'static Capability> {
+    vec![&platform::PLATFORM]
+}
+
+pub fn migrations() -> Vec<&'static Migrations> {
+    capabilities().iter().map(|c| c.migrations).collect()
+}
+
+/// Connect to the database and bring its schema up to date.
+pub async fn connect(database_url: &str) -> anyhow::Result<Db> {
+    let db = Db::connect(database_url)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", redact(database_url)))?;
+    let all: Vec<Migrations> = migrations()
+        .into_iter()
+        .map(|m| Migrations {
+            name: m.name,
+            sqlite: m.sqlite,
+            postgres: m.postgres,
+        })
+        .collect();
+    db.migrate(&all).await?;
+    Ok(db)
+}
+
+/// A database URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Connect, migrate and build the application state.
+pub async fn open(config: Config, clock: Arc<dyn Clock>, random: Arc<dyn Random>) -> anyhow::Result<AppState> {
+    let db = connect(&config.database_url).await?;
+    platform::build_state(config, db, clock, random, &capabilities()).await
+}
+
+/// Serve until `shutdown` resolves: requests in flight finish, the job worker stops between
+/// jobs, and queued jobs stay in the database for the next start.
+pub async fn serve(state: AppState, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    let caps = capabilities();
+    let worker = platform::worker(&caps);
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let jobs = tokio::spawn(worker.run(state.clone(), stop_rx));
+    let app = platform::app(state, &caps);
+    let result = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await;
+    let _ = stop_tx.send(true);
+    if let Err(e) = jobs.await {
+        tracing::error!(error = %e, "job worker ended abnormally");
+    }
+    result?;
+    Ok(())
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_not_printed() {
+        assert_eq!(super::redact("postgres://postgres:hemligt@127.0.0.1/x"), "postgres://postgres:***@127.0.0.1/x");
+        assert_eq!(super::redact("postgres://postgres@127.0.0.1/x"), "postgres://postgres@127.0.0.1/x");
+        assert_eq!(super::redact("sqlite://overens.db"), "sqlite://overens.db");
+    }
+}

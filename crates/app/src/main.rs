@@ -1,1 +1,287 @@
-fn main(){}
+//! `overens`: the command line of the platform.
+
+use app::demo;
+use app::users::{self, NewUser};
+use clap::{Args, Parser, Subcommand};
+use platform::auth::RoleKind;
+use platform::clock::{Clock, OsRandom, Random, SystemClock};
+use platform::config::{Config, LogFormat, RawSettings, Source};
+use std::io::BufRead;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(name = "overens", version, about = "Överens: the local agreement between a municipality and its civil society, on the web")]
+struct Cli {
+    /// A TOML file with settings (same names as the flags, with underscores). Also OVERENS_CONFIG.
+    #[arg(long, global = true, env = "OVERENS_CONFIG")]
+    config: Option<std::path::PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the platform (migrates the database first).
+    Serve(Settings),
+    /// Bring the database schema up to date and exit.
+    Migrate(DbOnly),
+    /// Serve with demo data: creates the SQLite file if missing and loads the demo once.
+    Demo(Settings),
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Fill a database with synthetic national-scale data for benchmarks.
+    Synth(SynthArgs),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account (verified) with a role; the password is read from standard input, or
+    /// generated and printed when none is given.
+    Add(UserAdd),
+}
+
+#[derive(Args)]
+struct UserAdd {
+    #[arg(long)]
+    email: String,
+    #[arg(long)]
+    name: String,
+    /// operator, coordinator, staff or representative
+    #[arg(long)]
+    role: String,
+    /// The municipality's address (slug), for every role but operator.
+    #[arg(long)]
+    municipality: Option<String>,
+    /// A department for staff (created when missing).
+    #[arg(long)]
+    department: Option<String>,
+    /// The organisation's name, for a representative.
+    #[arg(long)]
+    organisation: Option<String>,
+    /// Read the password from the first line of standard input.
+    #[arg(long)]
+    password_stdin: bool,
+    #[command(flatten)]
+    db: DbOnly,
+}
+
+#[derive(Args)]
+struct SynthArgs {
+    #[arg(long, default_value_t = 290)]
+    municipalities: usize,
+    #[arg(long, default_value_t = 300_000)]
+    organisations: usize,
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+    #[command(flatten)]
+    db: DbOnly,
+}
+
+#[derive(Args, Default)]
+struct DbOnly {
+    /// sqlite://PATH (default sqlite://overens.db) or postgres://USER@HOST/DB [env: OVERENS_DATABASE_URL]
+    #[arg(long)]
+    database_url: Option<String>,
+}
+
+/// The server's settings. Each also comes from OVERENS_<NAME> and the config file; flags win.
+#[derive(Args, Default)]
+struct Settings {
+    /// Address to listen on [default: 127.0.0.1:8080] [env: OVERENS_BIND]
+    #[arg(long)]
+    bind: Option<String>,
+    /// sqlite://PATH or postgres://USER@HOST/DB [default: sqlite://overens.db] [env: OVERENS_DATABASE_URL]
+    #[arg(long)]
+    database_url: Option<String>,
+    /// Public address used in e-mailed links [default: http://BIND] [env: OVERENS_BASE_URL]
+    #[arg(long)]
+    base_url: Option<String>,
+    /// SMTP server; without it mail goes to the operator's outbox [env: OVERENS_SMTP_HOST]
+    #[arg(long)]
+    smtp_host: Option<String>,
+    /// SMTP port [default: 587, 465 for tls, 25 for none] [env: OVERENS_SMTP_PORT]
+    #[arg(long)]
+    smtp_port: Option<String>,
+    /// [env: OVERENS_SMTP_USERNAME]
+    #[arg(long)]
+    smtp_username: Option<String>,
+    /// [env: OVERENS_SMTP_PASSWORD]
+    #[arg(long)]
+    smtp_password: Option<String>,
+    /// starttls, tls or none [default: starttls] [env: OVERENS_SMTP_TLS]
+    #[arg(long)]
+    smtp_tls: Option<String>,
+    /// Sender of all mail [env: OVERENS_MAIL_FROM]
+    #[arg(long)]
+    mail_from: Option<String>,
+    /// Days a login lasts [default: 30] [env: OVERENS_SESSION_DAYS]
+    #[arg(long)]
+    session_days: Option<String>,
+    /// Login attempts per minute per client [default: 10] [env: OVERENS_LOGIN_PER_MINUTE]
+    #[arg(long)]
+    login_per_minute: Option<String>,
+    /// Registrations and e-mailed links per hour per client [default: 20] [env: OVERENS_REGISTER_PER_HOUR]
+    #[arg(long)]
+    register_per_hour: Option<String>,
+    /// Take the client address from X-Forwarded-For [env: OVERENS_TRUST_PROXY]
+    #[arg(long)]
+    trust_proxy: Option<String>,
+    /// text or json [env: OVERENS_LOG_FORMAT]
+    #[arg(long)]
+    log_format: Option<String>,
+}
+
+impl Settings {
+    fn pairs(&self) -> Vec<(&'static str, &Option<String>)> {
+        vec![
+            ("bind", &self.bind),
+            ("database_url", &self.database_url),
+            ("base_url", &self.base_url),
+            ("smtp_host", &self.smtp_host),
+            ("smtp_port", &self.smtp_port),
+            ("smtp_username", &self.smtp_username),
+            ("smtp_password", &self.smtp_password),
+            ("smtp_tls", &self.smtp_tls),
+            ("mail_from", &self.mail_from),
+            ("session_days", &self.session_days),
+            ("login_per_minute", &self.login_per_minute),
+            ("register_per_hour", &self.register_per_hour),
+            ("trust_proxy", &self.trust_proxy),
+            ("log_format", &self.log_format),
+        ]
+    }
+}
+
+/// File, then environment, then flags: each later source wins.
+fn resolve(config_file: Option<&std::path::Path>, flags: &[(&'static str, &Option<String>)]) -> anyhow::Result<Config> {
+    let mut raw = RawSettings::default();
+    if let Some(path) = config_file {
+        let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("cannot read the configuration file {}: {e}", path.display()))?;
+        raw.apply_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    }
+    raw.apply_env(std::env::vars())?;
+    for (name, value) in flags {
+        if let Some(v) = value {
+            raw.set(name, v.clone(), Source::Flag);
+        }
+    }
+    Ok(Config::from_raw(&raw)?)
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("OVERENS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.init(),
+    }
+}
+
+async fn run_server(config: Config, load_demo: bool) -> anyhow::Result<()> {
+    init_logging(config.log_format);
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let random: Arc<dyn Random> = Arc::new(OsRandom);
+    let bind = config.bind;
+    let base_url = config.base_url.clone();
+    let db_url = app::redact(&config.database_url);
+    let state = app::open(config, clock.clone(), random).await?;
+    if load_demo {
+        let loaded = demo::load(&state.db, clock.now().timestamp()).await?;
+        println!();
+        println!("Överens demo on {base_url}/  (database {db_url}{})", if loaded { ", demo data loaded now" } else { "" });
+        println!("Every demo account has the password: {}", demo::PASSWORD);
+        for a in demo::ACCOUNTS {
+            let place = a.municipality.map(|m| format!(" in /{m}/")).unwrap_or_default();
+            println!("  {:<40} {}{}", a.email, a.role.as_str(), place);
+        }
+        println!("Mail goes to the outbox: log in as the operator and open {base_url}/drift/utkorg");
+        println!();
+    }
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {bind} (setting `bind`): {e}"))?;
+    tracing::info!(%bind, %base_url, "serving");
+    app::serve(state, listener, app::shutdown_signal()).await
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let file = cli.config.as_deref();
+    match cli.command {
+        Command::Serve(s) => run_server(resolve(file, &s.pairs())?, false).await,
+        Command::Demo(s) => run_server(resolve(file, &s.pairs())?, true).await,
+        Command::Migrate(d) => {
+            let config = resolve(file, &[("database_url", &d.database_url)])?;
+            app::connect(&config.database_url).await?;
+            println!("The database {} is up to date.", app::redact(&config.database_url));
+            Ok(())
+        }
+        Command::User(UserCommand::Add(u)) => {
+            let config = resolve(file, &[("database_url", &u.db.database_url)])?;
+            let role = RoleKind::parse(&u.role).ok_or_else(|| anyhow::anyhow!("--role: expected operator, coordinator, staff or representative, got {:?}", u.role))?;
+            let (password, generated) = if u.password_stdin {
+                let mut line = String::new();
+                std::io::stdin().lock().read_line(&mut line)?;
+                (line.trim_end_matches(['\r', '\n']).to_string(), false)
+            } else {
+                (OsRandom.token(15), true)
+            };
+            let db = app::connect(&config.database_url).await?;
+            let now = SystemClock.now().timestamp();
+            users::add(
+                &db,
+                &NewUser {
+                    email: &u.email,
+                    name: &u.name,
+                    password: &password,
+                    role: Some(role),
+                    municipality: u.municipality.as_deref(),
+                    department: u.department.as_deref(),
+                    organisation: u.organisation.as_deref(),
+                },
+                now,
+            )
+            .await?;
+            println!("{} is a {}{}.", u.email, role.as_str(), u.municipality.map(|m| format!(" in /{m}/")).unwrap_or_default());
+            if generated {
+                println!("Password (shown once): {password}");
+            }
+            Ok(())
+        }
+        Command::Synth(s) => {
+            let config = resolve(file, &[("database_url", &s.db.database_url)])?;
+            let db = app::connect(&config.database_url).await?;
+            let plan = app::synth::Plan {
+                municipalities: s.municipalities,
+                organisations: s.organisations,
+                seed: s.seed,
+                ..Default::default()
+            };
+            let started = std::time::Instant::now();
+            let counts = app::synth::fill(&db, &plan, SystemClock.now().timestamp()).await?;
+            println!(
+                "{} municipalities, {} departments, {} organisations, {} users in {:.1} s",
+                counts.municipalities,
+                counts.departments,
+                counts.organisations,
+                counts.users,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("overens: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Synthetic data at national scale for benchmarks: hundreds of municipalities, each with
+//! departments, organisations (with valid organisationsnummer), a coordinator, staff and
+//! association representatives. Deterministic for a given seed.
+
+use platform::auth::hash_password;
+use platform::db::Db;
+use platform::rules::slugify;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use std::collections::HashSet;
+
+pub struct Plan {
+    pub municipalities: usize,
+    pub organisations: usize,
+    /// One representative per this many organisations.
+    pub orgs_per_representative: usize,
+    pub staff_per_municipality: usize,
+    pub seed: u64,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan {
+            municipalities: 290,
+            organisations: 300_000,
+            orgs_per_representative: 5,
+            staff_per_municipality: 5,
+            seed: 2026,
+        }
+    }
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub municipalities: usize,
+    pub departments: usize,
+    pub organisations: usize,
+    pub users: usize,
+}
+
+const PREFIXES: &[&str] = &[
+    "Norr", "Söder", "Väster", "Öster", "Berg", "Sjö", "Ek", "Björk", "Gran", "Lind", "Hög", "Mal", "Stor", "Lill", "Sand",
+    "Sten", "Vall", "Åker", "Äng", "Ör",
+];
+const SUFFIXES: &[&str] = &[
+    "köping", "by", "holm", "sund", "vik", "ås", "å", "berga", "hamn", "torp", "fors", "tuna", "stad", "dal", "näs",
+];
+const DEPARTMENTS: &[&str] = &["Kommunstyrelsens förvaltning", "Kultur och fritid", "HR", "IT-enheten", "Kommunikationsenheten", "Medborgarkontoret"];
+const KINDS: &[&str] = &[
+    "idrottsförening", "hembygdsförening", "scoutkår", "körförening", "pensionärsförening", "fotbollsklubb", "schacksällskap",
+    "kulturförening", "naturskyddsförening", "ridklubb", "föräldraförening", "missionsförsamling", "teaterförening",
+    "konstförening", "friluftsförening", "brukshundklubb", "bygdegårdsförening", "ungdomsförening", "skytteförening",
+    "folkdanslag",
+];
+
+/// Luhn check digit over the nine first digits of an organisationsnummer.
+pub fn luhn_digit(digits: &[u8; 9]) -> u8 {
+    let sum: u32 = digits
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let v = u32::from(*d) * if i % 2 == 0 { 2 } else { 1 };
+            v / 10 + v % 10
+        })
+        .sum();
+    ((10 - sum % 10) % 10) as u8
+}
+
+/// A valid organisationsnummer for a non-profit association (starting with 8), made from `n`.
+pub fn org_number(n: u32) -> String {
+    let mut d = [0u8; 9];
+    d[0] = 8;
+    let mut x = n % 100_000_000;
+    for slot in d[1..].iter_mut().rev() {
+        *slot = (x % 10) as u8;
+        x /= 10;
+    }
+    let check = luhn_digit(&d);
+    let s: String = d.iter().map(|v| char::from(b'0' + v)).collect();
+    format!("{}-{}{}", &s[..6], &s[6..], check)
+}
+
+fn placeholders(rows: usize, cols: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let cells: Vec<String> = (0..cols).map(|c| format!("${}", r * cols + c + 1)).collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Fill the database. Existing rows are kept; municipality slugs get a `syn-` prefix so the
+/// demo's municipalities never collide.
+pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
+    let mut rng = StdRng::seed_from_u64(plan.seed);
+    let hash = hash_password("syntetiskt-losenord")?;
+    let mut counts = Counts::default();
+
+    // Municipalities.
+    let mut names = vec![];
+    let mut slugs = HashSet::new();
+    'outer: for round in 0.. {
+        for p in PREFIXES {
+            for s in SUFFIXES {
+                if names.len() == plan.municipalities {
+                    break 'outer;
+                }
+                let name = if round == 0 { format!("{p}{s}") } else { format!("{p}{s} {}", round + 1) };
+                let mut slug = format!("syn-{}", slugify(&name));
+                let mut k = 2;
+                while !slugs.insert(slug.clone()) {
+                    slug = format!("syn-{}-{k}", slugify(&name));
+                    k += 1;
+                }
+                names.push((name, slug));
+            }
+        }
+    }
+    let mut tx = db.write().await?;
+    let mut municipality_ids = vec![];
+    for chunk in names.chunks(200) {
+        let sql = format!(
+            "INSERT INTO municipalities (slug, name, intro, created_at) VALUES {} RETURNING id, slug",
+            placeholders(chunk.len(), 4)
+        );
+        let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
+        for (name, slug) in chunk {
+            q = q.bind(slug.clone()).bind(name.clone()).bind(format!("{name} kommuns lokala överenskommelse med civilsamhället.")).bind(now);
+        }
+        let mut rows = q.fetch_all(&mut *tx).await?;
+        rows.sort_by_key(|(_, slug)| chunk.iter().position(|(_, s)| s == slug));
+        municipality_ids.extend(rows.into_iter().map(|(id, _)| id));
+    }
+    counts.municipalities = municipality_ids.len();
+
+    // Departments.
+    let dept_rows: Vec<(i64, &str)> = municipality_ids.iter().flat_map(|m| DEPARTMENTS.iter().map(move |d| (*m, *d))).collect();
+    let mut first_department = std::collections::HashMap::new();
+    for chunk in dept_rows.chunks(300) {
+        let sql = format!(
+            "INSERT INTO departments (municipality_id, name, created_at) VALUES {} RETURNING id, municipality_id",
+            placeholders(chunk.len(), 3)
+        );
+        let mut q = sqlx::query_as::<_, (i64, i64)>(&sql);
+        for (m, d) in chunk {
+            q = q.bind(*m).bind(*d).bind(now);
+        }
+        for (id, m) in q.fetch_all(&mut *tx).await? {
+            first_department.entry(m).or_insert(id);
+        }
+        counts.departments += chunk.len();
+    }
+
+    // Organisations, spread evenly with some municipalities larger than others.
+    let per = plan.organisations / plan.municipalities.max(1);
+    let mut org_rows: Vec<(i64, String, String)> = Vec::with_capacity(plan.organisations);
+    let mut serial = 0u32;
+    for (i, m) in municipality_ids.iter().enumerate() {
+        let n = if i + 1 == municipality_ids.len() { plan.organisations - org_rows.len() } else { per };
+        let place = &names[i].0;
+        for j in 0..n {
+            serial += 1;
+            let kind = KINDS[rng.gen_range(0..KINDS.len())];
+            let name = format!("{place}s {kind} {}", j + 1);
+            org_rows.push((*m, name, org_number(serial)));
+        }
+    }
+    let mut representative_orgs: Vec<(i64, i64)> = vec![];
+    for chunk in org_rows.chunks(300) {
+        let sql = format!(
+            "INSERT INTO organisations (municipality_id, name, org_number, created_at) VALUES {} RETURNING id, municipality_id",
+            placeholders(chunk.len(), 4)
+        );
+        let mut q = sqlx::query_as::<_, (i64, i64)>(&sql);
+        for (m, name, number) in chunk {
+            q = q.bind(*m).bind(name.clone()).bind(number.clone()).bind(now);
+        }
+        for (k, (id, m)) in q.fetch_all(&mut *tx).await?.into_iter().enumerate() {
+            if (counts.organisations + k) % plan.orgs_per_representative.max(1) == 0 {
+                representative_orgs.push((id, m));
+            }
+        }
+        counts.organisations += chunk.len();
+    }
+
+    // Users: a coordinator and staff per municipality, representatives for some organisations.
+    struct U {
+        email: String,
+        name: String,
+        role: &'static str,
+        municipality: Option<i64>,
+        department: Option<i64>,
+        organisation: Option<i64>,
+    }
+    let mut people = vec![];
+    for (i, m) in municipality_ids.iter().enumerate() {
+        people.push(U { email: format!("samordnare.{i}@syn.overens.example"), name: format!("Samordnare {}", names[i].0), role: "coordinator", municipality: Some(*m), department: first_department.get(m).copied(), organisation: None });
+        for s in 0..plan.staff_per_municipality {
+            people.push(U { email: format!("personal.{i}.{s}@syn.overens.example"), name: format!("Tjänsteperson {s} {}", names[i].0), role: "staff", municipality: Some(*m), department: first_department.get(m).copied(), organisation: None });
+        }
+    }
+    for (k, (org, m)) in representative_orgs.iter().enumerate() {
+        people.push(U { email: format!("forening.{k}@syn.overens.example"), name: format!("Företrädare {k}"), role: "representative", municipality: Some(*m), department: None, organisation: Some(*org) });
+    }
+    for chunk in people.chunks(250) {
+        let sql = format!(
+            "INSERT INTO users (email, name, password_hash, email_verified_at, created_at) VALUES {} RETURNING id, email",
+            placeholders(chunk.len(), 5)
+        );
+        let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
+        for u in chunk {
+            q = q.bind(u.email.clone()).bind(u.name.clone()).bind(hash.clone()).bind(now).bind(now);
+        }
+        let ids: std::collections::HashMap<String, i64> = q.fetch_all(&mut *tx).await?.into_iter().map(|(id, e)| (e, id)).collect();
+        let sql = format!(
+            "INSERT INTO roles (user_id, role, municipality_id, department_id, organisation_id, created_at) VALUES {}",
+            placeholders(chunk.len(), 6)
+        );
+        let mut q = sqlx::query(&sql);
+        for u in chunk {
+            let id = ids.get(&u.email).copied().ok_or_else(|| anyhow::anyhow!("user {} was not created", u.email))?;
+            q = q.bind(id).bind(u.role).bind(u.municipality).bind(u.department).bind(u.organisation).bind(now);
+        }
+        q.execute(&mut *tx).await?;
+        counts.users += chunk.len();
+    }
+    tx.commit().await?;
+    Ok(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisation_numbers_pass_the_luhn_check() {
+        // A published example: 802002-4280 is a valid organisationsnummer.
+        assert_eq!(luhn_digit(&[8, 0, 2, 0, 0, 2, 4, 2, 8]), 0);
+        let n = org_number(12345);
+        assert_eq!(n.len(), 11);
+        assert_eq!(&n[6..7], "-");
+        let digits: Vec<u8> = n.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+        let first: [u8; 9] = digits[..9].try_into().unwrap();
+        assert_eq!(luhn_digit(&first), digits[9]);
+        assert_ne!(org_number(1), org_number(2));
+    }
+
+    #[test]
+    fn placeholders_number_every_cell() {
+        assert_eq!(placeholders(2, 2), "($1, $2), ($3, $4)");
+    }
+}
