@@ -1,1 +1,318 @@
+//! The test harness of Överens: every test gets its own database (an SQLite file in a temporary
+//! folder, or a PostgreSQL database created for it and dropped afterwards), the real server on
+//! port 0, a clock the test sets, an SMTP server that receives what the platform sends, and a
+//! headless Chromium with axe-core.
 
+pub mod browser;
+pub mod html;
+pub mod smtp;
+
+use chrono::{TimeZone, Utc};
+use platform::clock::{OsRandom, TestClock};
+use platform::config::{Config, SmtpConfig, SmtpTls};
+use platform::jobs::Step;
+use platform::AppState;
+use std::sync::Arc;
+use tokio::sync::oneshot;
+
+pub use html::{csrf_token, text};
+pub use smtp::SmtpSink;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Where PostgreSQL tests create their databases. A test fails (never skips) when it cannot
+/// be reached.
+pub fn pg_admin_url() -> String {
+    std::env::var("OVERENS_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// A database of one's own, dropped with the value.
+pub struct TestDb {
+    pub url: String,
+    pub backend: Backend,
+    _dir: Option<tempfile::TempDir>,
+    pg_name: Option<String>,
+}
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temporary folder");
+                let url = format!("sqlite://{}/test.db", dir.path().display());
+                TestDb { url, backend, _dir: Some(dir), pg_name: None }
+            }
+            Backend::Postgres => {
+                use rand::Rng;
+                let name = format!("overens_test_{:016x}", rand::thread_rng().gen::<u64>());
+                let admin = pg_admin_url();
+                sqlx::any::install_default_drivers();
+                let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin)
+                    .await
+                    .unwrap_or_else(|e| panic!("PostgreSQL at {admin} is needed for this test and cannot be reached: {e}"));
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&mut conn)
+                    .await
+                    .expect("create test database");
+                let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin.clone());
+                TestDb { url: format!("{base}/{name}"), backend, _dir: None, pg_name: Some(name) }
+            }
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some(name) = self.pg_name.take() {
+            // Drop runs outside async code: use a small runtime of its own on another thread.
+            let admin = pg_admin_url();
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                if let Ok(rt) = rt {
+                    rt.block_on(async move {
+                        if let Ok(mut conn) = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin).await {
+                            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await;
+                        }
+                    });
+                }
+            })
+            .join();
+        }
+    }
+}
+
+/// The moment every test starts at: Monday 2026-11-23 09:00 UTC.
+pub fn start_time() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().expect("valid date")
+}
+
+/// Options for a test server.
+#[derive(Default)]
+pub struct Options {
+    /// Send mail through this SMTP server instead of the outbox.
+    pub smtp_port: Option<u16>,
+    /// Adjust the configuration further.
+    pub configure: Option<Box<dyn FnOnce(&mut Config) + Send>>,
+}
+
+/// The real server on port 0 over a database of its own.
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    pub clock: TestClock,
+    pub db: Arc<TestDb>,
+    worker: platform::jobs::Worker,
+    stop: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl TestApp {
+    pub async fn start(backend: Backend) -> TestApp {
+        Self::start_with(Arc::new(TestDb::new(backend).await), Options::default()).await
+    }
+
+    /// A server over an existing test database (to restart over the same data).
+    pub async fn start_with(db: Arc<TestDb>, options: Options) -> TestApp {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
+        let addr = listener.local_addr().expect("local address");
+        let mut config = Config::for_database(&db.url);
+        config.base_url = format!("http://{addr}");
+        config.bind = addr;
+        if let Some(port) = options.smtp_port {
+            config.smtp = Some(SmtpConfig { host: "127.0.0.1".into(), port, username: None, password: None, tls: SmtpTls::None });
+        }
+        if let Some(f) = options.configure {
+            f(&mut config);
+        }
+        let clock = TestClock::at(start_time());
+        let state = app::open(config, Arc::new(clock.clone()), Arc::new(OsRandom)).await.expect("start the application");
+        let caps = app::capabilities();
+        let router = platform::app(state.clone(), &caps);
+        let (stop, stopped) = oneshot::channel::<()>();
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await;
+        });
+        TestApp {
+            base: format!("http://{addr}"),
+            state,
+            clock,
+            db,
+            worker: platform::worker(&caps),
+            stop: Some(stop),
+            server: Some(server),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
+    pub fn client(&self) -> Client {
+        Client::new(self.base.clone())
+    }
+
+    /// Run every job that is due now (the test server has no background worker, so tests
+    /// decide when mail goes out).
+    pub async fn run_jobs(&self) -> Vec<Step> {
+        self.worker.drain(&self.state).await.expect("run jobs")
+    }
+
+    /// The mail in the outbox, newest first: (to, subject, body).
+    pub async fn outbox(&self) -> Vec<(String, String, String)> {
+        platform::mail::outbox(&self.state.db, 1000)
+            .await
+            .expect("read outbox")
+            .into_iter()
+            .map(|e| (e.to_addr, e.subject, e.body_text))
+            .collect()
+    }
+
+    /// Create a verified account with a role, through the same code as `overens user add`.
+    pub async fn user(&self, email: &str, role: Option<(platform::auth::RoleKind, Option<&str>)>) -> i64 {
+        app::users::add(
+            &self.state.db,
+            &app::users::NewUser {
+                email,
+                name: &format!("Test {email}"),
+                password: PASSWORD,
+                role: role.map(|r| r.0),
+                municipality: role.and_then(|r| r.1),
+                department: None,
+                organisation: None,
+            },
+            self.state.now(),
+        )
+        .await
+        .expect("create user")
+    }
+
+    /// Add a municipality directly.
+    pub async fn municipality(&self, slug: &str, name: &str) -> i64 {
+        let new = platform::tenants::store::NewMunicipality {
+            slug,
+            name,
+            intro: "",
+            contact_name: "",
+            contact_email: "",
+            contact_phone: "",
+            website: "",
+        };
+        platform::tenants::store::create(&self.state.db, &new, None, self.state.now()).await.expect("create municipality")
+    }
+
+    /// Stop serving (requests in flight finish).
+    pub async fn stop(mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+        if let Some(h) = self.server.take() {
+            let _ = h.await;
+        }
+        self.state.db.pool.close().await;
+    }
+}
+
+/// The password of accounts made by [`TestApp::user`].
+pub const PASSWORD: &str = "ett långt lösenord";
+
+/// A response as a test looks at it.
+pub struct Page {
+    pub status: u16,
+    pub location: Option<String>,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    /// The page's visible text, tags removed.
+    pub fn text(&self) -> String {
+        text(&self.body)
+    }
+
+    pub fn csrf(&self) -> String {
+        csrf_token(&self.body).expect("the page has a form with a CSRF token")
+    }
+}
+
+/// A client with a cookie jar, like one browser.
+pub struct Client {
+    base: String,
+    inner: reqwest::Client,
+}
+
+impl Client {
+    pub fn new(base: String) -> Client {
+        let inner = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client");
+        Client { base, inner }
+    }
+
+    async fn page(res: reqwest::Response) -> Page {
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        let location = headers.get("location").and_then(|v| v.to_str().ok()).map(str::to_string);
+        let body = res.text().await.unwrap_or_default();
+        Page { status, location, headers, body }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        Self::page(self.inner.get(format!("{}{path}", self.base)).send().await.expect("GET")).await
+    }
+
+    /// Post a form as a browser would, with the given fields exactly (add `_csrf` yourself).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        Self::page(self.inner.post(format!("{}{path}", self.base)).form(fields).send().await.expect("POST")).await
+    }
+
+    /// Open the page at `form_page`, take its CSRF token and post the form to `action`.
+    pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.get(form_page).await.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("_csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(action, &all).await
+    }
+
+    /// Log in with a password; panics unless the login succeeds.
+    pub async fn login(&self, email: &str, password: &str) {
+        let p = self.submit("/konto/logga-in", "/konto/logga-in", &[("email", email), ("password", password), ("next", "/konto")]).await;
+        assert_eq!(p.status, 303, "login as {email} failed: {}", p.text());
+    }
+
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let res = self.inner.get(format!("{}{path}", self.base)).send().await.expect("GET");
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(serde_json::Value::Null))
+    }
+}
+
+/// Run a test function on SQLite and on PostgreSQL: `both!(name, other_name);` makes
+/// `name::sqlite` and `name::postgres` from `async fn name(backend: Backend)`.
+#[macro_export]
+macro_rules! both {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name($crate::Backend::Sqlite).await
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name($crate::Backend::Postgres).await
+                }
+            }
+        )*
+    };
+}
