@@ -15,7 +15,7 @@ pub fn text(html: &str) -> String {
             _ => {}
         }
     }
-    let decoded = out
+    let decoded = decode_numeric(&out)
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
@@ -42,4 +42,35 @@ pub fn link_starting(html: &str, prefix: &str) -> Option<String> {
 /// The first URL in a text (an e-mail body) that contains `part`.
 pub fn url_in(body: &str, part: &str) -> Option<String> {
     body.split_whitespace().find(|w| w.starts_with("http") && w.contains(part)).map(str::to_string)
+}
+
+/// `&#60;` and `&#x3c;` style references.
+fn decode_numeric(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("&#") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let end = after.find(';').filter(|e| *e <= 8);
+        let parsed = end.and_then(|e| {
+            let num = &after[..e];
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(h) => u32::from_str_radix(h, 16).ok(),
+                None => num.parse().ok(),
+            };
+            code.and_then(char::from_u32).map(|c| (c, e))
+        });
+        match parsed {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
