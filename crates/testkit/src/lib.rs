@@ -166,6 +166,11 @@ impl TestApp {
         self.worker.drain(&self.state).await.expect("run jobs")
     }
 
+    /// The job worker with every capability's handlers.
+    pub fn worker(&self) -> &platform::jobs::Worker {
+        &self.worker
+    }
+
     /// The mail in the outbox, newest first: (to, subject, body).
     pub async fn outbox(&self) -> Vec<(String, String, String)> {
         platform::mail::outbox(&self.state.db, 1000)

@@ -39,6 +39,46 @@ impl Received {
         None
     }
 
+    /// The Subject header, with RFC 2047 encoded words (`=?utf-8?b?…?=`) decoded.
+    pub fn subject(&self) -> String {
+        let raw = self.header("Subject").unwrap_or_default();
+        let mut out = String::new();
+        for word in raw.split(' ') {
+            let lower = word.to_ascii_lowercase();
+            if lower.starts_with("=?utf-8?b?") && word.ends_with("?=") {
+                use base64::Engine;
+                let inner = &word[10..word.len() - 2];
+                if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(inner) {
+                    out.push_str(&String::from_utf8_lossy(&bytes));
+                    continue;
+                }
+            } else if lower.starts_with("=?utf-8?q?") && word.ends_with("?=") {
+                let inner = word[10..word.len() - 2].replace('_', " ");
+                let mut bytes = vec![];
+                let b = inner.as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    if b[i] == b'=' && i + 2 < b.len() {
+                        if let Ok(v) = u8::from_str_radix(&inner[i + 1..i + 3], 16) {
+                            bytes.push(v);
+                            i += 3;
+                            continue;
+                        }
+                    }
+                    bytes.push(b[i]);
+                    i += 1;
+                }
+                out.push_str(&String::from_utf8_lossy(&bytes));
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
+    }
+
     /// The body, with quoted-printable soft line breaks undone and `=XX` decoded.
     pub fn body(&self) -> String {
         let raw = self.data.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
