@@ -20,12 +20,54 @@ pub struct DemoAccount {
 }
 
 pub const ACCOUNTS: &[DemoAccount] = &[
-    DemoAccount { email: "drift@demo.overens.example", name: "Drift Demo", role: RoleKind::Operator, municipality: None, department: None, organisation: None },
-    DemoAccount { email: "samordnare.sala@demo.overens.example", name: "Jane Allansson", role: RoleKind::Coordinator, municipality: Some("sala"), department: Some("Kommunstyrelsens förvaltning"), organisation: None },
-    DemoAccount { email: "personal.sala@demo.overens.example", name: "Magnus Gunnarsson", role: RoleKind::Staff, municipality: Some("sala"), department: Some("Kultur och fritid"), organisation: None },
-    DemoAccount { email: "forening.sala@demo.overens.example", name: "Isa Österberg", role: RoleKind::Representative, municipality: Some("sala"), department: None, organisation: Some("IKS – Ideell Kultur i Sala") },
-    DemoAccount { email: "samordnare.orebro@demo.overens.example", name: "Helena Astvald", role: RoleKind::Coordinator, municipality: Some("orebro"), department: None, organisation: None },
-    DemoAccount { email: "samordnare.lulea@demo.overens.example", name: "Samordnare Luleå", role: RoleKind::Coordinator, municipality: Some("lulea"), department: None, organisation: None },
+    DemoAccount {
+        email: "drift@demo.overens.example",
+        name: "Drift Demo",
+        role: RoleKind::Operator,
+        municipality: None,
+        department: None,
+        organisation: None,
+    },
+    DemoAccount {
+        email: "samordnare.sala@demo.overens.example",
+        name: "Jane Allansson",
+        role: RoleKind::Coordinator,
+        municipality: Some("sala"),
+        department: Some("Kommunstyrelsens förvaltning"),
+        organisation: None,
+    },
+    DemoAccount {
+        email: "personal.sala@demo.overens.example",
+        name: "Magnus Gunnarsson",
+        role: RoleKind::Staff,
+        municipality: Some("sala"),
+        department: Some("Kultur och fritid"),
+        organisation: None,
+    },
+    DemoAccount {
+        email: "forening.sala@demo.overens.example",
+        name: "Isa Österberg",
+        role: RoleKind::Representative,
+        municipality: Some("sala"),
+        department: None,
+        organisation: Some("IKS – Ideell Kultur i Sala"),
+    },
+    DemoAccount {
+        email: "samordnare.orebro@demo.overens.example",
+        name: "Helena Astvald",
+        role: RoleKind::Coordinator,
+        municipality: Some("orebro"),
+        department: None,
+        organisation: None,
+    },
+    DemoAccount {
+        email: "samordnare.lulea@demo.overens.example",
+        name: "Samordnare Luleå",
+        role: RoleKind::Coordinator,
+        municipality: Some("lulea"),
+        department: None,
+        organisation: None,
+    },
 ];
 
 struct DemoMunicipality {

@@ -64,7 +64,11 @@ pub async fn open(config: Config, clock: Arc<dyn Clock>, random: Arc<dyn Random>
 
 /// Serve until `shutdown` resolves: requests in flight finish, the job worker stops between
 /// jobs, and queued jobs stay in the database for the next start.
-pub async fn serve(state: AppState, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+pub async fn serve(
+    state: AppState,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let caps = capabilities();
     let worker = platform::worker(&caps);
     let (stop_tx, stop_rx) = watch::channel(false);
@@ -114,8 +118,14 @@ pub async fn shutdown_signal() {
 mod tests {
     #[test]
     fn passwords_are_not_printed() {
-        assert_eq!(super::redact("postgres://postgres:hemligt@127.0.0.1/x"), "postgres://postgres:***@127.0.0.1/x");
-        assert_eq!(super::redact("postgres://postgres@127.0.0.1/x"), "postgres://postgres@127.0.0.1/x");
+        assert_eq!(
+            super::redact("postgres://postgres:hemligt@127.0.0.1/x"),
+            "postgres://postgres:***@127.0.0.1/x"
+        );
+        assert_eq!(
+            super::redact("postgres://postgres@127.0.0.1/x"),
+            "postgres://postgres@127.0.0.1/x"
+        );
         assert_eq!(super::redact("sqlite://overens.db"), "sqlite://overens.db");
     }
 }

@@ -11,7 +11,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "overens", version, about = "Överens: the local agreement between a municipality and its civil society, on the web")]
+#[command(
+    name = "overens",
+    version,
+    about = "Överens: the local agreement between a municipality and its civil society, on the web"
+)]
 struct Cli {
     /// A TOML file with settings (same names as the flags, with underscores). Also OVERENS_CONFIG.
     #[arg(long, global = true, env = "OVERENS_CONFIG")]
@@ -158,8 +162,10 @@ impl Settings {
 fn resolve(config_file: Option<&std::path::Path>, flags: &[(&'static str, &Option<String>)]) -> anyhow::Result<Config> {
     let mut raw = RawSettings::default();
     if let Some(path) = config_file {
-        let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("cannot read the configuration file {}: {e}", path.display()))?;
-        raw.apply_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("cannot read the configuration file {}: {e}", path.display()))?;
+        raw.apply_toml(&text)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     }
     raw.apply_env(std::env::vars())?;
     for (name, value) in flags {
@@ -191,7 +197,10 @@ async fn run_server(config: Config, load_demo: bool) -> anyhow::Result<()> {
     if load_demo {
         let loaded = demo::load(&state.db, clock.now().timestamp()).await?;
         println!();
-        println!("Överens demo on {base_url}/  (database {db_url}{})", if loaded { ", demo data loaded now" } else { "" });
+        println!(
+            "Överens demo on {base_url}/  (database {db_url}{})",
+            if loaded { ", demo data loaded now" } else { "" }
+        );
         println!("Every demo account has the password: {}", demo::PASSWORD);
         for a in demo::ACCOUNTS {
             let place = a.municipality.map(|m| format!(" in /{m}/")).unwrap_or_default();
@@ -220,7 +229,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::User(UserCommand::Add(u)) => {
             let config = resolve(file, &[("database_url", &u.db.database_url)])?;
-            let role = RoleKind::parse(&u.role).ok_or_else(|| anyhow::anyhow!("--role: expected operator, coordinator, staff or representative, got {:?}", u.role))?;
+            let role = RoleKind::parse(&u.role).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "--role: expected operator, coordinator, staff or representative, got {:?}",
+                    u.role
+                )
+            })?;
             let (password, generated) = if u.password_stdin {
                 let mut line = String::new();
                 std::io::stdin().lock().read_line(&mut line)?;
@@ -244,7 +258,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 now,
             )
             .await?;
-            println!("{} is a {}{}.", u.email, role.as_str(), u.municipality.map(|m| format!(" in /{m}/")).unwrap_or_default());
+            println!(
+                "{} is a {}{}.",
+                u.email,
+                role.as_str(),
+                u.municipality.map(|m| format!(" in /{m}/")).unwrap_or_default()
+            );
             if generated {
                 println!("Password (shown once): {password}");
             }

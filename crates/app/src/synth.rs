@@ -39,17 +39,40 @@ pub struct Counts {
 }
 
 const PREFIXES: &[&str] = &[
-    "Norr", "Söder", "Väster", "Öster", "Berg", "Sjö", "Ek", "Björk", "Gran", "Lind", "Hög", "Mal", "Stor", "Lill", "Sand",
-    "Sten", "Vall", "Åker", "Äng", "Ör",
+    "Norr", "Söder", "Väster", "Öster", "Berg", "Sjö", "Ek", "Björk", "Gran", "Lind", "Hög", "Mal", "Stor", "Lill",
+    "Sand", "Sten", "Vall", "Åker", "Äng", "Ör",
 ];
 const SUFFIXES: &[&str] = &[
     "köping", "by", "holm", "sund", "vik", "ås", "å", "berga", "hamn", "torp", "fors", "tuna", "stad", "dal", "näs",
 ];
-const DEPARTMENTS: &[&str] = &["Kommunstyrelsens förvaltning", "Kultur och fritid", "HR", "IT-enheten", "Kommunikationsenheten", "Medborgarkontoret"];
+const DEPARTMENTS: &[&str] = &[
+    "Kommunstyrelsens förvaltning",
+    "Kultur och fritid",
+    "HR",
+    "IT-enheten",
+    "Kommunikationsenheten",
+    "Medborgarkontoret",
+];
 const KINDS: &[&str] = &[
-    "idrottsförening", "hembygdsförening", "scoutkår", "körförening", "pensionärsförening", "fotbollsklubb", "schacksällskap",
-    "kulturförening", "naturskyddsförening", "ridklubb", "föräldraförening", "missionsförsamling", "teaterförening",
-    "konstförening", "friluftsförening", "brukshundklubb", "bygdegårdsförening", "ungdomsförening", "skytteförening",
+    "idrottsförening",
+    "hembygdsförening",
+    "scoutkår",
+    "körförening",
+    "pensionärsförening",
+    "fotbollsklubb",
+    "schacksällskap",
+    "kulturförening",
+    "naturskyddsförening",
+    "ridklubb",
+    "föräldraförening",
+    "missionsförsamling",
+    "teaterförening",
+    "konstförening",
+    "friluftsförening",
+    "brukshundklubb",
+    "bygdegårdsförening",
+    "ungdomsförening",
+    "skytteförening",
     "folkdanslag",
 ];
 
@@ -106,7 +129,11 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
                 if names.len() == plan.municipalities {
                     break 'outer;
                 }
-                let name = if round == 0 { format!("{p}{s}") } else { format!("{p}{s} {}", round + 1) };
+                let name = if round == 0 {
+                    format!("{p}{s}")
+                } else {
+                    format!("{p}{s} {}", round + 1)
+                };
                 let mut slug = format!("syn-{}", slugify(&name));
                 let mut k = 2;
                 while !slugs.insert(slug.clone()) {
@@ -126,7 +153,11 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
         );
         let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
         for (name, slug) in chunk {
-            q = q.bind(slug.clone()).bind(name.clone()).bind(format!("{name} kommuns lokala överenskommelse med civilsamhället.")).bind(now);
+            q = q
+                .bind(slug.clone())
+                .bind(name.clone())
+                .bind(format!("{name} kommuns lokala överenskommelse med civilsamhället."))
+                .bind(now);
         }
         let mut rows = q.fetch_all(&mut *tx).await?;
         rows.sort_by_key(|(_, slug)| chunk.iter().position(|(_, s)| s == slug));
@@ -135,7 +166,10 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
     counts.municipalities = municipality_ids.len();
 
     // Departments.
-    let dept_rows: Vec<(i64, &str)> = municipality_ids.iter().flat_map(|m| DEPARTMENTS.iter().map(move |d| (*m, *d))).collect();
+    let dept_rows: Vec<(i64, &str)> = municipality_ids
+        .iter()
+        .flat_map(|m| DEPARTMENTS.iter().map(move |d| (*m, *d)))
+        .collect();
     let mut first_department = std::collections::HashMap::new();
     for chunk in dept_rows.chunks(300) {
         let sql = format!(
@@ -157,7 +191,11 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
     let mut org_rows: Vec<(i64, String, String)> = Vec::with_capacity(plan.organisations);
     let mut serial = 0u32;
     for (i, m) in municipality_ids.iter().enumerate() {
-        let n = if i + 1 == municipality_ids.len() { plan.organisations - org_rows.len() } else { per };
+        let n = if i + 1 == municipality_ids.len() {
+            plan.organisations - org_rows.len()
+        } else {
+            per
+        };
         let place = &names[i].0;
         for j in 0..n {
             serial += 1;
@@ -195,13 +233,34 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
     }
     let mut people = vec![];
     for (i, m) in municipality_ids.iter().enumerate() {
-        people.push(U { email: format!("samordnare.{i}@syn.overens.example"), name: format!("Samordnare {}", names[i].0), role: "coordinator", municipality: Some(*m), department: first_department.get(m).copied(), organisation: None });
+        people.push(U {
+            email: format!("samordnare.{i}@syn.overens.example"),
+            name: format!("Samordnare {}", names[i].0),
+            role: "coordinator",
+            municipality: Some(*m),
+            department: first_department.get(m).copied(),
+            organisation: None,
+        });
         for s in 0..plan.staff_per_municipality {
-            people.push(U { email: format!("personal.{i}.{s}@syn.overens.example"), name: format!("Tjänsteperson {s} {}", names[i].0), role: "staff", municipality: Some(*m), department: first_department.get(m).copied(), organisation: None });
+            people.push(U {
+                email: format!("personal.{i}.{s}@syn.overens.example"),
+                name: format!("Tjänsteperson {s} {}", names[i].0),
+                role: "staff",
+                municipality: Some(*m),
+                department: first_department.get(m).copied(),
+                organisation: None,
+            });
         }
     }
     for (k, (org, m)) in representative_orgs.iter().enumerate() {
-        people.push(U { email: format!("forening.{k}@syn.overens.example"), name: format!("Företrädare {k}"), role: "representative", municipality: Some(*m), department: None, organisation: Some(*org) });
+        people.push(U {
+            email: format!("forening.{k}@syn.overens.example"),
+            name: format!("Företrädare {k}"),
+            role: "representative",
+            municipality: Some(*m),
+            department: None,
+            organisation: Some(*org),
+        });
     }
     for chunk in people.chunks(250) {
         let sql = format!(
@@ -210,17 +269,36 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
         );
         let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
         for u in chunk {
-            q = q.bind(u.email.clone()).bind(u.name.clone()).bind(hash.clone()).bind(now).bind(now);
+            q = q
+                .bind(u.email.clone())
+                .bind(u.name.clone())
+                .bind(hash.clone())
+                .bind(now)
+                .bind(now);
         }
-        let ids: std::collections::HashMap<String, i64> = q.fetch_all(&mut *tx).await?.into_iter().map(|(id, e)| (e, id)).collect();
+        let ids: std::collections::HashMap<String, i64> = q
+            .fetch_all(&mut *tx)
+            .await?
+            .into_iter()
+            .map(|(id, e)| (e, id))
+            .collect();
         let sql = format!(
             "INSERT INTO roles (user_id, role, municipality_id, department_id, organisation_id, created_at) VALUES {}",
             placeholders(chunk.len(), 6)
         );
         let mut q = sqlx::query(&sql);
         for u in chunk {
-            let id = ids.get(&u.email).copied().ok_or_else(|| anyhow::anyhow!("user {} was not created", u.email))?;
-            q = q.bind(id).bind(u.role).bind(u.municipality).bind(u.department).bind(u.organisation).bind(now);
+            let id = ids
+                .get(&u.email)
+                .copied()
+                .ok_or_else(|| anyhow::anyhow!("user {} was not created", u.email))?;
+            q = q
+                .bind(id)
+                .bind(u.role)
+                .bind(u.municipality)
+                .bind(u.department)
+                .bind(u.organisation)
+                .bind(now);
         }
         q.execute(&mut *tx).await?;
         counts.users += chunk.len();

@@ -56,11 +56,12 @@ pub async fn add(db: &Db, u: &NewUser<'_>, now: i64) -> anyhow::Result<i64> {
         };
         let department_id = match (u.department, municipality_id) {
             (Some(d), Some(m)) => {
-                let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM departments WHERE municipality_id = $1 AND name = $2")
-                    .bind(m)
-                    .bind(d)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+                let row: Option<(i64,)> =
+                    sqlx::query_as("SELECT id FROM departments WHERE municipality_id = $1 AND name = $2")
+                        .bind(m)
+                        .bind(d)
+                        .fetch_optional(&mut *tx)
+                        .await?;
                 match row {
                     Some((id,)) => Some(id),
                     None => {
@@ -80,12 +81,13 @@ pub async fn add(db: &Db, u: &NewUser<'_>, now: i64) -> anyhow::Result<i64> {
         };
         let organisation_id = match (role, u.organisation, municipality_id) {
             (RoleKind::Representative, Some(o), Some(m)) => {
-                let (id,): (i64,) = sqlx::query_as("SELECT id FROM organisations WHERE municipality_id = $1 AND name = $2")
-                    .bind(m)
-                    .bind(o)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or_else(|| anyhow::anyhow!("--organisation: there is no organisation {o:?}"))?;
+                let (id,): (i64,) =
+                    sqlx::query_as("SELECT id FROM organisations WHERE municipality_id = $1 AND name = $2")
+                        .bind(m)
+                        .bind(o)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .ok_or_else(|| anyhow::anyhow!("--organisation: there is no organisation {o:?}"))?;
                 Some(id)
             }
             (RoleKind::Representative, None, _) => anyhow::bail!("--organisation is needed for a representative"),

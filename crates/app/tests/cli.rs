@@ -1,6 +1,8 @@
 //! The `overens` binary as an operator uses it: settings and their errors, migrations on both
 //! databases reaching the same schema, the demo, and shutdown on SIGTERM.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
+
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use testkit::{Backend, TestDb};
@@ -18,28 +20,52 @@ fn overens() -> Command {
 
 fn run(c: &mut Command) -> (bool, String) {
     let out = c.output().expect("run overens");
-    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
 }
 
 #[test]
 fn every_subcommand_has_help() {
-    for args in [vec!["--help"], vec!["serve", "--help"], vec!["demo", "--help"], vec!["migrate", "--help"], vec!["user", "add", "--help"], vec!["synth", "--help"]] {
+    for args in [
+        vec!["--help"],
+        vec!["serve", "--help"],
+        vec!["demo", "--help"],
+        vec!["migrate", "--help"],
+        vec!["user", "add", "--help"],
+        vec!["synth", "--help"],
+    ] {
         let (ok, out) = run(overens().args(&args));
         assert!(ok, "{args:?}: {out}");
         assert!(out.contains("Usage"), "{args:?}: {out}");
     }
     let (_, out) = run(overens().args(["serve", "--help"]));
-    assert!(out.contains("--database-url") && out.contains("--smtp-host") && out.contains("--base-url") && out.contains("--bind"));
+    assert!(
+        out.contains("--database-url")
+            && out.contains("--smtp-host")
+            && out.contains("--base-url")
+            && out.contains("--bind")
+    );
 }
 
 #[test]
 fn bad_and_unknown_settings_stop_start_up_naming_the_setting() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: Vec<(Vec<&str>, Vec<(&str, &str)>, &str)> = vec![
+    type Case<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>, &'a str);
+    let cases: Vec<Case> = vec![
         (vec!["serve", "--bind", "nowhere"], vec![], "`bind`"),
         (vec!["serve", "--database-url", "mysql://x"], vec![], "`database_url`"),
         (vec!["serve"], vec![("OVERENS_SMTP_PORT", "seventy")], "`smtp_port`"),
-        (vec!["serve"], vec![("OVERENS_DATABSE_URL", "sqlite://x.db")], "OVERENS_DATABSE_URL"),
+        (
+            vec!["serve"],
+            vec![("OVERENS_DATABSE_URL", "sqlite://x.db")],
+            "OVERENS_DATABSE_URL",
+        ),
         (vec!["serve", "--base-url", "overens.example"], vec![], "`base_url`"),
     ];
     for (args, env, expect) in cases {
@@ -52,16 +78,23 @@ fn bad_and_unknown_settings_stop_start_up_naming_the_setting() {
     std::fs::write(&file, "bind = \"127.0.0.1:1\"\nsmpt_host = \"mail\"\n").unwrap();
     let (ok, out) = run(overens().args(["serve", "--config"]).arg(&file));
     assert!(!ok);
-    assert!(out.contains("`smpt_host`") && out.contains("configuration file"), "{out}");
+    assert!(
+        out.contains("`smpt_host`") && out.contains("configuration file"),
+        "{out}"
+    );
 }
 
 async fn tables(url: &str) -> Vec<(String, String)> {
     let db = platform::db::Db::connect(url).await.unwrap();
     let sql = match db.backend {
-        platform::db::Backend::Sqlite => "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
-             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%' ORDER BY 1, 2",
-        platform::db::Backend::Postgres => "SELECT table_name::text, column_name::text FROM information_schema.columns \
-             WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%' ORDER BY 1, 2",
+        platform::db::Backend::Sqlite => {
+            "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%' ORDER BY 1, 2"
+        }
+        platform::db::Backend::Postgres => {
+            "SELECT table_name::text, column_name::text FROM information_schema.columns \
+             WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%' ORDER BY 1, 2"
+        }
     };
     sqlx::query_as(sql).fetch_all(&db.pool).await.unwrap()
 }
@@ -79,7 +112,10 @@ async fn migrate_brings_both_databases_to_the_same_schema() {
     }
     let (s, p) = (tables(&sqlite.url).await, tables(&postgres.url).await);
     assert!(s.iter().any(|(t, c)| t == "users" && c == "email"));
-    assert_eq!(s, p, "the two backends' migrations describe the same tables and columns");
+    assert_eq!(
+        s, p,
+        "the two backends' migrations describe the same tables and columns"
+    );
 }
 
 #[tokio::test]
@@ -90,21 +126,48 @@ async fn user_add_creates_a_first_coordinator() {
     let state = platform::db::Db::connect(&db.url).await.unwrap();
     platform::tenants::store::create(
         &state,
-        &platform::tenants::store::NewMunicipality { slug: "sala", name: "Sala", intro: "", contact_name: "", contact_email: "", contact_phone: "", website: "" },
+        &platform::tenants::store::NewMunicipality {
+            slug: "sala",
+            name: "Sala",
+            intro: "",
+            contact_name: "",
+            contact_email: "",
+            contact_phone: "",
+            website: "",
+        },
         None,
         0,
     )
     .await
     .unwrap();
     let mut child = overens()
-        .args(["user", "add", "--email", "jane@sala.example", "--name", "Jane", "--role", "coordinator", "--municipality", "sala", "--password-stdin", "--database-url", &db.url])
+        .args([
+            "user",
+            "add",
+            "--email",
+            "jane@sala.example",
+            "--name",
+            "Jane",
+            "--role",
+            "coordinator",
+            "--municipality",
+            "sala",
+            "--password-stdin",
+            "--database-url",
+            &db.url,
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(b"ett riktigt bra losenord\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"ett riktigt bra losenord\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let (role, slug): (String, String) = sqlx::query_as("SELECT r.role, m.slug FROM roles r JOIN users u ON u.id = r.user_id JOIN municipalities m ON m.id = r.municipality_id WHERE u.email = 'jane@sala.example'")
@@ -112,16 +175,33 @@ async fn user_add_creates_a_first_coordinator() {
         .await
         .unwrap();
     assert_eq!((role.as_str(), slug.as_str()), ("coordinator", "sala"));
-    let (ok, out) = run(overens().args(["user", "add", "--email", "x@y.example", "--name", "X", "--role", "staff", "--municipality", "vasteras", "--database-url", &db.url]));
+    let (ok, out) = run(overens().args([
+        "user",
+        "add",
+        "--email",
+        "x@y.example",
+        "--name",
+        "X",
+        "--role",
+        "staff",
+        "--municipality",
+        "vasteras",
+        "--database-url",
+        &db.url,
+    ]));
     assert!(!ok);
     assert!(out.contains("--municipality") && out.contains("vasteras"), "{out}");
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
-fn wait_for(url: &str) {
+async fn wait_for(url: &str) {
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(30) {
         if let Ok(mut s) = std::net::TcpStream::connect(url.trim_start_matches("http://")) {
@@ -133,7 +213,7 @@ fn wait_for(url: &str) {
                 return;
             }
         }
-        std::thread::sleep(Duration::from_millis(100));
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!("the server at {url} did not start");
 }
@@ -145,44 +225,95 @@ async fn demo_loads_once_and_sigterm_stops_cleanly_keeping_the_queue() {
     let port = free_port();
     let start = || {
         overens()
-            .args(["demo", "--database-url", &url, "--bind", &format!("127.0.0.1:{port}"), "--smtp-host", "127.0.0.1", "--smtp-port", &free_port().to_string(), "--smtp-tls", "none"])
+            .args([
+                "demo",
+                "--database-url",
+                &url,
+                "--bind",
+                &format!("127.0.0.1:{port}"),
+                "--smtp-host",
+                "127.0.0.1",
+                "--smtp-port",
+                &free_port().to_string(),
+                "--smtp-tls",
+                "none",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap()
     };
     let child = start();
-    wait_for(&format!("127.0.0.1:{port}"));
+    wait_for(&format!("127.0.0.1:{port}")).await;
     let db = platform::db::Db::connect(&url).await.unwrap();
     // A mail waits in the queue (the SMTP port above has no server, so it cannot go out).
     let mut tx = db.write().await.unwrap();
-    platform::mail::queue(&mut tx, None, &platform::mail::Email { to: "isa@exempel.se".into(), subject: "Kvar i kön".into(), body: "Hej".into() }, i64::MAX / 2).await.unwrap();
+    platform::mail::queue(
+        &mut tx,
+        None,
+        &platform::mail::Email {
+            to: "isa@exempel.se".into(),
+            subject: "Kvar i kön".into(),
+            body: "Hej".into(),
+        },
+        i64::MAX / 2,
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
 
     let pid = child.id().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "SIGTERM ends the server cleanly: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "SIGTERM ends the server cleanly: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("demo data loaded now"));
-    for account in ["drift@demo.overens.example", "samordnare.sala@demo.overens.example", "personal.sala@demo.overens.example", "forening.sala@demo.overens.example", "samordnare.orebro@demo.overens.example", "samordnare.lulea@demo.overens.example"] {
+    for account in [
+        "drift@demo.overens.example",
+        "samordnare.sala@demo.overens.example",
+        "personal.sala@demo.overens.example",
+        "forening.sala@demo.overens.example",
+        "samordnare.orebro@demo.overens.example",
+        "samordnare.lulea@demo.overens.example",
+    ] {
         assert!(stdout.contains(account), "{account} is printed");
     }
     assert!(stdout.contains("demo-losenord"));
-    let (status,): (String,) = sqlx::query_as("SELECT status FROM jobs WHERE payload LIKE '%Kvar i kön%'").fetch_one(&db.pool).await.unwrap();
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM jobs WHERE payload LIKE '%Kvar i kön%'")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
     assert_eq!(status, "pending", "the queued mail is kept for the next start");
 
     // Second start: the demo is not loaded again.
     let child = start();
-    wait_for(&format!("127.0.0.1:{port}"));
-    let body = reqwest::get(format!("http://127.0.0.1:{port}/")).await.unwrap().text().await.unwrap();
+    wait_for(&format!("127.0.0.1:{port}")).await;
+    let body = reqwest::get(format!("http://127.0.0.1:{port}/"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(body.contains("Sala") && body.contains("Örebro") && body.contains("Luleå"));
-    Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("loaded now"));
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM municipalities").fetch_one(&db.pool).await.unwrap();
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM municipalities")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
     assert_eq!(n, 3);
-    let (u,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&db.pool).await.unwrap();
+    let (u,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
     assert_eq!(u, 6);
 }
 
@@ -190,16 +321,30 @@ async fn demo_loads_once_and_sigterm_stops_cleanly_keeping_the_queue() {
 async fn synthetic_national_data_on_both_databases() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let db = TestDb::new(backend).await;
-        let (ok, out) = run(overens().args(["synth", "--municipalities", "12", "--organisations", "600", "--database-url", &db.url]));
+        let (ok, out) = run(overens().args([
+            "synth",
+            "--municipalities",
+            "12",
+            "--organisations",
+            "600",
+            "--database-url",
+            &db.url,
+        ]));
         assert!(ok, "{out}");
-        assert!(out.contains("12 municipalities, 72 departments, 600 organisations"), "{out}");
+        assert!(
+            out.contains("12 municipalities, 72 departments, 600 organisations"),
+            "{out}"
+        );
         let pool = platform::db::Db::connect(&db.url).await.unwrap();
         let (dups,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM (SELECT municipality_id, org_number FROM organisations GROUP BY 1, 2 HAVING COUNT(*) > 1) d")
             .fetch_one(&pool.pool)
             .await
             .unwrap();
         assert_eq!(dups, 0);
-        let (reps,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM roles WHERE role = 'representative'").fetch_one(&pool.pool).await.unwrap();
+        let (reps,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM roles WHERE role = 'representative'")
+            .fetch_one(&pool.pool)
+            .await
+            .unwrap();
         assert_eq!(reps, 120, "one representative per five organisations");
     }
 }

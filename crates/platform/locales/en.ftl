@@ -46,6 +46,7 @@ err-link-unknown = The link does not exist. Check that you have the whole link.
 err-link-expired = The link has expired. Ask for a new link.
 err-link-used = The link has already been used. Ask for a new link if you need one.
 err-bad-language = That language is not available.
+err-bad-form = The form could not be read. Go back and try again.
 err-status = Error code
 err-go-home = To the start page
 

@@ -46,6 +46,7 @@ err-link-unknown = Länken finns inte. Kontrollera att du fått med hela länken
 err-link-expired = Länken har gått ut. Be om en ny länk.
 err-link-used = Länken är redan använd. Be om en ny länk om du behöver.
 err-bad-language = Språket finns inte.
+err-bad-form = Formuläret kunde inte läsas. Gå tillbaka och försök igen.
 err-status = Felkod
 err-go-home = Till startsidan
 

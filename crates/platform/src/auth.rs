@@ -82,8 +82,7 @@ impl CurrentUser {
     /// Staff or coordinator of the municipality.
     pub fn is_staff(&self, municipality_id: i64) -> bool {
         self.roles.iter().any(|r| {
-            matches!(r.kind, RoleKind::Coordinator | RoleKind::Staff)
-                && r.municipality_id == Some(municipality_id)
+            matches!(r.kind, RoleKind::Coordinator | RoleKind::Staff) && r.municipality_id == Some(municipality_id)
         })
     }
 
@@ -155,7 +154,8 @@ pub fn hash_password(password: &str) -> Result<String, anyhow::Error> {
 /// Check a password; a missing hash (an account made without one) never matches, but takes
 /// the same time, so the answer does not tell whether the account exists.
 pub fn verify_password(password: &str, hash: Option<&str>) -> bool {
-    const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$H4bD3OZ1e5M6YwOLZ4TqgGk1vjcw8TyMUYKp3QZ5DFo";
+    const DUMMY: &str =
+        "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$H4bD3OZ1e5M6YwOLZ4TqgGk1vjcw8TyMUYKp3QZ5DFo";
     let (stored, real) = match hash {
         Some(h) => (h, true),
         None => (DUMMY, false),

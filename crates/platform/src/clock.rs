@@ -75,10 +75,7 @@ impl SeededRandom {
 
 impl Random for SeededRandom {
     fn fill(&self, buf: &mut [u8]) {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .fill_bytes(buf);
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).fill_bytes(buf);
     }
 }
 

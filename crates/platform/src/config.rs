@@ -11,18 +11,39 @@ use std::net::SocketAddr;
 /// dashes for underscores.
 pub const SETTINGS: &[(&str, &str)] = &[
     ("bind", "address and port to listen on, e.g. 127.0.0.1:8080"),
-    ("database_url", "sqlite://PATH (default ./overens.db) or postgres://USER@HOST/DB"),
-    ("base_url", "public address used in links in e-mails, e.g. https://overens.example.se"),
-    ("smtp_host", "SMTP server; without it mail goes to the outbox the operator reads"),
-    ("smtp_port", "SMTP port (default 587 for starttls, 465 for tls, 25 for none)"),
+    (
+        "database_url",
+        "sqlite://PATH (default ./overens.db) or postgres://USER@HOST/DB",
+    ),
+    (
+        "base_url",
+        "public address used in links in e-mails, e.g. https://overens.example.se",
+    ),
+    (
+        "smtp_host",
+        "SMTP server; without it mail goes to the outbox the operator reads",
+    ),
+    (
+        "smtp_port",
+        "SMTP port (default 587 for starttls, 465 for tls, 25 for none)",
+    ),
     ("smtp_username", "SMTP user name"),
     ("smtp_password", "SMTP password"),
     ("smtp_tls", "starttls (default), tls or none"),
     ("mail_from", "sender of all mail, e.g. 'Överens <noreply@example.se>'"),
     ("session_days", "days a login lasts (default 30)"),
-    ("login_per_minute", "login attempts per minute per client address (default 10)"),
-    ("register_per_hour", "registrations and e-mailed links per hour per client address (default 20)"),
-    ("trust_proxy", "true to take the client address from X-Forwarded-For (behind a proxy)"),
+    (
+        "login_per_minute",
+        "login attempts per minute per client address (default 10)",
+    ),
+    (
+        "register_per_hour",
+        "registrations and e-mailed links per hour per client address (default 20)",
+    ),
+    (
+        "trust_proxy",
+        "true to take the client address from X-Forwarded-For (behind a proxy)",
+    ),
     ("log_format", "text (default) or json"),
 ];
 
@@ -126,11 +147,7 @@ fn known(name: &str) -> Option<&'static str> {
 }
 
 fn known_list() -> String {
-    SETTINGS
-        .iter()
-        .map(|(n, _)| *n)
-        .collect::<Vec<_>>()
-        .join(", ")
+    SETTINGS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
 }
 
 impl RawSettings {
@@ -174,10 +191,7 @@ impl RawSettings {
     /// Settings from `OVERENS_*` environment variables. An unknown `OVERENS_` variable is an
     /// error, so a typo does not pass silently. `OVERENS_CONFIG` and `OVERENS_LOG` are read
     /// elsewhere (the file's path, the log filter).
-    pub fn apply_env<I: IntoIterator<Item = (String, String)>>(
-        &mut self,
-        vars: I,
-    ) -> Result<(), ConfigError> {
+    pub fn apply_env<I: IntoIterator<Item = (String, String)>>(&mut self, vars: I) -> Result<(), ConfigError> {
         for (k, v) in vars {
             let Some(rest) = k.strip_prefix("OVERENS_") else {
                 continue;
@@ -234,15 +248,16 @@ fn parse_bool(raw: &RawSettings, name: &'static str) -> Result<bool, ConfigError
 
 impl Config {
     pub fn from_raw(raw: &RawSettings) -> Result<Config, ConfigError> {
-        let invalid = |name: &'static str, origin: Source, reason: String| ConfigError::Invalid {
-            name,
-            origin,
-            reason,
-        };
+        let invalid =
+            |name: &'static str, origin: Source, reason: String| ConfigError::Invalid { name, origin, reason };
         let bind = match raw.get("bind") {
             None => SocketAddr::from(([127, 0, 0, 1], 8080)),
             Some((v, s)) => v.trim().parse().map_err(|_| {
-                invalid("bind", s, format!("expected an address such as 127.0.0.1:8080, got {v:?}"))
+                invalid(
+                    "bind",
+                    s,
+                    format!("expected an address such as 127.0.0.1:8080, got {v:?}"),
+                )
             })?,
         };
         let database_url = match raw.get("database_url") {
@@ -263,13 +278,9 @@ impl Config {
             None => format!("http://{bind}"),
             Some((v, s)) => {
                 let v = v.trim().trim_end_matches('/');
-                let rest = v
-                    .strip_prefix("https://")
-                    .or_else(|| v.strip_prefix("http://"));
+                let rest = v.strip_prefix("https://").or_else(|| v.strip_prefix("http://"));
                 match rest {
-                    Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
-                        v.to_string()
-                    }
+                    Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => v.to_string(),
                     _ => {
                         return Err(invalid(
                             "base_url",
@@ -338,7 +349,13 @@ impl Config {
             base_url,
             smtp,
             mail_from,
-            session_days: parse_num(raw, "session_days", 30, |d| (1..=365).contains(d), "a number of days 1-365")?,
+            session_days: parse_num(
+                raw,
+                "session_days",
+                30,
+                |d| (1..=365).contains(d),
+                "a number of days 1-365",
+            )?,
             login_per_minute: parse_num(raw, "login_per_minute", 10, |n| *n >= 1, "a whole number ≥ 1")?,
             register_per_hour: parse_num(raw, "register_per_hour", 20, |n| *n >= 1, "a whole number ≥ 1")?,
             trust_proxy: parse_bool(raw, "trust_proxy")?,
@@ -354,8 +371,13 @@ mod tests {
     #[test]
     fn flags_win_over_env_and_env_over_file() {
         let mut raw = RawSettings::default();
-        raw.apply_toml("bind = \"127.0.0.1:1000\"\nsession_days = 7\nsmtp_host = \"file.example\"").unwrap();
-        raw.apply_env([("OVERENS_BIND".into(), "127.0.0.1:2000".into()), ("OVERENS_SESSION_DAYS".into(), "9".into())]).unwrap();
+        raw.apply_toml("bind = \"127.0.0.1:1000\"\nsession_days = 7\nsmtp_host = \"file.example\"")
+            .unwrap();
+        raw.apply_env([
+            ("OVERENS_BIND".into(), "127.0.0.1:2000".into()),
+            ("OVERENS_SESSION_DAYS".into(), "9".into()),
+        ])
+        .unwrap();
         raw.set("bind", "127.0.0.1:3000", Source::Flag);
         let c = Config::from_raw(&raw).unwrap();
         assert_eq!(c.bind.port(), 3000);

@@ -57,7 +57,9 @@ impl Ctx {
 
     /// Key for rate limits by client address.
     pub fn ip_key(&self) -> String {
-        self.client_ip.map(|i| i.to_string()).unwrap_or_else(|| "unknown".into())
+        self.client_ip
+            .map(|i| i.to_string())
+            .unwrap_or_else(|| "unknown".into())
     }
 }
 
@@ -70,6 +72,24 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
             .get::<Ctx>()
             .cloned()
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("context middleware missing")))
+    }
+}
+
+/// A posted form. A body that does not fit the form's fields is a 400 page in the visitor's
+/// language, not the framework's plain-text rejection.
+pub struct Input<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<S> for Input<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Form::<T>::from_request(req, state).await {
+            Ok(axum::Form(v)) => Ok(Input(v)),
+            Err(e) => {
+                tracing::info!(error = %e, "form rejected");
+                Err(AppError::BadRequest("err-bad-form"))
+            }
+        }
     }
 }
 
@@ -163,9 +183,7 @@ fn client_ip(state: &AppState, req: &Request) -> Option<IpAddr> {
             return Some(ip);
         }
     }
-    req.extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip())
+    req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())
 }
 
 pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -263,7 +281,15 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         };
         if !given.is_some_and(|g| constant_time_eq(&g, &csrf)) {
             tracing::info!(path, "csrf token missing or wrong");
-            return error_response(&state, &tr, ctx.user.as_ref(), &csrf, &path, is_api, AppError::Csrf.info());
+            return error_response(
+                &state,
+                &tr,
+                ctx.user.as_ref(),
+                &csrf,
+                &path,
+                is_api,
+                AppError::Csrf.info(),
+            );
         }
     }
 

@@ -84,17 +84,19 @@ fn ids(src: &str) -> Vec<String> {
 impl Catalog {
     pub fn new(all: &[&Messages]) -> Result<Catalog, CatalogError> {
         let mut bundles = Lang::ALL.map(|l| {
-            let id: LanguageIdentifier = match l.code().parse() {
-                Ok(id) => id,
-                Err(_) => LanguageIdentifier::default(),
-            };
+            let id: LanguageIdentifier = l.code().parse().unwrap_or_default();
             let mut b = FluentBundle::new_concurrent(vec![id]);
             b.set_use_isolating(false);
             b
         });
         for m in all {
             let (sv, en) = (ids(m.sv), ids(m.en));
-            for id in sv.iter().filter(|i| !en.contains(i)).chain(en.iter().filter(|i| !sv.contains(i))) {
+            if let Some(id) = sv
+                .iter()
+                .filter(|i| !en.contains(i))
+                .chain(en.iter().filter(|i| !sv.contains(i)))
+                .next()
+            {
                 return Err(CatalogError::Missing { id: id.clone() });
             }
             for lang in Lang::ALL {
@@ -102,19 +104,13 @@ impl Catalog {
                     Lang::Sv => m.sv,
                     Lang::En => m.en,
                 };
-                let res = FluentResource::try_new(src.to_string()).map_err(|(_, errs)| {
-                    CatalogError::Syntax {
-                        capability: m.name,
-                        lang: lang.code(),
-                        detail: format!("{errs:?}"),
-                    }
+                let res = FluentResource::try_new(src.to_string()).map_err(|(_, errs)| CatalogError::Syntax {
+                    capability: m.name,
+                    lang: lang.code(),
+                    detail: format!("{errs:?}"),
                 })?;
                 bundles[lang.index()].add_resource(res).map_err(|errs| {
-                    let id = errs
-                        .iter()
-                        .map(|e| format!("{e:?}"))
-                        .next()
-                        .unwrap_or_default();
+                    let id = errs.iter().map(|e| format!("{e:?}")).next().unwrap_or_default();
                     CatalogError::Duplicate {
                         capability: m.name,
                         lang: lang.code(),
@@ -193,13 +189,21 @@ mod tests {
 
     #[test]
     fn a_message_defined_twice_is_refused() {
-        let again = Messages { name: "again", sv: "nav-login = X\n", en: "nav-login = X\n" };
+        let again = Messages {
+            name: "again",
+            sv: "nav-login = X\n",
+            en: "nav-login = X\n",
+        };
         assert!(Catalog::new(&[&MESSAGES, &again]).is_err());
     }
 
     #[test]
     fn a_message_missing_in_one_language_is_refused() {
-        let half = Messages { name: "half", sv: "only-sv = X\n", en: "" };
+        let half = Messages {
+            name: "half",
+            sv: "only-sv = X\n",
+            en: "",
+        };
         assert!(matches!(Catalog::new(&[&half]), Err(CatalogError::Missing { .. })));
     }
 }

@@ -100,11 +100,13 @@ pub async fn claim(db: &Db, now: i64) -> Result<Option<Job>, sqlx::Error> {
 }
 
 pub async fn complete(db: &Db, id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE jobs SET status = 'done', finished_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1")
-        .bind(id)
-        .bind(now)
-        .execute(&db.pool)
-        .await?;
+    sqlx::query(
+        "UPDATE jobs SET status = 'done', finished_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&db.pool)
+    .await?;
     Ok(())
 }
 
@@ -113,19 +115,23 @@ pub async fn complete(db: &Db, id: i64, now: i64) -> Result<(), sqlx::Error> {
 pub async fn fail(db: &Db, job: &Job, err: &JobError, now: i64) -> Result<(), sqlx::Error> {
     let permanent = matches!(err, JobError::Permanent(_)) || job.attempts >= job.max_attempts;
     if permanent {
-        sqlx::query("UPDATE jobs SET status = 'failed', finished_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1")
-            .bind(job.id)
-            .bind(now)
-            .bind(err.to_string())
-            .execute(&db.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE jobs SET status = 'failed', finished_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1",
+        )
+        .bind(job.id)
+        .bind(now)
+        .bind(err.to_string())
+        .execute(&db.pool)
+        .await?;
     } else {
-        sqlx::query("UPDATE jobs SET status = 'pending', run_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1")
-            .bind(job.id)
-            .bind(now + backoff_seconds(job.attempts))
-            .bind(err.to_string())
-            .execute(&db.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE jobs SET status = 'pending', run_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1",
+        )
+        .bind(job.id)
+        .bind(now + backoff_seconds(job.attempts))
+        .bind(err.to_string())
+        .execute(&db.pool)
+        .await?;
     }
     Ok(())
 }

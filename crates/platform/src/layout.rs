@@ -94,7 +94,10 @@ impl Page {
         match (&self.user, &self.municipality) {
             (Some(u), Some(m)) => u.roles.iter().any(|r| {
                 r.municipality_slug.as_deref() == Some(m.slug.as_str())
-                    && matches!(r.kind, crate::auth::RoleKind::Coordinator | crate::auth::RoleKind::Staff)
+                    && matches!(
+                        r.kind,
+                        crate::auth::RoleKind::Coordinator | crate::auth::RoleKind::Staff
+                    )
             }),
             _ => false,
         }
@@ -328,7 +331,11 @@ pub fn render_error_page(mut page: Page, status: StatusCode, message: String) ->
         Ok(s) => Html(s),
         Err(e) => {
             tracing::error!(error = %e, "error page failed to render");
-            Html(format!("<!doctype html><title>{}</title><p>{}</p>", status.as_u16(), status.as_u16()))
+            Html(format!(
+                "<!doctype html><title>{}</title><p>{}</p>",
+                status.as_u16(),
+                status.as_u16()
+            ))
         }
     }
 }

@@ -35,7 +35,7 @@ use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 
 pub use error::{AppError, AppResult};
 pub use state::{AppState, NavItem};
@@ -87,7 +87,10 @@ pub async fn build_state(
     let secret = state::load_secret(&db, random.as_ref()).await?;
     let mailer = mail::Mailer::from_config(&config)?;
     Ok(AppState {
-        limits: Arc::new(ratelimit::RateLimits::new(config.login_per_minute, config.register_per_hour)),
+        limits: Arc::new(ratelimit::RateLimits::new(
+            config.login_per_minute,
+            config.register_per_hour,
+        )),
         db,
         config: Arc::new(config),
         clock,
@@ -102,9 +105,7 @@ pub async fn build_state(
 
 /// The job worker with every capability's handlers.
 pub fn worker(capabilities: &[&Capability]) -> jobs::Worker {
-    capabilities
-        .iter()
-        .fold(jobs::Worker::new(), |w, c| (c.jobs)(w))
+    capabilities.iter().fold(jobs::Worker::new(), |w, c| (c.jobs)(w))
 }
 
 async fn not_found() -> AppError {
@@ -154,8 +155,15 @@ pub fn app(state: AppState, capabilities: &[&Capability]) -> Router {
         ));
     }
     router
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
         .layer(CatchPanicLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO))
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
         .with_state(state)
 }

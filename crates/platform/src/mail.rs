@@ -80,8 +80,8 @@ pub struct EmailHandler;
 impl JobHandler for EmailHandler {
     fn run<'a>(&'a self, state: &'a AppState, job: &'a Job) -> BoxFuture<'a, Result<(), JobError>> {
         Box::pin(async move {
-            let email: Email = serde_json::from_str(&job.payload)
-                .map_err(|e| JobError::Permanent(format!("bad payload: {e}")))?;
+            let email: Email =
+                serde_json::from_str(&job.payload).map_err(|e| JobError::Permanent(format!("bad payload: {e}")))?;
             let mailer = &state.mailer;
             match &mailer.transport {
                 Transport::Outbox => {
@@ -135,12 +135,11 @@ pub struct OutboxEntry {
 
 /// The latest messages in the outbox.
 pub async fn outbox(db: &crate::db::Db, limit: i64) -> Result<Vec<OutboxEntry>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
-        "SELECT id, to_addr, subject, body_text, created_at FROM outbox ORDER BY id DESC LIMIT $1",
-    )
-    .bind(limit)
-    .fetch_all(&db.pool)
-    .await?;
+    let rows: Vec<(i64, String, String, String, i64)> =
+        sqlx::query_as("SELECT id, to_addr, subject, body_text, created_at FROM outbox ORDER BY id DESC LIMIT $1")
+            .bind(limit)
+            .fetch_all(&db.pool)
+            .await?;
     Ok(rows
         .into_iter()
         .map(|r| OutboxEntry {

@@ -61,7 +61,9 @@ impl Email {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
-            && !lower.chars().any(|c| c.is_whitespace() || c.is_control() || "<>(),;:\"[]\\".contains(c))
+            && !lower
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "<>(),;:\"[]\\".contains(c))
             && !local.contains('@')
             && lower.parse::<lettre::Address>().is_ok();
         if ok {
@@ -123,8 +125,17 @@ pub fn password(input: &str) -> Result<&str, Invalid> {
 
 /// Paths on the instance that are not municipalities.
 pub const RESERVED_SLUGS: &[&str] = &[
-    "api", "static", "konto", "drift", "healthz", "sprak", "tillganglighet", "personuppgifter",
-    "admin", "favicon.ico", "robots.txt",
+    "api",
+    "static",
+    "konto",
+    "drift",
+    "healthz",
+    "sprak",
+    "tillganglighet",
+    "personuppgifter",
+    "admin",
+    "favicon.ico",
+    "robots.txt",
 ];
 
 /// A municipality's address part: lower-case a–z, digits and dashes, 2–40 characters
@@ -132,7 +143,8 @@ pub const RESERVED_SLUGS: &[&str] = &[
 pub fn slug(input: &str) -> Result<String, Invalid> {
     let s = input.trim();
     let ok = (2..=40).contains(&s.len())
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !RESERVED_SLUGS.contains(&s);
@@ -226,11 +238,27 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(Email::parse("  Jane.Allansson@Sala.se ").unwrap().as_str(), "jane.allansson@sala.se");
-        for bad in ["", "jane", "jane@", "@sala.se", "jane@sala", "ja ne@sala.se", "jane@@sala.se", "jane@sala..se", "<x>@sala.se"] {
+        assert_eq!(
+            Email::parse("  Jane.Allansson@Sala.se ").unwrap().as_str(),
+            "jane.allansson@sala.se"
+        );
+        for bad in [
+            "",
+            "jane",
+            "jane@",
+            "@sala.se",
+            "jane@sala",
+            "ja ne@sala.se",
+            "jane@@sala.se",
+            "jane@sala..se",
+            "<x>@sala.se",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad}");
         }
-        assert_eq!(Email::parse(&format!("{}@sala.se", "a".repeat(300))), Err(Invalid::TooLong(254)));
+        assert_eq!(
+            Email::parse(&format!("{}@sala.se", "a".repeat(300))),
+            Err(Invalid::TooLong(254))
+        );
     }
 
     #[test]
@@ -264,7 +292,12 @@ mod tests {
     #[test]
     fn next_paths_stay_on_the_site() {
         assert_eq!(safe_next(Some("/sala/")), "/sala/");
-        for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)"] {
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "javascript:alert(1)",
+        ] {
             assert_eq!(safe_next(Some(bad)), "/konto", "{bad}");
         }
         assert_eq!(safe_next(None), "/konto");
@@ -272,10 +305,39 @@ mod tests {
 
     #[test]
     fn swedish_order_puts_a_ring_a_umlaut_o_umlaut_last() {
-        let mut v = vec!["Örebro", "Ängelholm", "Åre", "Sala", "Luleå", "Alingsås", "Zinkgruvan", "östra", "Ekerö", "Émile"];
+        let mut v = vec![
+            "Örebro",
+            "Ängelholm",
+            "Åre",
+            "Sala",
+            "Luleå",
+            "Alingsås",
+            "Zinkgruvan",
+            "östra",
+            "Ekerö",
+            "Émile",
+        ];
         v.sort_by(|a, b| swedish_cmp(a, b));
-        assert_eq!(v, ["Alingsås", "Ekerö", "Émile", "Luleå", "Sala", "Zinkgruvan", "Åre", "Ängelholm", "Örebro", "östra"]);
-        assert_eq!(swedish_cmp("Müller", "Myller"), Ordering::Greater, "ü sorts as y, after it on ties");
+        assert_eq!(
+            v,
+            [
+                "Alingsås",
+                "Ekerö",
+                "Émile",
+                "Luleå",
+                "Sala",
+                "Zinkgruvan",
+                "Åre",
+                "Ängelholm",
+                "Örebro",
+                "östra"
+            ]
+        );
+        assert_eq!(
+            swedish_cmp("Müller", "Myller"),
+            Ordering::Greater,
+            "ü sorts as y, after it on ties"
+        );
         assert_eq!(swedish_cmp("Mü", "Mz"), Ordering::Less);
     }
 

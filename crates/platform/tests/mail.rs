@@ -1,20 +1,38 @@
 //! E-mail through the durable queue and a real SMTP server: delivered once per queue entry,
 //! retried with back-off, kept across a crash or restart.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
+
 use platform::jobs::{self, Step};
 use platform::mail::{self, Email};
 use std::sync::Arc;
 use testkit::{both, Backend, Options, SmtpSink, TestApp, TestDb};
 
 async fn smtp_app(db: Arc<TestDb>, sink: &SmtpSink) -> TestApp {
-    TestApp::start_with(db, Options { smtp_port: Some(sink.port), ..Default::default() }).await
+    TestApp::start_with(
+        db,
+        Options {
+            smtp_port: Some(sink.port),
+            ..Default::default()
+        },
+    )
+    .await
 }
 
 async fn queue(app: &TestApp, to: &str, subject: &str) -> i64 {
     let mut tx = app.state.db.write().await.unwrap();
-    let id = mail::queue(&mut tx, None, &Email { to: to.into(), subject: subject.into(), body: "Hej!\n\nVälkommen till dialogmöte 6.".into() }, app.state.now())
-        .await
-        .unwrap();
+    let id = mail::queue(
+        &mut tx,
+        None,
+        &Email {
+            to: to.into(),
+            subject: subject.into(),
+            body: "Hej!\n\nVälkommen till dialogmöte 6.".into(),
+        },
+        app.state.now(),
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     id
 }
@@ -23,8 +41,17 @@ async fn registration_mail_arrives_over_smtp_once(backend: Backend) {
     let sink = SmtpSink::start().await;
     let app = smtp_app(Arc::new(TestDb::new(backend).await), &sink).await;
     let c = app.client();
-    c.submit("/konto/registrera", "/konto/registrera", &[("name", "Åsa"), ("email", "asa@exempel.se"), ("password", "ett bra lösenord"), ("consent", "on")])
-        .await;
+    c.submit(
+        "/konto/registrera",
+        "/konto/registrera",
+        &[
+            ("name", "Åsa"),
+            ("email", "asa@exempel.se"),
+            ("password", "ett bra lösenord"),
+            ("consent", "on"),
+        ],
+    )
+    .await;
     assert!(sink.received().is_empty(), "nothing is sent inside the request");
     let steps = app.run_jobs().await;
     assert_eq!(steps.len(), 1);
@@ -40,7 +67,10 @@ async fn registration_mail_arrives_over_smtp_once(backend: Backend) {
     // Running the queue again sends nothing more.
     assert!(app.run_jobs().await.is_empty());
     assert_eq!(sink.received().len(), 1);
-    assert!(app.outbox().await.is_empty(), "with SMTP configured, the outbox stays empty");
+    assert!(
+        app.outbox().await.is_empty(),
+        "with SMTP configured, the outbox stays empty"
+    );
 }
 
 async fn temporary_failures_are_retried_with_back_off(backend: Backend) {
@@ -55,9 +85,17 @@ async fn temporary_failures_are_retried_with_back_off(backend: Backend) {
     app.clock.advance(chrono::Duration::seconds(1));
     assert_eq!(app.run_jobs().await, vec![Step::Failed(id)], "second try after 30 s");
     app.clock.advance(chrono::Duration::seconds(60));
-    assert_eq!(app.run_jobs().await, vec![Step::Done(id)], "third try after another 60 s");
+    assert_eq!(
+        app.run_jobs().await,
+        vec![Step::Done(id)],
+        "third try after another 60 s"
+    );
     assert_eq!(sink.received().len(), 1);
-    let (status, attempts): (String, i64) = sqlx::query_as("SELECT status, attempts FROM jobs WHERE id = $1").bind(id).fetch_one(&app.state.db.pool).await.unwrap();
+    let (status, attempts): (String, i64) = sqlx::query_as("SELECT status, attempts FROM jobs WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!((status.as_str(), attempts), ("done", 3));
 }
 
@@ -66,7 +104,11 @@ async fn a_bad_address_fails_for_good(backend: Backend) {
     let app = smtp_app(Arc::new(TestDb::new(backend).await), &sink).await;
     let id = queue(&app, "inte en adress", "Inbjudan").await;
     assert_eq!(app.run_jobs().await, vec![Step::Failed(id)]);
-    let (status, error): (String, Option<String>) = sqlx::query_as("SELECT status, last_error FROM jobs WHERE id = $1").bind(id).fetch_one(&app.state.db.pool).await.unwrap();
+    let (status, error): (String, Option<String>) = sqlx::query_as("SELECT status, last_error FROM jobs WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(status, "failed");
     assert!(error.unwrap_or_default().contains("bad address"));
     app.clock.advance(chrono::Duration::hours(7));
@@ -104,11 +146,15 @@ async fn two_workers_never_send_one_entry_twice(backend: Backend) {
     }
     let worker = app.worker();
     let (a, b) = tokio::join!(worker.drain(&app.state), worker.drain(&app.state));
-    let mut done: Vec<i64> = a.unwrap().into_iter().chain(b.unwrap()).map(|s| match s {
-        Step::Done(id) => id,
-        other => panic!("{other:?}"),
-    })
-    .collect();
+    let mut done: Vec<i64> = a
+        .unwrap()
+        .into_iter()
+        .chain(b.unwrap())
+        .map(|s| match s {
+            Step::Done(id) => id,
+            other => panic!("{other:?}"),
+        })
+        .collect();
     done.sort();
     assert_eq!(done, ids, "each entry run exactly once");
     let mut to: Vec<String> = sink.received().into_iter().flat_map(|m| m.to).collect();
@@ -120,7 +166,8 @@ async fn two_workers_never_send_one_entry_twice(backend: Backend) {
 
 async fn without_smtp_mail_goes_to_the_operators_outbox(backend: Backend) {
     let app = TestApp::start(backend).await;
-    app.user("drift@exempel.se", Some((platform::auth::RoleKind::Operator, None))).await;
+    app.user("drift@exempel.se", Some((platform::auth::RoleKind::Operator, None)))
+        .await;
     queue(&app, "kalle@exempel.se", "Till utkorgen").await;
     app.run_jobs().await;
     app.run_jobs().await;

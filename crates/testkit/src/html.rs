@@ -41,7 +41,9 @@ pub fn link_starting(html: &str, prefix: &str) -> Option<String> {
 
 /// The first URL in a text (an e-mail body) that contains `part`.
 pub fn url_in(body: &str, part: &str) -> Option<String> {
-    body.split_whitespace().find(|w| w.starts_with("http") && w.contains(part)).map(str::to_string)
+    body.split_whitespace()
+        .find(|w| w.starts_with("http") && w.contains(part))
+        .map(str::to_string)
 }
 
 /// `&#60;` and `&#x3c;` style references.

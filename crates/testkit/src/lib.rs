@@ -44,7 +44,12 @@ impl TestDb {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary folder");
                 let url = format!("sqlite://{}/test.db", dir.path().display());
-                TestDb { url, backend, _dir: Some(dir), pg_name: None }
+                TestDb {
+                    url,
+                    backend,
+                    _dir: Some(dir),
+                    pg_name: None,
+                }
             }
             Backend::Postgres => {
                 use rand::Rng;
@@ -53,13 +58,23 @@ impl TestDb {
                 sqlx::any::install_default_drivers();
                 let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin)
                     .await
-                    .unwrap_or_else(|e| panic!("PostgreSQL at {admin} is needed for this test and cannot be reached: {e}"));
+                    .unwrap_or_else(|e| {
+                        panic!("PostgreSQL at {admin} is needed for this test and cannot be reached: {e}")
+                    });
                 sqlx::query(&format!("CREATE DATABASE {name}"))
                     .execute(&mut conn)
                     .await
                     .expect("create test database");
-                let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin.clone());
-                TestDb { url: format!("{base}/{name}"), backend, _dir: None, pg_name: Some(name) }
+                let base = admin
+                    .rsplit_once('/')
+                    .map(|(b, _)| b.to_string())
+                    .unwrap_or(admin.clone());
+                TestDb {
+                    url: format!("{base}/{name}"),
+                    backend,
+                    _dir: None,
+                    pg_name: Some(name),
+                }
             }
         }
     }
@@ -75,7 +90,9 @@ impl Drop for TestDb {
                 if let Ok(rt) = rt {
                     rt.block_on(async move {
                         if let Ok(mut conn) = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin).await {
-                            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await;
+                            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                                .execute(&mut conn)
+                                .await;
                         }
                     });
                 }
@@ -87,8 +104,13 @@ impl Drop for TestDb {
 
 /// The moment every test starts at: Monday 2026-11-23 09:00 UTC.
 pub fn start_time() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).single().expect("valid date")
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .expect("valid date")
 }
+
+/// A change to a test server's configuration.
+pub type Configure = Box<dyn FnOnce(&mut Config) + Send>;
 
 /// Options for a test server.
 #[derive(Default)]
@@ -96,7 +118,7 @@ pub struct Options {
     /// Send mail through this SMTP server instead of the outbox.
     pub smtp_port: Option<u16>,
     /// Adjust the configuration further.
-    pub configure: Option<Box<dyn FnOnce(&mut Config) + Send>>,
+    pub configure: Option<Configure>,
 }
 
 /// The real server on port 0 over a database of its own.
@@ -123,22 +145,33 @@ impl TestApp {
         config.base_url = format!("http://{addr}");
         config.bind = addr;
         if let Some(port) = options.smtp_port {
-            config.smtp = Some(SmtpConfig { host: "127.0.0.1".into(), port, username: None, password: None, tls: SmtpTls::None });
+            config.smtp = Some(SmtpConfig {
+                host: "127.0.0.1".into(),
+                port,
+                username: None,
+                password: None,
+                tls: SmtpTls::None,
+            });
         }
         if let Some(f) = options.configure {
             f(&mut config);
         }
         let clock = TestClock::at(start_time());
-        let state = app::open(config, Arc::new(clock.clone()), Arc::new(OsRandom)).await.expect("start the application");
+        let state = app::open(config, Arc::new(clock.clone()), Arc::new(OsRandom))
+            .await
+            .expect("start the application");
         let caps = app::capabilities();
         let router = platform::app(state.clone(), &caps);
         let (stop, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(async move {
-            let _ = axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await;
+            let _ = axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await;
         });
         TestApp {
             base: format!("http://{addr}"),
@@ -211,7 +244,9 @@ impl TestApp {
             contact_phone: "",
             website: "",
         };
-        platform::tenants::store::create(&self.state.db, &new, None, self.state.now()).await.expect("create municipality")
+        platform::tenants::store::create(&self.state.db, &new, None, self.state.now())
+            .await
+            .expect("create municipality")
     }
 
     /// Stop serving (requests in flight finish).
@@ -267,18 +302,41 @@ impl Client {
     async fn page(res: reqwest::Response) -> Page {
         let status = res.status().as_u16();
         let headers = res.headers().clone();
-        let location = headers.get("location").and_then(|v| v.to_str().ok()).map(str::to_string);
+        let location = headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         let body = res.text().await.unwrap_or_default();
-        Page { status, location, headers, body }
+        Page {
+            status,
+            location,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&self, path: &str) -> Page {
-        Self::page(self.inner.get(format!("{}{path}", self.base)).send().await.expect("GET")).await
+        Self::page(
+            self.inner
+                .get(format!("{}{path}", self.base))
+                .send()
+                .await
+                .expect("GET"),
+        )
+        .await
     }
 
     /// Post a form as a browser would, with the given fields exactly (add `_csrf` yourself).
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
-        Self::page(self.inner.post(format!("{}{path}", self.base)).form(fields).send().await.expect("POST")).await
+        Self::page(
+            self.inner
+                .post(format!("{}{path}", self.base))
+                .form(fields)
+                .send()
+                .await
+                .expect("POST"),
+        )
+        .await
     }
 
     /// Open the page at `form_page`, take its CSRF token and post the form to `action`.
@@ -291,12 +349,23 @@ impl Client {
 
     /// Log in with a password; panics unless the login succeeds.
     pub async fn login(&self, email: &str, password: &str) {
-        let p = self.submit("/konto/logga-in", "/konto/logga-in", &[("email", email), ("password", password), ("next", "/konto")]).await;
+        let p = self
+            .submit(
+                "/konto/logga-in",
+                "/konto/logga-in",
+                &[("email", email), ("password", password), ("next", "/konto")],
+            )
+            .await;
         assert_eq!(p.status, 303, "login as {email} failed: {}", p.text());
     }
 
     pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
-        let res = self.inner.get(format!("{}{path}", self.base)).send().await.expect("GET");
+        let res = self
+            .inner
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("GET");
         let status = res.status().as_u16();
         (status, res.json().await.unwrap_or(serde_json::Value::Null))
     }

@@ -85,7 +85,9 @@ impl Received {
         let qp = self
             .header("Content-Transfer-Encoding")
             .is_some_and(|v| v.eq_ignore_ascii_case("quoted-printable"));
-        let b64 = self.header("Content-Transfer-Encoding").is_some_and(|v| v.eq_ignore_ascii_case("base64"));
+        let b64 = self
+            .header("Content-Transfer-Encoding")
+            .is_some_and(|v| v.eq_ignore_ascii_case("base64"));
         if b64 {
             use base64::Engine;
             let joined: String = raw.split_whitespace().collect();
@@ -128,7 +130,11 @@ impl SmtpSink {
     pub async fn start() -> SmtpSink {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind SMTP sink");
         let port = listener.local_addr().expect("address").port();
-        let sink = SmtpSink { port, received: Arc::default(), refuse: Arc::default() };
+        let sink = SmtpSink {
+            port,
+            received: Arc::default(),
+            refuse: Arc::default(),
+        };
         let s = sink.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
@@ -193,7 +199,11 @@ impl SmtpSink {
                     data.push_str(l);
                 }
                 if let Ok(mut v) = self.received.lock() {
-                    v.push(Received { from: from.clone(), to: to.clone(), data });
+                    v.push(Received {
+                        from: from.clone(),
+                        to: to.clone(),
+                        data,
+                    });
                 }
                 w.write_all(b"250 OK queued\r\n").await?;
             } else if upper == "QUIT" {

@@ -1,6 +1,6 @@
 use super::store::{self, LinkState, Purpose};
 use crate::auth::{hash_password, token_hash, verify_password, CurrentUser};
-use crate::ctx::{cookie, Ctx, LANG_COOKIE, SESSION_COOKIE};
+use crate::ctx::{cookie, Ctx, Input, LANG_COOKIE, SESSION_COOKIE};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::layout::{html, html_status, Field, FieldKind, Form, FormPage, Page};
@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form as PostForm, Router};
+use axum::Router;
 use axum_extra::extract::cookie::CookieJar;
 use std::collections::HashMap;
 
@@ -33,7 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/sprak", post(set_language))
 }
 
-type Input = PostForm<HashMap<String, String>>;
+type Fields = Input<HashMap<String, String>>;
 
 fn field<'a>(input: &'a HashMap<String, String>, k: &str) -> &'a str {
     input.get(k).map(String::as_str).unwrap_or("")
@@ -55,7 +55,14 @@ fn check_limit(limiter: &governor::DefaultKeyedRateLimiter<String>, keys: &[Stri
 async fn start_session(state: &AppState, user_id: i64, next: &str) -> AppResult<Response> {
     let token = state.random.token(32);
     let now = state.now();
-    store::create_session(&state.db, user_id, &token_hash(&token), now, now + state.config.session_days * 86400).await?;
+    store::create_session(
+        &state.db,
+        user_id,
+        &token_hash(&token),
+        now,
+        now + state.config.session_days * 86400,
+    )
+    .await?;
     let mut c = cookie(state, SESSION_COOKIE, token);
     c.set_max_age(time_days(state.config.session_days));
     let jar = CookieJar::new().add(c);
@@ -100,7 +107,9 @@ fn login_form(ctx: &Ctx, next: &str) -> Form {
         "/konto/logga-in",
         ctx.t("login-submit"),
         vec![
-            Field::new("email", ctx.t("field-email"), FieldKind::Email).required().autocomplete("email"),
+            Field::new("email", ctx.t("field-email"), FieldKind::Email)
+                .required()
+                .autocomplete("email"),
             Field::new("password", ctx.t("field-password"), FieldKind::Password)
                 .required()
                 .autocomplete("current-password"),
@@ -125,7 +134,7 @@ async fn login_page(ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> AppRe
     html(&login_page_with(&ctx, login_form(&ctx, &next)))
 }
 
-async fn login(State(state): State<AppState>, ctx: Ctx, PostForm(input): Input) -> AppResult<Response> {
+async fn login(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) -> AppResult<Response> {
     let next = rules::safe_next(Some(field(&input, "next")));
     let mut form = login_form(&ctx, &next);
     form.fill(|k| input.get(k).cloned());
@@ -174,8 +183,13 @@ fn register_form(ctx: &Ctx) -> Form {
         "/konto/registrera",
         ctx.t("register-submit"),
         vec![
-            Field::new("name", ctx.t("field-name"), FieldKind::Text).required().autocomplete("name").max_len(120),
-            Field::new("email", ctx.t("field-email"), FieldKind::Email).required().autocomplete("email"),
+            Field::new("name", ctx.t("field-name"), FieldKind::Text)
+                .required()
+                .autocomplete("name")
+                .max_len(120),
+            Field::new("email", ctx.t("field-email"), FieldKind::Email)
+                .required()
+                .autocomplete("email"),
             Field::new("password", ctx.t("field-new-password"), FieldKind::NewPassword)
                 .required()
                 .autocomplete("new-password")
@@ -202,7 +216,7 @@ async fn register_page(ctx: Ctx) -> AppResult<Response> {
     html(&register_page_with(&ctx, register_form(&ctx)))
 }
 
-async fn register(State(state): State<AppState>, ctx: Ctx, PostForm(input): Input) -> AppResult<Response> {
+async fn register(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) -> AppResult<Response> {
     check_limit(&state.limits.register, &[format!("ip:{}", ctx.ip_key())])?;
     let mut form = register_form(&ctx);
     form.fill(|k| input.get(k).cloned());
@@ -250,7 +264,10 @@ async fn register(State(state): State<AppState>, ctx: Ctx, PostForm(input): Inpu
             let mail = Mail {
                 to: email.as_str().to_string(),
                 subject: ctx.t("mail-exists-subject"),
-                body: ctx.tr.ta("mail-exists-body", &[("link", &format!("{}/konto/glomt-losenord", state.config.base_url))]),
+                body: ctx.tr.ta(
+                    "mail-exists-body",
+                    &[("link", &format!("{}/konto/glomt-losenord", state.config.base_url))],
+                ),
             };
             mail::queue(&mut tx, None, &mail, now).await?;
             tx.commit().await?;
@@ -296,7 +313,16 @@ async fn confirm_page(
 
 async fn verify_page(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> AppResult<Response> {
     let form = Form::new(format!("/konto/verifiera/{token}"), ctx.t("verify-submit"), vec![]);
-    confirm_page(&state, &ctx, &token, Purpose::Verify, "verify-title", "verify-intro", form).await
+    confirm_page(
+        &state,
+        &ctx,
+        &token,
+        Purpose::Verify,
+        "verify-title",
+        "verify-intro",
+        form,
+    )
+    .await
 }
 
 async fn verify(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
@@ -316,7 +342,9 @@ fn email_only_form(ctx: &Ctx, action: &str, submit: &str) -> Form {
     Form::new(
         action,
         ctx.t(submit),
-        vec![Field::new("email", ctx.t("field-email"), FieldKind::Email).required().autocomplete("email")],
+        vec![Field::new("email", ctx.t("field-email"), FieldKind::Email)
+            .required()
+            .autocomplete("email")],
     )
 }
 
@@ -329,9 +357,19 @@ async fn link_request_page(ctx: Ctx) -> AppResult<Response> {
 
 /// Shared by "send me a login link" and "I forgot my password": the same answer whether or not
 /// the address has an account.
-async fn request_link(state: &AppState, ctx: &Ctx, input: &HashMap<String, String>, purpose: Purpose) -> AppResult<Response> {
+async fn request_link(
+    state: &AppState,
+    ctx: &Ctx,
+    input: &HashMap<String, String>,
+    purpose: Purpose,
+) -> AppResult<Response> {
     let (action, title, intro, submit) = match purpose {
-        Purpose::Reset => ("/konto/glomt-losenord", "reset-request-title", "reset-request-intro", "reset-request-submit"),
+        Purpose::Reset => (
+            "/konto/glomt-losenord",
+            "reset-request-title",
+            "reset-request-intro",
+            "reset-request-submit",
+        ),
         _ => ("/konto/engangslank", "link-title", "link-intro", "link-submit"),
     };
     let mut form = email_only_form(ctx, action, submit);
@@ -358,13 +396,22 @@ async fn request_link(state: &AppState, ctx: &Ctx, input: &HashMap<String, Strin
     html(&p)
 }
 
-async fn link_request(State(state): State<AppState>, ctx: Ctx, PostForm(input): Input) -> AppResult<Response> {
+async fn link_request(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) -> AppResult<Response> {
     request_link(&state, &ctx, &input, Purpose::Login).await
 }
 
 async fn link_page(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> AppResult<Response> {
     let form = Form::new(format!("/konto/lank/{token}"), ctx.t("login-submit"), vec![]);
-    confirm_page(&state, &ctx, &token, Purpose::Login, "link-login-title", "link-login-intro", form).await
+    confirm_page(
+        &state,
+        &ctx,
+        &token,
+        Purpose::Login,
+        "link-login-title",
+        "link-login-intro",
+        form,
+    )
+    .await
 }
 
 async fn link_login(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
@@ -388,7 +435,7 @@ async fn reset_request_page(ctx: Ctx) -> AppResult<Response> {
     html(&p)
 }
 
-async fn reset_request(State(state): State<AppState>, ctx: Ctx, PostForm(input): Input) -> AppResult<Response> {
+async fn reset_request(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) -> AppResult<Response> {
     request_link(&state, &ctx, &input, Purpose::Reset).await
 }
 
@@ -413,7 +460,12 @@ async fn reset_page(State(state): State<AppState>, ctx: Ctx, Path(token): Path<S
     confirm_page(&state, &ctx, &token, Purpose::Reset, "reset-title", "reset-intro", form).await
 }
 
-async fn reset(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>, PostForm(input): Input) -> AppResult<Response> {
+async fn reset(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Input(input): Fields,
+) -> AppResult<Response> {
     let hashed = token_hash(&token);
     if let other @ (LinkState::Unknown | LinkState::Expired | LinkState::Used) =
         store::check_link(&state.db, &hashed, Purpose::Reset, state.now()).await?
@@ -490,7 +542,10 @@ async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> 
     let data = store::export(&state.db, user.id).await?;
     let body = serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.into()))?;
     let mut res = body.into_response();
-    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
     res.headers_mut().insert(
         header::CONTENT_DISPOSITION,
         HeaderValue::from_static("attachment; filename=\"mina-uppgifter.json\""),
@@ -498,7 +553,7 @@ async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> 
     Ok(res)
 }
 
-async fn erase(State(state): State<AppState>, ctx: Ctx, PostForm(input): Input) -> AppResult<Response> {
+async fn erase(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) -> AppResult<Response> {
     let user = crate::auth::require_user(ctx.user.as_ref())?.clone();
     if field(&input, "confirm") != "on" {
         let mut form = erase_form(&ctx);
@@ -522,7 +577,7 @@ async fn erase(State(state): State<AppState>, ctx: Ctx, PostForm(input): Input) 
     Ok((CookieJar::new().add(c), html(&p)?).into_response())
 }
 
-async fn set_language(State(state): State<AppState>, PostForm(input): Input) -> AppResult<Response> {
+async fn set_language(State(state): State<AppState>, Input(input): Fields) -> AppResult<Response> {
     let lang = Lang::parse(field(&input, "lang")).ok_or(AppError::BadRequest("err-bad-language"))?;
     let next = rules::safe_next(Some(field(&input, "next")));
     let mut c = cookie(&state, LANG_COOKIE, lang.code().to_string());

@@ -22,22 +22,20 @@ fn from_row(r: Row) -> UserRow {
 }
 
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
-    let row: Option<Row> = sqlx::query_as(
-        "SELECT id, email, name, password_hash, email_verified_at FROM users WHERE email = $1",
-    )
-    .bind(email)
-    .fetch_optional(&db.pool)
-    .await?;
+    let row: Option<Row> =
+        sqlx::query_as("SELECT id, email, name, password_hash, email_verified_at FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(&db.pool)
+            .await?;
     Ok(row.map(from_row))
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
-    let row: Option<Row> = sqlx::query_as(
-        "SELECT id, email, name, password_hash, email_verified_at FROM users WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&db.pool)
-    .await?;
+    let row: Option<Row> =
+        sqlx::query_as("SELECT id, email, name, password_hash, email_verified_at FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
     Ok(row.map(from_row))
 }
 
@@ -67,7 +65,13 @@ pub async fn create(
     }
 }
 
-pub async fn create_session(db: &Db, user_id: i64, token_hash: &str, now: i64, expires_at: i64) -> Result<(), sqlx::Error> {
+pub async fn create_session(
+    db: &Db,
+    user_id: i64,
+    token_hash: &str,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(token_hash)
         .bind(user_id)
@@ -171,13 +175,12 @@ pub async fn consume_link(tx: &mut Tx, token_hash: &str, purpose: Purpose, now: 
     if let Some((uid,)) = used {
         return Ok(LinkState::Valid(uid));
     }
-    let row: Option<(i64, Option<i64>)> = sqlx::query_as(
-        "SELECT expires_at, used_at FROM one_time_links WHERE token_hash = $1 AND purpose = $2",
-    )
-    .bind(token_hash)
-    .bind(purpose.as_str())
-    .fetch_optional(&mut **tx)
-    .await?;
+    let row: Option<(i64, Option<i64>)> =
+        sqlx::query_as("SELECT expires_at, used_at FROM one_time_links WHERE token_hash = $1 AND purpose = $2")
+            .bind(token_hash)
+            .bind(purpose.as_str())
+            .fetch_optional(&mut **tx)
+            .await?;
     Ok(match row {
         None => LinkState::Unknown,
         Some((_, Some(_))) => LinkState::Used,
@@ -213,7 +216,9 @@ pub async fn export(db: &Db, user_id: i64) -> Result<serde_json::Value, sqlx::Er
     let Some(u) = by_id(db, user_id).await? else {
         return Ok(serde_json::Value::Null);
     };
-    let roles: Vec<(String, Option<String>, Option<String>, Option<String>, i64)> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct RoleRow(String, Option<String>, Option<String>, Option<String>, i64);
+    let roles: Vec<RoleRow> = sqlx::query_as(
         "SELECT r.role, m.name, d.name, o.name, r.created_at FROM roles r \
          LEFT JOIN municipalities m ON m.id = r.municipality_id \
          LEFT JOIN departments d ON d.id = r.department_id \
@@ -222,16 +227,16 @@ pub async fn export(db: &Db, user_id: i64) -> Result<serde_json::Value, sqlx::Er
     .bind(user_id)
     .fetch_all(&db.pool)
     .await?;
-    let sessions: Vec<(i64, i64)> = sqlx::query_as("SELECT created_at, expires_at FROM sessions WHERE user_id = $1 ORDER BY created_at")
-        .bind(user_id)
-        .fetch_all(&db.pool)
-        .await?;
-    let changes: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT at, action, summary FROM audit_log WHERE actor_user_id = $1 ORDER BY id",
-    )
-    .bind(user_id)
-    .fetch_all(&db.pool)
-    .await?;
+    let sessions: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT created_at, expires_at FROM sessions WHERE user_id = $1 ORDER BY created_at")
+            .bind(user_id)
+            .fetch_all(&db.pool)
+            .await?;
+    let changes: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT at, action, summary FROM audit_log WHERE actor_user_id = $1 ORDER BY id")
+            .bind(user_id)
+            .fetch_all(&db.pool)
+            .await?;
     Ok(serde_json::json!({
         "account": {
             "name": u.name,

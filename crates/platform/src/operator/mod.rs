@@ -2,7 +2,7 @@
 //! (where mail goes when no SMTP server is configured) and the job queue's state.
 
 use crate::auth::require_operator;
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, Input};
 use crate::error::AppResult;
 use crate::format;
 use crate::layout::{html, html_status, Field, FieldKind, Form, Page};
@@ -15,7 +15,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Form as PostForm, Router};
+use axum::Router;
 use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
@@ -44,7 +44,9 @@ fn municipality_form(ctx: &Ctx) -> Form {
         "/drift/",
         ctx.t("operator-add"),
         vec![
-            Field::new("name", ctx.t("field-name"), FieldKind::Text).required().max_len(120),
+            Field::new("name", ctx.t("field-name"), FieldKind::Text)
+                .required()
+                .max_len(120),
             Field::new("slug", ctx.t("operator-slug"), FieldKind::Text)
                 .required()
                 .hint(ctx.t("operator-slug-hint")),
@@ -57,13 +59,20 @@ async fn render_index(state: &AppState, ctx: &Ctx, form: Form, notice: Option<St
     let jobs: Vec<(String, i64)> = sqlx::query_as("SELECT status, COUNT(*) FROM jobs GROUP BY status ORDER BY status")
         .fetch_all(&state.db.pool)
         .await?;
-    let status = if form.has_errors() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     html_status(
         status,
         &Index {
             page: ctx.page(ctx.t("operator-title")),
             municipalities,
-            jobs: jobs.into_iter().map(|(status, count)| JobCount { status, count }).collect(),
+            jobs: jobs
+                .into_iter()
+                .map(|(status, count)| JobCount { status, count })
+                .collect(),
             form,
             notice,
         },
@@ -78,7 +87,7 @@ async fn index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
 async fn create_municipality(
     State(state): State<AppState>,
     ctx: Ctx,
-    PostForm(input): PostForm<HashMap<String, String>>,
+    Input(input): Input<HashMap<String, String>>,
 ) -> AppResult<Response> {
     let user = require_operator(ctx.user.as_ref())?;
     let mut form = municipality_form(&ctx);
@@ -100,7 +109,13 @@ async fn create_municipality(
             };
             match tenants::create(&state.db, &new, Some(user), state.now()).await {
                 Ok(_) => {
-                    return render_index(&state, &ctx, municipality_form(&ctx), Some(ctx.ta_name("operator-added", name))).await
+                    return render_index(
+                        &state,
+                        &ctx,
+                        municipality_form(&ctx),
+                        Some(ctx.ta_name("operator-added", name)),
+                    )
+                    .await
                 }
                 Err(CreateError::Taken) => form.error("slug", ctx.t("operator-slug-taken")),
                 Err(CreateError::Db(e)) => return Err(e.into()),

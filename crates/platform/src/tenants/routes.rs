@@ -2,7 +2,7 @@ use super::store::{self, Department, GrantOutcome, Member, Municipality};
 use super::Tenant;
 use crate::audit;
 use crate::auth::{require_coordinator, require_staff, RoleKind};
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, Input};
 use crate::error::AppResult;
 use crate::format;
 use crate::layout::{html, html_status, Field, FieldKind, Form, Page};
@@ -13,7 +13,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form as PostForm, Json, Router};
+use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -128,7 +128,7 @@ async fn add_department(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    PostForm(input): PostForm<NameForm>,
+    Input(input): Input<NameForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let mut form = department_form(&ctx, &m);
@@ -144,7 +144,11 @@ async fn add_department(
             }
         },
     }
-    let status = if form.has_errors() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let departments = store::departments(&state.db, m.id).await?;
     html_status(
         status,
@@ -191,7 +195,8 @@ fn people_form(ctx: &Ctx, m: &Municipality, departments: &[Department]) -> Form 
 
 async fn people(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
-    let (members, departments) = tokio::try_join!(store::members(&state.db, m.id), store::departments(&state.db, m.id))?;
+    let (members, departments) =
+        tokio::try_join!(store::members(&state.db, m.id), store::departments(&state.db, m.id))?;
     html(&PeoplePage {
         page: ctx.page(ctx.t("people-title")).in_municipality(&m.slug, &m.name),
         form: people_form(&ctx, &m, &departments),
@@ -204,7 +209,7 @@ async fn grant_role(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    PostForm(input): PostForm<HashMap<String, String>>,
+    Input(input): Input<HashMap<String, String>>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let departments = store::departments(&state.db, m.id).await?;
@@ -237,7 +242,11 @@ async fn grant_role(
             }
         }
     }
-    let status = if form.has_errors() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let members = store::members(&state.db, m.id).await?;
     html_status(
         status,

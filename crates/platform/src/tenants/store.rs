@@ -68,7 +68,12 @@ pub struct NewMunicipality<'a> {
     pub website: &'a str,
 }
 
-pub async fn create(db: &Db, m: &NewMunicipality<'_>, actor: Option<&CurrentUser>, now: i64) -> Result<i64, CreateError> {
+pub async fn create(
+    db: &Db,
+    m: &NewMunicipality<'_>,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<i64, CreateError> {
     let mut tx = db.write().await?;
     let res: Result<(i64,), sqlx::Error> = sqlx::query_as(
         "INSERT INTO municipalities (slug, name, intro, contact_name, contact_email, contact_phone, website, created_at) \
@@ -131,14 +136,13 @@ pub async fn add_department(
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     let mut tx = db.write().await?;
-    let res: Result<(i64,), sqlx::Error> = sqlx::query_as(
-        "INSERT INTO departments (municipality_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
-    )
-    .bind(municipality_id)
-    .bind(name)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await;
+    let res: Result<(i64,), sqlx::Error> =
+        sqlx::query_as("INSERT INTO departments (municipality_id, name, created_at) VALUES ($1, $2, $3) RETURNING id")
+            .bind(municipality_id)
+            .bind(name)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await;
     let id = match res {
         Ok((id,)) => id,
         Err(e) if is_unique_violation(&e) => return Ok(None),
@@ -173,7 +177,9 @@ pub struct Member {
 }
 
 pub async fn members(db: &Db, municipality_id: i64) -> Result<Vec<Member>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, String, Option<String>, Option<String>)> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Row(i64, String, String, String, Option<String>, Option<String>);
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT u.id, u.name, u.email, r.role, d.name, o.name FROM roles r \
          JOIN users u ON u.id = r.user_id \
          LEFT JOIN departments d ON d.id = r.department_id \
@@ -236,14 +242,13 @@ pub async fn grant_role(
             return Ok(GrantOutcome::NoSuchDepartment);
         }
     }
-    let existing: Option<(i64,)> = sqlx::query_as(
-        "SELECT id FROM roles WHERE user_id = $1 AND municipality_id = $2 AND role = $3",
-    )
-    .bind(user_id)
-    .bind(municipality_id)
-    .bind(role.as_str())
-    .fetch_optional(&mut *tx)
-    .await?;
+    let existing: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM roles WHERE user_id = $1 AND municipality_id = $2 AND role = $3")
+            .bind(user_id)
+            .bind(municipality_id)
+            .bind(role.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
     if existing.is_some() {
         return Ok(GrantOutcome::AlreadyHas);
     }
