@@ -18,7 +18,12 @@ use tokio::sync::watch;
 
 /// Every capability of Överens, in the order their migrations run and their links appear.
 pub fn capabilities() -> Vec<&'static Capability> {
-    vec![&platform::PLATFORM]
+    vec![
+        &platform::PLATFORM,
+        &agreement::CAPABILITY,
+        &signing::CAPABILITY,
+        &registry::CAPABILITY,
+    ]
 }
 
 pub fn migrations() -> Vec<&'static Migrations> {

@@ -1,0 +1,1 @@
+nav-signing = Signing book
