@@ -88,6 +88,7 @@ audit-what = What
 audit-details = Details
 
 login-title = Log in
+login-to-continue = You need to log in to continue. After logging in you come back to the page.
 login-submit = Log in
 login-by-link = Log in with a link by e-mail
 login-forgot = Forgot your password?

@@ -88,6 +88,7 @@ audit-what = Vad
 audit-details = Uppgifter
 
 login-title = Logga in
+login-to-continue = Du behöver logga in för att fortsätta. Efter inloggningen kommer du tillbaka till sidan.
 login-submit = Logga in
 login-by-link = Logga in med en länk via e-post
 login-forgot = Glömt lösenordet?

@@ -198,6 +198,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     };
     let path = req.uri().path().to_string();
     let is_api = path.starts_with("/api/");
+    let is_read = matches!(*req.method(), Method::GET | Method::HEAD);
     let mut set_cookies: Vec<Cookie<'static>> = vec![];
 
     let csrf_cookie = match jar.get(CSRF_COOKIE).map(|c| c.value().to_string()) {
@@ -216,7 +217,18 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let user = match &sid {
         Some(s) => match load_user(&state, s).await {
             Ok(u) => u,
-            Err(e) => return error_response(&state, &tr, None, "", &path, is_api, AppError::from(e).info()),
+            Err(e) => {
+                let f = Failure {
+                    state: &state,
+                    tr: &tr,
+                    user: None,
+                    csrf: "",
+                    path: &path,
+                    is_api,
+                    is_read,
+                };
+                return error_response(f, AppError::from(e).info());
+            }
         },
         None => None,
     };
@@ -255,20 +267,24 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             let bytes = match to_bytes(body, FORM_LIMIT).await {
                 Ok(b) => b,
                 Err(_) => {
-                    return error_response(
-                        &state,
-                        &tr,
-                        ctx.user.as_ref(),
-                        &csrf,
-                        &path,
+                    let f = Failure {
+                        state: &state,
+                        tr: &tr,
+                        user: ctx.user.as_ref(),
+                        csrf: &csrf,
+                        path: &path,
                         is_api,
+                        is_read,
+                    };
+                    return error_response(
+                        f,
                         ErrorInfo {
                             status: StatusCode::PAYLOAD_TOO_LARGE,
                             message_id: "err-too-large",
                             login_required: false,
                             retry_after: None,
                         },
-                    )
+                    );
                 }
             };
             let token = form_urlencoded::parse(&bytes)
@@ -281,15 +297,16 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         };
         if !given.is_some_and(|g| constant_time_eq(&g, &csrf)) {
             tracing::info!(path, "csrf token missing or wrong");
-            return error_response(
-                &state,
-                &tr,
-                ctx.user.as_ref(),
-                &csrf,
-                &path,
+            let f = Failure {
+                state: &state,
+                tr: &tr,
+                user: ctx.user.as_ref(),
+                csrf: &csrf,
+                path: &path,
                 is_api,
-                AppError::Csrf.info(),
-            );
+                is_read,
+            };
+            return error_response(f, AppError::Csrf.info());
         }
     }
 
@@ -297,7 +314,16 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let mut res = next.run(req).await;
 
     if let Some(info) = res.extensions().get::<ErrorInfo>().cloned() {
-        res = error_response(&state, &tr, ctx.user.as_ref(), &csrf, &path, is_api, info);
+        let f = Failure {
+            state: &state,
+            tr: &tr,
+            user: ctx.user.as_ref(),
+            csrf: &csrf,
+            path: &path,
+            is_api,
+            is_read,
+        };
+        res = error_response(f, info);
     }
     for c in set_cookies {
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
@@ -307,19 +333,41 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     res
 }
 
-fn error_response(
-    state: &AppState,
-    tr: &Tr,
-    user: Option<&CurrentUser>,
-    csrf: &str,
-    path: &str,
+/// What an error page needs to know of the request.
+struct Failure<'a> {
+    state: &'a AppState,
+    tr: &'a Tr,
+    user: Option<&'a CurrentUser>,
+    csrf: &'a str,
+    path: &'a str,
     is_api: bool,
-    info: ErrorInfo,
-) -> Response {
-    if info.login_required && !is_api {
+    is_read: bool,
+}
+
+fn error_response(f: Failure<'_>, info: ErrorInfo) -> Response {
+    let Failure {
+        state,
+        tr,
+        user,
+        csrf,
+        path,
+        is_api,
+        is_read,
+    } = f;
+    if info.login_required && !is_api && is_read {
+        // Reading a page that needs a login: to the login page, and back afterwards.
         let next = urlencoding::encode(path);
         return Redirect::to(&format!("/konto/logga-in?next={next}")).into_response();
     }
+    let info = if info.login_required {
+        // A form posted without a session (expired, or never logged in): say so plainly.
+        ErrorInfo {
+            status: StatusCode::FORBIDDEN,
+            ..info
+        }
+    } else {
+        info
+    };
     let message = tr.t(info.message_id);
     let mut res = if is_api {
         let body = serde_json::json!({
@@ -335,7 +383,11 @@ fn error_response(
         r
     } else {
         let page = Page::bare(state, tr.clone(), user.cloned(), csrf.to_string(), path.to_string());
-        (info.status, render_error_page(page, info.status, message)).into_response()
+        (
+            info.status,
+            render_error_page(page, info.status, message, info.login_required),
+        )
+            .into_response()
     };
     if let Some(s) = info.retry_after {
         if let Ok(v) = HeaderValue::from_str(&s.to_string()) {

@@ -318,14 +318,16 @@ struct ErrorPage {
     page: Page,
     status: u16,
     message: String,
+    login_link: bool,
 }
 
-pub fn render_error_page(mut page: Page, status: StatusCode, message: String) -> Html<String> {
+pub fn render_error_page(mut page: Page, status: StatusCode, message: String, login_link: bool) -> Html<String> {
     page.title = message.clone();
     let t = ErrorPage {
         page,
         status: status.as_u16(),
         message,
+        login_link,
     };
     match t.render() {
         Ok(s) => Html(s),

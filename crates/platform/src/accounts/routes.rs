@@ -131,7 +131,11 @@ fn login_page_with(ctx: &Ctx, form: Form) -> FormPage {
 
 async fn login_page(ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> AppResult<Response> {
     let next = rules::safe_next(q.get("next").map(String::as_str));
-    html(&login_page_with(&ctx, login_form(&ctx, &next)))
+    let mut page = login_page_with(&ctx, login_form(&ctx, &next));
+    if q.contains_key("next") && ctx.user.is_none() {
+        page.intro = vec![ctx.t("login-to-continue")];
+    }
+    html(&page)
 }
 
 async fn login(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) -> AppResult<Response> {
