@@ -1,9 +1,22 @@
 //! The signing book (signeringsbok): signatures of organisations, departments and companies.
+//!
+//! A representative signs online for an organisation they represent; the coordinator records
+//! the paper book's signatures (associations, municipal departments, municipal companies and
+//! others); the public sees the signatories in force as a page, a CSV file and JSON; a
+//! signature is withdrawn, never deleted, so the history stays.
+//!
+//! Other capabilities ask [`in_force_for_organisation`] whether an organisation has signed.
 
-use axum::Router;
+pub mod domain;
+mod routes;
+pub mod store;
+
+pub use domain::{Channel, Signature, SignerKind};
+pub use store::in_force_for_organisation;
+
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;
-use platform::{AppState, Capability, NavItem};
+use platform::{Capability, NavItem};
 
 pub static MIGRATIONS: Migrations = Migrations {
     name: "signing",
@@ -25,15 +38,12 @@ pub static CAPABILITY: Capability = Capability {
         path: "signeringsbok",
         message_id: "nav-signing",
     }],
-    router,
+    router: routes::router,
     jobs: |w| w,
 };
 
-fn router() -> Router<AppState> {
-    Router::new()
-}
-
-/// This capability's part of the demo data (loaded once, after the platform's).
+/// This capability's part of the demo data (loaded once, after the platform's and the
+/// registry's).
 pub async fn demo(_db: &Db, _now: i64) -> anyhow::Result<()> {
     Ok(())
 }
