@@ -1,1 +1,89 @@
 nav-signing = Signeringsbok
+
+signing-title = Signeringsbok
+signing-intro = Här finns de föreningar, organisationer, förvaltningar och bolag som står bakom den lokala överenskommelsen mellan { $name } kommun och civilsamhället. Att signera är frivilligt och innebär att man ställer sig bakom överenskommelsens principer.
+signing-action-sign = Signera överenskommelsen för din organisation
+signing-action-paper = Registrera en signatur från pappersboken
+signing-action-history = Historik och återkallade signaturer
+signing-done-signed = Tack! Signaturen är registrerad och syns nu i listan.
+signing-done-withdrawn = Signaturen är återkallad. Den syns inte längre i listan, men finns kvar i historiken.
+signing-done-recorded = Signaturen för { $name } är registrerad.
+signing-counts-heading = Antal signaturer
+signing-count-association = Föreningar och organisationer
+signing-count-department = Kommunala förvaltningar
+signing-count-company = Kommunala bolag
+signing-count-other = Övriga
+signing-count-total = Totalt
+signing-signatories-heading = Signatärer
+signing-signatories-caption = Signatärer som står bakom överenskommelsen, i bokstavsordning
+signing-none = Ingen har signerat ännu.
+signing-download-heading = Ladda ner
+signing-download-csv = Listan som CSV-fil (för Excel)
+signing-download-json = Listan som JSON (öppna data)
+
+signing-col-signer = Signatär
+signing-col-kind = Typ
+signing-col-signed-by = Undertecknad av
+signing-col-role = Roll
+signing-col-date = Datum
+signing-col-channel = Sätt
+signing-col-action = Åtgärd
+signing-col-recorded = Registrerad
+signing-col-status = Status
+
+signing-kind-association = Förening eller organisation
+signing-kind-department = Kommunal förvaltning
+signing-kind-company = Kommunalt bolag
+signing-kind-other = Övrig
+signing-channel-online = Digitalt
+signing-channel-paper = På papper
+
+signing-sign-title = Signera överenskommelsen
+signing-sign-intro = Genom att signera visar organisationen att den står bakom principerna för samverkan i den lokala överenskommelsen mellan { $name } kommun och civilsamhället.
+signing-sign-voluntary = Signeringen är frivillig, och organisationen kan när som helst återkalla sin signatur.
+signing-sign-already = Redan signerat
+signing-signed-on-by = { $name } signerade { $date } ({ $by }, { $role }).
+signing-sign-all-done = Alla organisationer som du företräder har redan signerat.
+signing-read-agreement = Läs överenskommelsen
+signing-back-to-list = Till signeringsboken
+signing-choose = Välj …
+signing-option-signed = { $name } (har redan signerat)
+signing-field-organisation = Förening eller organisation
+signing-field-signed-by = Namn på den som skriver under
+signing-field-role = Roll i organisationen
+signing-field-role-hint = Till exempel ordförande, sekreterare, förvaltningschef eller vd.
+signing-field-date = Datum
+signing-field-date-hint = Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2018-04-21.
+signing-field-agree = Organisationen står bakom principerna i den lokala överenskommelsen mellan { $name } kommun och civilsamhället, och jag har rätt att skriva under för organisationen.
+signing-submit-sign = Signera
+
+signing-paper-title = Registrera en signatur från pappersboken
+signing-paper-intro = Fyll i det som står i signeringsboken. Signaturen visas direkt i den offentliga listan.
+signing-paper-kinds = Vem har signerat?
+signing-field-department = Förvaltning
+signing-field-company = Bolagets namn
+signing-field-company-hint = Till exempel Salabostäder AB.
+signing-field-other = Signatärens namn
+signing-field-other-hint = Till exempel ett nätverk eller en grupp som inte finns i föreningsregistret.
+signing-submit-paper = Registrera signaturen
+
+signing-history-title = Signeringsbokens historik
+signing-history-intro = Alla signaturer, också de som har återkallats: vem som signerade, när och hur, och vem som registrerade eller återkallade signaturen.
+signing-history-caption = Alla signaturer, de senast registrerade först
+signing-status-in-force = Gäller
+signing-status-withdrawn = Återkallad
+signing-reason = Skäl
+
+signing-withdraw-title = Återkalla signatur
+signing-withdraw-link = Återkalla
+signing-withdraw-intro = När signaturen återkallas försvinner { $name } från listan över signatärer. Historiken sparas, och det går att signera igen senare.
+signing-field-reason = Skäl till att signaturen återkallas
+signing-field-reason-hint = Visas bara för kommunens samordnare.
+signing-submit-withdraw = Återkalla signaturen
+
+signing-err-date = Skriv ett datum som finns, som ÅÅÅÅ-MM-DD, till exempel 2018-04-21.
+signing-err-future = Datumet kan inte vara senare än i dag.
+signing-err-too-early = Datumet är för tidigt. Kontrollera årtalet.
+signing-err-agree = Kryssa i rutan för att bekräfta att organisationen står bakom principerna.
+signing-err-already-signed = Det finns redan en gällande signatur. Den måste återkallas innan någon kan signera igen.
+signing-err-not-in-force = Signaturen gäller inte längre

@@ -60,6 +60,30 @@ pub async fn in_force_for_organisation(
     row.as_ref().map(signature).transpose()
 }
 
+/// The signatures in force of some of the municipality's organisations (one query).
+pub async fn in_force_for_organisations(
+    db: &Db,
+    municipality_id: i64,
+    organisation_ids: &[i64],
+) -> Result<Vec<Signature>, sqlx::Error> {
+    if organisation_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let placeholders: Vec<String> = (0..organisation_ids.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "{SELECT} WHERE s.municipality_id = $1 AND s.withdrawn_at IS NULL AND s.organisation_id IN ({})",
+        placeholders.join(", ")
+    );
+    let mut q = sqlx::query(&sql).bind(municipality_id);
+    for id in organisation_ids {
+        q = q.bind(*id);
+    }
+    let rows = q.fetch_all(&db.pool).await?;
+    let mut v = rows.iter().map(signature).collect::<Result<Vec<_>, _>>()?;
+    v.sort_by(crate::domain::list_order);
+    Ok(v)
+}
+
 /// Every signature in force, in the list's order (one query).
 pub async fn in_force(db: &Db, municipality_id: i64) -> Result<Vec<Signature>, sqlx::Error> {
     let rows = sqlx::query(&format!(
