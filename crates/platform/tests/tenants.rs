@@ -160,10 +160,18 @@ async fn roles_decide_what_each_person_may_do(backend: Backend) {
     let login = anon.get(p.location.as_deref().unwrap()).await;
     assert!(login.text().contains("Du behöver logga in för att fortsätta"));
     // A form posted without a session: a clear message, not a silent redirect, and no change.
-    let p = anon.post_raw("/sala/admin/avdelningar", &[("_csrf", &login.csrf()), ("name", "Utan inloggning")]).await;
+    let p = anon
+        .post_raw(
+            "/sala/admin/avdelningar",
+            &[("_csrf", &login.csrf()), ("name", "Utan inloggning")],
+        )
+        .await;
     assert_eq!(p.status, 403);
     assert!(p.text().contains("Du behöver logga in"));
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM departments").fetch_one(&app.state.db.pool).await.unwrap();
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM departments")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(n, 0);
 
     let staff = app.client();
