@@ -233,6 +233,53 @@ impl TestApp {
         .expect("create user")
     }
 
+    /// Create a verified account that represents an organisation of a municipality (created
+    /// with that name when the municipality has none yet). Returns (user id, organisation id).
+    pub async fn representative(&self, email: &str, slug: &str, organisation: &str) -> (i64, i64) {
+        let (municipality_id,): (i64,) = sqlx::query_as("SELECT id FROM municipalities WHERE slug = $1")
+            .bind(slug)
+            .fetch_one(&self.state.db.pool)
+            .await
+            .expect("the municipality exists");
+        let found: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM organisations WHERE municipality_id = $1 AND name = $2")
+                .bind(municipality_id)
+                .bind(organisation)
+                .fetch_optional(&self.state.db.pool)
+                .await
+                .expect("look up organisation");
+        let organisation_id =
+            match found {
+                Some((id,)) => id,
+                None => sqlx::query_as::<_, (i64,)>(
+                    "INSERT INTO organisations (municipality_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
+                )
+                .bind(municipality_id)
+                .bind(organisation)
+                .bind(self.state.now())
+                .fetch_one(&self.state.db.pool)
+                .await
+                .expect("create organisation")
+                .0,
+            };
+        let user_id = app::users::add(
+            &self.state.db,
+            &app::users::NewUser {
+                email,
+                name: &format!("Test {email}"),
+                password: PASSWORD,
+                role: Some(platform::auth::RoleKind::Representative),
+                municipality: Some(slug),
+                department: None,
+                organisation: Some(organisation),
+            },
+            self.state.now(),
+        )
+        .await
+        .expect("create representative");
+        (user_id, organisation_id)
+    }
+
     /// Add a municipality directly.
     pub async fn municipality(&self, slug: &str, name: &str) -> i64 {
         let new = platform::tenants::store::NewMunicipality {
