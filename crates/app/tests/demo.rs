@@ -1,0 +1,37 @@
+//! What a newcomer sees in the demo, on both databases: the seeds' municipalities and what
+//! each capability loads from them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
+
+use testkit::{both, Backend, TestApp};
+
+async fn the_demo_shows_the_seeds(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    assert!(app::demo::load(&app.state.db, app.state.now()).await.unwrap());
+    assert!(
+        !app::demo::load(&app.state.db, app.state.now()).await.unwrap(),
+        "loaded once"
+    );
+    let anon = app.client();
+
+    // Sala's signing book: the paper book after Kulturnatta 2018, a department and a company.
+    let book = anon.get("/sala/signeringsbok").await;
+    assert_eq!(book.status, 200);
+    let text = book.text();
+    assert!(
+        text.contains("Kultur och fritid") && text.contains("Salabostäder AB"),
+        "{text}"
+    );
+    assert!(text.contains("2018-04-21"), "{text}");
+    assert!(
+        text.contains("Kommunala förvaltningar 1") && text.contains("Kommunala bolag 1"),
+        "{text}"
+    );
+    // IKS is left for the demo representative to sign online.
+    assert!(!text.contains("IKS – Ideell Kultur i Sala"), "{text}");
+    let (_, json) = anon.get_json("/api/v1/orebro/signatures").await;
+    assert!(json["counts"]["total"].as_i64().unwrap() >= 2, "{json}");
+    app.stop().await;
+}
+
+both!(the_demo_shows_the_seeds);
