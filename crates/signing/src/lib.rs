@@ -50,7 +50,13 @@ pub static CAPABILITY: Capability = Capability {
 pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
     use domain::{PaperSigner, PaperSigning, SignedBy};
     let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d");
-    let book: &[(&str, &[(&str, &str, &str)], &[(&str, &str, &str, &str)])] = &[
+    // (municipality, [(department, role, date)], [(kind, name, role, date)])
+    type Book<'a> = &'a [(
+        &'a str,
+        &'a [(&'a str, &'a str, &'a str)],
+        &'a [(&'a str, &'a str, &'a str, &'a str)],
+    )];
+    let book: Book = &[
         (
             "sala",
             &[("Kultur och fritid", "Förvaltningschef", "2018-05-02")],
