@@ -1,9 +1,13 @@
 //! The agreement (överenskommelse): versions, principles, commitments, timeline, consultation.
 
-use axum::Router;
+pub mod demo;
+pub mod domain;
+mod routes;
+pub mod store;
+
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;
-use platform::{AppState, Capability, NavItem};
+use platform::{Capability, NavItem};
 
 pub static MIGRATIONS: Migrations = Migrations {
     name: "agreement",
@@ -25,15 +29,12 @@ pub static CAPABILITY: Capability = Capability {
         path: "overenskommelse",
         message_id: "nav-agreement",
     }],
-    router,
+    router: routes::router,
     jobs: |w| w,
 };
 
-fn router() -> Router<AppState> {
-    Router::new()
-}
-
-/// This capability's part of the demo data (loaded once, after the platform's).
-pub async fn demo(_db: &Db, _now: i64) -> anyhow::Result<()> {
-    Ok(())
+/// This capability's part of the demo data (loaded once, after the platform's): Sala's adopted
+/// agreement with its timeline, Örebro's adopted agreement, and Luleå's draft on consultation.
+pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
+    demo::load(db, now).await
 }
