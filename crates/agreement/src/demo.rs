@@ -423,6 +423,9 @@ async fn adopted(
     Ok(())
 }
 
+/// Where a commitment stands: principle number, party, number within the party.
+type Place = (i64, Party, i64);
+
 async fn lulea(db: &Db, municipality_id: i64, now: i64) -> anyhow::Result<()> {
     let v = store::start_draft(db, municipality_id, &[], None, now).await?;
     store::update_intro(
@@ -435,7 +438,7 @@ async fn lulea(db: &Db, municipality_id: i64, now: i64) -> anyhow::Result<()> {
     )
     .await?;
     // (principle number, party, number within the party) → comments
-    let mut wanted: Vec<((i64, Party, i64), &'static [&'static str])> = vec![];
+    let mut wanted: Vec<(Place, &'static [&'static str])> = vec![];
     for ((name, commitments), number) in LULEA.iter().zip(1i64..) {
         let input = PrincipleInput {
             number: None,

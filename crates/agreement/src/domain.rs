@@ -261,7 +261,11 @@ impl ConsultationStatus {
 }
 
 /// Opening a consultation: on a draft with something to comment on, one at a time.
-pub fn open_consultation(draft: Option<VersionStatus>, commitments: usize, another_open: bool) -> Result<(), RuleError> {
+pub fn open_consultation(
+    draft: Option<VersionStatus>,
+    commitments: usize,
+    another_open: bool,
+) -> Result<(), RuleError> {
     match draft {
         Some(VersionStatus::Draft) => {}
         Some(VersionStatus::Adopted) => return Err(RuleError::Frozen),
@@ -761,7 +765,10 @@ mod tests {
         assert!(can_comment(ConsultationStatus::Open));
         assert!(!can_comment(ConsultationStatus::Closed));
         assert!(!can_comment(ConsultationStatus::Published));
-        assert_eq!(close_consultation(ConsultationStatus::Open), Ok(ConsultationStatus::Closed));
+        assert_eq!(
+            close_consultation(ConsultationStatus::Open),
+            Ok(ConsultationStatus::Closed)
+        );
         assert_eq!(
             close_consultation(ConsultationStatus::Closed),
             Err(RuleError::ConsultationNotOpen)
@@ -810,9 +817,16 @@ mod tests {
             required_text(&"å".repeat(5001), TEXT_MAX),
             Err(FieldError::Rule(Invalid::TooLong(5000)))
         );
-        assert_eq!(required_text("<b>fet</b>", TEXT_MAX), Ok("<b>fet</b>".into()), "kept; escaped when shown");
+        assert_eq!(
+            required_text("<b>fet</b>", TEXT_MAX),
+            Ok("<b>fet</b>".into()),
+            "kept; escaped when shown"
+        );
         assert_eq!(optional_text(""), Ok(String::new()));
-        assert_eq!(comment(&"a".repeat(2001)), Err(FieldError::Rule(Invalid::TooLong(2000))));
+        assert_eq!(
+            comment(&"a".repeat(2001)),
+            Err(FieldError::Rule(Invalid::TooLong(2000)))
+        );
         assert_eq!(number(""), Ok(None));
         assert_eq!(number(" 3 "), Ok(Some(3)));
         for bad in ["0", "-1", "tre", "1.5", "100"] {

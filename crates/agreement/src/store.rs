@@ -34,6 +34,7 @@ fn for_update(db: &Db) -> &'static str {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // the audit entry's fields, each plain
 async fn record(
     tx: &mut Tx,
     municipality_id: i64,
@@ -282,7 +283,17 @@ pub async fn start_draft(
         Some(s) => format!("v{number} <- v{}", s.1),
         None => format!("v{number}"),
     };
-    record(&mut tx, municipality_id, actor, "agreement.draft.start", "agreement_version", id, summary, now).await?;
+    record(
+        &mut tx,
+        municipality_id,
+        actor,
+        "agreement.draft.start",
+        "agreement_version",
+        id,
+        summary,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Version {
         id,
@@ -394,19 +405,34 @@ pub async fn adopt(
 
 // --- Principles ---
 
+/// A principle's row joined with its version's.
+type PrincipleVersionRow = (
+    i64,
+    i64,
+    i64,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    i64,
+    i64,
+);
+
 /// One principle with the status of its version.
 pub async fn principle(db: &Db, municipality_id: i64, id: i64) -> Result<Option<(Principle, Version)>, sqlx::Error> {
-    let row: Option<(i64, i64, i64, String, String, i64, String, String, Option<String>, Option<String>, i64, i64)> =
-        sqlx::query_as(
-            "SELECT p.id, p.version_id, p.position, p.name, p.body, \
+    let row: Option<PrincipleVersionRow> = sqlx::query_as(
+        "SELECT p.id, p.version_id, p.position, p.name, p.body, \
                     v.number, v.status, v.intro, v.adopted_by, v.adopted_on, v.created_at, v.updated_at \
              FROM agreement_principles p JOIN agreement_versions v ON v.id = p.version_id \
              WHERE p.id = $1 AND p.municipality_id = $2",
-        )
-        .bind(id)
-        .bind(municipality_id)
-        .fetch_optional(&db.pool)
-        .await?;
+    )
+    .bind(id)
+    .bind(municipality_id)
+    .fetch_optional(&db.pool)
+    .await?;
     Ok(row.map(|r| {
         (
             principle_from((r.0, r.1, r.2, r.3, r.4)),
@@ -438,10 +464,11 @@ pub async fn principle_with(
 
 /// Write new positions for the principles of a version, `order` being the whole new order.
 async fn write_principle_order(tx: &mut Tx, version_id: i64, order: &[i64]) -> Result<(), sqlx::Error> {
-    let current: Vec<(i64, i64)> = sqlx::query_as("SELECT id, position FROM agreement_principles WHERE version_id = $1")
-        .bind(version_id)
-        .fetch_all(&mut **tx)
-        .await?;
+    let current: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT id, position FROM agreement_principles WHERE version_id = $1")
+            .bind(version_id)
+            .fetch_all(&mut **tx)
+            .await?;
     let current: HashMap<i64, i64> = current.into_iter().collect();
     for (id, position) in domain::renumber(order, &current) {
         sqlx::query("UPDATE agreement_principles SET position = $1 WHERE id = $2")
@@ -647,7 +674,12 @@ async fn commitment_order(tx: &mut Tx, principle_id: i64, party: Party) -> Resul
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
-async fn write_commitment_order(tx: &mut Tx, principle_id: i64, party: Party, order: &[i64]) -> Result<(), sqlx::Error> {
+async fn write_commitment_order(
+    tx: &mut Tx,
+    principle_id: i64,
+    party: Party,
+    order: &[i64],
+) -> Result<(), sqlx::Error> {
     let current: Vec<(i64, i64)> =
         sqlx::query_as("SELECT id, position FROM agreement_commitments WHERE principle_id = $1 AND party = $2")
             .bind(principle_id)
@@ -692,7 +724,13 @@ pub async fn add_commitment(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    write_commitment_order(&mut tx, principle_id, input.party, &domain::place(&order, id, input.number)).await?;
+    write_commitment_order(
+        &mut tx,
+        principle_id,
+        input.party,
+        &domain::place(&order, id, input.number),
+    )
+    .await?;
     touch(&mut tx, version_id, now).await?;
     record(
         &mut tx,
@@ -1029,9 +1067,11 @@ pub async fn consultation(db: &Db, municipality_id: i64, id: i64) -> Result<Opti
     Ok(row.map(consultation_from))
 }
 
+type ItemRow = (i64, i64, String, String, String, i64, String, String);
+
 /// The commitments of a consultation as they were sent out (one query).
 pub async fn items(db: &Db, municipality_id: i64, consultation_id: i64) -> Result<Vec<Item>, sqlx::Error> {
-    let rows: Vec<(i64, i64, String, String, String, i64, String, String)> = sqlx::query_as(
+    let rows: Vec<ItemRow> = sqlx::query_as(
         "SELECT id, principle_position, principle_name, principle_body, party, position, heading, body \
          FROM agreement_consultation_items WHERE municipality_id = $1 AND consultation_id = $2",
     )
@@ -1094,7 +1134,10 @@ pub async fn anonymous_comments(
     .bind(consultation_id)
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows.into_iter().map(|r| comment_from((r.0, r.1, None, r.2, r.3))).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| comment_from((r.0, r.1, None, r.2, r.3)))
+        .collect())
 }
 
 /// One person's own comments in a consultation.
@@ -1113,7 +1156,10 @@ pub async fn own_comments(
     .bind(user_id)
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows.into_iter().map(|r| comment_from((r.0, r.1, None, r.2, r.3))).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| comment_from((r.0, r.1, None, r.2, r.3)))
+        .collect())
 }
 
 /// The number of comments per consultation of the municipality.
@@ -1144,12 +1190,11 @@ pub async fn open_consultation(
     .bind(municipality_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let (open,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM agreement_consultations WHERE municipality_id = $1 AND status = 'open'",
-    )
-    .bind(municipality_id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let (open,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM agreement_consultations WHERE municipality_id = $1 AND status = 'open'")
+            .bind(municipality_id)
+            .fetch_one(&mut *tx)
+            .await?;
     let commitments: i64 = match draft {
         Some((version_id, _)) => {
             let (n,): (i64,) = sqlx::query_as(
@@ -1223,10 +1268,7 @@ async fn consultation_status(
     .fetch_optional(&mut **tx)
     .await?;
     let (status, title) = row.ok_or(StoreError::NotFound)?;
-    Ok((
-        ConsultationStatus::parse(&status).ok_or(StoreError::NotFound)?,
-        title,
-    ))
+    Ok((ConsultationStatus::parse(&status).ok_or(StoreError::NotFound)?, title))
 }
 
 /// Close an open consultation: no more comments.
@@ -1240,13 +1282,15 @@ pub async fn close_consultation(
     let mut tx = db.write().await?;
     let (status, title) = consultation_status(db, &mut tx, municipality_id, id).await?;
     let next = domain::close_consultation(status)?;
-    sqlx::query("UPDATE agreement_consultations SET status = $1, closed_at = $2 WHERE id = $3 AND municipality_id = $4")
-        .bind(next.as_str())
-        .bind(now)
-        .bind(id)
-        .bind(municipality_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE agreement_consultations SET status = $1, closed_at = $2 WHERE id = $3 AND municipality_id = $4",
+    )
+    .bind(next.as_str())
+    .bind(now)
+    .bind(id)
+    .bind(municipality_id)
+    .execute(&mut *tx)
+    .await?;
     record(
         &mut tx,
         municipality_id,
@@ -1307,12 +1351,13 @@ pub async fn add_comment(
     now: i64,
 ) -> StoreResult<i64> {
     let mut tx = db.write().await?;
-    let row: Option<(i64,)> =
-        sqlx::query_as("SELECT consultation_id FROM agreement_consultation_items WHERE id = $1 AND municipality_id = $2")
-            .bind(item_id)
-            .bind(municipality_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT consultation_id FROM agreement_consultation_items WHERE id = $1 AND municipality_id = $2",
+    )
+    .bind(item_id)
+    .bind(municipality_id)
+    .fetch_optional(&mut *tx)
+    .await?;
     let (consultation_id,) = row.ok_or(StoreError::NotFound)?;
     let (status, _) = consultation_status(db, &mut tx, municipality_id, consultation_id).await?;
     if !domain::can_comment(status) {

@@ -57,7 +57,14 @@ async fn a_draft_is_edited_adopted_frozen_and_followed_by_a_new_draft(backend: B
     assert!(p.location.unwrap().starts_with(&format!("{M}/utkast")));
     let p = c.get(&format!("{M}/utkast")).await;
     assert_eq!(p.status, 200);
-    for name in ["Självständighet och oberoende", "Dialog", "Kvalitet", "Långsiktighet", "Öppenhet och insyn", "Mångfald"] {
+    for name in [
+        "Självständighet och oberoende",
+        "Dialog",
+        "Kvalitet",
+        "Långsiktighet",
+        "Öppenhet och insyn",
+        "Mångfald",
+    ] {
         assert!(p.text().contains(name), "{name} missing");
     }
     // A second draft is refused while there is one.
@@ -65,7 +72,12 @@ async fn a_draft_is_edited_adopted_frozen_and_followed_by_a_new_draft(backend: B
     assert_eq!(p.status, 409);
 
     let v1 = draft_id(&app, sala).await;
-    let p = post(&c, &format!("{M}/utkast/inledning"), &[("intro", "Vår överenskommelse <b>fet</b>")]).await;
+    let p = post(
+        &c,
+        &format!("{M}/utkast/inledning"),
+        &[("intro", "Vår överenskommelse <b>fet</b>")],
+    )
+    .await;
     assert_eq!(p.status, 303);
     let contents = store::contents(&app.state.db, sala, v1).await.unwrap();
     let dialog = contents[1].principle.id;
@@ -73,19 +85,34 @@ async fn a_draft_is_edited_adopted_frozen_and_followed_by_a_new_draft(backend: B
     let p = post(
         &c,
         &format!("{M}/princip/{dialog}/ataganden"),
-        &[("party", "municipality"), ("position", ""), ("heading", ""), ("text", "Kommunen bjuder in till dialogmöten.")],
+        &[
+            ("party", "municipality"),
+            ("position", ""),
+            ("heading", ""),
+            ("text", "Kommunen bjuder in till dialogmöten."),
+        ],
     )
     .await;
     assert_eq!(p.status, 303, "{}", p.text());
     let p = post(
         &c,
         &format!("{M}/princip/{dialog}/ataganden"),
-        &[("party", "civil_society"), ("position", ""), ("heading", "Tillit"), ("text", "Civilsamhället deltar.")],
+        &[
+            ("party", "civil_society"),
+            ("position", ""),
+            ("heading", "Tillit"),
+            ("text", "Civilsamhället deltar."),
+        ],
     )
     .await;
     assert_eq!(p.status, 303);
     // A new principle at number 1 moves the others down.
-    let p = post(&c, &format!("{M}/utkast/principer"), &[("number", "1"), ("name", "Ny princip"), ("body", "")]).await;
+    let p = post(
+        &c,
+        &format!("{M}/utkast/principer"),
+        &[("number", "1"), ("name", "Ny princip"), ("body", "")],
+    )
+    .await;
     assert_eq!(p.status, 303);
     let contents = store::contents(&app.state.db, sala, v1).await.unwrap();
     let names: Vec<&str> = contents.iter().map(|p| p.principle.name.as_str()).collect();
@@ -98,7 +125,12 @@ async fn a_draft_is_edited_adopted_frozen_and_followed_by_a_new_draft(backend: B
     // The draft is not public.
     assert_eq!(app.client().get("/sala/overenskommelse/version/1").await.status, 404);
 
-    let p = post(&c, &format!("{M}/anta"), &[("adopted_by", "kommunfullmäktige"), ("adopted_on", "2018-02-26")]).await;
+    let p = post(
+        &c,
+        &format!("{M}/anta"),
+        &[("adopted_by", "kommunfullmäktige"), ("adopted_on", "2018-02-26")],
+    )
+    .await;
     assert_eq!(p.status, 303, "{}", p.text());
     assert_eq!(audit_count(&app, "agreement.adopt").await, 1);
 
@@ -116,25 +148,46 @@ async fn a_draft_is_edited_adopted_frozen_and_followed_by_a_new_draft(backend: B
     let dialog = contents[1].principle.id;
     let commitment = contents[1].of(Party::Municipality)[0].id;
     assert_eq!(c.get(&format!("{M}/princip/{dialog}")).await.status, 409);
-    let p = post(&c, &format!("{M}/princip/{dialog}"), &[("number", ""), ("name", "Ändrad"), ("body", "")]).await;
+    let p = post(
+        &c,
+        &format!("{M}/princip/{dialog}"),
+        &[("number", ""), ("name", "Ändrad"), ("body", "")],
+    )
+    .await;
     assert_eq!(p.status, 409);
     assert!(p.text().contains("antagen version kan inte ändras"), "{}", p.text());
     let p = post(
         &c,
         &format!("{M}/atagande/{commitment}"),
-        &[("party", "municipality"), ("position", ""), ("heading", ""), ("text", "Ändrad")],
+        &[
+            ("party", "municipality"),
+            ("position", ""),
+            ("heading", ""),
+            ("text", "Ändrad"),
+        ],
     )
     .await;
     assert_eq!(p.status, 409);
-    assert_eq!(post(&c, &format!("{M}/atagande/{commitment}/ta-bort"), &[]).await.status, 409);
-    assert_eq!(post(&c, &format!("{M}/princip/{dialog}/ta-bort"), &[]).await.status, 409);
+    assert_eq!(
+        post(&c, &format!("{M}/atagande/{commitment}/ta-bort"), &[])
+            .await
+            .status,
+        409
+    );
+    assert_eq!(
+        post(&c, &format!("{M}/princip/{dialog}/ta-bort"), &[]).await.status,
+        409
+    );
     assert!(matches!(
         store::update_intro(&app.state.db, sala, v1, "x", None, app.state.now()).await,
         Err(store::StoreError::Rule(agreement::domain::RuleError::Frozen))
     ));
     let after = store::contents(&app.state.db, sala, v1).await.unwrap();
     assert_eq!(after[1].principle.name, "Dialog");
-    assert_eq!(after[1].of(Party::Municipality)[0].body, "Kommunen bjuder in till dialogmöten.");
+    assert_eq!(
+        after[1].of(Party::Municipality)[0].body,
+        "Kommunen bjuder in till dialogmöten."
+    );
 
     // A new draft starts from the adopted text.
     assert_eq!(post(&c, &format!("{M}/nytt-utkast"), &[]).await.status, 303);
@@ -142,13 +195,21 @@ async fn a_draft_is_edited_adopted_frozen_and_followed_by_a_new_draft(backend: B
     assert_ne!(v1, v2);
     let copy = store::contents(&app.state.db, sala, v2).await.unwrap();
     assert_eq!(copy.len(), 6);
-    assert_eq!(copy[1].of(Party::Municipality)[0].body, "Kommunen bjuder in till dialogmöten.");
+    assert_eq!(
+        copy[1].of(Party::Municipality)[0].body,
+        "Kommunen bjuder in till dialogmöten."
+    );
     assert_eq!(copy[1].of(Party::CivilSociety)[0].heading, "Tillit");
     let p = post(&c, &format!("{M}/utkast/inledning"), &[("intro", "Andra versionen.")]).await;
     assert_eq!(p.status, 303);
     // Version 1 is still what the public sees.
     assert!(app.client().get("/sala/overenskommelse").await.text().contains("fet"));
-    let p = post(&c, &format!("{M}/anta"), &[("adopted_by", "kommunfullmäktige"), ("adopted_on", "2022-03-28")]).await;
+    let p = post(
+        &c,
+        &format!("{M}/anta"),
+        &[("adopted_by", "kommunfullmäktige"), ("adopted_on", "2022-03-28")],
+    )
+    .await;
     assert_eq!(p.status, 303);
 
     let now = app.client().get("/sala/overenskommelse").await.text();
@@ -183,7 +244,12 @@ async fn the_timeline_is_kept_by_the_coordinator_and_public(backend: Backend) {
     let p = post(
         &c,
         &format!("{M}/tidslinje"),
-        &[("happened_on", "2018-02-28"), ("kind", "decision"), ("title", "Kommunfullmäktige antar principerna"), ("body", "")],
+        &[
+            ("happened_on", "2018-02-28"),
+            ("kind", "decision"),
+            ("title", "Kommunfullmäktige antar principerna"),
+            ("body", ""),
+        ],
     )
     .await;
     assert_eq!(p.status, 303);
@@ -202,7 +268,12 @@ async fn the_timeline_is_kept_by_the_coordinator_and_public(backend: Backend) {
     let p = post(
         &c,
         &format!("{M}/tidslinje"),
-        &[("happened_on", "31 maj"), ("kind", "party"), ("title", ""), ("body", "")],
+        &[
+            ("happened_on", "31 maj"),
+            ("kind", "party"),
+            ("title", ""),
+            ("body", ""),
+        ],
     )
     .await;
     assert_eq!(p.status, 422);
@@ -216,14 +287,32 @@ async fn the_timeline_is_kept_by_the_coordinator_and_public(backend: Backend) {
     let p = post(
         &c,
         &format!("{M}/tidslinje/{id}"),
-        &[("happened_on", "2017-05-31"), ("kind", "meeting"), ("title", "Första dialogmötet"), ("body", "Vad betyder varje princip för oss?")],
+        &[
+            ("happened_on", "2017-05-31"),
+            ("kind", "meeting"),
+            ("title", "Första dialogmötet"),
+            ("body", "Vad betyder varje princip för oss?"),
+        ],
     )
     .await;
     assert_eq!(p.status, 303);
-    assert!(app.client().get("/sala/overenskommelse/tidslinje").await.text().contains("Vad betyder varje princip"));
-    assert_eq!(post(&c, &format!("{M}/tidslinje/{}/ta-bort", entries[1].id), &[]).await.status, 303);
+    assert!(app
+        .client()
+        .get("/sala/overenskommelse/tidslinje")
+        .await
+        .text()
+        .contains("Vad betyder varje princip"));
+    assert_eq!(
+        post(&c, &format!("{M}/tidslinje/{}/ta-bort", entries[1].id), &[])
+            .await
+            .status,
+        303
+    );
     assert_eq!(c.get(&format!("{M}/tidslinje/999999")).await.status, 404);
-    assert_eq!(post(&c, &format!("{M}/tidslinje/999999/ta-bort"), &[]).await.status, 404);
+    assert_eq!(
+        post(&c, &format!("{M}/tidslinje/999999/ta-bort"), &[]).await.status,
+        404
+    );
 
     let (status, json) = app.client().get_json("/api/v1/sala/agreement/timeline").await;
     assert_eq!(status, 200);
@@ -248,16 +337,29 @@ async fn a_consultation_is_commented_closed_compiled_and_published(backend: Back
     let p = post(&c, &format!("{M}/remiss"), &[("title", "Remiss"), ("intro", "")]).await;
     assert_eq!(p.status, 409);
     let contents = store::contents(&app.state.db, sala, v).await.unwrap();
-    for (i, text) in [(0, "Kommunen respekterar självständigheten."), (1, "Kommunen kallar till dialogträffar.")] {
+    for (i, text) in [
+        (0, "Kommunen respekterar självständigheten."),
+        (1, "Kommunen kallar till dialogträffar."),
+    ] {
         let p = post(
             &c,
             &format!("{M}/princip/{}/ataganden", contents[i].principle.id),
-            &[("party", "municipality"), ("position", ""), ("heading", ""), ("text", text)],
+            &[
+                ("party", "municipality"),
+                ("position", ""),
+                ("heading", ""),
+                ("text", text),
+            ],
         )
         .await;
         assert_eq!(p.status, 303);
     }
-    let p = post(&c, &format!("{M}/remiss"), &[("title", "Förslag till åtaganden"), ("intro", "Tyck till!")]).await;
+    let p = post(
+        &c,
+        &format!("{M}/remiss"),
+        &[("title", "Förslag till åtaganden"), ("intro", "Tyck till!")],
+    )
+    .await;
     assert_eq!(p.status, 303, "{}", p.text());
     let cid = store::consultations(&app.state.db, sala).await.unwrap()[0].id;
     let items = store::items(&app.state.db, sala, cid).await.unwrap();
@@ -272,7 +374,11 @@ async fn a_consultation_is_commented_closed_compiled_and_published(backend: Back
     assert!(!p.body.contains("remiss/synpunkt/"));
     let p = app
         .client()
-        .submit("/sala/overenskommelse/remiss", &format!("/sala/overenskommelse/remiss/synpunkt/{dialog_item}"), &[("body", "Anonym")])
+        .submit(
+            "/sala/overenskommelse/remiss",
+            &format!("/sala/overenskommelse/remiss/synpunkt/{dialog_item}"),
+            &[("body", "Anonym")],
+        )
         .await;
     assert_ne!(p.status, 303);
 
@@ -284,14 +390,21 @@ async fn a_consultation_is_commented_closed_compiled_and_published(backend: Back
     let send = |item: i64, body: String| {
         let u = &u;
         async move {
-            u.submit("/sala/overenskommelse/remiss", &format!("/sala/overenskommelse/remiss/synpunkt/{item}"), &[("body", &body)])
-                .await
+            u.submit(
+                "/sala/overenskommelse/remiss",
+                &format!("/sala/overenskommelse/remiss/synpunkt/{item}"),
+                &[("body", &body)],
+            )
+            .await
         }
     };
     let p = send(dialog_item, "Teman? Tydlig agenda för träffarna".into()).await;
     assert_eq!(p.status, 303);
     assert!(p.location.unwrap().contains("klart=synpunkt"));
-    assert_eq!(send(dialog_item, "Omvärldsanalys <i>viktigt</i>".into()).await.status, 303);
+    assert_eq!(
+        send(dialog_item, "Omvärldsanalys <i>viktigt</i>".into()).await.status,
+        303
+    );
     assert_eq!(send(first_item, "Riktlinjer är föränderliga".into()).await.status, 303);
     // Empty and over-long comments come back with the form and a Swedish message.
     let p = send(dialog_item, "   ".into()).await;
@@ -307,10 +420,19 @@ async fn a_consultation_is_commented_closed_compiled_and_published(backend: Back
     let other = app.client();
     app.user("annan@example.se", None).await;
     other.login("annan@example.se", PASSWORD).await;
-    assert!(!other.get("/sala/overenskommelse/remiss").await.text().contains("Teman? Tydlig agenda"));
+    assert!(!other
+        .get("/sala/overenskommelse/remiss")
+        .await
+        .text()
+        .contains("Teman? Tydlig agenda"));
 
     // The draft cannot be adopted while the consultation runs.
-    let p = post(&c, &format!("{M}/anta"), &[("adopted_by", "kommunfullmäktige"), ("adopted_on", "2018-02-26")]).await;
+    let p = post(
+        &c,
+        &format!("{M}/anta"),
+        &[("adopted_by", "kommunfullmäktige"), ("adopted_on", "2018-02-26")],
+    )
+    .await;
     assert_eq!(p.status, 409);
 
     // The coordinator sees every comment with its author, grouped by principle and commitment.
@@ -333,13 +455,27 @@ async fn a_consultation_is_commented_closed_compiled_and_published(backend: Back
     let p = send(dialog_item, "För sent".into()).await;
     assert_eq!(p.status, 409);
     assert!(p.text().contains("inte öppen"), "{}", p.text());
-    assert_eq!(app.client().get(&format!("/sala/overenskommelse/remiss/{cid}")).await.status, 404);
-    assert!(!app.client().get("/sala/overenskommelse/remiss").await.text().contains("Teman?"));
+    assert_eq!(
+        app.client()
+            .get(&format!("/sala/overenskommelse/remiss/{cid}"))
+            .await
+            .status,
+        404
+    );
+    assert!(!app
+        .client()
+        .get("/sala/overenskommelse/remiss")
+        .await
+        .text()
+        .contains("Teman?"));
 
     assert_eq!(post(&c, &format!("{M}/remiss/{cid}/publicera"), &[]).await.status, 303);
     let c2 = store::consultation(&app.state.db, sala, cid).await.unwrap().unwrap();
     assert_eq!(c2.status, ConsultationStatus::Published);
-    for path in ["/sala/overenskommelse/remiss".to_string(), format!("/sala/overenskommelse/remiss/{cid}")] {
+    for path in [
+        "/sala/overenskommelse/remiss".to_string(),
+        format!("/sala/overenskommelse/remiss/{cid}"),
+    ] {
         let p = app.client().get(&path).await;
         assert_eq!(p.status, 200);
         let text = p.text();
@@ -379,7 +515,8 @@ async fn only_the_municipalitys_coordinator_manages(backend: Backend) {
     app.user("person@example.se", None).await;
     let plain = app.client();
     plain.login("person@example.se", PASSWORD).await;
-    app.user("personal@sala.se", Some((RoleKind::Staff, Some("sala")))).await;
+    app.user("personal@sala.se", Some((RoleKind::Staff, Some("sala"))))
+        .await;
     let staff = app.client();
     staff.login("personal@sala.se", PASSWORD).await;
     let orebro = coordinator(&app, "samordnare@orebro.se", "orebro").await;
@@ -389,15 +526,37 @@ async fn only_the_municipalitys_coordinator_manages(backend: Backend) {
         }
         let p = post(client, &format!("{M}/utkast/inledning"), &[("intro", "Kapad")]).await;
         assert_eq!(p.status, 403);
-        let p = post(client, &format!("{M}/princip/{principle}"), &[("number", ""), ("name", "Kapad"), ("body", "")]).await;
+        let p = post(
+            client,
+            &format!("{M}/princip/{principle}"),
+            &[("number", ""), ("name", "Kapad"), ("body", "")],
+        )
+        .await;
         assert_eq!(p.status, 403);
-        let p = post(client, &format!("{M}/anta"), &[("adopted_by", "x"), ("adopted_on", "2020-01-01")]).await;
+        let p = post(
+            client,
+            &format!("{M}/anta"),
+            &[("adopted_by", "x"), ("adopted_on", "2020-01-01")],
+        )
+        .await;
         assert_eq!(p.status, 403);
-        let p = post(client, &format!("{M}/tidslinje"), &[("happened_on", "2020-01-01"), ("kind", "other"), ("title", "Kapad"), ("body", "")]).await;
+        let p = post(
+            client,
+            &format!("{M}/tidslinje"),
+            &[
+                ("happened_on", "2020-01-01"),
+                ("kind", "other"),
+                ("title", "Kapad"),
+                ("body", ""),
+            ],
+        )
+        .await;
         assert_eq!(p.status, 403);
     }
     // Örebro's coordinator reaching Sala's principle through Örebro's pages finds nothing.
-    let p = orebro.get(&format!("/orebro/overenskommelse/hantera/princip/{principle}")).await;
+    let p = orebro
+        .get(&format!("/orebro/overenskommelse/hantera/princip/{principle}"))
+        .await;
     assert_eq!(p.status, 404);
     let p = orebro
         .submit(
@@ -408,7 +567,11 @@ async fn only_the_municipalitys_coordinator_manages(backend: Backend) {
         .await;
     assert_eq!(p.status, 404);
     let p = orebro
-        .submit("/orebro/overenskommelse", &format!("/orebro/overenskommelse/hantera/princip/{principle}/ta-bort"), &[])
+        .submit(
+            "/orebro/overenskommelse",
+            &format!("/orebro/overenskommelse/hantera/princip/{principle}/ta-bort"),
+            &[],
+        )
         .await;
     assert_eq!(p.status, 404);
     // Nothing changed in Sala.
@@ -419,8 +582,15 @@ async fn only_the_municipalitys_coordinator_manages(backend: Backend) {
     assert_eq!(contents[0].principle.name, "Självständighet och oberoende");
     assert!(store::timeline(&app.state.db, sala).await.unwrap().is_empty());
     // The store itself keeps tenants apart.
-    let orebro_id = platform::tenants::store::by_slug(&app.state.db, "orebro").await.unwrap().unwrap().id;
-    assert!(store::principle(&app.state.db, orebro_id, principle).await.unwrap().is_none());
+    let orebro_id = platform::tenants::store::by_slug(&app.state.db, "orebro")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    assert!(store::principle(&app.state.db, orebro_id, principle)
+        .await
+        .unwrap()
+        .is_none());
     assert!(matches!(
         store::remove_principle(&app.state.db, orebro_id, principle, None, app.state.now()).await,
         Err(store::StoreError::NotFound)
@@ -441,9 +611,18 @@ async fn bad_input_is_refused_with_the_form_and_a_clear_message(backend: Backend
     let principle = store::contents(&app.state.db, sala, v).await.unwrap()[0].principle.id;
 
     let long_name = "x".repeat(201);
-    let p = post(&c, &format!("{M}/utkast/principer"), &[("number", "100"), ("name", &long_name), ("body", "")]).await;
+    let p = post(
+        &c,
+        &format!("{M}/utkast/principer"),
+        &[("number", "100"), ("name", &long_name), ("body", "")],
+    )
+    .await;
     assert_eq!(p.status, 422);
-    assert!(p.text().contains("Texten är för lång. Högst 200 tecken."), "{}", p.text());
+    assert!(
+        p.text().contains("Texten är för lång. Högst 200 tecken."),
+        "{}",
+        p.text()
+    );
     assert!(p.text().contains("Skriv ett heltal från 1 till 99."));
     assert!(p.body.contains("error-summary"));
     assert!(p.body.contains(&long_name), "what was typed is kept");
@@ -463,12 +642,25 @@ async fn bad_input_is_refused_with_the_form_and_a_clear_message(backend: Backend
     assert!(p.text().contains("Välj ett av alternativen."));
     assert!(p.text().contains("Fyll i fältet."));
 
-    let p = post(&c, &format!("{M}/anta"), &[("adopted_by", ""), ("adopted_on", "2018-02-30")]).await;
+    let p = post(
+        &c,
+        &format!("{M}/anta"),
+        &[("adopted_by", ""), ("adopted_on", "2018-02-30")],
+    )
+    .await;
     assert_eq!(p.status, 422);
     assert!(p.text().contains("Skriv ett datum som 2018-02-26."));
-    assert!(store::draft(&app.state.db, sala).await.unwrap().is_some(), "still a draft");
+    assert!(
+        store::draft(&app.state.db, sala).await.unwrap().is_some(),
+        "still a draft"
+    );
 
-    let p = post(&c, &format!("{M}/princip/{principle}"), &[("number", ""), ("name", "<em>Själv</em>"), ("body", "")]).await;
+    let p = post(
+        &c,
+        &format!("{M}/princip/{principle}"),
+        &[("number", ""), ("name", "<em>Själv</em>"), ("body", "")],
+    )
+    .await;
     assert_eq!(p.status, 303);
     let page = c.get(&format!("{M}/utkast")).await;
     assert!(escaped(&page.body, "<em>Själv</em>"));
@@ -500,12 +692,23 @@ async fn the_json_has_the_version_in_force_and_the_list_of_versions(backend: Bac
     let p = post(
         &c,
         &format!("{M}/princip/{dialog}/ataganden"),
-        &[("party", "civil_society"), ("position", ""), ("heading", "Delta"), ("text", "Civilsamhället deltar.")],
+        &[
+            ("party", "civil_society"),
+            ("position", ""),
+            ("heading", "Delta"),
+            ("text", "Civilsamhället deltar."),
+        ],
     )
     .await;
     assert_eq!(p.status, 303);
     assert_eq!(
-        post(&c, &format!("{M}/anta"), &[("adopted_by", "kommunfullmäktige"), ("adopted_on", "2018-02-26")]).await.status,
+        post(
+            &c,
+            &format!("{M}/anta"),
+            &[("adopted_by", "kommunfullmäktige"), ("adopted_on", "2018-02-26")]
+        )
+        .await
+        .status,
         303
     );
 
@@ -560,9 +763,18 @@ async fn the_demo_loads_the_seeds_once(backend: Backend) {
     let names: Vec<&str> = contents.iter().map(|p| p.principle.name.as_str()).collect();
     assert_eq!(
         names,
-        ["Självständighet och oberoende", "Dialog", "Kvalitet", "Långsiktighet", "Öppenhet och insyn", "Mångfald"]
+        [
+            "Självständighet och oberoende",
+            "Dialog",
+            "Kvalitet",
+            "Långsiktighet",
+            "Öppenhet och insyn",
+            "Mångfald"
+        ]
     );
-    assert!(contents.iter().all(|p| !p.of(Party::Municipality).is_empty() && !p.of(Party::CivilSociety).is_empty()));
+    assert!(contents
+        .iter()
+        .all(|p| !p.of(Party::Municipality).is_empty() && !p.of(Party::CivilSociety).is_empty()));
     let timeline = store::timeline(db, sala).await.unwrap();
     assert_eq!(timeline.len(), 9);
     assert_eq!(timeline[0].happened_on, "2017-05-31");

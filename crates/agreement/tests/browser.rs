@@ -24,7 +24,10 @@ impl Findings {
     async fn visit(&mut self, browser: &Browser, app: &TestApp, path: &str, expect: &str) {
         browser.goto(&app.url(path)).await;
         let text = browser.text().await;
-        assert!(text.contains(expect), "{path} does not show \"{expect}\"; it shows:\n{text}");
+        assert!(
+            text.contains(expect),
+            "{path} does not show \"{expect}\"; it shows:\n{text}"
+        );
         self.check(browser, path).await;
     }
 
@@ -92,14 +95,29 @@ async fn the_agreements_pages_have_no_accessibility_violations(backend: Backend)
     let browser = Browser::start().await;
     let mut found = Findings::default();
     // Public pages.
-    found.visit(&browser, &app, "/sala/overenskommelse", "Självständighet och oberoende").await;
-    found.visit(&browser, &app, "/sala/overenskommelse/version/1", "kommunfullmäktige").await;
-    found.visit(&browser, &app, "/sala/overenskommelse/tidslinje", "Kulturnatta").await;
-    found.visit(&browser, &app, "/lulea/overenskommelse/remiss", "Tillit").await;
     found
-        .visit(&browser, &app, &format!("/lulea/overenskommelse/remiss/{published}"), "BRA!")
+        .visit(&browser, &app, "/sala/overenskommelse", "Självständighet och oberoende")
         .await;
-    found.visit(&browser, &app, "/lulea/overenskommelse", "inte antagit").await;
+    found
+        .visit(&browser, &app, "/sala/overenskommelse/version/1", "kommunfullmäktige")
+        .await;
+    found
+        .visit(&browser, &app, "/sala/overenskommelse/tidslinje", "Kulturnatta")
+        .await;
+    found
+        .visit(&browser, &app, "/lulea/overenskommelse/remiss", "Tillit")
+        .await;
+    found
+        .visit(
+            &browser,
+            &app,
+            &format!("/lulea/overenskommelse/remiss/{published}"),
+            "BRA!",
+        )
+        .await;
+    found
+        .visit(&browser, &app, "/lulea/overenskommelse", "inte antagit")
+        .await;
 
     // Luleå's coordinator: the draft, a principle, a commitment, adopting, the timeline, the
     // consultations; then opens a new consultation.
@@ -112,14 +130,25 @@ async fn the_agreements_pages_have_no_accessibility_violations(backend: Backend)
     found.visit(&browser, &app, m, "Versioner").await;
     found.visit(&browser, &app, &format!("{m}/utkast"), "Inledning").await;
     found
-        .visit(&browser, &app, &format!("{m}/princip/{principle}"), "Lägg till åtagande")
+        .visit(
+            &browser,
+            &app,
+            &format!("{m}/princip/{principle}"),
+            "Lägg till åtagande",
+        )
         .await;
     found
         .visit(&browser, &app, &format!("{m}/atagande/{commitment}"), "Åtagandets text")
         .await;
-    found.visit(&browser, &app, &format!("{m}/anta"), "Beslutande organ").await;
-    found.visit(&browser, &app, &format!("{m}/tidslinje"), "Lägg till händelse").await;
-    found.visit(&browser, &app, &format!("{m}/remiss"), "Öppna remissen").await;
+    found
+        .visit(&browser, &app, &format!("{m}/anta"), "Beslutande organ")
+        .await;
+    found
+        .visit(&browser, &app, &format!("{m}/tidslinje"), "Lägg till händelse")
+        .await;
+    found
+        .visit(&browser, &app, &format!("{m}/remiss"), "Öppna remissen")
+        .await;
     found
         .visit(&browser, &app, &format!("{m}/remiss/{published}"), "Sammanställning")
         .await;
@@ -200,7 +229,9 @@ async fn the_agreements_pages_have_no_accessibility_violations(backend: Backend)
         .expect("start a draft");
     browser.wait_for_text("Ett nytt utkast är skapat").await;
     found.check(&browser, "Sala's new draft").await;
-    found.visit(&browser, &app, "/sala/overenskommelse", "Hantera överenskommelsen").await;
+    found
+        .visit(&browser, &app, "/sala/overenskommelse", "Hantera överenskommelsen")
+        .await;
 
     found.assert_none();
     browser.close().await;

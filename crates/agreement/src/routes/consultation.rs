@@ -1,7 +1,7 @@
 //! The coordinator's pages for consultations: open one on the draft, see every comment grouped
 //! by principle and commitment (with the authors' names), close it, publish the compilation.
 
-use super::{base, done, field_error, form_status, field, manage_base, page, path_id, store_error, Done};
+use super::{base, done, field, field_error, form_status, manage_base, page, path_id, store_error, Done};
 use crate::domain::{self, CompiledPrinciple, Consultation, NAME_MAX, TEXT_MAX};
 use crate::store;
 use askama::Template;
@@ -46,9 +46,13 @@ fn open_form(ctx: &Ctx, m: &Municipality) -> Form {
             Field::new("title", ctx.t("agreement-field-title"), FieldKind::Text)
                 .required()
                 .max_len(NAME_MAX),
-            Field::new("intro", ctx.t("agreement-field-consultation-intro"), FieldKind::TextArea)
-                .hint(ctx.tr.ta("agreement-hint-text", &[("n", &TEXT_MAX)]))
-                .max_len(TEXT_MAX),
+            Field::new(
+                "intro",
+                ctx.t("agreement-field-consultation-intro"),
+                FieldKind::TextArea,
+            )
+            .hint(ctx.tr.ta("agreement-hint-text", &[("n", &TEXT_MAX)]))
+            .max_len(TEXT_MAX),
         ],
     )
 }
@@ -171,10 +175,7 @@ pub(super) async fn detail(
     let c = store::consultation(&state.db, m.id, id)
         .await?
         .ok_or(AppError::NotFound("err-not-found"))?;
-    let (items, comments) = tokio::try_join!(
-        store::items(&state.db, m.id, id),
-        store::comments(&state.db, m.id, id)
-    )?;
+    let (items, comments) = tokio::try_join!(store::items(&state.db, m.id, id), store::comments(&state.db, m.id, id))?;
     let total = comments.len();
     let compiled = domain::compile(items, comments);
     html(&DetailPage {

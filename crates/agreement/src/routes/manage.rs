@@ -1,7 +1,7 @@
 //! The coordinator's pages for the text: the overview of versions, the draft (introduction and
 //! principles), one principle with its commitments, one commitment, and adopting the draft.
 
-use super::{done, field_error, form_status, field, manage_base, page, path_id, store_error, Done};
+use super::{done, field, field_error, form_status, manage_base, page, path_id, store_error, Done};
 use crate::domain::{self, Party, PrincipleWith, Version, NAME_MAX, TEXT_MAX};
 use crate::store::{self, CommitmentInput, PrincipleInput, StoreError};
 use askama::Template;
@@ -110,8 +110,7 @@ fn intro_form(ctx: &Ctx, m: &Municipality, value: &str) -> Form {
 
 fn principle_fields(ctx: &Ctx) -> Vec<Field> {
     vec![
-        Field::new("number", ctx.t("agreement-field-number"), FieldKind::Number)
-            .hint(ctx.t("agreement-hint-number")),
+        Field::new("number", ctx.t("agreement-field-number"), FieldKind::Number).hint(ctx.t("agreement-hint-number")),
         Field::new("name", ctx.t("agreement-field-principle-name"), FieldKind::Text)
             .required()
             .max_len(NAME_MAX),
@@ -194,12 +193,10 @@ pub(super) async fn save_intro(
     };
     let typed = field(&input, "intro");
     match domain::optional_text(typed) {
-        Ok(intro) => {
-            match store::update_intro(&state.db, m.id, version.id, &intro, Some(user), state.now()).await {
-                Ok(()) => Ok(done(&format!("{}/utkast", manage_base(&m)), "inledning")),
-                Err(e) => store_error(&ctx, &m, e, &manage_base(&m)),
-            }
-        }
+        Ok(intro) => match store::update_intro(&state.db, m.id, version.id, &intro, Some(user), state.now()).await {
+            Ok(()) => Ok(done(&format!("{}/utkast", manage_base(&m)), "inledning")),
+            Err(e) => store_error(&ctx, &m, e, &manage_base(&m)),
+        },
         Err(why) => {
             let mut form = intro_form(&ctx, &m, typed);
             field_error(&mut form, &ctx, "intro", why);
@@ -311,8 +308,7 @@ fn commitment_fields(ctx: &Ctx) -> Vec<Field> {
             .required()
             .options(party_options(ctx))
             .value(Party::Municipality.as_str()),
-        Field::new("position", ctx.t("agreement-field-number"), FieldKind::Number)
-            .hint(ctx.t("agreement-hint-number")),
+        Field::new("position", ctx.t("agreement-field-number"), FieldKind::Number).hint(ctx.t("agreement-hint-number")),
         Field::new("heading", ctx.t("agreement-field-heading"), FieldKind::Text)
             .hint(ctx.t("agreement-hint-heading"))
             .max_len(NAME_MAX),
@@ -441,7 +437,10 @@ pub(super) async fn remove_principle(
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let id = path_id(&params, "id")?;
     match store::remove_principle(&state.db, m.id, id, Some(user), state.now()).await {
-        Ok(()) => Ok(done(&format!("{}/utkast#principer", manage_base(&m)), "princip-borttagen")),
+        Ok(()) => Ok(done(
+            &format!("{}/utkast#principer", manage_base(&m)),
+            "princip-borttagen",
+        )),
         Err(e) => store_error(&ctx, &m, e, &manage_base(&m)),
     }
 }
@@ -674,12 +673,10 @@ pub(super) async fn adopt(
     let by = domain::name(field(&input, "adopted_by"));
     let on = domain::date(field(&input, "adopted_on"));
     match (by, on) {
-        (Ok(by), Ok(on)) => {
-            match store::adopt(&state.db, m.id, version.id, &by, &on, Some(user), state.now()).await {
-                Ok(()) => Ok(done(&manage_base(&m), "antagen")),
-                Err(e) => store_error(&ctx, &m, e, &format!("{}/utkast", manage_base(&m))),
-            }
-        }
+        (Ok(by), Ok(on)) => match store::adopt(&state.db, m.id, version.id, &by, &on, Some(user), state.now()).await {
+            Ok(()) => Ok(done(&manage_base(&m), "antagen")),
+            Err(e) => store_error(&ctx, &m, e, &format!("{}/utkast", manage_base(&m))),
+        },
         (by, on) => {
             if let Err(e) = by {
                 field_error(&mut form, &ctx, "adopted_by", e);

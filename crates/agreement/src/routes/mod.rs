@@ -33,8 +33,14 @@ pub fn router() -> Router<AppState> {
         .route("/{slug}/overenskommelse/hantera", get(manage::overview))
         .route("/{slug}/overenskommelse/hantera/nytt-utkast", post(manage::start_draft))
         .route("/{slug}/overenskommelse/hantera/utkast", get(manage::draft))
-        .route("/{slug}/overenskommelse/hantera/utkast/inledning", post(manage::save_intro))
-        .route("/{slug}/overenskommelse/hantera/utkast/principer", post(manage::add_principle))
+        .route(
+            "/{slug}/overenskommelse/hantera/utkast/inledning",
+            post(manage::save_intro),
+        )
+        .route(
+            "/{slug}/overenskommelse/hantera/utkast/principer",
+            post(manage::add_principle),
+        )
         .route(
             "/{slug}/overenskommelse/hantera/princip/{id}",
             get(manage::principle).post(manage::save_principle),

@@ -52,10 +52,7 @@ impl AgreementView {
     fn version_link_text(&self, v: &Version) -> String {
         self.page.tr.ta(
             "agreement-version-link",
-            &[
-                ("n", &v.number),
-                ("date", &v.adopted_on.clone().unwrap_or_default()),
-            ],
+            &[("n", &v.number), ("date", &v.adopted_on.clone().unwrap_or_default())],
         )
     }
 }
@@ -195,7 +192,9 @@ impl ConsultationView {
     }
 
     fn comments_heading(&self, n: usize) -> String {
-        self.page.tr.tn("agreement-comments-count", "n", i64::try_from(n).unwrap_or(0))
+        self.page
+            .tr
+            .tn("agreement-comments-count", "n", i64::try_from(n).unwrap_or(0))
     }
 }
 

@@ -1,6 +1,6 @@
 //! The coordinator's pages for the public timeline of the process.
 
-use super::{done, field_error, form_status, field, manage_base, page, path_id, store_error, Done};
+use super::{done, field, field_error, form_status, manage_base, page, path_id, store_error, Done};
 use crate::domain::{self, TimelineEntry, TimelineKind, NAME_MAX, TEXT_MAX};
 use crate::store::{self, TimelineInput};
 use askama::Template;
