@@ -233,6 +233,37 @@ async fn the_agreements_pages_have_no_accessibility_violations(backend: Backend)
         .visit(&browser, &app, "/sala/overenskommelse", "Hantera överenskommelsen")
         .await;
 
+    // The same pages in English, switched with the button in the header.
+    let button = browser
+        .client()
+        .find(Locator::Css("form[action='/sprak'] button"))
+        .await
+        .expect("the language button");
+    button.click().await.expect("switch to English");
+    browser.wait_for_text("Log out").await;
+    found
+        .visit(&browser, &app, "/sala/overenskommelse", "Civil society's commitments")
+        .await;
+    found
+        .visit(
+            &browser,
+            &app,
+            "/sala/overenskommelse/tidslinje",
+            "Timeline of the process",
+        )
+        .await;
+    found
+        .visit(&browser, &app, "/lulea/overenskommelse/remiss", "Send the comment")
+        .await;
+    found
+        .visit(
+            &browser,
+            &app,
+            "/sala/overenskommelse/hantera/utkast",
+            "Add a principle",
+        )
+        .await;
+
     found.assert_none();
     browser.close().await;
     app.stop().await;
