@@ -1341,6 +1341,18 @@ pub async fn publish_consultation(
     Ok(())
 }
 
+/// The consultation a commitment sent out on consultation belongs to, in this municipality.
+pub async fn item_consultation(db: &Db, municipality_id: i64, item_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT consultation_id FROM agreement_consultation_items WHERE id = $1 AND municipality_id = $2",
+    )
+    .bind(item_id)
+    .bind(municipality_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|r| r.0))
+}
+
 /// Comment on a commitment of an open consultation. Returns the consultation's id.
 pub async fn add_comment(
     db: &Db,

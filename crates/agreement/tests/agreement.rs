@@ -455,6 +455,7 @@ async fn a_consultation_is_commented_closed_compiled_and_published(backend: Back
     let p = send(dialog_item, "För sent".into()).await;
     assert_eq!(p.status, 409);
     assert!(p.text().contains("inte öppen"), "{}", p.text());
+    assert_eq!(send(dialog_item, String::new()).await.status, 409);
     assert_eq!(
         app.client()
             .get(&format!("/sala/overenskommelse/remiss/{cid}"))

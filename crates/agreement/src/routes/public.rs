@@ -326,10 +326,13 @@ pub(super) async fn comment(
                 None => vec![],
             };
             if !items.iter().any(|i| i.id == item_id) {
-                // Not a commitment of the open consultation: closed, or never there.
-                return match shown {
-                    Some(_) | None => store_error(&ctx, &m, store::StoreError::NotFound, &back),
+                // Not a commitment of the open consultation: of a closed one (409), or of none
+                // in this municipality (404).
+                let e = match store::item_consultation(&state.db, m.id, item_id).await? {
+                    Some(_) => store::StoreError::Rule(domain::RuleError::ConsultationNotOpen),
+                    None => store::StoreError::NotFound,
                 };
+                return store_error(&ctx, &m, e, &back);
             }
             let message = match why {
                 domain::FieldError::Rule(i) => match i.limit() {
