@@ -1,4 +1,16 @@
 //! The agreement (överenskommelse): versions, principles, commitments, timeline, consultation.
+//!
+//! A municipality's agreement is a series of versions. The coordinator edits a draft
+//! (introduction, principles in the municipality's own order, and under each principle the
+//! commitments of the municipality and of civil society), then adopts it with the deciding body
+//! and the date of the decision; an adopted version is frozen and public, and older ones stay
+//! readable. A public timeline tells the story of the process. A consultation (remiss) sends the
+//! draft's commitments out for comments by signed-in participants; the coordinator sees them
+//! grouped by principle and commitment, closes it and publishes the compilation without names.
+//!
+//! Public: `/{slug}/overenskommelse` (in force), `…/version/{n}`, `…/tidslinje`, `…/remiss`,
+//! `…/remiss/{id}`; JSON: `/api/v1/{slug}/agreement`, `…/versions/{n}`, `…/timeline`.
+//! Coordinator: `/{slug}/overenskommelse/hantera` and below.
 
 pub mod demo;
 pub mod domain;
