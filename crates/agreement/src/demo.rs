@@ -423,6 +423,16 @@ async fn adopted(
     Ok(())
 }
 
+/// A moment (UTC) as unix seconds.
+fn at(year: i32, month: u32, day: u32, hour: u32) -> Option<i64> {
+    Some(
+        chrono::NaiveDate::from_ymd_opt(year, month, day)?
+            .and_hms_opt(hour, 0, 0)?
+            .and_utc()
+            .timestamp(),
+    )
+}
+
 /// Where a commitment stands: principle number, party, number within the party.
 type Place = (i64, Party, i64);
 
@@ -460,13 +470,17 @@ async fn lulea(db: &Db, municipality_id: i64, now: i64) -> anyhow::Result<()> {
             wanted.push(((number, c.party, counts[slot]), c.comments));
         }
     }
+    // The consultation carries the seed's dates: the meeting of 19 June 2018 and the
+    // compilation of 25 June 2018 (the demo's "now" when a date cannot be made).
+    let meeting = at(2018, 6, 19, 16).unwrap_or(now);
+    let compiled = at(2018, 6, 25, 10).unwrap_or(now);
     let cid = store::open_consultation(
         db,
         municipality_id,
         "Förslag till åtaganden, juni 2018",
         LULEA_INTRO,
         None,
-        now,
+        meeting,
     )
     .await?;
     let items = store::items(db, municipality_id, cid).await?;
@@ -478,11 +492,11 @@ async fn lulea(db: &Db, municipality_id: i64, now: i64) -> anyhow::Result<()> {
             continue;
         };
         for body in comments {
-            store::add_comment(db, municipality_id, item.id, None, body, now).await?;
+            store::add_comment(db, municipality_id, item.id, None, body, meeting).await?;
         }
     }
     // Seed 004 is the compilation as it was sent out afterwards: closed and public.
-    store::close_consultation(db, municipality_id, cid, None, now).await?;
-    store::publish_consultation(db, municipality_id, cid, None, now).await?;
+    store::close_consultation(db, municipality_id, cid, None, meeting).await?;
+    store::publish_consultation(db, municipality_id, cid, None, compiled).await?;
     Ok(())
 }

@@ -796,6 +796,7 @@ async fn the_demo_loads_the_seeds_once(backend: Backend) {
     let text = p.text();
     assert!(text.contains("Tillit"));
     assert!(text.contains("Bevilja bidrag mer än ett år i taget"));
+    assert!(text.contains("publicerades 2018-06-25"), "{text}");
     let p = app.client().get("/sala/overenskommelse/tidslinje").await;
     assert!(p.text().contains("Kulturnatta"));
     app.stop().await;
