@@ -209,7 +209,15 @@ pub async fn start_draft(
     .bind(&intro)
     .bind(now)
     .fetch_one(&mut *tx)
-    .await?;
+    .await
+    .map_err(|e| {
+        // Another draft started at the same moment (the one-draft index).
+        if platform::db::is_unique_violation(&e) {
+            StoreError::Rule(RuleError::DraftExists)
+        } else {
+            StoreError::Db(e)
+        }
+    })?;
     match source {
         Some(src) => {
             let principles: Vec<PrincipleRow> = sqlx::query_as(
@@ -1224,7 +1232,15 @@ pub async fn open_consultation(
     .bind(intro)
     .bind(now)
     .fetch_one(&mut *tx)
-    .await?;
+    .await
+    .map_err(|e| {
+        // Another consultation opened at the same moment (the one-open index).
+        if platform::db::is_unique_violation(&e) {
+            StoreError::Rule(RuleError::ConsultationOpen)
+        } else {
+            StoreError::Db(e)
+        }
+    })?;
     sqlx::query(
         "INSERT INTO agreement_consultation_items \
          (municipality_id, consultation_id, commitment_id, principle_position, principle_name, principle_body, \

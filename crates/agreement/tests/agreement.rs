@@ -802,7 +802,32 @@ async fn the_demo_loads_the_seeds_once(backend: Backend) {
     app.stop().await;
 }
 
+async fn two_drafts_started_at_once_give_one_draft(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala").await;
+    let db = &app.state.db;
+    let now = app.state.now();
+    let (a, b) = tokio::join!(
+        store::start_draft(db, sala, &[], None, now),
+        store::start_draft(db, sala, &[], None, now)
+    );
+    let refused = [&a, &b]
+        .iter()
+        .filter(|r| {
+            matches!(
+                r,
+                Err(store::StoreError::Rule(agreement::domain::RuleError::DraftExists))
+            )
+        })
+        .count();
+    assert_eq!((a.is_ok() as usize) + (b.is_ok() as usize), 1, "{a:?} {b:?}");
+    assert_eq!(refused, 1);
+    assert_eq!(store::versions(db, sala).await.unwrap().len(), 1);
+    app.stop().await;
+}
+
 both!(
+    two_drafts_started_at_once_give_one_draft,
     a_draft_is_edited_adopted_frozen_and_followed_by_a_new_draft,
     the_timeline_is_kept_by_the_coordinator_and_public,
     a_consultation_is_commented_closed_compiled_and_published,
