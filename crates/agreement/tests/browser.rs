@@ -269,4 +269,51 @@ async fn the_agreements_pages_have_no_accessibility_violations(backend: Backend)
     app.stop().await;
 }
 
-both!(the_agreements_pages_have_no_accessibility_violations);
+async fn a_comment_is_made_with_the_keyboard_alone(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala").await;
+    let db = &app.state.db;
+    let now = app.state.now();
+    let draft = store::start_draft(db, sala, &["Dialog".to_string()], None, now)
+        .await
+        .unwrap();
+    let principle = store::contents(db, sala, draft.id).await.unwrap()[0].principle.id;
+    let commitment = store::CommitmentInput {
+        party: agreement::domain::Party::Municipality,
+        number: None,
+        heading: "",
+        body: "Kommunen kallar till två dialogträffar varje år.",
+    };
+    store::add_commitment(db, sala, principle, &commitment, None, now)
+        .await
+        .unwrap();
+    let cid = store::open_consultation(db, sala, "Remiss", "", None, now)
+        .await
+        .unwrap();
+    app.user("isa@iks.example", None).await;
+
+    let browser = Browser::start().await;
+    log_in(&browser, &app, "isa@iks.example").await;
+    browser.goto(&app.url("/sala/overenskommelse/remiss")).await;
+    let f = browser
+        .tab_until(40, |f| f.tag == "textarea" && f.id.starts_with("comment-"))
+        .await;
+    assert!(f.focus_visible(), "the comment field shows no focus: {f:?}");
+    assert!(f.label.contains("Din synpunkt på åtagande 1"), "label: {}", f.label);
+    browser.type_text("Teman och en tydlig agenda, tack").await;
+    let f = browser.tab_until(2, |f| f.tag == "button").await;
+    assert!(f.text.starts_with("Skicka synpunkten"), "{f:?}");
+    assert!(f.focus_visible(), "the button shows no focus: {f:?}");
+    browser.enter().await;
+    browser.wait_for_text("Tack! Din synpunkt är mottagen.").await;
+    let comments = store::comments(db, sala, cid).await.unwrap();
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].body, "Teman och en tydlig agenda, tack");
+    browser.close().await;
+    app.stop().await;
+}
+
+both!(
+    the_agreements_pages_have_no_accessibility_violations,
+    a_comment_is_made_with_the_keyboard_alone
+);
