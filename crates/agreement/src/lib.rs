@@ -1,9 +1,25 @@
 //! The agreement (överenskommelse): versions, principles, commitments, timeline, consultation.
+//!
+//! A municipality's agreement is a series of versions. The coordinator edits a draft
+//! (introduction, principles in the municipality's own order, and under each principle the
+//! commitments of the municipality and of civil society), then adopts it with the deciding body
+//! and the date of the decision; an adopted version is frozen and public, and older ones stay
+//! readable. A public timeline tells the story of the process. A consultation (remiss) sends the
+//! draft's commitments out for comments by signed-in participants; the coordinator sees them
+//! grouped by principle and commitment, closes it and publishes the compilation without names.
+//!
+//! Public: `/{slug}/overenskommelse` (in force), `…/version/{n}`, `…/tidslinje`, `…/remiss`,
+//! `…/remiss/{id}`; JSON: `/api/v1/{slug}/agreement`, `…/versions/{n}`, `…/timeline`.
+//! Coordinator: `/{slug}/overenskommelse/hantera` and below.
 
-use axum::Router;
+pub mod demo;
+pub mod domain;
+mod routes;
+pub mod store;
+
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;
-use platform::{AppState, Capability, NavItem};
+use platform::{Capability, NavItem};
 
 pub static MIGRATIONS: Migrations = Migrations {
     name: "agreement",
@@ -25,15 +41,12 @@ pub static CAPABILITY: Capability = Capability {
         path: "overenskommelse",
         message_id: "nav-agreement",
     }],
-    router,
+    router: routes::router,
     jobs: |w| w,
 };
 
-fn router() -> Router<AppState> {
-    Router::new()
-}
-
-/// This capability's part of the demo data (loaded once, after the platform's).
-pub async fn demo(_db: &Db, _now: i64) -> anyhow::Result<()> {
-    Ok(())
+/// This capability's part of the demo data (loaded once, after the platform's): Sala's adopted
+/// agreement with its timeline, Örebro's adopted agreement, and Luleå's draft with its compiled consultation.
+pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
+    demo::load(db, now).await
 }

@@ -1,0 +1,163 @@
+//! The agreement as JSON (open data): the version in force, each adopted version, the timeline.
+//! Drafts are never part of it.
+//!
+//! - `GET /api/v1/{slug}/agreement`: the version in force and the list of adopted versions
+//! - `GET /api/v1/{slug}/agreement/versions/{n}`: one adopted version
+//! - `GET /api/v1/{slug}/agreement/timeline`: the timeline of the process
+
+use super::path_id;
+use crate::domain::{self, Party, PrincipleWith, TimelineEntry, Version};
+use crate::store;
+use axum::extract::{Path, State};
+use axum::Json;
+use platform::error::{AppError, AppResult};
+use platform::tenants::{Municipality, Tenant};
+use platform::AppState;
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Serialize)]
+pub(super) struct ApiVersionRef {
+    number: i64,
+    adopted_by: Option<String>,
+    adopted_on: Option<String>,
+    href: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiCommitment {
+    number: i64,
+    heading: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiPrinciple {
+    number: i64,
+    name: String,
+    text: String,
+    municipality_commitments: Vec<ApiCommitment>,
+    civil_society_commitments: Vec<ApiCommitment>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiVersion {
+    number: i64,
+    status: &'static str,
+    adopted_by: Option<String>,
+    adopted_on: Option<String>,
+    introduction: String,
+    principles: Vec<ApiPrinciple>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiAgreement {
+    municipality: String,
+    /// The version in force, `null` when nothing is adopted yet.
+    current: Option<ApiVersion>,
+    versions: Vec<ApiVersionRef>,
+}
+
+fn commitments(p: &PrincipleWith, party: Party) -> Vec<ApiCommitment> {
+    p.of(party)
+        .iter()
+        .map(|c| ApiCommitment {
+            number: c.position,
+            heading: c.heading.clone(),
+            text: c.body.clone(),
+        })
+        .collect()
+}
+
+fn api_version(v: &Version, principles: &[PrincipleWith]) -> ApiVersion {
+    ApiVersion {
+        number: v.number,
+        status: v.status.as_str(),
+        adopted_by: v.adopted_by.clone(),
+        adopted_on: v.adopted_on.clone(),
+        introduction: v.intro.clone(),
+        principles: principles
+            .iter()
+            .map(|p| ApiPrinciple {
+                number: p.principle.position,
+                name: p.principle.name.clone(),
+                text: p.principle.body.clone(),
+                municipality_commitments: commitments(p, Party::Municipality),
+                civil_society_commitments: commitments(p, Party::CivilSociety),
+            })
+            .collect(),
+    }
+}
+
+fn version_ref(m: &Municipality, v: &Version) -> ApiVersionRef {
+    ApiVersionRef {
+        number: v.number,
+        adopted_by: v.adopted_by.clone(),
+        adopted_on: v.adopted_on.clone(),
+        href: format!("/api/v1/{}/agreement/versions/{}", m.slug, v.number),
+    }
+}
+
+pub(super) async fn current(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiAgreement>> {
+    let versions = store::versions(&state.db, m.id).await?;
+    let current = match domain::current(&versions) {
+        Some(v) => {
+            let principles = store::contents(&state.db, m.id, v.id).await?;
+            Some(api_version(v, &principles))
+        }
+        None => None,
+    };
+    Ok(Json(ApiAgreement {
+        municipality: m.slug.clone(),
+        current,
+        versions: versions
+            .iter()
+            .filter(|v| !v.is_draft())
+            .map(|v| version_ref(&m, v))
+            .collect(),
+    }))
+}
+
+pub(super) async fn version(
+    State(state): State<AppState>,
+    Tenant(m): Tenant,
+    Path(params): Path<HashMap<String, String>>,
+) -> AppResult<Json<ApiVersion>> {
+    let n = path_id(&params, "n")?;
+    let v = store::version_by_number(&state.db, m.id, n)
+        .await?
+        .filter(|v| !v.is_draft())
+        .ok_or(AppError::NotFound("err-not-found"))?;
+    let principles = store::contents(&state.db, m.id, v.id).await?;
+    Ok(Json(api_version(&v, &principles)))
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiEntry {
+    date: String,
+    kind: &'static str,
+    title: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiTimeline {
+    municipality: String,
+    entries: Vec<ApiEntry>,
+}
+
+pub(super) async fn timeline(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiTimeline>> {
+    let entries: Vec<TimelineEntry> = store::timeline(&state.db, m.id).await?;
+    Ok(Json(ApiTimeline {
+        municipality: m.slug.clone(),
+        entries: entries
+            .into_iter()
+            .map(|e| ApiEntry {
+                date: e.happened_on,
+                kind: e.kind.as_str(),
+                title: e.title,
+                text: e.body,
+            })
+            .collect(),
+    }))
+}
