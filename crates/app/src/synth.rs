@@ -90,6 +90,8 @@ pub fn luhn_digit(digits: &[u8; 9]) -> u8 {
 }
 
 /// A valid organisationsnummer for a non-profit association (starting with 8), made from `n`.
+/// The third digit is 2 or more, as in every organisationsnummer (below 2 it would be a
+/// personal identity number, which the registry refuses).
 pub fn org_number(n: u32) -> String {
     let mut d = [0u8; 9];
     d[0] = 8;
@@ -98,6 +100,7 @@ pub fn org_number(n: u32) -> String {
         *slot = (x % 10) as u8;
         x /= 10;
     }
+    d[2] = 2 + d[2] % 8;
     let check = luhn_digit(&d);
     let s: String = d.iter().map(|v| char::from(b'0' + v)).collect();
     format!("{}-{}{}", &s[..6], &s[6..], check)

@@ -1099,6 +1099,7 @@ mod tests {
                 *slot = (x % 10) as u8;
                 x /= 10;
             }
+            d[2] = 2 + d[2] % 8;
             let s: String = d.iter().map(|v| char::from(b'0' + v)).collect();
             let full = format!("{}-{}{}", &s[..6], &s[6..], luhn_digit(&d));
             assert!(OrgNumber::parse(&full).is_ok(), "{full}");
@@ -1161,7 +1162,7 @@ mod tests {
         assert_eq!(q.fts5(7), "scope : m7 AND {name body} : (\"idrott\"*)");
         assert_eq!(q.tsquery(), "'idrott':*");
         assert_eq!(SearchQuery::parse("föreningar").unwrap().terms, ["förening"]);
-        assert_eq!(SearchQuery::parse("Körer i Sala").unwrap().terms, ["kör", "sala"]);
+        assert_eq!(SearchQuery::parse("Körer i Sala").unwrap().terms, ["kör", "i", "sala"]);
         // "i" is a prefix of nothing else here, so it stays.
         assert_eq!(SearchQuery::parse("kultur i").unwrap().terms, ["kultur", "i"]);
         // A shorter term that begins another adds nothing.
