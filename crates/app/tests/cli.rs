@@ -88,8 +88,13 @@ async fn tables(url: &str) -> Vec<(String, String)> {
     let db = platform::db::Db::connect(url).await.unwrap();
     let sql = match db.backend {
         platform::db::Backend::Sqlite => {
+            // Virtual tables (the registry's FTS5 index) and their shadow tables exist only on
+            // SQLite: PostgreSQL indexes the same text with a GIN index instead.
             "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
-             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%' ORDER BY 1, 2"
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%' \
+             AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.type = 'table' \
+                 AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND (m.name = v.name OR m.name LIKE v.name || '\\_%' ESCAPE '\\')) \
+             ORDER BY 1, 2"
         }
         platform::db::Backend::Postgres => {
             "SELECT table_name::text, column_name::text FROM information_schema.columns \
