@@ -678,7 +678,7 @@ async fn edit(
     let (user, profile) = editor(&state, &ctx, &m, id).await?;
     let mut form = profile_form(&ctx, format!("{}/redigera", href(&m, id)), Some(&profile));
     if let Some(e) = read_profile(&ctx, &input, &mut form) {
-        match store::update(&state.db, m.id, id, &e, user, state.now()).await {
+        match store::update(&state.db, m.id, id, &e, Some(user), state.now()).await {
             Ok(()) => return Ok(Redirect::to(&format!("{}?klart=sparad", href(&m, id))).into_response()),
             Err(RegistryError::DuplicateNumber) => form.error("org_number", ctx.t("registry-err-orgnr-taken")),
             Err(RegistryError::NotFound) => return Err(AppError::NotFound("err-not-found")),

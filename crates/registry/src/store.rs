@@ -414,7 +414,7 @@ pub async fn update(
     municipality_id: i64,
     id: i64,
     e: &ProfileEdit,
-    actor: &CurrentUser,
+    actor: Option<&CurrentUser>,
     now: i64,
 ) -> Result<(), RegistryError> {
     let mut tx = db.write().await?;
@@ -435,7 +435,7 @@ pub async fn update(
         &mut tx,
         Change {
             municipality_id: Some(municipality_id),
-            actor: Some(actor),
+            actor,
             action: "registry.profile.update",
             entity: "organisation",
             entity_id: Some(id),
