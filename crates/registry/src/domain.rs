@@ -434,9 +434,61 @@ pub fn tokens(text: &str) -> Vec<String> {
     out
 }
 
-/// The indexed form of a text: its tokens separated by single spaces.
+/// Common last parts of Swedish compound words. A word that ends with one (after at least three
+/// letters of its own) is indexed with that part too, so "förening" finds "idrottsförening"
+/// as "idrott" does (a query term is a prefix, which finds the first part already).
+const HEADS: &[&str] = &[
+    "förening",
+    "föreningen",
+    "klubb",
+    "klubben",
+    "sällskap",
+    "sällskapet",
+    "kår",
+    "kåren",
+    "församling",
+    "församlingen",
+    "lag",
+    "laget",
+    "gård",
+    "gården",
+    "förbund",
+    "förbundet",
+    "kör",
+    "kören",
+    "sång",
+    "skola",
+    "skolan",
+    "träning",
+    "verksamhet",
+    "liv",
+    "dans",
+    "teater",
+    "musik",
+    "konst",
+    "historia",
+];
+
+fn heads(token: &str) -> Option<&'static str> {
+    HEADS
+        .iter()
+        .filter(|h| token.len() >= h.len() + 3 && token.ends_with(*h))
+        .max_by_key(|h| h.len())
+        .copied()
+}
+
+/// The indexed form of a text: its tokens separated by single spaces, each compound word
+/// followed by its last part (see [`HEADS`]).
 pub fn search_doc(parts: &[&str]) -> String {
-    parts.iter().flat_map(|p| tokens(p)).collect::<Vec<_>>().join(" ")
+    let mut out: Vec<String> = vec![];
+    for t in parts.iter().flat_map(|p| tokens(p)) {
+        let head = heads(&t);
+        out.push(t);
+        if let Some(h) = head {
+            out.push(h.to_string());
+        }
+    }
+    out.join(" ")
 }
 
 /// Common Swedish endings (plural, definite, genitive), longest first.
@@ -1155,7 +1207,7 @@ mod tests {
         assert_eq!(tokens("ÅNGE Änglar ÖREBRO"), ["ånge", "änglar", "örebro"]);
         assert_eq!(
             search_doc(&["Sala Idrottsförening", "e-post: info@sif.se"]),
-            "sala idrottsförening e post info sif se"
+            "sala idrottsförening förening e post info sif se"
         );
         let q = SearchQuery::parse("Idrott").unwrap();
         assert_eq!(q.terms, ["idrott"]);
@@ -1186,6 +1238,16 @@ mod tests {
         assert_eq!(many.terms.len(), QUERY_TERMS_MAX);
         let long = SearchQuery::parse(&"x".repeat(500)).unwrap();
         assert_eq!(long.terms[0].len(), 40);
+    }
+
+    #[test]
+    fn compounds_are_indexed_with_their_last_part() {
+        assert_eq!(
+            search_doc(&["Sala Idrottsförening", "Körsång och friluftsliv"]),
+            "sala idrottsförening förening körsång sång och friluftsliv liv"
+        );
+        assert_eq!(search_doc(&["Kören", "lag"]), "kören lag", "not a compound");
+        assert_eq!(search_doc(&["Folkdanslaget"]), "folkdanslaget laget");
     }
 
     #[test]

@@ -1116,3 +1116,64 @@ pub async fn decide(
     tx.commit().await?;
     Ok(req)
 }
+
+// --- Bulk loading (synthetic data) ---
+
+/// A profile written in bulk, for the synthetic benchmark data.
+#[derive(Clone, Debug)]
+pub struct BulkProfile {
+    pub organisation_id: i64,
+    pub municipality_id: i64,
+    pub edit: ProfileEdit,
+    pub confirmed_at: Option<i64>,
+    pub updated_at: i64,
+}
+
+/// Write many profiles at once in the caller's transaction (the organisations exist already):
+/// the rows the trigger made are replaced, so the search index follows. At most 300 at a time.
+pub async fn bulk_profiles(conn: &mut sqlx::AnyConnection, rows: &[BulkProfile]) -> Result<(), sqlx::Error> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = (1..=rows.len()).map(|i| format!("${i}")).collect();
+    let delete = format!(
+        "DELETE FROM registry_profiles WHERE organisation_id IN ({})",
+        ids.join(", ")
+    );
+    let mut d = sqlx::query(&delete);
+    for r in rows {
+        d = d.bind(r.organisation_id);
+    }
+    d.execute(&mut *conn).await?;
+    const COLS: usize = 12;
+    let values: Vec<String> = (0..rows.len())
+        .map(|r| {
+            let cells: Vec<String> = (1..=COLS).map(|c| format!("${}", r * COLS + c)).collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO registry_profiles (organisation_id, municipality_id, legal_form, categories, mission, \
+         target_groups, member_count, confirmed_at, updated_at, sort_key, search_name, search_body) VALUES {}",
+        values.join(", ")
+    );
+    let mut ins = sqlx::query(&sql);
+    for r in rows {
+        let (search_name, search_body) = search_texts(&r.edit);
+        ins = ins
+            .bind(r.organisation_id)
+            .bind(r.municipality_id)
+            .bind(r.edit.legal_form.code())
+            .bind(Category::to_bits(&r.edit.categories))
+            .bind(r.edit.mission.clone())
+            .bind(r.edit.target_groups.clone())
+            .bind(r.edit.member_count)
+            .bind(r.confirmed_at)
+            .bind(r.updated_at)
+            .bind(domain::sort_key(&r.edit.name))
+            .bind(search_name)
+            .bind(search_body);
+    }
+    ins.execute(&mut *conn).await?;
+    Ok(())
+}
