@@ -41,6 +41,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/{slug}/foreningar", get(directory))
         .route("/api/v1/{slug}/organisations", get(api_list))
+        .route("/api/v1/{slug}/organisations/{id}", get(api_one))
         .route("/{slug}/foreningar/ny", get(new_page).post(create))
         .route("/{slug}/foreningar/ansokningar", get(requests_page))
         .route("/{slug}/foreningar/ansokningar/{rid}", post(decide))
@@ -304,6 +305,97 @@ async fn api_list(
                 mission: l.mission,
                 signed: l.signed,
                 has_premises: l.has_premises,
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Serialize)]
+struct ApiContact {
+    name: String,
+    role: String,
+    email: String,
+    phone: String,
+}
+
+#[derive(Serialize)]
+struct ApiPremises {
+    name: String,
+    address: String,
+    capacity: Option<i64>,
+    equipment: String,
+    accessibility: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct ApiProfile {
+    id: i64,
+    name: String,
+    org_number: Option<String>,
+    legal_form: &'static str,
+    categories: Vec<&'static str>,
+    mission: String,
+    email: String,
+    phone: String,
+    website: String,
+    social_links: Vec<String>,
+    postal_address: String,
+    visiting_address: String,
+    member_count: Option<i64>,
+    target_groups: String,
+    signed: bool,
+    last_confirmed: String,
+    /// Only the contact people who chose to be public.
+    contacts: Vec<ApiContact>,
+    premises: Vec<ApiPremises>,
+}
+
+/// One organisation's public profile as JSON (three queries).
+async fn api_one(
+    State(state): State<AppState>,
+    Tenant(m): Tenant,
+    Path(p): Path<Params>,
+) -> AppResult<Json<ApiProfile>> {
+    let id = id_param(&p, "id")?;
+    let profile = store::profile(&state.db, m.id, id)
+        .await?
+        .ok_or(AppError::NotFound("err-not-found"))?;
+    let contacts = store::contacts(&state.db, m.id, id, false).await?;
+    let premises = store::premises(&state.db, m.id, id).await?;
+    Ok(Json(ApiProfile {
+        id,
+        last_confirmed: format::date(domain::last_confirmed(profile.confirmed_at, profile.created_at)),
+        name: profile.name,
+        org_number: profile.org_number,
+        legal_form: profile.legal_form.code(),
+        categories: profile.categories.iter().map(|c| c.code()).collect(),
+        mission: profile.mission,
+        email: profile.email,
+        phone: profile.phone,
+        website: profile.website,
+        social_links: profile.social_links,
+        postal_address: profile.postal_address,
+        visiting_address: profile.visiting_address,
+        member_count: profile.member_count,
+        target_groups: profile.target_groups,
+        signed: profile.signed,
+        contacts: contacts
+            .into_iter()
+            .map(|c| ApiContact {
+                name: c.name,
+                role: c.role,
+                email: c.email,
+                phone: c.phone,
+            })
+            .collect(),
+        premises: premises
+            .into_iter()
+            .map(|x| ApiPremises {
+                name: x.name,
+                address: x.address,
+                capacity: x.capacity,
+                equipment: x.equipment,
+                accessibility: x.features.iter().map(|f| f.column()).collect(),
             })
             .collect(),
     }))

@@ -288,6 +288,16 @@ async fn profile_shows_public_contacts_only_and_escapes_html(backend: Backend) {
     assert!(!dir.body.contains("<script>alert"));
     let (_, json) = c.get_json("/api/v1/sala/organisations").await;
     assert!(!json.to_string().contains("Henrik"));
+    let (status, json) = c.get_json(&format!("/api/v1/sala/organisations/{id}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(json["contacts"].as_array().unwrap().len(), 1);
+    assert_eq!(json["contacts"][0]["name"], "Anna Andersson");
+    assert!(
+        !json.to_string().contains("Henrik"),
+        "non-public contacts never in the JSON"
+    );
+    assert_eq!(c.get_json("/api/v1/sala/organisations/999999").await.0, 404);
+    assert_eq!(c.get_json(&format!("/api/v1/orebro/organisations/{id}")).await.0, 404);
 
     assert_eq!(c.get("/sala/foreningar/999999").await.status, 404);
     assert_eq!(c.get("/sala/foreningar/abc").await.status, 404);

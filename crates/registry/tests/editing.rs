@@ -368,6 +368,7 @@ async fn coordinators_export_and_import_within_their_municipality(backend: Backe
     let xlsx = coord.get("/sala/foreningar/export.xlsx").await;
     assert_eq!(xlsx.status, 200);
     assert!(xlsx.headers["content-type"].to_str().unwrap().contains("spreadsheetml"));
+    assert!(xlsx.body.starts_with("PK"), "a zip file");
 
     // Import: a preview row by row; nothing saved until confirmed.
     let file = format!(
