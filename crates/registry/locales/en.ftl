@@ -146,8 +146,11 @@ registry-import-field = CSV text
 registry-import-field-hint = Semicolons or commas between fields, as when saving as CSV in Excel.
 registry-submit-check-import = Check
 registry-submit-import = Import the rows without errors
-registry-import-summary = { $good } rows can be imported, { $bad } errors found.
-registry-import-done = { $name } organisations were imported.
+registry-import-summary = Rows that can be imported: { $good }. Errors found: { $bad }.
+registry-import-done = { $n ->
+    [one] 1 organisation was imported.
+   *[other] { $n } organisations were imported.
+}
 registry-import-problems = Rows with errors (not imported)
 registry-import-good = Rows to import
 registry-import-line = Row

@@ -146,8 +146,11 @@ registry-import-field = CSV-text
 registry-import-field-hint = Semikolon eller komma mellan fälten, som när du sparar som CSV i Excel.
 registry-submit-check-import = Granska
 registry-submit-import = Importera raderna utan fel
-registry-import-summary = { $good } rader kan importeras, { $bad } fel hittades.
-registry-import-done = { $name } organisationer importerades.
+registry-import-summary = Rader som kan importeras: { $good }. Fel som hittades: { $bad }.
+registry-import-done = { $n ->
+    [one] 1 organisation importerades.
+   *[other] { $n } organisationer importerades.
+}
 registry-import-problems = Rader med fel (importeras inte)
 registry-import-good = Rader som importeras
 registry-import-line = Rad

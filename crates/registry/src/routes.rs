@@ -1485,8 +1485,8 @@ fn import_frame(ctx: &Ctx, m: &Municipality, form: Form) -> ImportPage {
 async fn import_page(ctx: Ctx, Tenant(m): Tenant, Query(q): Query<Params>) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
     let mut page = import_frame(&ctx, &m, import_form(&ctx, &m));
-    if let Some(n) = q.get("importerade") {
-        page.summary = Some(ctx.ta_name("registry-import-done", n));
+    if let Some(n) = q.get("importerade").and_then(|n| n.parse::<i64>().ok()) {
+        page.summary = Some(ctx.tr.tn("registry-import-done", "n", n));
     }
     html(&page)
 }

@@ -20,6 +20,33 @@ async fn check(browser: &Browser, app: &TestApp, path: &str, expect: &str) {
     assert!(v.is_empty(), "{path}:\n{}", describe(&v));
 }
 
+async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
+    browser.goto(&app.url("/konto/logga-in")).await;
+    let client = browser.client();
+    client
+        .find(Locator::Css("#f-email"))
+        .await
+        .unwrap()
+        .send_keys(email)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#f-password"))
+        .await
+        .unwrap()
+        .send_keys(PASSWORD)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("form.stack button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for_text("Logga ut").await;
+}
+
 async fn registry_pages_have_no_accessibility_violations(backend: Backend) {
     let app = TestApp::start(backend).await;
     let sala = app.municipality("sala", "Sala").await;
@@ -124,6 +151,44 @@ async fn registry_pages_have_no_accessibility_violations(backend: Backend) {
     assert!(v.is_empty(), "the edit form with errors:\n{}", describe(&v));
     check(&browser, &app, &format!("/sala/foreningar/{id}/kontakter"), "Lena Holm").await;
     check(&browser, &app, &format!("/sala/foreningar/{id}/lokaler"), "Scoutstugan").await;
+    check(&browser, &app, &format!("/sala/foreningar/{id}/ansluta"), "Logga ut").await;
+    browser.close().await;
+
+    // The coordinator's pages: requests, the freshness report, and an import preview.
+    let stranger = app.user("ny@example.se", None).await;
+    store::request_join(db, sala, id, &common::user(stranger), "Jag är ledare.", now)
+        .await
+        .unwrap();
+    app.user(
+        "samordnare@sala.se",
+        Some((platform::auth::RoleKind::Coordinator, Some("sala"))),
+    )
+    .await;
+    let browser = Browser::start().await;
+    log_in(&browser, &app, "samordnare@sala.se").await;
+    check(&browser, &app, "/sala/foreningar", "Exportera till CSV").await;
+    check(&browser, &app, "/sala/foreningar/ansokningar", "Jag är ledare.").await;
+    check(&browser, &app, "/sala/foreningar/inaktuella", "Alla organisationer").await;
+    check(&browser, &app, "/sala/foreningar/ny", "Organisationsnummer").await;
+    browser.goto(&app.url("/sala/foreningar/import")).await;
+    let client = browser.client();
+    client
+        .find(Locator::Css("#f-csv"))
+        .await
+        .unwrap()
+        .send_keys("Organisationsnummer;Namn\n802002-4281;Fel\n802002-4280;Rätt\n")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("form.stack button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for_text("Rader som kan importeras: 1.").await;
+    let v = browser.axe().await;
+    assert!(v.is_empty(), "the import preview:\n{}", describe(&v));
     browser.close().await;
 }
 

@@ -390,7 +390,10 @@ async fn coordinators_export_and_import_within_their_municipality(backend: Backe
         .await;
     assert_eq!(page.status, 200);
     let text = page.text();
-    assert!(text.contains("2 rader kan importeras, 4 fel hittades"), "{text}");
+    assert!(
+        text.contains("Rader som kan importeras: 2. Fel som hittades: 4."),
+        "{text}"
+    );
     assert!(
         text.contains("3 Organisationsnummer Organisationsnumret stämmer inte"),
         "{text}"
@@ -414,6 +417,12 @@ async fn coordinators_export_and_import_within_their_municipality(backend: Backe
         .expect("a confirm form");
     let done = coord.submit("/sala/foreningar/import", &action, &[]).await;
     assert_eq!(done.status, 303);
+    let after = coord.get(&done.location.unwrap()).await;
+    assert!(
+        after.text().contains("2 organisationer importerades"),
+        "{}",
+        after.text()
+    );
     let found = app.client().get("/sala/foreningar?q=schack&kategori=intresse").await;
     assert_eq!(common::result_names(&found.body), vec!["Sala schacksällskap"]);
     let found = app.client().get("/sala/foreningar?q=dubbel").await;
