@@ -12,20 +12,28 @@ use platform::AppState;
 pub const JOB_KIND: &str = "registry.reminders";
 /// Organisations handled per run (the rest on the next run).
 const BATCH: i64 = 500;
-const DAY: i64 = 24 * 3600;
+pub const DAY: i64 = 24 * 3600;
 
 /// Queue the reminder run at `run_at` unless one is already waiting.
 pub async fn schedule(db: &Db, run_at: i64, now: i64) -> Result<(), sqlx::Error> {
     let mut tx = db.write().await?;
+    ensure(&mut tx, run_at, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// In the caller's transaction: queue the reminder run at `run_at` unless one is waiting.
+/// Registering an organisation calls this, so an instance with organisations always has its
+/// daily run queued (the run queues the next one itself).
+pub async fn ensure(conn: &mut sqlx::AnyConnection, run_at: i64, now: i64) -> Result<(), sqlx::Error> {
     let waiting: Option<(i64,)> =
         sqlx::query_as("SELECT id FROM jobs WHERE kind = $1 AND status IN ('pending', 'running') LIMIT 1")
             .bind(JOB_KIND)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut *conn)
             .await?;
     if waiting.is_none() {
-        enqueue(&mut tx, None, JOB_KIND, &serde_json::json!({}), run_at, now).await?;
+        enqueue(conn, None, JOB_KIND, &serde_json::json!({}), run_at, now).await?;
     }
-    tx.commit().await?;
     Ok(())
 }
 

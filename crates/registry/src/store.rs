@@ -492,6 +492,7 @@ pub async fn create(
 ) -> Result<i64, RegistryError> {
     let mut tx = db.write().await?;
     let id = insert_one(&mut tx, municipality_id, e, actor, now).await?;
+    crate::reminders::ensure(&mut tx, now + crate::reminders::DAY, now).await?;
     tx.commit().await.map_err(map_unique)?;
     Ok(id)
 }
@@ -509,6 +510,7 @@ pub async fn import(
     for r in rows {
         insert_one(&mut tx, municipality_id, &ProfileEdit::from(r), Some(actor), now).await?;
     }
+    crate::reminders::ensure(&mut tx, now + crate::reminders::DAY, now).await?;
     audit::record(
         &mut tx,
         Change {

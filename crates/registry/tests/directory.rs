@@ -310,7 +310,33 @@ async fn profile_shows_public_contacts_only_and_escapes_html(backend: Backend) {
     let _ = orebro;
 }
 
+async fn the_directory_speaks_english_too(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala").await;
+    let id = org(&app, sala, "Sala scoutkår", 1, &[Category::BarnUnga], "Scouting.").await;
+    let c = app.client();
+    let sv = c.get("/sala/foreningar").await;
+    assert!(sv.text().contains("Föreningsregister") && sv.text().contains("Barn och unga"));
+    let p = c
+        .post_raw(
+            "/sprak",
+            &[("_csrf", &sv.csrf()), ("lang", "en"), ("next", "/sala/foreningar")],
+        )
+        .await;
+    assert_eq!(p.status, 303);
+    let en = c.get("/sala/foreningar?q=scout").await;
+    let text = en.text();
+    assert!(
+        text.contains("Association registry") && text.contains("Children and young people"),
+        "{text}"
+    );
+    assert!(text.contains("1 organisation found"));
+    let profile = c.get(&format!("/sala/foreningar/{id}")).await;
+    assert!(profile.text().contains("has not signed the agreement"));
+}
+
 both!(
+    the_directory_speaks_english_too,
     search_handles_swedish_compounds_and_ranks_name_matches_first,
     filters_pagination_and_json,
     profile_shows_public_contacts_only_and_escapes_html

@@ -262,6 +262,12 @@ async fn yearly_confirmation_reminder_and_freshness_report(backend: Backend) {
     represent(&app, rep_id, sala, koren).await;
     let (coord, _) = signed_in(&app, "samordnare@sala.se", Some((RoleKind::Coordinator, Some("sala")))).await;
     assert_eq!(rep.get("/sala/foreningar/inaktuella").await.status, 403);
+    let (queued,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM jobs WHERE kind = 'registry.reminders' AND status = 'pending'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(queued, 1, "registering organisations queued one daily reminder run");
     let report = coord.get("/sala/foreningar/inaktuella").await;
     assert!(report.text().contains("Alla organisationer har bekräftat"));
 
@@ -272,10 +278,7 @@ async fn yearly_confirmation_reminder_and_freshness_report(backend: Backend) {
     rep.login("rep@koren.example", testkit::PASSWORD).await;
     let report = coord.get("/sala/foreningar/inaktuella").await;
     assert!(report.text().contains("2 organisationer har inte bekräftat"));
-    let page = coord
-        .submit("/sala/foreningar/inaktuella", "/sala/foreningar/paminnelser", &[])
-        .await;
-    assert_eq!(page.status, 303);
+    // The daily run (queued when the organisations were registered) sends them by itself.
     app.run_jobs().await;
     let mail = app.outbox().await;
     let to_rep: Vec<_> = mail.iter().filter(|m| m.0 == "rep@koren.example").collect();
@@ -286,6 +289,21 @@ async fn yearly_confirmation_reminder_and_freshness_report(backend: Backend) {
     app.clock.advance(chrono::Duration::days(1));
     app.run_jobs().await;
     assert_eq!(app.outbox().await.len(), mail.len());
+
+    // The coordinator's button queues a run now; it sends nothing again within the month.
+    let page = coord
+        .submit("/sala/foreningar/inaktuella", "/sala/foreningar/paminnelser", &[])
+        .await;
+    assert_eq!(page.status, 303);
+    app.run_jobs().await;
+    assert_eq!(app.outbox().await.len(), mail.len());
+    // A month later, still unconfirmed: a second reminder.
+    app.clock.advance(chrono::Duration::days(31));
+    coord.login("samordnare@sala.se", testkit::PASSWORD).await;
+    rep.login("rep@koren.example", testkit::PASSWORD).await;
+    app.run_jobs().await;
+    let again = app.outbox().await;
+    assert_eq!(again.iter().filter(|m| m.0 == "rep@koren.example").count(), 2);
 
     // The representative confirms; the profile shows the date, the report drops it.
     let profile = format!("/sala/foreningar/{koren}");
