@@ -192,3 +192,20 @@ registry-cat-trossamfund = Faith community
 registry-cat-intresse = Interest group
 registry-cat-pensionarer = Pensioners
 registry-cat-barn-unga = Children and young people
+registry-join-mail-subject = New request to represent { $name }
+registry-join-mail-body = Hello!
+
+    { $person } wants to become a representative of { $name } in the association registry. Approve or reject the request here:
+
+    { $link }
+registry-decided-mail-subject = Answer to your request to represent { $name }
+registry-approved-mail-body = Hello!
+
+    Your request is approved. You now represent { $name } and can edit the organisation's details:
+
+    { $link }
+registry-rejected-mail-body = Hello!
+
+    Your request to represent { $name } is rejected. Contact the organisation or the municipality's coordinator if you have questions.
+
+    { $link }

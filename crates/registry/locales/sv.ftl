@@ -192,3 +192,20 @@ registry-cat-trossamfund = Trossamfund
 registry-cat-intresse = Intresseförening
 registry-cat-pensionarer = Pensionärer
 registry-cat-barn-unga = Barn och unga
+registry-join-mail-subject = Ny ansökan om att företräda { $name }
+registry-join-mail-body = Hej!
+
+    { $person } vill bli företrädare för { $name } i föreningsregistret. Godkänn eller avslå ansökan här:
+
+    { $link }
+registry-decided-mail-subject = Svar på din ansökan om att företräda { $name }
+registry-approved-mail-body = Hej!
+
+    Din ansökan är godkänd. Du är nu företrädare för { $name } och kan ändra organisationens uppgifter:
+
+    { $link }
+registry-rejected-mail-body = Hej!
+
+    Din ansökan om att företräda { $name } är avslagen. Hör av dig till organisationen eller kommunens samordnare om du har frågor.
+
+    { $link }

@@ -1172,7 +1172,17 @@ async fn join(
         platform::rules::text(message, TEXT_MAX)
     };
     match message {
-        Ok(msg) => match store::request_join(&state.db, m.id, id, user, &msg, state.now()).await {
+        Ok(msg) => match store::request_join(
+            &state.db,
+            m.id,
+            id,
+            user,
+            &msg,
+            &join_emails(&state, &m, &profile, user).await?,
+            state.now(),
+        )
+        .await
+        {
             Ok(_) => return Ok(Redirect::to(&format!("{}?klart=ansokan", href(&m, id))).into_response()),
             Err(RegistryError::AlreadyRequested) => form.error("message", ctx.t("registry-err-already-requested")),
             Err(e) => return Err(to_app(e)),
@@ -1186,6 +1196,41 @@ async fn join(
     page.form = Some(form);
     page.links = vec![(href(&m, id), ctx.t("registry-back-to-profile"))];
     html_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+/// Swedish messages for e-mail (the recipients' language is not known).
+fn swedish(state: &AppState) -> Tr {
+    Tr {
+        lang: Lang::Sv,
+        catalog: state.catalog.clone(),
+    }
+}
+
+fn link(state: &AppState, path: &str) -> String {
+    format!("{}{path}", state.config.base_url.trim_end_matches('/'))
+}
+
+async fn join_emails(
+    state: &AppState,
+    m: &Municipality,
+    p: &store::Profile,
+    user: &CurrentUser,
+) -> AppResult<Vec<platform::mail::Email>> {
+    let tr = swedish(state);
+    let to = store::approvers(&state.db, m.id, p.organisation_id).await?;
+    let requests = link(state, &format!("{}/ansokningar", base(m)));
+    Ok(to
+        .into_iter()
+        .filter(|a| *a != user.email)
+        .map(|to| platform::mail::Email {
+            to,
+            subject: tr.ta("registry-join-mail-subject", &[("name", &p.name)]),
+            body: tr.ta(
+                "registry-join-mail-body",
+                &[("person", &user.name), ("name", &p.name), ("link", &requests)],
+            ),
+        })
+        .collect())
 }
 
 struct RequestView {
@@ -1272,7 +1317,23 @@ async fn decide(
         "reject" => false,
         _ => return Err(AppError::BadRequest("err-bad-form")),
     };
-    store::decide(&state.db, m.id, rid, approve, user, state.now())
+    let tr = swedish(&state);
+    let mail = platform::mail::Email {
+        to: req.user_email.clone(),
+        subject: tr.ta("registry-decided-mail-subject", &[("name", &req.organisation_name)]),
+        body: tr.ta(
+            if approve {
+                "registry-approved-mail-body"
+            } else {
+                "registry-rejected-mail-body"
+            },
+            &[
+                ("name", &req.organisation_name),
+                ("link", &link(&state, &href(&m, req.organisation_id))),
+            ],
+        ),
+    };
+    store::decide(&state.db, m.id, rid, approve, user, Some(&mail), state.now())
         .await
         .map_err(to_app)?;
     let done = if approve { "godkand" } else { "avslagen" };

@@ -960,12 +960,29 @@ pub struct JoinRequest {
     pub created_at: i64,
 }
 
+/// Who may approve a request to join the organisation: its representatives and the
+/// municipality's coordinators (their e-mail addresses, one query).
+pub async fn approvers(db: &Db, municipality_id: i64, id: i64) -> Result<Vec<String>, sqlx::Error> {
+    let v: Vec<(String,)> = sqlx::query_as(
+        "SELECT DISTINCT u.email FROM roles r JOIN users u ON u.id = r.user_id \
+         WHERE r.municipality_id = $1 AND ((r.role = 'representative' AND r.organisation_id = $2) \
+         OR r.role = 'coordinator') ORDER BY u.email",
+    )
+    .bind(municipality_id)
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(v.into_iter().map(|r| r.0).collect())
+}
+
+/// A person asks to become a representative; `notify` (to the approvers) is queued with it.
 pub async fn request_join(
     db: &Db,
     municipality_id: i64,
     id: i64,
     user: &CurrentUser,
     message: &str,
+    notify: &[platform::mail::Email],
     now: i64,
 ) -> Result<i64, RegistryError> {
     let mut tx = db.write().await?;
@@ -1003,6 +1020,9 @@ pub async fn request_join(
         now,
     )
     .await?;
+    for e in notify {
+        platform::mail::queue(&mut tx, Some(municipality_id), e, now).await?;
+    }
     tx.commit().await.map_err(|e| {
         if is_unique_violation(&e) {
             RegistryError::AlreadyRequested
@@ -1057,6 +1077,7 @@ pub async fn decide(
     request_id: i64,
     approve: bool,
     actor: &CurrentUser,
+    notify: Option<&platform::mail::Email>,
     now: i64,
 ) -> Result<JoinRequest, RegistryError> {
     let req = request(db, municipality_id, request_id)
@@ -1115,6 +1136,9 @@ pub async fn decide(
         now,
     )
     .await?;
+    if let Some(e) = notify {
+        platform::mail::queue(&mut tx, Some(municipality_id), e, now).await?;
+    }
     tx.commit().await?;
     Ok(req)
 }

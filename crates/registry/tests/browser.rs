@@ -156,7 +156,7 @@ async fn registry_pages_have_no_accessibility_violations(backend: Backend) {
 
     // The coordinator's pages: requests, the freshness report, and an import preview.
     let stranger = app.user("ny@example.se", None).await;
-    store::request_join(db, sala, id, &common::user(stranger), "Jag är ledare.", now)
+    store::request_join(db, sala, id, &common::user(stranger), "Jag är ledare.", &[], now)
         .await
         .unwrap();
     app.user(

@@ -215,6 +215,14 @@ async fn joining_is_approved_by_a_representative_or_the_coordinator(backend: Bac
     assert_eq!(page.status, 422, "one request at a time");
     assert_eq!(newbie.get(&format!("/sala/foreningar/{id}/redigera")).await.status, 403);
 
+    app.run_jobs().await;
+    let mail = app.outbox().await;
+    assert!(
+        mail.iter().any(|m| m.0 == "rep@koren.example"
+            && m.1.contains("Brukets kör")
+            && m.2.contains("/sala/foreningar/ansokningar")),
+        "the representative is told: {mail:?}"
+    );
     let requests = rep.get("/sala/foreningar/ansokningar").await;
     assert!(requests.text().contains("Jag är ny kassör."));
     let pending = registry::store::pending_requests(&app.state.db, sala, Some(id))
@@ -237,6 +245,14 @@ async fn joining_is_approved_by_a_representative_or_the_coordinator(backend: Bac
         "now a representative"
     );
     assert_eq!(audit_count(&app, "registry.join.approve", id).await, 1);
+    app.run_jobs().await;
+    assert!(
+        app.outbox()
+            .await
+            .iter()
+            .any(|m| m.0 == "ny@koren.example" && m.2.contains("Din ansökan är godkänd")),
+        "the person is told"
+    );
 
     // The coordinator rejects another request.
     let (other, _) = signed_in(&app, "annan@example.se", None).await;
