@@ -238,6 +238,7 @@ pub async fn search(db: &Db, municipality_id: i64, f: &Filters) -> Result<(Vec<L
     let mut wheres = vec!["p.municipality_id = $1".to_string()];
     let mut binds: Vec<String> = vec![];
     let mut order = by_sort_key(db).to_string();
+    let mut with = String::new();
     if let Some(q) = &f.query {
         match db.backend {
             Backend::Sqlite => {
@@ -246,14 +247,16 @@ pub async fn search(db: &Db, municipality_id: i64, f: &Filters) -> Result<(Vec<L
                 let in_name = format!("scope : m{municipality_id} AND name : ({})", terms.join(" AND "));
                 binds.push(all);
                 binds.push(in_name);
-                from.push_str(
-                    " JOIN (SELECT rowid AS id, bm25(registry_fts, 0.0, 10.0, 1.0) AS rank \
-                     FROM registry_fts WHERE registry_fts MATCH $2) f ON f.id = p.organisation_id",
-                );
-                order = format!(
-                    "CASE WHEN p.organisation_id IN (SELECT rowid FROM registry_fts WHERE registry_fts MATCH $3) \
-                     THEN 0 ELSE 1 END, f.rank, {order}"
-                );
+                // The full-text matches are computed once (MATERIALIZED): joined row by row,
+                // FTS5 would run the prefix query again for every profile of the municipality.
+                with = "WITH f AS MATERIALIZED (SELECT rowid AS id, bm25(registry_fts, 0.0, 10.0, 1.0) AS rank \
+                        FROM registry_fts WHERE registry_fts MATCH $2), \
+                        n AS MATERIALIZED (SELECT rowid AS id FROM registry_fts WHERE registry_fts MATCH $3) "
+                    .to_string();
+                from = "f JOIN registry_profiles p ON p.organisation_id = f.id \
+                        JOIN organisations o ON o.id = p.organisation_id LEFT JOIN n ON n.id = f.id"
+                    .to_string();
+                order = format!("CASE WHEN n.id IS NULL THEN 1 ELSE 0 END, f.rank, {order}");
             }
             Backend::Postgres => {
                 binds.push(q.tsquery());
@@ -286,7 +289,7 @@ pub async fn search(db: &Db, municipality_id: i64, f: &Filters) -> Result<(Vec<L
     }
     let n = binds.len();
     let sql = format!(
-        "SELECT p.organisation_id, o.name, p.legal_form, p.categories, p.mission, \
+        "{with}SELECT p.organisation_id, o.name, p.legal_form, p.categories, p.mission, \
          CAST(CASE WHEN {signed_expr} THEN 1 ELSE 0 END AS BIGINT) AS signed, \
          CAST(CASE WHEN {} THEN 1 ELSE 0 END AS BIGINT) AS has_premises, \
          COUNT(*) OVER () AS total \
