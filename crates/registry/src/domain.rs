@@ -1262,6 +1262,30 @@ mod tests {
     }
 
     #[test]
+    fn sort_keys_agree_with_the_platforms_swedish_order() {
+        let names = [
+            "Örebro SK",
+            "Ängens vänner",
+            "Åby IF",
+            "Zorn",
+            "alfa",
+            "Bygdegård",
+            "Öjebyns IF",
+            "Åkers kör",
+            "Sala IF",
+            "sala hembygd",
+            "Ärla",
+            "Ab",
+            "Aa",
+        ];
+        let mut by_key = names.to_vec();
+        by_key.sort_by_key(|n| sort_key(n));
+        let mut by_cmp = names.to_vec();
+        by_cmp.sort_by(|a, b| rules::swedish_cmp(a, b));
+        assert_eq!(by_key, by_cmp);
+    }
+
+    #[test]
     fn swedish_sort_keys() {
         let mut v = vec![
             "Örebro SK",

@@ -193,7 +193,13 @@ async fn contacts_need_consent_and_premises_are_kept(backend: Backend) {
     assert_eq!(audit_count(&app, "registry.contact.add", id).await, 2);
     assert_eq!(audit_count(&app, "registry.premises.add", id).await, 1);
 
-    // Removing a contact.
+    // Removing premises and a contact.
+    let kept = registry::store::premises(&app.state.db, sala, id).await.unwrap();
+    let remove = format!("/sala/foreningar/{id}/lokaler/{}/ta-bort", kept[0].id);
+    assert_eq!(rep.submit(&premises, &remove, &[]).await.status, 303);
+    let found = app.client().get("/sala/foreningar?lokal=1").await;
+    assert!(common::result_names(&found.body).is_empty());
+    assert_eq!(rep.submit(&premises, &remove, &[]).await.status, 404, "gone already");
     let all = registry::store::contacts(&app.state.db, sala, id, true).await.unwrap();
     let doris = all.iter().find(|c| c.name == "Dolda Doris").unwrap();
     let remove = format!("/sala/foreningar/{id}/kontakter/{}/ta-bort", doris.id);
