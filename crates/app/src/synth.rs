@@ -7,6 +7,8 @@ use platform::db::Db;
 use platform::rules::slugify;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use registry::domain::{Category, LegalForm};
+use registry::store::{BulkProfile, ProfileEdit};
 use std::collections::HashSet;
 
 pub struct Plan {
@@ -76,6 +78,43 @@ const KINDS: &[&str] = &[
     "folkdanslag",
 ];
 
+/// What each kind of organisation in [`KINDS`] does: its registry categories and mission
+/// sentences (with the Swedish compound words the directory search is benchmarked on).
+fn profile_of(kind: &str) -> (&'static [Category], &'static str) {
+    use Category::*;
+    match kind {
+        "idrottsförening" => (&[Idrott, BarnUnga], "Idrottsföreningen erbjuder fotbollsträning, friidrott och motionsgrupper för barn, ungdomar och vuxna."),
+        "hembygdsförening" => (&[Kultur], "Hembygdsföreningen vårdar bygdens historia, driver hembygdsgården och ordnar midsommarfirande och hantverksdagar."),
+        "scoutkår" => (&[BarnUnga, Fritid], "Scoutkåren erbjuder friluftsliv, lägerverksamhet och ledarskapsutbildning för barn och unga."),
+        "körförening" => (&[Kultur], "Körföreningen sjunger körsång i flera stämmor och ger konserter i kyrkor och konsertlokaler."),
+        "pensionärsförening" => (&[Pensionarer, Social], "Pensionärsföreningen ordnar studiecirklar, friskvård, bussresor och samkväm för seniorer."),
+        "fotbollsklubb" => (&[Idrott, BarnUnga], "Fotbollsklubben har ungdomslag, damlag och herrlag och driver fotbollsskola på sommarlovet."),
+        "schacksällskap" => (&[Intresse], "Schacksällskapet har klubbkvällar, schackturneringar och schackskola för nybörjare."),
+        "kulturförening" => (&[Kultur], "Kulturföreningen arrangerar teaterföreställningar, musikcaféer och kulturfestivaler."),
+        "naturskyddsförening" => (&[Miljo, Fritid], "Naturskyddsföreningen ordnar naturvandringar, fågelskådning och miljöarbete i närområdet."),
+        "ridklubb" => (&[Idrott, BarnUnga], "Ridklubben driver ridskola, tävlingsridning och ridterapi i eget ridhus."),
+        "föräldraförening" => (&[BarnUnga, Utbildning], "Föräldraföreningen stöttar skolan med läxhjälp, skolavslutningar och fritidsaktiviteter."),
+        "missionsförsamling" => (&[Trossamfund, Social], "Missionsförsamlingen firar gudstjänster och driver barnverksamhet, körverksamhet och soppkök."),
+        "teaterförening" => (&[Kultur, BarnUnga], "Teaterföreningen sätter upp amatörteater och håller teaterkurser för unga."),
+        "konstförening" => (&[Kultur], "Konstföreningen ordnar konstutställningar, konstresor och konstlotterier."),
+        "friluftsförening" => (&[Fritid, Miljo], "Friluftsföreningen ordnar skidturer, kanotturer och vandringsläger året runt."),
+        "brukshundklubb" => (&[Intresse, Fritid], "Brukshundklubben håller valpkurser, lydnadsträning och hundutställningar."),
+        "bygdegårdsförening" => (&[Kultur, Fritid], "Bygdegårdsföreningen driver bygdegården som samlingslokal för fester, möten och studiecirklar."),
+        "ungdomsförening" => (&[BarnUnga, Fritid], "Ungdomsföreningen driver fritidsgård, e-sportkvällar och sommarläger för ungdomar."),
+        "skytteförening" => (&[Idrott], "Skytteföreningen bedriver sportskytte, luftgevärsskytte och skyttetävlingar."),
+        _ => (&[Kultur, Fritid], "Folkdanslaget dansar folkdans, spelar folkmusik och uppträder vid midsommarfirande."),
+    }
+}
+
+const TARGET_GROUPS: &[&str] = &[
+    "Barn och unga",
+    "Alla åldrar",
+    "Seniorer",
+    "Familjer",
+    "Nyanlända",
+    "Personer med funktionsnedsättning",
+];
+
 /// Luhn check digit over the nine first digits of an organisationsnummer.
 pub fn luhn_digit(digits: &[u8; 9]) -> u8 {
     let sum: u32 = digits
@@ -90,6 +129,8 @@ pub fn luhn_digit(digits: &[u8; 9]) -> u8 {
 }
 
 /// A valid organisationsnummer for a non-profit association (starting with 8), made from `n`.
+/// The third digit is 2 or more, as in every organisationsnummer (below 2 it would be a
+/// personal identity number, which the registry refuses).
 pub fn org_number(n: u32) -> String {
     let mut d = [0u8; 9];
     d[0] = 8;
@@ -98,6 +139,7 @@ pub fn org_number(n: u32) -> String {
         *slot = (x % 10) as u8;
         x /= 10;
     }
+    d[2] = 2 + d[2] % 8;
     let check = luhn_digit(&d);
     let s: String = d.iter().map(|v| char::from(b'0' + v)).collect();
     format!("{}-{}{}", &s[..6], &s[6..], check)
@@ -188,7 +230,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
 
     // Organisations, spread evenly with some municipalities larger than others.
     let per = plan.organisations / plan.municipalities.max(1);
-    let mut org_rows: Vec<(i64, String, String)> = Vec::with_capacity(plan.organisations);
+    let mut org_rows: Vec<(i64, String, String, &'static str)> = Vec::with_capacity(plan.organisations);
     let mut serial = 0u32;
     for (i, m) in municipality_ids.iter().enumerate() {
         let n = if i + 1 == municipality_ids.len() {
@@ -201,7 +243,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
             serial += 1;
             let kind = KINDS[rng.gen_range(0..KINDS.len())];
             let name = format!("{place}s {kind} {}", j + 1);
-            org_rows.push((*m, name, org_number(serial)));
+            org_rows.push((*m, name, org_number(serial), kind));
         }
     }
     let mut representative_orgs: Vec<(i64, i64)> = vec![];
@@ -211,14 +253,48 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
             placeholders(chunk.len(), 4)
         );
         let mut q = sqlx::query_as::<_, (i64, i64)>(&sql);
-        for (m, name, number) in chunk {
+        for (m, name, number, _) in chunk {
             q = q.bind(*m).bind(name.clone()).bind(number.clone()).bind(now);
         }
+        let mut profiles = Vec::with_capacity(chunk.len());
         for (k, (id, m)) in q.fetch_all(&mut *tx).await?.into_iter().enumerate() {
             if (counts.organisations + k) % plan.orgs_per_representative.max(1) == 0 {
                 representative_orgs.push((id, m));
             }
+            // The registry profile: categories and a mission sentence by kind; a fifth not
+            // confirmed in over a year, for the freshness report.
+            let Some((_, name, _, kind)) = chunk.get(k) else {
+                continue;
+            };
+            let (categories, mission) = profile_of(kind);
+            let days: i64 = rng.gen_range(0..500);
+            profiles.push(BulkProfile {
+                organisation_id: id,
+                municipality_id: m,
+                edit: ProfileEdit {
+                    name: name.clone(),
+                    org_number: None,
+                    legal_form: if kind.ends_with("församling") {
+                        LegalForm::Trossamfund
+                    } else {
+                        LegalForm::IdeellForening
+                    },
+                    categories: categories.to_vec(),
+                    mission: mission.to_string(),
+                    email: String::new(),
+                    phone: String::new(),
+                    website: String::new(),
+                    social_links: vec![],
+                    postal_address: String::new(),
+                    visiting_address: String::new(),
+                    member_count: Some(rng.gen_range(5..800)),
+                    target_groups: TARGET_GROUPS[rng.gen_range(0..TARGET_GROUPS.len())].to_string(),
+                },
+                confirmed_at: Some(now - days * 24 * 3600),
+                updated_at: now,
+            });
         }
+        registry::store::bulk_profiles(&mut tx, &profiles).await?;
         counts.organisations += chunk.len();
     }
 

@@ -1,9 +1,18 @@
-//! The association registry (föreningsregister): profiles, directory and search, import and export.
+//! The association registry (föreningsregister): organisation profiles kept by their
+//! representatives, a public directory with Swedish full-text search and filters, a JSON API,
+//! the yearly "confirm your data" reminder and freshness report, and the coordinator's CSV and
+//! XLSX export and CSV import.
 
-use axum::Router;
+pub mod demo;
+pub mod domain;
+pub mod reminders;
+mod routes;
+pub mod store;
+
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;
-use platform::{AppState, Capability, NavItem};
+use platform::{Capability, NavItem};
+use std::sync::Arc;
 
 pub static MIGRATIONS: Migrations = Migrations {
     name: "registry",
@@ -25,15 +34,11 @@ pub static CAPABILITY: Capability = Capability {
         path: "foreningar",
         message_id: "nav-registry",
     }],
-    router,
-    jobs: |w| w,
+    router: routes::router,
+    jobs: |w| w.handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob)),
 };
 
-fn router() -> Router<AppState> {
-    Router::new()
-}
-
 /// This capability's part of the demo data (loaded once, after the platform's).
-pub async fn demo(_db: &Db, _now: i64) -> anyhow::Result<()> {
-    Ok(())
+pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
+    demo::load(db, now).await
 }

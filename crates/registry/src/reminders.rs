@@ -1,0 +1,85 @@
+//! The yearly "confirm your data" reminder: a job that runs once a day, e-mails the
+//! representatives of every organisation whose data has gone twelve months unconfirmed (at most
+//! once in 30 days), then schedules its next run.
+
+use crate::store;
+use futures::future::BoxFuture;
+use platform::db::Db;
+use platform::jobs::{enqueue, Job, JobError, JobHandler};
+use platform::mail::Email;
+use platform::AppState;
+
+pub const JOB_KIND: &str = "registry.reminders";
+/// Organisations handled per run (the rest on the next run).
+const BATCH: i64 = 500;
+pub const DAY: i64 = 24 * 3600;
+
+/// Queue the reminder run at `run_at` unless one is already waiting.
+pub async fn schedule(db: &Db, run_at: i64, now: i64) -> Result<(), sqlx::Error> {
+    let mut tx = db.write().await?;
+    ensure(&mut tx, run_at, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// In the caller's transaction: queue the reminder run at `run_at` unless one is waiting.
+/// Registering an organisation calls this, so an instance with organisations always has its
+/// daily run queued (the run queues the next one itself).
+pub async fn ensure(conn: &mut sqlx::AnyConnection, run_at: i64, now: i64) -> Result<(), sqlx::Error> {
+    let waiting: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM jobs WHERE kind = $1 AND status IN ('pending', 'running') LIMIT 1")
+            .bind(JOB_KIND)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if waiting.is_none() {
+        enqueue(conn, None, JOB_KIND, &serde_json::json!({}), run_at, now).await?;
+    }
+    Ok(())
+}
+
+/// Send the reminders due now; returns how many organisations were reminded.
+pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
+    let now = state.now();
+    let due = store::due_reminders(&state.db, now, BATCH).await?;
+    let tr = platform::i18n::Tr {
+        lang: platform::i18n::Lang::Sv,
+        catalog: state.catalog.clone(),
+    };
+    for r in &due {
+        let link = format!(
+            "{}/{}/foreningar/{}",
+            state.config.base_url.trim_end_matches('/'),
+            r.municipality_slug,
+            r.organisation_id
+        );
+        let emails: Vec<Email> =
+            r.to.iter()
+                .map(|to| Email {
+                    to: to.clone(),
+                    subject: tr.ta("registry-reminder-subject", &[("name", &r.name)]),
+                    body: tr.ta("registry-reminder-body", &[("name", &r.name), ("link", &link)]),
+                })
+                .collect();
+        store::remind(&state.db, r, &emails, now).await?;
+    }
+    Ok(due.len())
+}
+
+pub struct ReminderJob;
+
+impl JobHandler for ReminderJob {
+    fn run<'a>(&'a self, state: &'a AppState, _job: &'a Job) -> BoxFuture<'a, Result<(), JobError>> {
+        Box::pin(async move {
+            let n = send_due(state).await.map_err(|e| JobError::Retry(e.to_string()))?;
+            let now = state.now();
+            // A full batch: more may be due, so run again soon; otherwise tomorrow.
+            let next = if n as i64 >= BATCH { now + 60 } else { now + DAY };
+            let mut tx = state.db.write().await.map_err(|e| JobError::Retry(e.to_string()))?;
+            enqueue(&mut tx, None, JOB_KIND, &serde_json::json!({}), next, now)
+                .await
+                .map_err(|e| JobError::Retry(e.to_string()))?;
+            tx.commit().await.map_err(|e| JobError::Retry(e.to_string()))?;
+            Ok(())
+        })
+    }
+}

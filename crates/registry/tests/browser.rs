@@ -1,0 +1,195 @@
+//! The registry's pages in a real browser (headless Chromium) checked with axe-core: the
+//! directory with a search and filters applied, a profile page, and the profile edit form, also
+//! with its errors shown.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
+
+mod common;
+
+use common::{org, represent};
+use registry::domain::{Category, Feature};
+use registry::store::{self, NewContact, NewPremises};
+use testkit::browser::{describe, Browser, Locator};
+use testkit::{both, Backend, TestApp, PASSWORD};
+
+async fn check(browser: &Browser, app: &TestApp, path: &str, expect: &str) {
+    browser.goto(&app.url(path)).await;
+    let text = browser.text().await;
+    assert!(text.contains(expect), "{path} does not show \"{expect}\":\n{text}");
+    let v = browser.axe().await;
+    assert!(v.is_empty(), "{path}:\n{}", describe(&v));
+}
+
+async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
+    browser.goto(&app.url("/konto/logga-in")).await;
+    let client = browser.client();
+    client
+        .find(Locator::Css("#f-email"))
+        .await
+        .unwrap()
+        .send_keys(email)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#f-password"))
+        .await
+        .unwrap()
+        .send_keys(PASSWORD)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("form.stack button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for_text("Logga ut").await;
+}
+
+async fn registry_pages_have_no_accessibility_violations(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala").await;
+    let db = &app.state.db;
+    let now = app.state.now();
+    let id = org(
+        &app,
+        sala,
+        "Sala scoutkår",
+        1,
+        &[Category::BarnUnga, Category::Fritid],
+        "Scouting och friluftsliv för barn och unga.",
+    )
+    .await;
+    org(
+        &app,
+        sala,
+        "Sala idrottsförening",
+        2,
+        &[Category::Idrott],
+        "Fotboll för alla.",
+    )
+    .await;
+    let p = NewPremises {
+        name: "Scoutstugan".into(),
+        address: "Ekebyvägen 12".into(),
+        capacity: Some(40),
+        equipment: "Kök".into(),
+        features: vec![Feature::StepFree, Feature::Parking],
+    };
+    store::add_premises(db, sala, id, &p, None, now).await.unwrap();
+    let c = NewContact {
+        name: "Lena Holm".into(),
+        role: "Ordförande".into(),
+        email: "lena@example.se".into(),
+        phone: String::new(),
+        is_public: true,
+    };
+    store::add_contact(db, sala, id, &c, None, now).await.unwrap();
+    let rep = app.user("rep@scout.example", None).await;
+    represent(&app, rep, sala, id).await;
+
+    let browser = Browser::start().await;
+    check(&browser, &app, "/sala/foreningar", "Föreningsregister").await;
+    check(
+        &browser,
+        &app,
+        "/sala/foreningar?q=scout&kategori=barn-unga&lokal=1&tillganglighet=step_free",
+        "1 organisation hittades",
+    )
+    .await;
+    check(&browser, &app, &format!("/sala/foreningar/{id}"), "Scoutstugan").await;
+
+    // Signed in as the representative: the profile with its editing links, and the edit form.
+    browser.goto(&app.url("/konto/logga-in")).await;
+    let client = browser.client();
+    client
+        .find(Locator::Css("#f-email"))
+        .await
+        .unwrap()
+        .send_keys("rep@scout.example")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#f-password"))
+        .await
+        .unwrap()
+        .send_keys(PASSWORD)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("form.stack button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for_text("Logga ut").await;
+    check(&browser, &app, &format!("/sala/foreningar/{id}"), "Uppgifterna stämmer").await;
+    check(
+        &browser,
+        &app,
+        &format!("/sala/foreningar/{id}/redigera"),
+        "Verksamhetsidé",
+    )
+    .await;
+
+    // The edit form sent with a wrong organisationsnummer: the errors are accessible too.
+    let field = client.find(Locator::Css("#f-org_number")).await.unwrap();
+    field.clear().await.unwrap();
+    field.send_keys("802002-4281").await.unwrap();
+    client
+        .find(Locator::Css("form.stack button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for_text("Organisationsnumret stämmer inte").await;
+    assert!(client.find(Locator::Css("#error-summary")).await.is_ok());
+    let v = browser.axe().await;
+    assert!(v.is_empty(), "the edit form with errors:\n{}", describe(&v));
+    check(&browser, &app, &format!("/sala/foreningar/{id}/kontakter"), "Lena Holm").await;
+    check(&browser, &app, &format!("/sala/foreningar/{id}/lokaler"), "Scoutstugan").await;
+    check(&browser, &app, &format!("/sala/foreningar/{id}/ansluta"), "Logga ut").await;
+    browser.close().await;
+
+    // The coordinator's pages: requests, the freshness report, and an import preview.
+    let stranger = app.user("ny@example.se", None).await;
+    store::request_join(db, sala, id, &common::user(stranger), "Jag är ledare.", &[], now)
+        .await
+        .unwrap();
+    app.user(
+        "samordnare@sala.se",
+        Some((platform::auth::RoleKind::Coordinator, Some("sala"))),
+    )
+    .await;
+    let browser = Browser::start().await;
+    log_in(&browser, &app, "samordnare@sala.se").await;
+    check(&browser, &app, "/sala/foreningar", "Exportera till CSV").await;
+    check(&browser, &app, "/sala/foreningar/ansokningar", "Jag är ledare.").await;
+    check(&browser, &app, "/sala/foreningar/inaktuella", "Alla organisationer").await;
+    check(&browser, &app, "/sala/foreningar/ny", "Organisationsnummer").await;
+    browser.goto(&app.url("/sala/foreningar/import")).await;
+    let client = browser.client();
+    client
+        .find(Locator::Css("#f-csv"))
+        .await
+        .unwrap()
+        .send_keys("Organisationsnummer;Namn\n802002-4281;Fel\n802002-4280;Rätt\n")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("form.stack button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for_text("Rader som kan importeras: 1.").await;
+    let v = browser.axe().await;
+    assert!(v.is_empty(), "the import preview:\n{}", describe(&v));
+    browser.close().await;
+}
+
+both!(registry_pages_have_no_accessibility_violations);

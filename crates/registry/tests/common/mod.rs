@@ -1,0 +1,110 @@
+//! Helpers shared by the registry's tests.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
+
+use platform::auth::{CurrentUser, RoleKind};
+use registry::domain::{Category, LegalForm, OrgNumber};
+use registry::store::{self, ProfileEdit};
+use testkit::{Client, TestApp, PASSWORD};
+
+/// A valid organisationsnummer made from `n` (third digit 2, so never a personal number).
+pub fn orgnr(n: u32) -> String {
+    let nine = format!("802{:06}", n % 1_000_000);
+    let digits: Vec<u8> = nine.bytes().map(|b| b - b'0').collect();
+    let check = registry::domain::luhn_digit(&digits);
+    let s = format!("{nine}{check}");
+    format!("{}-{}", &s[..6], &s[6..])
+}
+
+pub fn edit(name: &str, n: u32, categories: &[Category], mission: &str) -> ProfileEdit {
+    ProfileEdit {
+        name: name.into(),
+        org_number: Some(OrgNumber::parse(&orgnr(n)).unwrap()),
+        legal_form: LegalForm::IdeellForening,
+        categories: categories.to_vec(),
+        mission: mission.into(),
+        email: String::new(),
+        phone: String::new(),
+        website: String::new(),
+        social_links: vec![],
+        postal_address: String::new(),
+        visiting_address: String::new(),
+        member_count: None,
+        target_groups: String::new(),
+    }
+}
+
+pub async fn org(app: &TestApp, m: i64, name: &str, n: u32, categories: &[Category], mission: &str) -> i64 {
+    store::create(
+        &app.state.db,
+        m,
+        &edit(name, n, categories, mission),
+        None,
+        app.state.now(),
+    )
+    .await
+    .unwrap()
+}
+
+/// A signed-in client of a new account with the given role in `slug`.
+pub async fn signed_in(app: &TestApp, email: &str, role: Option<(RoleKind, Option<&str>)>) -> (Client, i64) {
+    let id = app.user(email, role).await;
+    let c = app.client();
+    c.login(email, PASSWORD).await;
+    (c, id)
+}
+
+/// Make a user a representative of an organisation.
+pub async fn represent(app: &TestApp, user_id: i64, m: i64, organisation_id: i64) {
+    sqlx::query(
+        "INSERT INTO roles (user_id, role, municipality_id, organisation_id, created_at) \
+         VALUES ($1, 'representative', $2, $3, $4)",
+    )
+    .bind(user_id)
+    .bind(m)
+    .bind(organisation_id)
+    .bind(app.state.now())
+    .execute(&app.state.db.pool)
+    .await
+    .unwrap();
+}
+
+/// Record a signature in force for an organisation.
+pub async fn sign(app: &TestApp, m: i64, organisation_id: i64) {
+    sqlx::query(
+        "INSERT INTO signatures (municipality_id, signer_kind, organisation_id, signer_name, signed_by_name, \
+         signed_by_role, signed_on, channel, created_at) \
+         VALUES ($1, 'association', $2, 'x', 'Anna Ek', 'Ordförande', '2026-11-01', 'paper', $3)",
+    )
+    .bind(m)
+    .bind(organisation_id)
+    .bind(app.state.now())
+    .execute(&app.state.db.pool)
+    .await
+    .unwrap();
+}
+
+pub fn user(id: i64) -> CurrentUser {
+    CurrentUser {
+        id,
+        name: "Test".into(),
+        email: "t@example.se".into(),
+        roles: vec![],
+    }
+}
+
+/// The names in the directory's result list, in order.
+pub fn result_names(body: &str) -> Vec<String> {
+    let Some(start) = body.find("id=\"results\"") else {
+        return vec![];
+    };
+    let list = &body[start..body[start..].find("</ul>").map(|e| start + e).unwrap_or(body.len())];
+    list.split("<h3")
+        .skip(1)
+        .filter_map(|h| {
+            let a = h.find("\">")? + 2;
+            let b = h[a..].find("</a>")? + a;
+            Some(testkit::html::text(&h[a..b]))
+        })
+        .collect()
+}
