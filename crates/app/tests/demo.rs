@@ -31,6 +31,33 @@ async fn the_demo_shows_the_seeds(backend: Backend) {
     assert!(!text.contains("IKS – Ideell Kultur i Sala"), "{text}");
     let (_, json) = anon.get_json("/api/v1/orebro/signatures").await;
     assert!(json["counts"]["total"].as_i64().unwrap() >= 2, "{json}");
+
+    // Sala's agreement: the six principles in Sala's order.
+    let agreement = anon.get("/sala/overenskommelse").await;
+    assert_eq!(agreement.status, 200);
+    let text = agreement.text();
+    let principles = [
+        "Självständighet och oberoende",
+        "Dialog",
+        "Kvalitet",
+        "Långsiktighet",
+        "Öppenhet och insyn",
+        "Mångfald",
+    ];
+    let at: Vec<usize> = principles
+        .iter()
+        .map(|p| text.find(p).unwrap_or_else(|| panic!("{p} is missing: {text}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "Sala's order: {at:?}");
+
+    // The directory is populated, and its signatory filter finds the associations of the
+    // paper book (eight; IKS is not among them until it signs online).
+    let (_, all) = anon.get_json("/api/v1/sala/organisations").await;
+    assert!(all["total"].as_i64().unwrap() >= 10, "{all}");
+    let (_, signed) = anon.get_json("/api/v1/sala/organisations?signerat=1").await;
+    assert_eq!(signed["total"], 8, "{signed}");
+    let directory = anon.get("/sala/foreningar?signerat=1").await;
+    assert!(!directory.text().contains("IKS – Ideell Kultur i Sala"));
     app.stop().await;
 }
 
