@@ -16,8 +16,8 @@ request = function()
   counter = counter + 1
   local slug = SLUGS[(counter * 7919) % #SLUGS + 1]
   local q = queries[counter % #queries + 1]
-  local k = categories[(counter // 3) % #categories + 1]
-  local f = second[(counter // 5) % #second + 1]
+  local k = categories[math.floor(counter / 3) % #categories + 1]
+  local f = second[math.floor(counter / 5) % #second + 1]
   local path = "/" .. slug .. "/foreningar?q=" .. encode(q) .. "&kategori=" .. k .. "&" .. f
   return wrk.format("GET", path)
 end

@@ -40,7 +40,8 @@ bench() {
     # The municipalities' slugs, as a Lua table in front of the request script.
     curl -fs "http://127.0.0.1:$port/api/v1/municipalities" | python3 -c '
 import json, sys
-slugs = [m["slug"] for m in json.load(sys.stdin)["municipalities"]]
+data = json.load(sys.stdin)
+slugs = [m["slug"] for m in (data["municipalities"] if isinstance(data, dict) else data)]
 print("SLUGS = {" + ",".join(json.dumps(s) for s in slugs) + "}")' >"$work/script.lua"
     cat benches/directory.lua >>"$work/script.lua"
     # One search shown, to see that it finds something.

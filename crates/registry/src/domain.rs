@@ -477,6 +477,12 @@ fn heads(token: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// What every word in SQLite's full-text index starts with: the municipality, as `m` and eight
+/// digits (the migration's triggers write the same prefix in SQL).
+pub fn fts5_scope(municipality_id: i64) -> String {
+    format!("m{municipality_id:08}")
+}
+
 /// The indexed form of a text: its tokens separated by single spaces, each compound word
 /// followed by its last part (see [`HEADS`]).
 pub fn search_doc(parts: &[&str]) -> String {
@@ -546,19 +552,19 @@ impl SearchQuery {
         (!terms.is_empty()).then_some(SearchQuery { terms })
     }
 
-    /// An FTS5 MATCH expression: the municipality's scope token and every term as a quoted
-    /// prefix in the name or text columns. Terms hold only letters and digits, and are quoted
-    /// besides.
-    pub fn fts5(&self, municipality_id: i64) -> String {
+    /// An FTS5 MATCH expression over the given columns (`{name body}` or `name`): every term
+    /// as a quoted prefix of the municipality's own words. On SQLite every indexed word carries
+    /// its municipality in front ([`fts5_scope`]), so a prefix query reads only that
+    /// municipality's part of the index, however many municipalities the instance has.
+    /// Terms hold only letters and digits, and are quoted besides.
+    pub fn fts5(&self, municipality_id: i64, columns: &str) -> String {
+        let scope = fts5_scope(municipality_id);
         let terms: Vec<String> = self
             .terms
             .iter()
-            .map(|t| format!("\"{}\"*", t.replace('"', "")))
+            .map(|t| format!("\"{scope}{}\"*", t.replace('"', "")))
             .collect();
-        format!(
-            "scope : m{municipality_id} AND {{name body}} : ({})",
-            terms.join(" AND ")
-        )
+        format!("{columns} : ({})", terms.join(" AND "))
     }
 
     /// A PostgreSQL `to_tsquery('simple', …)` text: every term as a quoted prefix.
@@ -1211,7 +1217,12 @@ mod tests {
         );
         let q = SearchQuery::parse("Idrott").unwrap();
         assert_eq!(q.terms, ["idrott"]);
-        assert_eq!(q.fts5(7), "scope : m7 AND {name body} : (\"idrott\"*)");
+        assert_eq!(q.fts5(7, "{name body}"), "{name body} : (\"m00000007idrott\"*)");
+        let two = SearchQuery::parse("kör sala").unwrap();
+        assert_eq!(
+            two.fts5(123, "name"),
+            "name : (\"m00000123kör\"* AND \"m00000123sala\"*)"
+        );
         assert_eq!(q.tsquery(), "'idrott':*");
         assert_eq!(SearchQuery::parse("föreningar").unwrap().terms, ["förening"]);
         assert_eq!(SearchQuery::parse("Körer i Sala").unwrap().terms, ["kör", "i", "sala"]);

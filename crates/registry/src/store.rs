@@ -242,14 +242,11 @@ pub async fn search(db: &Db, municipality_id: i64, f: &Filters) -> Result<(Vec<L
     if let Some(q) = &f.query {
         match db.backend {
             Backend::Sqlite => {
-                let terms: Vec<String> = q.terms.iter().map(|t| format!("\"{}\"*", t.replace('"', ""))).collect();
-                let all = q.fts5(municipality_id);
-                let in_name = format!("scope : m{municipality_id} AND name : ({})", terms.join(" AND "));
-                binds.push(all);
-                binds.push(in_name);
+                binds.push(q.fts5(municipality_id, "{name body}"));
+                binds.push(q.fts5(municipality_id, "name"));
                 // The full-text matches are computed once (MATERIALIZED): joined row by row,
                 // FTS5 would run the prefix query again for every profile of the municipality.
-                with = "WITH f AS MATERIALIZED (SELECT rowid AS id, bm25(registry_fts, 0.0, 10.0, 1.0) AS rank \
+                with = "WITH f AS MATERIALIZED (SELECT rowid AS id, bm25(registry_fts, 10.0, 1.0) AS rank \
                         FROM registry_fts WHERE registry_fts MATCH $2), \
                         n AS MATERIALIZED (SELECT rowid AS id FROM registry_fts WHERE registry_fts MATCH $3) "
                     .to_string();
