@@ -7,64 +7,8 @@
 
 use agreement::store;
 use platform::auth::RoleKind;
-use testkit::browser::{describe, Browser, Locator, Violation};
-use testkit::{both, Backend, TestApp, PASSWORD};
-
-#[derive(Default)]
-struct Findings(Vec<(String, Vec<Violation>)>);
-
-impl Findings {
-    async fn check(&mut self, browser: &Browser, what: &str) {
-        let violations = browser.axe().await;
-        if !violations.is_empty() {
-            self.0.push((format!("{what} ({})", browser.path().await), violations));
-        }
-    }
-
-    async fn visit(&mut self, browser: &Browser, app: &TestApp, path: &str, expect: &str) {
-        browser.goto(&app.url(path)).await;
-        let text = browser.text().await;
-        assert!(
-            text.contains(expect),
-            "{path} does not show \"{expect}\"; it shows:\n{text}"
-        );
-        self.check(browser, path).await;
-    }
-
-    fn assert_none(self) {
-        if !self.0.is_empty() {
-            let mut msg = String::new();
-            for (page, v) in &self.0 {
-                msg.push_str(&format!("\n{page}:\n{}", describe(v)));
-            }
-            panic!("accessibility violations on {} page(s):{msg}", self.0.len());
-        }
-    }
-}
-
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.goto(&app.url("/konto/logga-in")).await;
-    let c = browser.client();
-    c.find(Locator::Css("#f-email"))
-        .await
-        .expect("e-mail field")
-        .send_keys(email)
-        .await
-        .expect("type e-mail");
-    c.find(Locator::Css("#f-password"))
-        .await
-        .expect("password field")
-        .send_keys(PASSWORD)
-        .await
-        .expect("type password");
-    c.find(Locator::Css("form.stack button[type=submit]"))
-        .await
-        .expect("login button")
-        .click()
-        .await
-        .expect("log in");
-    browser.wait_for_text("Logga ut").await;
-}
+use testkit::browser::{Browser, Findings, Locator};
+use testkit::{both, Backend, TestApp};
 
 async fn log_out(browser: &Browser) {
     browser
@@ -121,7 +65,7 @@ async fn the_agreements_pages_have_no_accessibility_violations(backend: Backend)
 
     // Luleå's coordinator: the draft, a principle, a commitment, adopting, the timeline, the
     // consultations; then opens a new consultation.
-    log_in(&browser, &app, "samordnare@lulea.se").await;
+    browser.log_in(&app, "samordnare@lulea.se").await;
     let draft = store::draft(db, lulea).await.unwrap().unwrap();
     let contents = store::contents(db, lulea, draft.id).await.unwrap();
     let principle = contents[0].principle.id;
@@ -185,7 +129,7 @@ async fn the_agreements_pages_have_no_accessibility_violations(backend: Backend)
     log_out(&browser).await;
 
     // A participant comments, once wrongly (empty), once rightly.
-    log_in(&browser, &app, "isa@iks.example").await;
+    browser.log_in(&app, "isa@iks.example").await;
     found
         .visit(&browser, &app, "/lulea/overenskommelse/remiss", "Skicka synpunkten")
         .await;
@@ -217,7 +161,7 @@ async fn the_agreements_pages_have_no_accessibility_violations(backend: Backend)
     log_out(&browser).await;
 
     // Sala's coordinator on a fresh draft from the adopted version.
-    log_in(&browser, &app, "samordnare@sala.se").await;
+    browser.log_in(&app, "samordnare@sala.se").await;
     browser.goto(&app.url("/sala/overenskommelse/hantera")).await;
     browser
         .client()
@@ -293,7 +237,7 @@ async fn a_comment_is_made_with_the_keyboard_alone(backend: Backend) {
     app.user("isa@iks.example", None).await;
 
     let browser = Browser::start().await;
-    log_in(&browser, &app, "isa@iks.example").await;
+    browser.log_in(&app, "isa@iks.example").await;
     browser.goto(&app.url("/sala/overenskommelse/remiss")).await;
     let f = browser
         .tab_until(40, |f| f.tag == "textarea" && f.id.starts_with("comment-"))

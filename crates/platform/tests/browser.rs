@@ -5,83 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
 use platform::auth::RoleKind;
-use testkit::browser::{describe, Browser, Locator, Violation};
+use testkit::browser::{describe, Browser, Findings, Locator};
 use testkit::{both, Backend, TestApp, PASSWORD};
 
 /// Pages checked with axe-core, with the violations found on each.
-#[derive(Default)]
-struct Findings(Vec<(String, Vec<Violation>)>);
-
-impl Findings {
-    /// Run axe-core on the page the browser shows and note what it finds.
-    async fn check(&mut self, browser: &Browser, what: &str) {
-        let violations = browser.axe().await;
-        if !violations.is_empty() {
-            self.0.push((format!("{what} ({})", browser.path().await), violations));
-        }
-    }
-
-    /// Open `path` (expecting it to show `expect`, so that a redirect to a login page or an
-    /// error is not mistaken for the page) and check it.
-    async fn visit(&mut self, browser: &Browser, app: &TestApp, path: &str, expect: &str) {
-        browser.goto(&app.url(path)).await;
-        let text = browser.text().await;
-        assert!(
-            text.contains(expect),
-            "{path} does not show \"{expect}\"; it shows:\n{text}"
-        );
-        self.check(browser, path).await;
-    }
-
-    /// Fail listing every violation on every page.
-    fn assert_none(self) {
-        if !self.0.is_empty() {
-            let mut msg = String::new();
-            for (page, v) in &self.0 {
-                msg.push_str(&format!("\n{page}:\n{}", describe(v)));
-            }
-            panic!("accessibility violations on {} page(s):{msg}", self.0.len());
-        }
-    }
-}
-
-/// Switch the language with the button in the header and wait for the page to come back.
-async fn switch_language(browser: &Browser, to: &str) {
-    let button = browser
-        .client()
-        .find(Locator::Css("form[action='/sprak'] button"))
-        .await
-        .expect("the language button in the header");
-    assert_eq!(button.text().await.expect("button text"), to);
-    button.click().await.expect("press the language button");
-    browser.wait_loaded().await;
-}
-
-/// Log in through the login form, with the mouse-free WebDriver shortcuts.
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.goto(&app.url("/konto/logga-in")).await;
-    let c = browser.client();
-    c.find(Locator::Css("#f-email"))
-        .await
-        .expect("e-mail field")
-        .send_keys(email)
-        .await
-        .expect("type e-mail");
-    c.find(Locator::Css("#f-password"))
-        .await
-        .expect("password field")
-        .send_keys(PASSWORD)
-        .await
-        .expect("type password");
-    c.find(Locator::Css("form.stack button[type=submit]"))
-        .await
-        .expect("login button")
-        .click()
-        .await
-        .expect("log in");
-    browser.wait_for_text("Logga ut").await;
-}
-
 async fn public_pages_have_no_accessibility_violations(backend: Backend) {
     let app = TestApp::start(backend).await;
     app.municipality("sala", "Sala").await;
@@ -122,7 +49,7 @@ async fn public_pages_have_no_accessibility_violations(backend: Backend) {
 
     // The same in English, switched with the button in the header.
     browser.goto(&app.url("/")).await;
-    switch_language(&browser, "English").await;
+    browser.switch_language("English").await;
     browser.wait_for_text("Log in").await;
     let lang = browser.js("return document.documentElement.lang", vec![]).await;
     assert_eq!(lang, "en");
@@ -184,7 +111,7 @@ async fn signed_in_pages_have_no_accessibility_violations(backend: Backend) {
     let mut found = Findings::default();
 
     let browser = Browser::start().await;
-    log_in(&browser, &app, "samordnare@sala.se").await;
+    browser.log_in(&app, "samordnare@sala.se").await;
     let coordinator = [
         ("/konto", "samordnare@sala.se"),
         ("/sala/", "Sala"),
@@ -196,7 +123,7 @@ async fn signed_in_pages_have_no_accessibility_violations(backend: Backend) {
     for (path, expect) in coordinator {
         found.visit(&browser, &app, path, expect).await;
     }
-    switch_language(&browser, "English").await;
+    browser.switch_language("English").await;
     browser.wait_for_text("Log out").await;
     for (path, expect) in coordinator {
         found.visit(&browser, &app, path, expect).await;
@@ -204,12 +131,12 @@ async fn signed_in_pages_have_no_accessibility_violations(backend: Backend) {
     browser.close().await;
 
     let browser = Browser::start().await;
-    log_in(&browser, &app, "drift@example.se").await;
+    browser.log_in(&app, "drift@example.se").await;
     found.visit(&browser, &app, "/drift/", "Sala").await;
     found
         .visit(&browser, &app, "/drift/utkorg", "Test drift@example.se")
         .await;
-    switch_language(&browser, "English").await;
+    browser.switch_language("English").await;
     browser.wait_for_text("Log out").await;
     found.visit(&browser, &app, "/drift/", "Sala").await;
     found.visit(&browser, &app, "/drift/utkorg", "Log out").await;

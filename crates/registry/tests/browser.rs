@@ -20,33 +20,6 @@ async fn check(browser: &Browser, app: &TestApp, path: &str, expect: &str) {
     assert!(v.is_empty(), "{path}:\n{}", describe(&v));
 }
 
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.goto(&app.url("/konto/logga-in")).await;
-    let client = browser.client();
-    client
-        .find(Locator::Css("#f-email"))
-        .await
-        .unwrap()
-        .send_keys(email)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("#f-password"))
-        .await
-        .unwrap()
-        .send_keys(PASSWORD)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("form.stack button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser.wait_for_text("Logga ut").await;
-}
-
 async fn registry_pages_have_no_accessibility_violations(backend: Backend) {
     let app = TestApp::start(backend).await;
     let sala = app.municipality("sala", "Sala").await;
@@ -165,7 +138,7 @@ async fn registry_pages_have_no_accessibility_violations(backend: Backend) {
     )
     .await;
     let browser = Browser::start().await;
-    log_in(&browser, &app, "samordnare@sala.se").await;
+    browser.log_in(&app, "samordnare@sala.se").await;
     check(&browser, &app, "/sala/foreningar", "Exportera till CSV").await;
     check(&browser, &app, "/sala/foreningar/ansokningar", "Jag är ledare.").await;
     check(&browser, &app, "/sala/foreningar/inaktuella", "Alla organisationer").await;

@@ -589,3 +589,79 @@ impl Browser {
         }
     }
 }
+
+impl Browser {
+    /// Switch the language with the button in the header (which must read `to`) and wait for
+    /// the page to come back.
+    pub async fn switch_language(&self, to: &str) {
+        let button = self
+            .client
+            .find(Locator::Css("form[action='/sprak'] button"))
+            .await
+            .expect("the language button in the header");
+        assert_eq!(button.text().await.expect("button text"), to);
+        button.click().await.expect("press the language button");
+        self.wait_loaded().await;
+    }
+
+    /// Log in through the login form as an account made by [`crate::TestApp::user`] (the
+    /// password is [`crate::PASSWORD`]), and wait until the header offers to log out.
+    pub async fn log_in(&self, app: &crate::TestApp, email: &str) {
+        self.goto(&app.url("/konto/logga-in")).await;
+        for (field, text) in [("#f-email", email), ("#f-password", crate::PASSWORD)] {
+            self.client
+                .find(Locator::Css(field))
+                .await
+                .unwrap_or_else(|e| panic!("{field} on the login page: {e}"))
+                .send_keys(text)
+                .await
+                .unwrap_or_else(|e| panic!("type into {field}: {e}"));
+        }
+        self.client
+            .find(Locator::Css("form.stack button[type=submit]"))
+            .await
+            .expect("login button")
+            .click()
+            .await
+            .expect("log in");
+        self.wait_for_text("Logga ut").await;
+    }
+}
+
+/// Pages checked with axe-core, with the violations found on each, so that one test run
+/// reports every page that falls short rather than only the first.
+#[derive(Default)]
+pub struct Findings(Vec<(String, Vec<Violation>)>);
+
+impl Findings {
+    /// Run axe-core on the page the browser shows and note what it finds.
+    pub async fn check(&mut self, browser: &Browser, what: &str) {
+        let violations = browser.axe().await;
+        if !violations.is_empty() {
+            self.0.push((format!("{what} ({})", browser.path().await), violations));
+        }
+    }
+
+    /// Open `path` (expecting it to show `expect`, so that a redirect to a login page or an
+    /// error is not mistaken for the page) and check it.
+    pub async fn visit(&mut self, browser: &Browser, app: &crate::TestApp, path: &str, expect: &str) {
+        browser.goto(&app.url(path)).await;
+        let text = browser.text().await;
+        assert!(
+            text.contains(expect),
+            "{path} does not show \"{expect}\"; it shows:\n{text}"
+        );
+        self.check(browser, path).await;
+    }
+
+    /// Fail, listing every violation on every page.
+    pub fn assert_none(self) {
+        if !self.0.is_empty() {
+            let mut msg = String::new();
+            for (page, v) in &self.0 {
+                msg.push_str(&format!("\n{page}:\n{}", describe(v)));
+            }
+            panic!("accessibility violations on {} page(s):{msg}", self.0.len());
+        }
+    }
+}
