@@ -281,10 +281,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let started = std::time::Instant::now();
             let counts = app::synth::fill(&db, &plan, SystemClock.now().timestamp()).await?;
             println!(
-                "{} municipalities, {} departments, {} organisations, {} users in {:.1} s",
+                "{} municipalities, {} departments, {} organisations ({} with premises, {} signed), {} users in {:.1} s",
                 counts.municipalities,
                 counts.departments,
                 counts.organisations,
+                counts.premises,
+                counts.signatures,
                 counts.users,
                 started.elapsed().as_secs_f64()
             );

@@ -364,8 +364,28 @@ async fn synthetic_national_data_on_both_databases() {
             .await
             .unwrap();
         let mut found = vec![];
-        for q in ["idrott", "förening", "körsång", "friluftsliv"] {
-            let f = registry::domain::Filters::from_params(&[("q".to_string(), q.to_string())]);
+        // One in five organisations has premises and one in three has signed (by id), so the
+        // benchmark's filters find something.
+        assert!(
+            out.contains("600 organisations (120 with premises, 200 signed)"),
+            "{out}"
+        );
+        let searches: [&[(&str, &str)]; 6] = [
+            &[("q", "idrott")],
+            &[("q", "förening")],
+            &[("q", "körsång")],
+            &[("q", "friluftsliv")],
+            &[("q", "förening"), ("lokal", "1"), ("signerat", "1")],
+            &[
+                ("q", "förening"),
+                ("kategori", "fritid"),
+                ("tillganglighet", "step_free"),
+            ],
+        ];
+        for params in searches {
+            let q = format!("{params:?}");
+            let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            let f = registry::domain::Filters::from_params(&params);
             let (rows, total) = registry::store::search(&pool, m, &f).await.unwrap();
             assert!(total > 0, "{q} finds something");
             let mut ids: Vec<String> = rows.into_iter().map(|r| r.name).collect();
