@@ -42,6 +42,7 @@ err-csrf = The form has expired. Go back, reload the page and try again.
 err-rate-limited = Too many attempts. Wait a while and try again.
 err-internal = Something went wrong on our side. Please try again in a while.
 err-too-large = What you sent is too large.
+err-file-too-large = The file is too large. It can be at most 1 MB.
 err-link-unknown = The link does not exist. Check that you have the whole link.
 err-link-expired = The link has expired. Ask for a new link.
 err-link-used = The link has already been used. Ask for a new link if you need one.

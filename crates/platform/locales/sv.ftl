@@ -42,6 +42,7 @@ err-csrf = Formuläret har gått ut. Gå tillbaka, ladda om sidan och försök i
 err-rate-limited = För många försök. Vänta en stund och försök igen.
 err-internal = Något gick fel hos oss. Försök igen om en stund.
 err-too-large = Det du skickade är för stort.
+err-file-too-large = Filen är för stor. Den får vara högst 1 MB.
 err-link-unknown = Länken finns inte. Kontrollera att du fått med hela länken.
 err-link-expired = Länken har gått ut. Be om en ny länk.
 err-link-used = Länken är redan använd. Be om en ny länk om du behöver.

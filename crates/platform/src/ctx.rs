@@ -292,6 +292,14 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
                 .map(|(_, v)| v.into_owned());
             req = Request::from_parts(parts, Body::from(bytes));
             token.or(header_token)
+        } else if content_type.starts_with("multipart/form-data") {
+            // A form that sends a file carries its token in the action's query string (see
+            // crate::upload); the body is left to the handler.
+            req.uri()
+                .query()
+                .and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "_csrf"))
+                .map(|(_, v)| v.into_owned())
+                .or(header_token)
         } else {
             header_token
         };

@@ -27,6 +27,7 @@ pub mod rules;
 pub mod site;
 pub mod state;
 pub mod tenants;
+pub mod upload;
 
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::Router;

@@ -50,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .route("/{slug}/foreningar/export.csv", get(export_csv))
         .route("/{slug}/foreningar/export.xlsx", get(export_xlsx))
         .route("/{slug}/foreningar/import", get(import_page).post(import_check))
+        .route("/{slug}/foreningar/import/fil", post(import_file))
         .route("/{slug}/foreningar/import/{draft}", post(import_confirm))
         .route("/{slug}/foreningar/{id}", get(profile_page))
         .route("/{slug}/foreningar/{id}/redigera", get(edit_page).post(edit))
@@ -1511,6 +1512,8 @@ struct ImportPage {
     /// (line, name, organisationsnummer) of the rows that would be imported.
     good: Vec<(usize, String, String)>,
     confirm_action: Option<String>,
+    /// Where the file upload form posts (with its CSRF token in the query string).
+    upload_action: String,
     back: String,
 }
 
@@ -1539,6 +1542,7 @@ fn import_frame(ctx: &Ctx, m: &Municipality, form: Form) -> ImportPage {
         problems: vec![],
         good: vec![],
         confirm_action: None,
+        upload_action: format!("{}/import/fil?_csrf={}", base(m), urlencoding::encode(&ctx.csrf)),
         back: base(m),
     }
 }
@@ -1562,13 +1566,45 @@ async fn import_check(
     let text = get_p(&input, "csv");
     let mut form = import_form(&ctx, &m);
     form.fill(|n| Some(get_p(&input, n).to_string()));
+    preview(&state, &ctx, &m, user, text, form).await
+}
+
+/// The same check for a CSV file sent with the upload form (UTF-8 or Windows-1252, as Excel
+/// saves it); the file's text is shown in the paste field so that it can be corrected there.
+async fn import_file(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    mut multipart: axum::extract::Multipart,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mut form = import_form(&ctx, &m);
+    let Some(upload) = platform::upload::file(&mut multipart, "file").await? else {
+        form.error("csv", ctx.t("registry-import-no-file"));
+        return html_status(StatusCode::UNPROCESSABLE_ENTITY, &import_frame(&ctx, &m, form));
+    };
+    let text = platform::upload::decode_text(&upload.bytes);
+    form.fill(|n| (n == "csv").then(|| text.clone()));
+    preview(&state, &ctx, &m, user, &text, form).await
+}
+
+/// Check an import and show what would be created and every row that cannot be; nothing is
+/// saved but the draft that the confirmation imports.
+async fn preview(
+    state: &AppState,
+    ctx: &Ctx,
+    m: &Municipality,
+    user: &CurrentUser,
+    text: &str,
+    mut form: Form,
+) -> AppResult<Response> {
     let existing = store::existing_numbers(&state.db, m.id).await?;
-    let check = domain::check_import(text, &vocabulary(&state), &existing);
+    let check = domain::check_import(text, &vocabulary(state), &existing);
     if let Some(e) = check.fatal {
         mark(&mut form, &ctx.tr, "csv", e);
-        return html_status(StatusCode::UNPROCESSABLE_ENTITY, &import_frame(&ctx, &m, form));
+        return html_status(StatusCode::UNPROCESSABLE_ENTITY, &import_frame(ctx, m, form));
     }
-    let mut page = import_frame(&ctx, &m, form);
+    let mut page = import_frame(ctx, m, form);
     page.summary = Some(ctx.tr.ta(
         "registry-import-summary",
         &[("good", &check.rows.len()), ("bad", &check.problems.len())],
@@ -1590,7 +1626,7 @@ async fn import_check(
         .collect();
     if !check.rows.is_empty() {
         let draft = store::save_draft(&state.db, m.id, user.id, &check.rows, state.now()).await?;
-        page.confirm_action = Some(format!("{}/import/{draft}", base(&m)));
+        page.confirm_action = Some(format!("{}/import/{draft}", base(m)));
     }
     html(&page)
 }

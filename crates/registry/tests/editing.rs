@@ -482,6 +482,64 @@ async fn coordinators_export_and_import_within_their_municipality(backend: Backe
     assert_eq!(bad.status, 422);
     assert!(bad.text().contains("Första raden måste vara rubriker"));
     assert_eq!(other.get("/sala/foreningar/import").await.status, 403);
+
+    // The same as a file saved by Swedish Excel (Windows-1252), sent with the upload form,
+    // whose action carries the CSRF token.
+    let form = coord.get("/sala/foreningar/import").await;
+    let upload = form
+        .body
+        .split("action=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|a| a.starts_with("/sala/foreningar/import/fil?_csrf="))
+        .expect("an upload form")
+        .replace("&amp;", "&");
+    let mut excel: Vec<u8> = b"Organisationsnummer;Namn;Kategorier\r\n".to_vec();
+    excel.extend_from_slice(format!("{};", orgnr(20)).as_bytes());
+    excel.extend_from_slice(b"\xC4lvsby \x96 \xD6stra k\xF6ren;Kultur\r\n802002-4281;Fel nummer;\r\n");
+    let page = coord.post_file(&upload, "file", "föreningar.csv", excel.clone()).await;
+    assert_eq!(page.status, 200, "{}", page.text());
+    let text = page.text();
+    assert!(
+        text.contains("Rader som kan importeras: 1. Fel som hittades: 1."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Älvsby – Östra kören"),
+        "decoded from Windows-1252: {text}"
+    );
+    assert!(
+        text.contains("3 Organisationsnummer Organisationsnumret stämmer inte"),
+        "{text}"
+    );
+    assert!(app
+        .client()
+        .get("/sala/foreningar?q=älvsby")
+        .await
+        .text()
+        .contains("Inga organisationer"));
+    // Without the token, by someone else, or without a file.
+    let no_token = coord
+        .post_file("/sala/foreningar/import/fil", "file", "a.csv", excel.clone())
+        .await;
+    assert_eq!(no_token.status, 403);
+    let token = other.get("/orebro/foreningar/import").await.csrf();
+    let foreign = other
+        .post_file(
+            &format!("/sala/foreningar/import/fil?_csrf={token}"),
+            "file",
+            "a.csv",
+            excel,
+        )
+        .await;
+    assert_eq!(foreign.status, 403);
+    let empty = coord.post_file(&upload, "file", "tom.csv", vec![]).await;
+    assert_eq!(empty.status, 422);
+    assert!(empty.text().contains("Välj en fil att skicka"), "{}", empty.text());
+    let big = coord
+        .post_file(&upload, "file", "stor.csv", vec![b'a'; 1024 * 1024 + 1])
+        .await;
+    assert_eq!(big.status, 400);
+    assert!(big.text().contains("Filen är för stor"), "{}", big.text());
 }
 
 both!(

@@ -386,6 +386,25 @@ impl Client {
         .await
     }
 
+    /// Send a file as a browser sends a form with `enctype="multipart/form-data"`: the file in
+    /// the field `field`, to `action` exactly as given (a form puts its CSRF token there).
+    pub async fn post_file(&self, action: &str, field: &str, file_name: &str, bytes: Vec<u8>) -> Page {
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name(file_name.to_string())
+            .mime_str("text/csv")
+            .expect("mime type");
+        let form = reqwest::multipart::Form::new().part(field.to_string(), part);
+        Self::page(
+            self.inner
+                .post(format!("{}{action}", self.base))
+                .multipart(form)
+                .send()
+                .await
+                .expect("POST file"),
+        )
+        .await
+    }
+
     /// Open the page at `form_page`, take its CSRF token and post the form to `action`.
     pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
         let token = self.get(form_page).await.csrf();
