@@ -567,11 +567,13 @@ impl SearchQuery {
         format!("{columns} : ({})", terms.join(" AND "))
     }
 
-    /// A PostgreSQL `to_tsquery('simple', …)` text: every term as a quoted prefix.
-    pub fn tsquery(&self) -> String {
+    /// A PostgreSQL `to_tsquery('simple', …)` text: every term as a quoted prefix of the
+    /// municipality's own words (the index's words carry [`fts5_scope`] in front, as on SQLite).
+    pub fn tsquery(&self, municipality_id: i64) -> String {
+        let scope = fts5_scope(municipality_id);
         self.terms
             .iter()
-            .map(|t| format!("'{}':*", t.replace(['\'', '\\'], "")))
+            .map(|t| format!("'{scope}{}':*", t.replace(['\'', '\\'], "")))
             .collect::<Vec<_>>()
             .join(" & ")
     }
@@ -1223,7 +1225,7 @@ mod tests {
             two.fts5(123, "name"),
             "name : (\"m00000123kör\"* AND \"m00000123sala\"*)"
         );
-        assert_eq!(q.tsquery(), "'idrott':*");
+        assert_eq!(q.tsquery(7), "'m00000007idrott':*");
         assert_eq!(SearchQuery::parse("föreningar").unwrap().terms, ["förening"]);
         assert_eq!(SearchQuery::parse("Körer i Sala").unwrap().terms, ["kör", "i", "sala"]);
         // "i" is a prefix of nothing else here, so it stays.

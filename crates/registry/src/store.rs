@@ -256,16 +256,15 @@ pub async fn search(db: &Db, municipality_id: i64, f: &Filters) -> Result<(Vec<L
                 order = format!("CASE WHEN n.id IS NULL THEN 1 ELSE 0 END, f.rank, {order}");
             }
             Backend::Postgres => {
-                binds.push(q.tsquery());
-                wheres.push(
-                    "to_tsvector('simple'::regconfig, p.search_name || ' ' || p.search_body) \
-                     @@ to_tsquery('simple'::regconfig, $2)"
-                        .into(),
-                );
+                binds.push(q.tsquery(municipality_id));
+                // The same expression as the GIN index (migration 20261123300001), so that the
+                // index is used.
+                let doc = "registry_search_doc(p.municipality_id, p.search_name || ' ' || p.search_body)";
+                let query = "to_tsquery('simple'::regconfig, $2)";
+                wheres.push(format!("{doc} @@ {query}"));
                 order = format!(
-                    "CASE WHEN to_tsvector('simple'::regconfig, p.search_name) @@ to_tsquery('simple'::regconfig, $2) \
-                     THEN 0 ELSE 1 END, ts_rank(to_tsvector('simple'::regconfig, p.search_name || ' ' || p.search_body), \
-                     to_tsquery('simple'::regconfig, $2)) DESC, {order}"
+                    "CASE WHEN registry_search_doc(p.municipality_id, p.search_name) @@ {query} THEN 0 ELSE 1 END, \
+                     ts_rank({doc}, {query}) DESC, {order}"
                 );
             }
         }
