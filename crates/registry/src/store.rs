@@ -665,15 +665,44 @@ pub async fn remove_contact(
     actor: &CurrentUser,
     now: i64,
 ) -> Result<(), RegistryError> {
+    let part = Part {
+        table: "registry_contacts",
+        action: "registry.contact.remove",
+        label: "contact",
+    };
+    remove_part(db, municipality_id, id, contact_id, part, actor, now).await
+}
+
+/// A contact person or premises of an organisation: its table and how its removal is audited.
+struct Part {
+    table: &'static str,
+    action: &'static str,
+    label: &'static str,
+}
+
+/// Remove one row of an organisation's part (contacts, premises), audited, or `NotFound` when
+/// the organisation is not this municipality's or the row is not the organisation's.
+async fn remove_part(
+    db: &Db,
+    municipality_id: i64,
+    id: i64,
+    part_id: i64,
+    part: Part,
+    actor: &CurrentUser,
+    now: i64,
+) -> Result<(), RegistryError> {
     let mut tx = db.write().await?;
     if !owns(&mut tx, municipality_id, id).await? {
         return Err(RegistryError::NotFound);
     }
-    let done = sqlx::query("DELETE FROM registry_contacts WHERE id = $1 AND organisation_id = $2")
-        .bind(contact_id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let done = sqlx::query(&format!(
+        "DELETE FROM {} WHERE id = $1 AND organisation_id = $2",
+        part.table
+    ))
+    .bind(part_id)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     if done.rows_affected() != 1 {
         return Err(RegistryError::NotFound);
     }
@@ -683,10 +712,10 @@ pub async fn remove_contact(
         Change {
             municipality_id: Some(municipality_id),
             actor: Some(actor),
-            action: "registry.contact.remove",
+            action: part.action,
             entity: "organisation",
             entity_id: Some(id),
-            summary: format!("contact {contact_id}"),
+            summary: format!("{} {part_id}", part.label),
         },
         now,
     )
@@ -764,34 +793,12 @@ pub async fn remove_premises(
     actor: &CurrentUser,
     now: i64,
 ) -> Result<(), RegistryError> {
-    let mut tx = db.write().await?;
-    if !owns(&mut tx, municipality_id, id).await? {
-        return Err(RegistryError::NotFound);
-    }
-    let done = sqlx::query("DELETE FROM registry_premises WHERE id = $1 AND organisation_id = $2")
-        .bind(premises_id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    if done.rows_affected() != 1 {
-        return Err(RegistryError::NotFound);
-    }
-    touch(&mut tx, id, now).await?;
-    audit::record(
-        &mut tx,
-        Change {
-            municipality_id: Some(municipality_id),
-            actor: Some(actor),
-            action: "registry.premises.remove",
-            entity: "organisation",
-            entity_id: Some(id),
-            summary: format!("premises {premises_id}"),
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    let part = Part {
+        table: "registry_premises",
+        action: "registry.premises.remove",
+        label: "premises",
+    };
+    remove_part(db, municipality_id, id, premises_id, part, actor, now).await
 }
 
 /// A representative (or the coordinator) confirms that the data is current.
