@@ -13,6 +13,7 @@ pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod csv;
 pub mod ctx;
 pub mod db;
 pub mod error;

@@ -813,41 +813,7 @@ pub fn parse_csv(text: &str) -> Vec<(usize, Vec<String>)> {
     records
 }
 
-/// One CSV cell: quoted when it holds the separator, a quote, a line break or spaces at
-/// its ends; a cell that a spreadsheet would run as a formula gets a leading apostrophe.
-pub fn csv_cell(value: &str) -> String {
-    let v = if value.starts_with(['=', '+', '@', '\t'])
-        || value.starts_with('-') && value.len() > 1 && !value[1..].starts_with(' ')
-    {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if v.contains([';', '"', '\n', '\r', ',']) || v.starts_with(' ') || v.ends_with(' ') {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
-}
-
-/// A whole CSV file as spreadsheets in Sweden open it: UTF-8 with a byte-order mark, `;`
-/// between cells, CRLF between lines.
-pub fn write_csv(rows: &[Vec<String>]) -> String {
-    let mut out = String::from("\u{feff}");
-    for r in rows {
-        out.push_str(&r.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(";"));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// A cell as read back: the apostrophe [`csv_cell`] adds before a formula-like value is dropped.
-pub fn uncell(value: &str) -> &str {
-    match value.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '@', '\t', '-']) => rest,
-        _ => value,
-    }
-}
+pub use platform::csv::uncell;
 
 // --- Import ---
 
@@ -1411,7 +1377,7 @@ mod tests {
             vec!["A; B".to_string(), "=SUMMA(1)".to_string()],
             vec!["\"Q\"".to_string(), "rad\nrad".to_string()],
         ];
-        let out = write_csv(&rows);
+        let out = platform::csv::document(&rows);
         assert!(out.starts_with('\u{feff}'));
         assert!(out.contains("\"A; B\";'=SUMMA(1)\r\n"));
         let back: Vec<Vec<String>> = parse_csv(&out)

@@ -1436,7 +1436,7 @@ fn attachment(mut res: Response, content_type: &'static str, filename: &str) -> 
 async fn export_csv(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
     let profiles = store::all_profiles(&state.db, m.id).await?;
-    let body = domain::write_csv(&export_table(&ctx, &profiles));
+    let body = platform::csv::document(&export_table(&ctx, &profiles));
     Ok(attachment(
         body.into_response(),
         "text/csv; charset=utf-8",

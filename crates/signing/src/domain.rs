@@ -432,39 +432,6 @@ pub fn list_order(a: &Signature, b: &Signature) -> Ordering {
         .then(a.id.cmp(&b.id))
 }
 
-/// The byte order mark that makes Excel read a CSV file as UTF-8 (å, ä, ö).
-pub const BOM: &str = "\u{feff}";
-/// Swedish Excel separates fields with a semicolon (the comma is the decimal sign).
-pub const CSV_SEPARATOR: char = ';';
-
-/// One CSV field: quoted when it holds the separator, a quote or a line break (quotes doubled).
-/// A field that a spreadsheet would run as a formula (starting with = + - @ or a tab) gets a
-/// leading apostrophe, so an exported name can never run as a formula.
-pub fn csv_field(value: &str) -> String {
-    let mut v = String::with_capacity(value.len() + 2);
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        v.push('\'');
-    }
-    v.push_str(value);
-    if v.contains([CSV_SEPARATOR, '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
-}
-
-/// A whole CSV document: the byte order mark, the header and the rows, each line ending in
-/// CRLF as RFC 4180 says.
-pub fn csv_document(header: &[String], rows: &[Vec<String>]) -> String {
-    let mut out = String::from(BOM);
-    for line in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
-        let fields: Vec<String> = line.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&fields.join(&CSV_SEPARATOR.to_string()));
-        out.push_str("\r\n");
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -814,37 +781,5 @@ mod tests {
                 "Örebro Schackklubb"
             ]
         );
-    }
-
-    #[test]
-    fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("Sala IF"), "Sala IF");
-        assert_eq!(csv_field("Åsa Öberg"), "Åsa Öberg");
-        assert_eq!(csv_field("Kultur; fritid"), "\"Kultur; fritid\"");
-        assert_eq!(csv_field("Föreningen \"Vi\""), "\"Föreningen \"\"Vi\"\"\"");
-        assert_eq!(csv_field("rad 1\nrad 2"), "\"rad 1\nrad 2\"");
-        assert_eq!(csv_field("rad 1\r\nrad 2"), "\"rad 1\r\nrad 2\"");
-        assert_eq!(csv_field(""), "");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("+46 70"), "'+46 70");
-        assert_eq!(csv_field("@summa"), "'@summa");
-        assert_eq!(csv_field("2018-04-21"), "2018-04-21");
-    }
-
-    #[test]
-    fn csv_documents_start_with_a_bom_and_end_lines_in_crlf() {
-        let doc = csv_document(
-            &["Signatär".into(), "Typ".into()],
-            &[
-                vec!["IKS – Ideell Kultur i Sala".into(), "Förening".into()],
-                vec!["A;B".into(), "Övrig".into()],
-            ],
-        );
-        assert_eq!(
-            doc,
-            "\u{feff}Signatär;Typ\r\nIKS – Ideell Kultur i Sala;Förening\r\n\"A;B\";Övrig\r\n"
-        );
-        assert!(doc.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));
-        assert_eq!(csv_document(&[], &[]), "\u{feff}\r\n");
     }
 }

@@ -173,7 +173,7 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppR
             ]
         })
         .collect();
-    let mut res = domain::csv_document(&header, &rows).into_response();
+    let mut res = platform::csv::document(&[vec![header], rows].concat()).into_response();
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_TYPE,
