@@ -410,6 +410,9 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
     counts.premises = premises.rows_affected() as usize;
     counts.signatures = signatures.rows_affected() as usize;
     tx.commit().await?;
+    // Statistics for the query planners, as a running instance has them (PostgreSQL's
+    // autovacuum would gather them a while after a bulk load like this one).
+    sqlx::query("ANALYZE").execute(&db.pool).await?;
     Ok(counts)
 }
 

@@ -97,8 +97,11 @@ async fn tables(url: &str) -> Vec<(String, String)> {
              ORDER BY 1, 2"
         }
         platform::db::Backend::Postgres => {
+            // Generated columns (the registry's stored search vector) are PostgreSQL's side
+            // of what the FTS5 index holds on SQLite.
             "SELECT table_name::text, column_name::text FROM information_schema.columns \
-             WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%' ORDER BY 1, 2"
+             WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%' AND is_generated = 'NEVER' \
+             ORDER BY 1, 2"
         }
     };
     sqlx::query_as(sql).fetch_all(&db.pool).await.unwrap()

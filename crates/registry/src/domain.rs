@@ -552,28 +552,38 @@ impl SearchQuery {
         (!terms.is_empty()).then_some(SearchQuery { terms })
     }
 
-    /// An FTS5 MATCH expression over the given columns (`{name body}` or `name`): every term
-    /// as a quoted prefix of the municipality's own words. On SQLite every indexed word carries
-    /// its municipality in front ([`fts5_scope`]), so a prefix query reads only that
-    /// municipality's part of the index, however many municipalities the instance has.
-    /// Terms hold only letters and digits, and are quoted besides.
-    pub fn fts5(&self, municipality_id: i64, columns: &str) -> String {
+    /// An FTS5 MATCH expression: every term as a quoted prefix of the municipality's own words
+    /// in the given columns (`{name body}` or `name`), and every tag ([`Filters::tags`]) as an
+    /// exact word of the `tags` column. On SQLite every indexed word carries its municipality
+    /// in front ([`fts5_scope`]), so the query reads only that municipality's part of the
+    /// index, however many municipalities the instance has, and the filters are answered by
+    /// the index, before anything is ranked. Terms hold only letters and digits, and are
+    /// quoted besides.
+    pub fn fts5(&self, municipality_id: i64, columns: &str, tags: &[String]) -> String {
         let scope = fts5_scope(municipality_id);
         let terms: Vec<String> = self
             .terms
             .iter()
             .map(|t| format!("\"{scope}{}\"*", t.replace('"', "")))
             .collect();
-        format!("{columns} : ({})", terms.join(" AND "))
+        let mut out = format!("{columns} : ({})", terms.join(" AND "));
+        if !tags.is_empty() {
+            let tags: Vec<String> = tags.iter().map(|t| format!("\"{scope}{t}\"")).collect();
+            out.push_str(&format!(" AND tags : ({})", tags.join(" AND ")));
+        }
+        out
     }
 
     /// A PostgreSQL `to_tsquery('simple', …)` text: every term as a quoted prefix of the
-    /// municipality's own words (the index's words carry [`fts5_scope`] in front, as on SQLite).
-    pub fn tsquery(&self, municipality_id: i64) -> String {
+    /// municipality's own words of the given weights (`AB`: name and text; `A`: the name
+    /// alone), and every tag as an exact word of weight D (the index's words carry
+    /// [`fts5_scope`] in front, as on SQLite; migration 20261123300002 gives the weights).
+    pub fn tsquery(&self, municipality_id: i64, weights: &str, tags: &[String]) -> String {
         let scope = fts5_scope(municipality_id);
         self.terms
             .iter()
-            .map(|t| format!("'{scope}{}':*", t.replace(['\'', '\\'], "")))
+            .map(|t| format!("'{scope}{}':*{weights}", t.replace(['\'', '\\'], "")))
+            .chain(tags.iter().map(|t| format!("'{scope}{t}':D")))
             .collect::<Vec<_>>()
             .join(" & ")
     }
@@ -688,7 +698,35 @@ impl Filters {
     pub fn offset(&self) -> i64 {
         (self.page - 1) * PAGE_SIZE
     }
+
+    /// The filters the search index answers itself, as the words its tags hold (migration
+    /// 20261123300002): the category, signed, and premises (asked for by any accessibility
+    /// feature too, which the directory then checks premises by premises).
+    pub fn tags(&self) -> Vec<String> {
+        let mut out = vec![];
+        if let Some(c) = self.category {
+            out.push(category_tag(c));
+        }
+        if self.signed {
+            out.push(TAG_SIGNED.to_string());
+        }
+        if self.premises || !self.features.is_empty() {
+            out.push(TAG_PREMISES.to_string());
+        }
+        out
+    }
 }
+
+/// The search index's word for a category: `kat` and the category's bit number, as the
+/// migrations write it.
+pub fn category_tag(c: Category) -> String {
+    format!("kat{}", c as u32)
+}
+
+/// The search index's word for an organisation that has signed the agreement.
+pub const TAG_SIGNED: &str = "signerad";
+/// The search index's word for an organisation with premises.
+pub const TAG_PREMISES: &str = "lokal";
 
 /// Number of pages for a result count (at least one).
 pub fn page_count(total: i64) -> i64 {
@@ -1185,13 +1223,31 @@ mod tests {
         );
         let q = SearchQuery::parse("Idrott").unwrap();
         assert_eq!(q.terms, ["idrott"]);
-        assert_eq!(q.fts5(7, "{name body}"), "{name body} : (\"m00000007idrott\"*)");
+        assert_eq!(q.fts5(7, "{name body}", &[]), "{name body} : (\"m00000007idrott\"*)");
         let two = SearchQuery::parse("kör sala").unwrap();
         assert_eq!(
-            two.fts5(123, "name"),
+            two.fts5(123, "name", &[]),
             "name : (\"m00000123kör\"* AND \"m00000123sala\"*)"
         );
-        assert_eq!(q.tsquery(7), "'m00000007idrott':*");
+        assert_eq!(q.tsquery(7, "AB", &[]), "'m00000007idrott':*AB");
+        // Filters become exact words of the tags, never prefixes of the text.
+        let f = Filters::from_params(&[
+            ("kategori".into(), "kultur".into()),
+            ("signerat".into(), "1".into()),
+            ("tillganglighet".into(), "lift".into()),
+        ]);
+        assert_eq!(f.tags(), ["kat1", "signerad", "lokal"]);
+        assert_eq!(
+            q.fts5(7, "{name body}", &f.tags()),
+            "{name body} : (\"m00000007idrott\"*) AND tags : (\"m00000007kat1\" AND \"m00000007signerad\" AND \"m00000007lokal\")"
+        );
+        assert_eq!(
+            q.tsquery(7, "A", &f.tags()),
+            "'m00000007idrott':*A & 'm00000007kat1':D & 'm00000007signerad':D & 'm00000007lokal':D"
+        );
+        assert!(Filters::default().tags().is_empty());
+        // The migrations write the tags of bits 0–9; a tenth category needs them changed.
+        assert!(Category::ALL.iter().all(|c| (*c as u32) < 10));
         assert_eq!(SearchQuery::parse("föreningar").unwrap().terms, ["förening"]);
         assert_eq!(SearchQuery::parse("Körer i Sala").unwrap().terms, ["kör", "i", "sala"]);
         // "i" is a prefix of nothing else here, so it stays.

@@ -228,72 +228,81 @@ pub struct Listing {
 
 /// One page of the directory and the number of matches, in one query. With a search, name
 /// matches come first, then the better text matches; otherwise Swedish alphabetical order.
+///
+/// The page is chosen first, over the profiles' narrow columns only, and then joined to the
+/// organisations and the long texts: sorting every match with its description, to keep
+/// twenty, cost more than the search. With a text query the search index answers the
+/// category, signed and premises filters too (its tags), so only what passes them is ranked.
 pub async fn search(db: &Db, municipality_id: i64, f: &Filters) -> Result<(Vec<Listing>, i64), sqlx::Error> {
-    let signed_expr = "EXISTS (SELECT 1 FROM signatures s WHERE s.organisation_id = p.organisation_id \
-        AND s.municipality_id = p.municipality_id AND s.withdrawn_at IS NULL)";
-    let premises_expr = |cond: &str| {
-        format!("EXISTS (SELECT 1 FROM registry_premises r WHERE r.organisation_id = p.organisation_id{cond})")
-    };
-    let mut from = String::from("registry_profiles p JOIN organisations o ON o.id = p.organisation_id");
+    let tags = f.tags();
+    let mut from = String::from("registry_profiles p");
     let mut wheres = vec!["p.municipality_id = $1".to_string()];
     let mut binds: Vec<String> = vec![];
-    let mut order = by_sort_key(db).to_string();
+    let mut rank = String::from("0");
     let mut with = String::new();
-    if let Some(q) = &f.query {
-        match db.backend {
-            Backend::Sqlite => {
-                binds.push(q.fts5(municipality_id, "{name body}"));
-                binds.push(q.fts5(municipality_id, "name"));
-                // The full-text matches are computed once (MATERIALIZED): joined row by row,
-                // FTS5 would run the prefix query again for every profile of the municipality.
-                with = "WITH f AS MATERIALIZED (SELECT rowid AS id, bm25(registry_fts, 10.0, 1.0) AS rank \
-                        FROM registry_fts WHERE registry_fts MATCH $2), \
-                        n AS MATERIALIZED (SELECT rowid AS id FROM registry_fts WHERE registry_fts MATCH $3) "
-                    .to_string();
-                from = "f JOIN registry_profiles p ON p.organisation_id = f.id \
-                        JOIN organisations o ON o.id = p.organisation_id LEFT JOIN n ON n.id = f.id"
-                    .to_string();
-                order = format!("CASE WHEN n.id IS NULL THEN 1 ELSE 0 END, f.rank, {order}");
+    let by_name = by_sort_key(db);
+    match (&f.query, db.backend) {
+        (Some(q), Backend::Sqlite) => {
+            binds.push(q.fts5(municipality_id, "{name body}", &tags));
+            binds.push(q.fts5(municipality_id, "name", &tags));
+            // The full-text matches are computed once (MATERIALIZED): joined row by row,
+            // FTS5 would run the query again for every profile of the municipality.
+            with = "f AS MATERIALIZED (SELECT rowid AS id, bm25(registry_fts, 10.0, 1.0, 0.0) AS rank \
+                    FROM registry_fts WHERE registry_fts MATCH $2), \
+                    n AS MATERIALIZED (SELECT rowid AS id FROM registry_fts WHERE registry_fts MATCH $3), "
+                .to_string();
+            from = "f JOIN registry_profiles p ON p.organisation_id = f.id LEFT JOIN n ON n.id = f.id".to_string();
+            rank = "(CASE WHEN n.id IS NULL THEN 1000000.0 ELSE 0.0 END) + f.rank".to_string();
+        }
+        (Some(q), Backend::Postgres) => {
+            binds.push(q.tsquery(municipality_id, "AB", &tags));
+            binds.push(q.tsquery(municipality_id, "A", &tags));
+            binds.push(q.tsquery(municipality_id, "AB", &[]));
+            wheres.push("p.search_index @@ to_tsquery('simple'::regconfig, $2)".to_string());
+            // ts_rank is at most 1 (normalisation 32): a name match always comes first.
+            rank = "(CASE WHEN p.search_index @@ to_tsquery('simple'::regconfig, $3) THEN -2.0 ELSE 0.0 END) \
+                    - ts_rank(p.search_index, to_tsquery('simple'::regconfig, $4), 32)"
+                .to_string();
+        }
+        (None, _) => {
+            if let Some(c) = f.category {
+                wheres.push(format!("(p.categories & {}) <> 0", c.bit()));
             }
-            Backend::Postgres => {
-                binds.push(q.tsquery(municipality_id));
-                // The same expression as the GIN index (migration 20261123300001), so that the
-                // index is used.
-                let doc = "registry_search_doc(p.municipality_id, p.search_name || ' ' || p.search_body)";
-                let query = "to_tsquery('simple'::regconfig, $2)";
-                wheres.push(format!("{doc} @@ {query}"));
-                order = format!(
-                    "CASE WHEN registry_search_doc(p.municipality_id, p.search_name) @@ {query} THEN 0 ELSE 1 END, \
-                     ts_rank({doc}, {query}) DESC, {order}"
-                );
+            if f.signed {
+                wheres.push("p.signed = 1".to_string());
+            }
+            if f.premises || !f.features.is_empty() {
+                wheres.push("p.has_premises = 1".to_string());
             }
         }
     }
-    if let Some(c) = f.category {
-        wheres.push(format!("(p.categories & {}) <> 0", c.bit()));
-    }
-    if f.signed {
-        wheres.push(signed_expr.to_string());
-    }
-    if f.premises || !f.features.is_empty() {
+    if !f.features.is_empty() {
+        // One premises with every feature asked for (the tags only say "has premises").
         let cond: String = f
             .features
             .iter()
             .map(|x| format!(" AND r.{} = 1", x.column()))
             .collect();
-        wheres.push(premises_expr(&cond));
+        wheres.push(format!(
+            "EXISTS (SELECT 1 FROM registry_premises r WHERE r.organisation_id = p.organisation_id{cond})"
+        ));
     }
     let n = binds.len();
     let sql = format!(
-        "{with}SELECT p.organisation_id, o.name, p.legal_form, p.categories, p.mission, \
-         CAST(CASE WHEN {signed_expr} THEN 1 ELSE 0 END AS BIGINT) AS signed, \
-         CAST(CASE WHEN {} THEN 1 ELSE 0 END AS BIGINT) AS has_premises, \
-         COUNT(*) OVER () AS total \
-         FROM {from} WHERE {} ORDER BY {order} LIMIT ${} OFFSET ${}",
-        premises_expr(""),
+        "WITH {with}page AS MATERIALIZED (\
+            SELECT p.organisation_id AS id, {rank} AS rank, p.sort_key, COUNT(*) OVER () AS total \
+            FROM {from} WHERE {} ORDER BY 2, {by_name} LIMIT ${} OFFSET ${}) \
+         SELECT p.organisation_id, o.name, p.legal_form, p.categories, p.mission, p.signed, p.has_premises, \
+                page.total \
+         FROM page JOIN registry_profiles p ON p.organisation_id = page.id \
+         JOIN organisations o ON o.id = p.organisation_id \
+         ORDER BY page.rank, {}",
         wheres.join(" AND "),
         n + 2,
-        n + 3
+        n + 3,
+        by_name
+            .replace("p.sort_key", "page.sort_key")
+            .replace("p.organisation_id", "page.id"),
     );
     let mut query = sqlx::query(&sql).bind(municipality_id);
     for b in binds {

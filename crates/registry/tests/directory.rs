@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{org, result_names, sign};
+use common::{edit, org, result_names, sign};
 use registry::domain::{Category, Feature};
 use registry::store::{self, NewContact, NewPremises};
 use testkit::{both, Backend, TestApp};
@@ -240,6 +240,99 @@ async fn filters_pagination_and_json(backend: Backend) {
     assert!(result_names(&past.body).is_empty());
 }
 
+/// The filters the search index answers itself (category, signed, premises) follow every
+/// change: a withdrawn signature, removed premises, changed categories, with and without a
+/// text query.
+async fn filters_follow_signatures_premises_and_categories(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala").await;
+    let db = &app.state.db;
+    let now = app.state.now();
+    let art = org(
+        &app,
+        sala,
+        "Sala konstförening",
+        30,
+        &[Category::Kultur],
+        "Måleri och grafik.",
+    )
+    .await;
+    org(&app, sala, "Sala konstgrafiker", 31, &[Category::Kultur], "Grafik.").await;
+    let c = app.client();
+    let names = |p: &'static str| {
+        let c = &c;
+        async move { result_names(&c.get(p).await.body) }
+    };
+    let signed_q = "/sala/foreningar?q=konst&signerat=1";
+    let signed_all = "/sala/foreningar?signerat=1";
+    assert!(names(signed_q).await.is_empty());
+    sign(&app, sala, art).await;
+    assert_eq!(names(signed_q).await, ["Sala konstförening"]);
+    assert_eq!(names(signed_all).await, ["Sala konstförening"]);
+    sqlx::query("UPDATE signatures SET withdrawn_at = $1 WHERE organisation_id = $2")
+        .bind(now)
+        .bind(art)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert!(
+        names(signed_q).await.is_empty(),
+        "a withdrawn signature no longer counts"
+    );
+    assert!(names(signed_all).await.is_empty());
+    sign(&app, sala, art).await;
+    assert_eq!(names(signed_q).await, ["Sala konstförening"], "signed again");
+
+    let premises_q = "/sala/foreningar?q=grafik&lokal=1";
+    assert!(names(premises_q).await.is_empty());
+    let studio = NewPremises {
+        name: "Ateljén".into(),
+        address: "Storgatan 9".into(),
+        capacity: Some(12),
+        equipment: "Tryckpress".into(),
+        features: vec![Feature::Lift],
+    };
+    store::add_premises(db, sala, art, &studio, None, now).await.unwrap();
+    assert_eq!(names(premises_q).await, ["Sala konstförening"]);
+    assert_eq!(
+        names("/sala/foreningar?q=grafik&tillganglighet=lift").await,
+        ["Sala konstförening"]
+    );
+    assert!(names("/sala/foreningar?q=grafik&tillganglighet=parking")
+        .await
+        .is_empty());
+    sqlx::query("DELETE FROM registry_premises WHERE organisation_id = $1")
+        .bind(art)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert!(names(premises_q).await.is_empty(), "removed premises no longer count");
+    assert!(names("/sala/foreningar?lokal=1").await.is_empty());
+
+    let kultur_q = "/sala/foreningar?q=konst&kategori=kultur";
+    let mut both = names(kultur_q).await;
+    both.sort();
+    assert_eq!(both, ["Sala konstförening", "Sala konstgrafiker"]);
+    store::update(
+        db,
+        sala,
+        art,
+        &edit("Sala konstförening", 30, &[Category::Idrott], "Måleri och grafik."),
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(names(kultur_q).await, ["Sala konstgrafiker"]);
+    assert_eq!(
+        names("/sala/foreningar?q=konst&kategori=idrott&signerat=1").await,
+        ["Sala konstförening"]
+    );
+    // A word typed is never taken for a filter's word.
+    assert!(names("/sala/foreningar?q=signerad").await.is_empty());
+    assert!(names("/sala/foreningar?q=kat1").await.is_empty());
+}
+
 async fn profile_shows_public_contacts_only_and_escapes_html(backend: Backend) {
     let app = TestApp::start(backend).await;
     let sala = app.municipality("sala", "Sala").await;
@@ -339,5 +432,6 @@ both!(
     the_directory_speaks_english_too,
     search_handles_swedish_compounds_and_ranks_name_matches_first,
     filters_pagination_and_json,
+    filters_follow_signatures_premises_and_categories,
     profile_shows_public_contacts_only_and_escapes_html
 );
