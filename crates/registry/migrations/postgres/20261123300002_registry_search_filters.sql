@@ -80,4 +80,7 @@ ALTER TABLE registry_profiles ADD COLUMN search_index tsvector GENERATED ALWAYS 
     || setweight(registry_search_doc(municipality_id, registry_tags(categories, signed, has_premises)), 'D')
 ) STORED;
 
-CREATE INDEX registry_profiles_search ON registry_profiles USING GIN (search_index);
+-- fastupdate off: changes go straight into the index instead of a pending list that every
+-- search scans until (auto)vacuum merges it. After the 160,000 flag updates of a national
+-- synthetic load, that list cost three quarters of PostgreSQL's time per search.
+CREATE INDEX registry_profiles_search ON registry_profiles USING GIN (search_index) WITH (fastupdate = off);
