@@ -1,0 +1,3 @@
+//! The action plan (handlingsplan). Skeleton: the seed-003 table module comes first.
+
+pub mod table;
