@@ -229,8 +229,7 @@ async fn the_responsible_record_progress_and_others_cannot(backend: Backend) {
             ],
         )
         .await;
-    assert_eq!(post.status, 303);
-    assert!(post.location.unwrap().starts_with("/konto/logga-in"));
+    assert!(matches!(post.status, 401 | 403), "{}", post.status);
 
     // Someone else signed in, another municipality's coordinator, and the representative of
     // an organisation that is not responsible: forbidden.
@@ -294,9 +293,8 @@ async fn the_responsible_record_progress_and_others_cannot(backend: Backend) {
     assert_eq!(p.status, 303, "{}", p.text());
     let page = anon.get(&page_path).await;
     assert!(
-        page.body.contains("Upphandlingen &lt;b&gt;pågår&lt;/b&gt;."),
-        "{}",
-        page.body
+        !page.body.contains("<b>pågår</b>") && page.text().contains("Upphandlingen <b>pågår</b>."),
+        "HTML in a note is shown as text"
     );
     let t = page.text();
     assert!(
@@ -453,8 +451,8 @@ async fn reminders_reach_the_responsible_before_follow_up_once(backend: Backend)
     app.clock.advance(chrono::Duration::days(1));
     app.run_jobs().await;
     assert_eq!(app.outbox().await.len(), 2);
-    // Three weeks on the later one is due, unless it is done.
-    app.clock.advance(chrono::Duration::days(11));
+    // On 2026-12-09, 14 days before the later date, that one is due.
+    app.clock.advance(chrono::Duration::days(15));
     app.run_jobs().await;
     let mail = app.outbox().await;
     assert_eq!(mail.len(), 3, "{mail:?}");
@@ -520,7 +518,10 @@ async fn working_groups_are_joined_with_consent_and_left(backend: Backend) {
     assert_eq!(made.status, 303, "{}", made.text());
     let path = made.location.unwrap();
     let page = app.client().get(&path).await;
-    assert!(page.body.contains("Arbetsgrupp &lt;1&gt;"));
+    assert!(
+        !page.body.contains("Arbetsgrupp <1>") && page.text().contains("Arbetsgrupp <1>"),
+        "shown as text, escaped"
+    );
     let t = page.text();
     assert!(
         t.contains("1 Självständighet") && t.contains("Test samordnare@sala.example"),
