@@ -109,10 +109,12 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     store::create_group(
         db,
         sala,
-        "Arbetsgrupp 1: Självständighet",
-        "Följer upp målen om lokaler och föreningsstöd.",
-        area,
-        staff.as_ref().map(|u| u.id),
+        &store::NewGroup {
+            name: "Arbetsgrupp 1: Självständighet",
+            description: "Följer upp målen om lokaler och föreningsstöd.",
+            area_id: area,
+            convener: staff.as_ref().map(|u| u.id),
+        },
         None,
         now,
     )

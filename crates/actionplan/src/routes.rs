@@ -218,6 +218,9 @@ struct AreaView {
     goals: Vec<GoalView>,
 }
 
+/// A filter's select: (name, label, options (value, label), chosen).
+type Select = (String, String, Vec<(String, String)>, String);
+
 #[derive(Template)]
 #[template(path = "actionplan_plan.html")]
 struct PlanPage {
@@ -225,8 +228,7 @@ struct PlanPage {
     notice: Option<String>,
     facts: Vec<(String, String)>,
     actions: Vec<(String, String)>,
-    /// (name, label, options (value, label), chosen)
-    selects: Vec<(String, String, Vec<(String, String)>, String)>,
+    selects: Vec<Select>,
     responsible_filter: String,
     filtered: bool,
     filter_summary: String,
@@ -1063,10 +1065,12 @@ async fn group_create(
         match store::create_group(
             &state.db,
             m.id,
-            &name,
-            &description,
-            area,
-            convener,
+            &store::NewGroup {
+                name: &name,
+                description: &description,
+                area_id: area,
+                convener,
+            },
             Some(user),
             state.now(),
         )

@@ -729,16 +729,23 @@ pub enum GroupError {
 
 /// A new working group for an area (or the whole plan), with a convener who has a role in the
 /// municipality; the convener is its first member.
+/// A new working group: its name and description, the area it works on (none for the whole
+/// plan) and its convener.
+pub struct NewGroup<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub area_id: Option<i64>,
+    pub convener: Option<i64>,
+}
+
 pub async fn create_group(
     db: &Db,
     municipality_id: i64,
-    name: &str,
-    description: &str,
-    area_id: Option<i64>,
-    convener: Option<i64>,
+    new: &NewGroup<'_>,
     actor: Option<&CurrentUser>,
     now: i64,
 ) -> Result<i64, GroupError> {
+    let (name, description, area_id, convener) = (new.name, new.description, new.area_id, new.convener);
     let mut tx = db.write().await?;
     let plan_id = ensure_plan(&mut tx, municipality_id, actor, now).await?;
     if let Some(a) = area_id {
