@@ -561,7 +561,106 @@ async fn working_groups_are_joined_with_consent_and_left(backend: Backend) {
     app.stop().await;
 }
 
+async fn send(c: &testkit::Client, path: &str, fields: Vec<(&'static str, String)>) -> testkit::Page {
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    c.submit(path, path, &borrowed).await
+}
+
+async fn the_coordinator_sets_dates_links_and_the_plans_adoption(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    app.municipality("sala", "Sala").await;
+    app.municipality("heby", "Heby").await;
+    let (coord, _) = coordinator(&app, "sala").await;
+    import(&coord, "sala", TABLE).await;
+    let (_, heby_org) = app.representative("rep@heby.example", "heby", "Heby IF").await;
+    let id = activity_id(&app, "Upphandla").await;
+    let path = format!("/sala/handlingsplan/aktivitet/{id}/redigera");
+    let (staff, _) = signed_in(&app, "personal@sala.example", Some((RoleKind::Staff, Some("sala")))).await;
+    assert_eq!(
+        staff.get(&path).await.status,
+        403,
+        "staff report progress but do not edit"
+    );
+    let heby_org = heby_org.to_string();
+    let edit = |start: &'static str, end: &'static str, org: String| {
+        vec![
+            ("text", "Upphandla ett bokningssystem.".to_string()),
+            ("time_text", "2020".to_string()),
+            ("time_start", start.to_string()),
+            ("time_end", end.to_string()),
+            ("responsible_text", "Kultur och fritid".to_string()),
+            ("department", String::new()),
+            ("user", String::new()),
+            ("organisation", org),
+            ("follow_up_text", "hösten 2020".to_string()),
+            ("follow_up_on", "2026-12-01".to_string()),
+        ]
+    };
+    let p = send(&coord, &path, edit("2026-12-31", "2026-01-01", String::new())).await;
+    assert_eq!(p.status, 422);
+    assert!(p.text().contains("Slutet kan inte vara före början."), "{}", p.text());
+    let p = send(&coord, &path, edit("2026-02-30", "", String::new())).await;
+    assert_eq!(p.status, 422);
+    assert!(p.text().contains("Skriv datumet som ÅÅÅÅ-MM-DD"));
+    let p = send(&coord, &path, edit("", "", heby_org.clone())).await;
+    assert_eq!(p.status, 422, "another municipality's organisation cannot be linked");
+    assert!(p.text().contains("Välj ett av alternativen."));
+    let p = send(&coord, &path, edit("2026-01-01", "2026-12-31", String::new())).await;
+    assert_eq!(p.status, 303, "{}", p.text());
+    let page = app
+        .client()
+        .get(&format!("/sala/handlingsplan/aktivitet/{id}"))
+        .await
+        .text();
+    assert!(
+        page.contains("2020 (2026-01-01 – 2026-12-31)") && page.contains("hösten 2020 (2026-12-01)"),
+        "{page}"
+    );
+
+    // The plan's name, period and adoption.
+    let settings = "/sala/handlingsplan/installningar";
+    let p = coord
+        .submit(
+            settings,
+            settings,
+            &[
+                ("title", ""),
+                ("period_start", "2020"),
+                ("period_end", "2019"),
+                ("adopted_by", ""),
+                ("adopted_on", ""),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, 422);
+    assert!(p.text().contains("Fyll i fältet.") && p.text().contains("Slutet kan inte vara före början."));
+    let p = coord
+        .submit(
+            settings,
+            settings,
+            &[
+                ("title", "Handlingsplan 2019–2020"),
+                ("period_start", "2019"),
+                ("period_end", "2020"),
+                ("adopted_by", "Samverkansrådet"),
+                ("adopted_on", "2019-03-12"),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, 303);
+    let t = app.client().get("/sala/handlingsplan").await.text();
+    assert!(
+        t.contains("Handlingsplan 2019–2020") && t.contains("2019–2020") && t.contains("Samverkansrådet, 2019-03-12"),
+        "{t}"
+    );
+    let (_, json) = app.client().get_json("/api/v1/sala/action-plan").await;
+    assert_eq!(json["plan"]["adopted_on"], "2019-03-12");
+    assert_eq!(staff.get(settings).await.status, 403);
+    app.stop().await;
+}
+
 both!(
+    the_coordinator_sets_dates_links_and_the_plans_adoption,
     import_shows_a_preview_writes_on_confirmation_and_twice_changes_nothing,
     only_the_coordinator_imports,
     exported_csv_and_xlsx_import_to_the_same_plan,
