@@ -113,7 +113,10 @@ pub(crate) fn strip_tags(s: &str) -> String {
 /// whitespace) is an item of its own, in its place; a `<li>` left open ends at the next `<li>`.
 pub(crate) fn list_items(s: &str) -> Option<Vec<String>> {
     let ps = pieces(s);
-    if !ps.iter().any(|p| matches!(p, Piece::Tag { name, closing: false } if name == "li")) {
+    if !ps
+        .iter()
+        .any(|p| matches!(p, Piece::Tag { name, closing: false } if name == "li"))
+    {
         return None;
     }
     let mut items = Vec::new();
@@ -124,14 +127,14 @@ pub(crate) fn list_items(s: &str) -> Option<Vec<String>> {
             Piece::Text(t) => buf.push_str(t),
             Piece::Tag { name, closing } if name == "li" => {
                 if *closing || in_li || !buf.trim().is_empty() {
-                    items.push(decode_entities(&buf));
+                    items.push(decode_entities(buf.trim()));
                 }
                 buf.clear();
                 in_li = !closing;
             }
             Piece::Tag { name, .. } if is_block(name) => {
                 if !in_li && !buf.trim().is_empty() {
-                    items.push(decode_entities(&buf));
+                    items.push(decode_entities(buf.trim()));
                     buf.clear();
                 }
                 buf.push(' ');
@@ -140,7 +143,7 @@ pub(crate) fn list_items(s: &str) -> Option<Vec<String>> {
         }
     }
     if in_li || !buf.trim().is_empty() {
-        items.push(decode_entities(&buf));
+        items.push(decode_entities(buf.trim()));
     }
     Some(items)
 }
@@ -190,7 +193,8 @@ fn dehyphenate(s: &str) -> String {
 /// - at a `<li>` when the cell is an HTML list itself;
 /// - after a gap: two or more spaces, or a line break ("190403- tillsvidare  2020" → two);
 /// - at a dash bullet: a dash at the start of a word followed (after at most one space) by a
-///   letter ("-HR -Magnus Gunnarsson" → two; "- Årsvis - Vid uppdatering" → two).
+///   letter, another dash or the end ("-HR -Magnus Gunnarsson" → two; "- Årsvis - Vid
+///   uppdatering" → two; "- -" → two).
 ///
 /// A dash before a digit is part of a year, not a bullet: "-Höst -19" is the one item
 /// "Höst -19". A dash inside a word is no bullet ("190403- tillsvidare", "IT-Enheten",
@@ -252,7 +256,7 @@ fn split_bullets(s: &str) -> Vec<&str> {
             Some((_, ' ')) => cs.get(k + 2).map(|x| x.1),
             other => other.map(|x| x.1),
         };
-        if next.is_some_and(char::is_alphabetic) {
+        if next.is_none_or(|n| n.is_alphabetic() || BULLETS.contains(&n)) {
             cuts.push(at);
         }
     }
@@ -288,7 +292,11 @@ pub(crate) fn distribute(items: Vec<String>, n: usize) -> Vec<String> {
         }
         _ => {
             let mut out: Vec<String> = items[..n - 1].to_vec();
-            let rest: Vec<&str> = items[n - 1..].iter().map(String::as_str).filter(|s| !s.is_empty()).collect();
+            let rest: Vec<&str> = items[n - 1..]
+                .iter()
+                .map(String::as_str)
+                .filter(|s| !s.is_empty())
+                .collect();
             out.push(rest.join(", "));
             out
         }
@@ -346,18 +354,18 @@ pub(crate) fn parse_owner(goal: &str) -> (super::Owner, String) {
     let lw: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let is_kommun = |w: &str| matches!(w, "kommun" | "kommunen" | "stad" | "staden");
     let is_civil = |w: &str| w == "civilsamhället";
-    let is_name = |ws: &[&str]| {
-        ws.len() <= 3 && ws.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    };
+    let is_name = |ws: &[&str]| ws.len() <= 3 && ws.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
     let n = lw.len();
+    // "<Name> kommun(en) och civilsamhället" or "Civilsamhället och <Name> kommun(en)".
+    let municipality_first =
+        n >= 3 && is_civil(&lw[n - 1]) && lw[n - 2] == "och" && is_kommun(&lw[n - 3]) && is_name(&words[..n - 3]);
+    let civil_first =
+        n >= 3 && is_civil(&lw[0]) && lw[1] == "och" && is_kommun(&lw[n - 1]) && is_name(&words[2..n - 1]);
     let owner = if n == 1 && is_civil(&lw[0]) {
         Some(Owner::CivilSociety)
     } else if n >= 1 && is_kommun(&lw[n - 1]) && is_name(&words[..n - 1]) {
         Some(Owner::Municipality)
-    } else if n >= 3 && is_civil(&lw[n - 1]) && lw[n - 2] == "och" && is_kommun(&lw[n - 3]) && is_name(&words[..n - 3])
-    {
-        Some(Owner::Both)
-    } else if n >= 3 && is_civil(&lw[0]) && lw[1] == "och" && is_kommun(&lw[n - 1]) && is_name(&words[2..n - 1]) {
+    } else if municipality_first || civil_first {
         Some(Owner::Both)
     } else {
         None
@@ -393,7 +401,10 @@ mod tests {
 
     #[test]
     fn tags_are_removed_and_block_tags_separate() {
-        assert_eq!(strip_tags("Går det att utöka <i>Infosidan</i> i Allehanda"), "Går det att utöka Infosidan i Allehanda");
+        assert_eq!(
+            strip_tags("Går det att utöka <i>Infosidan</i> i Allehanda"),
+            "Går det att utöka Infosidan i Allehanda"
+        );
         assert_eq!(clean_cell("rad 1<br>rad 2"), "rad 1 rad 2");
         assert_eq!(clean_cell("<p>A &amp; B</p>"), "A & B");
         // No tag, no entity decoding, and a lone "<" is text.
@@ -412,7 +423,10 @@ mod tests {
 
     #[test]
     fn whitespace_is_collapsed() {
-        assert_eq!(clean_text("  mm.  All\u{a0}utveckling\n av\tsala.se "), "mm. All utveckling av sala.se");
+        assert_eq!(
+            clean_text("  mm.  All\u{a0}utveckling\n av\tsala.se "),
+            "mm. All utveckling av sala.se"
+        );
     }
 
     #[test]
@@ -434,33 +448,56 @@ mod tests {
         assert_eq!(clean_text("Våren - 19"), "Våren - 19");
         assert_eq!(clean_text("190403- tillsvidare"), "190403- tillsvidare");
         assert_eq!(clean_text("-IT-Enheten"), "IT-Enheten");
-        assert_eq!(clean_text("-Kultur och fritid - Medborgarkontoret"), "Kultur och fritid - Medborgarkontoret");
+        assert_eq!(
+            clean_text("-Kultur och fritid - Medborgarkontoret"),
+            "Kultur och fritid - Medborgarkontoret"
+        );
     }
 
     #[test]
     fn hyphenated_line_breaks_are_joined_but_shared_word_parts_stay() {
         assert_eq!(clean_text("-Medborgar- kontoret"), "Medborgarkontoret");
-        assert_eq!(clean_text("Skapa fadder- och mentorssystem"), "Skapa fadder- och mentorssystem");
+        assert_eq!(
+            clean_text("Skapa fadder- och mentorssystem"),
+            "Skapa fadder- och mentorssystem"
+        );
         assert_eq!(clean_text("in- eller utflyttning"), "in- eller utflyttning");
         assert_eq!(clean_text("Kultur- Medborgarkontoret"), "Kultur- Medborgarkontoret");
         assert_eq!(clean_text("2019- tillsvidare"), "2019- tillsvidare");
         // Cleaning is idempotent, so a written plan reads back the same.
-        for s in ["Medborgarkontoret", "fadder- och mentorssystem", "Höst -19", "Våren - 19"] {
+        for s in [
+            "Medborgarkontoret",
+            "fadder- och mentorssystem",
+            "Höst -19",
+            "Våren - 19",
+        ] {
             assert_eq!(clean_text(&clean_text(s)), clean_text(s));
         }
     }
 
     #[test]
     fn items_split_at_gaps_and_dash_bullets_but_not_at_years() {
-        assert_eq!(split_items("190403- tillsvidare  2020"), vec!["190403- tillsvidare", "2020"]);
+        assert_eq!(
+            split_items("190403- tillsvidare  2020"),
+            vec!["190403- tillsvidare", "2020"]
+        );
         assert_eq!(
             split_items("-Magnus Gunnarsson  -HR -Magnus Gunnarsson"),
             vec!["Magnus Gunnarsson", "HR", "Magnus Gunnarsson"]
         );
-        assert_eq!(split_items("- Löpande  - Årsvis - Vid uppdatering"), vec!["Löpande", "Årsvis", "Vid uppdatering"]);
+        assert_eq!(
+            split_items("- Löpande  - Årsvis - Vid uppdatering"),
+            vec!["Löpande", "Årsvis", "Vid uppdatering"]
+        );
         assert_eq!(split_items("-Höst -19  Höst -19"), vec!["Höst -19", "Höst -19"]);
-        assert_eq!(split_items("-Medborgar- kontoret  -Daniel Watkinson"), vec!["Medborgarkontoret", "Daniel Watkinson"]);
-        assert_eq!(split_items("- Dialogmöte 8  - Dialogmöte 8"), vec!["Dialogmöte 8", "Dialogmöte 8"]);
+        assert_eq!(
+            split_items("-Medborgar- kontoret  -Daniel Watkinson"),
+            vec!["Medborgarkontoret", "Daniel Watkinson"]
+        );
+        assert_eq!(
+            split_items("- Dialogmöte 8  - Dialogmöte 8"),
+            vec!["Dialogmöte 8", "Dialogmöte 8"]
+        );
         assert_eq!(split_items("Våren - 19"), vec!["Våren - 19"]);
         assert_eq!(split_items("rad 1\nrad 2"), vec!["rad 1", "rad 2"]);
         assert_eq!(split_items("- -"), vec!["", ""]);
@@ -482,7 +519,10 @@ mod tests {
     #[test]
     fn area_cells() {
         assert_eq!(parse_area("Nr 1 Självständighet"), Some((1, "Självständighet".into())));
-        assert_eq!(parse_area("Nr 5 Öppenhet och insyn"), Some((5, "Öppenhet och insyn".into())));
+        assert_eq!(
+            parse_area("Nr 5 Öppenhet och insyn"),
+            Some((5, "Öppenhet och insyn".into()))
+        );
         assert_eq!(parse_area("nr. 2: Dialog"), Some((2, "Dialog".into())));
         assert_eq!(parse_area("3. Kvalitet"), Some((3, "Kvalitet".into())));
         assert_eq!(parse_area("Nr 1"), None);
@@ -494,21 +534,42 @@ mod tests {
     #[test]
     fn owner_phrases() {
         let p = |s: &str| parse_owner(s);
-        assert_eq!(p("Sala kommun ska: Inventera"), (Owner::Municipality, "Inventera".into()));
-        assert_eq!(p("Sala kommun ska. Verka för"), (Owner::Municipality, "Verka för".into()));
+        assert_eq!(
+            p("Sala kommun ska: Inventera"),
+            (Owner::Municipality, "Inventera".into())
+        );
+        assert_eq!(
+            p("Sala kommun ska. Verka för"),
+            (Owner::Municipality, "Verka för".into())
+        );
         assert_eq!(p("Sala kommunen ska: Utbilda"), (Owner::Municipality, "Utbilda".into()));
         assert_eq!(p("Örebro kommun ska: X"), (Owner::Municipality, "X".into()));
         assert_eq!(p("Upplands Väsby kommun ska: X"), (Owner::Municipality, "X".into()));
         assert_eq!(p("Malmö stad ska: X"), (Owner::Municipality, "X".into()));
         assert_eq!(p("Kommunen ska: X"), (Owner::Municipality, "X".into()));
         assert_eq!(p("Civilsamhället ska: Skapa"), (Owner::CivilSociety, "Skapa".into()));
-        assert_eq!(p("Sala kommunen och civilsamhället ska: Ta fram"), (Owner::Both, "Ta fram".into()));
-        assert_eq!(p("Luleå kommun och civilsamhället ska: Ta fram"), (Owner::Both, "Ta fram".into()));
-        assert_eq!(p("Civilsamhället och Sala kommun ska: Ta fram"), (Owner::Both, "Ta fram".into()));
+        assert_eq!(
+            p("Sala kommunen och civilsamhället ska: Ta fram"),
+            (Owner::Both, "Ta fram".into())
+        );
+        assert_eq!(
+            p("Luleå kommun och civilsamhället ska: Ta fram"),
+            (Owner::Both, "Ta fram".into())
+        );
+        assert_eq!(
+            p("Civilsamhället och Sala kommun ska: Ta fram"),
+            (Owner::Both, "Ta fram".into())
+        );
         assert_eq!(p("Sala kommun ska:"), (Owner::Municipality, "".into()));
         let unstated = "Två fysiska träffar per år anordnas av kommunen";
         assert_eq!(p(unstated), (Owner::Unstated, unstated.into()));
-        assert_eq!(p("Sala kommun ska verka för X"), (Owner::Unstated, "Sala kommun ska verka för X".into()));
-        assert_eq!(p("alla i kommun ska: X"), (Owner::Unstated, "alla i kommun ska: X".into()));
+        assert_eq!(
+            p("Sala kommun ska verka för X"),
+            (Owner::Unstated, "Sala kommun ska verka för X".into())
+        );
+        assert_eq!(
+            p("alla i kommun ska: X"),
+            (Owner::Unstated, "alla i kommun ska: X".into())
+        );
     }
 }

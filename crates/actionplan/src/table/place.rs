@@ -62,7 +62,9 @@ fn heading(cells: &[String]) -> Option<Option<String>> {
 
 fn is_separator(cells: &[String]) -> bool {
     cells.iter().any(|c| !c.trim().is_empty())
-        && cells.iter().all(|c| c.trim().chars().all(|ch| matches!(ch, '-' | ':' | '|' | '=' | ' ')))
+        && cells
+            .iter()
+            .all(|c| c.trim().chars().all(|ch| matches!(ch, '-' | ':' | '|' | '=' | ' ')))
 }
 
 /// `Some(true)` for a header row of the table's six columns, `Some(false)` for a header row of
@@ -112,7 +114,11 @@ pub(crate) fn place(lines: Vec<RawLine>) -> Parsed {
             layout_ok = ok;
             open = false;
             if !ok {
-                problems.push(Problem { line, text: line_text(&cells), reason: ProblemKind::UnknownLayout });
+                problems.push(Problem {
+                    line,
+                    text: line_text(&cells),
+                    reason: ProblemKind::UnknownLayout,
+                });
             }
             continue;
         }
@@ -120,7 +126,11 @@ pub(crate) fn place(lines: Vec<RawLine>) -> Parsed {
         let too_wide = cells.iter().skip(6).any(|c| !c.trim().is_empty());
         let lone_cell = is_blank(&cells[1..]) && parse_area(&clean_cell(&cells[0])).is_none();
         if too_wide || lone_cell {
-            problems.push(Problem { line, text, reason: ProblemKind::UnknownLayout });
+            problems.push(Problem {
+                line,
+                text,
+                reason: ProblemKind::UnknownLayout,
+            });
             open = false;
             continue;
         }
@@ -137,18 +147,32 @@ pub(crate) fn place(lines: Vec<RawLine>) -> Parsed {
                     prev.text.push('\n');
                     prev.text.push_str(&text);
                 }
-                _ => problems.push(Problem { line, text, reason: ProblemKind::NoArea }),
+                _ => problems.push(Problem {
+                    line,
+                    text,
+                    reason: ProblemKind::NoArea,
+                }),
             }
             continue;
         }
-        rows.push(Row { line, text, cells: six, group: group.clone(), layout_ok });
+        rows.push(Row {
+            line,
+            text,
+            cells: six,
+            group: group.clone(),
+            layout_ok,
+        });
         open = true;
     }
 
     let mut plan = TablePlan::default();
     for row in rows {
         if let Err(reason) = place_row(&mut plan, &row) {
-            problems.push(Problem { line: row.line, text: row.text, reason });
+            problems.push(Problem {
+                line: row.line,
+                text: row.text,
+                reason,
+            });
         }
     }
     problems.sort_by_key(|p| p.line);
@@ -183,7 +207,12 @@ fn place_row(plan: &mut TablePlan, row: &Row) -> Result<(), ProblemKind> {
     let area_index = match plan.areas.iter().position(|a| a.number == number) {
         Some(i) => i,
         None => {
-            plan.areas.push(TableArea { number, name, group: row.group.clone(), goals: Vec::new() });
+            plan.areas.push(TableArea {
+                number,
+                name,
+                group: row.group.clone(),
+                goals: Vec::new(),
+            });
             plan.areas.len() - 1
         }
     };
@@ -194,7 +223,11 @@ fn place_row(plan: &mut TablePlan, row: &Row) -> Result<(), ProblemKind> {
     let goal_index = match area.goals.iter().position(|g| g.owner == owner && g.text == goal_text) {
         Some(i) => i,
         None => {
-            area.goals.push(TableGoal { owner, text: goal_text, activities: Vec::new() });
+            area.goals.push(TableGoal {
+                owner,
+                text: goal_text,
+                activities: Vec::new(),
+            });
             area.goals.len() - 1
         }
     };
@@ -209,7 +242,11 @@ fn place_row(plan: &mut TablePlan, row: &Row) -> Result<(), ProblemKind> {
 
 /// The activities of one row: one, or one per list item; none when all four cells are empty.
 fn activities(activity: &str, time: &str, responsible: &str, follow_up: &str) -> Vec<TableActivity> {
-    let items: Vec<String> = list_items(activity).unwrap_or_default().iter().map(|i| clean_text(i)).collect();
+    let items: Vec<String> = list_items(activity)
+        .unwrap_or_default()
+        .iter()
+        .map(|i| clean_text(i))
+        .collect();
     let all: Vec<TableActivity> = if items.len() >= 2 {
         let n = items.len();
         let times = distribute(split_items(time), n);
@@ -220,7 +257,12 @@ fn activities(activity: &str, time: &str, responsible: &str, follow_up: &str) ->
             .zip(times)
             .zip(responsibles)
             .zip(follow_ups)
-            .map(|(((text, time), responsible), follow_up)| TableActivity { text, time, responsible, follow_up })
+            .map(|(((text, time), responsible), follow_up)| TableActivity {
+                text,
+                time,
+                responsible,
+                follow_up,
+            })
             .collect()
     } else {
         vec![TableActivity {

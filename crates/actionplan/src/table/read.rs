@@ -17,7 +17,12 @@ pub fn parse_text(input: &str) -> Parsed {
         .enumerate()
         .map(|(i, l)| RawLine {
             line: i + 1,
-            cells: l.strip_suffix('\r').unwrap_or(l).split('\t').map(str::to_string).collect(),
+            cells: l
+                .strip_suffix('\r')
+                .unwrap_or(l)
+                .split('\t')
+                .map(str::to_string)
+                .collect(),
         })
         .collect();
     place(lines)
@@ -185,7 +190,10 @@ mod tests {
                 (3, vec!["f".to_string(), "g".to_string()]),
             ]
         );
-        assert_eq!(csv_records("x,\"\"", ','), vec![(1, vec!["x".to_string(), String::new()])]);
+        assert_eq!(
+            csv_records("x,\"\"", ','),
+            vec![(1, vec!["x".to_string(), String::new()])]
+        );
         assert_eq!(csv_records("", ','), Vec::<(usize, Vec<String>)>::new());
     }
 }

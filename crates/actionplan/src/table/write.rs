@@ -34,7 +34,14 @@ pub fn to_rows(plan: &TablePlan, municipality_name: &str) -> Vec<[String; 6]> {
 fn area_rows(area: &TableArea, municipality_name: &str) -> Vec<[String; 6]> {
     let area_cell = format!("Nr {} {}", area.number, area.name);
     if area.goals.is_empty() {
-        return vec![[area_cell, String::new(), String::new(), String::new(), String::new(), String::new()]];
+        return vec![[
+            area_cell,
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]];
     }
     let mut rows = Vec::new();
     for goal in &area.goals {
@@ -44,7 +51,14 @@ fn area_rows(area: &TableArea, municipality_name: &str) -> Vec<[String; 6]> {
             None => goal.text.clone(),
         };
         if goal.activities.is_empty() {
-            rows.push([area_cell.clone(), goal_cell.clone(), String::new(), String::new(), String::new(), String::new()]);
+            rows.push([
+                area_cell.clone(),
+                goal_cell.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
         }
         for a in &goal.activities {
             rows.push([
