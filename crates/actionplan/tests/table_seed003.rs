@@ -517,3 +517,36 @@ fn windows_1252_bytes_are_decoded_first() {
 fn a_broken_workbook_is_an_error() {
     assert!(parse_xlsx(b"not a workbook").is_err());
 }
+
+#[test]
+fn a_row_that_repeats_another_changes_nothing() {
+    let lines: Vec<&str> = SEED.lines().collect();
+    // The first row of area 1 and the first list row of area 5, again at the end.
+    let input = format!("{SEED}\n{}\n\n{}\n", lines[5], lines[35]);
+    let parsed = parse_text(&input);
+    assert_eq!(parsed.problems, vec![]);
+    assert_eq!(parsed.plan, seed());
+}
+
+#[test]
+fn workbooks_with_numbers_and_a_table_not_at_a1() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, h) in (2u16..).zip(HEADER) {
+        sheet.write_string(3, col, h).unwrap();
+    }
+    sheet.write_string(4, 2, "Nr 1 Självständighet").unwrap();
+    sheet.write_string(4, 3, "Civilsamhället ska: Inventera").unwrap();
+    sheet.write_string(4, 4, "Uppdatera registret").unwrap();
+    sheet.write_number(4, 5, 2019).unwrap();
+    sheet.write_string(6, 2, "skräp").unwrap();
+    let parsed = parse_xlsx(&book.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(parsed.plan.areas.len(), 1);
+    assert_eq!(
+        parsed.plan.areas[0].goals[0].activities,
+        vec![act("Uppdatera registret", "2019", "", "")]
+    );
+    // Columns start at C but the table is read by position from the first column used.
+    let got: Vec<(usize, ProblemKind)> = parsed.problems.iter().map(|p| (p.line, p.reason)).collect();
+    assert_eq!(got, vec![(7, ProblemKind::UnknownLayout)]);
+}

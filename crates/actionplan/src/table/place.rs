@@ -276,3 +276,84 @@ fn activities(activity: &str, time: &str, responsible: &str, follow_up: &str) ->
         .filter(|a| !(a.text.is_empty() && a.time.is_empty() && a.responsible.is_empty() && a.follow_up.is_empty()))
         .collect()
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::super::{parse_text, Owner};
+    use super::*;
+
+    fn kinds(p: &Parsed) -> Vec<(usize, ProblemKind)> {
+        p.problems.iter().map(|p| (p.line, p.reason)).collect()
+    }
+
+    #[test]
+    fn headings_headers_separators_and_blank_lines_are_recognised() {
+        let p = parse_text(
+            "\n## Grupp A\n\nOmråde\tMål\tAktiviteter\tTid\tAnsvar\tUppföljning\n--\t--\t--\t--\t--\t--\n\
+             \t\t\t\t\t\nNr 1 Ett\tMål\t\t\t\t\n|---|:--|\n##\nNr 2 Två\t\t\t\t\t\n",
+        );
+        assert_eq!(kinds(&p), vec![]);
+        let areas: Vec<(u32, Option<&str>, usize)> = p
+            .plan
+            .areas
+            .iter()
+            .map(|a| (a.number, a.group.as_deref(), a.goals.len()))
+            .collect();
+        assert_eq!(areas, vec![(1, Some("Grupp A"), 1), (2, None, 0)]);
+    }
+
+    #[test]
+    fn a_continuation_joins_the_row_above_even_across_blank_lines() {
+        let p = parse_text("Nr 1 Ett\tSala kommun ska:\tA\t\t-Medborgar-\t\n\n\n\tMålet\tB\t2020\tkontoret\tX\n");
+        assert_eq!(kinds(&p), vec![]);
+        let g = &p.plan.areas[0].goals[0];
+        assert_eq!((g.owner, g.text.as_str()), (Owner::Municipality, "Målet"));
+        let a = &g.activities[0];
+        assert_eq!(
+            (
+                a.text.as_str(),
+                a.time.as_str(),
+                a.responsible.as_str(),
+                a.follow_up.as_str()
+            ),
+            ("A B", "2020", "Medborgarkontoret", "X")
+        );
+    }
+
+    #[test]
+    fn a_continuation_without_a_row_above_is_a_problem() {
+        let p = parse_text("\tMål\tA\t\t\t\nNr 1 Ett\tMål\t\t\t\t\n--\t--\n\tMer\t\t\t\t\n");
+        assert_eq!(kinds(&p), vec![(1, ProblemKind::NoArea), (4, ProblemKind::NoArea)]);
+        assert_eq!(p.plan.areas[0].goals[0].text, "Mål");
+    }
+
+    #[test]
+    fn a_joined_row_that_fails_reports_its_first_line_and_all_its_text() {
+        let p = parse_text("Okänt\tMål\tA\t\t\t\n\tmer\t\t\t\t\n");
+        assert_eq!(kinds(&p), vec![(1, ProblemKind::UnknownArea)]);
+        assert_eq!(p.problems[0].text, "Okänt\tMål\tA\t\t\t\n\tmer\t\t\t\t");
+        assert_eq!(p.plan, TablePlan::default());
+    }
+
+    #[test]
+    fn short_rows_are_padded_and_a_lone_area_is_an_area() {
+        let p = parse_text("Nr 3 Kvalitet\nNr 1 Ett\tCivilsamhället ska: X\n");
+        assert_eq!(kinds(&p), vec![]);
+        assert_eq!(p.plan.areas.len(), 2);
+        assert_eq!(p.plan.areas[1].goals[0].owner, Owner::CivilSociety);
+    }
+
+    #[test]
+    fn a_goal_on_several_rows_is_one_goal_in_first_seen_order() {
+        let p = parse_text(
+            "Nr 1 Ett\tSala kommun ska: X\tA\t\t\t\nNr 2 Två\tY\t\t\t\t\nNr 1 Ett\tSala kommunen ska: X\tB\t\t\t\n\
+             Nr 1 Ett\tCivilsamhället ska: X\tC\t\t\t\n",
+        );
+        let a = &p.plan.areas[0];
+        assert_eq!(a.goals.len(), 2);
+        let texts: Vec<&str> = a.goals[0].activities.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, vec!["A", "B"]);
+        assert_eq!(p.plan.areas.iter().map(|a| a.number).collect::<Vec<_>>(), vec![1, 2]);
+    }
+}

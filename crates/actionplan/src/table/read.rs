@@ -136,23 +136,22 @@ fn csv_records(input: &str, sep: char) -> Vec<(usize, Vec<String>)> {
     records
 }
 
-/// The first worksheet of an XLSX workbook, read with the same six columns (A–F). Numbers are
-/// read as written ("2020", not "2020.0"). A problem's line is the worksheet's row number.
+/// The first worksheet of an XLSX workbook, read with the same six columns, counted from the
+/// first column in use (A–F usually; C–H when the sheet starts at C). Numbers are read as
+/// written ("2020", not "2020.0"). A problem's line is the worksheet's row number.
 pub fn parse_xlsx(bytes: &[u8]) -> Result<Parsed, TableError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| TableError::Xlsx(e.to_string()))?;
     let range = book
         .worksheet_range_at(0)
         .ok_or(TableError::NoWorksheet)?
         .map_err(|e| TableError::Xlsx(e.to_string()))?;
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let first_row = range.start().map_or(0, |(row, _)| row as usize);
     let lines = range
         .rows()
         .enumerate()
         .map(|(i, row)| RawLine {
-            line: first_row as usize + i + 1,
-            cells: std::iter::repeat_n(String::new(), first_col as usize)
-                .chain(row.iter().map(cell_text))
-                .collect(),
+            line: first_row + i + 1,
+            cells: row.iter().map(cell_text).collect(),
         })
         .collect();
     Ok(place(lines))
