@@ -550,3 +550,31 @@ fn workbooks_with_numbers_and_a_table_not_at_a1() {
     let got: Vec<(usize, ProblemKind)> = parsed.problems.iter().map(|p| (p.line, p.reason)).collect();
     assert_eq!(got, vec![(7, ProblemKind::UnknownLayout)]);
 }
+
+#[test]
+fn cells_with_quotes_and_line_breaks_round_trip() {
+    let plan = TablePlan {
+        areas: vec![TableArea {
+            number: 2,
+            name: "Dialog".into(),
+            group: None,
+            goals: vec![TableGoal {
+                owner: Owner::Unstated,
+                text: "\"Information till alla\", siteimprove".into(),
+                activities: vec![act("\"Titel\"", "\"\"", "Säg \"\"hej\"\"", "\"a\tb")],
+            }],
+        }],
+    };
+    let mut expected = plan.clone();
+    expected.areas[0].goals[0].activities[0].follow_up = "\"a b".into();
+    assert_eq!(parse_text(&to_text(&plan, "Sala")).plan, expected);
+    assert_eq!(parse_csv(&to_csv(&plan, "Sala")).plan, expected);
+    // Pasted from a spreadsheet: a cell with a line break comes in quotes.
+    let pasted = "Nr 2 Dialog\t\"Sala kommun ska: Rad ett\nrad två\"\tA\t\t\t\nNr 2 Dialog\tB\t\t\t\t\nskräp\n";
+    let parsed = parse_text(pasted);
+    assert_eq!(parsed.plan.areas[0].goals[0].text, "Rad ett rad två");
+    assert_eq!(
+        parsed.problems.iter().map(|p| (p.line, p.reason)).collect::<Vec<_>>(),
+        vec![(4, ProblemKind::UnknownLayout)]
+    );
+}

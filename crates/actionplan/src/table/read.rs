@@ -10,22 +10,85 @@ use super::{Parsed, TableError};
 /// Tab-separated text as pasted from a table (exactly the layout of seed 003, with its markdown
 /// "## " group headings). Line numbers are the text's lines, from 1. A byte order mark and CRLF
 /// line ends are accepted.
+///
+/// Excel and other spreadsheets put a cell that holds a line break, a tab or a quote on the
+/// clipboard in quotes (`"rad 1\nrad 2"`, quotes inside doubled); such a cell is read as one
+/// cell and its row keeps the number of the line it starts on. A quote at the start of a cell
+/// that does not form such a cell is text: `"Information till alla", siteimprove` in seed 003,
+/// or `"Titel"` (a spreadsheet would not have quoted it).
 pub fn parse_text(input: &str) -> Parsed {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let lines = input
-        .split('\n')
-        .enumerate()
-        .map(|(i, l)| RawLine {
-            line: i + 1,
-            cells: l
-                .strip_suffix('\r')
-                .unwrap_or(l)
-                .split('\t')
-                .map(str::to_string)
-                .collect(),
-        })
-        .collect();
-    place(lines)
+    place(tsv_lines(input))
+}
+
+/// The lines of tab-separated text, with spreadsheet-quoted cells (see [`parse_text`]).
+fn tsv_lines(input: &str) -> Vec<RawLine> {
+    let mut lines = Vec::new();
+    let mut cells = Vec::new();
+    let mut line = 1;
+    let mut start_line = 1;
+    let mut rest = input;
+    loop {
+        if let Some((cell, used)) = rest.strip_prefix('"').and_then(quoted_cell) {
+            line += cell.matches('\n').count();
+            cells.push(cell);
+            rest = &rest[1 + used..];
+        } else {
+            let end = rest.find(['\t', '\n']).unwrap_or(rest.len());
+            let cell = &rest[..end];
+            cells.push(cell.strip_suffix('\r').unwrap_or(cell).to_string());
+            rest = &rest[end..];
+        }
+        // `rest` now starts at a tab, a line end (maybe "\r\n") or the end of the input.
+        let rest_trimmed = rest.strip_prefix('\r').filter(|r| r.starts_with('\n')).unwrap_or(rest);
+        if let Some(r) = rest_trimmed.strip_prefix('\t') {
+            rest = r;
+        } else if let Some(r) = rest_trimmed.strip_prefix('\n') {
+            lines.push(RawLine {
+                line: start_line,
+                cells: std::mem::take(&mut cells),
+            });
+            line += 1;
+            start_line = line;
+            rest = r;
+        } else {
+            lines.push(RawLine {
+                line: start_line,
+                cells: std::mem::take(&mut cells),
+            });
+            return lines;
+        }
+    }
+}
+
+/// A spreadsheet-quoted cell after its opening quote: its text and the bytes used up to and with
+/// the closing quote, which must stand before a tab, a line end or the end. `None` unless the
+/// cell holds a line break, a tab or a doubled quote (only those make a spreadsheet quote).
+fn quoted_cell(s: &str) -> Option<(String, usize)> {
+    let mut out = String::new();
+    let mut special = false;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' if chars.peek().map(|p| p.1) == Some('"') => {
+                chars.next();
+                out.push('"');
+                special = true;
+            }
+            '"' => {
+                let after = &s[i + 1..];
+                let closes = after.is_empty() || after.starts_with(['\t', '\n']) || after.starts_with("\r\n");
+                return (closes && special).then_some((out, i + 1));
+            }
+            '\r' if chars.peek().map(|p| p.1) == Some('\n') => {}
+            '\n' | '\t' => {
+                special = true;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    None
 }
 
 /// CSV as spreadsheets save it: the separator is `;`, `,` or a tab, whichever occurs most (outside
@@ -169,6 +232,32 @@ fn cell_text(d: &Data) -> String {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+
+    fn cells(input: &str) -> Vec<(usize, Vec<String>)> {
+        tsv_lines(input).into_iter().map(|l| (l.line, l.cells)).collect()
+    }
+
+    fn v(xs: &[&str]) -> Vec<String> {
+        xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn tab_separated_lines_with_spreadsheet_quotes() {
+        assert_eq!(cells("a\tb\r\nc"), vec![(1, v(&["a", "b"])), (2, v(&["c"]))]);
+        assert_eq!(cells("a\n"), vec![(1, v(&["a"])), (2, v(&[""]))]);
+        assert_eq!(
+            cells("Nr 1\t\"rad 1\r\nrad \"\"2\"\"\"\tx\nNr 2\ty"),
+            vec![(1, v(&["Nr 1", "rad 1\nrad \"2\"", "x"])), (3, v(&["Nr 2", "y"]))]
+        );
+        // Quotes a spreadsheet would not write are text.
+        assert_eq!(
+            cells("\"Information till alla\", siteimprove\t\"Titel\"\t\"öppen"),
+            vec![(
+                1,
+                v(&["\"Information till alla\", siteimprove", "\"Titel\"", "\"öppen"])
+            )]
+        );
+    }
 
     #[test]
     fn separators_are_detected_from_the_first_record() {

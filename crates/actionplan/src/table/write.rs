@@ -117,9 +117,18 @@ fn layout(plan: &TablePlan, municipality_name: &str) -> Vec<Line> {
 }
 
 /// Tab-separated text in the layout of seed 003 ("## <group>" headings, a header row per group,
-/// one line per row, "\n" line ends). Tabs and line breaks inside a cell become spaces.
+/// one line per row, "\n" line ends). Tabs and line breaks inside a cell become spaces; a cell
+/// that starts with a quote is written in quotes, its quotes doubled, as a spreadsheet would, so
+/// [`super::parse_text`] reads it back as written.
 pub fn to_text(plan: &TablePlan, municipality_name: &str) -> String {
-    let one_line = |c: &str| c.replace(['\t', '\r', '\n'], " ");
+    let one_line = |c: &str| {
+        let c = c.replace(['\t', '\r', '\n'], " ");
+        if c.starts_with('"') {
+            format!("\"{}\"", c.replace('"', "\"\""))
+        } else {
+            c
+        }
+    };
     let mut out = String::new();
     for line in layout(plan, municipality_name) {
         match line {
