@@ -113,7 +113,7 @@ pub enum ProblemKind {
     /// A row with an empty Område cell that has no row above it to continue (it follows a
     /// heading, header row or separator, or starts the file).
     NoArea,
-    /// The Område cell is not "Nr <number> <name>".
+    /// The Område cell is not "Nr \<number> \<name>".
     UnknownArea,
     /// The area's number was used earlier with another name ("Nr 1 Dialog" after
     /// "Nr 1 Självständighet").

@@ -332,14 +332,14 @@ pub(crate) fn parse_area(cell: &str) -> Option<(u32, String)> {
 /// The owner phrase at the start of a goal (already cleaned) and the goal without it.
 ///
 /// The phrase ends in "ska:" or "ska." ("Sala kommun ska. Verka för…"); before "ska" stands
-/// - "Civilsamhället" → [`Owner::CivilSociety`];
-/// - "<Name> kommun", "<Name> kommunen" (also "stad"/"staden", or no name: "Kommunen") →
-///   [`Owner::Municipality`], where the name is up to three capitalised words ("Sala",
+/// - "Civilsamhället" → [`Owner::CivilSociety`](super::Owner::CivilSociety);
+/// - "\<Name> kommun", "\<Name> kommunen" (also "stad"/"staden", or no name: "Kommunen") →
+///   [`Owner::Municipality`](super::Owner::Municipality), where the name is up to three capitalised words ("Sala",
 ///   "Upplands Väsby", "Upplands-Bro"), so the phrase matches every municipality, not only Sala;
-/// - "<Name> kommun(en) och civilsamhället", "Civilsamhället och <Name> kommun(en)" →
-///   [`Owner::Both`].
+/// - "\<Name> kommun(en) och civilsamhället", "Civilsamhället och \<Name> kommun(en)" →
+///   [`Owner::Both`](super::Owner::Both).
 ///
-/// Anything else, and "Sala kommun ska verka för…" without ":" or ".", is [`Owner::Unstated`]
+/// Anything else, and "Sala kommun ska verka för…" without ":" or ".", is [`Owner::Unstated`](super::Owner::Unstated)
 /// with the whole text as the goal.
 pub(crate) fn parse_owner(goal: &str) -> (super::Owner, String) {
     use super::Owner;

@@ -17,8 +17,8 @@ pub const HEADER: [&str; 6] = [
 /// Column widths of the XLSX sheet, in characters.
 const WIDTHS: [f64; 6] = [22.0, 45.0, 60.0, 16.0, 24.0, 28.0];
 
-/// The header row, then one row per activity, in the plan's order: "Nr <number> <name>", the
-/// goal with its owner phrase ("<Name> kommun ska: …", "Civilsamhället ska: …", "<Name> kommun och
+/// The header row, then one row per activity, in the plan's order: "Nr \<number> \<name>", the
+/// goal with its owner phrase ("\<Name> kommun ska: …", "Civilsamhället ska: …", "\<Name> kommun och
 /// civilsamhället ska: …", or the goal alone when no owner was stated), then the activity's
 /// text, time, responsible and follow-up. A goal without activities is one row with empty
 /// activity cells; an area without goals is one row with only its Område cell. Groups are not
@@ -76,7 +76,7 @@ fn area_rows(area: &TableArea, municipality_name: &str) -> Vec<[String; 6]> {
 
 /// A line of the written layout.
 enum Line {
-    /// "## <group>", or "##" to end a group.
+    /// "## \<group>", or "##" to end a group.
     Heading(String),
     Header,
     Row([String; 6]),
@@ -116,7 +116,7 @@ fn layout(plan: &TablePlan, municipality_name: &str) -> Vec<Line> {
     lines
 }
 
-/// Tab-separated text in the layout of seed 003 ("## <group>" headings, a header row per group,
+/// Tab-separated text in the layout of seed 003 ("## \<group>" headings, a header row per group,
 /// one line per row, "\n" line ends). Tabs and line breaks inside a cell become spaces; a cell
 /// that starts with a quote is written in quotes, its quotes doubled, as a spreadsheet would, so
 /// [`super::parse_text`] reads it back as written.
@@ -143,7 +143,7 @@ pub fn to_text(plan: &TablePlan, municipality_name: &str) -> String {
 }
 
 /// CSV through [`platform::csv::document`] (byte order mark, `;`, CRLF, formula-safe cells), in
-/// the same layout as [`to_text`]; a heading is a row with "## <group>" in its first cell.
+/// the same layout as [`to_text`]; a heading is a row with "## \<group>" in its first cell.
 pub fn to_csv(plan: &TablePlan, municipality_name: &str) -> String {
     let rows: Vec<Vec<String>> = layout(plan, municipality_name)
         .into_iter()
