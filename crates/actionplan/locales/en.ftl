@@ -166,3 +166,9 @@ actionplan-reminder-body = Hello,
     { $link }
 
     This message was sent automatically by Överens.
+
+actionplan-table-unknown-layout = The line does not look like the table's six columns (Area, Goal, Activities, Time, Responsible, Follow-up).
+actionplan-table-no-area = The line has no area and does not follow a line it could continue.
+actionplan-table-unknown-area = The area must be written like “Nr 1 Självständighet”.
+actionplan-table-area-conflict = The area's number is already used by an area with another name.
+actionplan-table-no-goal = The line has activities but no goal.

@@ -166,3 +166,9 @@ actionplan-reminder-body = Hej!
     { $link }
 
     Det här meddelandet skickades automatiskt av Överens.
+
+actionplan-table-unknown-layout = Raden liknar inte tabellens sex kolumner (Område, Mål, Aktiviteter, Tid, Ansvar, Uppföljning).
+actionplan-table-no-area = Raden saknar område och följer inte på en rad den kan fortsätta.
+actionplan-table-unknown-area = Området ska skrivas som ”Nr 1 Självständighet”.
+actionplan-table-area-conflict = Områdets nummer används redan för ett område med ett annat namn.
+actionplan-table-no-goal = Raden har aktiviteter men inget mål.

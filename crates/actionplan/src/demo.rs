@@ -30,7 +30,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     else {
         return Ok(());
     };
-    let parsed = crate::table_api::parse_text(SEED_003);
+    let parsed = crate::table::parse_text(SEED_003);
     store::import(db, sala, &parsed.plan, None, now).await?;
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d");
     store::save_plan(

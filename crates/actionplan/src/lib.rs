@@ -10,17 +10,6 @@ pub mod reminders;
 mod routes;
 pub mod store;
 pub mod table;
-mod table_io_tmp;
-
-/// The seed-003 table functions the rest of the crate calls. TEMPORARY: they come from
-/// `table_io_tmp` until `table.rs` has the real ones; at the merge this becomes
-/// `pub use crate::table::{parse_csv, parse_text, parse_xlsx, to_csv, to_rows, to_text, to_xlsx,
-/// Parsed, Problem, ProblemKind, TableError};` and `table_io_tmp.rs` goes.
-pub mod table_api {
-    pub use crate::table_io_tmp::{
-        parse_csv, parse_text, parse_xlsx, to_csv, to_rows, to_text, to_xlsx, Parsed, Problem, ProblemKind, TableError,
-    };
-}
 
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;
@@ -64,15 +53,15 @@ pub fn is_xlsx(file_name: &str, bytes: &[u8]) -> bool {
 
 /// Read a plan table from a file or pasted text: XLSX, CSV (`.csv`, or `;` between cells and no
 /// tabs) or tab-separated text.
-pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<table_api::Parsed, table_api::TableError> {
+pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<table::Parsed, table::TableError> {
     if is_xlsx(file_name, bytes) {
-        return table_api::parse_xlsx(bytes);
+        return table::parse_xlsx(bytes);
     }
     let text = platform::upload::decode_text(bytes);
     let csv = file_name.to_lowercase().ends_with(".csv") || (!text.contains('\t') && text.contains(';'));
     Ok(if csv {
-        table_api::parse_csv(&text)
+        table::parse_csv(&text)
     } else {
-        table_api::parse_text(&text)
+        table::parse_text(&text)
     })
 }

@@ -15,8 +15,8 @@ use crate::domain::{
     self, ActivityInput, Links, NoteInput, PlanInput, Problem, Problems, Progress, Status, Step, StepCounts,
 };
 use crate::store::{self, Activity, EditError, Full, GroupError, Plan};
+use crate::table;
 use crate::table::{Owner, TableActivity, TableArea, TableGoal, TablePlan};
-use crate::table_api;
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -1414,10 +1414,9 @@ async fn import_file(
     preview(&state, &ctx, &m, user, parsed, form).await
 }
 
-/// The reason a line could not be placed, for people. TEMPORARY: the parser's problem kinds are
-/// shown by name until `table.rs` gives them message ids.
-fn problem_reason(p: &table_api::Problem) -> String {
-    format!("{:?}", p.reason)
+/// The reason a line could not be placed, for people.
+fn problem_reason(ctx: &Ctx, p: &table::Problem) -> String {
+    ctx.t(p.reason.message_id())
 }
 
 /// Show what an import would create and every line it could not place; nothing is written but
@@ -1427,7 +1426,7 @@ async fn preview(
     ctx: &Ctx,
     m: &Municipality,
     user: &CurrentUser,
-    parsed: table_api::Parsed,
+    parsed: table::Parsed,
     form: Form,
 ) -> AppResult<Response> {
     let steps = store::import_preview(&state.db, m.id, &parsed.plan).await?;
@@ -1449,7 +1448,7 @@ async fn preview(
         .map(|p| ProblemView {
             line: p.line,
             text: p.text.clone(),
-            reason: problem_reason(p),
+            reason: problem_reason(ctx, p),
         })
         .collect();
     page.creates = steps
@@ -1522,7 +1521,7 @@ fn attachment(mut res: Response, content_type: &'static str, filename: &str) -> 
 
 async fn export_csv(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Response> {
     let (_, full) = table_of(&state, &m).await?;
-    let body = table_api::to_csv(&store::to_table(&full), &m.name);
+    let body = table::to_csv(&store::to_table(&full), &m.name);
     Ok(attachment(
         body.into_response(),
         "text/csv; charset=utf-8",
@@ -1532,7 +1531,7 @@ async fn export_csv(State(state): State<AppState>, Tenant(m): Tenant) -> AppResu
 
 async fn export_xlsx(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Response> {
     let (_, full) = table_of(&state, &m).await?;
-    let bytes = table_api::to_xlsx(&store::to_table(&full), &m.name).map_err(|e| AppError::Internal(e.into()))?;
+    let bytes = table::to_xlsx(&store::to_table(&full), &m.name).map_err(|e| AppError::Internal(e.into()))?;
     Ok(attachment(
         bytes.into_response(),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

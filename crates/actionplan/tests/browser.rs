@@ -25,7 +25,7 @@ async fn sala_with_a_plan(app: &TestApp) -> (i64, i64) {
         .await;
     let db = &app.state.db;
     let now = app.state.now();
-    let parsed = actionplan::table_api::parse_text(TABLE);
+    let parsed = actionplan::table::parse_text(TABLE);
     store::import(db, sala, &parsed.plan, None, now).await.unwrap();
     let late = activity_id(app, "Informera").await;
     let mine = activity_id(app, "Upphandla").await;

@@ -32,10 +32,8 @@ async fn seed_003_imports_once_and_again_changes_nothing(backend: Backend) {
         303
     );
     let first = counts(&app).await;
-    assert!(
-        first[0] >= 2 && first[1] >= first[0] && first[2] >= first[1],
-        "{first:?}"
-    );
+    // Seed 003 as the table tests pin it: six areas, 24 goals, 17 activities, one plan.
+    assert_eq!(first, [6, 24, 17, 1]);
     let (_, json) = app.client().get_json("/api/v1/sala/action-plan").await;
     assert_eq!(json["principles"][0]["number"], 1);
     assert!(
