@@ -23,6 +23,7 @@ pub fn capabilities() -> Vec<&'static Capability> {
         &agreement::CAPABILITY,
         &signing::CAPABILITY,
         &registry::CAPABILITY,
+        &actionplan::CAPABILITY,
     ]
 }
 

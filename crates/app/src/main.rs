@@ -37,6 +37,27 @@ enum Command {
     User(UserCommand),
     /// Fill a database with synthetic national-scale data for benchmarks.
     Synth(SynthArgs),
+    /// The action plan.
+    #[command(subcommand)]
+    Plan(PlanCommand),
+}
+
+#[derive(Subcommand)]
+enum PlanCommand {
+    /// Import a municipality's action plan from the table layout of seed 003 (XLSX, CSV or
+    /// tab-separated text). Importing the same file twice changes nothing.
+    Import(PlanImport),
+}
+
+#[derive(Args)]
+struct PlanImport {
+    /// The municipality's address (slug), e.g. sala.
+    #[arg(long)]
+    municipality: String,
+    /// The file: .xlsx, .csv or tab-separated text.
+    file: std::path::PathBuf,
+    #[command(flatten)]
+    db: DbOnly,
 }
 
 #[derive(Subcommand)]
@@ -267,6 +288,38 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if generated {
                 println!("Password (shown once): {password}");
             }
+            Ok(())
+        }
+        Command::Plan(PlanCommand::Import(p)) => {
+            let config = resolve(file, &[("database_url", &p.db.database_url)])?;
+            let bytes = std::fs::read(&p.file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.file.display()))?;
+            let name = p
+                .file
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let parsed =
+                actionplan::parse_file(&name, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", p.file.display()))?;
+            let db = app::connect(&config.database_url).await?;
+            let m = platform::tenants::store::by_slug(&db, &p.municipality)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("--municipality: there is no municipality {:?}", p.municipality))?;
+            let c = actionplan::store::import(&db, m.id, &parsed.plan, None, SystemClock.now().timestamp()).await?;
+            for problem in &parsed.problems {
+                eprintln!(
+                    "line {}: not imported ({:?}): {}",
+                    problem.line, problem.reason, problem.text
+                );
+            }
+            println!(
+                "{}: {} new areas, {} new goals, {} new activities, {} changed; {} lines not imported.",
+                m.name,
+                c.areas,
+                c.goals,
+                c.activities,
+                c.changed,
+                parsed.problems.len()
+            );
             Ok(())
         }
         Command::Synth(s) => {

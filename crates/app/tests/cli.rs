@@ -39,6 +39,7 @@ fn every_subcommand_has_help() {
         vec!["migrate", "--help"],
         vec!["user", "add", "--help"],
         vec!["synth", "--help"],
+        vec!["plan", "import", "--help"],
     ] {
         let (ok, out) = run(overens().args(&args));
         assert!(ok, "{args:?}: {out}");
@@ -405,4 +406,59 @@ async fn synthetic_national_data_on_both_databases() {
         found_per_backend[0], found_per_backend[1],
         "both databases find the same organisations"
     );
+}
+
+#[tokio::test]
+async fn plan_import_reads_seed_003_and_twice_changes_nothing() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let (ok, out) = run(overens().args(["migrate", "--database-url", &db.url]));
+    assert!(ok, "{out}");
+    let state = platform::db::Db::connect(&db.url).await.unwrap();
+    platform::tenants::store::create(
+        &state,
+        &platform::tenants::store::NewMunicipality {
+            slug: "sala",
+            name: "Sala",
+            intro: "",
+            contact_name: "",
+            contact_email: "",
+            contact_phone: "",
+            website: "",
+        },
+        None,
+        0,
+    )
+    .await
+    .unwrap();
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../actionplan/tests/data/seed003.txt");
+    let import =
+        |m: &str| run(overens().args(["plan", "import", "--municipality", m, seed, "--database-url", &db.url]));
+    let (ok, out) = import("sala");
+    assert!(ok, "{out}");
+    assert!(out.contains("Sala: ") && out.contains("new activities"), "{out}");
+    let count = |t: &'static str| {
+        let state = state.clone();
+        async move {
+            let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {t}"))
+                .fetch_one(&state.pool)
+                .await
+                .unwrap();
+            n
+        }
+    };
+    let first = (count("actionplan_goals").await, count("actionplan_activities").await);
+    assert_eq!(first, (24, 17), "seed 003 holds 24 goals and 17 activities: {out}");
+    assert!(out.contains("6 new areas, 24 new goals, 17 new activities"), "{out}");
+    let (ok, out) = import("sala");
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("0 new areas, 0 new goals, 0 new activities, 0 changed"),
+        "{out}"
+    );
+    assert_eq!(
+        (count("actionplan_goals").await, count("actionplan_activities").await),
+        first
+    );
+    let (ok, out) = import("ingenstans");
+    assert!(!ok && out.contains("--municipality"), "{out}");
 }

@@ -58,6 +58,21 @@ async fn the_demo_shows_the_seeds(backend: Backend) {
     assert_eq!(signed["total"], 8, "{signed}");
     let directory = anon.get("/sala/foreningar?signerat=1").await;
     assert!(!directory.text().contains("IKS – Ideell Kultur i Sala"));
+
+    // Sala's action plan: seed 003 through the importer, with progress and a working group.
+    let plan = anon.get("/sala/handlingsplan").await;
+    assert_eq!(plan.status, 200);
+    let text = plan.text();
+    assert!(
+        text.contains("1 Självständighet") && text.contains("2 Dialog"),
+        "{text}"
+    );
+    assert!(text.contains("Samverkansrådet, 2019-03-12"), "{text}");
+    assert!(text.contains("Klar") && text.contains("1 av "), "{text}");
+    let (_, json) = anon.get_json("/api/v1/sala/action-plan").await;
+    assert!(json["principles"].as_array().unwrap().len() >= 2, "{json}");
+    let groups = anon.get("/sala/handlingsplan/grupper").await;
+    assert!(groups.text().contains("Arbetsgrupp 1: Självständighet"));
     app.stop().await;
 }
 

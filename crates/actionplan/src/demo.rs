@@ -1,0 +1,124 @@
+//! Sala's action plan in the demo: seed 003 imported through the importer, the plan's adoption,
+//! a few statuses and progress notes, follow-up dates and links, and one working group.
+
+use crate::domain::{ActivityEdit, Links, Note, PlanEdit, Status};
+use crate::store;
+use chrono::NaiveDate;
+use platform::auth::CurrentUser;
+use platform::db::Db;
+
+/// Seed 003 as it came (the table of Sala's action plan).
+pub const SEED_003: &str = include_str!("../tests/data/seed003.txt");
+
+async fn user(db: &Db, email: &str) -> anyhow::Result<Option<CurrentUser>> {
+    let found: Option<(i64, String, String)> = sqlx::query_as("SELECT id, name, email FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(found.map(|(id, name, email)| CurrentUser {
+        id,
+        name,
+        email,
+        roles: vec![],
+    }))
+}
+
+pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
+    let Some((sala,)): Option<(i64,)> = sqlx::query_as("SELECT id FROM municipalities WHERE slug = 'sala'")
+        .fetch_optional(&db.pool)
+        .await?
+    else {
+        return Ok(());
+    };
+    let parsed = crate::table::parse_text(SEED_003);
+    store::import(db, sala, &parsed.plan, None, now).await?;
+    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d");
+    store::save_plan(
+        db,
+        sala,
+        &PlanEdit {
+            title: "Handlingsplan för den lokala överenskommelsen".into(),
+            period_start: Some(2019),
+            period_end: Some(2020),
+            adopted_by: "Samverkansrådet".into(),
+            adopted_on: Some(date("2019-03-12")?),
+        },
+        None,
+        now,
+    )
+    .await?;
+    let Some(plan) = store::current_plan(db, sala).await? else {
+        return Ok(());
+    };
+    let full = store::full(db, sala, plan.id).await?;
+    let staff = user(db, "personal.sala@demo.overens.example").await?;
+    let coordinator = user(db, "samordnare.sala@demo.overens.example").await?;
+    let department: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM departments WHERE municipality_id = $1 AND name = 'Kultur och fritid'")
+            .bind(sala)
+            .fetch_optional(&db.pool)
+            .await?;
+    let today = NaiveDate::parse_from_str(&platform::format::date(now), "%Y-%m-%d")?;
+    // The first activities get links, follow-up dates (one soon, one past) and progress.
+    let plans: [(Status, &str, i64); 4] = [
+        (
+            Status::Done,
+            "Upphandlingen är klar och det nya bokningssystemet är i drift.",
+            60,
+        ),
+        (
+            Status::Ongoing,
+            "Föreningarna har fått en påminnelse om att uppdatera registret.",
+            10,
+        ),
+        (Status::Paused, "Väntar på det nya bokningssystemet.", -20),
+        (
+            Status::Ongoing,
+            "Kontaktpersonerna för föreningsstöd finns nu på sala.se.",
+            120,
+        ),
+    ];
+    if let Some(author) = staff.as_ref().or(coordinator.as_ref()) {
+        for (a, (status, text, days)) in full.activities.iter().zip(plans) {
+            let edit = ActivityEdit {
+                text: a.text.clone(),
+                time_text: a.time_text.clone(),
+                time_start: None,
+                time_end: None,
+                responsible_text: a.responsible_text.clone(),
+                links: Links {
+                    department_id: department.map(|d| d.0),
+                    user_id: staff.as_ref().map(|u| u.id),
+                    organisation_id: None,
+                },
+                follow_up_text: a.follow_up_text.clone(),
+                follow_up_on: Some(today + chrono::Duration::days(days)),
+            };
+            store::edit_activity(db, sala, a.id, &edit, author, now)
+                .await
+                .map_err(|e| anyhow::anyhow!("demo activity: {e}"))?;
+            let note = Note {
+                status,
+                text: text.to_string(),
+                noted_on: today,
+            };
+            store::record_note(db, sala, a.id, &note, author, now).await?;
+        }
+    }
+    let area = full.areas.first().map(|a| a.id);
+    store::create_group(
+        db,
+        sala,
+        &store::NewGroup {
+            name: "Arbetsgrupp 1: Självständighet",
+            description: "Följer upp målen om lokaler och föreningsstöd.",
+            area_id: area,
+            convener: staff.as_ref().map(|u| u.id),
+        },
+        None,
+        now,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("demo group: {e}"))?;
+    Ok(())
+}

@@ -1,0 +1,174 @@
+//! Reminders before follow-up: a job that runs once a day and e-mails the responsible of every
+//! activity whose follow-up date is at most [`REMIND_DAYS`](crate::domain::REMIND_DAYS) days
+//! away (the linked person, the linked organisation's representatives, the linked department's
+//! staff), once per follow-up date, then queues its next run. Setting a follow-up date queues
+//! the run when none is waiting.
+
+use crate::domain::{self, Status};
+use chrono::NaiveDate;
+use futures::future::BoxFuture;
+use platform::audit::{self, Change};
+use platform::db::Db;
+use platform::jobs::{enqueue, Job, JobError, JobHandler};
+use platform::mail::{self, Email};
+use platform::AppState;
+use std::collections::BTreeMap;
+
+pub const JOB_KIND: &str = "actionplan.reminders";
+pub const DAY: i64 = 24 * 3600;
+
+/// In the caller's transaction: queue the reminder run at `run_at` unless one is waiting.
+pub async fn ensure(conn: &mut sqlx::AnyConnection, run_at: i64, now: i64) -> Result<(), sqlx::Error> {
+    let waiting: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM jobs WHERE kind = $1 AND status IN ('pending', 'running') LIMIT 1")
+            .bind(JOB_KIND)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if waiting.is_none() {
+        enqueue(conn, None, JOB_KIND, &serde_json::json!({}), run_at, now).await?;
+    }
+    Ok(())
+}
+
+/// Queue the reminder run at `run_at` unless one is already waiting.
+pub async fn schedule(db: &Db, run_at: i64, now: i64) -> Result<(), sqlx::Error> {
+    let mut tx = db.write().await?;
+    ensure(&mut tx, run_at, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An activity to remind about, and whom.
+#[derive(Debug)]
+struct Due {
+    municipality_id: i64,
+    slug: String,
+    text: String,
+    follow_up_text: String,
+    follow_up_on: String,
+    to: Vec<String>,
+}
+
+/// The activities due for a reminder today with their recipients' addresses (one query).
+async fn due(db: &Db, today: NaiveDate) -> Result<BTreeMap<i64, Due>, sqlx::Error> {
+    let last = today + chrono::Duration::days(domain::REMIND_DAYS);
+    type Row = (i64, i64, String, String, String, String, Option<String>, String, String);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT a.id, a.municipality_id, m.slug, a.text, a.follow_up_text, a.follow_up_on, a.reminded_for, \
+                a.status, u.email \
+         FROM actionplan_activities a \
+         JOIN municipalities m ON m.id = a.municipality_id \
+         JOIN users u ON u.id = a.responsible_user_id OR u.id IN ( \
+             SELECT r.user_id FROM roles r WHERE r.municipality_id = a.municipality_id AND \
+             (r.organisation_id = a.responsible_organisation_id OR r.department_id = a.responsible_department_id)) \
+         WHERE a.follow_up_on >= $1 AND a.follow_up_on <= $2 AND a.status <> 'done' \
+           AND (a.reminded_for IS NULL OR a.reminded_for <> a.follow_up_on) \
+         ORDER BY a.id, u.email",
+    )
+    .bind(today.format("%Y-%m-%d").to_string())
+    .bind(last.format("%Y-%m-%d").to_string())
+    .fetch_all(&db.pool)
+    .await?;
+    let mut out: BTreeMap<i64, Due> = BTreeMap::new();
+    for (id, m, slug, text, follow_up_text, on, reminded, status, email) in rows {
+        let on_date = NaiveDate::parse_from_str(&on, "%Y-%m-%d").ok();
+        let reminded = reminded.and_then(|r| NaiveDate::parse_from_str(&r, "%Y-%m-%d").ok());
+        let status = Status::parse(&status).unwrap_or(Status::NotStarted);
+        if !domain::reminder_due(on_date, status, reminded, today) {
+            continue;
+        }
+        let entry = out.entry(id).or_insert_with(|| Due {
+            municipality_id: m,
+            slug,
+            text,
+            follow_up_text,
+            follow_up_on: on,
+            to: vec![],
+        });
+        if !entry.to.contains(&email) {
+            entry.to.push(email);
+        }
+    }
+    Ok(out)
+}
+
+/// Send the reminders due now; returns how many activities were reminded about.
+pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
+    let now = state.now();
+    let today = NaiveDate::parse_from_str(&platform::format::date(now), "%Y-%m-%d").unwrap_or_default();
+    let due = due(&state.db, today).await?;
+    let tr = platform::i18n::Tr {
+        lang: platform::i18n::Lang::Sv,
+        catalog: state.catalog.clone(),
+    };
+    for (id, d) in &due {
+        let link = format!(
+            "{}/{}/handlingsplan/aktivitet/{id}",
+            state.config.base_url.trim_end_matches('/'),
+            d.slug
+        );
+        let mut tx = state.db.write().await?;
+        // Claimed in the same transaction as the mail, so two runs never send it twice.
+        let claimed = sqlx::query(
+            "UPDATE actionplan_activities SET reminded_for = follow_up_on \
+             WHERE id = $1 AND follow_up_on = $2 AND (reminded_for IS NULL OR reminded_for <> follow_up_on)",
+        )
+        .bind(id)
+        .bind(&d.follow_up_on)
+        .execute(&mut *tx)
+        .await?;
+        if claimed.rows_affected() != 1 {
+            tx.rollback().await?;
+            continue;
+        }
+        for to in &d.to {
+            let email = Email {
+                to: to.clone(),
+                subject: tr.ta("actionplan-reminder-subject", &[("date", &d.follow_up_on)]),
+                body: tr.ta(
+                    "actionplan-reminder-body",
+                    &[
+                        ("activity", &d.text),
+                        ("date", &d.follow_up_on),
+                        ("how", &d.follow_up_text),
+                        ("link", &link),
+                    ],
+                ),
+            };
+            mail::queue(&mut tx, Some(d.municipality_id), &email, now).await?;
+        }
+        audit::record(
+            &mut tx,
+            Change {
+                municipality_id: Some(d.municipality_id),
+                actor: None,
+                action: "actionplan.reminder.send",
+                entity: "actionplan_activity",
+                entity_id: Some(*id),
+                summary: format!("{}: {}", d.follow_up_on, d.to.join(", ")),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+    }
+    state.jobs_wakeup.notify_one();
+    Ok(due.len())
+}
+
+pub struct ReminderJob;
+
+impl JobHandler for ReminderJob {
+    fn run<'a>(&'a self, state: &'a AppState, _job: &'a Job) -> BoxFuture<'a, Result<(), JobError>> {
+        Box::pin(async move {
+            send_due(state).await.map_err(|e| JobError::Retry(e.to_string()))?;
+            let now = state.now();
+            let mut tx = state.db.write().await.map_err(|e| JobError::Retry(e.to_string()))?;
+            enqueue(&mut tx, None, JOB_KIND, &serde_json::json!({}), now + DAY, now)
+                .await
+                .map_err(|e| JobError::Retry(e.to_string()))?;
+            tx.commit().await.map_err(|e| JobError::Retry(e.to_string()))?;
+            Ok(())
+        })
+    }
+}
