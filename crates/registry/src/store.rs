@@ -270,9 +270,8 @@ pub async fn search(db: &Db, municipality_id: i64, f: &Filters) -> Result<(Vec<L
             wheres[0] = "p.municipality_id + 0 = $1".to_string();
             wheres.push("p.search_index @@ q.full_q".to_string());
             // ts_rank is below 1 (normalisation 32): a name match always comes first.
-            rank =
-                "(CASE WHEN p.search_index @@ q.name_q THEN -2.0 ELSE 0.0 END) - ts_rank(p.search_index, q.text_q, 32)"
-                    .to_string();
+            rank = "(CASE WHEN p.search_index @@ q.name_q THEN -2.0 ELSE 0.0 END) - ts_rank(p.search_index, q.text_q, 32)"
+                .to_string();
         }
         (None, _) => {
             if let Some(c) = f.category {
