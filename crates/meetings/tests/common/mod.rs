@@ -109,3 +109,31 @@ pub fn prop(props: &[ical::property::Property], name: &str) -> String {
         .and_then(|p| p.value.clone())
         .unwrap_or_default()
 }
+
+/// The bytes of a file the coordinator downloads (a client of its own, logged in).
+pub async fn coordinator_bytes(app: &TestApp, slug: &str, path: &str) -> Vec<u8> {
+    let c = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    let login = c
+        .get(app.url("/konto/logga-in"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = testkit::csrf_token(&login).unwrap();
+    let email = format!("samordnare@{slug}.example");
+    c.post(app.url("/konto/logga-in"))
+        .form(&[
+            ("_csrf", token.as_str()),
+            ("email", &email),
+            ("password", PASSWORD),
+            ("next", "/konto"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let res = c.get(app.url(path)).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    res.bytes().await.unwrap().to_vec()
+}
