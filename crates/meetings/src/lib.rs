@@ -8,6 +8,7 @@ pub mod domain;
 pub mod ics;
 pub mod letters;
 pub mod mail;
+mod minutes;
 pub mod reminders;
 mod routes;
 pub mod store;

@@ -50,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .route("/{slug}/moten/{id}/deltagare.xlsx", get(participants_xlsx))
         .route("/{slug}/moten/{id}/deltagare/utskrift", get(participants_print))
         .route("/api/v1/{slug}/meetings", get(api))
+        .merge(crate::minutes::router())
 }
 
 fn base(m: &Municipality) -> String {
@@ -499,6 +500,7 @@ struct MeetingPage {
     register: Option<String>,
     closed: bool,
     ics: String,
+    minutes: Option<String>,
     actions: Vec<(String, String)>,
 }
 
@@ -528,6 +530,10 @@ async fn meeting_page(
         vec![
             (format!("{here}/redigera"), ctx.t("meetings-action-edit")),
             (format!("{here}/deltagare"), ctx.t("meetings-action-participants")),
+            (
+                format!("{here}/anteckningar/redigera"),
+                ctx.t("meetings-action-minutes"),
+            ),
         ]
     } else {
         vec![]
@@ -543,6 +549,7 @@ async fn meeting_page(
         register: open.then(|| format!("{here}/anmalan")),
         closed: !open && mt.ends_at >= now,
         ics: format!("{here}/kalender.ics"),
+        minutes: (mt.minutes_published > 0).then(|| format!("{here}/anteckningar")),
         actions,
     })
 }

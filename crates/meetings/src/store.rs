@@ -578,3 +578,419 @@ pub async fn by_party(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<
         })
         .collect())
 }
+
+// --- Group discussions ---
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Answer {
+    pub id: i64,
+    pub question_id: i64,
+    pub group_name: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Question {
+    pub id: i64,
+    pub position: i64,
+    pub text: String,
+    pub summary: String,
+    pub answers: Vec<Answer>,
+}
+
+/// The questions of a meeting's group discussions with each group's answers (two queries).
+pub async fn questions(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<Vec<Question>, sqlx::Error> {
+    let qs: Vec<(i64, i64, String, String)> = sqlx::query_as(
+        "SELECT id, position, text, summary FROM meetings_questions \
+         WHERE municipality_id = $1 AND meeting_id = $2 ORDER BY position, id",
+    )
+    .bind(municipality_id)
+    .bind(meeting_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let answers: Vec<Answer> = sqlx::query_as(
+        "SELECT a.id, a.question_id, a.group_name, a.text FROM meetings_answers a \
+         JOIN meetings_questions q ON q.id = a.question_id \
+         WHERE a.municipality_id = $1 AND q.meeting_id = $2 ORDER BY a.id",
+    )
+    .bind(municipality_id)
+    .bind(meeting_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(qs
+        .into_iter()
+        .map(|(id, position, text, summary)| Question {
+            id,
+            position,
+            text,
+            summary,
+            answers: answers.iter().filter(|a| a.question_id == id).cloned().collect(),
+        })
+        .collect())
+}
+
+async fn audit_change(
+    tx: &mut Tx,
+    municipality_id: i64,
+    actor: Option<&CurrentUser>,
+    action: &str,
+    meeting_id: i64,
+    summary: String,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    audit::record(
+        tx,
+        Change {
+            municipality_id: Some(municipality_id),
+            actor,
+            action,
+            entity: "meetings_meeting",
+            entity_id: Some(meeting_id),
+            summary,
+        },
+        now,
+    )
+    .await
+}
+
+pub async fn add_question(
+    db: &Db,
+    municipality_id: i64,
+    meeting_id: i64,
+    text: &str,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let mut tx = db.write().await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO meetings_questions (municipality_id, meeting_id, position, text) \
+         SELECT $1, $2, COALESCE(MAX(position), 0) + 1, $3 FROM meetings_questions WHERE meeting_id = $2 RETURNING id",
+    )
+    .bind(municipality_id)
+    .bind(meeting_id)
+    .bind(text)
+    .fetch_one(&mut *tx)
+    .await?;
+    audit_change(
+        &mut tx,
+        municipality_id,
+        actor,
+        "meetings.question.add",
+        meeting_id,
+        text.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Add a group's answer to a question of this meeting; `false` when the question is not one.
+#[allow(clippy::too_many_arguments)] // the tenant, the meeting, the fields, who and when
+pub async fn add_answer(
+    db: &Db,
+    municipality_id: i64,
+    meeting_id: i64,
+    question_id: i64,
+    group_name: &str,
+    text: &str,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.write().await?;
+    let done = sqlx::query(
+        "INSERT INTO meetings_answers (municipality_id, question_id, group_name, text, created_at) \
+         SELECT $1, id, $4, $5, $6 FROM meetings_questions WHERE municipality_id = $1 AND meeting_id = $2 AND id = $3",
+    )
+    .bind(municipality_id)
+    .bind(meeting_id)
+    .bind(question_id)
+    .bind(group_name)
+    .bind(text)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    audit_change(
+        &mut tx,
+        municipality_id,
+        actor,
+        "meetings.answer.add",
+        meeting_id,
+        group_name.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+pub async fn set_summary(
+    db: &Db,
+    municipality_id: i64,
+    meeting_id: i64,
+    question_id: i64,
+    summary: &str,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.write().await?;
+    let done = sqlx::query(
+        "UPDATE meetings_questions SET summary = $4 WHERE municipality_id = $1 AND meeting_id = $2 AND id = $3",
+    )
+    .bind(municipality_id)
+    .bind(meeting_id)
+    .bind(question_id)
+    .bind(summary)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    audit_change(
+        &mut tx,
+        municipality_id,
+        actor,
+        "meetings.summary.save",
+        meeting_id,
+        format!("fråga {question_id}"),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+// --- Minutes ---
+
+#[derive(Clone, Debug, Default, sqlx::FromRow)]
+pub struct Minutes {
+    pub present: String,
+    pub guests: String,
+    pub next_meeting: String,
+    pub written_by: String,
+    pub published_at: Option<i64>,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Item {
+    pub id: i64,
+    pub heading: String,
+    pub body: String,
+    pub decision: String,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Assignment {
+    pub id: i64,
+    pub who: String,
+    pub what: String,
+    pub due_on: Option<String>,
+    pub activity_id: Option<i64>,
+    pub activity_text: Option<String>,
+}
+
+pub async fn minutes(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<Option<Minutes>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT present, guests, next_meeting, written_by, published_at FROM meetings_minutes \
+         WHERE municipality_id = $1 AND meeting_id = $2",
+    )
+    .bind(municipality_id)
+    .bind(meeting_id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+pub async fn items(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<Vec<Item>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, heading, body, decision FROM meetings_items WHERE municipality_id = $1 AND meeting_id = $2 \
+         ORDER BY position, id",
+    )
+    .bind(municipality_id)
+    .bind(meeting_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+pub async fn assignments(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<Vec<Assignment>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT a.id, a.who, a.what, a.due_on, a.activity_id, t.text AS activity_text FROM meetings_assignments a \
+         LEFT JOIN actionplan_activities t ON t.id = a.activity_id AND t.municipality_id = a.municipality_id \
+         WHERE a.municipality_id = $1 AND a.meeting_id = $2 ORDER BY a.id",
+    )
+    .bind(municipality_id)
+    .bind(meeting_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+pub async fn save_minutes(
+    db: &Db,
+    municipality_id: i64,
+    meeting_id: i64,
+    m: &Minutes,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.write().await?;
+    sqlx::query(
+        "INSERT INTO meetings_minutes (meeting_id, municipality_id, present, guests, next_meeting, written_by, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (meeting_id) DO UPDATE SET present = excluded.present, guests = excluded.guests, \
+         next_meeting = excluded.next_meeting, written_by = excluded.written_by, updated_at = excluded.updated_at",
+    )
+    .bind(meeting_id)
+    .bind(municipality_id)
+    .bind(&m.present)
+    .bind(&m.guests)
+    .bind(&m.next_meeting)
+    .bind(&m.written_by)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    audit_change(
+        &mut tx,
+        municipality_id,
+        actor,
+        "meetings.minutes.save",
+        meeting_id,
+        String::new(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Publish the minutes (or take them back). Minutes that were never written are created empty.
+pub async fn publish(
+    db: &Db,
+    municipality_id: i64,
+    meeting_id: i64,
+    publish: bool,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.write().await?;
+    sqlx::query(
+        "INSERT INTO meetings_minutes (meeting_id, municipality_id, updated_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (meeting_id) DO NOTHING",
+    )
+    .bind(meeting_id)
+    .bind(municipality_id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE meetings_minutes SET published_at = $3 WHERE municipality_id = $1 AND meeting_id = $2")
+        .bind(municipality_id)
+        .bind(meeting_id)
+        .bind(publish.then_some(now))
+        .execute(&mut *tx)
+        .await?;
+    let action = if publish {
+        "meetings.minutes.publish"
+    } else {
+        "meetings.minutes.unpublish"
+    };
+    audit_change(&mut tx, municipality_id, actor, action, meeting_id, String::new(), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)] // the tenant, the meeting, the fields, who and when
+pub async fn add_item(
+    db: &Db,
+    municipality_id: i64,
+    meeting_id: i64,
+    heading: &str,
+    body: &str,
+    decision: &str,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.write().await?;
+    sqlx::query(
+        "INSERT INTO meetings_items (municipality_id, meeting_id, position, heading, body, decision) \
+         SELECT $1, $2, COALESCE(MAX(position), 0) + 1, $3, $4, $5 FROM meetings_items WHERE meeting_id = $2",
+    )
+    .bind(municipality_id)
+    .bind(meeting_id)
+    .bind(heading)
+    .bind(body)
+    .bind(decision)
+    .execute(&mut *tx)
+    .await?;
+    audit_change(
+        &mut tx,
+        municipality_id,
+        actor,
+        "meetings.item.add",
+        meeting_id,
+        heading.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Add an assignment; a linked activity must be one of this municipality's (`false` otherwise).
+#[allow(clippy::too_many_arguments)] // the tenant, the meeting, the fields, who and when
+pub async fn add_assignment(
+    db: &Db,
+    municipality_id: i64,
+    meeting_id: i64,
+    who: &str,
+    what: &str,
+    due_on: Option<&str>,
+    activity_id: Option<i64>,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.write().await?;
+    if let Some(a) = activity_id {
+        let found: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM actionplan_activities WHERE municipality_id = $1 AND id = $2")
+                .bind(municipality_id)
+                .bind(a)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if found.is_none() {
+            return Ok(false);
+        }
+    }
+    sqlx::query(
+        "INSERT INTO meetings_assignments (municipality_id, meeting_id, who, what, due_on, activity_id) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(municipality_id)
+    .bind(meeting_id)
+    .bind(who)
+    .bind(what)
+    .bind(due_on)
+    .bind(activity_id)
+    .execute(&mut *tx)
+    .await?;
+    audit_change(
+        &mut tx,
+        municipality_id,
+        actor,
+        "meetings.assignment.add",
+        meeting_id,
+        format!("{who}: {what}"),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The action plan's activities of the municipality, for linking an assignment: (id, text).
+pub async fn activities(db: &Db, municipality_id: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, text FROM actionplan_activities WHERE municipality_id = $1 ORDER BY id")
+        .bind(municipality_id)
+        .fetch_all(&db.pool)
+        .await
+}

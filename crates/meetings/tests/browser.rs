@@ -12,7 +12,7 @@ use testkit::{both, Backend, TestApp};
 
 async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     let app = TestApp::start(backend).await;
-    let (_, meeting) = sala_with_meeting(&app, "1").await;
+    let (sala, meeting) = sala_with_meeting(&app, "1").await;
     let seated = register(
         &app.client(),
         meeting,
@@ -75,6 +75,71 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
         &app,
         &format!("/sala/moten/{meeting}/deltagare/utskrift"),
         "Bo Berg",
+    )
+    .await;
+    f.visit(
+        &browser,
+        &app,
+        &format!("/sala/moten/{meeting}/anteckningar/redigera"),
+        "Ny fråga för gruppsamtalen",
+    )
+    .await;
+    // With a question, an answer, an item and an assignment written, as draft and published.
+    let db = &app.state.db;
+    let now = app.state.now();
+    let q = meetings::store::add_question(db, sala, meeting, "Är tiden rimlig för handlingsplanen?", None, now)
+        .await
+        .unwrap();
+    meetings::store::add_answer(db, sala, meeting, q, "Grupp 1", "Ja.", None, now)
+        .await
+        .unwrap();
+    meetings::store::add_item(
+        db,
+        sala,
+        meeting,
+        "Arbetsgrupper",
+        "Sex grupper.",
+        "Grupperna bildas.",
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+    meetings::store::add_assignment(
+        db,
+        sala,
+        meeting,
+        "Anna",
+        "Bjuda in",
+        Some("2027-03-02"),
+        None,
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+    f.visit(
+        &browser,
+        &app,
+        &format!("/sala/moten/{meeting}/anteckningar/redigera"),
+        "Sammanställning av fråga 1",
+    )
+    .await;
+    f.visit(
+        &browser,
+        &app,
+        &format!("/sala/moten/{meeting}/anteckningar"),
+        "Utkast.",
+    )
+    .await;
+    meetings::store::publish(db, sala, meeting, true, None, now)
+        .await
+        .unwrap();
+    f.visit(
+        &browser,
+        &app,
+        &format!("/sala/moten/{meeting}/anteckningar"),
+        "Synpunkter och förbättringsförslag",
     )
     .await;
     browser.close().await;

@@ -137,3 +137,46 @@ pub async fn coordinator_bytes(app: &TestApp, slug: &str, path: &str) -> Vec<u8>
     assert_eq!(res.status().as_u16(), 200);
     res.bytes().await.unwrap().to_vec()
 }
+
+/// One activity in a municipality's action plan (the smallest plan that holds it). Returns its id.
+pub async fn activity(app: &TestApp, municipality_id: i64, text: &str) -> i64 {
+    let pool = &app.state.db.pool;
+    let now = app.state.now();
+    let (plan,): (i64,) = sqlx::query_as(
+        "INSERT INTO actionplan_plans (municipality_id, title, created_at, updated_at) VALUES ($1, 'Handlingsplan', $2, $2) RETURNING id",
+    )
+    .bind(municipality_id)
+    .bind(now)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let (area,): (i64,) = sqlx::query_as(
+        "INSERT INTO actionplan_areas (municipality_id, plan_id, number, name, created_at) VALUES ($1, $2, 1, 'Självständighet', $3) RETURNING id",
+    )
+    .bind(municipality_id)
+    .bind(plan)
+    .bind(now)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let (goal,): (i64,) = sqlx::query_as(
+        "INSERT INTO actionplan_goals (municipality_id, area_id, owner, text, position, created_at) VALUES ($1, $2, 'both', 'Mål', 1, $3) RETURNING id",
+    )
+    .bind(municipality_id)
+    .bind(area)
+    .bind(now)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO actionplan_activities (municipality_id, goal_id, position, text, created_at, updated_at) VALUES ($1, $2, 1, $3, $4, $4) RETURNING id",
+    )
+    .bind(municipality_id)
+    .bind(goal)
+    .bind(text)
+    .bind(now)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    id
+}
