@@ -6,6 +6,7 @@
 pub mod demo;
 pub mod domain;
 pub mod ics;
+mod invitation;
 pub mod letters;
 pub mod mail;
 mod minutes;

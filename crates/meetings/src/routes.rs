@@ -51,6 +51,7 @@ pub fn router() -> Router<AppState> {
         .route("/{slug}/moten/{id}/deltagare/utskrift", get(participants_print))
         .route("/api/v1/{slug}/meetings", get(api))
         .merge(crate::minutes::router())
+        .merge(crate::invitation::router())
 }
 
 fn base(m: &Municipality) -> String {
@@ -501,6 +502,7 @@ struct MeetingPage {
     closed: bool,
     ics: String,
     minutes: Option<String>,
+    invitation: String,
     actions: Vec<(String, String)>,
 }
 
@@ -550,6 +552,7 @@ async fn meeting_page(
         closed: !open && mt.ends_at >= now,
         ics: format!("{here}/kalender.ics"),
         minutes: (mt.minutes_published > 0).then(|| format!("{here}/anteckningar")),
+        invitation: format!("{here}/inbjudan"),
         actions,
     })
 }

@@ -50,11 +50,42 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     browser.wait_for_text("Du behöver godkänna texten").await;
     f.check(&browser, "the registration form with errors").await;
     f.visit(&browser, &app, &cancel, "vill du ångra din anmälan?").await;
+    f.visit(
+        &browser,
+        &app,
+        &format!("/sala/moten/{meeting}/inbjudan"),
+        "Kort bakgrund",
+    )
+    .await;
+    f.visit(
+        &browser,
+        &app,
+        &format!("/sala/moten/{meeting}/inbjudan/utskrift"),
+        "samling och fika",
+    )
+    .await;
+    sqlx::query(
+        "INSERT INTO meetings_unsubscribes (municipality_id, email, token_hash, created_at) VALUES ($1, 'kim@example.se', $2, 0)",
+    )
+    .bind(sala)
+    .bind(platform::auth::token_hash("token"))
+    .execute(&app.state.db.pool)
+    .await
+    .unwrap();
+    f.visit(&browser, &app, "/sala/moten/avregistrera/token", "kim@example.se")
+        .await;
 
     // The coordinator's pages.
     browser.log_in(&app, "samordnare@sala.example").await;
     f.visit(&browser, &app, "/sala/moten", "Nytt möte").await;
     f.visit(&browser, &app, "/sala/moten/serier", "Skapa serien").await;
+    f.visit(
+        &browser,
+        &app,
+        &format!("/sala/moten/{meeting}/inbjudan/skicka"),
+        "Deltagare i tidigare möten",
+    )
+    .await;
     f.visit(&browser, &app, "/sala/moten/nytt", "Dialogtema").await;
     f.visit(
         &browser,
