@@ -10,6 +10,7 @@ mod invitation;
 pub mod letters;
 pub mod mail;
 mod minutes;
+pub mod privacy;
 pub mod reminders;
 mod routes;
 pub mod store;

@@ -1,6 +1,7 @@
 //! Reminders before a meeting: a job that runs every hour and e-mails everyone with a seat at a
 //! meeting that starts within [`REMIND_BEFORE`] seconds, once per meeting (claimed in the same
-//! transaction as the mail), then queues its next run.
+//! transaction as the mail), removes the contact details of participants whose meeting ended
+//! longer ago than the municipality's retention time, then queues its next run.
 
 use crate::letters::Letters;
 use crate::{mail, store};
@@ -90,6 +91,9 @@ impl JobHandler for ReminderJob {
         Box::pin(async move {
             send_due(state).await.map_err(|e| JobError::Retry(e.to_string()))?;
             let now = state.now();
+            crate::privacy::sweep(&state.db, now)
+                .await
+                .map_err(|e| JobError::Retry(e.to_string()))?;
             let mut tx = state.db.write().await.map_err(|e| JobError::Retry(e.to_string()))?;
             enqueue(&mut tx, None, JOB_KIND, &serde_json::json!({}), now + EVERY, now)
                 .await

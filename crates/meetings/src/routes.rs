@@ -52,6 +52,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/{slug}/meetings", get(api))
         .merge(crate::minutes::router())
         .merge(crate::invitation::router())
+        .merge(crate::privacy::router())
 }
 
 fn base(m: &Municipality) -> String {
@@ -155,6 +156,7 @@ async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
         vec![
             (format!("{}/nytt", base(&m)), ctx.t("meetings-action-new")),
             (format!("{}/serier", base(&m)), ctx.t("meetings-action-series")),
+            (format!("{}/personuppgifter", base(&m)), ctx.t("meetings-privacy-title")),
         ]
     } else {
         vec![]

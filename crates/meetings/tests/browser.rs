@@ -79,6 +79,22 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     browser.log_in(&app, "samordnare@sala.example").await;
     f.visit(&browser, &app, "/sala/moten", "Nytt möte").await;
     f.visit(&browser, &app, "/sala/moten/serier", "Skapa serien").await;
+    f.visit(&browser, &app, "/sala/moten/personuppgifter", "Antal dagar")
+        .await;
+    f.visit(
+        &browser,
+        &app,
+        "/sala/moten/personuppgifter?visa=export",
+        "Personens e-postadress",
+    )
+    .await;
+    f.visit(
+        &browser,
+        &app,
+        "/sala/moten/personuppgifter?visa=radera",
+        "Det går inte att ångra",
+    )
+    .await;
     f.visit(
         &browser,
         &app,
