@@ -42,6 +42,7 @@ fn sala_meeting(series: i64, number: u32, date: &str, title: &str, theme: &str) 
         deadline: String::new(),
         consent_text: CONSENT.into(),
         invitation_text: String::new(),
+        premises: String::new(),
     }
 }
 
@@ -200,6 +201,7 @@ async fn load_orebro(db: &Db, orebro: i64, now: i64) -> anyhow::Result<()> {
         deadline: String::new(),
         consent_text: CONSENT.into(),
         invitation_text: String::new(),
+        premises: String::new(),
     };
     let meeting = save(
         db,

@@ -184,6 +184,8 @@ pub struct MeetingForm {
     pub deadline: String,
     pub consent_text: String,
     pub invitation_text: String,
+    /// A premises of the registry (its id), or empty for a place in free text.
+    pub premises: String,
 }
 
 /// A checked meeting.
@@ -205,6 +207,7 @@ pub struct MeetingInput {
     pub registration_deadline: Option<i64>,
     pub consent_text: String,
     pub invitation_text: String,
+    pub premises_id: Option<i64>,
 }
 
 fn opt_num(s: &str, field: &'static str, problems: &mut Problems) -> Option<i64> {
@@ -319,7 +322,67 @@ impl MeetingForm {
             registration_deadline: deadline,
             consent_text,
             invitation_text,
+            premises_id: self.premises.trim().parse().ok(),
         })
+    }
+}
+
+/// A premises of the registry as a meeting place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Premises {
+    pub id: i64,
+    pub name: String,
+    pub address: String,
+    pub organisation: String,
+    pub ground_floor: bool,
+    pub step_free: bool,
+    pub lift: bool,
+    pub accessible_toilet: bool,
+    pub hearing_loop: bool,
+}
+
+impl Premises {
+    pub fn place(&self) -> String {
+        if self.address.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}, {}", self.name, self.address)
+        }
+    }
+
+    /// The accessibility as the invitation says it (message ids of the facts that hold).
+    pub fn accessibility_ids(&self) -> Vec<&'static str> {
+        [
+            (self.ground_floor, "meetings-premises-ground-floor"),
+            (self.step_free, "meetings-premises-step-free"),
+            (self.lift, "meetings-premises-lift"),
+            (self.accessible_toilet, "meetings-premises-toilet"),
+            (self.hearing_loop, "meetings-premises-hearing-loop"),
+        ]
+        .into_iter()
+        .filter(|(yes, _)| *yes)
+        .map(|(_, id)| id)
+        .collect()
+    }
+}
+
+impl MeetingForm {
+    /// A chosen premises fills in the place and the accessibility when they are left empty;
+    /// a premises that is not one of the municipality's is dropped.
+    pub fn with_premises(mut self, all: &[Premises], say: impl Fn(&str) -> String) -> MeetingForm {
+        let chosen = self.premises.trim().parse::<i64>().ok();
+        match chosen.and_then(|id| all.iter().find(|p| p.id == id)) {
+            Some(p) => {
+                if self.place.trim().is_empty() {
+                    self.place = p.place();
+                }
+                if self.accessibility.trim().is_empty() {
+                    self.accessibility = p.accessibility_ids().into_iter().map(say).collect::<Vec<_>>().join(" ");
+                }
+            }
+            None => self.premises.clear(),
+        }
+        self
     }
 }
 

@@ -285,8 +285,20 @@ async fn series_save(
 
 // --- New and edit ---
 
-fn meeting_form(ctx: &Ctx, action: String, series: &[store::Series], f: &MeetingForm) -> Form {
+fn meeting_form(
+    ctx: &Ctx,
+    action: String,
+    series: &[store::Series],
+    premises: &[domain::Premises],
+    f: &MeetingForm,
+) -> Form {
     let t = |id: &str| ctx.t(id);
+    let mut premises_options = vec![(String::new(), t("meetings-premises-none"))];
+    premises_options.extend(
+        premises
+            .iter()
+            .map(|p| (p.id.to_string(), format!("{} ({})", p.place(), p.organisation))),
+    );
     let mut form = Form::new(
         action,
         t("meetings-submit-meeting"),
@@ -307,7 +319,12 @@ fn meeting_form(ctx: &Ctx, action: String, series: &[store::Series], f: &Meeting
             Field::new("end", t("meetings-field-end"), FieldKind::Text)
                 .required()
                 .hint(t("meetings-field-time-hint")),
-            Field::new("place", t("meetings-field-place"), FieldKind::Text).required(),
+            Field::new("premises", t("meetings-field-premises"), FieldKind::Select)
+                .options(premises_options)
+                .hint(t("meetings-field-premises-hint")),
+            Field::new("place", t("meetings-field-place"), FieldKind::Text)
+                .required()
+                .hint(t("meetings-field-place-hint")),
             Field::new("accessibility", t("meetings-field-accessibility"), FieldKind::TextArea)
                 .hint(t("meetings-field-accessibility-hint")),
             Field::new("agenda", t("meetings-field-agenda"), FieldKind::TextArea),
@@ -345,6 +362,7 @@ fn meeting_form(ctx: &Ctx, action: String, series: &[store::Series], f: &Meeting
                 "deadline" => &f.deadline,
                 "consent_text" => &f.consent_text,
                 "invitation_text" => &f.invitation_text,
+                "premises" => &f.premises,
                 _ => return None,
             }
             .clone(),
@@ -372,6 +390,7 @@ fn form_of(mt: &Meeting) -> MeetingForm {
         deadline: mt.registration_deadline.map(format::date).unwrap_or_default(),
         consent_text: mt.consent_text.clone(),
         invitation_text: mt.invitation_text.clone(),
+        premises: mt.premises_id.map(|p| p.to_string()).unwrap_or_default(),
     }
 }
 
@@ -385,13 +404,14 @@ async fn render_meeting_form(
     problems: &Problems,
 ) -> AppResult<Response> {
     let series = store::series(&state.db, m.id).await?;
+    let premises = store::premises(&state.db, m.id).await?;
     let mut p = FormPage::new(page(ctx, m, title));
     if series.is_empty() {
         p.intro = vec![ctx.t("meetings-series-first")];
         p.links = vec![(format!("{}/serier", base(m)), ctx.t("meetings-action-series"))];
         return html(&p);
     }
-    let mut form = meeting_form(ctx, action, &series, f);
+    let mut form = meeting_form(ctx, action, &series, &premises, f);
     mark(&mut form, ctx, problems);
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -430,6 +450,7 @@ async fn new_save(
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let ids: Vec<i64> = store::series(&state.db, m.id).await?.iter().map(|s| s.id).collect();
+    let f = f.with_premises(&store::premises(&state.db, m.id).await?, |id| ctx.t(id));
     match f.check(&ids) {
         Ok(input) => {
             let id = store::save_meeting(&state.db, m.id, None, &input, Some(user), state.now()).await?;
@@ -473,11 +494,18 @@ async fn edit_save(
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let mt = get_meeting(&state, &m, &id).await?;
     let ids: Vec<i64> = store::series(&state.db, m.id).await?.iter().map(|s| s.id).collect();
+    let f = f.with_premises(&store::premises(&state.db, m.id).await?, |id| ctx.t(id));
     match f.check(&ids) {
         Ok(input) => {
             store::save_meeting(&state.db, m.id, Some(mt.id), &input, Some(user), state.now())
                 .await?
                 .ok_or(AppError::NotFound("err-not-found"))?;
+            // More seats: the waiting list moves up.
+            let letters = Letters::new(&state, &m.slug);
+            let random = state.random.clone();
+            let new_token = move || random.token(32);
+            store::fill_free_seats(&state.db, m.id, mt.id, &new_token, &letters, state.now()).await?;
+            state.jobs_wakeup.notify_one();
             Ok(Redirect::to(&format!("{}/{}", base(&m), mt.id)).into_response())
         }
         Err(p) => {
@@ -505,6 +533,8 @@ struct MeetingPage {
     ics: String,
     minutes: Option<String>,
     invitation: String,
+    /// Present per party, once attendance is marked (counts only).
+    attendance: Vec<(String, i64)>,
     actions: Vec<(String, String)>,
 }
 
@@ -530,6 +560,15 @@ async fn meeting_page(
     let open = domain::registration_open(mt.registration_deadline, mt.starts_at, now);
     let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
     let here = format!("{}/{}", base(&m), mt.id);
+    let parties = store::by_party(&state.db, m.id, mt.id).await?;
+    let attendance = if parties.iter().any(|p| p.2 > 0) {
+        parties
+            .into_iter()
+            .map(|(p, _, a)| (ctx.t(p.message_id()), a))
+            .collect()
+    } else {
+        vec![]
+    };
     let actions = if coordinator {
         vec![
             (format!("{here}/redigera"), ctx.t("meetings-action-edit")),
@@ -555,6 +594,7 @@ async fn meeting_page(
         ics: format!("{here}/kalender.ics"),
         minutes: (mt.minutes_published > 0).then(|| format!("{here}/anteckningar")),
         invitation: format!("{here}/inbjudan"),
+        attendance,
         actions,
     })
 }

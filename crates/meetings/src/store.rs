@@ -34,6 +34,7 @@ pub struct Meeting {
     pub registration_deadline: Option<i64>,
     pub consent_text: String,
     pub invitation_text: String,
+    pub premises_id: Option<i64>,
     pub confirmed: i64,
     pub waiting: i64,
     pub minutes_published: i64,
@@ -47,7 +48,7 @@ impl Meeting {
 
 const MEETING: &str = "SELECT m.id, m.series_id, s.name AS series_name, m.number, m.title, m.theme, m.gathering_at, \
      m.gathering_text, m.starts_at, m.ends_at, m.place, m.accessibility, m.agenda, m.contacts, m.capacity, \
-     m.registration_deadline, m.consent_text, m.invitation_text, \
+     m.registration_deadline, m.consent_text, m.invitation_text, m.premises_id, \
      (SELECT COUNT(*) FROM meetings_registrations r WHERE r.meeting_id = m.id AND r.status = 'confirmed') AS confirmed, \
      (SELECT COUNT(*) FROM meetings_registrations r WHERE r.meeting_id = m.id AND r.status = 'waiting') AS waiting, \
      (SELECT COUNT(*) FROM meetings_minutes n WHERE n.meeting_id = m.id AND n.published_at IS NOT NULL) AS minutes_published \
@@ -150,8 +151,8 @@ pub async fn save_meeting(
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO meetings_meetings (municipality_id, series_id, number, title, theme, gathering_at, \
                  gathering_text, starts_at, ends_at, place, accessibility, agenda, contacts, capacity, \
-                 registration_deadline, consent_text, invitation_text, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id",
+                 registration_deadline, consent_text, invitation_text, premises_id, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19, $18, $18) RETURNING id",
             )
             .bind(municipality_id)
             .bind(m.series_id)
@@ -171,6 +172,7 @@ pub async fn save_meeting(
             .bind(&m.consent_text)
             .bind(&m.invitation_text)
             .bind(now)
+            .bind(m.premises_id)
             .fetch_one(&mut *tx)
             .await?;
             id
@@ -180,7 +182,7 @@ pub async fn save_meeting(
                 "UPDATE meetings_meetings SET series_id = $3, number = $4, title = $5, theme = $6, gathering_at = $7, \
                  gathering_text = $8, starts_at = $9, ends_at = $10, place = $11, accessibility = $12, agenda = $13, \
                  contacts = $14, capacity = $15, registration_deadline = $16, consent_text = $17, \
-                 invitation_text = $18, updated_at = $19, \
+                 invitation_text = $18, updated_at = $19, premises_id = $20, \
                  reminded_at = CASE WHEN starts_at = $9 THEN reminded_at ELSE NULL END \
                  WHERE municipality_id = $1 AND id = $2",
             )
@@ -203,6 +205,7 @@ pub async fn save_meeting(
             .bind(&m.consent_text)
             .bind(&m.invitation_text)
             .bind(now)
+            .bind(m.premises_id)
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() != 1 {
@@ -463,6 +466,54 @@ async fn promote(
         .await?;
     }
     Ok(())
+}
+
+/// After the capacity was raised: give the free seats to the waiting list, first come first
+/// served, each with a mail and a new cancellation link.
+pub async fn fill_free_seats(
+    db: &Db,
+    municipality_id: i64,
+    meeting_id: i64,
+    new_token: &(dyn Fn() -> String + Sync),
+    letters: &Letters,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.write().await?;
+    if !lock_meeting(&mut tx, db.backend, municipality_id, meeting_id).await? {
+        return Ok(());
+    }
+    if let Some(m) = meeting_in(&mut tx, municipality_id, meeting_id).await? {
+        promote(&mut tx, municipality_id, &m, new_token, letters, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The municipality's premises in the registry, as meeting places.
+pub async fn premises(db: &Db, municipality_id: i64) -> Result<Vec<crate::domain::Premises>, sqlx::Error> {
+    type Row = (i64, String, String, String, i64, i64, i64, i64, i64);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT p.id, p.name, p.address, o.name, p.ground_floor, p.step_free, p.lift, p.accessible_toilet, p.hearing_loop \
+         FROM registry_premises p JOIN organisations o ON o.id = p.organisation_id \
+         WHERE o.municipality_id = $1 ORDER BY o.name, p.position, p.id",
+    )
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| crate::domain::Premises {
+            id: r.0,
+            name: r.1,
+            address: r.2,
+            organisation: r.3,
+            ground_floor: r.4 == 1,
+            step_free: r.5 == 1,
+            lift: r.6 == 1,
+            accessible_toilet: r.7 == 1,
+            hearing_loop: r.8 == 1,
+        })
+        .collect())
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]

@@ -339,3 +339,150 @@ both!(
     a_reminder_goes_to_those_with_a_seat_two_days_before,
     participant_list_attendance_by_party_and_exports,
 );
+
+mod more {
+    use super::*;
+
+    async fn public_attendance_by_party_shows_counts_only(backend: Backend) {
+        let app = TestApp::start(backend).await;
+        let (_, meeting) = sala_with_meeting(&app, "").await;
+        register(
+            &app.client(),
+            meeting,
+            "Anna Andersson",
+            "anna@example.se",
+            "civil_society",
+        )
+        .await;
+        register(&app.client(), meeting, "Carl Ek", "carl@example.se", "politician").await;
+        let public = app.client();
+        assert!(!public
+            .get(&format!("/sala/moten/{meeting}"))
+            .await
+            .text()
+            .contains("Närvarande per part"));
+        let c = coordinator(&app, "sala").await;
+        let path = format!("/sala/moten/{meeting}/deltagare");
+        let (anna,): (i64,) = sqlx::query_as("SELECT id FROM meetings_registrations WHERE email = 'anna@example.se'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+        let key = format!("present-{anna}");
+        c.submit(&path, &path, &[(&key, "on")]).await;
+        let page = public.get(&format!("/sala/moten/{meeting}")).await;
+        let table = testkit::text(&page.body[page.body.find("id=\"attendance\"").unwrap()..]);
+        assert!(
+            table.contains("Civilsamhället 1") && table.contains("Förtroendevald 0"),
+            "{table}"
+        );
+        assert!(!page.text().contains("Anna Andersson"));
+    }
+
+    async fn raising_the_capacity_gives_seats_to_the_waiting_list(backend: Backend) {
+        let app = TestApp::start(backend).await;
+        let (_, meeting) = sala_with_meeting(&app, "1").await;
+        for (n, e) in [("A", "a@example.se"), ("B", "b@example.se"), ("C", "c@example.se")] {
+            register(&app.client(), meeting, n, e, "guest").await;
+        }
+        assert_eq!(statuses(&app, meeting).await, (1, 2, 0));
+        let c = coordinator(&app, "sala").await;
+        let path = format!("/sala/moten/{meeting}/redigera");
+        let page = c.get(&path).await;
+        let (series,): (i64,) = sqlx::query_as("SELECT id FROM meetings_series")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+        let f = meeting_six(series, "2");
+        let s = series.to_string();
+        let token = page.csrf();
+        let fields = [
+            ("_csrf", token.as_str()),
+            ("series", s.as_str()),
+            ("number", &f.number),
+            ("title", &f.title),
+            ("theme", &f.theme),
+            ("date", &f.date),
+            ("gathering", &f.gathering),
+            ("gathering_text", &f.gathering_text),
+            ("start", &f.start),
+            ("end", &f.end),
+            ("premises", ""),
+            ("place", &f.place),
+            ("accessibility", &f.accessibility),
+            ("agenda", &f.agenda),
+            ("contacts", &f.contacts),
+            ("capacity", "2"),
+            ("deadline", &f.deadline),
+            ("consent_text", &f.consent_text),
+            ("invitation_text", &f.invitation_text),
+        ];
+        assert_eq!(c.post_raw(&path, &fields).await.status, 303);
+        assert_eq!(statuses(&app, meeting).await, (2, 1, 0));
+        app.run_jobs().await;
+        let mail = app.outbox().await;
+        assert!(mail
+            .iter()
+            .any(|m| m.0 == "b@example.se" && m.1.starts_with("Du har fått en plats")));
+        assert!(!mail
+            .iter()
+            .any(|m| m.0 == "c@example.se" && m.1.starts_with("Du har fått en plats")));
+    }
+
+    async fn a_premises_from_the_registry_fills_in_place_and_accessibility(backend: Backend) {
+        let app = TestApp::start(backend).await;
+        let (sala, _) = sala_with_meeting(&app, "").await;
+        let (_, iks) = app
+            .representative("rep@iks.example", "sala", "IKS, Ideell Kultur i Sala")
+            .await;
+        let (premises,): (i64,) = sqlx::query_as(
+            "INSERT INTO registry_premises (organisation_id, name, address, ground_floor, accessible_toilet, hearing_loop, created_at) \
+             VALUES ($1, 'Täljstenen', 'Vasagatan 17, 733 38 Sala', 1, 1, 1, 0) RETURNING id",
+        )
+        .bind(iks)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+        let _ = sala;
+        let c = coordinator(&app, "sala").await;
+        let (series,): (i64,) = sqlx::query_as("SELECT id FROM meetings_series")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+        let form = c.get("/sala/moten/nytt").await;
+        assert!(form
+            .text()
+            .contains("Täljstenen, Vasagatan 17, 733 38 Sala (IKS, Ideell Kultur i Sala)"));
+        let s = series.to_string();
+        let p = premises.to_string();
+        let saved = c
+            .submit(
+                "/sala/moten/nytt",
+                "/sala/moten/nytt",
+                &[
+                    ("series", &s),
+                    ("title", "Dialogmöte 7"),
+                    ("date", "2027-02-10"),
+                    ("start", "19:00"),
+                    ("end", "21:00"),
+                    ("premises", &p),
+                    ("place", ""),
+                    ("accessibility", ""),
+                    ("consent_text", "Ja"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status, 303, "{}", saved.text());
+        let page = app.client().get(&saved.location.unwrap()).await.text();
+        assert!(page.contains("Täljstenen, Vasagatan 17, 733 38 Sala"), "{page}");
+        assert!(
+            page.contains("Lokalen ligger i markplan. Tillgänglig toalett finns. Hörslinga finns."),
+            "{page}"
+        );
+    }
+
+    both!(
+        public_attendance_by_party_shows_counts_only,
+        raising_the_capacity_gives_seats_to_the_waiting_list,
+        a_premises_from_the_registry_fills_in_place_and_accessibility,
+    );
+}

@@ -36,6 +36,7 @@ pub fn meeting_six(series: i64, capacity: &str) -> MeetingForm {
             "Anmälan innebär godkännande av att lämnade kontaktuppgifter registreras för deltagar- och kontaktlista."
                 .into(),
         invitation_text: "Välkommen till dialogmöte nr 6!".into(),
+        premises: String::new(),
     }
 }
 
