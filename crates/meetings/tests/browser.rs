@@ -50,6 +50,16 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     browser.wait_for_text("Du behöver godkänna texten").await;
     f.check(&browser, "the registration form with errors").await;
     f.visit(&browser, &app, &cancel, "vill du ångra din anmälan?").await;
+    browser
+        .client()
+        .find(Locator::Css("form.stack button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for_text("Din anmälan är borttagen.").await;
+    f.check(&browser, "the cancelled registration").await;
     f.visit(
         &browser,
         &app,
@@ -103,6 +113,16 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     )
     .await;
     f.visit(&browser, &app, "/sala/moten/nytt", "Dialogtema").await;
+    browser
+        .client()
+        .find(Locator::Css("form.stack button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for_text("Skriv ett klockslag som 18:30.").await;
+    f.check(&browser, "the new meeting form with errors").await;
     f.visit(
         &browser,
         &app,
@@ -232,6 +252,7 @@ async fn a_person_registers_for_a_meeting_with_the_keyboard_alone(backend: Backe
     browser.wait_for_text("Du är anmäld till").await;
     let text = browser.text().await;
     assert!(text.contains("isa@example.se"), "{text}");
+    browser.assert_accessible("the registration receipt").await;
 
     let row: (String, String, String, String) = sqlx::query_as(
         "SELECT name, organisation, party, dietary FROM meetings_registrations WHERE email = 'isa@example.se'",
