@@ -82,7 +82,7 @@ async fn get_meeting(state: &AppState, m: &Municipality, id: &str) -> AppResult<
         .ok_or(AppError::NotFound("err-not-found"))
 }
 
-/// "Dialogmöte 6" or the title when it already says so.
+/// A meeting's heading: its title as the coordinator wrote it ("Dialogmöte 6, …").
 fn heading(mt: &Meeting) -> String {
     mt.title.clone()
 }
@@ -787,7 +787,6 @@ async fn cancel_page(
 
 async fn cancel_save(
     State(state): State<AppState>,
-    ctx: Ctx,
     Tenant(m): Tenant,
     Path((_, token)): Path<(String, String)>,
 ) -> AppResult<Response> {
@@ -796,13 +795,12 @@ async fn cancel_save(
     let new_token = move || random.token(32);
     let cancelled = store::cancel(&state.db, m.id, &token, &new_token, &letters, state.now()).await?;
     state.jobs_wakeup.notify_one();
-    match cancelled {
-        Some(_) => Ok(Redirect::to(&format!("{}/avanmalan/{token}", base(&m))).into_response()),
-        None => {
-            let _ = ctx;
-            Err(AppError::NotFound("meetings-err-no-registration"))
-        }
+    // Cancelled now or before (a second press): the link's page says so.
+    let known = cancelled.is_some() || store::by_token(&state.db, m.id, &token).await?.is_some();
+    if !known {
+        return Err(AppError::NotFound("meetings-err-no-registration"));
     }
+    Ok(Redirect::to(&format!("{}/avanmalan/{token}", base(&m))).into_response())
 }
 
 // --- Calendar ---
@@ -825,7 +823,6 @@ async fn meeting_ics(
     Tenant(m): Tenant,
     Path((_, id)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let id = id.strip_suffix(".ics").unwrap_or(&id).to_string();
     let mt = get_meeting(&state, &m, &id).await?;
     let letters = Letters::new(&state, &m.slug);
     Ok(calendar(letters.ics(&mt), &format!("mote-{}.ics", mt.id)))

@@ -162,6 +162,10 @@ async fn a_full_meeting_has_a_waiting_list_and_a_cancellation_promotes_the_first
         .text()
         .contains("Din anmälan är borttagen."));
     assert_eq!(statuses(&app, meeting).await, (1, 0, 1));
+    // A second press changes nothing and leads to the same page.
+    let again = anna.post_raw(&anna_cancel, &[("_csrf", token.as_str())]).await;
+    assert_eq!(again.status, 303);
+    assert_eq!(statuses(&app, meeting).await, (1, 0, 1));
 
     app.run_jobs().await;
     let mail = app.outbox().await;
