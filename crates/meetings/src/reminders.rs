@@ -27,7 +27,8 @@ pub async fn ensure(conn: &mut sqlx::AnyConnection, now: i64) -> Result<(), sqlx
     Ok(())
 }
 
-/// Send the reminders due now; returns how many meetings were reminded about.
+/// Send the reminders due now; returns how many meetings were reminded about. Three queries
+/// find everything (the due meetings, their details, their participants), whatever their number.
 pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
     let now = state.now();
     let due: Vec<(i64, i64, String)> = sqlx::query_as(
@@ -38,12 +39,17 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
     .bind(now + REMIND_BEFORE)
     .fetch_all(&state.db.pool)
     .await?;
+    if due.is_empty() {
+        return Ok(0);
+    }
+    let ids: Vec<i64> = due.iter().map(|d| d.0).collect();
+    let meetings = store::meetings_by_id(&state.db, &ids).await?;
+    let people = store::seated_by_meeting(&state.db, &ids).await?;
     let mut sent = 0;
     for (id, municipality_id, slug) in due {
-        let Some(m) = store::meeting(&state.db, municipality_id, id).await? else {
+        let Some(m) = meetings.iter().find(|m| m.id == id) else {
             continue;
         };
-        let people = store::registrations(&state.db, municipality_id, id).await?;
         let letters = Letters::new(state, &slug);
         let mut tx = state.db.write().await?;
         let claimed = sqlx::query(
@@ -58,11 +64,8 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
             tx.rollback().await?;
             continue;
         }
-        for p in people
-            .iter()
-            .filter(|p| p.status() == crate::domain::Status::Confirmed && !p.email.is_empty())
-        {
-            mail::queue(&mut tx, municipality_id, &letters.reminder(&m, &p.name, &p.email), now).await?;
+        for (_, name, email) in people.iter().filter(|p| p.0 == id) {
+            mail::queue(&mut tx, municipality_id, &letters.reminder(m, name, email), now).await?;
         }
         platform::audit::record(
             &mut tx,

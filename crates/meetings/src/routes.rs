@@ -686,7 +686,13 @@ async fn register_page(
 ) -> AppResult<Response> {
     let mt = get_meeting(&state, &m, &id).await?;
     let open = domain::registration_open(mt.registration_deadline, mt.starts_at, state.now());
-    let form = open.then(|| register_form(&ctx, &m, &mt, &RegistrationForm::default()));
+    // A signed-in person finds their name and address filled in.
+    let known = RegistrationForm {
+        name: ctx.user.as_ref().map(|u| u.name.clone()).unwrap_or_default(),
+        email: ctx.user.as_ref().map(|u| u.email.clone()).unwrap_or_default(),
+        ..Default::default()
+    };
+    let form = open.then(|| register_form(&ctx, &m, &mt, &known));
     render_register(&ctx, &m, &mt, form, StatusCode::OK)
 }
 

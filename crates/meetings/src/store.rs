@@ -118,6 +118,33 @@ pub async fn meetings(db: &Db, municipality_id: i64, series_id: Option<i64>) -> 
         .await
 }
 
+fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+}
+
+/// Meetings by id, across municipalities (for the jobs, which serve every tenant).
+pub async fn meetings_by_id(db: &Db, ids: &[i64]) -> Result<Vec<Meeting>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = format!("{MEETING} WHERE m.id IN ({})", id_list(ids));
+    sqlx::query_as(&sql).fetch_all(&db.pool).await
+}
+
+/// Those with a seat and an address at these meetings: (meeting id, name, e-mail).
+pub async fn seated_by_meeting(db: &Db, ids: &[i64]) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    sqlx::query_as(&format!(
+        "SELECT meeting_id, name, email FROM meetings_registrations \
+         WHERE meeting_id IN ({}) AND status = 'confirmed' AND email <> '' ORDER BY id",
+        id_list(ids)
+    ))
+    .fetch_all(&db.pool)
+    .await
+}
+
 pub async fn meeting(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Meeting>, sqlx::Error> {
     let sql = format!("{MEETING} WHERE m.municipality_id = $1 AND m.id = $2");
     sqlx::query_as(&sql)

@@ -295,7 +295,21 @@ async fn another_municipality_sees_nothing_of_salas_meetings(backend: Backend) {
     assert_eq!(other.get(&format!("/sala/moten/{meeting}/deltagare")).await.status, 403);
 }
 
+async fn a_signed_in_person_finds_their_name_and_address_filled_in(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (_, meeting) = sala_with_meeting(&app, "").await;
+    app.user("isa@example.se", None).await;
+    let c = app.client();
+    c.login("isa@example.se", testkit::PASSWORD).await;
+    let form = c.get(&format!("/sala/moten/{meeting}/anmalan")).await;
+    assert!(form.body.contains("value=\"Test isa@example.se\""), "{}", form.body);
+    assert!(form.body.contains("value=\"isa@example.se\""));
+    let anonymous = app.client().get(&format!("/sala/moten/{meeting}/anmalan")).await;
+    assert!(!anonymous.body.contains("isa@example.se"));
+}
+
 both!(
+    a_signed_in_person_finds_their_name_and_address_filled_in,
     coordinator_plans_a_meeting_and_the_public_reads_it,
     a_full_meeting_has_a_waiting_list_and_a_cancellation_promotes_the_first,
     registration_closes_after_the_deadline,
