@@ -298,3 +298,5 @@ meetings-premises-lift = There is a lift.
 meetings-premises-toilet = There is an accessible toilet.
 meetings-premises-hearing-loop = There is a hearing loop.
 meetings-attendance-heading = Present per party
+meetings-series-heading = Meeting series
+meetings-series-feed = Calendar of { $name } (.ics)

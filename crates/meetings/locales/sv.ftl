@@ -298,3 +298,5 @@ meetings-premises-lift = Hiss finns.
 meetings-premises-toilet = Tillgänglig toalett finns.
 meetings-premises-hearing-loop = Hörslinga finns.
 meetings-attendance-heading = Närvarande per part
+meetings-series-heading = Mötesserier
+meetings-series-feed = Kalender för { $name } (.ics)

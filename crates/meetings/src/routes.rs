@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/{slug}/moten/nytt", get(new_page).post(new_save))
         .route("/{slug}/moten/serier", get(series_page).post(series_save))
         .route("/{slug}/moten/kalender.ics", get(feed_all))
+        .route("/{slug}/moten/serier/{id}", get(series_public))
         .route("/{slug}/moten/serier/{id}/kalender.ics", get(feed_series))
         .route("/{slug}/moten/utskrift.css", get(print_css))
         .route("/{slug}/moten/avanmalan/{token}", get(cancel_page).post(cancel_save))
@@ -132,9 +133,11 @@ struct ListPage {
     page: Page,
     coming: Vec<Item>,
     past: Vec<Item>,
-    /// (name, feed href)
-    series: Vec<(String, String)>,
+    /// (name, page href, feed href, feed link text)
+    series: Vec<(String, String, String, String)>,
+    description: String,
     feed: String,
+    feed_label: String,
     actions: Vec<(String, String)>,
 }
 
@@ -167,10 +170,50 @@ async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
         past,
         series: series
             .iter()
-            .map(|s| (s.name.clone(), format!("{}/serier/{}/kalender.ics", base(&m), s.id)))
+            .map(|s| {
+                (
+                    s.name.clone(),
+                    format!("{}/serier/{}", base(&m), s.id),
+                    format!("{}/serier/{}/kalender.ics", base(&m), s.id),
+                    ctx.tr.ta("meetings-series-feed", &[("name", &s.name)]),
+                )
+            })
             .collect(),
+        description: String::new(),
         feed: format!("{}/kalender.ics", base(&m)),
+        feed_label: ctx.t("meetings-feed-all"),
         actions,
+    })
+}
+
+/// One series: its meetings, coming and past, and its calendar feed.
+async fn series_public(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Path((_, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let s = store::one_series(&state.db, m.id, id_of(&id)?)
+        .await?
+        .ok_or(AppError::NotFound("err-not-found"))?;
+    let now = state.now();
+    let all = store::meetings(&state.db, m.id, Some(s.id)).await?;
+    let item = |mt: &Meeting| Item {
+        href: format!("{}/{}", base(&m), mt.id),
+        title: heading(mt),
+        series: mt.series_name.clone(),
+        when: when(&ctx, mt),
+        place: mt.place.clone(),
+    };
+    html(&ListPage {
+        page: page(&ctx, &m, s.name.clone()),
+        coming: all.iter().filter(|mt| mt.ends_at >= now).map(item).collect(),
+        past: all.iter().rev().filter(|mt| mt.ends_at < now).map(item).collect(),
+        series: vec![],
+        description: s.description.clone(),
+        feed: format!("{}/serier/{}/kalender.ics", base(&m), s.id),
+        feed_label: ctx.tr.ta("meetings-series-feed", &[("name", &s.name)]),
+        actions: vec![(base(&m), ctx.t("meetings-back-to-list"))],
     })
 }
 
@@ -1151,6 +1194,8 @@ struct ApiMeeting {
     registration_open: bool,
     url: String,
     ics: String,
+    invitation: String,
+    minutes: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -1180,6 +1225,8 @@ async fn api(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json
                 id: mt.id,
                 url: format!("{root}{}/{}", base(&m), mt.id),
                 ics: format!("{root}{}/{}/kalender.ics", base(&m), mt.id),
+                invitation: format!("{root}{}/{}/inbjudan", base(&m), mt.id),
+                minutes: (mt.minutes_published > 0).then(|| format!("{root}{}/{}/anteckningar", base(&m), mt.id)),
                 series: mt.series_name.clone(),
                 series_id: mt.series_id,
                 number: mt.number,

@@ -29,6 +29,12 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
 
     // The public's pages.
     f.visit(&browser, &app, "/sala/moten", "Kommande möten").await;
+    let (series,): (i64,) = sqlx::query_as("SELECT id FROM meetings_series")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    f.visit(&browser, &app, &format!("/sala/moten/serier/{series}"), "Dialogmöte 6")
+        .await;
     f.visit(&browser, &app, &format!("/sala/moten/{meeting}"), "Mötet är fullt.")
         .await;
     f.visit(

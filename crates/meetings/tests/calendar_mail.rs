@@ -80,6 +80,16 @@ async fn calendar_files_are_valid_icalendar(backend: Backend) {
     assert!(list
         .body
         .contains(&format!("/sala/moten/serier/{council}/kalender.ics")));
+    assert!(list.text().contains("Kalender för Samverkansrådet (.ics)"));
+    // The series' own page lists its meetings only.
+    let page = c.get(&format!("/sala/moten/serier/{council}")).await;
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert!(
+        text.contains("Samverkansrådet, möte 1") && !text.contains("Dialogmöte 6"),
+        "{text}"
+    );
+    assert!(text.contains("Kalender för Samverkansrådet (.ics)"));
 }
 
 /// Without white space (the test server's decoder of encoded subject words drops the space
