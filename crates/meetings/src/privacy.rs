@@ -30,6 +30,10 @@ pub fn router() -> Router<AppState> {
         .route("/{slug}/moten/personuppgifter/lagring", post(save_retention))
         .route("/{slug}/moten/personuppgifter/export", post(export))
         .route("/{slug}/moten/personuppgifter/radera", post(erase))
+        .route(
+            "/{slug}/moten/avanmalan/{token}/uppgifter",
+            get(own_page).post(erase_own),
+        )
 }
 
 pub async fn retention_days(db: &Db, municipality_id: i64) -> Result<i64, sqlx::Error> {
@@ -360,4 +364,109 @@ async fn erase(
     }
     let n = erase_person(&state.db, m.id, &email, Some(user), state.now()).await?;
     Ok(Redirect::to(&format!("/{}/moten/personuppgifter?raderade={n}", m.slug)).into_response())
+}
+
+// --- A participant's own data, through the link in their mail ---
+
+#[derive(sqlx::FromRow)]
+struct Own {
+    meeting_id: i64,
+    name: String,
+    email: String,
+    organisation: String,
+    party: String,
+    dietary: String,
+    accessibility: String,
+    erased_at: Option<i64>,
+}
+
+async fn own(db: &Db, municipality_id: i64, token: &str) -> Result<Option<Own>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT meeting_id, name, email, organisation, party, dietary, accessibility, erased_at \
+         FROM meetings_registrations WHERE municipality_id = $1 AND cancel_token_hash = $2",
+    )
+    .bind(municipality_id)
+    .bind(platform::auth::token_hash(token))
+    .fetch_optional(&db.pool)
+    .await
+}
+
+async fn own_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    axum::extract::Path((_, token)): axum::extract::Path<(String, String)>,
+) -> AppResult<Response> {
+    let r = own(&state.db, m.id, &token)
+        .await?
+        .ok_or(platform::AppError::NotFound("meetings-err-no-registration"))?;
+    let mut p = FormPage::new(ctx.page(ctx.t("meetings-own-title")).in_municipality(&m.slug, &m.name));
+    if r.erased_at.is_some() {
+        p.notice = Some(ctx.t("meetings-own-erased"));
+    } else {
+        let party = crate::domain::Party::parse(&r.party)
+            .map(|p| ctx.t(p.message_id()))
+            .unwrap_or_default();
+        p.intro = vec![
+            ctx.t("meetings-own-intro"),
+            format!("{}: {}", ctx.t("meetings-field-name"), r.name),
+            format!("{}: {}", ctx.t("meetings-field-email"), r.email),
+            format!("{}: {}", ctx.t("meetings-field-organisation"), r.organisation),
+            format!("{}: {}", ctx.t("meetings-field-party"), party),
+            format!("{}: {}", ctx.t("meetings-field-dietary"), r.dietary),
+            format!("{}: {}", ctx.t("meetings-field-needs"), r.accessibility),
+            ctx.t("meetings-own-erase-intro"),
+        ];
+        p.form = Some(Form::new(
+            format!("/{}/moten/avanmalan/{token}/uppgifter", m.slug),
+            ctx.t("meetings-submit-erase-own"),
+            vec![],
+        ));
+    }
+    p.links = vec![(
+        format!("/{}/moten/{}", m.slug, r.meeting_id),
+        ctx.t("meetings-back-to-meeting"),
+    )];
+    html_status(axum::http::StatusCode::OK, &p)
+}
+
+/// Cancel (the seat goes to the waiting list) and erase this registration's details.
+async fn erase_own(
+    State(state): State<AppState>,
+    Tenant(m): Tenant,
+    axum::extract::Path((_, token)): axum::extract::Path<(String, String)>,
+) -> AppResult<Response> {
+    if own(&state.db, m.id, &token).await?.is_none() {
+        return Err(platform::AppError::NotFound("meetings-err-no-registration"));
+    }
+    let letters = crate::letters::Letters::new(&state, &m.slug);
+    let random = state.random.clone();
+    let new_token = move || random.token(32);
+    let now = state.now();
+    crate::store::cancel(&state.db, m.id, &token, &new_token, &letters, now).await?;
+    let mut tx = state.db.write().await?;
+    let done = sqlx::query(&format!(
+        "{ERASE} WHERE municipality_id = $1 AND cancel_token_hash = $3"
+    ))
+    .bind(m.id)
+    .bind(now)
+    .bind(platform::auth::token_hash(&token))
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        Change {
+            municipality_id: Some(m.id),
+            actor: None,
+            action: "meetings.person.erase_own",
+            entity: "meetings_registration",
+            entity_id: None,
+            summary: format!("{} anmälan", done.rows_affected()),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    state.jobs_wakeup.notify_one();
+    Ok(Redirect::to(&format!("/{}/moten/avanmalan/{token}/uppgifter", m.slug)).into_response())
 }

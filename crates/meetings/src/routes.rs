@@ -830,7 +830,13 @@ async fn cancel_page(
             vec![],
         ));
     }
-    p.links = vec![(format!("{}/{}", base(&m), mt.id), ctx.t("meetings-back-to-meeting"))];
+    p.links = vec![
+        (
+            format!("{}/avanmalan/{token}/uppgifter", base(&m)),
+            ctx.t("meetings-own-link"),
+        ),
+        (format!("{}/{}", base(&m), mt.id), ctx.t("meetings-back-to-meeting")),
+    ];
     html(&p)
 }
 

@@ -55,6 +55,8 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
         .unwrap();
     browser.wait_for_text("Du behöver godkänna texten").await;
     f.check(&browser, "the registration form with errors").await;
+    f.visit(&browser, &app, &format!("{cancel}/uppgifter"), "Radera mina uppgifter")
+        .await;
     f.visit(&browser, &app, &cancel, "vill du ångra din anmälan?").await;
     browser
         .client()

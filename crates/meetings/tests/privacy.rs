@@ -160,7 +160,39 @@ async fn retention_clears_contact_details_after_the_chosen_time(backend: Backend
     assert_eq!(json["meetings"][0]["registered"], 2);
 }
 
+async fn a_participant_sees_and_erases_their_own_data_through_their_link(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (_, meeting) = sala_with_meeting(&app, "1").await;
+    let anna = app.client();
+    let done = register(&anna, meeting, "Anna Andersson", "anna@example.se", "civil_society").await;
+    register(&app.client(), meeting, "Bo Berg", "bo@example.se", "guest").await;
+    let own = format!("{}/uppgifter", cancel_path(&done.body));
+    let page = anna.get(&own).await;
+    let text = page.text();
+    assert!(
+        text.contains("Namn: Anna Andersson") && text.contains("Önskemål om mat (allergier, specialkost): Vegetariskt"),
+        "{text}"
+    );
+    let token = page.csrf();
+    assert_eq!(anna.post_raw(&own, &[("_csrf", token.as_str())]).await.status, 303);
+    assert!(anna.get(&own).await.text().contains("Dina uppgifter är raderade"));
+    // Bo gets the seat; nothing of Anna is left but the count of a cancelled registration.
+    assert_eq!(statuses(&app, meeting).await, (1, 0, 1));
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM meetings_registrations WHERE name = 'Anna Andersson' OR email = 'anna@example.se'",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(n, 0);
+    assert_eq!(
+        app.client().get("/sala/moten/avanmalan/gissat/uppgifter").await.status,
+        404
+    );
+}
+
 both!(
+    a_participant_sees_and_erases_their_own_data_through_their_link,
     a_persons_data_is_exported_and_erased_and_counts_stay,
     retention_clears_contact_details_after_the_chosen_time,
 );
