@@ -306,3 +306,4 @@ meetings-own-intro = This is what you gave when you registered:
 meetings-own-erase-intro = If you erase your data, your registration is cancelled and the data is erased. This cannot be undone.
 meetings-submit-erase-own = Erase my data
 meetings-own-erased = Your data has been erased and your registration cancelled.
+meetings-erased-person = (data erased)

@@ -306,3 +306,4 @@ meetings-own-intro = Det här har du lämnat när du anmälde dig:
 meetings-own-erase-intro = Om du raderar dina uppgifter tas din anmälan bort och uppgifterna raderas. Det går inte att ångra.
 meetings-submit-erase-own = Radera mina uppgifter
 meetings-own-erased = Dina uppgifter är raderade och din anmälan är borttagen.
+meetings-erased-person = (uppgifterna är raderade)

@@ -952,7 +952,11 @@ async fn people(state: &AppState, ctx: &Ctx, m: &Municipality, mt: &Meeting) -> 
             status: ctx.t(r.status().message_id()),
             waiting: r.status() == Status::Waiting,
             attended: r.attended == Some(1),
-            name: r.name,
+            name: if r.name.is_empty() {
+                ctx.t("meetings-erased-person")
+            } else {
+                r.name
+            },
             email: r.email,
             organisation: r.organisation,
             dietary: r.dietary,

@@ -67,6 +67,7 @@ async fn a_persons_data_is_exported_and_erased_and_counts_stay(backend: Backend)
         "{list}"
     );
     assert!(list.contains("Bo Berg"));
+    assert!(list.contains("(uppgifterna är raderade)"), "{list}");
     assert!(list.contains("Civilsamhället 1 0"), "the count stays: {list}");
     let again = c
         .submit(
