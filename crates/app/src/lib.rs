@@ -24,6 +24,7 @@ pub fn capabilities() -> Vec<&'static Capability> {
         &signing::CAPABILITY,
         &registry::CAPABILITY,
         &actionplan::CAPABILITY,
+        &meetings::CAPABILITY,
     ]
 }
 

@@ -1,0 +1,512 @@
+//! The rules of meetings, without I/O: parties, registration states, who gets a seat, local
+//! Swedish time to stored instants, and the checks on what a coordinator or a participant types.
+
+use chrono::{NaiveDate, NaiveTime, TimeZone};
+use chrono_tz::Europe::Stockholm;
+use platform::rules::{self, Invalid};
+use serde::Serialize;
+
+/// Which side of the collaboration a participant comes from (seed 002 counts them so).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    Municipality,
+    CivilSociety,
+    Politician,
+    Guest,
+}
+
+impl Party {
+    pub const ALL: [Party; 4] = [
+        Party::Municipality,
+        Party::CivilSociety,
+        Party::Politician,
+        Party::Guest,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Party::Municipality => "municipality",
+            Party::CivilSociety => "civil_society",
+            Party::Politician => "politician",
+            Party::Guest => "guest",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Party> {
+        Party::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Party::Municipality => "meetings-party-municipality",
+            Party::CivilSociety => "meetings-party-civil-society",
+            Party::Politician => "meetings-party-politician",
+            Party::Guest => "meetings-party-guest",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Confirmed,
+    Waiting,
+    Cancelled,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Waiting => "waiting",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Status {
+        match s {
+            "confirmed" => Status::Confirmed,
+            "waiting" => Status::Waiting,
+            _ => Status::Cancelled,
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Status::Confirmed => "meetings-status-confirmed",
+            Status::Waiting => "meetings-status-waiting",
+            Status::Cancelled => "meetings-status-cancelled",
+        }
+    }
+}
+
+/// A new registration gets a seat while seats are left, otherwise a place on the waiting list.
+pub fn seat_for(capacity: Option<i64>, confirmed: i64) -> Status {
+    match capacity {
+        Some(c) if confirmed >= c => Status::Waiting,
+        _ => Status::Confirmed,
+    }
+}
+
+/// Whether registration is open at `now`: before the deadline (the whole deadline day counts,
+/// it is stored as its last second) and before the meeting starts.
+pub fn registration_open(deadline: Option<i64>, starts_at: i64, now: i64) -> bool {
+    now < starts_at && deadline.is_none_or(|d| now <= d)
+}
+
+/// A date and a time of day in Swedish local time, as unix seconds.
+pub fn local(date: NaiveDate, time: NaiveTime) -> Option<i64> {
+    Stockholm
+        .from_local_datetime(&date.and_time(time))
+        .earliest()
+        .map(|t| t.timestamp())
+}
+
+/// The last second of a day in Swedish local time.
+pub fn end_of_day(date: NaiveDate) -> Option<i64> {
+    local(date, NaiveTime::from_hms_opt(23, 59, 59)?)
+}
+
+/// `18:30` in Swedish local time.
+pub fn clock(unix: i64) -> String {
+    Stockholm
+        .timestamp_opt(unix, 0)
+        .single()
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// Parse `18:30` (or `18.30`, `1830`).
+pub fn parse_time(s: &str) -> Option<NaiveTime> {
+    let s = s.trim().replace('.', ":");
+    NaiveTime::parse_from_str(&s, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(&s, "%H%M"))
+        .ok()
+}
+
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// Why a form value was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Rule(Invalid),
+    Date,
+    Time,
+    EndBeforeStart,
+    Number,
+    Party,
+    Consent,
+    Series,
+    Closed,
+    Already,
+}
+
+impl Problem {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Problem::Rule(i) => i.message_id(),
+            Problem::Date => "meetings-err-date",
+            Problem::Time => "meetings-err-time",
+            Problem::EndBeforeStart => "meetings-err-end-before-start",
+            Problem::Number => "meetings-err-number",
+            Problem::Party => "meetings-err-party",
+            Problem::Consent => "meetings-err-consent",
+            Problem::Series => "meetings-err-series",
+            Problem::Closed => "meetings-err-closed",
+            Problem::Already => "meetings-err-already",
+        }
+    }
+}
+
+pub type Problems = Vec<(&'static str, Problem)>;
+
+/// What a coordinator types for a meeting, as text.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct MeetingForm {
+    pub series: String,
+    pub number: String,
+    pub title: String,
+    pub theme: String,
+    pub date: String,
+    pub gathering: String,
+    pub gathering_text: String,
+    pub start: String,
+    pub end: String,
+    pub place: String,
+    pub accessibility: String,
+    pub agenda: String,
+    pub contacts: String,
+    pub capacity: String,
+    pub deadline: String,
+    pub consent_text: String,
+    pub invitation_text: String,
+    /// A premises of the registry (its id), or empty for a place in free text.
+    pub premises: String,
+}
+
+/// A checked meeting.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeetingInput {
+    pub series_id: i64,
+    pub number: Option<i64>,
+    pub title: String,
+    pub theme: String,
+    pub gathering_at: Option<i64>,
+    pub gathering_text: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub place: String,
+    pub accessibility: String,
+    pub agenda: String,
+    pub contacts: String,
+    pub capacity: Option<i64>,
+    pub registration_deadline: Option<i64>,
+    pub consent_text: String,
+    pub invitation_text: String,
+    pub premises_id: Option<i64>,
+}
+
+fn opt_num(s: &str, field: &'static str, problems: &mut Problems) -> Option<i64> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    match s.parse::<i64>() {
+        Ok(n) if n >= 0 => Some(n),
+        _ => {
+            problems.push((field, Problem::Number));
+            None
+        }
+    }
+}
+
+fn text(s: &str, max: usize, field: &'static str, required: bool, problems: &mut Problems) -> String {
+    let r = if required || !s.trim().is_empty() {
+        rules::text(s, max)
+    } else {
+        Ok(String::new())
+    };
+    r.unwrap_or_else(|e| {
+        problems.push((field, Problem::Rule(e)));
+        String::new()
+    })
+}
+
+fn line(s: &str, max: usize, field: &'static str, required: bool, problems: &mut Problems) -> String {
+    let r = if required || !s.trim().is_empty() {
+        rules::line(s, max)
+    } else {
+        Ok(String::new())
+    };
+    r.unwrap_or_else(|e| {
+        problems.push((field, Problem::Rule(e)));
+        String::new()
+    })
+}
+
+impl MeetingForm {
+    pub fn check(&self, series_ids: &[i64]) -> Result<MeetingInput, Problems> {
+        let mut p: Problems = vec![];
+        let series_id = match self.series.trim().parse::<i64>() {
+            Ok(id) if series_ids.contains(&id) => id,
+            _ => {
+                p.push(("series", Problem::Series));
+                0
+            }
+        };
+        let number = opt_num(&self.number, "number", &mut p);
+        let title = line(&self.title, 200, "title", true, &mut p);
+        let theme = text(&self.theme, 2000, "theme", false, &mut p);
+        let date = parse_date(&self.date);
+        if date.is_none() {
+            p.push(("date", Problem::Date));
+        }
+        let mut time = |s: &str, field: &'static str, required: bool| -> Option<NaiveTime> {
+            if s.trim().is_empty() && !required {
+                return None;
+            }
+            let t = parse_time(s);
+            if t.is_none() {
+                p.push((field, Problem::Time));
+            }
+            t
+        };
+        let gathering = time(&self.gathering, "gathering", false);
+        let start = time(&self.start, "start", true);
+        let end = time(&self.end, "end", true);
+        let at = |t: Option<NaiveTime>| date.zip(t).and_then(|(d, t)| local(d, t));
+        let (starts_at, ends_at, gathering_at) = (at(start), at(end), at(gathering));
+        if let (Some(s), Some(e)) = (starts_at, ends_at) {
+            if e <= s {
+                p.push(("end", Problem::EndBeforeStart));
+            }
+        }
+        let gathering_text = line(&self.gathering_text, 200, "gathering_text", false, &mut p);
+        let place = text(&self.place, 500, "place", true, &mut p);
+        let accessibility = text(&self.accessibility, 2000, "accessibility", false, &mut p);
+        let agenda = text(&self.agenda, 10_000, "agenda", false, &mut p);
+        let contacts = text(&self.contacts, 2000, "contacts", false, &mut p);
+        let capacity = opt_num(&self.capacity, "capacity", &mut p);
+        let deadline = if self.deadline.trim().is_empty() {
+            None
+        } else {
+            let d = parse_date(&self.deadline).and_then(end_of_day);
+            if d.is_none() {
+                p.push(("deadline", Problem::Date));
+            }
+            d
+        };
+        let consent_text = text(&self.consent_text, 2000, "consent_text", true, &mut p);
+        let invitation_text = text(&self.invitation_text, 20_000, "invitation_text", false, &mut p);
+        if !p.is_empty() {
+            return Err(p);
+        }
+        Ok(MeetingInput {
+            series_id,
+            number,
+            title,
+            theme,
+            gathering_at,
+            gathering_text,
+            starts_at: starts_at.unwrap_or_default(),
+            ends_at: ends_at.unwrap_or_default(),
+            place,
+            accessibility,
+            agenda,
+            contacts,
+            capacity,
+            registration_deadline: deadline,
+            consent_text,
+            invitation_text,
+            premises_id: self.premises.trim().parse().ok(),
+        })
+    }
+}
+
+/// A premises of the registry as a meeting place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Premises {
+    pub id: i64,
+    pub name: String,
+    pub address: String,
+    pub organisation: String,
+    pub ground_floor: bool,
+    pub step_free: bool,
+    pub lift: bool,
+    pub accessible_toilet: bool,
+    pub hearing_loop: bool,
+}
+
+impl Premises {
+    pub fn place(&self) -> String {
+        if self.address.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}, {}", self.name, self.address)
+        }
+    }
+
+    /// The accessibility as the invitation says it (message ids of the facts that hold).
+    pub fn accessibility_ids(&self) -> Vec<&'static str> {
+        [
+            (self.ground_floor, "meetings-premises-ground-floor"),
+            (self.step_free, "meetings-premises-step-free"),
+            (self.lift, "meetings-premises-lift"),
+            (self.accessible_toilet, "meetings-premises-toilet"),
+            (self.hearing_loop, "meetings-premises-hearing-loop"),
+        ]
+        .into_iter()
+        .filter(|(yes, _)| *yes)
+        .map(|(_, id)| id)
+        .collect()
+    }
+}
+
+impl MeetingForm {
+    /// A chosen premises fills in the place and the accessibility when they are left empty;
+    /// a premises that is not one of the municipality's is dropped.
+    pub fn with_premises(mut self, all: &[Premises], say: impl Fn(&str) -> String) -> MeetingForm {
+        let chosen = self.premises.trim().parse::<i64>().ok();
+        match chosen.and_then(|id| all.iter().find(|p| p.id == id)) {
+            Some(p) => {
+                if self.place.trim().is_empty() {
+                    self.place = p.place();
+                }
+                if self.accessibility.trim().is_empty() {
+                    self.accessibility = p.accessibility_ids().into_iter().map(say).collect::<Vec<_>>().join(" ");
+                }
+            }
+            None => self.premises.clear(),
+        }
+        self
+    }
+}
+
+/// What a participant types to register.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct RegistrationForm {
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub party: String,
+    pub dietary: String,
+    pub accessibility: String,
+    pub consent: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegistrationInput {
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub party: Party,
+    pub dietary: String,
+    pub accessibility: String,
+}
+
+impl RegistrationForm {
+    pub fn check(&self) -> Result<RegistrationInput, Problems> {
+        let mut p: Problems = vec![];
+        let name = line(&self.name, 200, "name", true, &mut p);
+        let email = match rules::Email::parse(&self.email) {
+            Ok(e) => e.as_str().to_string(),
+            Err(e) => {
+                p.push(("email", Problem::Rule(e)));
+                String::new()
+            }
+        };
+        let organisation = line(&self.organisation, 200, "organisation", false, &mut p);
+        let party = Party::parse(self.party.trim());
+        if party.is_none() {
+            p.push(("party", Problem::Party));
+        }
+        let dietary = text(&self.dietary, 1000, "dietary", false, &mut p);
+        let accessibility = text(&self.accessibility, 1000, "accessibility", false, &mut p);
+        if self.consent.is_none() {
+            p.push(("consent", Problem::Consent));
+        }
+        match (p.is_empty(), party) {
+            (true, Some(party)) => Ok(RegistrationInput {
+                name,
+                email,
+                organisation,
+                party,
+                dietary,
+                accessibility,
+            }),
+            _ => Err(p),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn the_last_seats_go_then_the_waiting_list() {
+        assert_eq!(seat_for(Some(10), 9), Status::Confirmed);
+        assert_eq!(seat_for(Some(10), 10), Status::Waiting);
+        assert_eq!(seat_for(Some(0), 0), Status::Waiting);
+        assert_eq!(seat_for(None, 1000), Status::Confirmed);
+    }
+
+    #[test]
+    fn registration_closes_after_the_deadline_day() {
+        let d = end_of_day(NaiveDate::from_ymd_opt(2018, 9, 18).unwrap()).unwrap();
+        let start = local(
+            NaiveDate::from_ymd_opt(2018, 9, 20).unwrap(),
+            parse_time("19:00").unwrap(),
+        )
+        .unwrap();
+        assert!(registration_open(Some(d), start, d));
+        assert!(!registration_open(Some(d), start, d + 1));
+        assert!(!registration_open(None, start, start));
+    }
+
+    #[test]
+    fn swedish_evening_in_september_is_summer_time() {
+        let t = local(
+            NaiveDate::from_ymd_opt(2018, 9, 20).unwrap(),
+            parse_time("18.30").unwrap(),
+        )
+        .unwrap();
+        assert_eq!(platform::format::datetime(t), "2018-09-20 18:30");
+        assert_eq!(clock(t), "18:30");
+        assert_eq!(t % 86400, 16 * 3600 + 30 * 60);
+    }
+
+    #[test]
+    fn a_meeting_that_ends_before_it_starts_is_refused() {
+        let f = MeetingForm {
+            series: "1".into(),
+            title: "Dialogmöte 6".into(),
+            date: "2018-09-20".into(),
+            start: "21:00".into(),
+            end: "19:00".into(),
+            place: "Täljstenen".into(),
+            consent_text: "Ja".into(),
+            ..Default::default()
+        };
+        let p = f.check(&[1]).unwrap_err();
+        assert_eq!(p, vec![("end", Problem::EndBeforeStart)]);
+    }
+
+    #[test]
+    fn registration_needs_consent_and_a_party() {
+        let f = RegistrationForm {
+            name: "Anna".into(),
+            email: "anna@example.se".into(),
+            ..Default::default()
+        };
+        let p = f.check().unwrap_err();
+        assert!(p.contains(&("party", Problem::Party)));
+        assert!(p.contains(&("consent", Problem::Consent)));
+    }
+}

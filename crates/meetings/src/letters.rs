@@ -1,0 +1,186 @@
+//! The texts of the meetings' e-mails (in Swedish, the municipality's language) and the
+//! calendar event of a meeting.
+
+use crate::domain::{clock, Status};
+use crate::ics;
+use crate::mail::MeetingMail;
+use crate::store::Meeting;
+use platform::i18n::{Lang, Tr};
+use platform::AppState;
+
+/// What every letter of one municipality needs.
+pub struct Letters {
+    pub tr: Tr,
+    /// `https://host/{slug}` without a trailing slash.
+    pub base: String,
+    pub host: String,
+    pub now: i64,
+}
+
+impl Letters {
+    pub fn new(state: &AppState, slug: &str) -> Letters {
+        let root = state.config.base_url.trim_end_matches('/').to_string();
+        let host = root
+            .split("://")
+            .nth(1)
+            .unwrap_or("overens")
+            .split('/')
+            .next()
+            .unwrap_or("overens")
+            .to_string();
+        Letters {
+            tr: Tr {
+                lang: Lang::Sv,
+                catalog: state.catalog.clone(),
+            },
+            base: format!("{root}/{slug}"),
+            host,
+            now: state.now(),
+        }
+    }
+
+    pub fn meeting_url(&self, m: &Meeting) -> String {
+        format!("{}/moten/{}", self.base, m.id)
+    }
+
+    pub fn cancel_url(&self, token: &str) -> String {
+        format!("{}/moten/avanmalan/{token}", self.base)
+    }
+
+    /// "2018-09-20 kl 19:00–21:00 (samling 18:30)".
+    pub fn when(&self, m: &Meeting) -> String {
+        let mut s = format!(
+            "{} kl {}–{}",
+            platform::format::date(m.starts_at),
+            clock(m.starts_at),
+            clock(m.ends_at)
+        );
+        if let Some(g) = m.gathering_at {
+            s.push_str(&format!(" ({} {})", self.tr.t("meetings-gathering-short"), clock(g)));
+        }
+        s
+    }
+
+    pub fn event(&self, m: &Meeting) -> ics::Event {
+        let mut description = m.theme.clone();
+        if let Some(g) = m.gathering_at {
+            description = format!(
+                "{}\n\n{} {}: {}",
+                description,
+                self.tr.t("meetings-gathering-short"),
+                clock(g),
+                m.gathering_text
+            );
+        }
+        if !m.accessibility.is_empty() {
+            description = format!("{description}\n\n{}", m.accessibility);
+        }
+        ics::Event {
+            uid: format!("meeting-{}@{}", m.id, self.host),
+            start: m.gathering_at.unwrap_or(m.starts_at).min(m.starts_at),
+            end: m.ends_at,
+            summary: m.title.clone(),
+            location: m.place.clone(),
+            description: description.trim().to_string(),
+            url: self.meeting_url(m),
+            cancelled: false,
+        }
+    }
+
+    pub fn ics(&self, m: &Meeting) -> String {
+        ics::calendar(&m.title, &[self.event(m)], self.now)
+    }
+
+    fn facts(&self, m: &Meeting) -> String {
+        let mut s = format!(
+            "{}\n{}: {}\n{}: {}",
+            m.title,
+            self.tr.t("meetings-when"),
+            self.when(m),
+            self.tr.t("meetings-place"),
+            m.place
+        );
+        if !m.accessibility.is_empty() {
+            s.push_str(&format!(
+                "\n{}: {}",
+                self.tr.t("meetings-accessibility"),
+                m.accessibility
+            ));
+        }
+        s
+    }
+
+    pub fn registered(&self, m: &Meeting, name: &str, to: &str, status: Status, token: &str) -> MeetingMail {
+        let (subject, body, ics) = match status {
+            Status::Waiting => ("meetings-mail-waiting-subject", "meetings-mail-waiting-body", None),
+            _ => (
+                "meetings-mail-confirmed-subject",
+                "meetings-mail-confirmed-body",
+                Some(self.ics(m)),
+            ),
+        };
+        MeetingMail {
+            to: to.to_string(),
+            subject: self.tr.ta(subject, &[("title", &m.title)]),
+            body: self.tr.ta(
+                body,
+                &[
+                    ("name", &name),
+                    ("facts", &self.facts(m)),
+                    ("link", &self.meeting_url(m)),
+                    ("cancel", &self.cancel_url(token)),
+                ],
+            ),
+            ics,
+        }
+    }
+
+    pub fn promoted(&self, m: &Meeting, name: &str, to: &str, token: &str) -> MeetingMail {
+        MeetingMail {
+            to: to.to_string(),
+            subject: self.tr.ta("meetings-mail-promoted-subject", &[("title", &m.title)]),
+            body: self.tr.ta(
+                "meetings-mail-promoted-body",
+                &[
+                    ("name", &name),
+                    ("facts", &self.facts(m)),
+                    ("link", &self.meeting_url(m)),
+                    ("cancel", &self.cancel_url(token)),
+                ],
+            ),
+            ics: Some(self.ics(m)),
+        }
+    }
+
+    pub fn cancelled(&self, m: &Meeting, name: &str, to: &str) -> MeetingMail {
+        MeetingMail {
+            to: to.to_string(),
+            subject: self.tr.ta("meetings-mail-cancelled-subject", &[("title", &m.title)]),
+            body: self.tr.ta(
+                "meetings-mail-cancelled-body",
+                &[
+                    ("name", &name),
+                    ("facts", &self.facts(m)),
+                    ("link", &self.meeting_url(m)),
+                ],
+            ),
+            ics: None,
+        }
+    }
+
+    pub fn reminder(&self, m: &Meeting, name: &str, to: &str) -> MeetingMail {
+        MeetingMail {
+            to: to.to_string(),
+            subject: self.tr.ta("meetings-mail-reminder-subject", &[("title", &m.title)]),
+            body: self.tr.ta(
+                "meetings-mail-reminder-body",
+                &[
+                    ("name", &name),
+                    ("facts", &self.facts(m)),
+                    ("link", &self.meeting_url(m)),
+                ],
+            ),
+            ics: None,
+        }
+    }
+}

@@ -1,0 +1,580 @@
+//! Minutes (minnesanteckningar) and group discussions: the public page once published, and the
+//! coordinator's page where they are written.
+//!
+//! - `GET /{slug}/moten/{id}/anteckningar`: the minutes (public once published)
+//! - `GET|POST /{slug}/moten/{id}/anteckningar/redigera`: present, guests, next meeting, author
+//! - `POST …/anteckningar/punkt|uppdrag|publicera`, `POST …/samtal/fraga|svar|sammanstallning`
+
+use crate::domain;
+use crate::store::{self, Meeting, Minutes};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use platform::auth::require_coordinator;
+use platform::ctx::{Ctx, Input};
+use platform::error::{AppError, AppResult};
+use platform::format;
+use platform::layout::{html_status, Field, FieldKind, Form, Page};
+use platform::rules::{self, Invalid};
+use platform::tenants::{Municipality, Tenant};
+use platform::AppState;
+use std::collections::HashMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{slug}/moten/{id}/anteckningar", get(minutes_page))
+        .route(
+            "/{slug}/moten/{id}/anteckningar/redigera",
+            get(edit_page).post(save_minutes),
+        )
+        .route("/{slug}/moten/{id}/anteckningar/punkt", post(add_item))
+        .route("/{slug}/moten/{id}/anteckningar/uppdrag", post(add_assignment))
+        .route("/{slug}/moten/{id}/anteckningar/publicera", post(publish))
+        .route("/{slug}/moten/{id}/samtal/fraga", post(add_question))
+        .route("/{slug}/moten/{id}/samtal/svar", post(add_answer))
+        .route("/{slug}/moten/{id}/samtal/sammanstallning", post(set_summary))
+}
+
+type Params = HashMap<String, String>;
+
+fn here(m: &Municipality, mt: &Meeting) -> String {
+    format!("/{}/moten/{}", m.slug, mt.id)
+}
+
+async fn meeting(state: &AppState, m: &Municipality, id: &str) -> AppResult<Meeting> {
+    let id = id.parse::<i64>().map_err(|_| AppError::NotFound("err-not-found"))?;
+    store::meeting(&state.db, m.id, id)
+        .await?
+        .ok_or(AppError::NotFound("err-not-found"))
+}
+
+fn get_p<'a>(p: &'a Params, k: &str) -> &'a str {
+    p.get(k).map(String::as_str).unwrap_or("")
+}
+
+/// Optional text: empty is fine, otherwise the rule applies.
+fn opt_text(s: &str, max: usize) -> Result<String, Invalid> {
+    if s.trim().is_empty() {
+        Ok(String::new())
+    } else {
+        rules::text(s, max)
+    }
+}
+
+// --- The public page ---
+
+struct QuestionView {
+    number: i64,
+    text: String,
+    summary: String,
+    answers: Vec<(String, String)>,
+}
+
+struct AssignmentView {
+    who: String,
+    what: String,
+    due: String,
+    activity: Option<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "meetings_minutes.html")]
+struct MinutesPage {
+    page: Page,
+    draft: bool,
+    facts: Vec<(String, String)>,
+    minutes: Minutes,
+    items: Vec<store::Item>,
+    assignments: Vec<AssignmentView>,
+    questions: Vec<QuestionView>,
+    edit: Option<String>,
+    back: String,
+}
+
+async fn minutes_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Path((_, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let mt = meeting(&state, &m, &id).await?;
+    let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
+    let minutes = store::minutes(&state.db, m.id, mt.id).await?.unwrap_or_default();
+    if minutes.published_at.is_none() && !coordinator {
+        return Err(AppError::NotFound("meetings-err-no-minutes"));
+    }
+    let items = store::items(&state.db, m.id, mt.id).await?;
+    let assignments = store::assignments(&state.db, m.id, mt.id)
+        .await?
+        .into_iter()
+        .map(|a| AssignmentView {
+            who: a.who,
+            what: a.what,
+            due: a.due_on.unwrap_or_default(),
+            activity: a
+                .activity_id
+                .zip(a.activity_text)
+                .map(|(id, text)| (format!("/{}/handlingsplan/aktivitet/{id}", m.slug), text)),
+        })
+        .collect();
+    let questions = store::questions(&state.db, m.id, mt.id)
+        .await?
+        .into_iter()
+        .map(|q| QuestionView {
+            number: q.position,
+            text: q.text,
+            summary: q.summary,
+            answers: q.answers.into_iter().map(|a| (a.group_name, a.text)).collect(),
+        })
+        .collect();
+    let when = format!(
+        "{} {} {}–{}",
+        format::date(mt.starts_at),
+        ctx.t("meetings-at"),
+        domain::clock(mt.starts_at),
+        domain::clock(mt.ends_at)
+    );
+    let t = MinutesPage {
+        page: ctx
+            .page(ctx.tr.ta("meetings-minutes-title", &[("title", &mt.title)]))
+            .in_municipality(&m.slug, &m.name),
+        draft: minutes.published_at.is_none(),
+        facts: vec![
+            (ctx.t("meetings-when"), when),
+            (ctx.t("meetings-place"), mt.place.clone()),
+        ],
+        minutes,
+        items,
+        assignments,
+        questions,
+        edit: coordinator.then(|| format!("{}/anteckningar/redigera", here(&m, &mt))),
+        back: here(&m, &mt),
+    };
+    html_status(StatusCode::OK, &t)
+}
+
+// --- The coordinator's page ---
+
+#[derive(Template)]
+#[template(path = "meetings_minutes_edit.html")]
+struct EditPage {
+    page: Page,
+    notice: Option<String>,
+    published: bool,
+    publish_action: String,
+    view: String,
+    /// (heading, form)
+    forms: Vec<(String, Form)>,
+    /// What has been written so far, as the public will read it.
+    questions: Vec<(String, usize)>,
+    items: Vec<String>,
+    assignments: Vec<String>,
+}
+
+struct Forms {
+    minutes: Form,
+    item: Form,
+    assignment: Form,
+    question: Form,
+    answer: Option<Form>,
+    summaries: Vec<(String, Form)>,
+}
+
+async fn forms(
+    state: &AppState,
+    ctx: &Ctx,
+    m: &Municipality,
+    mt: &Meeting,
+) -> AppResult<(Forms, Vec<store::Question>)> {
+    let t = |id: &str| ctx.t(id);
+    let base = here(m, mt);
+    let minutes = store::minutes(&state.db, m.id, mt.id).await?.unwrap_or_default();
+    let questions = store::questions(&state.db, m.id, mt.id).await?;
+    let activities = store::activities(&state.db, m.id).await?;
+    let mut activity_options = vec![(String::new(), t("meetings-no-activity"))];
+    activity_options.extend(activities.into_iter().map(|(id, text)| (id.to_string(), text)));
+    let minutes_form = Form::new(
+        format!("{base}/anteckningar/redigera"),
+        t("meetings-submit-minutes"),
+        vec![
+            Field::new("present", t("meetings-field-present"), FieldKind::TextArea)
+                .value(minutes.present)
+                .hint(t("meetings-field-present-hint")),
+            Field::new("guests", t("meetings-field-guests"), FieldKind::TextArea).value(minutes.guests),
+            Field::new("next_meeting", t("meetings-field-next-meeting"), FieldKind::Text).value(minutes.next_meeting),
+            Field::new("written_by", t("meetings-field-written-by"), FieldKind::Text).value(minutes.written_by),
+        ],
+    );
+    let item = Form::new(
+        format!("{base}/anteckningar/punkt"),
+        t("meetings-submit-item"),
+        vec![
+            Field::new("heading", t("meetings-field-item-heading"), FieldKind::Text).required(),
+            Field::new("body", t("meetings-field-item-body"), FieldKind::TextArea),
+            Field::new("decision", t("meetings-field-item-decision"), FieldKind::TextArea),
+        ],
+    );
+    let assignment = Form::new(
+        format!("{base}/anteckningar/uppdrag"),
+        t("meetings-submit-assignment"),
+        vec![
+            Field::new("who", t("meetings-field-who"), FieldKind::Text).required(),
+            Field::new("what", t("meetings-field-what"), FieldKind::TextArea).required(),
+            Field::new("due_on", t("meetings-field-due"), FieldKind::Date),
+            Field::new("activity", t("meetings-field-activity"), FieldKind::Select).options(activity_options),
+        ],
+    );
+    let question = Form::new(
+        format!("{base}/samtal/fraga"),
+        t("meetings-submit-question"),
+        vec![Field::new("question_text", t("meetings-field-question"), FieldKind::Text).required()],
+    );
+    let answer = (!questions.is_empty()).then(|| {
+        Form::new(
+            format!("{base}/samtal/svar"),
+            t("meetings-submit-answer"),
+            vec![
+                Field::new("question", t("meetings-field-answer-question"), FieldKind::Select)
+                    .required()
+                    .options(
+                        questions
+                            .iter()
+                            .map(|q| (q.id.to_string(), format!("{} {}", q.position, q.text)))
+                            .collect(),
+                    ),
+                Field::new("group_name", t("meetings-field-group"), FieldKind::Text)
+                    .required()
+                    .hint(t("meetings-field-group-hint")),
+                Field::new("answer_text", t("meetings-field-answer"), FieldKind::TextArea).required(),
+            ],
+        )
+    });
+    let summaries = questions
+        .iter()
+        .map(|q| {
+            let f = Form::new(
+                format!("{base}/samtal/sammanstallning"),
+                t("meetings-submit-summary"),
+                vec![
+                    Field::new("question", String::new(), FieldKind::Hidden).value(q.id.to_string()),
+                    Field::new(
+                        &format!("summary-{}", q.id),
+                        t("meetings-field-summary"),
+                        FieldKind::TextArea,
+                    )
+                    .value(q.summary.clone()),
+                ],
+            );
+            (
+                ctx.tr
+                    .ta("meetings-summary-heading", &[("n", &q.position), ("text", &q.text)]),
+                f,
+            )
+        })
+        .collect();
+    Ok((
+        Forms {
+            minutes: minutes_form,
+            item,
+            assignment,
+            question,
+            answer,
+            summaries,
+        },
+        questions,
+    ))
+}
+
+async fn render_edit(
+    state: &AppState,
+    ctx: &Ctx,
+    m: &Municipality,
+    mt: &Meeting,
+    notice: Option<String>,
+    fix: impl FnOnce(&mut Forms),
+) -> AppResult<Response> {
+    let (mut f, questions) = forms(state, ctx, m, mt).await?;
+    fix(&mut f);
+    let failed = [&f.minutes, &f.item, &f.assignment, &f.question]
+        .into_iter()
+        .chain(f.answer.iter())
+        .chain(f.summaries.iter().map(|s| &s.1))
+        .any(|f| f.has_errors());
+    let published = store::minutes(&state.db, m.id, mt.id)
+        .await?
+        .is_some_and(|n| n.published_at.is_some());
+    let items = store::items(&state.db, m.id, mt.id)
+        .await?
+        .into_iter()
+        .map(|i| i.heading)
+        .collect();
+    let assignments = store::assignments(&state.db, m.id, mt.id)
+        .await?
+        .into_iter()
+        .map(|a| format!("{}: {}", a.who, a.what))
+        .collect();
+    let mut forms = vec![
+        (ctx.t("meetings-minutes-heading"), f.minutes),
+        (ctx.t("meetings-item-heading"), f.item),
+        (ctx.t("meetings-assignment-heading"), f.assignment),
+        (ctx.t("meetings-question-heading"), f.question),
+    ];
+    if let Some(a) = f.answer {
+        forms.push((ctx.t("meetings-answer-heading"), a));
+    }
+    forms.extend(f.summaries);
+    let base = here(m, mt);
+    let t = EditPage {
+        page: ctx
+            .page(ctx.tr.ta("meetings-minutes-edit-title", &[("title", &mt.title)]))
+            .in_municipality(&m.slug, &m.name),
+        notice,
+        published,
+        publish_action: format!("{base}/anteckningar/publicera"),
+        view: format!("{base}/anteckningar"),
+        forms,
+        questions: questions.iter().map(|q| (q.text.clone(), q.answers.len())).collect(),
+        items,
+        assignments,
+    };
+    let status = if failed {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    html_status(status, &t)
+}
+
+fn done(m: &Municipality, mt: &Meeting, what: &str) -> Response {
+    Redirect::to(&format!("{}/anteckningar/redigera?klart={what}", here(m, mt))).into_response()
+}
+
+async fn edit_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Path((_, id)): Path<(String, String)>,
+    Query(q): Query<Params>,
+) -> AppResult<Response> {
+    require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mt = meeting(&state, &m, &id).await?;
+    let notice =
+        match get_p(&q, "klart") {
+            what @ ("minutes" | "item" | "assignment" | "question" | "answer" | "summary" | "published"
+            | "unpublished") => Some(ctx.t(&format!("meetings-done-{what}"))),
+            _ => None,
+        };
+    render_edit(&state, &ctx, &m, &mt, notice, |_| {}).await
+}
+
+async fn save_minutes(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Path((_, id)): Path<(String, String)>,
+    Input(p): Input<Params>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mt = meeting(&state, &m, &id).await?;
+    let checked: Vec<(&str, Result<String, Invalid>)> = vec![
+        ("present", opt_text(get_p(&p, "present"), 5000)),
+        ("guests", opt_text(get_p(&p, "guests"), 2000)),
+        ("next_meeting", opt_text(get_p(&p, "next_meeting"), 500)),
+        ("written_by", opt_text(get_p(&p, "written_by"), 200)),
+    ];
+    if checked.iter().any(|c| c.1.is_err()) {
+        return render_edit(&state, &ctx, &m, &mt, None, |f| {
+            f.minutes.fill(|k| p.get(k).cloned());
+            for (k, r) in &checked {
+                if let Err(e) = r {
+                    f.minutes.invalid(&ctx.tr, k, *e);
+                }
+            }
+        })
+        .await;
+    }
+    let v = |i: usize| checked[i].1.clone().unwrap_or_default();
+    let minutes = Minutes {
+        present: v(0),
+        guests: v(1),
+        next_meeting: v(2),
+        written_by: v(3),
+        published_at: None,
+    };
+    store::save_minutes(&state.db, m.id, mt.id, &minutes, Some(user), state.now()).await?;
+    Ok(done(&m, &mt, "minutes"))
+}
+
+async fn add_item(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Path((_, id)): Path<(String, String)>,
+    Input(p): Input<Params>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mt = meeting(&state, &m, &id).await?;
+    let heading = rules::line(get_p(&p, "heading"), 300);
+    let body = opt_text(get_p(&p, "body"), 20_000);
+    let decision = opt_text(get_p(&p, "decision"), 5000);
+    match (heading, body, decision) {
+        (Ok(h), Ok(b), Ok(d)) => {
+            store::add_item(&state.db, m.id, mt.id, &h, &b, &d, Some(user), state.now()).await?;
+            Ok(done(&m, &mt, "item"))
+        }
+        (h, b, d) => {
+            render_edit(&state, &ctx, &m, &mt, None, |f| {
+                f.item.fill(|k| p.get(k).cloned());
+                for (k, r) in [("heading", h), ("body", b), ("decision", d)] {
+                    if let Err(e) = r {
+                        f.item.invalid(&ctx.tr, k, e);
+                    }
+                }
+            })
+            .await
+        }
+    }
+}
+
+async fn add_assignment(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Path((_, id)): Path<(String, String)>,
+    Input(p): Input<Params>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mt = meeting(&state, &m, &id).await?;
+    let who = rules::line(get_p(&p, "who"), 300);
+    let what = rules::text(get_p(&p, "what"), 2000);
+    let due = get_p(&p, "due_on").trim();
+    let due_ok = due.is_empty() || domain::parse_date(due).is_some();
+    let activity = get_p(&p, "activity").trim().parse::<i64>().ok();
+    if let (Ok(who), Ok(what), true) = (&who, &what, due_ok) {
+        let due = (!due.is_empty()).then_some(due);
+        if store::add_assignment(
+            &state.db,
+            m.id,
+            mt.id,
+            who,
+            what,
+            due,
+            activity,
+            Some(user),
+            state.now(),
+        )
+        .await?
+        {
+            return Ok(done(&m, &mt, "assignment"));
+        }
+    }
+    render_edit(&state, &ctx, &m, &mt, None, |f| {
+        f.assignment.fill(|k| p.get(k).cloned());
+        if let Err(e) = who {
+            f.assignment.invalid(&ctx.tr, "who", e);
+        }
+        if let Err(e) = what {
+            f.assignment.invalid(&ctx.tr, "what", e);
+        }
+        if !due_ok {
+            f.assignment.error("due_on", ctx.t("meetings-err-date"));
+        }
+        if !f.assignment.has_errors() {
+            f.assignment.error("activity", ctx.t("meetings-err-activity"));
+        }
+    })
+    .await
+}
+
+async fn publish(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Path((_, id)): Path<(String, String)>,
+    Input(p): Input<Params>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mt = meeting(&state, &m, &id).await?;
+    let yes = get_p(&p, "publish") == "1";
+    store::publish(&state.db, m.id, mt.id, yes, Some(user), state.now()).await?;
+    Ok(done(&m, &mt, if yes { "published" } else { "unpublished" }))
+}
+
+async fn add_question(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Path((_, id)): Path<(String, String)>,
+    Input(p): Input<Params>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mt = meeting(&state, &m, &id).await?;
+    match rules::line(get_p(&p, "question_text"), 500) {
+        Ok(text) => {
+            store::add_question(&state.db, m.id, mt.id, &text, Some(user), state.now()).await?;
+            Ok(done(&m, &mt, "question"))
+        }
+        Err(e) => {
+            render_edit(&state, &ctx, &m, &mt, None, |f| {
+                f.question.fill(|k| p.get(k).cloned());
+                f.question.invalid(&ctx.tr, "question_text", e);
+            })
+            .await
+        }
+    }
+}
+
+async fn add_answer(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Path((_, id)): Path<(String, String)>,
+    Input(p): Input<Params>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mt = meeting(&state, &m, &id).await?;
+    let question = get_p(&p, "question").parse::<i64>().unwrap_or(0);
+    let group = rules::line(get_p(&p, "group_name"), 200);
+    let text = rules::text(get_p(&p, "answer_text"), 10_000);
+    if let (Ok(g), Ok(t)) = (&group, &text) {
+        if store::add_answer(&state.db, m.id, mt.id, question, g, t, Some(user), state.now()).await? {
+            return Ok(done(&m, &mt, "answer"));
+        }
+    }
+    render_edit(&state, &ctx, &m, &mt, None, |f| {
+        if let Some(a) = f.answer.as_mut() {
+            a.fill(|k| p.get(k).cloned());
+            if let Err(e) = group {
+                a.invalid(&ctx.tr, "group_name", e);
+            }
+            if let Err(e) = text {
+                a.invalid(&ctx.tr, "answer_text", e);
+            }
+            if !a.has_errors() {
+                a.error("question", ctx.t("meetings-err-question"));
+            }
+        }
+    })
+    .await
+}
+
+async fn set_summary(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Path((_, id)): Path<(String, String)>,
+    Input(p): Input<Params>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mt = meeting(&state, &m, &id).await?;
+    let question = get_p(&p, "question").parse::<i64>().unwrap_or(0);
+    let summary = opt_text(get_p(&p, &format!("summary-{question}")), 20_000)
+        .map_err(|_| AppError::BadRequest("err-bad-form"))?;
+    if !store::set_summary(&state.db, m.id, mt.id, question, &summary, Some(user), state.now()).await? {
+        return Err(AppError::NotFound("err-not-found"));
+    }
+    Ok(done(&m, &mt, "summary"))
+}
