@@ -246,10 +246,9 @@ async fn a_person_registers_for_a_meeting_with_the_keyboard_alone(backend: Backe
     browser.type_text("Civil").await;
     browser.tab_until(3, |f| f.id == "f-dietary").await;
     browser.type_text("Glutenfritt").await;
-    // (The checkbox's focus ring is the platform's Designsystemet style; the computed style
-    // does not show it to this check, as in the signing book's keyboard test.)
     let f = browser.tab_until(4, |f| f.id == "f-consent").await;
     assert_eq!(f.kind, "checkbox");
+    assert!(f.focus_visible(), "the checkbox shows its focus");
     assert_eq!(f.label, "Jag godkänner detta");
     browser.press(Key::Space).await;
     let f = browser

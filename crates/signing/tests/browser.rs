@@ -130,6 +130,7 @@ async fn sign_for_an_organisation_with_the_keyboard_only(backend: Backend) {
     browser.type_text("Ordförande").await;
     let f = browser.tab_until(5, |f| f.id == "f-agree").await;
     assert_eq!(f.kind, "checkbox");
+    assert!(f.focus_visible(), "the checkbox shows no focus: {f:?}");
     browser.press(Key::Space).await;
     let f = browser.tab_until(5, |f| f.tag == "button").await;
     assert_eq!(f.text, "Signera");
