@@ -1,7 +1,8 @@
-//! iCalendar (RFC 5545) files: one event per meeting, in UTC, with CRLF line endings, lines
-//! folded at 75 octets (never inside a UTF-8 character) and text escaped.
+//! iCalendar (RFC 5545) files: one event per meeting, in UTC, written with the `icalendar`
+//! crate (CRLF line endings, lines folded at 75 octets, text escaped).
 
 use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, EventLike, EventStatus};
 
 pub struct Event {
     pub uid: String,
@@ -15,100 +16,81 @@ pub struct Event {
     pub cancelled: bool,
 }
 
-fn utc(unix: i64) -> String {
-    DateTime::<Utc>::from_timestamp(unix, 0)
-        .unwrap_or_default()
-        .format("%Y%m%dT%H%M%SZ")
-        .to_string()
+fn utc(unix: i64) -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp(unix, 0).unwrap_or_default()
 }
 
-/// TEXT value escaping (RFC 5545 3.3.11).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.replace("\r\n", "\n").chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' | '\r' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// One content line, folded: at most 75 octets per physical line, continuation lines start
-/// with a space.
-pub fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut len = 0;
-    for c in line.chars() {
-        let n = c.len_utf8();
-        if len + n > 75 {
-            out.push_str("\r\n ");
-            len = 1;
-        }
-        out.push(c);
-        len += n;
-    }
-    out.push_str("\r\n");
-    out
-}
-
-/// A calendar with these events. `name` is shown by clients that subscribe.
+/// A calendar with these events. `name` is shown by clients that subscribe; `now` is the
+/// DTSTAMP of every event (the state's clock, not the machine's).
 pub fn calendar(name: &str, events: &[Event], now: i64) -> String {
-    let mut out = String::new();
-    let mut line = |s: String| out.push_str(&fold(&s));
-    line("BEGIN:VCALENDAR".into());
-    line("VERSION:2.0".into());
-    line("PRODID:-//Överens//Dialogmöten//SV".into());
-    line("CALSCALE:GREGORIAN".into());
-    line("METHOD:PUBLISH".into());
-    line(format!("X-WR-CALNAME:{}", escape(name)));
-    line("X-WR-TIMEZONE:Europe/Stockholm".into());
+    let mut cal = Calendar::new();
+    cal.name(name)
+        .timezone("Europe/Stockholm")
+        .append_property(icalendar::Property::new("METHOD", "PUBLISH"));
     for e in events {
-        line("BEGIN:VEVENT".into());
-        line(format!("UID:{}", e.uid));
-        line(format!("DTSTAMP:{}", utc(now)));
-        line(format!("DTSTART:{}", utc(e.start)));
-        line(format!("DTEND:{}", utc(e.end)));
-        line(format!("SUMMARY:{}", escape(&e.summary)));
+        let mut ev = icalendar::Event::new();
+        ev.uid(&e.uid)
+            .timestamp(utc(now))
+            .starts(utc(e.start))
+            .ends(utc(e.end))
+            .summary(&e.summary)
+            .status(if e.cancelled {
+                EventStatus::Cancelled
+            } else {
+                EventStatus::Confirmed
+            });
         if !e.location.is_empty() {
-            line(format!("LOCATION:{}", escape(&e.location)));
+            ev.location(&e.location);
         }
         if !e.description.is_empty() {
-            line(format!("DESCRIPTION:{}", escape(&e.description)));
+            ev.description(&e.description);
         }
         if !e.url.is_empty() {
-            line(format!("URL:{}", e.url));
+            ev.url(&e.url);
         }
-        line(format!(
-            "STATUS:{}",
-            if e.cancelled { "CANCELLED" } else { "CONFIRMED" }
-        ));
-        line("END:VEVENT".into());
+        cal.push(ev.done());
     }
-    line("END:VCALENDAR".into());
-    out
+    cal.done().to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn long_lines_fold_between_characters() {
-        let s = format!("DESCRIPTION:{}", "åäö".repeat(40));
-        let folded = fold(&s);
-        for l in folded.split("\r\n") {
-            assert!(l.len() <= 75, "{l}");
+    fn event(description: &str) -> Event {
+        Event {
+            uid: "meeting-6@sala.overens".into(),
+            start: 1_537_462_800,
+            end: 1_537_470_000,
+            summary: "Dialogmöte 6, arbete med handlingsplan".into(),
+            location: "Täljstenen, Vasagatan 17; Sala".into(),
+            description: description.into(),
+            url: "https://example.se/sala/moten/6".into(),
+            cancelled: false,
         }
-        assert_eq!(folded.replace("\r\n ", ""), format!("{s}\r\n"));
     }
 
     #[test]
-    fn text_is_escaped() {
-        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    fn long_lines_fold_between_characters_and_end_in_crlf() {
+        let ics = calendar("Sala", &[event(&"åäö".repeat(40))], 1_537_000_000);
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+        for l in ics.split("\r\n") {
+            assert!(l.len() <= 75, "{l}");
+        }
+        assert!(ics.replace("\r\n ", "").contains(&"åäö".repeat(40)));
+    }
+
+    #[test]
+    fn text_is_escaped_and_times_are_utc() {
+        let ics = calendar("Sala", &[event("a,b;c\nd")], 1_537_000_000);
+        let unfolded = ics.replace("\r\n ", "");
+        assert!(unfolded.contains("DESCRIPTION:a\\,b\\;c\\nd"), "{unfolded}");
+        assert!(
+            unfolded.contains("LOCATION:Täljstenen\\, Vasagatan 17\\; Sala"),
+            "{unfolded}"
+        );
+        assert!(unfolded.contains("DTSTART:20180920T170000Z"), "{unfolded}");
+        assert!(unfolded.contains("DTSTAMP:20180915T082640Z"), "{unfolded}");
+        assert!(unfolded.contains("STATUS:CONFIRMED"));
     }
 }
