@@ -11,7 +11,7 @@ use actionplan::domain::{Note, Status};
 use actionplan::store;
 use common::{activity_id, TABLE};
 use platform::auth::{CurrentUser, RoleKind};
-use testkit::browser::{Browser, Findings, Locator};
+use testkit::browser::{Browser, Findings};
 use testkit::{both, Backend, TestApp, PASSWORD};
 
 /// Sala with the small plan imported, a staff member responsible for two activities (one
@@ -152,14 +152,7 @@ async fn action_plan_pages_have_no_accessibility_violations(backend: Backend) {
     )
     .await;
     // Sent empty: the form with its errors.
-    browser
-        .client()
-        .find(Locator::Css("form.stack button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("form.stack button[type=submit]").await;
     browser.wait_for_text("Något behöver rättas").await;
     f.check(&browser, "the report form with errors").await;
     f.visit(
@@ -210,14 +203,7 @@ async fn action_plan_pages_have_no_accessibility_violations(backend: Backend) {
             vec![serde_json::Value::String(changed)],
         )
         .await;
-    browser
-        .client()
-        .find(Locator::Css("form.stack:not(#import-file) button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("form.stack:not(#import-file) button[type=submit]").await;
     browser.wait_for_text("Nya aktiviteter: 1.").await;
     assert!(browser.text().await.contains("trasig rad"));
     f.check(&browser, "the import preview").await;

@@ -7,7 +7,7 @@ mod common;
 
 use common::*;
 use testkit::browser::fantoccini::key::Key;
-use testkit::browser::{Browser, Findings, Locator};
+use testkit::browser::{Browser, Findings};
 use testkit::{both, Backend, TestApp};
 
 async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
@@ -45,27 +45,13 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     )
     .await;
     // The form with every error shown.
-    browser
-        .client()
-        .find(Locator::Css("form.stack button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("form.stack button[type=submit]").await;
     browser.wait_for_text("Du behöver godkänna texten").await;
     f.check(&browser, "the registration form with errors").await;
     f.visit(&browser, &app, &format!("{cancel}/uppgifter"), "Radera mina uppgifter")
         .await;
     f.visit(&browser, &app, &cancel, "vill du ångra din anmälan?").await;
-    browser
-        .client()
-        .find(Locator::Css("form.stack button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("form.stack button[type=submit]").await;
     browser.wait_for_text("Din anmälan är borttagen.").await;
     f.check(&browser, "the cancelled registration").await;
     f.visit(
@@ -121,14 +107,7 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     )
     .await;
     f.visit(&browser, &app, "/sala/moten/nytt", "Dialogtema").await;
-    browser
-        .client()
-        .find(Locator::Css("form.stack button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("form.stack button[type=submit]").await;
     browser.wait_for_text("Skriv ett klockslag som 18:30.").await;
     f.check(&browser, "the new meeting form with errors").await;
     f.visit(

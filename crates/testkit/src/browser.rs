@@ -407,6 +407,17 @@ impl Browser {
         v.as_str().unwrap_or_default().to_string()
     }
 
+    /// Click the first element matching a CSS selector (a test fails when there is none).
+    pub async fn click(&self, selector: &str) {
+        self.client()
+            .find(Locator::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("no {selector} to click: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {selector}: {e}"));
+    }
+
     /// The document's title.
     pub async fn title(&self) -> String {
         self.client.title().await.expect("page title")
