@@ -123,6 +123,7 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
         }
         for to in &d.to {
             let email = Email {
+                attachment: None,
                 to: to.clone(),
                 subject: tr.ta("actionplan-reminder-subject", &[("date", &d.follow_up_on)]),
                 body: tr.ta(

@@ -25,6 +25,7 @@ pub fn capabilities() -> Vec<&'static Capability> {
         &registry::CAPABILITY,
         &actionplan::CAPABILITY,
         &meetings::CAPABILITY,
+        &premises::CAPABILITY,
     ]
 }
 

@@ -261,6 +261,7 @@ async fn demo_loads_once_and_sigterm_stops_cleanly_keeping_the_queue() {
         &mut tx,
         None,
         &platform::mail::Email {
+            attachment: None,
             to: "isa@exempel.se".into(),
             subject: "Kvar i kön".into(),
             body: "Hej".into(),

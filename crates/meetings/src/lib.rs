@@ -5,7 +5,7 @@
 
 pub mod demo;
 pub mod domain;
-pub mod ics;
+pub use platform::ics;
 mod invitation;
 pub mod letters;
 pub mod mail;

@@ -19,6 +19,7 @@ pub mod db;
 pub mod error;
 pub mod format;
 pub mod i18n;
+pub mod ics;
 pub mod jobs;
 pub mod layout;
 pub mod mail;

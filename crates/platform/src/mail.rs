@@ -7,7 +7,7 @@ use crate::config::{Config, SmtpTls};
 use crate::jobs::{enqueue, Job, JobError, JobHandler};
 use crate::state::AppState;
 use futures::future::BoxFuture;
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::{header::ContentType, Attachment as Part, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
@@ -62,6 +62,37 @@ pub struct Email {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// A file sent with the text (a calendar file, for instance).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Attachment>,
+}
+
+impl Email {
+    pub fn new(to: impl Into<String>, subject: impl Into<String>, body: impl Into<String>) -> Email {
+        Email {
+            to: to.into(),
+            subject: subject.into(),
+            body: body.into(),
+            attachment: None,
+        }
+    }
+
+    /// The same message with a calendar file (`text/calendar`) attached under `name`.
+    pub fn with_calendar(mut self, name: &str, ics: String) -> Email {
+        self.attachment = Some(Attachment {
+            name: name.to_string(),
+            content_type: "text/calendar; charset=utf-8; method=PUBLISH".to_string(),
+            content: ics,
+        });
+        self
+    }
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub content: String,
 }
 
 /// Queue an e-mail in the caller's transaction.
@@ -93,7 +124,10 @@ impl JobHandler for EmailHandler {
                     .bind(job.municipality_id)
                     .bind(&email.to)
                     .bind(&email.subject)
-                    .bind(&email.body)
+                    .bind(match &email.attachment {
+                        Some(a) => format!("{}\n\n[bilaga: {}]", email.body, a.name),
+                        None => email.body.clone(),
+                    })
                     .bind(state.now())
                     .execute(&state.db.pool)
                     .await
@@ -105,14 +139,28 @@ impl JobHandler for EmailHandler {
                         .to
                         .parse()
                         .map_err(|e| JobError::Permanent(format!("bad address {}: {e}", email.to)))?;
-                    let message = Message::builder()
+                    let builder = Message::builder()
                         .from(mailer.from.clone())
                         .to(to)
                         .subject(&email.subject)
-                        .message_id(Some(format!("<overens-job-{}@{}>", job.id, mailer.domain)))
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(email.body.clone())
-                        .map_err(|e| JobError::Permanent(e.to_string()))?;
+                        .message_id(Some(format!("<overens-job-{}@{}>", job.id, mailer.domain)));
+                    let message = match &email.attachment {
+                        None => builder.header(ContentType::TEXT_PLAIN).body(email.body.clone()),
+                        Some(a) => {
+                            let kind =
+                                ContentType::parse(&a.content_type).map_err(|e| JobError::Permanent(e.to_string()))?;
+                            builder.multipart(
+                                MultiPart::mixed()
+                                    .singlepart(
+                                        SinglePart::builder()
+                                            .header(ContentType::TEXT_PLAIN)
+                                            .body(email.body.clone()),
+                                    )
+                                    .singlepart(Part::new(a.name.clone()).body(a.content.clone(), kind)),
+                            )
+                        }
+                    }
+                    .map_err(|e| JobError::Permanent(e.to_string()))?;
                     match smtp.send(message).await {
                         Ok(_) => Ok(()),
                         Err(e) if e.is_permanent() => Err(JobError::Permanent(e.to_string())),

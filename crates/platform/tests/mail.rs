@@ -25,6 +25,7 @@ async fn queue(app: &TestApp, to: &str, subject: &str) -> i64 {
         &mut tx,
         None,
         &Email {
+            attachment: None,
             to: to.into(),
             subject: subject.into(),
             body: "Hej!\n\nVälkommen till dialogmöte 6.".into(),

@@ -55,6 +55,7 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
         let emails: Vec<Email> =
             r.to.iter()
                 .map(|to| Email {
+                    attachment: None,
                     to: to.clone(),
                     subject: tr.ta("registry-reminder-subject", &[("name", &r.name)]),
                     body: tr.ta("registry-reminder-body", &[("name", &r.name), ("link", &link)]),

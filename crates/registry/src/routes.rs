@@ -1224,6 +1224,7 @@ async fn join_emails(
         .into_iter()
         .filter(|a| *a != user.email)
         .map(|to| platform::mail::Email {
+            attachment: None,
             to,
             subject: tr.ta("registry-join-mail-subject", &[("name", &p.name)]),
             body: tr.ta(
@@ -1320,6 +1321,7 @@ async fn decide(
     };
     let tr = swedish(&state);
     let mail = platform::mail::Email {
+        attachment: None,
         to: req.user_email.clone(),
         subject: tr.ta("registry-decided-mail-subject", &[("name", &req.organisation_name)]),
         body: tr.ta(

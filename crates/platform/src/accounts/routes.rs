@@ -90,6 +90,7 @@ async fn send_link(state: &AppState, ctx: &Ctx, user: &store::UserRow, purpose: 
     let mut tx = state.db.write().await?;
     store::create_link(&mut tx, user.id, purpose, &token_hash(&token), now).await?;
     let mail = Mail {
+        attachment: None,
         to: user.email.clone(),
         subject: ctx.t(subject),
         body: ctx.tr.ta(body, &[("name", &user.name), ("link", &link)]),
@@ -266,6 +267,7 @@ async fn register(State(state): State<AppState>, ctx: Ctx, Input(input): Fields)
             // page does not reveal who has an account.
             let mut tx = state.db.write().await?;
             let mail = Mail {
+                attachment: None,
                 to: email.as_str().to_string(),
                 subject: ctx.t("mail-exists-subject"),
                 body: ctx.tr.ta(

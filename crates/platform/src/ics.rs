@@ -1,4 +1,4 @@
-//! iCalendar (RFC 5545) files: one event per meeting, in UTC, written with the `icalendar`
+//! iCalendar (RFC 5545) files (meetings, bookings): events in UTC, written with the `icalendar`
 //! crate (CRLF line endings, lines folded at 75 octets, text escaped).
 
 use chrono::{DateTime, Utc};

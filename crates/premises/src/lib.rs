@@ -1,0 +1,45 @@
+//! Premises and booking (lokaler, lokalbokning): the municipality's and associations' premises
+//! with bookable rooms (capacity, equipment, accessibility, rules, opening hours, photos, price
+//! tiers, instant booking or request and approval); search by need with free times; a week view
+//! per room; single and weekly bookings with exception dates; approval, rejection with a reason
+//! and cancellation, each with an e-mail (and an .ics file); a calendar feed per room; seasonal
+//! allocation; and never a double booking, which the database itself refuses.
+
+pub mod demo;
+pub mod domain;
+pub mod mail;
+mod routes;
+pub mod store;
+
+use platform::db::{Db, Migrations};
+use platform::i18n::Messages;
+use platform::{Capability, NavItem};
+
+pub static MIGRATIONS: Migrations = Migrations {
+    name: "premises",
+    sqlite: &sqlx::migrate!("migrations/sqlite"),
+    postgres: &sqlx::migrate!("migrations/postgres"),
+};
+
+pub static MESSAGES: Messages = Messages {
+    name: "premises",
+    sv: include_str!("../locales/sv.ftl"),
+    en: include_str!("../locales/en.ftl"),
+};
+
+pub static CAPABILITY: Capability = Capability {
+    name: "premises",
+    migrations: &MIGRATIONS,
+    messages: &MESSAGES,
+    nav: &[NavItem {
+        path: "lokaler",
+        message_id: "nav-premises",
+    }],
+    router: routes::router,
+    jobs: |w| w,
+};
+
+/// This capability's part of the demo data (loaded after the meetings').
+pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
+    demo::load(db, now).await
+}

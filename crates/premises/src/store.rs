@@ -1,0 +1,1046 @@
+//! Storage of premises, rooms, photos and bookings. Every query names the municipality.
+//!
+//! No double booking is the database's job: on PostgreSQL an exclusion constraint over each
+//! active booking's range, on SQLite triggers inside the one writer's transaction (see the
+//! migration). A booking that meets another fails as [`BookError::Taken`], whatever the web
+//! layer checked before.
+
+use crate::domain::{self, BookerKind, Hours, Mode, Prices, Slot, Status, MAX_BLOCK};
+use crate::mail::Letters;
+use chrono::{Datelike, NaiveDate};
+use platform::audit::{self, Change};
+use platform::auth::CurrentUser;
+use platform::db::{Db, Tx};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use std::collections::HashMap;
+
+// --- Premises and rooms ---
+
+#[derive(Clone, Debug)]
+pub struct Premises {
+    pub id: i64,
+    pub organisation_id: Option<i64>,
+    /// The lending organisation's name, or '' for the municipality's own premises.
+    pub owner: String,
+    pub name: String,
+    pub address: String,
+    pub area: String,
+    pub description: String,
+    pub rules: String,
+    pub contact_email: String,
+}
+
+const PREMISES_COLS: &str = "p.id, p.organisation_id, COALESCE(o.name, ''), p.name, p.address, p.area, \
+    p.description, p.rules, p.contact_email";
+
+fn premises_of(r: &AnyRow) -> Result<Premises, sqlx::Error> {
+    Ok(Premises {
+        id: r.try_get(0)?,
+        organisation_id: r.try_get(1)?,
+        owner: r.try_get(2)?,
+        name: r.try_get(3)?,
+        address: r.try_get(4)?,
+        area: r.try_get(5)?,
+        description: r.try_get(6)?,
+        rules: r.try_get(7)?,
+        contact_email: r.try_get(8)?,
+    })
+}
+
+/// All premises of a municipality, by name (Swedish order).
+pub async fn premises_all(db: &Db, municipality_id: i64) -> Result<Vec<Premises>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {PREMISES_COLS} FROM premises p LEFT JOIN organisations o ON o.id = p.organisation_id \
+         WHERE p.municipality_id = $1"
+    ))
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut v = rows.iter().map(premises_of).collect::<Result<Vec<_>, _>>()?;
+    v.sort_by(|a, b| platform::rules::swedish_cmp(&a.name, &b.name));
+    Ok(v)
+}
+
+pub async fn premises_one(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Premises>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {PREMISES_COLS} FROM premises p LEFT JOIN organisations o ON o.id = p.organisation_id \
+         WHERE p.municipality_id = $1 AND p.id = $2"
+    ))
+    .bind(municipality_id)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?
+    .as_ref()
+    .map(premises_of)
+    .transpose()
+}
+
+/// The distinct areas premises are in, for the search's filter.
+pub async fn areas(db: &Db, municipality_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT DISTINCT area FROM premises WHERE municipality_id = $1 AND area <> ''")
+            .bind(municipality_id)
+            .fetch_all(&db.pool)
+            .await?;
+    let mut v: Vec<String> = rows.into_iter().map(|r| r.0).collect();
+    v.sort_by(|a, b| platform::rules::swedish_cmp(a, b));
+    Ok(v)
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct PremisesInput {
+    pub organisation_id: Option<i64>,
+    pub name: String,
+    pub address: String,
+    pub area: String,
+    pub description: String,
+    pub rules: String,
+    pub contact_email: String,
+}
+
+/// Create (`id` None) or update premises. Returns the id, or None when `id` is not in the
+/// municipality.
+pub async fn save_premises(
+    db: &Db,
+    municipality_id: i64,
+    id: Option<i64>,
+    p: &PremisesInput,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let mut tx = db.write().await?;
+    let id = match id {
+        None => {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO premises (municipality_id, organisation_id, name, address, area, description, rules, \
+                 contact_email, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+            )
+            .bind(municipality_id)
+            .bind(p.organisation_id)
+            .bind(&p.name)
+            .bind(&p.address)
+            .bind(&p.area)
+            .bind(&p.description)
+            .bind(&p.rules)
+            .bind(&p.contact_email)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            id
+        }
+        Some(id) => {
+            let n = sqlx::query(
+                "UPDATE premises SET name = $3, address = $4, area = $5, description = $6, rules = $7, \
+                 contact_email = $8, updated_at = $9 WHERE municipality_id = $1 AND id = $2",
+            )
+            .bind(municipality_id)
+            .bind(id)
+            .bind(&p.name)
+            .bind(&p.address)
+            .bind(&p.area)
+            .bind(&p.description)
+            .bind(&p.rules)
+            .bind(&p.contact_email)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if n == 0 {
+                return Ok(None);
+            }
+            id
+        }
+    };
+    audit::record(
+        &mut tx,
+        Change {
+            municipality_id: Some(municipality_id),
+            actor,
+            action: "premises.save",
+            entity: "premises",
+            entity_id: Some(id),
+            summary: p.name.clone(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+#[derive(Clone, Debug)]
+pub struct Room {
+    pub id: i64,
+    pub premises_id: i64,
+    pub premises_name: String,
+    pub organisation_id: Option<i64>,
+    pub owner: String,
+    pub address: String,
+    pub area: String,
+    pub name: String,
+    pub capacity: i64,
+    pub equipment: i64,
+    pub equipment_note: String,
+    pub access: i64,
+    pub access_note: String,
+    pub mode: Mode,
+    pub buffer_minutes: i64,
+    pub prices: Prices,
+    pub rules: String,
+    pub contact_email: String,
+    pub hours: Hours,
+}
+
+impl Room {
+    /// "Stora salen, Täljstenen".
+    pub fn full_name(&self) -> String {
+        format!("{}, {}", self.name, self.premises_name)
+    }
+}
+
+const ROOM_COLS: &str = "r.id, r.premises_id, p.name, p.organisation_id, COALESCE(o.name, ''), p.address, p.area, \
+    r.name, r.capacity, r.equipment, r.equipment_note, r.access, r.access_note, r.booking_mode, r.buffer_minutes, \
+    r.price_association, r.price_private, r.price_company, p.rules, p.contact_email";
+const ROOM_FROM: &str =
+    "premises_rooms r JOIN premises p ON p.id = r.premises_id LEFT JOIN organisations o ON o.id = p.organisation_id";
+
+fn room_of(r: &AnyRow) -> Result<Room, sqlx::Error> {
+    let mode: String = r.try_get(13)?;
+    Ok(Room {
+        id: r.try_get(0)?,
+        premises_id: r.try_get(1)?,
+        premises_name: r.try_get(2)?,
+        organisation_id: r.try_get(3)?,
+        owner: r.try_get(4)?,
+        address: r.try_get(5)?,
+        area: r.try_get(6)?,
+        name: r.try_get(7)?,
+        capacity: r.try_get(8)?,
+        equipment: r.try_get(9)?,
+        equipment_note: r.try_get(10)?,
+        access: r.try_get(11)?,
+        access_note: r.try_get(12)?,
+        mode: Mode::parse(&mode).unwrap_or(Mode::Request),
+        buffer_minutes: r.try_get(14)?,
+        prices: Prices {
+            association: r.try_get(15)?,
+            private: r.try_get(16)?,
+            company: r.try_get(17)?,
+        },
+        rules: r.try_get(18)?,
+        contact_email: r.try_get(19)?,
+        hours: Hours::default(),
+    })
+}
+
+/// The opening hours of the rooms given, one query.
+async fn hours_of(db: &Db, rooms: &mut [Room]) -> Result<(), sqlx::Error> {
+    if rooms.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "SELECT room_id, weekday, opens, closes FROM premises_hours WHERE room_id IN ({})",
+        placeholders(1, rooms.len())
+    );
+    let mut q = sqlx::query_as::<_, (i64, i64, i64, i64)>(&sql);
+    for r in rooms.iter() {
+        q = q.bind(r.id);
+    }
+    let rows = q.fetch_all(&db.pool).await?;
+    let mut by_room: HashMap<i64, Hours> = HashMap::new();
+    for (room, wd, o, c) in rows {
+        if (1..=7).contains(&wd) {
+            by_room.entry(room).or_default().0[(wd - 1) as usize] = Some((o, c));
+        }
+    }
+    for r in rooms.iter_mut() {
+        r.hours = by_room.remove(&r.id).unwrap_or_default();
+    }
+    Ok(())
+}
+
+fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+pub async fn room(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Room>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {ROOM_COLS} FROM {ROOM_FROM} WHERE r.municipality_id = $1 AND r.id = $2"
+    ))
+    .bind(municipality_id)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut v = vec![room_of(&row)?];
+    hours_of(db, &mut v).await?;
+    Ok(v.pop())
+}
+
+/// The rooms of one set of premises, by name.
+pub async fn rooms_of(db: &Db, municipality_id: i64, premises_id: i64) -> Result<Vec<Room>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {ROOM_COLS} FROM {ROOM_FROM} WHERE r.municipality_id = $1 AND r.premises_id = $2 \
+         ORDER BY r.sort_key, r.id"
+    ))
+    .bind(municipality_id)
+    .bind(premises_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut v = rows.iter().map(room_of).collect::<Result<Vec<_>, _>>()?;
+    hours_of(db, &mut v).await?;
+    Ok(v)
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct RoomInput {
+    pub name: String,
+    pub capacity: i64,
+    pub equipment: i64,
+    pub equipment_note: String,
+    pub access: i64,
+    pub access_note: String,
+    pub mode: Option<Mode>,
+    pub buffer_minutes: i64,
+    pub prices: Prices,
+    pub hours: Hours,
+}
+
+/// Create (`id` None) or update a room of the premises. None when the premises or room is not
+/// the municipality's.
+pub async fn save_room(
+    db: &Db,
+    municipality_id: i64,
+    premises_id: i64,
+    id: Option<i64>,
+    r: &RoomInput,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let mut tx = db.write().await?;
+    let owner: Option<(i64,)> = sqlx::query_as("SELECT id FROM premises WHERE municipality_id = $1 AND id = $2")
+        .bind(municipality_id)
+        .bind(premises_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if owner.is_none() {
+        return Ok(None);
+    }
+    let mode = r.mode.unwrap_or(Mode::Request).as_str();
+    let sort_key = registry::domain::sort_key(&r.name);
+    let id = match id {
+        None => {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO premises_rooms (municipality_id, premises_id, name, sort_key, capacity, equipment, \
+                 equipment_note, access, access_note, booking_mode, buffer_minutes, price_association, \
+                 price_private, price_company, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+            )
+            .bind(municipality_id)
+            .bind(premises_id)
+            .bind(&r.name)
+            .bind(&sort_key)
+            .bind(r.capacity)
+            .bind(r.equipment)
+            .bind(&r.equipment_note)
+            .bind(r.access)
+            .bind(&r.access_note)
+            .bind(mode)
+            .bind(r.buffer_minutes)
+            .bind(r.prices.association)
+            .bind(r.prices.private)
+            .bind(r.prices.company)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            id
+        }
+        Some(id) => {
+            let n = sqlx::query(
+                "UPDATE premises_rooms SET name = $4, sort_key = $5, capacity = $6, equipment = $7, \
+                 equipment_note = $8, access = $9, access_note = $10, booking_mode = $11, buffer_minutes = $12, \
+                 price_association = $13, price_private = $14, price_company = $15, updated_at = $16 \
+                 WHERE municipality_id = $1 AND premises_id = $2 AND id = $3",
+            )
+            .bind(municipality_id)
+            .bind(premises_id)
+            .bind(id)
+            .bind(&r.name)
+            .bind(&sort_key)
+            .bind(r.capacity)
+            .bind(r.equipment)
+            .bind(&r.equipment_note)
+            .bind(r.access)
+            .bind(&r.access_note)
+            .bind(mode)
+            .bind(r.buffer_minutes)
+            .bind(r.prices.association)
+            .bind(r.prices.private)
+            .bind(r.prices.company)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if n == 0 {
+                return Ok(None);
+            }
+            sqlx::query("DELETE FROM premises_hours WHERE room_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            id
+        }
+    };
+    for (i, day) in r.hours.0.iter().enumerate() {
+        if let Some((o, c)) = day {
+            sqlx::query("INSERT INTO premises_hours (room_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(i as i64 + 1)
+                .bind(*o)
+                .bind(*c)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    audit::record(
+        &mut tx,
+        Change {
+            municipality_id: Some(municipality_id),
+            actor,
+            action: "premises.room.save",
+            entity: "premises_room",
+            entity_id: Some(id),
+            summary: r.name.clone(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+// --- Photos ---
+
+#[derive(Clone, Debug)]
+pub struct Photo {
+    pub id: i64,
+    pub alt: String,
+}
+
+pub async fn photos(db: &Db, municipality_id: i64, room_id: i64) -> Result<Vec<Photo>, sqlx::Error> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, alt FROM premises_photos WHERE municipality_id = $1 AND room_id = $2 ORDER BY id")
+            .bind(municipality_id)
+            .bind(room_id)
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().map(|(id, alt)| Photo { id, alt }).collect())
+}
+
+/// A photo's type and bytes.
+pub async fn photo_file(
+    db: &Db,
+    municipality_id: i64,
+    room_id: i64,
+    id: i64,
+) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT content_type, bytes FROM premises_photos WHERE municipality_id = $1 AND room_id = $2 AND id = $3",
+    )
+    .bind(municipality_id)
+    .bind(room_id)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+pub async fn add_photo(
+    db: &Db,
+    municipality_id: i64,
+    room_id: i64,
+    content_type: &str,
+    bytes: &[u8],
+    alt: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO premises_photos (municipality_id, room_id, content_type, bytes, alt, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(municipality_id)
+    .bind(room_id)
+    .bind(content_type)
+    .bind(bytes)
+    .bind(alt)
+    .bind(now)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(id)
+}
+
+pub async fn delete_photo(db: &Db, municipality_id: i64, room_id: i64, id: i64) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("DELETE FROM premises_photos WHERE municipality_id = $1 AND room_id = $2 AND id = $3")
+            .bind(municipality_id)
+            .bind(room_id)
+            .bind(id)
+            .execute(&db.pool)
+            .await?
+            .rows_affected()
+            > 0,
+    )
+}
+
+// --- Bookings ---
+
+#[derive(Clone, Debug)]
+pub struct Booking {
+    pub id: i64,
+    pub room_id: i64,
+    pub room_name: String,
+    pub premises_name: String,
+    pub organisation_id: Option<i64>,
+    pub series_id: Option<i64>,
+    pub user_id: Option<i64>,
+    pub booker_org_id: Option<i64>,
+    pub booker_kind: BookerKind,
+    pub booker_name: String,
+    pub email: String,
+    pub purpose: String,
+    pub attendees: i64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub blocks_until: i64,
+    pub status: Status,
+    pub reason: String,
+    pub created_at: i64,
+}
+
+const BOOKING_COLS: &str = "b.id, b.room_id, r.name, p.name, p.organisation_id, b.series_id, b.user_id, \
+    b.organisation_id, b.booker_kind, b.booker_name, b.email, b.purpose, b.attendees, b.starts_at, b.ends_at, \
+    b.blocks_until, b.status, b.reason, b.created_at";
+const BOOKING_FROM: &str =
+    "premises_bookings b JOIN premises_rooms r ON r.id = b.room_id JOIN premises p ON p.id = r.premises_id";
+
+fn booking_of(r: &AnyRow) -> Result<Booking, sqlx::Error> {
+    let kind: String = r.try_get(8)?;
+    let status: String = r.try_get(16)?;
+    Ok(Booking {
+        id: r.try_get(0)?,
+        room_id: r.try_get(1)?,
+        room_name: r.try_get(2)?,
+        premises_name: r.try_get(3)?,
+        organisation_id: r.try_get(4)?,
+        series_id: r.try_get(5)?,
+        user_id: r.try_get(6)?,
+        booker_org_id: r.try_get(7)?,
+        booker_kind: BookerKind::parse(&kind).unwrap_or(BookerKind::Private),
+        booker_name: r.try_get(9)?,
+        email: r.try_get(10)?,
+        purpose: r.try_get(11)?,
+        attendees: r.try_get(12)?,
+        starts_at: r.try_get(13)?,
+        ends_at: r.try_get(14)?,
+        blocks_until: r.try_get(15)?,
+        status: Status::parse(&status),
+        reason: r.try_get(17)?,
+        created_at: r.try_get(18)?,
+    })
+}
+
+pub async fn booking(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Booking>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {BOOKING_COLS} FROM {BOOKING_FROM} WHERE b.municipality_id = $1 AND b.id = $2"
+    ))
+    .bind(municipality_id)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?
+    .as_ref()
+    .map(booking_of)
+    .transpose()
+}
+
+/// The bookings of a series, by time.
+pub async fn series_bookings(db: &Db, municipality_id: i64, series_id: i64) -> Result<Vec<Booking>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {BOOKING_COLS} FROM {BOOKING_FROM} WHERE b.municipality_id = $1 AND b.series_id = $2 \
+         ORDER BY b.starts_at"
+    ))
+    .bind(municipality_id)
+    .bind(series_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(booking_of).collect()
+}
+
+/// A user's bookings from `since` on, by time.
+pub async fn bookings_of_user(
+    db: &Db,
+    municipality_id: i64,
+    user_id: i64,
+    since: i64,
+) -> Result<Vec<Booking>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {BOOKING_COLS} FROM {BOOKING_FROM} WHERE b.municipality_id = $1 AND b.user_id = $2 \
+         AND b.ends_at >= $3 ORDER BY b.starts_at, b.id"
+    ))
+    .bind(municipality_id)
+    .bind(user_id)
+    .bind(since)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(booking_of).collect()
+}
+
+/// Requests waiting for a decision on premises the user manages: the municipality's own
+/// (staff) and those of the organisations given (their representatives).
+pub async fn requests(
+    db: &Db,
+    municipality_id: i64,
+    municipal: bool,
+    organisations: &[i64],
+) -> Result<Vec<Booking>, sqlx::Error> {
+    let mut cond = vec![];
+    if municipal {
+        cond.push("p.organisation_id IS NULL".to_string());
+    }
+    if !organisations.is_empty() {
+        cond.push(format!(
+            "p.organisation_id IN ({})",
+            placeholders(2, organisations.len())
+        ));
+    }
+    if cond.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = format!(
+        "SELECT {BOOKING_COLS} FROM {BOOKING_FROM} WHERE b.municipality_id = $1 AND b.status = 'requested' \
+         AND ({}) ORDER BY b.starts_at, b.id",
+        cond.join(" OR ")
+    );
+    let mut q = sqlx::query(&sql).bind(municipality_id);
+    for o in organisations {
+        q = q.bind(*o);
+    }
+    q.fetch_all(&db.pool).await?.iter().map(booking_of).collect()
+}
+
+/// What the booker fills in, checked.
+#[derive(Clone, Debug)]
+pub struct BookingInput {
+    pub user_id: Option<i64>,
+    pub organisation_id: Option<i64>,
+    pub kind: BookerKind,
+    pub booker_name: String,
+    pub email: String,
+    pub purpose: String,
+    pub attendees: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BookError {
+    /// Some of the times meet active bookings of the room (their dates, for the message).
+    #[error("already booked")]
+    Taken(Vec<NaiveDate>),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Whether an error is the database refusing a double booking (PostgreSQL's exclusion
+/// violation, SQLite's trigger).
+pub fn is_double_booking(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(d) => {
+            d.code().as_deref() == Some("23P01") || d.message().contains("premises_no_double_booking")
+        }
+        _ => false,
+    }
+}
+
+/// The active bookings of the rooms given that meet `from..to`: (room, start, end, end of
+/// block, status). One query.
+pub async fn busy(
+    conn: &mut sqlx::AnyConnection,
+    rooms: &[i64],
+    from: i64,
+    to: i64,
+) -> Result<Vec<(i64, i64, i64, i64, Status)>, sqlx::Error> {
+    if rooms.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = format!(
+        "SELECT room_id, starts_at, ends_at, blocks_until, status FROM premises_bookings \
+         WHERE room_id IN ({}) AND status IN ('requested', 'confirmed') \
+         AND starts_at > $1 AND starts_at < $2 AND blocks_until > $3 ORDER BY room_id, starts_at",
+        placeholders(4, rooms.len())
+    );
+    let mut q = sqlx::query_as::<_, (i64, i64, i64, i64, String)>(&sql)
+        .bind(from - MAX_BLOCK)
+        .bind(to)
+        .bind(from);
+    for r in rooms {
+        q = q.bind(*r);
+    }
+    Ok(q.fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|(r, s, e, u, st)| (r, s, e, u, Status::parse(&st)))
+        .collect())
+}
+
+/// Book the slots (one, or a weekly series) as one transaction: all or none. The first status
+/// follows the room's mode. Returns the bookings' ids, first one first.
+#[allow(clippy::too_many_arguments)]
+pub async fn book(
+    db: &Db,
+    letters: &Letters,
+    municipality_id: i64,
+    room: &Room,
+    input: &BookingInput,
+    slots: &[Slot],
+    series: Option<(&str, &str)>,
+    now: i64,
+) -> Result<Vec<i64>, BookError> {
+    let mut tx = db.write().await?;
+    // Name the dates that are taken, for the booker. The database refuses them below anyway.
+    let (first, last) = match (slots.first(), slots.last()) {
+        (Some(f), Some(l)) => (f.starts_at, l.blocks_until),
+        _ => return Ok(vec![]),
+    };
+    let taken = busy(&mut tx, &[room.id], first, last).await?;
+    let clashes: Vec<NaiveDate> = slots
+        .iter()
+        .filter(|s| {
+            taken
+                .iter()
+                .any(|(_, b, _, u, _)| domain::overlaps((s.starts_at, s.blocks_until), (*b, *u)))
+        })
+        .map(|s| s.date)
+        .collect();
+    if !clashes.is_empty() {
+        return Err(BookError::Taken(clashes));
+    }
+    let series_id = match series {
+        Some((exceptions, times)) if slots.len() > 1 || !exceptions.is_empty() => {
+            let (start_time, end_time) = times.split_once('-').unwrap_or((times, ""));
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO premises_series (municipality_id, room_id, first_date, last_date, start_time, end_time, \
+                 exceptions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            )
+            .bind(municipality_id)
+            .bind(room.id)
+            .bind(slots[0].date.to_string())
+            .bind(slots[slots.len() - 1].date.to_string())
+            .bind(start_time)
+            .bind(end_time)
+            .bind(exceptions)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            Some(id)
+        }
+        _ => None,
+    };
+    let status = room.mode.first_status();
+    let mut ids = vec![];
+    for s in slots {
+        let r: Result<(i64,), sqlx::Error> = sqlx::query_as(
+            "INSERT INTO premises_bookings (municipality_id, room_id, series_id, user_id, organisation_id, \
+             booker_kind, booker_name, email, purpose, attendees, starts_at, ends_at, blocks_until, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+        )
+        .bind(municipality_id)
+        .bind(room.id)
+        .bind(series_id)
+        .bind(input.user_id)
+        .bind(input.organisation_id)
+        .bind(input.kind.as_str())
+        .bind(&input.booker_name)
+        .bind(&input.email)
+        .bind(&input.purpose)
+        .bind(input.attendees)
+        .bind(s.starts_at)
+        .bind(s.ends_at)
+        .bind(s.blocks_until)
+        .bind(status.as_str())
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await;
+        match r {
+            Ok((id,)) => ids.push(id),
+            Err(e) if is_double_booking(&e) => return Err(BookError::Taken(vec![s.date])),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let summary = format!("{}: {}", room.full_name(), input.booker_name);
+    audit::record(
+        &mut tx,
+        Change {
+            municipality_id: Some(municipality_id),
+            actor: None,
+            action: "premises.booking.create",
+            entity: "premises_booking",
+            entity_id: ids.first().copied(),
+            summary,
+        },
+        now,
+    )
+    .await?;
+    let times: Vec<(i64, i64, i64)> = ids
+        .iter()
+        .zip(slots)
+        .map(|(id, s)| (*id, s.starts_at, s.ends_at))
+        .collect();
+    crate::mail::booked(&mut tx, letters, municipality_id, room, input, &times, status, now).await?;
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// Which bookings a change applies to: one, or the rest of its series from it on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    One,
+    Series,
+}
+
+/// The active bookings a change applies to: (id, start, end).
+async fn targets(
+    tx: &mut Tx,
+    municipality_id: i64,
+    b: &Booking,
+    scope: Scope,
+) -> Result<Vec<(i64, i64, i64)>, sqlx::Error> {
+    match (scope, b.series_id) {
+        (Scope::Series, Some(series)) => {
+            sqlx::query_as(
+                "SELECT id, starts_at, ends_at FROM premises_bookings WHERE municipality_id = $1 AND series_id = $2 \
+                 AND starts_at >= $3 AND status IN ('requested', 'confirmed') ORDER BY starts_at",
+            )
+            .bind(municipality_id)
+            .bind(series)
+            .bind(b.starts_at)
+            .fetch_all(&mut **tx)
+            .await
+        }
+        _ => {
+            sqlx::query_as(
+                "SELECT id, starts_at, ends_at FROM premises_bookings WHERE municipality_id = $1 AND id = $2 \
+             AND status IN ('requested', 'confirmed')",
+            )
+            .bind(municipality_id)
+            .bind(b.id)
+            .fetch_all(&mut **tx)
+            .await
+        }
+    }
+}
+
+async fn set_status(
+    tx: &mut Tx,
+    ids: &[(i64, i64, i64)],
+    from: &[Status],
+    to: Status,
+    reason: &str,
+    actor: Option<i64>,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    let mut n = 0;
+    let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
+    for (id, _, _) in ids {
+        n += sqlx::query(&format!(
+            "UPDATE premises_bookings SET status = $1, reason = $2, decided_at = $3, decided_by = $4 \
+             WHERE id = $5 AND status IN ('{}')",
+            from.join("', '")
+        ))
+        .bind(to.as_str())
+        .bind(reason)
+        .bind(now)
+        .bind(actor)
+        .bind(*id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    }
+    Ok(n)
+}
+
+/// Cancel a booking (or the rest of its series): its time is free again at once. Returns how
+/// many were cancelled.
+pub async fn cancel(
+    db: &Db,
+    letters: &Letters,
+    municipality_id: i64,
+    b: &Booking,
+    scope: Scope,
+    actor: &CurrentUser,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    let mut tx = db.write().await?;
+    let ids = targets(&mut tx, municipality_id, b, scope).await?;
+    let n = set_status(
+        &mut tx,
+        &ids,
+        &[Status::Requested, Status::Confirmed],
+        Status::Cancelled,
+        "",
+        Some(actor.id),
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        Change {
+            municipality_id: Some(municipality_id),
+            actor: Some(actor),
+            action: "premises.booking.cancel",
+            entity: "premises_booking",
+            entity_id: Some(b.id),
+            summary: format!("{} ({n})", b.booker_name),
+        },
+        now,
+    )
+    .await?;
+    if n > 0 {
+        crate::mail::changed(&mut tx, letters, municipality_id, b, &ids, Status::Cancelled, "", now).await?;
+    }
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// Approve or reject a request (and the rest of its series' requests). Returns how many.
+#[allow(clippy::too_many_arguments)]
+pub async fn decide(
+    db: &Db,
+    letters: &Letters,
+    municipality_id: i64,
+    b: &Booking,
+    approve: bool,
+    reason: &str,
+    actor: &CurrentUser,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    let mut tx = db.write().await?;
+    let ids = targets(&mut tx, municipality_id, b, Scope::Series).await?;
+    let to = if approve { Status::Confirmed } else { Status::Rejected };
+    let n = set_status(&mut tx, &ids, &[Status::Requested], to, reason, Some(actor.id), now).await?;
+    audit::record(
+        &mut tx,
+        Change {
+            municipality_id: Some(municipality_id),
+            actor: Some(actor),
+            action: if approve {
+                "premises.booking.approve"
+            } else {
+                "premises.booking.reject"
+            },
+            entity: "premises_booking",
+            entity_id: Some(b.id),
+            summary: format!("{} ({n})", b.booker_name),
+        },
+        now,
+    )
+    .await?;
+    if n > 0 {
+        crate::mail::changed(&mut tx, letters, municipality_id, b, &ids, to, reason, now).await?;
+    }
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// The active bookings of a room that meet `from..to`, with who booked (for the owner's view
+/// and the calendar feed), by time.
+pub async fn room_bookings(
+    db: &Db,
+    municipality_id: i64,
+    room_id: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<Booking>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {BOOKING_COLS} FROM {BOOKING_FROM} WHERE b.municipality_id = $1 AND b.room_id = $2 \
+         AND b.status IN ('requested', 'confirmed') AND b.starts_at > $3 AND b.starts_at < $4 AND b.blocks_until > $5 \
+         ORDER BY b.starts_at"
+    ))
+    .bind(municipality_id)
+    .bind(room_id)
+    .bind(from - MAX_BLOCK)
+    .bind(to)
+    .bind(from)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(booking_of).collect()
+}
+
+// --- Search ---
+
+/// What a booker needs.
+#[derive(Clone, Debug, Default)]
+pub struct Need {
+    pub people: i64,
+    pub equipment: i64,
+    pub access: i64,
+    pub area: String,
+    /// Free for the whole of this time: date, start and end minutes (local).
+    pub span: Option<(NaiveDate, i64, i64)>,
+}
+
+/// Rooms that meet the need, by name, `limit` from `offset` (one more than asked tells whether
+/// there are more), with their opening hours. When the need has a time span, only rooms open
+/// and free then. Two queries (rooms, hours).
+pub async fn search(
+    db: &Db,
+    municipality_id: i64,
+    need: &Need,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Room>, sqlx::Error> {
+    let mut sql = format!(
+        "SELECT {ROOM_COLS} FROM {ROOM_FROM} WHERE r.municipality_id = $1 AND r.capacity >= $2 \
+         AND (r.equipment & $3) = $3 AND (r.access & $4) = $4 AND ($5 = '' OR p.area = $5)"
+    );
+    let mut span = None;
+    if let Some((date, start, end)) = need.span {
+        if let (Ok(from), Ok(to)) = (domain::local(date, start), domain::local(date, end)) {
+            span = Some((date.weekday().number_from_monday() as i64, start, end, from, to));
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM premises_hours h WHERE h.room_id = r.id AND h.weekday = $8 \
+                 AND h.opens <= $9 AND h.closes >= $10) \
+                 AND NOT EXISTS (SELECT 1 FROM premises_bookings b WHERE b.room_id = r.id \
+                 AND b.status IN ('requested', 'confirmed') AND b.starts_at > $11 AND b.starts_at < $12 + r.buffer_minutes * 60 \
+                 AND b.blocks_until > $13)",
+            );
+        }
+    }
+    sql.push_str(" ORDER BY r.sort_key, r.id LIMIT $6 OFFSET $7");
+    let mut q = sqlx::query(&sql)
+        .bind(municipality_id)
+        .bind(need.people.max(1))
+        .bind(need.equipment)
+        .bind(need.access)
+        .bind(&need.area)
+        .bind(limit)
+        .bind(offset);
+    if let Some((wd, start, end, from, to)) = span {
+        q = q
+            .bind(wd)
+            .bind(start)
+            .bind(end)
+            .bind(from - MAX_BLOCK)
+            .bind(to)
+            .bind(from);
+    }
+    let rows = q.fetch_all(&db.pool).await?;
+    let mut v = rows.iter().map(room_of).collect::<Result<Vec<_>, _>>()?;
+    hours_of(db, &mut v).await?;
+    Ok(v)
+}
+
+/// The rooms a user manages: all the municipality's own (staff) and their organisations'.
+pub fn manages(user: &CurrentUser, municipality_id: i64, organisation_id: Option<i64>) -> bool {
+    match organisation_id {
+        None => user.is_staff(municipality_id),
+        Some(o) => user.represents(o) || user.is_coordinator(municipality_id),
+    }
+}
