@@ -229,6 +229,10 @@ pub fn feature_bits_of<'a>(codes: impl IntoIterator<Item = &'a str>) -> i64 {
         .fold(0, |acc, f| acc | feature_bit(f))
 }
 
+/// Opening hours that could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadHours;
+
 /// Opening hours: minutes after local midnight per ISO weekday (index 0 = Monday).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Hours(pub [Option<(i64, i64)>; 7]);
@@ -242,18 +246,18 @@ impl Hours {
         self.on(day).is_some_and(|(o, c)| o <= start && end <= c)
     }
     /// Parse one weekday's hours: `08:00-22:00` (also with `–` or `.`), or empty for closed.
-    pub fn parse_day(s: &str) -> Result<Option<(i64, i64)>, ()> {
+    pub fn parse_day(s: &str) -> Result<Option<(i64, i64)>, BadHours> {
         let s = s.trim();
         if s.is_empty() {
             return Ok(None);
         }
-        let (a, b) = s.split_once(['-', '–']).ok_or(())?;
-        let o = minutes(a).ok_or(())?;
-        let c = minutes(b).ok_or(())?;
+        let (a, b) = s.split_once(['-', '–']).ok_or(BadHours)?;
+        let o = minutes(a).ok_or(BadHours)?;
+        let c = minutes(b).ok_or(BadHours)?;
         if o < c {
             Ok(Some((o, c)))
         } else {
-            Err(())
+            Err(BadHours)
         }
     }
     pub fn format_day(d: Option<(i64, i64)>) -> String {
@@ -595,7 +599,7 @@ mod tests {
         assert_eq!(hhmm(485), "08:05");
         assert_eq!(Hours::parse_day("08:00–22:00"), Ok(Some((480, 1320))));
         assert_eq!(Hours::parse_day(""), Ok(None));
-        assert_eq!(Hours::parse_day("22:00-08:00"), Err(()));
+        assert_eq!(Hours::parse_day("22:00-08:00"), Err(BadHours));
     }
 
     #[test]
