@@ -5,6 +5,7 @@
 //! and cancellation, each with an e-mail (and an .ics file); a calendar feed per room; seasonal
 //! allocation; and never a double booking, which the database itself refuses.
 
+mod booking;
 pub mod demo;
 pub mod domain;
 pub mod mail;

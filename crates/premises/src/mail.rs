@@ -66,6 +66,13 @@ fn times_text(times: &[(i64, i64, i64)]) -> String {
         .join("\n")
 }
 
+/// A message with its arguments (plain strings, so that no borrowed `dyn Display` is held
+/// across an await).
+fn say(l: &Letters, id: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, &dyn std::fmt::Display)> = args.iter().map(|(k, v)| (*k, v as _)).collect();
+    l.tr.ta(id, &args)
+}
+
 /// After a booking or request: to the booker, and for a request to the premises' contact.
 #[allow(clippy::too_many_arguments)]
 pub async fn booked(
@@ -88,27 +95,13 @@ pub async fn booked(
         ("link", l.booking_url(*first)),
         ("name", input.booker_name.clone()),
     ];
-    let args: Vec<(&str, &dyn std::fmt::Display)> = args.iter().map(|(k, v)| (*k, v as _)).collect();
     let confirmed = status == Status::Confirmed;
-    let mut mail = Email::new(
-        input.email.clone(),
-        l.tr.ta(
-            if confirmed {
-                "premises-mail-confirmed-subject"
-            } else {
-                "premises-mail-requested-subject"
-            },
-            &args,
-        ),
-        l.tr.ta(
-            if confirmed {
-                "premises-mail-confirmed-body"
-            } else {
-                "premises-mail-requested-body"
-            },
-            &args,
-        ),
-    );
+    let (subject, body) = if confirmed {
+        ("premises-mail-confirmed-subject", "premises-mail-confirmed-body")
+    } else {
+        ("premises-mail-requested-subject", "premises-mail-requested-body")
+    };
+    let mut mail = Email::new(input.email.clone(), say(l, subject, &args), say(l, body, &args));
     if confirmed {
         let events: Vec<Event> = times
             .iter()
@@ -120,10 +113,10 @@ pub async fn booked(
     if !confirmed && !room.contact_email.is_empty() {
         let to_owner = Email::new(
             room.contact_email.clone(),
-            l.tr.ta("premises-mail-new-request-subject", &args),
+            say(l, "premises-mail-new-request-subject", &args),
             format!(
                 "{}\n\n{}/lokaler/hantera",
-                l.tr.ta("premises-mail-new-request-body", &args),
+                say(l, "premises-mail-new-request-body", &args),
                 l.base
             ),
         );
@@ -151,13 +144,12 @@ pub async fn changed(
         ("link", l.booking_url(b.id)),
         ("reason", reason.to_string()),
     ];
-    let args: Vec<(&str, &dyn std::fmt::Display)> = args.iter().map(|(k, v)| (*k, v as _)).collect();
     let (subject, body) = match to {
         Status::Confirmed => ("premises-mail-approved-subject", "premises-mail-approved-body"),
         Status::Rejected => ("premises-mail-rejected-subject", "premises-mail-rejected-body"),
         _ => ("premises-mail-cancelled-subject", "premises-mail-cancelled-body"),
     };
-    let mut mail = Email::new(b.email.clone(), l.tr.ta(subject, &args), l.tr.ta(body, &args));
+    let mut mail = Email::new(b.email.clone(), say(l, subject, &args), say(l, body, &args));
     if matches!(to, Status::Confirmed | Status::Cancelled) {
         let events: Vec<Event> = times
             .iter()

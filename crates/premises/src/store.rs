@@ -248,6 +248,12 @@ async fn hours_of(db: &Db, rooms: &mut [Room]) -> Result<(), sqlx::Error> {
         q = q.bind(r.id);
     }
     let rows = q.fetch_all(&db.pool).await?;
+    attach_hours(rooms, rows);
+    Ok(())
+}
+
+/// Put rows of (room, weekday, opens, closes) on their rooms.
+fn attach_hours(rooms: &mut [Room], rows: Vec<(i64, i64, i64, i64)>) {
     let mut by_room: HashMap<i64, Hours> = HashMap::new();
     for (room, wd, o, c) in rows {
         if (1..=7).contains(&wd) {
@@ -257,7 +263,6 @@ async fn hours_of(db: &Db, rooms: &mut [Room]) -> Result<(), sqlx::Error> {
     for r in rooms.iter_mut() {
         r.hours = by_room.remove(&r.id).unwrap_or_default();
     }
-    Ok(())
 }
 
 fn placeholders(from: usize, n: usize) -> String {
@@ -290,6 +295,26 @@ pub async fn rooms_of(db: &Db, municipality_id: i64, premises_id: i64) -> Result
     .await?;
     let mut v = rows.iter().map(room_of).collect::<Result<Vec<_>, _>>()?;
     hours_of(db, &mut v).await?;
+    Ok(v)
+}
+
+/// Every room of a municipality, by name, with opening hours (two queries).
+pub async fn rooms_all(db: &Db, municipality_id: i64) -> Result<Vec<Room>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {ROOM_COLS} FROM {ROOM_FROM} WHERE r.municipality_id = $1 ORDER BY r.sort_key, r.id"
+    ))
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut v = rows.iter().map(room_of).collect::<Result<Vec<_>, _>>()?;
+    let hours: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT h.room_id, h.weekday, h.opens, h.closes FROM premises_hours h \
+         JOIN premises_rooms r ON r.id = h.room_id WHERE r.municipality_id = $1",
+    )
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    attach_hours(&mut v, hours);
     Ok(v)
 }
 
