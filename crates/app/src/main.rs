@@ -98,6 +98,12 @@ struct SynthArgs {
     municipalities: usize,
     #[arg(long, default_value_t = 300_000)]
     organisations: usize,
+    /// Bookable rooms, spread over the municipalities (the larger ones have more)
+    #[arg(long, default_value_t = 5_000)]
+    rooms: usize,
+    /// Bookings of those rooms over a year around now (single and weekly series)
+    #[arg(long, default_value_t = 2_000_000)]
+    bookings: usize,
     #[arg(long, default_value_t = 2026)]
     seed: u64,
     #[command(flatten)]
@@ -331,8 +337,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 seed: s.seed,
                 ..Default::default()
             };
+            let now = SystemClock.now().timestamp();
             let started = std::time::Instant::now();
-            let counts = app::synth::fill(&db, &plan, SystemClock.now().timestamp()).await?;
+            let counts = app::synth::fill(&db, &plan, now).await?;
             println!(
                 "{} municipalities, {} departments, {} organisations ({} with premises, {} signed), {} users in {:.1} s",
                 counts.municipalities,
@@ -341,6 +348,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 counts.premises,
                 counts.signatures,
                 counts.users,
+                started.elapsed().as_secs_f64()
+            );
+            let plan = premises::synth::Plan {
+                rooms: s.rooms,
+                bookings: s.bookings,
+                seed: s.seed,
+            };
+            let started = std::time::Instant::now();
+            let counts = premises::synth::fill(&db, &plan, now).await?;
+            println!(
+                "{} bookable rooms in {} premises (the largest municipality has {}), {} bookings ({} weekly series) in {:.1} s",
+                counts.rooms,
+                counts.premises,
+                counts.largest,
+                counts.bookings,
+                counts.series,
                 started.elapsed().as_secs_f64()
             );
             Ok(())

@@ -338,6 +338,10 @@ async fn synthetic_national_data_on_both_databases() {
             "12",
             "--organisations",
             "600",
+            "--rooms",
+            "60",
+            "--bookings",
+            "6000",
             "--database-url",
             &db.url,
         ]));
@@ -346,6 +350,11 @@ async fn synthetic_national_data_on_both_databases() {
             out.contains("12 municipalities, 72 departments, 600 organisations"),
             "{out}"
         );
+        // Rooms by municipality size (the first has 60 / H(12) of them), with their bookings:
+        // none refused by the rule against double bookings, and the ids' sequences moved past
+        // the ids given.
+        assert!(out.contains("60 bookable rooms in"), "{out}");
+        assert!(out.contains("(the largest municipality has 19)"), "{out}");
         let pool = platform::db::Db::connect(&db.url).await.unwrap();
         let (dups,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM (SELECT municipality_id, org_number FROM organisations GROUP BY 1, 2 HAVING COUNT(*) > 1) d")
             .fetch_one(&pool.pool)
@@ -357,6 +366,36 @@ async fn synthetic_national_data_on_both_databases() {
             .await
             .unwrap();
         assert_eq!(reps, 120, "one representative per five organisations");
+        let (bookings, active, rooms): (i64, i64, i64) = sqlx::query_as(
+            "SELECT COUNT(*), SUM(CASE WHEN status IN ('requested', 'confirmed') THEN 1 ELSE 0 END), \
+             COUNT(DISTINCT room_id) FROM premises_bookings",
+        )
+        .fetch_one(&pool.pool)
+        .await
+        .unwrap();
+        assert!((5_900..=6_000).contains(&bookings), "{bookings} bookings");
+        assert!(active > bookings * 3 / 4 && rooms == 60, "{active} active, {rooms} rooms");
+        let (series,): (i64,) = sqlx::query_as("SELECT COUNT(DISTINCT series_id) FROM premises_bookings")
+            .fetch_one(&pool.pool)
+            .await
+            .unwrap();
+        assert!(series > 10, "{series} weekly series");
+        let (overlaps,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM premises_bookings a JOIN premises_bookings b ON b.room_id = a.room_id \
+             AND b.id <> a.id AND b.starts_at < a.blocks_until AND a.starts_at < b.blocks_until \
+             WHERE a.status IN ('requested', 'confirmed') AND b.status IN ('requested', 'confirmed')",
+        )
+        .fetch_one(&pool.pool)
+        .await
+        .unwrap();
+        assert_eq!(overlaps, 0);
+        sqlx::query(
+            "INSERT INTO premises (municipality_id, name, created_at, updated_at) \
+             SELECT MIN(id), 'Ny lokal', 0, 0 FROM municipalities",
+        )
+        .execute(&pool.pool)
+        .await
+        .unwrap();
         // Every organisation has a searchable registry profile.
         let (profiles,): (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM registry_profiles WHERE mission <> '' AND categories <> 0")

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod mail;
 mod routes;
 pub mod store;
+pub mod synth;
 
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# The premises availability benchmark (issue 6): 290 synthetic municipalities with 5,000
+# bookable rooms and 2 million bookings over a year around now from `overens synth`, the
+# release server, and wrk with 32 connections asking for the search page, which shows twenty
+# rooms that meet a need with each room's free times across the week (benches/premises.lua).
+# A second run mixes in a room's week view and the availability API. Run it through
+# `./run bench premises`.
+#
+#   benches/premises.sh [sqlite|postgres|all]
+#   BENCH_SECONDS=20 BENCH_ROOMS=5000 BENCH_BOOKINGS=2000000 BENCH_MUNICIPALITIES=290
+#   BENCH_ORGANISATIONS=30000 to change the sizes.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+BIN=target/release/overens
+SECONDS_PER_RUN=${BENCH_SECONDS:-20}
+ROOMS=${BENCH_ROOMS:-5000}
+BOOKINGS=${BENCH_BOOKINGS:-2000000}
+MUNIS=${BENCH_MUNICIPALITIES:-290}
+ORGS=${BENCH_ORGANISATIONS:-30000}
+PG_ADMIN=${OVERENS_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+work=$(mktemp -d)
+server=""
+cleanup() {
+    [ -n "$server" ] && kill "$server" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# The synthetic municipalities' slugs, room counts and some room ids, one line each
+# (slug|room id), from the database.
+rooms_of() {
+    local name=$1 url=$2
+    local sql="SELECT m.slug, r.id FROM premises_rooms r JOIN municipalities m ON m.id = r.municipality_id \
+               WHERE m.slug LIKE 'syn-%' ORDER BY m.id, r.id"
+    if [ "$name" = sqlite ]; then
+        python3 -c 'import sqlite3, sys
+for slug, rid in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
+    print(f"{slug}|{rid}")' "${url#sqlite://}" "$sql"
+    else
+        psql "$url" -qAt -F'|' -c "$sql"
+    fi
+}
+
+# The Lua header: MUNIS (slug, rooms, some room ids; largest first), DATES (the coming six
+# weeks) and WEEKS (their ISO weeks).
+lua_header() {
+    python3 -c '
+import collections, datetime, json, sys
+rooms = collections.OrderedDict()
+for line in sys.stdin:
+    slug, rid = line.strip().split("|")
+    rooms.setdefault(slug, []).append(int(rid))
+munis = sorted(rooms.items(), key=lambda kv: -len(kv[1]))
+print("MUNIS = {")
+for slug, ids in munis:
+    step = max(1, len(ids) // 20)
+    print("  {slug=%s, rooms=%d, ids={%s}}," % (json.dumps(slug), len(ids), ",".join(map(str, ids[::step][:20]))))
+print("}")
+today = datetime.date.today()
+dates = [today + datetime.timedelta(days=i) for i in range(42)]
+print("DATES = {" + ",".join(json.dumps(d.isoformat()) for d in dates) + "}")
+weeks = sorted({"%d-W%02d" % d.isocalendar()[:2] for d in dates})
+print("WEEKS = {" + ",".join(json.dumps(w) for w in weeks) + "}")'
+}
+
+run_wrk() {
+    local mix=$1 port=$2
+    {
+        echo "MIX = \"$mix\""
+        cat "$work/header.lua" benches/premises.lua
+    } >"$work/script.lua"
+    wrk -t2 -c32 -d5s -s "$work/script.lua" "http://127.0.0.1:$port" >/dev/null # warm-up
+    wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --timeout 5s -s "$work/script.lua" "http://127.0.0.1:$port" | tail -n 2
+}
+
+bench() {
+    local name=$1 url=$2
+    echo
+    echo "== premises availability on $name: $MUNIS municipalities, $ROOMS rooms, $BOOKINGS bookings"
+    "$BIN" synth --database-url "$url" --municipalities "$MUNIS" --organisations "$ORGS" \
+        --rooms "$ROOMS" --bookings "$BOOKINGS"
+    rooms_of "$name" "$url" | lua_header >"$work/header.lua"
+    local port
+    port=$(free_port)
+    OVERENS_LOG=warn "$BIN" serve --database-url "$url" --bind "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 100); do
+        curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+        sleep 0.2
+    done
+    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
+    # One search shown, in the largest municipality, to see that it finds something.
+    local first day path
+    first=$(python3 -c 'import re,sys; print(re.findall(r"slug=\"([^\"]+)\"", open(sys.argv[1]).read())[0])' "$work/header.lua")
+    day=$(date -d tomorrow +%F)
+    path="/$first/lokaler?datum=$day&fran=18:00&till=20:00&personer=10&utrustning=projector"
+    curl -s -o "$work/sample.html" -w "sample: $path -> %{http_code}, %{size_download} bytes, %{time_total} s" \
+        "http://127.0.0.1:$port$path"
+    echo ", $(grep -c 'lokaler/rum/' "$work/sample.html" || true) rooms shown"
+    echo "-- the search page (date, people, equipment or accessibility, with or without a time)"
+    run_wrk search "$port"
+    echo "-- mixed: 70 % search page, 20 % a room's week, 10 % the availability API"
+    run_wrk mixed "$port"
+    kill "$server"
+    wait "$server" 2>/dev/null || true
+    server=""
+}
+
+case "${1:-all}" in
+    sqlite | all)
+        bench sqlite "sqlite://$work/bench.db"
+        ;;&
+    postgres | all)
+        psql "$PG_ADMIN" -qAt -c 'DROP DATABASE IF EXISTS overens_bench WITH (FORCE)' -c 'CREATE DATABASE overens_bench'
+        bench postgres "${PG_ADMIN%/*}/overens_bench"
+        psql "$PG_ADMIN" -qAt -c 'DROP DATABASE IF EXISTS overens_bench WITH (FORCE)'
+        ;;
+    sqlite) ;;
+    *)
+        echo "usage: benches/premises.sh [sqlite|postgres|all]" >&2
+        exit 2
+        ;;
+esac
