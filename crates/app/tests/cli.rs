@@ -374,7 +374,10 @@ async fn synthetic_national_data_on_both_databases() {
         .await
         .unwrap();
         assert!((5_900..=6_000).contains(&bookings), "{bookings} bookings");
-        assert!(active > bookings * 3 / 4 && rooms == 60, "{active} active, {rooms} rooms");
+        assert!(
+            active > bookings * 3 / 4 && rooms == 60,
+            "{active} active, {rooms} rooms"
+        );
         let (series,): (i64,) = sqlx::query_as("SELECT COUNT(DISTINCT series_id) FROM premises_bookings")
             .fetch_one(&pool.pool)
             .await

@@ -57,8 +57,17 @@ const BUILDINGS: &[&str] = &[
     "Träffpunkten",
     "Sporthallen",
 ];
-const AREAS: &[&str] = &["Centrum", "Norr", "Söder", "Väster", "Öster", "Hamnen", "Bruket", "Kyrkbyn"];
-const STREETS: &[&str] = &["Storgatan", "Kyrkogatan", "Skolvägen", "Parkvägen", "Järnvägsgatan", "Torget"];
+const AREAS: &[&str] = &[
+    "Centrum", "Norr", "Söder", "Väster", "Öster", "Hamnen", "Bruket", "Kyrkbyn",
+];
+const STREETS: &[&str] = &[
+    "Storgatan",
+    "Kyrkogatan",
+    "Skolvägen",
+    "Parkvägen",
+    "Järnvägsgatan",
+    "Torget",
+];
 const ROOMS: &[&str] = &[
     "Stora salen",
     "Lilla salen",
@@ -83,7 +92,16 @@ const BOOKERS: &[&str] = &[
     "Folkdanslaget",
     "Teaterföreningen",
 ];
-const PURPOSES: &[&str] = &["Träning", "Möte", "Repetition", "Studiecirkel", "Kurs", "Årsmöte", "Fest", "Konsert"];
+const PURPOSES: &[&str] = &[
+    "Träning",
+    "Möte",
+    "Repetition",
+    "Studiecirkel",
+    "Kurs",
+    "Årsmöte",
+    "Fest",
+    "Konsert",
+];
 
 /// Rows of `cols` placeholders each, numbered from $1.
 fn placeholders(rows: usize, cols: usize) -> String {
@@ -257,7 +275,11 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
                 hours[5] = weekend;
                 hours[6] = weekend;
                 let mode = if rng.gen_bool(0.4) { "instant" } else { "request" };
-                let association = if rng.gen_bool(0.5) { 0 } else { rng.gen_range(5..20) * 10 };
+                let association = if rng.gen_bool(0.5) {
+                    0
+                } else {
+                    rng.gen_range(5..20) * 10
+                };
                 let prices = (
                     Some(association),
                     rng.gen_bool(0.7).then(|| rng.gen_range(10..40) * 10),
@@ -419,7 +441,9 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
         }
         let orgs = orgs_of.get(&room.municipality_id);
         let mut open_days = (0..days)
-            .filter(|i| room.hours[(first_day + Duration::days(*i)).weekday().num_days_from_monday() as usize].is_some())
+            .filter(|i| {
+                room.hours[(first_day + Duration::days(*i)).weekday().num_days_from_monday() as usize].is_some()
+            })
             .count() as f64;
         // What the weekly series leave to single bookings.
         let weekly: usize = series
@@ -441,19 +465,20 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
             let rate = (remaining / open_days).max(0.0);
             open_days -= 1.0;
             let n = rate.floor() as usize + usize::from(rng.gen_bool(rate.fract()));
-            let mut wanted: Vec<(i64, i64)> = (0..n)
-                .map(|_| {
-                    let from = if rng.gen_bool(0.5) { (16 * 60).max(o) } else { o };
-                    let start = rng.gen_range(from / 30..=((c - 60) / 30).max(from / 30)) * 30;
-                    let end = (start + [60, 90, 120, 180][rng.gen_range(0..4)]).min(c - room.buffer);
-                    (start, end)
-                })
-                .filter(|(s, e)| e - s >= 30)
-                .collect();
-            wanted.sort_unstable();
-            for (s, e) in wanted {
-                if day.iter().all(|(a, b, _)| e + room.buffer <= *a || *b + room.buffer <= s) {
+            // Times asked for until n fit between the others (or four times n were tried).
+            let (mut placed, mut tries) = (0, 0);
+            while placed < n && tries < 4 * n {
+                tries += 1;
+                let from = if rng.gen_bool(0.5) { (16 * 60).max(o) } else { o };
+                let s = rng.gen_range(from / 30..=((c - 60) / 30).max(from / 30)) * 30;
+                let e = (s + [60, 90, 120, 180][rng.gen_range(0..4)]).min(c - room.buffer);
+                if e - s >= 30
+                    && day
+                        .iter()
+                        .all(|(a, b, _)| e + room.buffer <= *a || *b + room.buffer <= s)
+                {
                     day.push((s, e, None));
+                    placed += 1;
                 }
             }
             remaining -= day.iter().filter(|b| b.2.is_none()).count() as f64;
@@ -518,7 +543,13 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
             .execute(&db.pool)
             .await?;
         }
-        for table in ["premises", "premises_rooms", "premises_hours", "premises_series", "premises_bookings"] {
+        for table in [
+            "premises",
+            "premises_rooms",
+            "premises_hours",
+            "premises_series",
+            "premises_bookings",
+        ] {
             sqlx::query(&format!("ANALYZE {table}")).execute(&db.pool).await?;
         }
     }
