@@ -167,6 +167,10 @@ struct Series {
     skip: Option<NaiveDate>,
 }
 
+/// A weekly series' row: id, municipality, room, first and last date, start and end minutes,
+/// dates left out.
+type SeriesRow = (i64, i64, i64, NaiveDate, NaiveDate, i64, i64, String);
+
 /// One booking row, before it is written.
 struct Row {
     municipality_id: i64,
@@ -225,7 +229,9 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
     // Premises of one to eight rooms (up to twelve in large municipalities) and their rooms.
     let mut premises_id = next_id(db, "premises").await?;
     let mut room_id = next_id(db, "premises_rooms").await?;
-    let mut premises_rows: Vec<(i64, i64, Option<i64>, String, String, &'static str)> = vec![];
+    // (id, municipality, owner, name, address, area)
+    type PremisesRow = (i64, i64, Option<i64>, String, String, &'static str);
+    let mut premises_rows: Vec<PremisesRow> = vec![];
     let mut rooms: Vec<Room> = vec![];
     for (m, n) in municipalities.iter().zip(&per_municipality) {
         let mut left = *n;
@@ -386,7 +392,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
     let busyness: Vec<f64> = rooms.iter().map(|_| rng.gen_range(0.3..1.7)).collect();
     let quotas = apportion(plan.bookings, &busyness);
     let mut series_id = next_id(db, "premises_series").await?;
-    let mut series_rows: Vec<(i64, i64, i64, NaiveDate, NaiveDate, i64, i64, String)> = vec![];
+    let mut series_rows: Vec<SeriesRow> = vec![];
     let mut rows: Vec<Row> = Vec::with_capacity(60_000);
     for (room, quota) in rooms.iter().zip(quotas) {
         let mut series: Vec<Series> = vec![];
@@ -557,12 +563,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
 }
 
 /// Write the series and bookings made so far in one transaction, and empty the lists.
-async fn write_bookings(
-    db: &Db,
-    series: &mut Vec<(i64, i64, i64, NaiveDate, NaiveDate, i64, i64, String)>,
-    rows: &mut Vec<Row>,
-    now: i64,
-) -> anyhow::Result<()> {
+async fn write_bookings(db: &Db, series: &mut Vec<SeriesRow>, rows: &mut Vec<Row>, now: i64) -> anyhow::Result<()> {
     let mut tx: Tx = db.write().await?;
     // Rows of about a thousand values: SQLite (through sqlx) finds each value's place by name,
     // which costs in proportion to the values of the statement.
