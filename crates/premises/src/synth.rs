@@ -549,15 +549,11 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
             .execute(&db.pool)
             .await?;
         }
-        for table in [
-            "premises",
-            "premises_rooms",
-            "premises_hours",
-            "premises_series",
-            "premises_bookings",
-        ] {
-            sqlx::query(&format!("ANALYZE {table}")).execute(&db.pool).await?;
-        }
+        // Statistics for the planner, and the tables vacuumed (hint bits, visibility map), as
+        // autovacuum leaves them a while after a bulk load like this one.
+        sqlx::query("VACUUM (ANALYZE) premises, premises_rooms, premises_hours, premises_series, premises_bookings")
+            .execute(&db.pool)
+            .await?;
     }
     Ok(counts)
 }
