@@ -386,7 +386,7 @@ fn when(b: &Booking) -> String {
         "{} {}–{}",
         format::date(b.starts_at),
         domain::clock(b.starts_at),
-        domain::clock(b.ends_at)
+        domain::clock_end(b.ends_at)
     )
 }
 

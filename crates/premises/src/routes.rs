@@ -262,7 +262,7 @@ fn free_text(spans: &[Span], now: i64) -> String {
         .filter(|s| s.taken.is_none() && s.ends_at > now + 900)
         .map(|s| {
             let start = s.starts_at.max((now + 899) / 900 * 900);
-            format!("{}–{}", domain::clock(start), domain::clock(s.ends_at))
+            format!("{}–{}", domain::clock(start), domain::clock_end(s.ends_at))
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -455,7 +455,7 @@ async fn room_page(
                         .iter()
                         .filter(|s| s.taken.is_some() || s.ends_at > now)
                         .map(|s| {
-                            let text = format!("{}–{}", domain::clock(s.starts_at), domain::clock(s.ends_at));
+                            let text = format!("{}–{}", domain::clock(s.starts_at), domain::clock_end(s.ends_at));
                             match s.taken {
                                 None => {
                                     let from = domain::clock(s.starts_at.max((now + 899) / 900 * 900));
