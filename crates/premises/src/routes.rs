@@ -460,13 +460,10 @@ async fn room_page(
                                 None => {
                                     let from = domain::clock(s.starts_at.max((now + 899) / 900 * 900));
                                     (
-                                        text.clone(),
+                                        text,
                                         true,
                                         format!("{room_base}/boka?datum={d}&fran={from}"),
-                                        ctx.tr.ta(
-                                            "premises-book-this",
-                                            &[("day", &domain::day_heading(*d, lang)), ("time", &text)],
-                                        ),
+                                        String::new(),
                                     )
                                 }
                                 Some(st) => (
