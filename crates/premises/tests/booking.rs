@@ -191,7 +191,7 @@ async fn summer_time_in_stockholm(backend: Backend) {
     assert!(week.contains("18:00–20:00 Bokad"), "{week}");
     // The night of the change: the day is 23 hours long and the booking shows as 01:00–04:00.
     assert!(
-        week.contains("söndag 28 mars 00:00–01:00 ledigt 01:00–04:00 Bokad 04:00–24:00 ledigt"),
+        week.contains("Boka söndag 28 mars 00:00–01:00 (ledigt) 01:00–04:00 Bokad Boka söndag 28 mars 04:00–24:00"),
         "{week}"
     );
     app.stop().await;
