@@ -504,6 +504,9 @@ async fn cancel_save(
     if !may_see(user, &m, &b) {
         return Err(AppError::NotFound("err-not-found"));
     }
+    if b.ends_at <= state.now() {
+        return Err(AppError::BadRequest("premises-err-past"));
+    }
     let scope = if f.omfattning == "serie" {
         Scope::Series
     } else {
