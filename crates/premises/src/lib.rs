@@ -9,6 +9,7 @@ mod booking;
 pub mod demo;
 pub mod domain;
 pub mod mail;
+mod personal;
 mod routes;
 pub mod store;
 
@@ -38,6 +39,7 @@ pub static CAPABILITY: Capability = Capability {
     }],
     router: routes::router,
     jobs: |w| w,
+    personal: Some(&personal::PERSONAL),
 };
 
 /// This capability's part of the demo data (loaded after the meetings').

@@ -21,6 +21,7 @@ both!(
     cancellation_frees_the_time,
     requests_are_approved_or_rejected_with_a_reason,
     roles_and_municipalities,
+    a_person_exports_and_erases_their_bookings,
 );
 
 /// A signed-in person without any role.
@@ -641,5 +642,71 @@ async fn roles_and_municipalities(backend: Backend) {
     assert!(!feed.body.contains("Anna") && !feed.body.contains("anna@"));
     let cal = ical::IcalParser::new(feed.body.as_bytes()).next().unwrap().unwrap();
     assert_eq!(cal.events.len(), 1);
+    app.stop().await;
+}
+
+async fn a_person_exports_and_erases_their_bookings(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala kommun").await;
+    let (_, r) = room(&app, sala, "Stora salen", RoomSpec::default()).await;
+    let anna = person(&app, "anna@example.se").await;
+    let p = book(
+        &anna,
+        "sala",
+        r,
+        &[
+            ("datum", "2026-12-03"),
+            ("fran", "18:00"),
+            ("till", "20:00"),
+            ("personer", "8"),
+            ("bokare", "private"),
+            ("namn", "Anna Berg"),
+            ("syfte", "Släktträff hos Berg"),
+        ],
+    )
+    .await;
+    assert_eq!(p.status, 303);
+    // A past booking, as if made earlier.
+    sqlx::query(
+        "INSERT INTO premises_bookings (municipality_id, room_id, user_id, booker_kind, booker_name, email, purpose, \
+         attendees, starts_at, ends_at, blocks_until, status, created_at) \
+         SELECT municipality_id, room_id, user_id, booker_kind, booker_name, email, 'Förra året', attendees, \
+         starts_at - 31536000, ends_at - 31536000, blocks_until - 31536000, 'confirmed', created_at FROM premises_bookings",
+    )
+    .execute(&app.state.db.pool)
+    .await
+    .unwrap();
+
+    let (status, data) = anna.get_json("/konto/export").await;
+    assert_eq!(status, 200);
+    let bookings = data["premises"].as_array().unwrap();
+    assert_eq!(bookings.len(), 2, "{data}");
+    assert_eq!(bookings[1]["purpose"], "Släktträff hos Berg");
+    assert_eq!(bookings[1]["email"], "anna@example.se");
+    assert_eq!(bookings[1]["room"], "Stora salen");
+
+    let token = anna.get("/konto").await.csrf();
+    let p = anna
+        .post_raw("/konto/radera", &[("_csrf", &token), ("confirm", "on")])
+        .await;
+    assert_eq!(p.status, 200, "{}", p.text());
+    // The coming booking is cancelled and its time free; no booking keeps her name or address.
+    assert!(active(&app, r)
+        .await
+        .iter()
+        .all(|(s, _, _)| *s < at("2026-01-01", "00:00")));
+    let left: Vec<(String, String, String, Option<i64>)> =
+        sqlx::query_as("SELECT booker_name, email, purpose, user_id FROM premises_bookings")
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(left.len(), 2);
+    assert!(
+        left.iter()
+            .all(|(n, e, p, u)| n == "–" && e.is_empty() && p.is_empty() && u.is_none()),
+        "{left:?}"
+    );
+    let bo = person(&app, "bo@example.se").await;
+    assert_eq!(book_private(&bo, r, "2026-12-03", "18:00", "20:00").await.status, 303);
     app.stop().await;
 }
