@@ -7,6 +7,7 @@
 
 pub mod demo;
 pub mod domain;
+mod inventory;
 pub mod mail;
 mod routes;
 pub mod store;
@@ -23,8 +24,8 @@ pub static MIGRATIONS: Migrations = Migrations {
 
 pub static MESSAGES: Messages = Messages {
     name: "premises",
-    sv: include_str!("../locales/sv.ftl"),
-    en: include_str!("../locales/en.ftl"),
+    sv: concat!(include_str!("../locales/sv.ftl"), include_str!("../locales/inventory.sv.ftl")),
+    en: concat!(include_str!("../locales/en.ftl"), include_str!("../locales/inventory.en.ftl")),
 };
 
 pub static CAPABILITY: Capability = Capability {
@@ -35,9 +36,14 @@ pub static CAPABILITY: Capability = Capability {
         path: "lokaler",
         message_id: "nav-premises",
     }],
-    router: routes::router,
+    router,
     jobs: |w| w,
 };
+
+/// Every page of the capability: search, rooms and booking, and the inventory's administration.
+fn router() -> axum::Router<platform::AppState> {
+    routes::router().merge(inventory::router())
+}
 
 /// This capability's part of the demo data (loaded after the meetings').
 pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
