@@ -276,7 +276,11 @@ fn owners(ctx: &Ctx, user: &CurrentUser, m: &Municipality) -> Vec<(String, Strin
             ctx.tr.ta("premises-inv-owner-municipality", &[("name", &m.name)]),
         ));
     }
-    v.extend(represented(user, m).into_iter().map(|(id, name)| (id.to_string(), name)));
+    v.extend(
+        represented(user, m)
+            .into_iter()
+            .map(|(id, name)| (id.to_string(), name)),
+    );
     v
 }
 
@@ -673,8 +677,12 @@ fn room_form(ctx: &Ctx, action: String) -> Form {
         Field::new("capacity", ctx.t("premises-inv-capacity"), FieldKind::Number)
             .required()
             .hint(ctx.t("premises-inv-capacity-hint")),
-        Field::new("equipment_note", ctx.t("premises-inv-equipment-note"), FieldKind::TextArea)
-            .max_len(NOTE_MAX),
+        Field::new(
+            "equipment_note",
+            ctx.t("premises-inv-equipment-note"),
+            FieldKind::TextArea,
+        )
+        .max_len(NOTE_MAX),
         Field::new("access_note", ctx.t("premises-inv-access-note"), FieldKind::TextArea)
             .max_len(NOTE_MAX)
             .hint(ctx.t("premises-inv-access-note-hint")),
@@ -686,7 +694,8 @@ fn room_form(ctx: &Ctx, action: String) -> Form {
         fields.push(Field::new(name, ctx.t(label), FieldKind::Text).hint(ctx.t("premises-inv-hours-hint")));
     }
     for (name, kind) in PRICE_FIELDS.iter().zip(domain::BookerKind::ALL) {
-        fields.push(Field::new(name, ctx.t(kind.message_id()), FieldKind::Number).hint(ctx.t("premises-inv-price-hint")));
+        fields
+            .push(Field::new(name, ctx.t(kind.message_id()), FieldKind::Number).hint(ctx.t("premises-inv-price-hint")));
     }
     Form::new(action, ctx.t("premises-inv-save-room"), fields)
 }
@@ -710,8 +719,16 @@ fn values_of(r: &Room) -> Vec<(String, String)> {
             r.prices.for_kind(kind).map(|p| p.to_string()).unwrap_or_default(),
         ));
     }
-    v.extend(Equipment::of_bits(r.equipment).into_iter().map(|e| ("equipment".to_string(), e.code().to_string())));
-    v.extend(domain::features_of_bits(r.access).into_iter().map(|f| ("access".to_string(), f.column().to_string())));
+    v.extend(
+        Equipment::of_bits(r.equipment)
+            .into_iter()
+            .map(|e| ("equipment".to_string(), e.code().to_string())),
+    );
+    v.extend(
+        domain::features_of_bits(r.access)
+            .into_iter()
+            .map(|f| ("access".to_string(), f.column().to_string())),
+    );
     v
 }
 
@@ -776,7 +793,11 @@ fn room_page(ctx: &Ctx, m: &Municipality, v: RoomView<'_>) -> RoomPage {
             on: has("mode", mode.as_str()),
         })
         .collect();
-    let mode_error = form.fields.iter().find(|f| f.name == "mode").and_then(|f| f.error.clone());
+    let mode_error = form
+        .fields
+        .iter()
+        .find(|f| f.name == "mode")
+        .and_then(|f| f.error.clone());
     RoomPage {
         page: page(ctx, m, v.title),
         premises_name: v.premises.to_string(),
@@ -865,6 +886,7 @@ async fn new_room_save(
 }
 
 /// A saved room's page: its form, its photos and the upload form.
+#[allow(clippy::too_many_arguments)]
 async fn render_room(
     state: &AppState,
     ctx: &Ctx,
@@ -887,7 +909,9 @@ async fn render_room(
     );
     let view = RoomView {
         premises: &room.premises_name,
-        title: ctx.tr.ta("premises-inv-edit-room-title", &[("name", &room.full_name())]),
+        title: ctx
+            .tr
+            .ta("premises-inv-edit-room-title", &[("name", &room.full_name())]),
         action: format!("{}/rum/{}/redigera", base(m), room.id),
         values,
         problems,
@@ -1123,7 +1147,10 @@ mod tests {
         .unwrap();
         assert_eq!(r.name, "Stora salen");
         assert_eq!(r.capacity, 120);
-        assert_eq!(Equipment::of_bits(r.equipment), [Equipment::Projector, Equipment::Kitchen]);
+        assert_eq!(
+            Equipment::of_bits(r.equipment),
+            [Equipment::Projector, Equipment::Kitchen]
+        );
         assert_eq!(
             domain::features_of_bits(r.access),
             [Feature::StepFree, Feature::HearingLoop]
@@ -1174,7 +1201,14 @@ mod tests {
 
     #[test]
     fn premises_need_a_name_and_a_contact() {
-        let e = check_premises(|k| if k == "address" { "Vasagatan 17".into() } else { String::new() }).unwrap_err();
+        let e = check_premises(|k| {
+            if k == "address" {
+                "Vasagatan 17".into()
+            } else {
+                String::new()
+            }
+        })
+        .unwrap_err();
         assert_eq!(
             e,
             [

@@ -24,8 +24,14 @@ pub static MIGRATIONS: Migrations = Migrations {
 
 pub static MESSAGES: Messages = Messages {
     name: "premises",
-    sv: concat!(include_str!("../locales/sv.ftl"), include_str!("../locales/inventory.sv.ftl")),
-    en: concat!(include_str!("../locales/en.ftl"), include_str!("../locales/inventory.en.ftl")),
+    sv: concat!(
+        include_str!("../locales/sv.ftl"),
+        include_str!("../locales/inventory.sv.ftl")
+    ),
+    en: concat!(
+        include_str!("../locales/en.ftl"),
+        include_str!("../locales/inventory.en.ftl")
+    ),
 };
 
 pub static CAPABILITY: Capability = Capability {
