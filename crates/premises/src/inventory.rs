@@ -15,7 +15,7 @@ use crate::domain::{self, Equipment, Hours, Mode, Prices};
 use crate::store::{self, Premises, PremisesInput, Room, RoomInput};
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -41,7 +41,10 @@ pub fn router() -> Router<AppState> {
             "/{slug}/lokaler/rum/{id}/redigera",
             get(edit_room_page).post(edit_room_save),
         )
-        .route("/{slug}/lokaler/rum/{id}/foton", post(photo_add))
+        .route(
+            "/{slug}/lokaler/rum/{id}/foton",
+            post(photo_add).layer(DefaultBodyLimit::max(PHOTO_BODY_MAX)),
+        )
         .route("/{slug}/lokaler/rum/{id}/foton/{photo}/ta-bort", post(photo_delete))
         .route("/{slug}/lokaler/rum/{id}/foto/{photo}", get(photo_file))
 }
@@ -54,6 +57,10 @@ const AREA_MAX: usize = 100;
 const TEXT_MAX: usize = 4000;
 const NOTE_MAX: usize = 1000;
 const ALT_MAX: usize = 300;
+/// The largest photo form read to its end. A photo may be at most [`FILE_MAX`]; a larger one
+/// (a phone's photo is often 2–6 MB) is still read up to this size and dropped, so that the
+/// browser shows the page that says the file is too large instead of a broken connection.
+const PHOTO_BODY_MAX: usize = 8 * FILE_MAX;
 const CAPACITY_MAX: i64 = 100_000;
 const PRICE_MAX: i64 = 1_000_000;
 

@@ -649,6 +649,12 @@ async fn photos_are_checked_stored_served_and_deleted(backend: Backend) {
         "{}",
         testkit::text(&body)
     );
+    // A phone's photo, far over the limit: the same answer, not a broken connection.
+    let mut huge = PNG.to_vec();
+    huge.resize(6 * platform::upload::FILE_MAX, 0);
+    let (status, _, body) = up.upload(&action, "enorm.png", "image/png", huge, alt).await;
+    assert_eq!(status, 422);
+    assert!(testkit::text(&body).contains("Filen är för stor."));
     // Exactly 1 MiB is fine.
     let mut just = PNG.to_vec();
     just.resize(platform::upload::FILE_MAX, 0);
