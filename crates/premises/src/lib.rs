@@ -8,6 +8,7 @@
 mod booking;
 pub mod demo;
 pub mod domain;
+mod inventory;
 pub mod mail;
 mod personal;
 mod routes;
@@ -25,8 +26,14 @@ pub static MIGRATIONS: Migrations = Migrations {
 
 pub static MESSAGES: Messages = Messages {
     name: "premises",
-    sv: include_str!("../locales/sv.ftl"),
-    en: include_str!("../locales/en.ftl"),
+    sv: concat!(
+        include_str!("../locales/sv.ftl"),
+        include_str!("../locales/inventory.sv.ftl")
+    ),
+    en: concat!(
+        include_str!("../locales/en.ftl"),
+        include_str!("../locales/inventory.en.ftl")
+    ),
 };
 
 pub static CAPABILITY: Capability = Capability {
@@ -37,10 +44,15 @@ pub static CAPABILITY: Capability = Capability {
         path: "lokaler",
         message_id: "nav-premises",
     }],
-    router: routes::router,
+    router,
     jobs: |w| w,
     personal: Some(&personal::PERSONAL),
 };
+
+/// Every page of the capability: search, rooms and booking, and the inventory's administration.
+fn router() -> axum::Router<platform::AppState> {
+    routes::router().merge(inventory::router())
+}
 
 /// This capability's part of the demo data (loaded after the meetings').
 pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
