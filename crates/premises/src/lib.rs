@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod mail;
 mod routes;
+pub mod seasons;
 pub mod store;
 
 use platform::db::{Db, Migrations};
@@ -24,8 +25,14 @@ pub static MIGRATIONS: Migrations = Migrations {
 
 pub static MESSAGES: Messages = Messages {
     name: "premises",
-    sv: include_str!("../locales/sv.ftl"),
-    en: include_str!("../locales/en.ftl"),
+    sv: concat!(
+        include_str!("../locales/sv.ftl"),
+        include_str!("../locales/seasons.sv.ftl")
+    ),
+    en: concat!(
+        include_str!("../locales/en.ftl"),
+        include_str!("../locales/seasons.en.ftl")
+    ),
 };
 
 pub static CAPABILITY: Capability = Capability {
@@ -36,9 +43,14 @@ pub static CAPABILITY: Capability = Capability {
         path: "lokaler",
         message_id: "nav-premises",
     }],
-    router: routes::router,
+    router,
     jobs: |w| w,
 };
+
+/// The premises' routes and the seasons'.
+fn router() -> axum::Router<platform::AppState> {
+    routes::router().merge(seasons::router())
+}
 
 /// This capability's part of the demo data (loaded after the meetings').
 pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
