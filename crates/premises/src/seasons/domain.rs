@@ -542,7 +542,7 @@ mod tests {
             app(5, 11, 2, 1080, 1200, Adults, 5, 5),         // other room
         ];
         assert_eq!(conflict_groups(&apps), vec![vec![1, 2], vec![3], vec![4], vec![5]]);
-        // A chain: 6 meets 1 and 2 meets 1 ... all one group.
+        // A chain: 2 meets 1 and 3, 1 and 3 do not meet: still one group.
         let chain = [
             app(1, 10, 2, 1080, 1200, Adults, 1, 1),
             app(2, 10, 2, 1170, 1290, Adults, 1, 2),
