@@ -5,149 +5,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod seasons_common;
+
 use platform::auth::RoleKind;
-use premises::domain::{self, Hours, Mode, Prices};
-use premises::store::{PremisesInput, RoomInput};
-use testkit::{both, Backend, Client, TestApp, PASSWORD};
-
-struct Sala {
-    id: i64,
-    room: i64,
-    staff: Client,
-    season: i64,
-}
-
-async fn login(app: &TestApp, email: &str) -> Client {
-    let c = app.client();
-    c.login(email, PASSWORD).await;
-    c
-}
-
-/// Sala with Täljstenen's Stora salen (40 people, open 08–22 every day, booked on request),
-/// an association's own premises, a staff member and the spring season 2027.
-async fn sala(app: &TestApp) -> Sala {
-    let id = app.municipality("sala", "Sala kommun").await;
-    let db = &app.state.db;
-    let now = app.state.now();
-    let premises = premises::store::save_premises(
-        db,
-        id,
-        None,
-        &PremisesInput {
-            name: "Täljstenen".into(),
-            address: "Vasagatan 17, Sala".into(),
-            ..Default::default()
-        },
-        None,
-        now,
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    let room = premises::store::save_room(
-        db,
-        id,
-        premises,
-        None,
-        &RoomInput {
-            name: "Stora salen".into(),
-            capacity: 40,
-            mode: Some(Mode::Request),
-            prices: Prices {
-                association: Some(0),
-                ..Default::default()
-            },
-            hours: Hours([Some((480, 1320)); 7]),
-            ..Default::default()
-        },
-        None,
-        now,
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    app.user("lokaler@sala.example", Some((RoleKind::Staff, Some("sala"))))
-        .await;
-    let staff = login(app, "lokaler@sala.example").await;
-    let created = staff
-        .submit(
-            "/sala/lokaler/sasong",
-            "/sala/lokaler/sasong",
-            &[
-                ("name", "Vårsäsong 2027"),
-                ("first_date", "2027-01-11"),
-                ("last_date", "2027-03-28"),
-                ("apply_until", "2026-12-15"),
-            ],
-        )
-        .await;
-    assert_eq!(created.status, 303, "{}", created.text());
-    let season = created.location.unwrap().rsplit('/').next().unwrap().parse().unwrap();
-    Sala {
-        id,
-        room,
-        staff,
-        season,
-    }
-}
-
-/// A representative of the organisation applies; returns the page after posting.
-#[allow(clippy::too_many_arguments)]
-async fn apply(
-    c: &Client,
-    s: &Sala,
-    weekday: &str,
-    start: &str,
-    end: &str,
-    group: &str,
-    attendees: &str,
-    email: &str,
-) -> testkit::Page {
-    let path = format!("/sala/lokaler/sasong/{}/ansok", s.season);
-    let form = c.get(&path).await;
-    assert_eq!(form.status, 200, "{}", form.text());
-    // The organisation is the one preselected (the representative's only one).
-    let org = form
-        .body
-        .split("name=\"organisation\"")
-        .nth(1)
-        .and_then(|r| r.split("value=\"").nth(1))
-        .and_then(|r| r.split('"').next())
-        .unwrap()
-        .to_string();
-    let room = s.room.to_string();
-    let token = form.csrf();
-    c.post_raw(
-        &path,
-        &[
-            ("_csrf", token.as_str()),
-            ("organisation", org.as_str()),
-            ("room", room.as_str()),
-            ("weekday", weekday),
-            ("start", start),
-            ("end", end),
-            ("target_group", group),
-            ("attendees", attendees),
-            ("email", email),
-            ("note", ""),
-        ],
-    )
-    .await
-}
-
-async fn application_id(app: &TestApp, booker: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM premises_applications WHERE booker_name = $1")
-        .bind(booker)
-        .fetch_one(&app.state.db.pool)
-        .await
-        .unwrap();
-    id
-}
-
-async fn representative(app: &TestApp, email: &str, org: &str) -> Client {
-    app.representative(email, "sala", org).await;
-    login(app, email).await
-}
+use premises::domain;
+use seasons_common::*;
+use testkit::{both, Backend, Client, TestApp};
 
 async fn bookings_of(app: &TestApp, booker: &str) -> Vec<(String, i64, i64)> {
     sqlx::query_as("SELECT status, starts_at, ends_at FROM premises_bookings WHERE booker_name = $1 ORDER BY starts_at")
@@ -379,6 +242,8 @@ async fn a_publication_that_meets_a_booking_names_the_dates(backend: Backend) {
     )
     .await;
     apply(&seniors, &s, "3", "10:00", "12:00", "seniors", "12", "info@spf.example").await;
+    let pro = representative(&app, "pro@pro.example", "PRO Sala").await;
+    apply(&pro, &s, "3", "10:30", "11:30", "seniors", "8", "pro@pro.example").await;
 
     // Someone booked Tuesday 2027-02-09 19:00–21:00 in the meantime.
     let day = domain::parse_date("2027-02-09").unwrap();
@@ -400,7 +265,12 @@ async fn a_publication_that_meets_a_booking_names_the_dates(backend: Backend) {
     let path = format!("/sala/lokaler/sasong/{}", s.season);
     let ifk_id = application_id(&app, "IFK Sala").await;
     let spf_id = application_id(&app, "SPF Seniorerna Sala").await;
-    let (i, p) = (format!("decision-{ifk_id}"), format!("decision-{spf_id}"));
+    let pro_id = application_id(&app, "PRO Sala").await;
+    let (i, p, r) = (
+        format!("decision-{ifk_id}"),
+        format!("decision-{spf_id}"),
+        format!("decision-{pro_id}"),
+    );
     let page = s.staff.get(&path).await;
     let token = page.csrf();
     let saved = s
@@ -412,6 +282,7 @@ async fn a_publication_that_meets_a_booking_names_the_dates(backend: Backend) {
                 ("rule", "children_youth_first"),
                 (&i, "allocated"),
                 (&p, "allocated"),
+                (&r, "allocated"),
             ],
         )
         .await;
@@ -426,6 +297,15 @@ async fn a_publication_that_meets_a_booking_names_the_dates(backend: Backend) {
         "{text}"
     );
     assert!(text.contains("Publicerat: 1 beviljade ansökningar (11 bokningar) och 0 avslagna."));
+    // Staff overrode the proposal and allocated both seniors' associations the same Wednesday
+    // morning: the first in order is booked, the other is refused on every date, never double booked.
+    assert!(
+        text.contains(
+            "PRO Sala (Stora salen, Täljstenen, onsdagar 10:30–11:30): krockar med befintliga bokningar 2027-01-13, 2027-01-20"
+        ),
+        "{text}"
+    );
+    assert!(bookings_of(&app, "PRO Sala").await.is_empty());
 
     // IFK's application waits with the dates named; none of its times were booked, the
     // existing booking stands, and IFK got no mail; the seniors got theirs.

@@ -513,6 +513,7 @@ pub fn check_application(
 mod tests {
     use super::*;
 
+    #[allow(clippy::too_many_arguments)]
     fn app(id: i64, room: i64, wd: i64, s: i64, e: i64, g: TargetGroup, n: i64, at: i64) -> Application {
         Application {
             id,
