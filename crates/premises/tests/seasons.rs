@@ -516,6 +516,47 @@ async fn staff_create_a_season_with_checked_dates(backend: Backend) {
         list.contains("Vårsäsong 2027") && list.contains("Öppen för ansökan"),
         "{list}"
     );
+
+    // The demo's season: a conflict on Tuesday evenings, shown in English.
+    let (_, ifk) = app.representative("kansli@ifksala.example", "sala", "IFK Sala").await;
+    let (_, chess) = app
+        .representative("ordf@schack.example", "sala", "Sala Schacksällskap")
+        .await;
+    let applicants = [
+        premises::seasons::store::DemoApplicant {
+            organisation_id: chess,
+            name: "Sala Schacksällskap",
+            email: "ordf@schack.example",
+        },
+        premises::seasons::store::DemoApplicant {
+            organisation_id: ifk,
+            name: "IFK Sala",
+            email: "kansli@ifksala.example",
+        },
+    ];
+    let demo = premises::seasons::store::demo(&app.state.db, s.id, s.room, &applicants, app.state.now())
+        .await
+        .unwrap();
+    let list = s.staff.get("/sala/lokaler/sasong").await;
+    let token = list.csrf();
+    let path = format!("/sala/lokaler/sasong/{demo}");
+    let switched = s
+        .staff
+        .post_raw("/sprak", &[("_csrf", &token), ("lang", "en"), ("next", &path)])
+        .await;
+    assert_eq!(switched.status, 303);
+    let en = s.staff.get(&path).await;
+    assert_eq!(en.status, 200);
+    let text = en.text();
+    assert!(
+        text.contains("Conflict: 2 applications for Stora salen, Täljstenen, Tuesdays 18:00–20:30"),
+        "{text}"
+    );
+    assert!(text.contains("Reject, the time goes to IFK Sala"), "{text}");
+    // The stored reason is in Swedish whatever the staff member reads: the applicant reads it.
+    assert!(en
+        .body
+        .contains("Tiden gick till IFK Sala enligt prioriteringsordningen: barn och unga först."));
 }
 
 both!(

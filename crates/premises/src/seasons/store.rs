@@ -285,6 +285,18 @@ pub async fn apply(
     user: &CurrentUser,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
+    insert_application(db, municipality_id, season_id, a, booker_name, Some(user), now).await
+}
+
+async fn insert_application(
+    db: &Db,
+    municipality_id: i64,
+    season_id: i64,
+    a: &NewApplication,
+    booker_name: &str,
+    user: Option<&CurrentUser>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     let mut tx = db.write().await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO premises_applications (municipality_id, season_id, room_id, organisation_id, user_id, booker_name, \
@@ -295,7 +307,7 @@ pub async fn apply(
     .bind(season_id)
     .bind(a.room_id)
     .bind(a.organisation_id)
-    .bind(user.id)
+    .bind(user.map(|u| u.id))
     .bind(booker_name)
     .bind(&a.email)
     .bind(a.weekday)
@@ -311,7 +323,7 @@ pub async fn apply(
         &mut tx,
         Change {
             municipality_id: Some(municipality_id),
-            actor: Some(user),
+            actor: user,
             action: "premises.season.apply",
             entity: "premises_application",
             entity_id: Some(id),
@@ -321,6 +333,61 @@ pub async fn apply(
     )
     .await?;
     tx.commit().await?;
+    Ok(id)
+}
+
+/// One association in the demo: its id, name and e-mail.
+pub struct DemoApplicant<'a> {
+    pub organisation_id: i64,
+    pub name: &'a str,
+    pub email: &'a str,
+}
+
+/// Demo data: an open season ("Vårsäsong 2027", 2027-01-11 to 2027-06-13, apply by 2026-12-20)
+/// with applications for `room_id` (one of the municipality's own rooms, open on Tuesday
+/// evenings and Wednesday mornings): the first two applicants ask for overlapping Tuesday
+/// evenings (adults first, then children and youth, so the rule matters), the third for a
+/// Wednesday morning. Fewer applicants, fewer applications. Returns the season's id.
+pub async fn demo(
+    db: &Db,
+    municipality_id: i64,
+    room_id: i64,
+    applicants: &[DemoApplicant<'_>],
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let season = NewSeason {
+        name: "Vårsäsong 2027".into(),
+        first_date: NaiveDate::from_ymd_opt(2027, 1, 11).unwrap_or_default(),
+        last_date: NaiveDate::from_ymd_opt(2027, 6, 13).unwrap_or_default(),
+        apply_until: NaiveDate::from_ymd_opt(2026, 12, 20).unwrap_or_default(),
+    };
+    let id = create_season(db, municipality_id, &season, None, now).await?;
+    let times = [
+        (2, 1080, 1200, TargetGroup::Adults, 18, "Schack och samtal."),
+        (
+            2,
+            1110,
+            1230,
+            TargetGroup::ChildrenYouth,
+            24,
+            "Träning för ungdomslaget.",
+        ),
+        (3, 600, 720, TargetGroup::Seniors, 12, "Boule inomhus och fika."),
+    ];
+    for (i, (who, (weekday, start, end, group, attendees, note))) in applicants.iter().zip(times).enumerate() {
+        let a = NewApplication {
+            organisation_id: who.organisation_id,
+            room_id,
+            weekday,
+            start_min: start,
+            end_min: end,
+            target_group: group,
+            attendees,
+            email: who.email.to_string(),
+            note: note.to_string(),
+        };
+        insert_application(db, municipality_id, id, &a, who.name, None, now + i as i64 * 3600).await?;
+    }
     Ok(id)
 }
 
