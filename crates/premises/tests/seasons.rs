@@ -459,6 +459,10 @@ async fn only_the_municipality_s_staff_allocate(backend: Backend) {
     );
     let late = apply_late(&ifk, &s).await;
     assert_eq!(late.status, 422);
+    assert!(late.text().contains("Ansökan är stängd."));
+    let list = s.staff.get("/sala/lokaler/sasong").await.text();
+    assert!(list.contains("Stängd för ansökan"), "{list}");
+    assert!(!ifk.get("/sala/lokaler/sasong").await.text().contains("Vårsäsong 2027"));
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM premises_applications")
         .fetch_one(&app.state.db.pool)
         .await

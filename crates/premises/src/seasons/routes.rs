@@ -146,7 +146,7 @@ async fn render_list(
             apply_href: s.open_on(today).then(|| format!("{}/{}/ansok", base(m), s.id)),
             period: format!("{} – {}", s.first_date, s.last_date),
             apply_until: s.apply_until.clone(),
-            status: ctx.t(s.status.message_id()),
+            status: ctx.t(s.status_on(today).message_id()),
             applications: s.applications,
             name: s.name,
         })
@@ -386,7 +386,7 @@ async fn render_apply(
             },
         })
         .collect();
-    let status = if closed.is_some() && !problems.is_empty() || form.has_errors() {
+    let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
@@ -439,7 +439,8 @@ async fn apply_save(
     }
     if !s.open_on(domain::local_date(now)) {
         // The page says why; nothing is stored.
-        return render_apply(&state, &ctx, &m, &s, user, &f, &[AppProblem::Room], None).await;
+        let page = render_apply(&state, &ctx, &m, &s, user, &f, &[], None).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let room = match f.room.trim().parse::<i64>() {
         Ok(r) => store::municipal_room(&state.db, m.id, r).await?,
@@ -665,7 +666,7 @@ async fn render_season(
         },
         &SeasonPage {
             page: page(ctx, m, s.name.clone()),
-            status: ctx.t(s.status.message_id()),
+            status: ctx.t(s.status_on(today).message_id()),
             rules: Rule::ALL
                 .iter()
                 .map(|r| (r.as_str().to_string(), ctx.t(&format!("{}-label", r.message_id()))))

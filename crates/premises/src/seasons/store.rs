@@ -40,6 +40,13 @@ impl Season {
     pub fn open_on(&self, today: NaiveDate) -> bool {
         self.status == SeasonStatus::Open && domain::parse_date(&self.apply_until).is_some_and(|u| today <= u)
     }
+    /// The status to show on `today`: an open season whose last day to apply has passed is closed.
+    pub fn status_on(&self, today: NaiveDate) -> SeasonStatus {
+        match self.status {
+            SeasonStatus::Open if !self.open_on(today) => SeasonStatus::Closed,
+            s => s,
+        }
+    }
 }
 
 const SEASON_COLS: &str = "s.id, s.name, s.first_date, s.last_date, s.apply_until, s.priority_rule, s.status, \
@@ -537,7 +544,7 @@ pub async fn publish(
     }
     let mut report = Report::default();
     let mut tx = db.write().await?;
-    for a in apps {
+    for mut a in apps {
         // Claim the application: a second publication at the same moment finds it taken.
         let claimed = sqlx::query(
             "UPDATE premises_applications SET decided_at = $1 WHERE municipality_id = $2 AND id = $3 \
@@ -553,6 +560,12 @@ pub async fn publish(
         if claimed == 0 {
             continue;
         }
+        // The reason as it stands now that the application is ours (staff may have just saved).
+        let (reason,): (String,) = sqlx::query_as("SELECT reason FROM premises_applications WHERE id = $1")
+            .bind(a.id)
+            .fetch_one(&mut *tx)
+            .await?;
+        a.reason = reason;
         if a.status == Decision::Rejected {
             mail_result(&mut tx, letters, municipality_id, season, &a, &[], None, now).await?;
             report.rejected.push(a);
