@@ -12,6 +12,7 @@ mod inventory;
 pub mod mail;
 mod personal;
 mod routes;
+pub mod seasons;
 pub mod store;
 
 use platform::db::{Db, Migrations};
@@ -28,11 +29,13 @@ pub static MESSAGES: Messages = Messages {
     name: "premises",
     sv: concat!(
         include_str!("../locales/sv.ftl"),
-        include_str!("../locales/inventory.sv.ftl")
+        include_str!("../locales/inventory.sv.ftl"),
+        include_str!("../locales/seasons.sv.ftl")
     ),
     en: concat!(
         include_str!("../locales/en.ftl"),
-        include_str!("../locales/inventory.en.ftl")
+        include_str!("../locales/inventory.en.ftl"),
+        include_str!("../locales/seasons.en.ftl")
     ),
 };
 
@@ -49,9 +52,10 @@ pub static CAPABILITY: Capability = Capability {
     personal: Some(&personal::PERSONAL),
 };
 
-/// Every page of the capability: search, rooms and booking, and the inventory's administration.
+/// Every page of the capability: search, rooms and booking, the inventory's administration
+/// and seasonal allocation.
 fn router() -> axum::Router<platform::AppState> {
-    routes::router().merge(inventory::router())
+    routes::router().merge(inventory::router()).merge(seasons::router())
 }
 
 /// This capability's part of the demo data (loaded after the meetings').
