@@ -616,9 +616,7 @@ async fn render_requests(
         format!("{}/hantera/lokaler", base(m)),
         ctx.t("premises-manage-premises"),
     ));
-    if staff {
-        links.push((format!("{}/sasong", base(m)), ctx.t("premises-seasons-link")));
-    }
+    links.push((format!("{}/sasong", base(m)), ctx.t("premises-seasons-link")));
     html_status(
         status,
         &RequestsPage {

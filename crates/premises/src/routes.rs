@@ -350,9 +350,14 @@ async fn search_page(
     let mut links = vec![];
     if let Some(u) = ctx.user.as_ref() {
         links.push((format!("{}/bokningar", base(&m)), ctx.t("premises-my-bookings")));
+        links.push((format!("{}/sasong", base(&m)), ctx.t("premises-seasons-link")));
         let manages_any = u.is_staff(m.id) || u.roles.iter().any(|r| r.organisation_id.is_some());
         if manages_any {
             links.push((format!("{}/hantera", base(&m)), ctx.t("premises-requests-title")));
+            links.push((
+                format!("{}/hantera/lokaler", base(&m)),
+                ctx.t("premises-manage-premises"),
+            ));
         }
     }
     let areas = store::areas(&state.db, m.id).await?;

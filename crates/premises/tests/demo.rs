@@ -71,6 +71,8 @@ async fn the_demo_has_taljstenen_and_association_premises_with_bookings(backend:
     let requests = staff.get("/sala/lokaler/hantera").await.text();
     assert!(requests.contains("Öppet möte om kulturstöd"), "{requests}");
     assert!(requests.contains("IKS – Ideell Kultur i Sala (Förening)"), "{requests}");
+    let seasons = staff.get("/sala/lokaler/sasong").await.text();
+    assert!(seasons.contains("Vårsäsong 2027"), "{seasons}");
     let iks = app.client();
     iks.login("forening.sala@demo.overens.example", app::demo::PASSWORD)
         .await;
