@@ -10,7 +10,6 @@ use crate::domain::{self, BookerKind, Equipment, Span, Status};
 use crate::store::{self, Need, Room};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -588,20 +587,7 @@ async fn room_feed(
         })
         .collect();
     let body = platform::ics::calendar(&room.full_name(), &events, now);
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/calendar; charset=utf-8"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("inline; filename=\"lokal.ics\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(platform::ics::response(body, "lokal.ics"))
 }
 
 // --- JSON ---

@@ -100,22 +100,7 @@ impl Received {
         if !qp {
             return raw.replace("\r\n", "\n");
         }
-        let joined = raw.replace("=\r\n", "");
-        let bytes = joined.as_bytes();
-        let mut out = vec![];
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'=' && i + 2 < bytes.len() {
-                if let Ok(v) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
-                    out.push(v);
-                    i += 3;
-                    continue;
-                }
-            }
-            out.push(bytes[i]);
-            i += 1;
-        }
-        String::from_utf8_lossy(&out).replace("\r\n", "\n")
+        String::from_utf8_lossy(&quoted_printable(raw)).replace("\r\n", "\n")
     }
 }
 
@@ -257,26 +242,31 @@ pub fn parts(data: &str) -> Vec<(String, String)> {
                 )
                 .expect("a well-formed message")
             } else if lower.contains("content-transfer-encoding: quoted-printable") {
-                let joined = b.replace("=\r\n", "");
-                let bytes = joined.as_bytes();
-                let mut out = vec![];
-                let mut i = 0;
-                while i < bytes.len() {
-                    if bytes[i] == b'=' && i + 2 < bytes.len() {
-                        if let Ok(v) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
-                            out.push(v);
-                            i += 3;
-                            continue;
-                        }
-                    }
-                    out.push(bytes[i]);
-                    i += 1;
-                }
-                String::from_utf8(out).expect("a well-formed message")
+                String::from_utf8(quoted_printable(b)).expect("a well-formed message")
             } else {
                 b.to_string()
             };
             (h.to_string(), body.trim_end_matches("\r\n").to_string())
         })
         .collect()
+}
+
+/// Decode a quoted-printable body (RFC 2045): soft line breaks joined, `=XX` as bytes.
+fn quoted_printable(raw: &str) -> Vec<u8> {
+    let joined = raw.replace("=\r\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = vec![];
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(v) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    out
 }
