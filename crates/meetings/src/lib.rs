@@ -45,6 +45,7 @@ pub static CAPABILITY: Capability = Capability {
         w.handle(mail::JOB_KIND, Arc::new(mail::MailJob))
             .handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob))
     },
+    personal: None,
 };
 
 /// This capability's part of the demo data (loaded after the action plan's).

@@ -861,16 +861,7 @@ async fn cancel_save(
 // --- Calendar ---
 
 fn calendar(body: String, filename: &str) -> Response {
-    let mut res = body.into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/calendar; charset=utf-8"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{filename}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    res
+    platform::ics::response(body, filename)
 }
 
 async fn meeting_ics(

@@ -8,6 +8,7 @@ mod common;
 
 use common::*;
 use std::sync::Arc;
+use testkit::smtp::{parts, squash};
 use testkit::{both, Backend, Options, SmtpSink, TestApp, TestDb};
 
 fn crlf_and_folded(body: &str) {
@@ -90,57 +91,6 @@ async fn calendar_files_are_valid_icalendar(backend: Backend) {
         "{text}"
     );
     assert!(text.contains("Kalender för Samverkansrådet (.ics)"));
-}
-
-/// Without white space (the test server's decoder of encoded subject words drops the space
-/// between a plain word and an encoded one).
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect()
-}
-
-/// The parts of a MIME message: (headers, decoded body).
-fn parts(data: &str) -> Vec<(String, String)> {
-    let head = data.split("\r\n\r\n").next().unwrap().replace("\r\n ", " ");
-    let at = head.find("boundary=").expect("a multipart message") + 9;
-    let boundary = head[at..]
-        .split([';', '\r', '\n'])
-        .next()
-        .unwrap()
-        .trim_matches('"')
-        .to_string();
-    data.split(&format!("--{boundary}"))
-        .skip(1)
-        .filter(|p| !p.starts_with("--"))
-        .map(|p| {
-            let (h, b) = p.trim_start_matches("\r\n").split_once("\r\n\r\n").unwrap();
-            let lower = h.to_ascii_lowercase();
-            let body = if lower.contains("content-transfer-encoding: base64") {
-                use base64::Engine;
-                let joined: String = b.split_whitespace().collect();
-                String::from_utf8(base64::engine::general_purpose::STANDARD.decode(joined).unwrap()).unwrap()
-            } else if lower.contains("content-transfer-encoding: quoted-printable") {
-                let joined = b.replace("=\r\n", "");
-                let bytes = joined.as_bytes();
-                let mut out = vec![];
-                let mut i = 0;
-                while i < bytes.len() {
-                    if bytes[i] == b'=' && i + 2 < bytes.len() {
-                        if let Ok(v) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
-                            out.push(v);
-                            i += 3;
-                            continue;
-                        }
-                    }
-                    out.push(bytes[i]);
-                    i += 1;
-                }
-                String::from_utf8(out).unwrap()
-            } else {
-                b.to_string()
-            };
-            (h.to_string(), body.trim_end_matches("\r\n").to_string())
-        })
-        .collect()
 }
 
 async fn confirmation_and_cancellation_go_through_a_real_smtp_server(backend: Backend) {

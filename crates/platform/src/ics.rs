@@ -1,6 +1,8 @@
 //! iCalendar (RFC 5545) files (meetings, bookings): events in UTC, written with the `icalendar`
 //! crate (CRLF line endings, lines folded at 75 octets, text escaped).
 
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, EventLike, EventStatus};
 
@@ -51,6 +53,21 @@ pub fn calendar(name: &str, events: &[Event], now: i64) -> String {
         cal.push(ev.done());
     }
     cal.done().to_string()
+}
+
+/// A calendar file as an HTTP answer (`text/calendar`, shown inline, named `filename`), for
+/// links that calendar apps subscribe to as well as for downloads.
+pub fn response(body: String, filename: &str) -> Response {
+    let mut res = body.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{filename}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    res
 }
 
 #[cfg(test)]

@@ -54,6 +54,9 @@ pub struct Capability {
     pub router: fn() -> Router<AppState>,
     /// Registers the capability's job handlers.
     pub jobs: fn(jobs::Worker) -> jobs::Worker,
+    /// What the capability keeps about a person with an account, for `/konto`'s export and
+    /// erasure (None: nothing beyond the platform's own tables).
+    pub personal: Option<&'static state::PersonalData>,
 }
 
 /// The platform itself, as a capability.
@@ -67,6 +70,7 @@ pub static PLATFORM: Capability = Capability {
     }],
     router: platform_router,
     jobs: |w| w.handle(mail::JOB_KIND, Arc::new(mail::EmailHandler)),
+    personal: None,
 };
 
 fn platform_router() -> Router<AppState> {
@@ -103,6 +107,12 @@ pub async fn build_state(
         mailer: Arc::new(mailer),
         jobs_wakeup: Arc::new(tokio::sync::Notify::new()),
         nav: Arc::new(capabilities.iter().flat_map(|c| c.nav.iter().cloned()).collect()),
+        personal: Arc::new(
+            capabilities
+                .iter()
+                .filter_map(|c| c.personal.map(|p| (c.name, p)))
+                .collect(),
+        ),
     })
 }
 

@@ -31,6 +31,21 @@ pub struct AppState {
     /// Wakes the job worker when something is queued.
     pub jobs_wakeup: Arc<Notify>,
     pub nav: Arc<Vec<NavItem>>,
+    /// The capabilities that keep personal data of account holders, by name.
+    pub personal: Arc<Vec<(&'static str, &'static PersonalData)>>,
+}
+
+/// A person's data export, by their user id.
+pub type ExportFn =
+    for<'a> fn(&'a crate::db::Db, i64) -> futures::future::BoxFuture<'a, Result<serde_json::Value, sqlx::Error>>;
+/// Erase (or make anonymous) a person's data inside the account's erasure transaction: (user id, now).
+pub type EraseFn =
+    for<'a> fn(&'a mut crate::db::Tx, i64, i64) -> futures::future::BoxFuture<'a, Result<(), sqlx::Error>>;
+
+/// How a capability exports and erases what it keeps about an account holder.
+pub struct PersonalData {
+    pub export: ExportFn,
+    pub erase: EraseFn,
 }
 
 impl AppState {

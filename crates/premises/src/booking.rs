@@ -13,7 +13,7 @@ use crate::routes::{base, get_room, id_of, page};
 use crate::store::{self, BookError, Booking, BookingInput, Room, Scope};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -386,7 +386,7 @@ fn when(b: &Booking) -> String {
         "{} {}–{}",
         format::date(b.starts_at),
         domain::clock(b.starts_at),
-        domain::clock(b.ends_at)
+        domain::clock_end(b.ends_at)
     )
 }
 
@@ -470,20 +470,7 @@ async fn booking_ics(
     let place = format!("{}, {}", b.room_name, b.premises_name);
     let event = letters.event(b.id, b.starts_at, b.ends_at, &place, &place, !b.status.is_active());
     let body = platform::ics::calendar(&place, &[event], state.now());
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/calendar; charset=utf-8"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"bokning.ics\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(platform::ics::response(body, "bokning.ics"))
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -503,6 +490,9 @@ async fn cancel_save(
     let b = get_booking(&state, &m, &id).await?;
     if !may_see(user, &m, &b) {
         return Err(AppError::NotFound("err-not-found"));
+    }
+    if b.ends_at <= state.now() {
+        return Err(AppError::BadRequest("premises-err-past"));
     }
     let scope = if f.omfattning == "serie" {
         Scope::Series
@@ -613,9 +603,7 @@ async fn render_requests(
         format!("{}/hantera/lokaler", base(m)),
         ctx.t("premises-manage-premises"),
     ));
-    if staff {
-        links.push((format!("{}/sasong", base(m)), ctx.t("premises-seasons-link")));
-    }
+    links.push((format!("{}/sasong", base(m)), ctx.t("premises-seasons-link")));
     html_status(
         status,
         &RequestsPage {

@@ -305,6 +305,24 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
         .await?;
     }
 
+    // An open season for the hall: three associations apply, two of them for the same evening.
+    let football = org("Sala IF fotbollsförening").await?;
+    let applicants: Vec<crate::seasons::store::DemoApplicant> = [
+        (pro, "PRO Sala", "pro@demo.overens.example"),
+        (football, "Sala IF fotbollsförening", "fotboll@demo.overens.example"),
+        (iks, "IKS – Ideell Kultur i Sala", "forening.sala@demo.overens.example"),
+    ]
+    .into_iter()
+    .filter_map(|(id, name, email)| {
+        id.map(|organisation_id| crate::seasons::store::DemoApplicant {
+            organisation_id,
+            name,
+            email,
+        })
+    })
+    .collect();
+    crate::seasons::store::demo(db, sala, talj[0], &applicants, now).await?;
+
     // Bookings around the demo's week.
     let monday = domain::monday_of(domain::local_date(now));
     let day = |weeks: i64, wd: i64| monday + Duration::days(7 * weeks + wd);

@@ -330,6 +330,14 @@ pub fn clock(unix: i64) -> String {
         .unwrap_or_default()
 }
 
+/// The end of a time as a clock: a time that ends at midnight ends at `24:00`, not `00:00`.
+pub fn clock_end(unix: i64) -> String {
+    match clock(unix).as_str() {
+        "00:00" => "24:00".to_string(),
+        c => c.to_string(),
+    }
+}
+
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }

@@ -8,8 +8,11 @@
 mod booking;
 pub mod demo;
 pub mod domain;
+mod inventory;
 pub mod mail;
+mod personal;
 mod routes;
+pub mod seasons;
 pub mod store;
 pub mod synth;
 
@@ -25,8 +28,16 @@ pub static MIGRATIONS: Migrations = Migrations {
 
 pub static MESSAGES: Messages = Messages {
     name: "premises",
-    sv: include_str!("../locales/sv.ftl"),
-    en: include_str!("../locales/en.ftl"),
+    sv: concat!(
+        include_str!("../locales/sv.ftl"),
+        include_str!("../locales/inventory.sv.ftl"),
+        include_str!("../locales/seasons.sv.ftl")
+    ),
+    en: concat!(
+        include_str!("../locales/en.ftl"),
+        include_str!("../locales/inventory.en.ftl"),
+        include_str!("../locales/seasons.en.ftl")
+    ),
 };
 
 pub static CAPABILITY: Capability = Capability {
@@ -37,9 +48,16 @@ pub static CAPABILITY: Capability = Capability {
         path: "lokaler",
         message_id: "nav-premises",
     }],
-    router: routes::router,
+    router,
     jobs: |w| w,
+    personal: Some(&personal::PERSONAL),
 };
+
+/// Every page of the capability: search, rooms and booking, the inventory's administration
+/// and seasonal allocation.
+fn router() -> axum::Router<platform::AppState> {
+    routes::router().merge(inventory::router()).merge(seasons::router())
+}
 
 /// This capability's part of the demo data (loaded after the meetings').
 pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {

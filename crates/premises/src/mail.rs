@@ -59,7 +59,7 @@ fn times_text(times: &[(i64, i64, i64)]) -> String {
                 "{} kl {}–{}",
                 format::date(*s),
                 crate::domain::clock(*s),
-                crate::domain::clock(*e)
+                crate::domain::clock_end(*e)
             )
         })
         .collect::<Vec<_>>()

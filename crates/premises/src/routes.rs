@@ -10,7 +10,6 @@ use crate::domain::{self, BookerKind, Equipment, Span, Status};
 use crate::store::{self, Need, Room};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -262,7 +261,7 @@ fn free_text(spans: &[Span], now: i64) -> String {
         .filter(|s| s.taken.is_none() && s.ends_at > now + 900)
         .map(|s| {
             let start = s.starts_at.max((now + 899) / 900 * 900);
-            format!("{}–{}", domain::clock(start), domain::clock(s.ends_at))
+            format!("{}–{}", domain::clock(start), domain::clock_end(s.ends_at))
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -350,9 +349,14 @@ async fn search_page(
     let mut links = vec![];
     if let Some(u) = ctx.user.as_ref() {
         links.push((format!("{}/bokningar", base(&m)), ctx.t("premises-my-bookings")));
+        links.push((format!("{}/sasong", base(&m)), ctx.t("premises-seasons-link")));
         let manages_any = u.is_staff(m.id) || u.roles.iter().any(|r| r.organisation_id.is_some());
         if manages_any {
             links.push((format!("{}/hantera", base(&m)), ctx.t("premises-requests-title")));
+            links.push((
+                format!("{}/hantera/lokaler", base(&m)),
+                ctx.t("premises-manage-premises"),
+            ));
         }
     }
     let areas = store::areas(&state.db, m.id).await?;
@@ -455,18 +459,15 @@ async fn room_page(
                         .iter()
                         .filter(|s| s.taken.is_some() || s.ends_at > now)
                         .map(|s| {
-                            let text = format!("{}–{}", domain::clock(s.starts_at), domain::clock(s.ends_at));
+                            let text = format!("{}–{}", domain::clock(s.starts_at), domain::clock_end(s.ends_at));
                             match s.taken {
                                 None => {
                                     let from = domain::clock(s.starts_at.max((now + 899) / 900 * 900));
                                     (
-                                        text.clone(),
+                                        text,
                                         true,
                                         format!("{room_base}/boka?datum={d}&fran={from}"),
-                                        ctx.tr.ta(
-                                            "premises-book-this",
-                                            &[("day", &domain::day_heading(*d, lang)), ("time", &text)],
-                                        ),
+                                        String::new(),
                                     )
                                 }
                                 Some(st) => (
@@ -586,20 +587,7 @@ async fn room_feed(
         })
         .collect();
     let body = platform::ics::calendar(&room.full_name(), &events, now);
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/calendar; charset=utf-8"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("inline; filename=\"lokal.ics\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(platform::ics::response(body, "lokal.ics"))
 }
 
 // --- JSON ---

@@ -36,6 +36,7 @@ pub static CAPABILITY: Capability = Capability {
     }],
     router: routes::router,
     jobs: |w| w.handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob)),
+    personal: None,
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's).

@@ -40,6 +40,7 @@ pub static CAPABILITY: Capability = Capability {
     }],
     router: routes::router,
     jobs: |w| w,
+    personal: None,
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's and the

@@ -545,7 +545,10 @@ async fn account(ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> AppResul
 
 async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let user = crate::auth::require_user(ctx.user.as_ref())?;
-    let data = store::export(&state.db, user.id).await?;
+    let mut data = store::export(&state.db, user.id).await?;
+    for (name, p) in state.personal.iter() {
+        data[*name] = (p.export)(&state.db, user.id).await?;
+    }
     let body = serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.into()))?;
     let mut res = body.into_response();
     res.headers_mut().insert(
@@ -574,7 +577,7 @@ async fn erase(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) ->
             },
         );
     }
-    store::erase(&state.db, user.id).await?;
+    store::erase(&state.db, user.id, &state.personal, state.now()).await?;
     let mut c = cookie(&state, SESSION_COOKIE, String::new());
     c.make_removal();
     let mut p = FormPage::new(ctx.page(ctx.t("account-erased-title")));

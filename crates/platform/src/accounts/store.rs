@@ -259,8 +259,18 @@ pub async fn export(db: &Db, user_id: i64) -> Result<serde_json::Value, sqlx::Er
 
 /// Erase an account: the person, their roles, sessions and links are deleted; the audit trail
 /// keeps what was changed but no longer who did it; mail to the person in the outbox goes too.
-pub async fn erase(db: &Db, user_id: i64) -> Result<(), sqlx::Error> {
+/// Erase an account: first each capability's part (`personal`), then the account, in one
+/// transaction.
+pub async fn erase(
+    db: &Db,
+    user_id: i64,
+    personal: &[(&'static str, &'static crate::state::PersonalData)],
+    now: i64,
+) -> Result<(), sqlx::Error> {
     let mut tx = db.write().await?;
+    for (_, p) in personal {
+        (p.erase)(&mut tx, user_id, now).await?;
+    }
     sqlx::query("UPDATE audit_log SET actor_name = '–', actor_user_id = NULL WHERE actor_user_id = $1")
         .bind(user_id)
         .execute(&mut *tx)
