@@ -70,14 +70,14 @@ async fn premises(
     Ok(ids)
 }
 
-/// One demo booking, written directly (the demo sends no e-mail); the database still refuses
-/// overlaps.
+/// One demo booking, or `weeks` of them weekly with a series row, written like a real one but
+/// without e-mail; the database still refuses overlaps.
 #[allow(clippy::too_many_arguments)]
 async fn booking(
     db: &Db,
     sala: i64,
     room: i64,
-    series: Option<i64>,
+    weeks: i64,
     who: (Option<i64>, Option<i64>, BookerKind, &str),
     purpose: &str,
     people: i64,
@@ -87,31 +87,38 @@ async fn booking(
     status: Status,
     now: i64,
 ) -> anyhow::Result<()> {
-    let (Ok(starts_at), Ok(ends_at)) = (domain::local(date, from), domain::local(date, to)) else {
-        return Ok(());
+    let mut slots = vec![];
+    for w in 0..weeks {
+        let d = date + Duration::days(7 * w);
+        if let (Ok(starts_at), Ok(ends_at)) = (domain::local(d, from), domain::local(d, to)) {
+            slots.push(domain::Slot {
+                date: d,
+                starts_at,
+                ends_at,
+                blocks_until: ends_at + buffer * 60,
+            });
+        }
+    }
+    let input = store::BookingInput {
+        user_id: who.0,
+        organisation_id: who.1,
+        kind: who.2,
+        booker_name: who.3.to_string(),
+        email: "bokning@demo.overens.example".to_string(),
+        purpose: purpose.to_string(),
+        attendees: people,
     };
-    sqlx::query(
-        "INSERT INTO premises_bookings (municipality_id, room_id, series_id, user_id, organisation_id, booker_kind, \
-         booker_name, email, purpose, attendees, starts_at, ends_at, blocks_until, status, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-    )
-    .bind(sala)
-    .bind(room)
-    .bind(series)
-    .bind(who.0)
-    .bind(who.1)
-    .bind(who.2.as_str())
-    .bind(who.3)
-    .bind("bokning@demo.overens.example")
-    .bind(purpose)
-    .bind(people)
-    .bind(starts_at)
-    .bind(ends_at)
-    .bind(ends_at + buffer * 60)
-    .bind(status.as_str())
-    .bind(now)
-    .execute(&db.pool)
-    .await?;
+    let (start_time, end_time) = (domain::hhmm(from), domain::hhmm(to));
+    let series = (weeks > 1).then_some(store::SeriesRow {
+        start_time: &start_time,
+        end_time: &end_time,
+        exceptions: "",
+    });
+    let mut tx = db.write().await?;
+    if let Err(dates) = store::write_slots(&mut tx, sala, room, &input, &slots, series, status, None, now).await? {
+        anyhow::bail!("demo booking meets another on {dates:?}");
+    }
+    tx.commit().await?;
     Ok(())
 }
 
@@ -120,12 +127,13 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
         return Ok(());
     };
     let org = |name: &'static str| async move {
-        id_by(
-            db,
-            &format!("SELECT id FROM organisations WHERE municipality_id = {sala} AND name = $1"),
-            name,
-        )
-        .await
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM organisations WHERE municipality_id = $1 AND name = $2")
+                .bind(sala)
+                .bind(name)
+                .fetch_optional(&db.pool)
+                .await?;
+        anyhow::Ok(row.map(|r| r.0))
     };
     let iks = org("IKS – Ideell Kultur i Sala").await?;
     let hembygd = org("Sala hembygdsförening").await?;
@@ -329,40 +337,27 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     let (big, small) = (talj[0], talj[1]);
     let pro_who = (None, pro, BookerKind::Association, "PRO Sala");
     let iks_who = (rep, iks, BookerKind::Association, "IKS – Ideell Kultur i Sala");
-    // PRO's weekly study circle in Silvret, Tuesdays 10–12, ten weeks, with a series row.
-    let (series,): (i64,) = sqlx::query_as(
-        "INSERT INTO premises_series (municipality_id, room_id, first_date, last_date, start_time, end_time, \
-         exceptions, created_at) VALUES ($1, $2, $3, $4, '10:00', '12:00', '', $5) RETURNING id",
+    // PRO's weekly study circle in Silvret, Tuesdays 10–12, ten weeks.
+    booking(
+        db,
+        sala,
+        small,
+        10,
+        pro_who,
+        "Studiecirkel: släktforskning",
+        10,
+        day(0, 1),
+        (600, 720),
+        15,
+        Status::Confirmed,
+        now,
     )
-    .bind(sala)
-    .bind(small)
-    .bind(day(0, 1).to_string())
-    .bind(day(9, 1).to_string())
-    .bind(now)
-    .fetch_one(&db.pool)
     .await?;
-    for w in 0..10 {
-        booking(
-            db,
-            sala,
-            small,
-            Some(series),
-            pro_who,
-            "Studiecirkel: släktforskning",
-            10,
-            day(w, 1),
-            (600, 720),
-            15,
-            Status::Confirmed,
-            now,
-        )
-        .await?;
-    }
     booking(
         db,
         sala,
         big,
-        None,
+        1,
         iks_who,
         "Konsert med elever från kulturskolan",
         70,
@@ -377,7 +372,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
         db,
         sala,
         big,
-        None,
+        1,
         iks_who,
         "Öppet möte om kulturstöd",
         40,
@@ -392,7 +387,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
         db,
         sala,
         small,
-        None,
+        1,
         (None, None, BookerKind::Private, "Anna Berg"),
         "Släktträff",
         8,
@@ -408,7 +403,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
             db,
             sala,
             *stuga,
-            None,
+            1,
             iks_who,
             "Höstfest för medlemmar",
             60,

@@ -602,7 +602,7 @@ struct ApiRoom {
     booking_mode: &'static str,
     buffer_minutes: i64,
     /// Kronor per hour by kind of booker; absent: that kind cannot book.
-    prices: HashMap<&'static str, i64>,
+    prices: std::collections::BTreeMap<&'static str, i64>,
     /// Monday first; null when closed.
     opening_hours: Vec<Option<String>>,
     url: String,

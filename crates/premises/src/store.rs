@@ -715,26 +715,34 @@ pub async fn busy(
         .collect())
 }
 
-/// Book the slots (one, or a weekly series) as one transaction: all or none. The first status
-/// follows the room's mode. Returns the bookings' ids, first one first.
+/// A weekly series as the booker wrote it: its times and the dates left out (ISO, commas).
+pub struct SeriesRow<'a> {
+    pub start_time: &'a str,
+    pub end_time: &'a str,
+    pub exceptions: &'a str,
+}
+
+/// Write one booking's slots (with their series row, if any) in the caller's transaction, with
+/// the status given; `decided_by` marks bookings that staff made confirmed. The dates already
+/// taken are named first, for the booker: `Ok(Err(dates))`, and the database refuses them anyway
+/// (then the caller must roll back what was written before the refusal). Returns the series' id
+/// and the bookings' ids, first one first.
 #[allow(clippy::too_many_arguments)]
-pub async fn book(
-    db: &Db,
-    letters: &Letters,
+pub async fn write_slots(
+    conn: &mut sqlx::AnyConnection,
     municipality_id: i64,
-    room: &Room,
+    room_id: i64,
     input: &BookingInput,
     slots: &[Slot],
-    series: Option<(&str, &str)>,
+    series: Option<SeriesRow<'_>>,
+    status: Status,
+    decided_by: Option<i64>,
     now: i64,
-) -> Result<Vec<i64>, BookError> {
-    let mut tx = db.write().await?;
-    // Name the dates that are taken, for the booker. The database refuses them below anyway.
-    let (first, last) = match (slots.first(), slots.last()) {
-        (Some(f), Some(l)) => (f.starts_at, l.blocks_until),
-        _ => return Ok(vec![]),
+) -> Result<Result<(Option<i64>, Vec<i64>), Vec<NaiveDate>>, sqlx::Error> {
+    let (Some(first), Some(last)) = (slots.first(), slots.last()) else {
+        return Ok(Ok((None, vec![])));
     };
-    let taken = busy(&mut tx, &[room.id], first, last).await?;
+    let taken = busy(&mut *conn, &[room_id], first.starts_at, last.blocks_until).await?;
     let clashes: Vec<NaiveDate> = slots
         .iter()
         .filter(|s| {
@@ -745,39 +753,39 @@ pub async fn book(
         .map(|s| s.date)
         .collect();
     if !clashes.is_empty() {
-        return Err(BookError::Taken(clashes));
+        return Ok(Err(clashes));
     }
     let series_id = match series {
-        Some((exceptions, times)) if slots.len() > 1 || !exceptions.is_empty() => {
-            let (start_time, end_time) = times.split_once('-').unwrap_or((times, ""));
+        Some(row) => {
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO premises_series (municipality_id, room_id, first_date, last_date, start_time, end_time, \
                  exceptions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
             )
             .bind(municipality_id)
-            .bind(room.id)
-            .bind(slots[0].date.to_string())
-            .bind(slots[slots.len() - 1].date.to_string())
-            .bind(start_time)
-            .bind(end_time)
-            .bind(exceptions)
+            .bind(room_id)
+            .bind(first.date.to_string())
+            .bind(last.date.to_string())
+            .bind(row.start_time)
+            .bind(row.end_time)
+            .bind(row.exceptions)
             .bind(now)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *conn)
             .await?;
             Some(id)
         }
-        _ => None,
+        None => None,
     };
-    let status = room.mode.first_status();
+    let decided_at = decided_by.map(|_| now);
     let mut ids = vec![];
     for s in slots {
         let r: Result<(i64,), sqlx::Error> = sqlx::query_as(
             "INSERT INTO premises_bookings (municipality_id, room_id, series_id, user_id, organisation_id, \
-             booker_kind, booker_name, email, purpose, attendees, starts_at, ends_at, blocks_until, status, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+             booker_kind, booker_name, email, purpose, attendees, starts_at, ends_at, blocks_until, status, created_at, \
+             decided_at, decided_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
         )
         .bind(municipality_id)
-        .bind(room.id)
+        .bind(room_id)
         .bind(series_id)
         .bind(input.user_id)
         .bind(input.organisation_id)
@@ -791,14 +799,53 @@ pub async fn book(
         .bind(s.blocks_until)
         .bind(status.as_str())
         .bind(now)
-        .fetch_one(&mut *tx)
+        .bind(decided_at)
+        .bind(decided_by)
+        .fetch_one(&mut *conn)
         .await;
         match r {
             Ok((id,)) => ids.push(id),
-            Err(e) if is_double_booking(&e) => return Err(BookError::Taken(vec![s.date])),
-            Err(e) => return Err(e.into()),
+            Err(e) if is_double_booking(&e) => return Ok(Err(vec![s.date])),
+            Err(e) => return Err(e),
         }
     }
+    Ok(Ok((series_id, ids)))
+}
+
+/// Book the slots (one, or a weekly series) as one transaction: all or none. The first status
+/// follows the room's mode. Returns the bookings' ids, first one first.
+#[allow(clippy::too_many_arguments)]
+pub async fn book(
+    db: &Db,
+    letters: &Letters,
+    municipality_id: i64,
+    room: &Room,
+    input: &BookingInput,
+    slots: &[Slot],
+    series: Option<(&str, &str)>,
+    now: i64,
+) -> Result<Vec<i64>, BookError> {
+    if slots.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut tx = db.write().await?;
+    let row = match series {
+        Some((exceptions, times)) if slots.len() > 1 || !exceptions.is_empty() => {
+            let (start_time, end_time) = times.split_once('-').unwrap_or((times, ""));
+            Some(SeriesRow {
+                start_time,
+                end_time,
+                exceptions,
+            })
+        }
+        _ => None,
+    };
+    let status = room.mode.first_status();
+    let ids = match write_slots(&mut tx, municipality_id, room.id, input, slots, row, status, None, now).await? {
+        Ok((_, ids)) => ids,
+        // Dropping the transaction rolls back whatever was written.
+        Err(dates) => return Err(BookError::Taken(dates)),
+    };
     let summary = format!("{}: {}", room.full_name(), input.booker_name);
     audit::record(
         &mut tx,

@@ -8,7 +8,7 @@
 //! report with its dates, and stays pending; the rest are published.
 
 use super::domain::{self as sd, Decision, NewApplication, NewSeason, Rule, SeasonStatus, TargetGroup};
-use crate::domain::{self, Slot, SlotProblem, Status};
+use crate::domain::{self, BookerKind, Slot, SlotProblem, Status};
 use crate::mail::Letters;
 use crate::store::{self as ps, Room};
 use chrono::NaiveDate;
@@ -651,74 +651,52 @@ async fn book_series(
     actor: &CurrentUser,
     now: i64,
 ) -> Result<Result<(i64, Vec<i64>), Unbooked>, sqlx::Error> {
-    let (Some(first), Some(last)) = (slots.first(), slots.last()) else {
+    if slots.is_empty() {
         return Ok(Err(Unbooked::NoDates));
+    }
+    let input = ps::BookingInput {
+        user_id: a.user_id,
+        organisation_id: a.organisation_id,
+        kind: BookerKind::Association,
+        booker_name: a.booker_name.clone(),
+        email: a.email.clone(),
+        purpose: season.name.clone(),
+        attendees: a.attendees,
+    };
+    let (start_time, end_time) = (domain::hhmm(a.start_min), domain::hhmm(a.end_min));
+    let row = ps::SeriesRow {
+        start_time: &start_time,
+        end_time: &end_time,
+        exceptions: "",
     };
     let mut sp = tx.begin().await?;
-    // Name every date that is taken; the database refuses them below anyway.
-    let busy = ps::busy(&mut sp, &[room.id], first.starts_at, last.blocks_until).await?;
-    let clashes: Vec<NaiveDate> = slots
-        .iter()
-        .filter(|s| {
-            busy.iter()
-                .any(|(_, b, _, u, _)| domain::overlaps((s.starts_at, s.blocks_until), (*b, *u)))
-        })
-        .map(|s| s.date)
-        .collect();
-    if !clashes.is_empty() {
-        sp.rollback().await?;
-        return Ok(Err(Unbooked::Taken(clashes)));
-    }
-    let (series_id,): (i64,) = sqlx::query_as(
-        "INSERT INTO premises_series (municipality_id, room_id, first_date, last_date, start_time, end_time, \
-         exceptions, created_at) VALUES ($1, $2, $3, $4, $5, $6, '', $7) RETURNING id",
+    let written = ps::write_slots(
+        &mut sp,
+        municipality_id,
+        room.id,
+        &input,
+        slots,
+        Some(row),
+        Status::Confirmed,
+        Some(actor.id),
+        now,
     )
-    .bind(municipality_id)
-    .bind(room.id)
-    .bind(first.date.to_string())
-    .bind(last.date.to_string())
-    .bind(domain::hhmm(a.start_min))
-    .bind(domain::hhmm(a.end_min))
-    .bind(now)
-    .fetch_one(&mut *sp)
     .await?;
-    let purpose = season.name.clone();
-    let mut ids = vec![];
-    for s in slots {
-        let r: Result<(i64,), sqlx::Error> = sqlx::query_as(
-            "INSERT INTO premises_bookings (municipality_id, room_id, series_id, user_id, organisation_id, \
-             booker_kind, booker_name, email, purpose, attendees, starts_at, ends_at, blocks_until, status, created_at, \
-             decided_at, decided_by) \
-             VALUES ($1, $2, $3, $4, $5, 'association', $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15) RETURNING id",
-        )
-        .bind(municipality_id)
-        .bind(room.id)
-        .bind(series_id)
-        .bind(a.user_id)
-        .bind(a.organisation_id)
-        .bind(&a.booker_name)
-        .bind(&a.email)
-        .bind(&purpose)
-        .bind(a.attendees)
-        .bind(s.starts_at)
-        .bind(s.ends_at)
-        .bind(s.blocks_until)
-        .bind(Status::Confirmed.as_str())
-        .bind(now)
-        .bind(actor.id)
-        .fetch_one(&mut *sp)
-        .await;
-        match r {
-            Ok((id,)) => ids.push(id),
-            Err(e) if ps::is_double_booking(&e) => {
-                sp.rollback().await?;
-                return Ok(Err(Unbooked::Taken(vec![s.date])));
-            }
-            Err(e) => return Err(e),
+    match written {
+        Ok((Some(series_id), ids)) => {
+            sp.commit().await?;
+            Ok(Ok((series_id, ids)))
+        }
+        // A series row is always given, so there is always an id.
+        Ok((None, _)) => {
+            sp.rollback().await?;
+            Ok(Err(Unbooked::NoDates))
+        }
+        Err(dates) => {
+            sp.rollback().await?;
+            Ok(Err(Unbooked::Taken(dates)))
         }
     }
-    sp.commit().await?;
-    Ok(Ok((series_id, ids)))
 }
 
 /// The result to one applicant: allocated with the times (and a calendar file), or rejected with
