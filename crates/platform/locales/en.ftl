@@ -217,3 +217,11 @@ privacy-rights-heading = Your rights
 privacy-rights = At any time you can download everything we keep about you and erase your account under
 privacy-complaint-heading = Complaints
 privacy-complaint = If you are unhappy with how your data is handled, contact the municipality or complain to the Swedish Authority for Privacy Protection (IMY).
+
+# Accessibility features of a place (platform::features)
+feature-step-free = Step-free entrance
+feature-ground-floor = Ground floor
+feature-lift = Lift
+feature-accessible-toilet = Accessible toilet
+feature-hearing-loop = Hearing loop
+feature-parking = Parking

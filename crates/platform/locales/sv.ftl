@@ -217,3 +217,11 @@ privacy-rights-heading = Dina rättigheter
 privacy-rights = Du kan när som helst ladda ner allt vi har sparat om dig och radera ditt konto under
 privacy-complaint-heading = Klagomål
 privacy-complaint = Är du missnöjd med hur dina uppgifter hanteras kan du kontakta kommunen eller lämna klagomål till Integritetsskyddsmyndigheten (IMY).
+
+# Accessibility features of a place (platform::features)
+feature-step-free = Entré utan trappsteg
+feature-ground-floor = I markplan
+feature-lift = Hiss
+feature-accessible-toilet = Tillgänglig toalett
+feature-hearing-loop = Hörslinga
+feature-parking = Parkering

@@ -2,9 +2,10 @@
 //! transaction as the change.
 
 use crate::auth::CurrentUser;
+use crate::ids::MunicipalityId;
 
 pub struct Change<'a> {
-    pub municipality_id: Option<i64>,
+    pub municipality_id: Option<MunicipalityId>,
     pub actor: Option<&'a CurrentUser>,
     /// e.g. `department.create`
     pub action: &'a str,
@@ -13,6 +14,27 @@ pub struct Change<'a> {
     pub entity_id: Option<i64>,
     /// A short human-readable description (stored as written).
     pub summary: String,
+}
+
+impl<'a> Change<'a> {
+    /// A change to one entity of a municipality.
+    pub fn new(
+        municipality_id: MunicipalityId,
+        actor: Option<&'a CurrentUser>,
+        action: &'a str,
+        entity: &'a str,
+        entity_id: impl Into<i64>,
+        summary: impl Into<String>,
+    ) -> Change<'a> {
+        Change {
+            municipality_id: Some(municipality_id),
+            actor,
+            action,
+            entity,
+            entity_id: Some(entity_id.into()),
+            summary: summary.into(),
+        }
+    }
 }
 
 pub async fn record(conn: &mut sqlx::AnyConnection, change: Change<'_>, now: i64) -> Result<(), sqlx::Error> {
@@ -44,7 +66,7 @@ pub struct Entry {
 }
 
 /// The latest entries of one municipality.
-pub async fn list(db: &crate::db::Db, municipality_id: i64, limit: i64) -> Result<Vec<Entry>, sqlx::Error> {
+pub async fn list(db: &crate::db::Db, municipality_id: MunicipalityId, limit: i64) -> Result<Vec<Entry>, sqlx::Error> {
     let rows: Vec<(i64, String, String, String, Option<i64>, String)> = sqlx::query_as(
         "SELECT at, actor_name, action, entity, entity_id, summary FROM audit_log \
          WHERE municipality_id = $1 ORDER BY id DESC LIMIT $2",

@@ -2,11 +2,13 @@
 //! link tokens (only their SHA-256 is stored), and the role checks every route makes.
 
 use crate::error::AppError;
+use crate::ids::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use sha2::{Digest, Sha256};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum RoleKind {
     /// Runs the instance (all municipalities).
     Operator,
@@ -19,23 +21,13 @@ pub enum RoleKind {
 }
 
 impl RoleKind {
+    /// The stored form (`coordinator`, …).
     pub fn as_str(self) -> &'static str {
-        match self {
-            RoleKind::Operator => "operator",
-            RoleKind::Coordinator => "coordinator",
-            RoleKind::Staff => "staff",
-            RoleKind::Representative => "representative",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<RoleKind> {
-        match s {
-            "operator" => Some(RoleKind::Operator),
-            "coordinator" => Some(RoleKind::Coordinator),
-            "staff" => Some(RoleKind::Staff),
-            "representative" => Some(RoleKind::Representative),
-            _ => None,
-        }
+        s.parse().ok()
     }
 
     pub fn message_id(self) -> &'static str {
@@ -51,18 +43,18 @@ impl RoleKind {
 #[derive(Clone, Debug)]
 pub struct Role {
     pub kind: RoleKind,
-    pub municipality_id: Option<i64>,
+    pub municipality_id: Option<MunicipalityId>,
     pub municipality_slug: Option<String>,
     pub municipality_name: Option<String>,
-    pub department_id: Option<i64>,
+    pub department_id: Option<DepartmentId>,
     pub department_name: Option<String>,
-    pub organisation_id: Option<i64>,
+    pub organisation_id: Option<OrganisationId>,
     pub organisation_name: Option<String>,
 }
 
 #[derive(Clone, Debug)]
 pub struct CurrentUser {
-    pub id: i64,
+    pub id: UserId,
     pub name: String,
     pub email: String,
     pub roles: Vec<Role>,
@@ -73,20 +65,20 @@ impl CurrentUser {
         self.roles.iter().any(|r| r.kind == RoleKind::Operator)
     }
 
-    pub fn is_coordinator(&self, municipality_id: i64) -> bool {
+    pub fn is_coordinator(&self, municipality_id: MunicipalityId) -> bool {
         self.roles
             .iter()
             .any(|r| r.kind == RoleKind::Coordinator && r.municipality_id == Some(municipality_id))
     }
 
     /// Staff or coordinator of the municipality.
-    pub fn is_staff(&self, municipality_id: i64) -> bool {
+    pub fn is_staff(&self, municipality_id: MunicipalityId) -> bool {
         self.roles.iter().any(|r| {
             matches!(r.kind, RoleKind::Coordinator | RoleKind::Staff) && r.municipality_id == Some(municipality_id)
         })
     }
 
-    pub fn represents(&self, organisation_id: i64) -> bool {
+    pub fn represents(&self, organisation_id: OrganisationId) -> bool {
         self.roles
             .iter()
             .any(|r| r.kind == RoleKind::Representative && r.organisation_id == Some(organisation_id))
@@ -109,7 +101,7 @@ pub fn require_user(user: Option<&CurrentUser>) -> Result<&CurrentUser, AppError
     user.ok_or(AppError::LoginRequired)
 }
 
-pub fn require_coordinator(user: Option<&CurrentUser>, municipality_id: i64) -> Result<&CurrentUser, AppError> {
+pub fn require_coordinator(user: Option<&CurrentUser>, municipality_id: MunicipalityId) -> Result<&CurrentUser, AppError> {
     let u = require_user(user)?;
     if u.is_coordinator(municipality_id) {
         Ok(u)
@@ -118,7 +110,7 @@ pub fn require_coordinator(user: Option<&CurrentUser>, municipality_id: i64) -> 
     }
 }
 
-pub fn require_staff(user: Option<&CurrentUser>, municipality_id: i64) -> Result<&CurrentUser, AppError> {
+pub fn require_staff(user: Option<&CurrentUser>, municipality_id: MunicipalityId) -> Result<&CurrentUser, AppError> {
     let u = require_user(user)?;
     if u.is_staff(municipality_id) {
         Ok(u)
@@ -181,6 +173,7 @@ mod tests {
 
     #[test]
     fn roles_are_per_municipality() {
+        let m = MunicipalityId::new;
         let role = |kind, m| Role {
             kind,
             municipality_id: m,
@@ -192,15 +185,18 @@ mod tests {
             organisation_name: None,
         };
         let u = CurrentUser {
-            id: 1,
+            id: UserId::new(1),
             name: "A".into(),
             email: "a@x.se".into(),
-            roles: vec![role(RoleKind::Coordinator, Some(1)), role(RoleKind::Staff, Some(2))],
+            roles: vec![role(RoleKind::Coordinator, Some(m(1))), role(RoleKind::Staff, Some(m(2)))],
         };
-        assert!(u.is_coordinator(1) && !u.is_coordinator(2));
-        assert!(u.is_staff(1) && u.is_staff(2) && !u.is_staff(3));
+        assert!(u.is_coordinator(m(1)) && !u.is_coordinator(m(2)));
+        assert!(u.is_staff(m(1)) && u.is_staff(m(2)) && !u.is_staff(m(3)));
         assert!(!u.is_operator());
-        assert!(require_coordinator(Some(&u), 2).is_err());
+        assert!(require_coordinator(Some(&u), m(2)).is_err());
+        assert_eq!(RoleKind::parse("coordinator"), Some(RoleKind::Coordinator));
+        assert_eq!(RoleKind::Representative.as_str(), "representative");
+        assert_eq!(RoleKind::parse("Coordinator"), None);
         assert!(matches!(require_user(None), Err(AppError::LoginRequired)));
     }
 }

@@ -6,6 +6,7 @@
 use crate::auth::{token_hash, CurrentUser, Role, RoleKind};
 use crate::error::{AppError, ErrorInfo};
 use crate::i18n::{Lang, Tr};
+use crate::ids::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::layout::{render_error_page, Page};
 use crate::state::AppState;
 use axum::body::{to_bytes, Body};
@@ -53,6 +54,11 @@ impl Ctx {
 
     pub fn page(&self, title: impl Into<String>) -> Page {
         Page::new(self, title.into())
+    }
+
+    /// A page of a municipality: its name and navigation in the header.
+    pub fn page_in(&self, m: &crate::tenants::Municipality, title: impl Into<String>) -> Page {
+        Page::new(self, title.into()).in_municipality(&m.slug, &m.name)
     }
 
     /// Key for rate limits by client address.
@@ -118,16 +124,16 @@ pub fn cookie<'a>(state: &AppState, name: &'a str, value: String) -> Cookie<'a> 
 
 async fn load_user(state: &AppState, sid: &str) -> Result<Option<CurrentUser>, sqlx::Error> {
     type Row = (
-        i64,
+        UserId,
         String,
         String,
         Option<String>,
-        Option<i64>,
+        Option<MunicipalityId>,
         Option<String>,
         Option<String>,
-        Option<i64>,
+        Option<DepartmentId>,
         Option<String>,
-        Option<i64>,
+        Option<OrganisationId>,
         Option<String>,
     );
     let rows: Vec<Row> = sqlx::query_as(

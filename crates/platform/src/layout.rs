@@ -270,6 +270,15 @@ impl Form {
         self.fields.iter().any(|f| f.error.is_some())
     }
 
+    /// The status of the page that shows this form: 422 when it has errors, else 200.
+    pub fn status(&self) -> StatusCode {
+        if self.has_errors() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        }
+    }
+
     pub fn errors(&self) -> Vec<&Field> {
         self.fields.iter().filter(|f| f.error.is_some()).collect()
     }

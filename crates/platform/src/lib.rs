@@ -17,9 +17,11 @@ pub mod csv;
 pub mod ctx;
 pub mod db;
 pub mod error;
+pub mod features;
 pub mod format;
 pub mod i18n;
 pub mod ics;
+pub mod ids;
 pub mod jobs;
 pub mod layout;
 pub mod mail;
@@ -30,6 +32,7 @@ pub mod site;
 pub mod state;
 pub mod tenants;
 pub mod upload;
+pub mod web;
 
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::Router;
@@ -41,6 +44,8 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 
 pub use error::{AppError, AppResult};
+pub use ids::{DepartmentId, MunicipalityId, OrganisationId, UserId};
+pub use sea_query;
 pub use state::{AppState, NavItem};
 
 /// What a capability brings to the platform. A new capability is a new crate that exports one

@@ -226,6 +226,34 @@ pub fn swedish_cmp(a: &str, b: &str) -> Ordering {
     })
 }
 
+/// Swedish alphabetical order as a plain ASCII key that both databases sort bytewise:
+/// a–z, then å, ä, ö; accents sort with their base letter. Digits and spaces are kept.
+pub fn sort_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let k = match c {
+            'a'..='z' | '0'..='9' => c,
+            'å' => '{',
+            'ä' | 'æ' => '|',
+            'ö' | 'ø' => '}',
+            'á' | 'à' | 'â' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' => 'o',
+            'ú' | 'ù' | 'û' => 'u',
+            'ü' => 'y',
+            'ç' => 'c',
+            c if c.is_whitespace() => ' ',
+            _ => continue,
+        };
+        if k == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(k);
+    }
+    out.trim_end().to_string()
+}
+
 /// Seconds to wait before a failed job's next try: 30 s doubling per attempt, at most 6 hours.
 pub fn backoff_seconds(attempts: i64) -> i64 {
     let exp = attempts.clamp(1, 20) - 1;

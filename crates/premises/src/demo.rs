@@ -6,7 +6,7 @@ use crate::domain::{self, BookerKind, Equipment, Hours, Mode, Prices, Status};
 use crate::store::{self, PremisesInput, RoomInput};
 use chrono::Duration;
 use platform::db::Db;
-use registry::domain::Feature;
+use platform::features::Feature;
 
 async fn id_by(db: &Db, sql: &str, key: &str) -> anyhow::Result<Option<i64>> {
     let row: Option<(i64,)> = sqlx::query_as(sql).bind(key).fetch_optional(&db.pool).await?;

@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Weekday};
 use chrono_tz::Europe::Stockholm;
-use registry::domain::Feature;
+use platform::features::Feature;
 
 /// A booking lasts at most a day.
 pub const MAX_DURATION: i64 = 24 * 3600;

@@ -28,7 +28,7 @@ use platform::rules::{self, Email, Invalid};
 use platform::tenants::{Municipality, Tenant};
 use platform::upload::FILE_MAX;
 use platform::AppState;
-use registry::domain::Feature;
+use platform::features::Feature;
 use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {

@@ -19,7 +19,7 @@ use platform::error::{AppError, AppResult};
 use platform::layout::{html, Page};
 use platform::tenants::{Municipality, Tenant};
 use platform::AppState;
-use registry::domain::Feature;
+use platform::features::Feature;
 use serde::Serialize;
 use std::collections::HashMap;
 

@@ -353,7 +353,7 @@ pub async fn save_room(
         return Ok(None);
     }
     let mode = r.mode.unwrap_or(Mode::Request).as_str();
-    let sort_key = registry::domain::sort_key(&r.name);
+    let sort_key = platform::rules::sort_key(&r.name);
     let id = match id {
         None => {
             let (id,): (i64,) = sqlx::query_as(

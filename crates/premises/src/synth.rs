@@ -13,7 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use platform::db::{Backend, Db, Tx};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use registry::domain::Feature;
+use platform::features::Feature;
 use std::collections::HashMap;
 
 #[derive(Clone, Debug)]
@@ -348,7 +348,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
                 .bind(r.municipality_id)
                 .bind(r.premises_id)
                 .bind(r.name.clone())
-                .bind(registry::domain::sort_key(&r.name))
+                .bind(platform::rules::sort_key(&r.name))
                 .bind(r.capacity)
                 .bind(r.equipment)
                 .bind(r.access)

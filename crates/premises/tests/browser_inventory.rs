@@ -200,7 +200,7 @@ async fn a_room_is_filled_in_and_saved_with_the_keyboard_alone(backend: Backend)
     assert_eq!(r.equipment_note, "Trådlöst nätverk: Sala-gäst");
     assert_eq!(
         premises::domain::features_of_bits(r.access),
-        [registry::domain::Feature::StepFree]
+        [platform::features::Feature::StepFree]
     );
     assert_eq!(r.mode, Mode::Instant);
     assert_eq!(r.buffer_minutes, 15);

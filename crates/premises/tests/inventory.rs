@@ -6,7 +6,7 @@
 
 use platform::auth::RoleKind;
 use premises::domain::{BookerKind, Equipment, Mode};
-use registry::domain::Feature;
+use platform::features::Feature;
 use testkit::{both, Backend, Client, TestApp, PASSWORD};
 
 /// A 1×1 PNG image.

@@ -243,54 +243,7 @@ impl Category {
     }
 }
 
-/// Accessibility of a premises, each a yes/no.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Feature {
-    StepFree,
-    GroundFloor,
-    Lift,
-    AccessibleToilet,
-    HearingLoop,
-    Parking,
-}
-
-impl Feature {
-    pub const ALL: [Feature; 6] = [
-        Feature::StepFree,
-        Feature::GroundFloor,
-        Feature::Lift,
-        Feature::AccessibleToilet,
-        Feature::HearingLoop,
-        Feature::Parking,
-    ];
-
-    /// The column in `registry_premises` (also the code in URLs and JSON).
-    pub fn column(self) -> &'static str {
-        match self {
-            Feature::StepFree => "step_free",
-            Feature::GroundFloor => "ground_floor",
-            Feature::Lift => "lift",
-            Feature::AccessibleToilet => "accessible_toilet",
-            Feature::HearingLoop => "hearing_loop",
-            Feature::Parking => "parking",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Feature> {
-        Feature::ALL.into_iter().find(|f| f.column() == code)
-    }
-
-    pub fn message_id(self) -> &'static str {
-        match self {
-            Feature::StepFree => "registry-feat-step-free",
-            Feature::GroundFloor => "registry-feat-ground-floor",
-            Feature::Lift => "registry-feat-lift",
-            Feature::AccessibleToilet => "registry-feat-accessible-toilet",
-            Feature::HearingLoop => "registry-feat-hearing-loop",
-            Feature::Parking => "registry-feat-parking",
-        }
-    }
-}
+pub use platform::features::Feature;
 
 // --- Field limits and checks ---
 
@@ -594,33 +547,7 @@ impl SearchQuery {
     }
 }
 
-/// Swedish alphabetical order as a plain ASCII key that both databases sort bytewise:
-/// a–z, then å, ä, ö; accents sort with their base letter. Digits and spaces are kept.
-pub fn sort_key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let k = match c {
-            'a'..='z' | '0'..='9' => c,
-            'å' => '{',
-            'ä' | 'æ' => '|',
-            'ö' | 'ø' => '}',
-            'á' | 'à' | 'â' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' => 'o',
-            'ú' | 'ù' | 'û' => 'u',
-            'ü' => 'y',
-            'ç' => 'c',
-            c if c.is_whitespace() => ' ',
-            _ => continue,
-        };
-        if k == ' ' && (out.is_empty() || out.ends_with(' ')) {
-            continue;
-        }
-        out.push(k);
-    }
-    out.trim_end().to_string()
-}
+pub use platform::rules::sort_key;
 
 // --- Directory filters and pages ---
 

@@ -52,7 +52,7 @@ fn check_limit(limiter: &governor::DefaultKeyedRateLimiter<String>, keys: &[Stri
 }
 
 /// Log a user in: a new session and its cookie, then on to `next`.
-async fn start_session(state: &AppState, user_id: i64, next: &str) -> AppResult<Response> {
+async fn start_session(state: &AppState, user_id: crate::ids::UserId, next: &str) -> AppResult<Response> {
     let token = state.random.token(32);
     let now = state.now();
     store::create_session(

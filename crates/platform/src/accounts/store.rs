@@ -1,15 +1,16 @@
+use crate::ids::UserId;
 use crate::db::{is_unique_violation, Db, Tx};
 
 #[derive(Clone, Debug)]
 pub struct UserRow {
-    pub id: i64,
+    pub id: UserId,
     pub email: String,
     pub name: String,
     pub password_hash: Option<String>,
     pub email_verified_at: Option<i64>,
 }
 
-type Row = (i64, String, String, Option<String>, Option<i64>);
+type Row = (UserId, String, String, Option<String>, Option<i64>);
 
 fn from_row(r: Row) -> UserRow {
     UserRow {
@@ -30,7 +31,7 @@ pub async fn by_email(db: &Db, email: &str) -> Result<Option<UserRow>, sqlx::Err
     Ok(row.map(from_row))
 }
 
-pub async fn by_id(db: &Db, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn by_id(db: &Db, id: UserId) -> Result<Option<UserRow>, sqlx::Error> {
     let row: Option<Row> =
         sqlx::query_as("SELECT id, email, name, password_hash, email_verified_at FROM users WHERE id = $1")
             .bind(id)
@@ -47,8 +48,8 @@ pub async fn create(
     password_hash: Option<&str>,
     verified_at: Option<i64>,
     now: i64,
-) -> Result<Option<i64>, sqlx::Error> {
-    let res: Result<(i64,), sqlx::Error> = sqlx::query_as(
+) -> Result<Option<UserId>, sqlx::Error> {
+    let res: Result<(UserId,), sqlx::Error> = sqlx::query_as(
         "INSERT INTO users (email, name, password_hash, email_verified_at, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(email)
@@ -67,7 +68,7 @@ pub async fn create(
 
 pub async fn create_session(
     db: &Db,
-    user_id: i64,
+    user_id: UserId,
     token_hash: &str,
     now: i64,
     expires_at: i64,
@@ -118,7 +119,7 @@ impl Purpose {
 
 pub async fn create_link(
     conn: &mut sqlx::AnyConnection,
-    user_id: i64,
+    user_id: UserId,
     purpose: Purpose,
     token_hash: &str,
     now: i64,
@@ -138,7 +139,7 @@ pub async fn create_link(
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum LinkState {
-    Valid(i64),
+    Valid(UserId),
     Unknown,
     Expired,
     Used,
@@ -146,7 +147,7 @@ pub enum LinkState {
 
 /// Look at a link without using it (the page with the confirm button).
 pub async fn check_link(db: &Db, token_hash: &str, purpose: Purpose, now: i64) -> Result<LinkState, sqlx::Error> {
-    let row: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
+    let row: Option<(UserId, i64, Option<i64>)> = sqlx::query_as(
         "SELECT user_id, expires_at, used_at FROM one_time_links WHERE token_hash = $1 AND purpose = $2",
     )
     .bind(token_hash)
@@ -163,7 +164,7 @@ pub async fn check_link(db: &Db, token_hash: &str, purpose: Purpose, now: i64) -
 
 /// Use a link: succeeds for exactly one caller, even when two arrive at once.
 pub async fn consume_link(tx: &mut Tx, token_hash: &str, purpose: Purpose, now: i64) -> Result<LinkState, sqlx::Error> {
-    let used: Option<(i64,)> = sqlx::query_as(
+    let used: Option<(UserId,)> = sqlx::query_as(
         "UPDATE one_time_links SET used_at = $3 \
          WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3 RETURNING user_id",
     )
@@ -188,7 +189,7 @@ pub async fn consume_link(tx: &mut Tx, token_hash: &str, purpose: Purpose, now: 
     })
 }
 
-pub async fn mark_verified(tx: &mut Tx, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+pub async fn mark_verified(tx: &mut Tx, user_id: UserId, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET email_verified_at = $2 WHERE id = $1 AND email_verified_at IS NULL")
         .bind(user_id)
         .bind(now)
@@ -198,7 +199,7 @@ pub async fn mark_verified(tx: &mut Tx, user_id: i64, now: i64) -> Result<(), sq
 }
 
 /// Set a new password and end every session of the account (someone else may have one).
-pub async fn set_password(tx: &mut Tx, user_id: i64, hash: &str) -> Result<(), sqlx::Error> {
+pub async fn set_password(tx: &mut Tx, user_id: UserId, hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1")
         .bind(user_id)
         .bind(hash)
@@ -212,7 +213,7 @@ pub async fn set_password(tx: &mut Tx, user_id: i64, hash: &str) -> Result<(), s
 }
 
 /// Everything the platform holds about a person, for their own download.
-pub async fn export(db: &Db, user_id: i64) -> Result<serde_json::Value, sqlx::Error> {
+pub async fn export(db: &Db, user_id: UserId) -> Result<serde_json::Value, sqlx::Error> {
     let Some(u) = by_id(db, user_id).await? else {
         return Ok(serde_json::Value::Null);
     };
@@ -263,7 +264,7 @@ pub async fn export(db: &Db, user_id: i64) -> Result<serde_json::Value, sqlx::Er
 /// transaction.
 pub async fn erase(
     db: &Db,
-    user_id: i64,
+    user_id: UserId,
     personal: &[(&'static str, &'static crate::state::PersonalData)],
     now: i64,
 ) -> Result<(), sqlx::Error> {

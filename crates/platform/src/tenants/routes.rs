@@ -223,7 +223,7 @@ async fn grant_role(
     };
     let department = match get("department") {
         "" => Ok(None),
-        d => d.parse::<i64>().map(Some),
+        d => d.parse::<crate::ids::DepartmentId>().map(Some),
     };
     let mut notice = None;
     match (Email::parse(get("email")), role, department) {

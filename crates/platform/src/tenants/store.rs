@@ -1,11 +1,44 @@
 use crate::audit::{self, Change};
 use crate::auth::{CurrentUser, RoleKind};
-use crate::db::{is_unique_violation, Db};
+use crate::db::{self, Db, Insert, OnConstraint, Unique};
+use sea_query::Iden;
+use crate::ids::{DepartmentId, MunicipalityId, UserId};
 use crate::rules::swedish_cmp;
+
+#[derive(Iden)]
+enum Municipalities {
+    Table,
+    Slug,
+    Name,
+    Intro,
+    ContactName,
+    ContactEmail,
+    ContactPhone,
+    Website,
+    CreatedAt,
+}
+
+#[derive(Iden)]
+enum Departments {
+    Table,
+    MunicipalityId,
+    Name,
+    CreatedAt,
+}
+
+const MUNICIPALITY_SLUG: Unique = Unique {
+    table: "municipalities",
+    columns: &["slug"],
+};
+
+const DEPARTMENT_NAME: Unique = Unique {
+    table: "departments",
+    columns: &["municipality_id", "name"],
+};
 
 #[derive(Clone, Debug)]
 pub struct Municipality {
-    pub id: i64,
+    pub id: MunicipalityId,
     pub slug: String,
     pub name: String,
     pub intro: String,
@@ -15,7 +48,7 @@ pub struct Municipality {
     pub website: String,
 }
 
-type Row = (i64, String, String, String, String, String, String, String);
+type Row = (MunicipalityId, String, String, String, String, String, String, String);
 
 const COLUMNS: &str = "id, slug, name, intro, contact_name, contact_email, contact_phone, website";
 
@@ -73,52 +106,34 @@ pub async fn create(
     m: &NewMunicipality<'_>,
     actor: Option<&CurrentUser>,
     now: i64,
-) -> Result<i64, CreateError> {
-    let mut tx = db.write().await?;
-    let res: Result<(i64,), sqlx::Error> = sqlx::query_as(
-        "INSERT INTO municipalities (slug, name, intro, contact_name, contact_email, contact_phone, website, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-    )
-    .bind(m.slug)
-    .bind(m.name)
-    .bind(m.intro)
-    .bind(m.contact_name)
-    .bind(m.contact_email)
-    .bind(m.contact_phone)
-    .bind(m.website)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await;
-    let id = match res {
-        Ok((id,)) => id,
-        Err(e) if is_unique_violation(&e) => return Err(CreateError::Taken),
-        Err(e) => return Err(e.into()),
-    };
-    audit::record(
-        &mut tx,
-        Change {
-            municipality_id: Some(id),
-            actor,
-            action: "municipality.create",
-            entity: "municipality",
-            entity_id: Some(id),
-            summary: format!("{} ({})", m.name, m.slug),
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(id)
+) -> Result<MunicipalityId, CreateError> {
+    db::write(db, now, async |tx| {
+        let id: MunicipalityId = Insert::into(Municipalities::Table)
+            .set(Municipalities::Slug, m.slug)
+            .set(Municipalities::Name, m.name)
+            .set(Municipalities::Intro, m.intro)
+            .set(Municipalities::ContactName, m.contact_name)
+            .set(Municipalities::ContactEmail, m.contact_email)
+            .set(Municipalities::ContactPhone, m.contact_phone)
+            .set(Municipalities::Website, m.website)
+            .set(Municipalities::CreatedAt, now)
+            .returning_id(tx)
+            .await
+            .on_unique(MUNICIPALITY_SLUG, || CreateError::Taken)?;
+        let summary = format!("{} ({})", m.name, m.slug);
+        Ok((id, Change::new(id, actor, "municipality.create", "municipality", id, summary)))
+    })
+    .await
 }
 
 #[derive(Clone, Debug)]
 pub struct Department {
-    pub id: i64,
+    pub id: DepartmentId,
     pub name: String,
 }
 
-pub async fn departments(db: &Db, municipality_id: i64) -> Result<Vec<Department>, sqlx::Error> {
-    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM departments WHERE municipality_id = $1")
+pub async fn departments(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Department>, sqlx::Error> {
+    let rows: Vec<(DepartmentId, String)> = sqlx::query_as("SELECT id, name FROM departments WHERE municipality_id = $1")
         .bind(municipality_id)
         .fetch_all(&db.pool)
         .await?;
@@ -130,45 +145,44 @@ pub async fn departments(db: &Db, municipality_id: i64) -> Result<Vec<Department
 /// Add a department; `Ok(None)` when the municipality already has one by that name.
 pub async fn add_department(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     name: &str,
     actor: Option<&CurrentUser>,
     now: i64,
-) -> Result<Option<i64>, sqlx::Error> {
-    let mut tx = db.write().await?;
-    let res: Result<(i64,), sqlx::Error> =
-        sqlx::query_as("INSERT INTO departments (municipality_id, name, created_at) VALUES ($1, $2, $3) RETURNING id")
-            .bind(municipality_id)
-            .bind(name)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await;
-    let id = match res {
-        Ok((id,)) => id,
-        Err(e) if is_unique_violation(&e) => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    audit::record(
-        &mut tx,
-        Change {
-            municipality_id: Some(municipality_id),
-            actor,
-            action: "department.create",
-            entity: "department",
-            entity_id: Some(id),
-            summary: name.to_string(),
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Some(id))
+) -> Result<Option<DepartmentId>, sqlx::Error> {
+    let res = db::write(db, now, async |tx| {
+        let id: DepartmentId = Insert::into(Departments::Table)
+            .set(Departments::MunicipalityId, municipality_id)
+            .set(Departments::Name, name)
+            .set(Departments::CreatedAt, now)
+            .returning_id(tx)
+            .await
+            .on_unique(DEPARTMENT_NAME, || AddDepartment::Taken)?;
+        Ok((id, Change::new(municipality_id, actor, "department.create", "department", id, name)))
+    })
+    .await;
+    match res {
+        Ok(id) => Ok(Some(id)),
+        Err(AddDepartment::Taken) => Ok(None),
+        Err(AddDepartment::Db(e)) => Err(e),
+    }
+}
+
+enum AddDepartment {
+    Taken,
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for AddDepartment {
+    fn from(e: sqlx::Error) -> Self {
+        AddDepartment::Db(e)
+    }
 }
 
 /// A person with a role in the municipality, for the coordinator's list.
 #[derive(Clone, Debug)]
 pub struct Member {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub name: String,
     pub email: String,
     pub role: RoleKind,
@@ -176,9 +190,9 @@ pub struct Member {
     pub organisation: Option<String>,
 }
 
-pub async fn members(db: &Db, municipality_id: i64) -> Result<Vec<Member>, sqlx::Error> {
+pub async fn members(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Member>, sqlx::Error> {
     #[derive(sqlx::FromRow)]
-    struct Row(i64, String, String, String, Option<String>, Option<String>);
+    struct Row(UserId, String, String, String, Option<String>, Option<String>);
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT u.id, u.name, u.email, r.role, d.name, o.name FROM roles r \
          JOIN users u ON u.id = r.user_id \
@@ -217,15 +231,15 @@ pub enum GrantOutcome {
 /// Give an existing account a coordinator or staff role in the municipality.
 pub async fn grant_role(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     email: &str,
     role: RoleKind,
-    department_id: Option<i64>,
+    department_id: Option<DepartmentId>,
     actor: Option<&CurrentUser>,
     now: i64,
 ) -> Result<GrantOutcome, sqlx::Error> {
     let mut tx = db.write().await?;
-    let Some((user_id, name)): Option<(i64, String)> = sqlx::query_as("SELECT id, name FROM users WHERE email = $1")
+    let Some((user_id, name)): Option<(UserId, String)> = sqlx::query_as("SELECT id, name FROM users WHERE email = $1")
         .bind(email)
         .fetch_optional(&mut *tx)
         .await?

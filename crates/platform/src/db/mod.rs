@@ -2,6 +2,14 @@
 //! once with `$1` placeholders, which both accept), real migrations per backend, and the few
 //! places where the two genuinely differ, named explicitly.
 
+mod constraint;
+mod sql;
+mod write;
+
+pub use constraint::{OnConstraint, Unique, Violation};
+pub use sql::{Delete, Insert, Update};
+pub use write::write;
+
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
@@ -140,20 +148,38 @@ impl Db {
             Backend::Postgres => " FOR UPDATE SKIP LOCKED",
         }
     }
+
+    /// The row lock for a row read inside [`Db::write`] that the transaction will change:
+    /// ` FOR UPDATE` on PostgreSQL, nothing on SQLite, whose write transaction already holds
+    /// the only write lock (`BEGIN IMMEDIATE`). Append it to the `SELECT`.
+    pub fn for_update(&self) -> &'static str {
+        self.backend.for_update()
+    }
 }
 
-/// Whether an error is a unique-constraint violation (both backends), so callers can turn it
-/// into a "already exists" answer instead of a 500.
-pub fn is_unique_violation(e: &sqlx::Error) -> bool {
-    match e {
-        sqlx::Error::Database(d) => {
-            d.is_unique_violation()
-                || d.code().as_deref() == Some("23505")
-                || d.code().as_deref() == Some("2067")
-                || d.message().contains("UNIQUE constraint failed")
+impl Backend {
+    /// See [`Db::for_update`].
+    pub fn for_update(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "",
+            Backend::Postgres => " FOR UPDATE",
         }
-        _ => false,
     }
+
+    /// The backend of a connection from the pool (inside a transaction).
+    pub fn of(conn: &sqlx::AnyConnection) -> Backend {
+        if conn.backend_name().eq_ignore_ascii_case("sqlite") {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        }
+    }
+}
+
+/// Whether an error is a unique-constraint violation (both backends). Prefer
+/// [`OnConstraint::on_unique`], which names the constraint.
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(Violation::of(e), Some(Violation::Unique { .. }))
 }
 
 pub static MIGRATIONS: Migrations = Migrations {
