@@ -3,6 +3,8 @@
 //! imported table is matched against the plan already stored (so that importing the same table
 //! twice changes nothing).
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::table::{Owner, TableActivity, TablePlan};
 use chrono::NaiveDate;
 use platform::auth::CurrentUser;
@@ -177,14 +179,14 @@ pub fn reminder_due(
 /// Whom an activity is linked to, beyond the text as written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Links {
-    pub department_id: Option<i64>,
-    pub user_id: Option<i64>,
-    pub organisation_id: Option<i64>,
+    pub department_id: Option<DepartmentId>,
+    pub user_id: Option<UserId>,
+    pub organisation_id: Option<OrganisationId>,
 }
 
 /// The user is the activity's responsible: the linked person, a representative of the linked
 /// organisation, or staff of the linked department.
-pub fn is_responsible(user: &CurrentUser, municipality_id: i64, links: &Links) -> bool {
+pub fn is_responsible(user: &CurrentUser, municipality_id: MunicipalityId, links: &Links) -> bool {
     links.user_id == Some(user.id)
         || links.organisation_id.is_some_and(|o| user.represents(o))
         || links.department_id.is_some_and(|d| {
@@ -195,7 +197,7 @@ pub fn is_responsible(user: &CurrentUser, municipality_id: i64, links: &Links) -
 }
 
 /// Who may record progress: the responsible, and the municipality's staff and coordinator.
-pub fn may_record(user: &CurrentUser, municipality_id: i64, links: &Links) -> bool {
+pub fn may_record(user: &CurrentUser, municipality_id: MunicipalityId, links: &Links) -> bool {
     user.is_staff(municipality_id) || is_responsible(user, municipality_id, links)
 }
 

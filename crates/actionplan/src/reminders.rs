@@ -4,6 +4,8 @@
 //! staff), once per follow-up date, then queues its next run. Setting a follow-up date queues
 //! the run when none is waiting.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{self, Status};
 use chrono::NaiveDate;
 use futures::future::BoxFuture;
@@ -41,7 +43,7 @@ pub async fn schedule(db: &Db, run_at: i64, now: i64) -> Result<(), sqlx::Error>
 /// An activity to remind about, and whom.
 #[derive(Debug)]
 struct Due {
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     slug: String,
     text: String,
     follow_up_text: String,

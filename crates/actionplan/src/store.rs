@@ -2,6 +2,8 @@
 //! filters by it; every change is written with its audit entry in one transaction. A page's
 //! data comes in a fixed number of queries.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{self, ActivityEdit, Links, Note, PlanEdit, Ref, Status, Step, Stored};
 use crate::table::{Owner, TableActivity, TableArea, TableGoal, TablePlan};
 use chrono::NaiveDate;
@@ -38,7 +40,7 @@ pub struct Plan {
 }
 
 /// The municipality's current plan (the latest made), if it has one.
-pub async fn current_plan(db: &Db, municipality_id: i64) -> Result<Option<Plan>, sqlx::Error> {
+pub async fn current_plan(db: &Db, municipality_id: MunicipalityId) -> Result<Option<Plan>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT id, title, period_start, period_end, adopted_by, adopted_on FROM actionplan_plans \
          WHERE municipality_id = $1 ORDER BY id DESC LIMIT 1",
@@ -62,7 +64,7 @@ pub async fn current_plan(db: &Db, municipality_id: i64) -> Result<Option<Plan>,
 /// The current plan's id, made (titled "Handlingsplan") when the municipality has none.
 async fn ensure_plan(
     tx: &mut sqlx::AnyConnection,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     actor: Option<&CurrentUser>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
@@ -101,7 +103,7 @@ async fn ensure_plan(
 /// Set the plan's title, period and adoption (making the plan when there is none).
 pub async fn save_plan(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     edit: &PlanEdit,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -250,7 +252,7 @@ pub struct Full {
     pub activities: Vec<Activity>,
 }
 
-pub async fn full(db: &Db, municipality_id: i64, plan_id: i64) -> Result<Full, sqlx::Error> {
+pub async fn full(db: &Db, municipality_id: MunicipalityId, plan_id: i64) -> Result<Full, sqlx::Error> {
     let areas = sqlx::query(
         "SELECT id, number, name, group_name FROM actionplan_areas \
          WHERE municipality_id = $1 AND plan_id = $2 ORDER BY number",
@@ -341,7 +343,7 @@ pub fn to_table(full: &Full) -> TablePlan {
 }
 
 /// One activity of the municipality.
-pub async fn activity_by_id(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Activity>, sqlx::Error> {
+pub async fn activity_by_id(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Activity>, sqlx::Error> {
     let row = sqlx::query(&format!("{ACTIVITY} WHERE a.municipality_id = $1 AND a.id = $2"))
         .bind(municipality_id)
         .bind(id)
@@ -353,7 +355,7 @@ pub async fn activity_by_id(db: &Db, municipality_id: i64, id: i64) -> Result<Op
 /// One goal of the municipality with its area (number, name), and its activities.
 pub async fn goal_by_id(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
 ) -> Result<Option<(Goal, u32, String, Vec<Activity>)>, sqlx::Error> {
     let row = sqlx::query(
@@ -386,7 +388,7 @@ pub async fn goal_by_id(
 
 /// The activities a user is responsible for (linked to them, their organisations or their
 /// departments), in the plan's order.
-pub async fn mine(db: &Db, municipality_id: i64, user: &CurrentUser) -> Result<Vec<Activity>, sqlx::Error> {
+pub async fn mine(db: &Db, municipality_id: MunicipalityId, user: &CurrentUser) -> Result<Vec<Activity>, sqlx::Error> {
     let orgs: Vec<i64> = user
         .roles
         .iter()
@@ -421,7 +423,7 @@ pub async fn mine(db: &Db, municipality_id: i64, user: &CurrentUser) -> Result<V
 }
 
 /// Activities past their follow-up date and not done, oldest date first.
-pub async fn overdue(db: &Db, municipality_id: i64, today: NaiveDate) -> Result<Vec<Activity>, sqlx::Error> {
+pub async fn overdue(db: &Db, municipality_id: MunicipalityId, today: NaiveDate) -> Result<Vec<Activity>, sqlx::Error> {
     sqlx::query(&format!(
         "{ACTIVITY} WHERE a.municipality_id = $1 AND a.follow_up_on < $2 AND a.status <> 'done' \
          ORDER BY a.follow_up_on, ar.number, a.id"
@@ -448,7 +450,7 @@ pub struct NoteRow {
 }
 
 /// An activity's notes, newest first.
-pub async fn notes(db: &Db, municipality_id: i64, activity_id: i64) -> Result<Vec<NoteRow>, sqlx::Error> {
+pub async fn notes(db: &Db, municipality_id: MunicipalityId, activity_id: i64) -> Result<Vec<NoteRow>, sqlx::Error> {
     sqlx::query(
         "SELECT id, author_name, noted_on, status_after, text, created_at FROM actionplan_notes \
          WHERE municipality_id = $1 AND activity_id = $2 ORDER BY noted_on DESC, id DESC",
@@ -476,7 +478,7 @@ pub async fn notes(db: &Db, municipality_id: i64, activity_id: i64) -> Result<Ve
 /// the municipality has no such activity.
 pub async fn record_note(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     activity_id: i64,
     note: &Note,
     author: &CurrentUser,
@@ -542,7 +544,7 @@ pub enum EditError {
 /// municipality's). A follow-up date makes sure the reminder run is queued.
 pub async fn edit_activity(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     edit: &ActivityEdit,
     actor: &CurrentUser,
@@ -628,7 +630,7 @@ pub async fn edit_activity(
 
 /// (id, name) choices for linking: the municipality's departments, organisations and people
 /// with a role there, each in Swedish order.
-pub async fn choices(db: &Db, municipality_id: i64, table: &str) -> Result<Vec<(i64, String)>, sqlx::Error> {
+pub async fn choices(db: &Db, municipality_id: MunicipalityId, table: &str) -> Result<Vec<(i64, String)>, sqlx::Error> {
     let sql = match table {
         "departments" => "SELECT id, name FROM departments WHERE municipality_id = $1",
         "organisations" => "SELECT id, name FROM organisations WHERE municipality_id = $1",
@@ -678,7 +680,7 @@ fn group(r: &AnyRow) -> Result<Group, sqlx::Error> {
     })
 }
 
-pub async fn groups(db: &Db, municipality_id: i64) -> Result<Vec<Group>, sqlx::Error> {
+pub async fn groups(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Group>, sqlx::Error> {
     sqlx::query(&format!(
         "{GROUP} WHERE gr.municipality_id = $1 ORDER BY ar.number, gr.name, gr.id"
     ))
@@ -690,7 +692,7 @@ pub async fn groups(db: &Db, municipality_id: i64) -> Result<Vec<Group>, sqlx::E
     .collect()
 }
 
-pub async fn group_by_id(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Group>, sqlx::Error> {
+pub async fn group_by_id(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Group>, sqlx::Error> {
     let row = sqlx::query(&format!("{GROUP} WHERE gr.municipality_id = $1 AND gr.id = $2"))
         .bind(municipality_id)
         .bind(id)
@@ -702,7 +704,7 @@ pub async fn group_by_id(db: &Db, municipality_id: i64, id: i64) -> Result<Optio
 /// (user id, name, e-mail, consent time) of a group's members, in Swedish order.
 pub async fn members(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     group_id: i64,
 ) -> Result<Vec<(i64, String, String, i64)>, sqlx::Error> {
     let mut v: Vec<(i64, String, String, i64)> = sqlx::query_as(
@@ -740,7 +742,7 @@ pub struct NewGroup<'a> {
 
 pub async fn create_group(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     new: &NewGroup<'_>,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -813,7 +815,7 @@ pub async fn create_group(
 /// Join a group, consenting now to being listed to its members and the coordinator.
 pub async fn join(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     group_id: i64,
     user: &CurrentUser,
     now: i64,
@@ -870,7 +872,7 @@ pub async fn join(
 /// Leave a group (the consent goes with the membership). Returns whether the user was a member.
 pub async fn leave(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     group_id: i64,
     user: &CurrentUser,
     now: i64,
@@ -908,7 +910,7 @@ pub async fn leave(
 /// What the municipality's current plan holds, as the import matches it (three queries).
 async fn stored(
     conn: &mut sqlx::AnyConnection,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     plan_id: Option<i64>,
 ) -> Result<Stored, sqlx::Error> {
     let Some(plan_id) = plan_id else {
@@ -965,7 +967,7 @@ async fn stored(
     })
 }
 
-async fn current_plan_id(conn: &mut sqlx::AnyConnection, municipality_id: i64) -> Result<Option<i64>, sqlx::Error> {
+async fn current_plan_id(conn: &mut sqlx::AnyConnection, municipality_id: MunicipalityId) -> Result<Option<i64>, sqlx::Error> {
     let found: Option<(i64,)> =
         sqlx::query_as("SELECT id FROM actionplan_plans WHERE municipality_id = $1 ORDER BY id DESC LIMIT 1")
             .bind(municipality_id)
@@ -975,7 +977,7 @@ async fn current_plan_id(conn: &mut sqlx::AnyConnection, municipality_id: i64) -
 }
 
 /// The steps an import of `table` would take now (nothing is written).
-pub async fn import_preview(db: &Db, municipality_id: i64, table: &TablePlan) -> Result<Vec<Step>, sqlx::Error> {
+pub async fn import_preview(db: &Db, municipality_id: MunicipalityId, table: &TablePlan) -> Result<Vec<Step>, sqlx::Error> {
     let mut conn = db.pool.acquire().await?;
     let plan = current_plan_id(&mut conn, municipality_id).await?;
     let s = stored(&mut conn, municipality_id, plan).await?;
@@ -987,7 +989,7 @@ pub async fn import_preview(db: &Db, municipality_id: i64, table: &TablePlan) ->
 /// never doubled. Returns the counts of what was done.
 pub async fn import(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     table: &TablePlan,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -1120,7 +1122,7 @@ pub async fn import(
 }
 
 /// Keep a checked import until the coordinator confirms it; returns the draft's id.
-pub async fn save_draft(db: &Db, municipality_id: i64, user_id: i64, json: &str, now: i64) -> Result<i64, sqlx::Error> {
+pub async fn save_draft(db: &Db, municipality_id: MunicipalityId, user_id: UserId, json: &str, now: i64) -> Result<i64, sqlx::Error> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO actionplan_import_drafts (municipality_id, user_id, plan_json, created_at) \
          VALUES ($1, $2, $3, $4) RETURNING id",
@@ -1135,7 +1137,7 @@ pub async fn save_draft(db: &Db, municipality_id: i64, user_id: i64, json: &str,
 }
 
 /// Take (read and delete) a draft of this municipality and user.
-pub async fn take_draft(db: &Db, municipality_id: i64, user_id: i64, id: i64) -> Result<Option<String>, sqlx::Error> {
+pub async fn take_draft(db: &Db, municipality_id: MunicipalityId, user_id: UserId, id: i64) -> Result<Option<String>, sqlx::Error> {
     let mut tx = db.write().await?;
     let row: Option<(String,)> = sqlx::query_as(
         "SELECT plan_json FROM actionplan_import_drafts WHERE id = $1 AND municipality_id = $2 AND user_id = $3",

@@ -3,6 +3,8 @@
 //! draft with the published compilation of seed 004 (the working group meeting of
 //! 19 June 2018). Written through the store, so every row has its audit entry.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{Party, TimelineKind};
 use crate::store::{self, CommitmentInput, PrincipleInput, TimelineInput};
 use platform::db::Db;
@@ -388,7 +390,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
 
 async fn adopted(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     intro: &str,
     principles: &[DemoPrinciple],
     by: &str,
@@ -436,7 +438,7 @@ fn at(year: i32, month: u32, day: u32, hour: u32) -> Option<i64> {
 /// Where a commitment stands: principle number, party, number within the party.
 type Place = (i64, Party, i64);
 
-async fn lulea(db: &Db, municipality_id: i64, now: i64) -> anyhow::Result<()> {
+async fn lulea(db: &Db, municipality_id: MunicipalityId, now: i64) -> anyhow::Result<()> {
     let v = store::start_draft(db, municipality_id, &[], None, now).await?;
     store::update_intro(
         db,

@@ -3,6 +3,8 @@
 //! audit entry, and the rules of [`crate::domain`] are checked inside that transaction, so an
 //! adopted version stays frozen whatever the web layer does.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{
     self, Comment, Commitment, Consultation, ConsultationStatus, Item, Party, Principle, PrincipleWith, RuleError,
     TimelineEntry, TimelineKind, Version, VersionStatus,
@@ -37,7 +39,7 @@ fn for_update(db: &Db) -> &'static str {
 #[allow(clippy::too_many_arguments)] // the audit entry's fields, each plain
 async fn record(
     tx: &mut Tx,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     actor: Option<&CurrentUser>,
     action: &str,
     entity: &str,
@@ -79,7 +81,7 @@ fn version_from(r: VersionRow) -> Version {
 }
 
 /// Every version of the municipality's agreement, by number.
-pub async fn versions(db: &Db, municipality_id: i64) -> Result<Vec<Version>, sqlx::Error> {
+pub async fn versions(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Version>, sqlx::Error> {
     let rows: Vec<VersionRow> = sqlx::query_as(&format!(
         "SELECT {VERSION_COLUMNS} FROM agreement_versions WHERE municipality_id = $1 ORDER BY number"
     ))
@@ -89,7 +91,7 @@ pub async fn versions(db: &Db, municipality_id: i64) -> Result<Vec<Version>, sql
     Ok(rows.into_iter().map(version_from).collect())
 }
 
-pub async fn version_by_number(db: &Db, municipality_id: i64, number: i64) -> Result<Option<Version>, sqlx::Error> {
+pub async fn version_by_number(db: &Db, municipality_id: MunicipalityId, number: i64) -> Result<Option<Version>, sqlx::Error> {
     let row: Option<VersionRow> = sqlx::query_as(&format!(
         "SELECT {VERSION_COLUMNS} FROM agreement_versions WHERE municipality_id = $1 AND number = $2"
     ))
@@ -101,7 +103,7 @@ pub async fn version_by_number(db: &Db, municipality_id: i64, number: i64) -> Re
 }
 
 /// The municipality's draft, if it has one.
-pub async fn draft(db: &Db, municipality_id: i64) -> Result<Option<Version>, sqlx::Error> {
+pub async fn draft(db: &Db, municipality_id: MunicipalityId) -> Result<Option<Version>, sqlx::Error> {
     let row: Option<VersionRow> = sqlx::query_as(&format!(
         "SELECT {VERSION_COLUMNS} FROM agreement_versions WHERE municipality_id = $1 AND status = 'draft'"
     ))
@@ -136,7 +138,7 @@ fn commitment_from(r: CommitmentRow) -> Commitment {
 }
 
 /// A version's principles with their commitments: two queries, however many there are.
-pub async fn contents(db: &Db, municipality_id: i64, version_id: i64) -> Result<Vec<PrincipleWith>, sqlx::Error> {
+pub async fn contents(db: &Db, municipality_id: MunicipalityId, version_id: i64) -> Result<Vec<PrincipleWith>, sqlx::Error> {
     let principles: Vec<PrincipleRow> = sqlx::query_as(
         "SELECT id, version_id, position, name, body FROM agreement_principles \
          WHERE municipality_id = $1 AND version_id = $2",
@@ -163,7 +165,7 @@ pub async fn contents(db: &Db, municipality_id: i64, version_id: i64) -> Result<
 async fn version_status(
     db: &Db,
     tx: &mut Tx,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     version_id: i64,
 ) -> StoreResult<(VersionStatus, i64)> {
     let row: Option<(String, i64)> = sqlx::query_as(&format!(
@@ -182,7 +184,7 @@ async fn version_status(
 /// a version with `first_principles` (names, in order) and nothing else.
 pub async fn start_draft(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     first_principles: &[String],
     actor: Option<&CurrentUser>,
     now: i64,
@@ -327,7 +329,7 @@ async fn touch(tx: &mut Tx, version_id: i64, now: i64) -> Result<(), sqlx::Error
 /// Change the introduction of a draft.
 pub async fn update_intro(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     version_id: i64,
     intro: &str,
     actor: Option<&CurrentUser>,
@@ -361,7 +363,7 @@ pub async fn update_intro(
 /// Adopt a draft: the body that decided and the date of the decision. Frozen from then on.
 pub async fn adopt(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     version_id: i64,
     adopted_by: &str,
     adopted_on: &str,
@@ -430,7 +432,7 @@ type PrincipleVersionRow = (
 );
 
 /// One principle with the status of its version.
-pub async fn principle(db: &Db, municipality_id: i64, id: i64) -> Result<Option<(Principle, Version)>, sqlx::Error> {
+pub async fn principle(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<(Principle, Version)>, sqlx::Error> {
     let row: Option<PrincipleVersionRow> = sqlx::query_as(
         "SELECT p.id, p.version_id, p.position, p.name, p.body, \
                     v.number, v.status, v.intro, v.adopted_by, v.adopted_on, v.created_at, v.updated_at \
@@ -452,7 +454,7 @@ pub async fn principle(db: &Db, municipality_id: i64, id: i64) -> Result<Option<
 /// A principle with its commitments (for its editing page).
 pub async fn principle_with(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
 ) -> Result<Option<(PrincipleWith, Version)>, sqlx::Error> {
     let Some((p, v)) = principle(db, municipality_id, id).await? else {
@@ -507,7 +509,7 @@ pub struct PrincipleInput<'a> {
 /// Add a principle to a draft at the given number (the others move down).
 pub async fn add_principle(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     version_id: i64,
     input: &PrincipleInput<'_>,
     actor: Option<&CurrentUser>,
@@ -547,7 +549,7 @@ pub async fn add_principle(
 }
 
 /// The version a principle belongs to, checked editable, inside the transaction.
-async fn editable_principle(db: &Db, tx: &mut Tx, municipality_id: i64, id: i64) -> StoreResult<(i64, i64)> {
+async fn editable_principle(db: &Db, tx: &mut Tx, municipality_id: MunicipalityId, id: i64) -> StoreResult<(i64, i64)> {
     let row: Option<(i64,)> =
         sqlx::query_as("SELECT version_id FROM agreement_principles WHERE id = $1 AND municipality_id = $2")
             .bind(id)
@@ -563,7 +565,7 @@ async fn editable_principle(db: &Db, tx: &mut Tx, municipality_id: i64, id: i64)
 /// Change a principle's number, name and text.
 pub async fn update_principle(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     input: &PrincipleInput<'_>,
     actor: Option<&CurrentUser>,
@@ -601,7 +603,7 @@ pub async fn update_principle(
 /// Remove a principle with its commitments; the ones after it move up.
 pub async fn remove_principle(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -645,7 +647,7 @@ pub async fn remove_principle(
 /// One commitment with its principle and version.
 pub async fn commitment(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
 ) -> Result<Option<(Commitment, Principle, Version)>, sqlx::Error> {
     let row: Option<(i64, i64, String, i64, String, String)> = sqlx::query_as(
@@ -708,7 +710,7 @@ async fn write_commitment_order(
 /// Add a commitment under a principle of a draft.
 pub async fn add_commitment(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     principle_id: i64,
     input: &CommitmentInput<'_>,
     actor: Option<&CurrentUser>,
@@ -768,7 +770,7 @@ fn summary_of(text: &str) -> String {
 async fn editable_commitment(
     db: &Db,
     tx: &mut Tx,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
 ) -> StoreResult<(i64, i64, Party, i64)> {
     let row: Option<(i64, i64, String)> = sqlx::query_as(
@@ -792,7 +794,7 @@ async fn editable_commitment(
 /// Change a commitment: its party, number, heading and text.
 pub async fn update_commitment(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     input: &CommitmentInput<'_>,
     actor: Option<&CurrentUser>,
@@ -844,7 +846,7 @@ pub async fn update_commitment(
 /// Remove a commitment; the ones after it move up.
 pub async fn remove_commitment(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -893,7 +895,7 @@ fn timeline_from(r: TimelineRow) -> TimelineEntry {
 }
 
 /// The timeline, in the order things happened.
-pub async fn timeline(db: &Db, municipality_id: i64) -> Result<Vec<TimelineEntry>, sqlx::Error> {
+pub async fn timeline(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<TimelineEntry>, sqlx::Error> {
     let rows: Vec<TimelineRow> = sqlx::query_as(
         "SELECT id, happened_on, kind, title, body FROM agreement_timeline WHERE municipality_id = $1 \
          ORDER BY happened_on, id",
@@ -906,7 +908,7 @@ pub async fn timeline(db: &Db, municipality_id: i64) -> Result<Vec<TimelineEntry
     Ok(v)
 }
 
-pub async fn timeline_entry(db: &Db, municipality_id: i64, id: i64) -> Result<Option<TimelineEntry>, sqlx::Error> {
+pub async fn timeline_entry(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<TimelineEntry>, sqlx::Error> {
     let row: Option<TimelineRow> = sqlx::query_as(
         "SELECT id, happened_on, kind, title, body FROM agreement_timeline WHERE id = $1 AND municipality_id = $2",
     )
@@ -926,7 +928,7 @@ pub struct TimelineInput<'a> {
 
 pub async fn add_timeline_entry(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     input: &TimelineInput<'_>,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -961,7 +963,7 @@ pub async fn add_timeline_entry(
 
 pub async fn update_timeline_entry(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     input: &TimelineInput<'_>,
     actor: Option<&CurrentUser>,
@@ -1001,7 +1003,7 @@ pub async fn update_timeline_entry(
 
 pub async fn remove_timeline_entry(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -1053,7 +1055,7 @@ fn consultation_from(r: ConsultationRow) -> Consultation {
 }
 
 /// Every consultation of the municipality, newest first.
-pub async fn consultations(db: &Db, municipality_id: i64) -> Result<Vec<Consultation>, sqlx::Error> {
+pub async fn consultations(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Consultation>, sqlx::Error> {
     let rows: Vec<ConsultationRow> = sqlx::query_as(&format!(
         "SELECT {CONSULTATION_COLUMNS} FROM agreement_consultations WHERE municipality_id = $1 \
          ORDER BY opened_at DESC, id DESC"
@@ -1064,7 +1066,7 @@ pub async fn consultations(db: &Db, municipality_id: i64) -> Result<Vec<Consulta
     Ok(rows.into_iter().map(consultation_from).collect())
 }
 
-pub async fn consultation(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Consultation>, sqlx::Error> {
+pub async fn consultation(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Consultation>, sqlx::Error> {
     let row: Option<ConsultationRow> = sqlx::query_as(&format!(
         "SELECT {CONSULTATION_COLUMNS} FROM agreement_consultations WHERE id = $1 AND municipality_id = $2"
     ))
@@ -1078,7 +1080,7 @@ pub async fn consultation(db: &Db, municipality_id: i64, id: i64) -> Result<Opti
 type ItemRow = (i64, i64, String, String, String, i64, String, String);
 
 /// The commitments of a consultation as they were sent out (one query).
-pub async fn items(db: &Db, municipality_id: i64, consultation_id: i64) -> Result<Vec<Item>, sqlx::Error> {
+pub async fn items(db: &Db, municipality_id: MunicipalityId, consultation_id: i64) -> Result<Vec<Item>, sqlx::Error> {
     let rows: Vec<ItemRow> = sqlx::query_as(
         "SELECT id, principle_position, principle_name, principle_body, party, position, heading, body \
          FROM agreement_consultation_items WHERE municipality_id = $1 AND consultation_id = $2",
@@ -1115,7 +1117,7 @@ fn comment_from(r: CommentRow) -> Comment {
 }
 
 /// Every comment of a consultation, with the authors' names (for the coordinator).
-pub async fn comments(db: &Db, municipality_id: i64, consultation_id: i64) -> Result<Vec<Comment>, sqlx::Error> {
+pub async fn comments(db: &Db, municipality_id: MunicipalityId, consultation_id: i64) -> Result<Vec<Comment>, sqlx::Error> {
     let rows: Vec<CommentRow> = sqlx::query_as(
         "SELECT c.id, c.item_id, u.name, c.body, c.created_at FROM agreement_comments c \
          LEFT JOIN users u ON u.id = c.user_id \
@@ -1131,7 +1133,7 @@ pub async fn comments(db: &Db, municipality_id: i64, consultation_id: i64) -> Re
 /// Every comment of a consultation without names (for the published compilation).
 pub async fn anonymous_comments(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     consultation_id: i64,
 ) -> Result<Vec<Comment>, sqlx::Error> {
     let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(
@@ -1151,9 +1153,9 @@ pub async fn anonymous_comments(
 /// One person's own comments in a consultation.
 pub async fn own_comments(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     consultation_id: i64,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Vec<Comment>, sqlx::Error> {
     let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(
         "SELECT id, item_id, body, created_at FROM agreement_comments \
@@ -1171,7 +1173,7 @@ pub async fn own_comments(
 }
 
 /// The number of comments per consultation of the municipality.
-pub async fn comment_counts(db: &Db, municipality_id: i64) -> Result<HashMap<i64, i64>, sqlx::Error> {
+pub async fn comment_counts(db: &Db, municipality_id: MunicipalityId) -> Result<HashMap<i64, i64>, sqlx::Error> {
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT consultation_id, COUNT(*) FROM agreement_comments WHERE municipality_id = $1 GROUP BY consultation_id",
     )
@@ -1184,7 +1186,7 @@ pub async fn comment_counts(db: &Db, municipality_id: i64) -> Result<HashMap<i64
 /// Open a consultation on the draft: the draft's commitments are copied as they stand now.
 pub async fn open_consultation(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     title: &str,
     intro: &str,
     actor: Option<&CurrentUser>,
@@ -1272,7 +1274,7 @@ pub async fn open_consultation(
 async fn consultation_status(
     db: &Db,
     tx: &mut Tx,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
 ) -> StoreResult<(ConsultationStatus, String)> {
     let row: Option<(String, String)> = sqlx::query_as(&format!(
@@ -1290,7 +1292,7 @@ async fn consultation_status(
 /// Close an open consultation: no more comments.
 pub async fn close_consultation(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -1325,7 +1327,7 @@ pub async fn close_consultation(
 /// Publish the compilation of a closed consultation.
 pub async fn publish_consultation(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -1358,7 +1360,7 @@ pub async fn publish_consultation(
 }
 
 /// The consultation a commitment sent out on consultation belongs to, in this municipality.
-pub async fn item_consultation(db: &Db, municipality_id: i64, item_id: i64) -> Result<Option<i64>, sqlx::Error> {
+pub async fn item_consultation(db: &Db, municipality_id: MunicipalityId, item_id: i64) -> Result<Option<i64>, sqlx::Error> {
     let row: Option<(i64,)> = sqlx::query_as(
         "SELECT consultation_id FROM agreement_consultation_items WHERE id = $1 AND municipality_id = $2",
     )
@@ -1372,7 +1374,7 @@ pub async fn item_consultation(db: &Db, municipality_id: i64, item_id: i64) -> R
 /// Comment on a commitment of an open consultation. Returns the consultation's id.
 pub async fn add_comment(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     item_id: i64,
     author: Option<&CurrentUser>,
     body: &str,

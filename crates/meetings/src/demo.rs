@@ -3,6 +3,8 @@
 //! collaboration council of 2017-02-16 with its minutes, working groups and next meeting
 //! (seed 002). Times the seeds do not give are the evening hours of the meetings they do.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::MeetingForm;
 use crate::store::{self, Minutes};
 use platform::db::Db;
@@ -46,7 +48,7 @@ fn sala_meeting(series: i64, number: u32, date: &str, title: &str, theme: &str) 
     }
 }
 
-async fn save(db: &Db, municipality_id: i64, series: i64, f: &MeetingForm, now: i64) -> anyhow::Result<i64> {
+async fn save(db: &Db, municipality_id: MunicipalityId, series: i64, f: &MeetingForm, now: i64) -> anyhow::Result<i64> {
     let input = f
         .check(&[series])
         .map_err(|p| anyhow::anyhow!("demo meeting {}: {p:?}", f.title))?;

@@ -7,6 +7,8 @@
 //! - `GET|POST /{slug}/moten/{id}/inbjudan/skicka` (coordinator)
 //! - `GET|POST /{slug}/moten/avregistrera/{token}` (the unsubscribe link)
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain;
 use crate::mail::{self, MeetingMail};
 use crate::store::{self, Meeting};
@@ -69,7 +71,7 @@ impl List {
 /// The addresses on a list (lower case, each once).
 pub async fn addresses(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     meeting_id: i64,
     list: List,
 ) -> Result<BTreeSet<String>, sqlx::Error> {
@@ -97,7 +99,7 @@ pub async fn addresses(
     Ok(rows.into_iter().map(|r| r.0.trim().to_lowercase()).collect())
 }
 
-async fn unsubscribed(db: &Db, municipality_id: i64) -> Result<BTreeSet<String>, sqlx::Error> {
+async fn unsubscribed(db: &Db, municipality_id: MunicipalityId) -> Result<BTreeSet<String>, sqlx::Error> {
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT email FROM meetings_unsubscribes WHERE municipality_id = $1 AND unsubscribed_at IS NOT NULL",
     )
@@ -109,7 +111,7 @@ async fn unsubscribed(db: &Db, municipality_id: i64) -> Result<BTreeSet<String>,
 
 /// The unsubscribe token of an address: unguessable without the instance's secret, the same in
 /// every mail to that address (only its hash is stored).
-pub fn unsubscribe_token(secret: &[u8], municipality_id: i64, email: &str) -> String {
+pub fn unsubscribe_token(secret: &[u8], municipality_id: MunicipalityId, email: &str) -> String {
     let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else {
         return String::new();
     };
@@ -120,7 +122,7 @@ pub fn unsubscribe_token(secret: &[u8], municipality_id: i64, email: &str) -> St
 /// Queue the invitation to each address in one transaction. Returns how many were queued.
 async fn queue_all(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     meeting_id: i64,
     mails: &[(String, String, MeetingMail)],
     actor: &CurrentUser,
@@ -445,7 +447,7 @@ async fn send(
 
 async fn subscription(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     token: &str,
 ) -> Result<Option<(String, Option<i64>)>, sqlx::Error> {
     sqlx::query_as(

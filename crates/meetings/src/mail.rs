@@ -3,6 +3,8 @@
 //! Without SMTP the message lands in the platform's outbox (the attachment is then only named;
 //! the meeting's calendar link is in the text).
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use futures::future::BoxFuture;
 use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncTransport, Message};
@@ -25,7 +27,7 @@ pub struct MeetingMail {
 /// Queue a message in the caller's transaction.
 pub async fn queue(
     conn: &mut sqlx::AnyConnection,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     mail: &MeetingMail,
     now: i64,
 ) -> Result<i64, sqlx::Error> {

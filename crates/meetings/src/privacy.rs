@@ -5,6 +5,8 @@
 //! - `GET /{slug}/moten/personuppgifter` (coordinator): retention setting, export and erasure
 //! - `POST …/personuppgifter/lagring`, `POST …/personuppgifter/export`, `POST …/radera`
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -36,7 +38,7 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-pub async fn retention_days(db: &Db, municipality_id: i64) -> Result<i64, sqlx::Error> {
+pub async fn retention_days(db: &Db, municipality_id: MunicipalityId) -> Result<i64, sqlx::Error> {
     let row: Option<(i64,)> = sqlx::query_as("SELECT retention_days FROM meetings_settings WHERE municipality_id = $1")
         .bind(municipality_id)
         .fetch_optional(&db.pool)
@@ -46,7 +48,7 @@ pub async fn retention_days(db: &Db, municipality_id: i64) -> Result<i64, sqlx::
 
 pub async fn set_retention_days(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     days: i64,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -129,7 +131,7 @@ pub struct Exported {
 }
 
 /// Everything the meetings hold about one e-mail address in one municipality.
-pub async fn export_person(db: &Db, municipality_id: i64, email: &str) -> Result<Vec<Exported>, sqlx::Error> {
+pub async fn export_person(db: &Db, municipality_id: MunicipalityId, email: &str) -> Result<Vec<Exported>, sqlx::Error> {
     sqlx::query_as(
         "SELECT m.title AS meeting, m.starts_at AS meeting_date, r.name, r.email, r.organisation, r.party, r.dietary, \
          r.accessibility, r.status, r.consent_text, r.attended, r.created_at AS registered_at \
@@ -146,7 +148,7 @@ pub async fn export_person(db: &Db, municipality_id: i64, email: &str) -> Result
 /// their invitation address. Returns how many registrations were cleared.
 pub async fn erase_person(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     email: &str,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -380,7 +382,7 @@ struct Own {
     erased_at: Option<i64>,
 }
 
-async fn own(db: &Db, municipality_id: i64, token: &str) -> Result<Option<Own>, sqlx::Error> {
+async fn own(db: &Db, municipality_id: MunicipalityId, token: &str) -> Result<Option<Own>, sqlx::Error> {
     sqlx::query_as(
         "SELECT meeting_id, name, email, organisation, party, dietary, accessibility, erased_at \
          FROM meetings_registrations WHERE municipality_id = $1 AND cancel_token_hash = $2",

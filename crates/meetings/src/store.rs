@@ -1,5 +1,7 @@
 //! Queries. Every function takes the municipality id (the tenant) and filters by it.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{MeetingInput, Party, RegistrationInput, Status};
 use crate::letters::Letters;
 use crate::mail;
@@ -54,7 +56,7 @@ const MEETING: &str = "SELECT m.id, m.series_id, s.name AS series_name, m.number
      (SELECT COUNT(*) FROM meetings_minutes n WHERE n.meeting_id = m.id AND n.published_at IS NOT NULL) AS minutes_published \
      FROM meetings_meetings m JOIN meetings_series s ON s.id = m.series_id";
 
-pub async fn series(db: &Db, municipality_id: i64) -> Result<Vec<Series>, sqlx::Error> {
+pub async fn series(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Series>, sqlx::Error> {
     let mut v: Vec<Series> =
         sqlx::query_as("SELECT id, name, description FROM meetings_series WHERE municipality_id = $1")
             .bind(municipality_id)
@@ -64,7 +66,7 @@ pub async fn series(db: &Db, municipality_id: i64) -> Result<Vec<Series>, sqlx::
     Ok(v)
 }
 
-pub async fn one_series(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Series>, sqlx::Error> {
+pub async fn one_series(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Series>, sqlx::Error> {
     sqlx::query_as("SELECT id, name, description FROM meetings_series WHERE municipality_id = $1 AND id = $2")
         .bind(municipality_id)
         .bind(id)
@@ -74,7 +76,7 @@ pub async fn one_series(db: &Db, municipality_id: i64, id: i64) -> Result<Option
 
 pub async fn create_series(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     name: &str,
     description: &str,
     actor: Option<&CurrentUser>,
@@ -108,7 +110,7 @@ pub async fn create_series(
 }
 
 /// Every meeting of the municipality (optionally of one series), earliest first.
-pub async fn meetings(db: &Db, municipality_id: i64, series_id: Option<i64>) -> Result<Vec<Meeting>, sqlx::Error> {
+pub async fn meetings(db: &Db, municipality_id: MunicipalityId, series_id: Option<i64>) -> Result<Vec<Meeting>, sqlx::Error> {
     let sql =
         format!("{MEETING} WHERE m.municipality_id = $1 AND ($2 = 0 OR m.series_id = $2) ORDER BY m.starts_at, m.id");
     sqlx::query_as(&sql)
@@ -145,7 +147,7 @@ pub async fn seated_by_meeting(db: &Db, ids: &[i64]) -> Result<Vec<(i64, String,
     .await
 }
 
-pub async fn meeting(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Meeting>, sqlx::Error> {
+pub async fn meeting(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Meeting>, sqlx::Error> {
     let sql = format!("{MEETING} WHERE m.municipality_id = $1 AND m.id = $2");
     sqlx::query_as(&sql)
         .bind(municipality_id)
@@ -154,7 +156,7 @@ pub async fn meeting(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Me
         .await
 }
 
-async fn meeting_in(tx: &mut Tx, municipality_id: i64, id: i64) -> Result<Option<Meeting>, sqlx::Error> {
+async fn meeting_in(tx: &mut Tx, municipality_id: MunicipalityId, id: i64) -> Result<Option<Meeting>, sqlx::Error> {
     let sql = format!("{MEETING} WHERE m.municipality_id = $1 AND m.id = $2");
     sqlx::query_as(&sql)
         .bind(municipality_id)
@@ -166,7 +168,7 @@ async fn meeting_in(tx: &mut Tx, municipality_id: i64, id: i64) -> Result<Option
 /// Save a meeting (new when `id` is `None`). Returns its id.
 pub async fn save_meeting(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: Option<i64>,
     m: &MeetingInput,
     actor: Option<&CurrentUser>,
@@ -261,7 +263,7 @@ pub async fn save_meeting(
 
 /// Lock the meeting's row until the transaction ends (PostgreSQL). On SQLite the write
 /// transaction (`BEGIN IMMEDIATE`) already holds the only write lock.
-async fn lock_meeting(tx: &mut Tx, backend: Backend, municipality_id: i64, id: i64) -> Result<bool, sqlx::Error> {
+async fn lock_meeting(tx: &mut Tx, backend: Backend, municipality_id: MunicipalityId, id: i64) -> Result<bool, sqlx::Error> {
     let sql = match backend {
         Backend::Postgres => "SELECT id FROM meetings_meetings WHERE municipality_id = $1 AND id = $2 FOR UPDATE",
         Backend::Sqlite => "SELECT id FROM meetings_meetings WHERE municipality_id = $1 AND id = $2",
@@ -292,7 +294,7 @@ pub enum RegisterError {
 /// transaction. Returns the registration's id and status.
 pub async fn register(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     meeting_id: i64,
     r: &RegistrationInput,
     token: &str,
@@ -367,7 +369,7 @@ pub struct ByToken {
     pub status: String,
 }
 
-pub async fn by_token(db: &Db, municipality_id: i64, token: &str) -> Result<Option<ByToken>, sqlx::Error> {
+pub async fn by_token(db: &Db, municipality_id: MunicipalityId, token: &str) -> Result<Option<ByToken>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, meeting_id, name, status FROM meetings_registrations \
          WHERE municipality_id = $1 AND cancel_token_hash = $2",
@@ -383,7 +385,7 @@ pub async fn by_token(db: &Db, municipality_id: i64, token: &str) -> Result<Opti
 /// meeting's id, or `None` when the token is unknown or already used.
 pub async fn cancel(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     token: &str,
     new_token: &(dyn Fn() -> String + Sync),
     letters: &Letters,
@@ -442,7 +444,7 @@ pub async fn cancel(
 /// Give free seats to the waiting list, first come first served (the meeting is locked).
 async fn promote(
     tx: &mut Tx,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     m: &Meeting,
     new_token: &(dyn Fn() -> String + Sync),
     letters: &Letters,
@@ -499,7 +501,7 @@ async fn promote(
 /// served, each with a mail and a new cancellation link.
 pub async fn fill_free_seats(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     meeting_id: i64,
     new_token: &(dyn Fn() -> String + Sync),
     letters: &Letters,
@@ -517,7 +519,7 @@ pub async fn fill_free_seats(
 }
 
 /// The municipality's premises in the registry, as meeting places.
-pub async fn premises(db: &Db, municipality_id: i64) -> Result<Vec<crate::domain::Premises>, sqlx::Error> {
+pub async fn premises(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<crate::domain::Premises>, sqlx::Error> {
     type Row = (i64, String, String, String, i64, i64, i64, i64, i64);
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT p.id, p.name, p.address, o.name, p.ground_floor, p.step_free, p.lift, p.accessible_toilet, p.hearing_loop \
@@ -568,7 +570,7 @@ impl Registration {
 
 /// A meeting's registrations (not the cancelled ones): confirmed first, then the waiting list,
 /// each in the order they came.
-pub async fn registrations(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<Vec<Registration>, sqlx::Error> {
+pub async fn registrations(db: &Db, municipality_id: MunicipalityId, meeting_id: i64) -> Result<Vec<Registration>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, name, email, organisation, party, dietary, accessibility, status, attended, created_at \
          FROM meetings_registrations WHERE municipality_id = $1 AND meeting_id = $2 AND status <> 'cancelled' \
@@ -584,7 +586,7 @@ pub async fn registrations(db: &Db, municipality_id: i64, meeting_id: i64) -> Re
 /// `present`, absent otherwise.
 pub async fn mark_attendance(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     meeting_id: i64,
     present: &[i64],
     actor: &CurrentUser,
@@ -634,7 +636,7 @@ pub async fn mark_attendance(
 }
 
 /// Per party: (registered with a seat, present).
-pub async fn by_party(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<Vec<(Party, i64, i64)>, sqlx::Error> {
+pub async fn by_party(db: &Db, municipality_id: MunicipalityId, meeting_id: i64) -> Result<Vec<(Party, i64, i64)>, sqlx::Error> {
     let rows: Vec<(String, i64, i64)> = sqlx::query_as(
         "SELECT party, COUNT(*), COALESCE(SUM(CASE WHEN attended = 1 THEN 1 ELSE 0 END), 0) \
          FROM meetings_registrations WHERE municipality_id = $1 AND meeting_id = $2 AND status = 'confirmed' \
@@ -677,7 +679,7 @@ pub struct Question {
 }
 
 /// The questions of a meeting's group discussions with each group's answers (two queries).
-pub async fn questions(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<Vec<Question>, sqlx::Error> {
+pub async fn questions(db: &Db, municipality_id: MunicipalityId, meeting_id: i64) -> Result<Vec<Question>, sqlx::Error> {
     let qs: Vec<(i64, i64, String, String)> = sqlx::query_as(
         "SELECT id, position, text, summary FROM meetings_questions \
          WHERE municipality_id = $1 AND meeting_id = $2 ORDER BY position, id",
@@ -709,7 +711,7 @@ pub async fn questions(db: &Db, municipality_id: i64, meeting_id: i64) -> Result
 
 async fn audit_change(
     tx: &mut Tx,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     actor: Option<&CurrentUser>,
     action: &str,
     meeting_id: i64,
@@ -733,7 +735,7 @@ async fn audit_change(
 
 pub async fn add_question(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     meeting_id: i64,
     text: &str,
     actor: Option<&CurrentUser>,
@@ -767,7 +769,7 @@ pub async fn add_question(
 #[allow(clippy::too_many_arguments)] // the tenant, the meeting, the fields, who and when
 pub async fn add_answer(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     meeting_id: i64,
     question_id: i64,
     group_name: &str,
@@ -807,7 +809,7 @@ pub async fn add_answer(
 
 pub async fn set_summary(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     meeting_id: i64,
     question_id: i64,
     summary: &str,
@@ -870,7 +872,7 @@ pub struct Assignment {
     pub activity_text: Option<String>,
 }
 
-pub async fn minutes(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<Option<Minutes>, sqlx::Error> {
+pub async fn minutes(db: &Db, municipality_id: MunicipalityId, meeting_id: i64) -> Result<Option<Minutes>, sqlx::Error> {
     sqlx::query_as(
         "SELECT present, guests, next_meeting, written_by, published_at FROM meetings_minutes \
          WHERE municipality_id = $1 AND meeting_id = $2",
@@ -881,7 +883,7 @@ pub async fn minutes(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<O
     .await
 }
 
-pub async fn items(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<Vec<Item>, sqlx::Error> {
+pub async fn items(db: &Db, municipality_id: MunicipalityId, meeting_id: i64) -> Result<Vec<Item>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, heading, body, decision FROM meetings_items WHERE municipality_id = $1 AND meeting_id = $2 \
          ORDER BY position, id",
@@ -892,7 +894,7 @@ pub async fn items(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<Vec
     .await
 }
 
-pub async fn assignments(db: &Db, municipality_id: i64, meeting_id: i64) -> Result<Vec<Assignment>, sqlx::Error> {
+pub async fn assignments(db: &Db, municipality_id: MunicipalityId, meeting_id: i64) -> Result<Vec<Assignment>, sqlx::Error> {
     sqlx::query_as(
         "SELECT a.id, a.who, a.what, a.due_on, a.activity_id, t.text AS activity_text FROM meetings_assignments a \
          LEFT JOIN actionplan_activities t ON t.id = a.activity_id AND t.municipality_id = a.municipality_id \
@@ -906,7 +908,7 @@ pub async fn assignments(db: &Db, municipality_id: i64, meeting_id: i64) -> Resu
 
 pub async fn save_minutes(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     meeting_id: i64,
     m: &Minutes,
     actor: Option<&CurrentUser>,
@@ -945,7 +947,7 @@ pub async fn save_minutes(
 /// Publish the minutes (or take them back). Minutes that were never written are created empty.
 pub async fn publish(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     meeting_id: i64,
     publish: bool,
     actor: Option<&CurrentUser>,
@@ -980,7 +982,7 @@ pub async fn publish(
 #[allow(clippy::too_many_arguments)] // the tenant, the meeting, the fields, who and when
 pub async fn add_item(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     meeting_id: i64,
     heading: &str,
     body: &str,
@@ -1018,7 +1020,7 @@ pub async fn add_item(
 #[allow(clippy::too_many_arguments)] // the tenant, the meeting, the fields, who and when
 pub async fn add_assignment(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     meeting_id: i64,
     who: &str,
     what: &str,
@@ -1066,7 +1068,7 @@ pub async fn add_assignment(
 }
 
 /// The action plan's activities of the municipality, for linking an assignment: (id, text).
-pub async fn activities(db: &Db, municipality_id: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+pub async fn activities(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<(i64, String)>, sqlx::Error> {
     sqlx::query_as("SELECT id, text FROM actionplan_activities WHERE municipality_id = $1 ORDER BY id")
         .bind(municipality_id)
         .fetch_all(&db.pool)

@@ -3,6 +3,8 @@
 //! note to the premises' contact), and word of approval, rejection with its reason, or
 //! cancellation (the .ics then cancels the events in the booker's calendar).
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::Status;
 use crate::store::{Booking, BookingInput, Room};
 use platform::format;
@@ -78,7 +80,7 @@ fn say(l: &Letters, id: &str, args: &[(&str, String)]) -> String {
 pub async fn booked(
     conn: &mut sqlx::AnyConnection,
     l: &Letters,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     room: &Room,
     input: &BookingInput,
     times: &[(i64, i64, i64)],
@@ -130,7 +132,7 @@ pub async fn booked(
 pub async fn changed(
     conn: &mut sqlx::AnyConnection,
     l: &Letters,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     b: &Booking,
     times: &[(i64, i64, i64)],
     to: Status,

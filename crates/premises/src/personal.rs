@@ -3,13 +3,15 @@
 //! times) and leaves the past ones without name, e-mail or purpose, so the room's history keeps
 //! its counts but no person.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use futures::future::BoxFuture;
 use platform::db::{Db, Tx};
 use platform::state::PersonalData;
 
 pub static PERSONAL: PersonalData = PersonalData { export, erase };
 
-fn export(db: &Db, user_id: i64) -> BoxFuture<'_, Result<serde_json::Value, sqlx::Error>> {
+fn export(db: &Db, user_id: UserId) -> BoxFuture<'_, Result<serde_json::Value, sqlx::Error>> {
     Box::pin(async move {
         type Row = (String, String, String, String, String, String, String, i64, i64, String);
         let rows: Vec<Row> = sqlx::query_as(
@@ -36,7 +38,7 @@ fn export(db: &Db, user_id: i64) -> BoxFuture<'_, Result<serde_json::Value, sqlx
     })
 }
 
-fn erase(tx: &mut Tx, user_id: i64, now: i64) -> BoxFuture<'_, Result<(), sqlx::Error>> {
+fn erase(tx: &mut Tx, user_id: UserId, now: i64) -> BoxFuture<'_, Result<(), sqlx::Error>> {
     Box::pin(async move {
         sqlx::query(
             "UPDATE premises_bookings SET status = 'cancelled', decided_at = $2 \

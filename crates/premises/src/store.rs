@@ -5,6 +5,8 @@
 //! migration). A booking that meets another fails as [`BookError::Taken`], whatever the web
 //! layer checked before.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{self, BookerKind, Hours, Mode, Prices, Slot, Status, MAX_BLOCK};
 use crate::mail::Letters;
 use chrono::{Datelike, NaiveDate};
@@ -20,7 +22,7 @@ use std::collections::HashMap;
 #[derive(Clone, Debug)]
 pub struct Premises {
     pub id: i64,
-    pub organisation_id: Option<i64>,
+    pub organisation_id: Option<OrganisationId>,
     /// The lending organisation's name, or '' for the municipality's own premises.
     pub owner: String,
     pub name: String,
@@ -49,7 +51,7 @@ fn premises_of(r: &AnyRow) -> Result<Premises, sqlx::Error> {
 }
 
 /// All premises of a municipality, by name (Swedish order).
-pub async fn premises_all(db: &Db, municipality_id: i64) -> Result<Vec<Premises>, sqlx::Error> {
+pub async fn premises_all(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Premises>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {PREMISES_COLS} FROM premises p LEFT JOIN organisations o ON o.id = p.organisation_id \
          WHERE p.municipality_id = $1"
@@ -62,7 +64,7 @@ pub async fn premises_all(db: &Db, municipality_id: i64) -> Result<Vec<Premises>
     Ok(v)
 }
 
-pub async fn premises_one(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Premises>, sqlx::Error> {
+pub async fn premises_one(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Premises>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {PREMISES_COLS} FROM premises p LEFT JOIN organisations o ON o.id = p.organisation_id \
          WHERE p.municipality_id = $1 AND p.id = $2"
@@ -77,7 +79,7 @@ pub async fn premises_one(db: &Db, municipality_id: i64, id: i64) -> Result<Opti
 }
 
 /// The distinct areas premises are in, for the search's filter.
-pub async fn areas(db: &Db, municipality_id: i64) -> Result<Vec<String>, sqlx::Error> {
+pub async fn areas(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<String>, sqlx::Error> {
     let rows: Vec<(String,)> =
         sqlx::query_as("SELECT DISTINCT area FROM premises WHERE municipality_id = $1 AND area <> ''")
             .bind(municipality_id)
@@ -90,7 +92,7 @@ pub async fn areas(db: &Db, municipality_id: i64) -> Result<Vec<String>, sqlx::E
 
 #[derive(Clone, Debug, Default)]
 pub struct PremisesInput {
-    pub organisation_id: Option<i64>,
+    pub organisation_id: Option<OrganisationId>,
     pub name: String,
     pub address: String,
     pub area: String,
@@ -103,7 +105,7 @@ pub struct PremisesInput {
 /// municipality.
 pub async fn save_premises(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: Option<i64>,
     p: &PremisesInput,
     actor: Option<&CurrentUser>,
@@ -174,7 +176,7 @@ pub struct Room {
     pub id: i64,
     pub premises_id: i64,
     pub premises_name: String,
-    pub organisation_id: Option<i64>,
+    pub organisation_id: Option<OrganisationId>,
     pub owner: String,
     pub address: String,
     pub area: String,
@@ -269,7 +271,7 @@ fn placeholders(from: usize, n: usize) -> String {
     (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
-pub async fn room(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Room>, sqlx::Error> {
+pub async fn room(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Room>, sqlx::Error> {
     let row = sqlx::query(&format!(
         "SELECT {ROOM_COLS} FROM {ROOM_FROM} WHERE r.municipality_id = $1 AND r.id = $2"
     ))
@@ -284,7 +286,7 @@ pub async fn room(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Room>
 }
 
 /// The rooms of one set of premises, by name.
-pub async fn rooms_of(db: &Db, municipality_id: i64, premises_id: i64) -> Result<Vec<Room>, sqlx::Error> {
+pub async fn rooms_of(db: &Db, municipality_id: MunicipalityId, premises_id: i64) -> Result<Vec<Room>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {ROOM_COLS} FROM {ROOM_FROM} WHERE r.municipality_id = $1 AND r.premises_id = $2 \
          ORDER BY r.sort_key, r.id"
@@ -299,7 +301,7 @@ pub async fn rooms_of(db: &Db, municipality_id: i64, premises_id: i64) -> Result
 }
 
 /// Every room of a municipality, by name, with opening hours (two queries).
-pub async fn rooms_all(db: &Db, municipality_id: i64) -> Result<Vec<Room>, sqlx::Error> {
+pub async fn rooms_all(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Room>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {ROOM_COLS} FROM {ROOM_FROM} WHERE r.municipality_id = $1 ORDER BY r.sort_key, r.id"
     ))
@@ -336,7 +338,7 @@ pub struct RoomInput {
 /// the municipality's.
 pub async fn save_room(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     premises_id: i64,
     id: Option<i64>,
     r: &RoomInput,
@@ -453,7 +455,7 @@ pub struct Photo {
     pub alt: String,
 }
 
-pub async fn photos(db: &Db, municipality_id: i64, room_id: i64) -> Result<Vec<Photo>, sqlx::Error> {
+pub async fn photos(db: &Db, municipality_id: MunicipalityId, room_id: i64) -> Result<Vec<Photo>, sqlx::Error> {
     let rows: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, alt FROM premises_photos WHERE municipality_id = $1 AND room_id = $2 ORDER BY id")
             .bind(municipality_id)
@@ -466,7 +468,7 @@ pub async fn photos(db: &Db, municipality_id: i64, room_id: i64) -> Result<Vec<P
 /// A photo's type and bytes.
 pub async fn photo_file(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     room_id: i64,
     id: i64,
 ) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
@@ -482,7 +484,7 @@ pub async fn photo_file(
 
 pub async fn add_photo(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     room_id: i64,
     content_type: &str,
     bytes: &[u8],
@@ -504,7 +506,7 @@ pub async fn add_photo(
     Ok(id)
 }
 
-pub async fn delete_photo(db: &Db, municipality_id: i64, room_id: i64, id: i64) -> Result<bool, sqlx::Error> {
+pub async fn delete_photo(db: &Db, municipality_id: MunicipalityId, room_id: i64, id: i64) -> Result<bool, sqlx::Error> {
     Ok(
         sqlx::query("DELETE FROM premises_photos WHERE municipality_id = $1 AND room_id = $2 AND id = $3")
             .bind(municipality_id)
@@ -525,9 +527,9 @@ pub struct Booking {
     pub room_id: i64,
     pub room_name: String,
     pub premises_name: String,
-    pub organisation_id: Option<i64>,
+    pub organisation_id: Option<OrganisationId>,
     pub series_id: Option<i64>,
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     pub booker_org_id: Option<i64>,
     pub booker_kind: BookerKind,
     pub booker_name: String,
@@ -574,7 +576,7 @@ fn booking_of(r: &AnyRow) -> Result<Booking, sqlx::Error> {
     })
 }
 
-pub async fn booking(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Booking>, sqlx::Error> {
+pub async fn booking(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Booking>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {BOOKING_COLS} FROM {BOOKING_FROM} WHERE b.municipality_id = $1 AND b.id = $2"
     ))
@@ -588,7 +590,7 @@ pub async fn booking(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Bo
 }
 
 /// The bookings of a series, by time.
-pub async fn series_bookings(db: &Db, municipality_id: i64, series_id: i64) -> Result<Vec<Booking>, sqlx::Error> {
+pub async fn series_bookings(db: &Db, municipality_id: MunicipalityId, series_id: i64) -> Result<Vec<Booking>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {BOOKING_COLS} FROM {BOOKING_FROM} WHERE b.municipality_id = $1 AND b.series_id = $2 \
          ORDER BY b.starts_at"
@@ -603,8 +605,8 @@ pub async fn series_bookings(db: &Db, municipality_id: i64, series_id: i64) -> R
 /// A user's bookings from `since` on, by time.
 pub async fn bookings_of_user(
     db: &Db,
-    municipality_id: i64,
-    user_id: i64,
+    municipality_id: MunicipalityId,
+    user_id: UserId,
     since: i64,
 ) -> Result<Vec<Booking>, sqlx::Error> {
     let rows = sqlx::query(&format!(
@@ -623,7 +625,7 @@ pub async fn bookings_of_user(
 /// (staff) and those of the organisations given (their representatives).
 pub async fn requests(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     municipal: bool,
     organisations: &[i64],
 ) -> Result<Vec<Booking>, sqlx::Error> {
@@ -655,8 +657,8 @@ pub async fn requests(
 /// What the booker fills in, checked.
 #[derive(Clone, Debug)]
 pub struct BookingInput {
-    pub user_id: Option<i64>,
-    pub organisation_id: Option<i64>,
+    pub user_id: Option<UserId>,
+    pub organisation_id: Option<OrganisationId>,
     pub kind: BookerKind,
     pub booker_name: String,
     pub email: String,
@@ -730,7 +732,7 @@ pub struct SeriesRow<'a> {
 #[allow(clippy::too_many_arguments)]
 pub async fn write_slots(
     conn: &mut sqlx::AnyConnection,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     room_id: i64,
     input: &BookingInput,
     slots: &[Slot],
@@ -818,7 +820,7 @@ pub async fn write_slots(
 pub async fn book(
     db: &Db,
     letters: &Letters,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     room: &Room,
     input: &BookingInput,
     slots: &[Slot],
@@ -880,7 +882,7 @@ pub enum Scope {
 /// The active bookings a change applies to: (id, start, end).
 async fn targets(
     tx: &mut Tx,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     b: &Booking,
     scope: Scope,
 ) -> Result<Vec<(i64, i64, i64)>, sqlx::Error> {
@@ -943,7 +945,7 @@ async fn set_status(
 pub async fn cancel(
     db: &Db,
     letters: &Letters,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     b: &Booking,
     scope: Scope,
     actor: &CurrentUser,
@@ -986,7 +988,7 @@ pub async fn cancel(
 pub async fn decide(
     db: &Db,
     letters: &Letters,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     b: &Booking,
     approve: bool,
     reason: &str,
@@ -1025,7 +1027,7 @@ pub async fn decide(
 /// and the calendar feed), by time.
 pub async fn room_bookings(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     room_id: i64,
     from: i64,
     to: i64,
@@ -1064,7 +1066,7 @@ pub struct Need {
 /// the rooms found only.
 pub async fn search(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     need: &Need,
     limit: i64,
     offset: i64,
@@ -1170,7 +1172,7 @@ fn hours_from_text(s: &str) -> Hours {
 }
 
 /// The rooms a user manages: all the municipality's own (staff) and their organisations'.
-pub fn manages(user: &CurrentUser, municipality_id: i64, organisation_id: Option<i64>) -> bool {
+pub fn manages(user: &CurrentUser, municipality_id: MunicipalityId, organisation_id: Option<OrganisationId>) -> bool {
     match organisation_id {
         None => user.is_staff(municipality_id),
         Some(o) => user.represents(o) || user.is_coordinator(municipality_id),

@@ -8,6 +8,8 @@
 //! on, never refuses one. Rows go in with multi-row INSERTs and explicit ids. Deterministic for
 //! a given seed and `now`.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{self, feature_bit, Equipment};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use platform::db::{Backend, Db, Tx};
@@ -142,7 +144,7 @@ fn apportion(total: usize, weights: &[f64]) -> Vec<usize> {
 
 struct Room {
     id: i64,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     premises_id: i64,
     name: String,
     capacity: i64,
@@ -173,10 +175,10 @@ type SeriesRow = (i64, i64, i64, NaiveDate, NaiveDate, i64, i64, String);
 
 /// One booking row, before it is written.
 struct Row {
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     room_id: i64,
     series_id: Option<i64>,
-    organisation_id: Option<i64>,
+    organisation_id: Option<OrganisationId>,
     kind: &'static str,
     name: &'static str,
     purpose: &'static str,

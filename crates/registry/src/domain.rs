@@ -3,6 +3,8 @@
 //! (the same terms on SQLite FTS5 and PostgreSQL), CSV reading and writing, import row checks
 //! and the 12-month freshness rule.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use chrono::{DateTime, Months, Utc};
 use platform::rules::{self, Invalid};
 use serde::{Deserialize, Serialize};
@@ -432,7 +434,7 @@ fn heads(token: &str) -> Option<&'static str> {
 
 /// What every word in SQLite's full-text index starts with: the municipality, as `m` and eight
 /// digits (the migration's triggers write the same prefix in SQL).
-pub fn fts5_scope(municipality_id: i64) -> String {
+pub fn fts5_scope(municipality_id: MunicipalityId) -> String {
     format!("m{municipality_id:08}")
 }
 
@@ -512,7 +514,7 @@ impl SearchQuery {
     /// index, however many municipalities the instance has, and the filters are answered by
     /// the index, before anything is ranked. Terms hold only letters and digits, and are
     /// quoted besides.
-    pub fn fts5(&self, municipality_id: i64, columns: &str, tags: &[String]) -> String {
+    pub fn fts5(&self, municipality_id: MunicipalityId, columns: &str, tags: &[String]) -> String {
         let scope = fts5_scope(municipality_id);
         let terms: Vec<String> = self
             .terms
@@ -531,7 +533,7 @@ impl SearchQuery {
     /// municipality's own words of the given weights (`AB`: name and text; `A`: the name
     /// alone), and every tag as an exact word of weight D (the index's words carry
     /// [`fts5_scope`] in front, as on SQLite; migration 20261123300002 gives the weights).
-    pub fn tsquery(&self, municipality_id: i64, weights: &str, tags: &[String]) -> String {
+    pub fn tsquery(&self, municipality_id: MunicipalityId, weights: &str, tags: &[String]) -> String {
         let scope = fts5_scope(municipality_id);
         self.terms
             .iter()

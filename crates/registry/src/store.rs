@@ -1,6 +1,8 @@
 //! The registry's queries. Every function takes the municipality's id (the tenant); every
 //! change is written with its audit entry in one transaction.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{self, Category, Feature, Filters, ImportRow, LegalForm, OrgNumber};
 use platform::audit::{self, Change};
 use platform::auth::CurrentUser;
@@ -47,8 +49,8 @@ fn by_sort_key(db: &Db) -> &'static str {
 /// An organisation's profile as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {
-    pub organisation_id: i64,
-    pub municipality_id: i64,
+    pub organisation_id: OrganisationId,
+    pub municipality_id: MunicipalityId,
     pub name: String,
     pub org_number: Option<String>,
     pub legal_form: LegalForm,
@@ -104,7 +106,7 @@ fn profile_row(r: &AnyRow) -> Result<Profile, sqlx::Error> {
 }
 
 /// One organisation's profile in the municipality.
-pub async fn profile(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Profile>, sqlx::Error> {
+pub async fn profile(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Profile>, sqlx::Error> {
     let row = sqlx::query(&format!(
         "{PROFILE} WHERE p.municipality_id = $1 AND p.organisation_id = $2"
     ))
@@ -116,7 +118,7 @@ pub async fn profile(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Pr
 }
 
 /// Every profile of the municipality in Swedish order (for the export).
-pub async fn all_profiles(db: &Db, municipality_id: i64) -> Result<Vec<Profile>, sqlx::Error> {
+pub async fn all_profiles(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Profile>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "{PROFILE} WHERE p.municipality_id = $1 ORDER BY {}",
         by_sort_key(db)
@@ -131,7 +133,7 @@ pub async fn all_profiles(db: &Db, municipality_id: i64) -> Result<Vec<Profile>,
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contact {
     pub id: i64,
-    pub organisation_id: i64,
+    pub organisation_id: OrganisationId,
     pub name: String,
     pub role: String,
     pub email: String,
@@ -144,7 +146,7 @@ pub struct Contact {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Premises {
     pub id: i64,
-    pub organisation_id: i64,
+    pub organisation_id: OrganisationId,
     pub name: String,
     pub address: String,
     pub capacity: Option<i64>,
@@ -153,7 +155,7 @@ pub struct Premises {
 }
 
 /// The organisation's contact people; only those who chose to be public unless `all`.
-pub async fn contacts(db: &Db, municipality_id: i64, id: i64, all: bool) -> Result<Vec<Contact>, sqlx::Error> {
+pub async fn contacts(db: &Db, municipality_id: MunicipalityId, id: i64, all: bool) -> Result<Vec<Contact>, sqlx::Error> {
     let rows: Vec<ContactRow> = sqlx::query_as(
         "SELECT c.id, c.organisation_id, c.name, c.role, c.email, c.phone, c.is_public, c.consent_at \
          FROM registry_contacts c JOIN organisations o ON o.id = c.organisation_id \
@@ -181,7 +183,7 @@ pub async fn contacts(db: &Db, municipality_id: i64, id: i64, all: bool) -> Resu
 }
 
 /// The organisation's premises.
-pub async fn premises(db: &Db, municipality_id: i64, id: i64) -> Result<Vec<Premises>, sqlx::Error> {
+pub async fn premises(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Vec<Premises>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT r.* FROM registry_premises r JOIN organisations o ON o.id = r.organisation_id \
          WHERE o.municipality_id = $1 AND r.organisation_id = $2 ORDER BY r.position, r.id",
@@ -233,7 +235,7 @@ pub struct Listing {
 /// organisations and the long texts: sorting every match with its description, to keep
 /// twenty, cost more than the search. With a text query the search index answers the
 /// category, signed and premises filters too (its tags), so only what passes them is ranked.
-pub async fn search(db: &Db, municipality_id: i64, f: &Filters) -> Result<(Vec<Listing>, i64), sqlx::Error> {
+pub async fn search(db: &Db, municipality_id: MunicipalityId, f: &Filters) -> Result<(Vec<Listing>, i64), sqlx::Error> {
     let tags = f.tags();
     let mut from = String::from("registry_profiles p");
     let mut wheres = vec!["p.municipality_id = $1".to_string()];
@@ -429,7 +431,7 @@ async fn write_profile(tx: &mut sqlx::AnyConnection, id: i64, e: &ProfileEdit, n
 /// Change an organisation's profile (name and organisationsnummer included).
 pub async fn update(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     e: &ProfileEdit,
     actor: Option<&CurrentUser>,
@@ -468,7 +470,7 @@ pub async fn update(
 
 async fn insert_one(
     tx: &mut sqlx::AnyConnection,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     e: &ProfileEdit,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -503,7 +505,7 @@ async fn insert_one(
 /// Register a new organisation with its profile.
 pub async fn create(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     e: &ProfileEdit,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -518,7 +520,7 @@ pub async fn create(
 /// Import checked rows: all of them or, on any failure, none.
 pub async fn import(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     rows: Vec<ImportRow>,
     actor: &CurrentUser,
     now: i64,
@@ -547,7 +549,7 @@ pub async fn import(
 }
 
 /// The organisationsnummer already in the municipality's registry.
-pub async fn existing_numbers(db: &Db, municipality_id: i64) -> Result<HashSet<String>, sqlx::Error> {
+pub async fn existing_numbers(db: &Db, municipality_id: MunicipalityId) -> Result<HashSet<String>, sqlx::Error> {
     let v: Vec<(String,)> =
         sqlx::query_as("SELECT org_number FROM organisations WHERE municipality_id = $1 AND org_number IS NOT NULL")
             .bind(municipality_id)
@@ -559,8 +561,8 @@ pub async fn existing_numbers(db: &Db, municipality_id: i64) -> Result<HashSet<S
 /// Keep an import's checked rows until the coordinator confirms it; returns the draft's id.
 pub async fn save_draft(
     db: &Db,
-    municipality_id: i64,
-    user_id: i64,
+    municipality_id: MunicipalityId,
+    user_id: UserId,
     rows: &[ImportRow],
     now: i64,
 ) -> Result<i64, sqlx::Error> {
@@ -581,8 +583,8 @@ pub async fn save_draft(
 /// Take (read and delete) a draft of this municipality and user.
 pub async fn take_draft(
     db: &Db,
-    municipality_id: i64,
-    user_id: i64,
+    municipality_id: MunicipalityId,
+    user_id: UserId,
     id: i64,
 ) -> Result<Option<Vec<ImportRow>>, sqlx::Error> {
     let mut tx = db.write().await?;
@@ -614,7 +616,7 @@ pub struct NewContact {
 }
 
 /// Whether the organisation is the municipality's.
-async fn owns(tx: &mut sqlx::AnyConnection, municipality_id: i64, id: i64) -> Result<bool, sqlx::Error> {
+async fn owns(tx: &mut sqlx::AnyConnection, municipality_id: MunicipalityId, id: i64) -> Result<bool, sqlx::Error> {
     let r: Option<(i64,)> = sqlx::query_as("SELECT id FROM organisations WHERE id = $1 AND municipality_id = $2")
         .bind(id)
         .bind(municipality_id)
@@ -634,7 +636,7 @@ async fn touch(tx: &mut sqlx::AnyConnection, id: i64, now: i64) -> Result<(), sq
 
 pub async fn add_contact(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     c: &NewContact,
     actor: Option<&CurrentUser>,
@@ -678,7 +680,7 @@ pub async fn add_contact(
 
 pub async fn remove_contact(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     contact_id: i64,
     actor: &CurrentUser,
@@ -703,7 +705,7 @@ struct Part {
 /// the organisation is not this municipality's or the row is not the organisation's.
 async fn remove_part(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     part_id: i64,
     part: Part,
@@ -755,7 +757,7 @@ pub struct NewPremises {
 
 pub async fn add_premises(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     p: &NewPremises,
     actor: Option<&CurrentUser>,
@@ -806,7 +808,7 @@ pub async fn add_premises(
 
 pub async fn remove_premises(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     premises_id: i64,
     actor: &CurrentUser,
@@ -823,7 +825,7 @@ pub async fn remove_premises(
 /// A representative (or the coordinator) confirms that the data is current.
 pub async fn confirm(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     actor: &CurrentUser,
     now: i64,
@@ -870,7 +872,7 @@ pub struct Stale {
 }
 
 /// The freshness report: organisations not confirmed in twelve months, oldest first.
-pub async fn stale(db: &Db, municipality_id: i64, now: i64) -> Result<Vec<Stale>, sqlx::Error> {
+pub async fn stale(db: &Db, municipality_id: MunicipalityId, now: i64) -> Result<Vec<Stale>, sqlx::Error> {
     let rows: Vec<StaleRow> = sqlx::query_as(
         "SELECT o.id, o.name, p.confirmed_at, o.created_at, p.reminded_at \
          FROM registry_profiles p JOIN organisations o ON o.id = p.organisation_id \
@@ -896,8 +898,8 @@ pub async fn stale(db: &Db, municipality_id: i64, now: i64) -> Result<Vec<Stale>
 /// A reminder to send: organisation, its municipality, and the addresses of its representatives.
 #[derive(Clone, Debug)]
 pub struct Reminder {
-    pub organisation_id: i64,
-    pub municipality_id: i64,
+    pub organisation_id: OrganisationId,
+    pub municipality_id: MunicipalityId,
     pub municipality_slug: String,
     pub name: String,
     pub to: Vec<String>,
@@ -976,9 +978,9 @@ pub async fn remind(db: &Db, r: &Reminder, emails: &[platform::mail::Email], now
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JoinRequest {
     pub id: i64,
-    pub organisation_id: i64,
+    pub organisation_id: OrganisationId,
     pub organisation_name: String,
-    pub user_id: i64,
+    pub user_id: UserId,
     pub user_name: String,
     pub user_email: String,
     pub message: String,
@@ -987,7 +989,7 @@ pub struct JoinRequest {
 
 /// Who may approve a request to join the organisation: its representatives and the
 /// municipality's coordinators (their e-mail addresses, one query).
-pub async fn approvers(db: &Db, municipality_id: i64, id: i64) -> Result<Vec<String>, sqlx::Error> {
+pub async fn approvers(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Vec<String>, sqlx::Error> {
     let v: Vec<(String,)> = sqlx::query_as(
         "SELECT DISTINCT u.email FROM roles r JOIN users u ON u.id = r.user_id \
          WHERE r.municipality_id = $1 AND ((r.role = 'representative' AND r.organisation_id = $2) \
@@ -1003,7 +1005,7 @@ pub async fn approvers(db: &Db, municipality_id: i64, id: i64) -> Result<Vec<Str
 /// A person asks to become a representative; `notify` (to the approvers) is queued with it.
 pub async fn request_join(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     user: &CurrentUser,
     message: &str,
@@ -1061,8 +1063,8 @@ pub async fn request_join(
 /// Pending requests in the municipality, of one organisation or all.
 pub async fn pending_requests(
     db: &Db,
-    municipality_id: i64,
-    organisation_id: Option<i64>,
+    municipality_id: MunicipalityId,
+    organisation_id: Option<OrganisationId>,
 ) -> Result<Vec<JoinRequest>, sqlx::Error> {
     let rows: Vec<RequestRow> = sqlx::query_as(
         "SELECT j.id, j.organisation_id, o.name, u.id, u.name, u.email, j.message, j.created_at \
@@ -1090,7 +1092,7 @@ pub async fn pending_requests(
         .collect())
 }
 
-pub async fn request(db: &Db, municipality_id: i64, request_id: i64) -> Result<Option<JoinRequest>, sqlx::Error> {
+pub async fn request(db: &Db, municipality_id: MunicipalityId, request_id: i64) -> Result<Option<JoinRequest>, sqlx::Error> {
     let all = pending_requests(db, municipality_id, None).await?;
     Ok(all.into_iter().find(|r| r.id == request_id))
 }
@@ -1098,7 +1100,7 @@ pub async fn request(db: &Db, municipality_id: i64, request_id: i64) -> Result<O
 /// Approve (granting the representative role) or reject a pending request.
 pub async fn decide(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     request_id: i64,
     approve: bool,
     actor: &CurrentUser,
@@ -1173,8 +1175,8 @@ pub async fn decide(
 /// A profile written in bulk, for the synthetic benchmark data.
 #[derive(Clone, Debug)]
 pub struct BulkProfile {
-    pub organisation_id: i64,
-    pub municipality_id: i64,
+    pub organisation_id: OrganisationId,
+    pub municipality_id: MunicipalityId,
     pub edit: ProfileEdit,
     pub confirmed_at: Option<i64>,
     pub updated_at: i64,

@@ -2,6 +2,8 @@
 //! signature looks like, who may sign, record and withdraw, the counts per kind, the order of
 //! the list and the CSV export's escaping.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use chrono::NaiveDate;
 use platform::auth::{CurrentUser, RoleKind};
 use platform::rules::{self, swedish_cmp, Invalid};
@@ -104,10 +106,10 @@ impl Channel {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Signature {
     pub id: i64,
-    pub municipality_id: i64,
+    pub municipality_id: MunicipalityId,
     pub kind: SignerKind,
-    pub organisation_id: Option<i64>,
-    pub department_id: Option<i64>,
+    pub organisation_id: Option<OrganisationId>,
+    pub department_id: Option<DepartmentId>,
     /// The signer: the organisation's or department's name as it is now in the registry, or
     /// the name written down for a company or another signer.
     pub signer_name: String,
@@ -237,7 +239,7 @@ pub struct OnlineInput<'a> {
 /// A valid online signature.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OnlineSigning {
-    pub organisation_id: i64,
+    pub organisation_id: OrganisationId,
     pub by: SignedBy,
 }
 
@@ -356,7 +358,7 @@ pub fn withdrawal_reason(input: &str) -> Result<Option<String>, Problem> {
 }
 
 /// The organisations of this municipality the user represents: (id, name), in Swedish order.
-pub fn represented_organisations(user: &CurrentUser, municipality_id: i64) -> Vec<(i64, String)> {
+pub fn represented_organisations(user: &CurrentUser, municipality_id: MunicipalityId) -> Vec<(i64, String)> {
     let mut v: Vec<(i64, String)> = user
         .roles
         .iter()
@@ -369,20 +371,20 @@ pub fn represented_organisations(user: &CurrentUser, municipality_id: i64) -> Ve
 }
 
 /// A representative signs for an organisation of this municipality that they represent.
-pub fn may_sign(user: &CurrentUser, municipality_id: i64, organisation_id: i64) -> bool {
+pub fn may_sign(user: &CurrentUser, municipality_id: MunicipalityId, organisation_id: OrganisationId) -> bool {
     represented_organisations(user, municipality_id)
         .iter()
         .any(|(id, _)| *id == organisation_id)
 }
 
 /// The coordinator of the municipality records paper signatures and sees the history.
-pub fn may_record_paper(user: &CurrentUser, municipality_id: i64) -> bool {
+pub fn may_record_paper(user: &CurrentUser, municipality_id: MunicipalityId) -> bool {
     user.is_coordinator(municipality_id)
 }
 
 /// A signature in force is withdrawn by the municipality's coordinator, or by a representative
 /// of the organisation that signed.
-pub fn may_withdraw(user: &CurrentUser, municipality_id: i64, s: &Signature) -> bool {
+pub fn may_withdraw(user: &CurrentUser, municipality_id: MunicipalityId, s: &Signature) -> bool {
     s.municipality_id == municipality_id
         && s.in_force()
         && (user.is_coordinator(municipality_id)

@@ -9,6 +9,8 @@
 //! - `GET|POST /{slug}/signeringsbok/{id}/aterkalla`: withdraw a signature (its organisation's
 //!   representative or the coordinator)
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{self, Counts, OnlineInput, PaperInput, Problem, Problems, Signature, SignerKind, NAME_MAX};
 use crate::store::{self, HistoryEntry, SignError};
 use askama::Template;
@@ -190,8 +192,8 @@ struct ApiSignature {
     id: i64,
     signer: String,
     kind: SignerKind,
-    organisation_id: Option<i64>,
-    department_id: Option<i64>,
+    organisation_id: Option<OrganisationId>,
+    department_id: Option<DepartmentId>,
     signed_by: String,
     role: String,
     signed_on: NaiveDate,

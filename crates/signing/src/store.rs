@@ -1,6 +1,8 @@
 //! The signing book's queries. Every function takes the municipality's id (the tenant), and
 //! every change is written with its audit entry in one transaction.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{Channel, OnlineSigning, PaperSigner, PaperSigning, Signature, SignedBy, SignerKind};
 use platform::audit::{self, Change};
 use platform::auth::CurrentUser;
@@ -47,8 +49,8 @@ fn signature(r: &AnyRow) -> Result<Signature, sqlx::Error> {
 /// The organisation's signature in force, if it has signed (for its public profile).
 pub async fn in_force_for_organisation(
     db: &Db,
-    municipality_id: i64,
-    organisation_id: i64,
+    municipality_id: MunicipalityId,
+    organisation_id: OrganisationId,
 ) -> Result<Option<Signature>, sqlx::Error> {
     let row = sqlx::query(&format!(
         "{SELECT} WHERE s.municipality_id = $1 AND s.organisation_id = $2 AND s.withdrawn_at IS NULL"
@@ -63,7 +65,7 @@ pub async fn in_force_for_organisation(
 /// The signatures in force of some of the municipality's organisations (one query).
 pub async fn in_force_for_organisations(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     organisation_ids: &[i64],
 ) -> Result<Vec<Signature>, sqlx::Error> {
     if organisation_ids.is_empty() {
@@ -85,7 +87,7 @@ pub async fn in_force_for_organisations(
 }
 
 /// Every signature in force, in the list's order (one query).
-pub async fn in_force(db: &Db, municipality_id: i64) -> Result<Vec<Signature>, sqlx::Error> {
+pub async fn in_force(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Signature>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "{SELECT} WHERE s.municipality_id = $1 AND s.withdrawn_at IS NULL"
     ))
@@ -98,7 +100,7 @@ pub async fn in_force(db: &Db, municipality_id: i64) -> Result<Vec<Signature>, s
 }
 
 /// One signature of the municipality, in force or withdrawn.
-pub async fn get(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Signature>, sqlx::Error> {
+pub async fn get(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Signature>, sqlx::Error> {
     let row = sqlx::query(&format!("{SELECT} WHERE s.municipality_id = $1 AND s.id = $2"))
         .bind(municipality_id)
         .bind(id)
@@ -116,7 +118,7 @@ pub struct HistoryEntry {
 }
 
 /// Every signature ever made in the municipality, newest first (one query).
-pub async fn history(db: &Db, municipality_id: i64) -> Result<Vec<HistoryEntry>, sqlx::Error> {
+pub async fn history(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<HistoryEntry>, sqlx::Error> {
     let sql = SELECT.replacen(
         " FROM signatures s",
         ", ru.name AS recorded_by, wu.name AS withdrawn_by FROM signatures s \
@@ -142,7 +144,7 @@ pub async fn history(db: &Db, municipality_id: i64) -> Result<Vec<HistoryEntry>,
 }
 
 /// (id, name) of the municipality's organisations, in Swedish order.
-pub async fn organisations(db: &Db, municipality_id: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+pub async fn organisations(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<(i64, String)>, sqlx::Error> {
     let mut v: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM organisations WHERE municipality_id = $1")
         .bind(municipality_id)
         .fetch_all(&db.pool)
@@ -152,7 +154,7 @@ pub async fn organisations(db: &Db, municipality_id: i64) -> Result<Vec<(i64, St
 }
 
 /// (id, name) of the municipality's departments, in Swedish order.
-pub async fn departments(db: &Db, municipality_id: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+pub async fn departments(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<(i64, String)>, sqlx::Error> {
     let mut v: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM departments WHERE municipality_id = $1")
         .bind(municipality_id)
         .fetch_all(&db.pool)
@@ -189,8 +191,8 @@ fn map_unique(e: sqlx::Error) -> SignError {
 /// What a new signature holds.
 struct NewSignature<'a> {
     kind: SignerKind,
-    organisation_id: Option<i64>,
-    department_id: Option<i64>,
+    organisation_id: Option<OrganisationId>,
+    department_id: Option<DepartmentId>,
     by: &'a SignedBy,
     channel: Channel,
     recorded_by_user_id: Option<i64>,
@@ -201,7 +203,7 @@ struct NewSignature<'a> {
 /// indexes, so two signatures sent at the same moment end as one signature and one refusal.
 async fn insert(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     new: NewSignature<'_>,
     free_name: Option<&str>,
     actor: Option<&CurrentUser>,
@@ -277,7 +279,7 @@ async fn insert(
 /// before, by `domain::may_sign`).
 pub async fn sign_online(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     user: &CurrentUser,
     s: &OnlineSigning,
     now: i64,
@@ -304,7 +306,7 @@ pub async fn sign_online(
 /// `actor` is who the audit trail names, none for the demo data).
 pub async fn record_paper(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     s: &PaperSigning,
     recorded_by: Option<i64>,
     actor: Option<&CurrentUser>,
@@ -336,7 +338,7 @@ pub async fn record_paper(
 /// Withdraw a signature in force; the row stays, with when, by whom and why.
 pub async fn withdraw(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     id: i64,
     reason: Option<&str>,
     actor: &CurrentUser,

@@ -2,12 +2,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use chrono::NaiveDate;
 use signing::domain::{OnlineSigning, SignedBy};
 use signing::{in_force_for_organisation, Channel, SignerKind};
 use testkit::{both, Backend, TestApp};
 
-async fn organisation(app: &TestApp, municipality_id: i64, name: &str) -> i64 {
+async fn organisation(app: &TestApp, municipality_id: MunicipalityId, name: &str) -> i64 {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO organisations (municipality_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
     )

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use meetings::domain::MeetingForm;
 use platform::auth::RoleKind;
 use testkit::{Client, TestApp, PASSWORD};
@@ -140,7 +142,7 @@ pub async fn coordinator_bytes(app: &TestApp, slug: &str, path: &str) -> Vec<u8>
 }
 
 /// One activity in a municipality's action plan (the smallest plan that holds it). Returns its id.
-pub async fn activity(app: &TestApp, municipality_id: i64, text: &str) -> i64 {
+pub async fn activity(app: &TestApp, municipality_id: MunicipalityId, text: &str) -> i64 {
     let pool = &app.state.db.pool;
     let now = app.state.now();
     let (plan,): (i64,) = sqlx::query_as(

@@ -3,6 +3,8 @@
 //! minutes), the proposed allocation under a rule, the dates a weekly time falls on in a season,
 //! and the checks of a season and of an application.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{minutes, Hours};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use std::cmp::Ordering;
@@ -376,7 +378,7 @@ pub struct RoomFacts {
 /// An application, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewApplication {
-    pub organisation_id: i64,
+    pub organisation_id: OrganisationId,
     pub room_id: i64,
     pub weekday: i64,
     pub start_min: i64,

@@ -8,6 +8,8 @@
 //!   ones side by side, the proposal under a priority rule, decisions with reasons
 //! - `POST /{slug}/lokaler/sasong/{id}/publicera`: staff: publish
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use super::domain::{
     self as sd, AppProblem, ApplicationForm, Decision, Proposal, RoomFacts, Rule, SeasonProblem, TargetGroup,
 };
@@ -212,7 +214,7 @@ async fn create_season(
 // --- Applying ---
 
 /// The organisations of this municipality the person represents: (id, name).
-fn represented(user: &CurrentUser, municipality_id: i64) -> Vec<(i64, String)> {
+fn represented(user: &CurrentUser, municipality_id: MunicipalityId) -> Vec<(i64, String)> {
     let mut v: Vec<(i64, String)> = user
         .roles
         .iter()

@@ -7,6 +7,8 @@
 //! inside a savepoint, so one that meets an existing booking is rolled back alone, named in the
 //! report with its dates, and stays pending; the rest are published.
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use super::domain::{self as sd, Decision, NewApplication, NewSeason, Rule, SeasonStatus, TargetGroup};
 use crate::domain::{self, BookerKind, Slot, SlotProblem, Status};
 use crate::mail::Letters;
@@ -69,7 +71,7 @@ fn season_of(r: &AnyRow) -> Result<Season, sqlx::Error> {
 }
 
 /// The municipality's seasons, latest first.
-pub async fn seasons(db: &Db, municipality_id: i64) -> Result<Vec<Season>, sqlx::Error> {
+pub async fn seasons(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Season>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {SEASON_COLS} FROM premises_seasons s WHERE s.municipality_id = $1 ORDER BY s.first_date DESC, s.id DESC"
     ))
@@ -81,7 +83,7 @@ pub async fn seasons(db: &Db, municipality_id: i64) -> Result<Vec<Season>, sqlx:
     .collect()
 }
 
-pub async fn season(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Season>, sqlx::Error> {
+pub async fn season(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Season>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {SEASON_COLS} FROM premises_seasons s WHERE s.municipality_id = $1 AND s.id = $2"
     ))
@@ -96,7 +98,7 @@ pub async fn season(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Sea
 
 pub async fn create_season(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     s: &NewSeason,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -142,7 +144,7 @@ pub struct MunicipalRoom {
 
 /// The rooms of the municipality's own premises (premises without an organisation), by
 /// premises and room name.
-pub async fn municipal_rooms(db: &Db, municipality_id: i64) -> Result<Vec<MunicipalRoom>, sqlx::Error> {
+pub async fn municipal_rooms(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<MunicipalRoom>, sqlx::Error> {
     let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
         "SELECT r.id, r.name, p.name, r.capacity FROM premises_rooms r JOIN premises p ON p.id = r.premises_id \
          WHERE r.municipality_id = $1 AND p.municipality_id = $1 AND p.organisation_id IS NULL",
@@ -163,7 +165,7 @@ pub async fn municipal_rooms(db: &Db, municipality_id: i64) -> Result<Vec<Munici
 }
 
 /// A room of the municipality's own premises with its opening hours, or None.
-pub async fn municipal_room(db: &Db, municipality_id: i64, id: i64) -> Result<Option<Room>, sqlx::Error> {
+pub async fn municipal_room(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Room>, sqlx::Error> {
     Ok(ps::room(db, municipality_id, id)
         .await?
         .filter(|r| r.organisation_id.is_none()))
@@ -175,8 +177,8 @@ pub struct Application {
     pub room_id: i64,
     /// "Stora salen, Täljstenen".
     pub room_name: String,
-    pub organisation_id: Option<i64>,
-    pub user_id: Option<i64>,
+    pub organisation_id: Option<OrganisationId>,
+    pub user_id: Option<UserId>,
     pub booker_name: String,
     pub email: String,
     pub weekday: i64,
@@ -247,7 +249,7 @@ fn application_of(r: &AnyRow) -> Result<Application, sqlx::Error> {
 }
 
 /// A season's applications by room, weekday and time (one query).
-pub async fn applications(db: &Db, municipality_id: i64, season_id: i64) -> Result<Vec<Application>, sqlx::Error> {
+pub async fn applications(db: &Db, municipality_id: MunicipalityId, season_id: i64) -> Result<Vec<Application>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {APP_COLS} FROM {APP_FROM} WHERE a.municipality_id = $1 AND a.season_id = $2 \
          ORDER BY p.name, r.sort_key, a.room_id, a.weekday, a.start_min, a.id"
@@ -264,9 +266,9 @@ pub async fn applications(db: &Db, municipality_id: i64, season_id: i64) -> Resu
 /// A person's applications in a season.
 pub async fn applications_of_user(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     season_id: i64,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Vec<Application>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {APP_COLS} FROM {APP_FROM} WHERE a.municipality_id = $1 AND a.season_id = $2 AND a.user_id = $3 \
@@ -285,7 +287,7 @@ pub async fn applications_of_user(
 /// Store an application on behalf of an organisation (`booker_name` is its name).
 pub async fn apply(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     season_id: i64,
     a: &NewApplication,
     booker_name: &str,
@@ -297,7 +299,7 @@ pub async fn apply(
 
 async fn insert_application(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     season_id: i64,
     a: &NewApplication,
     booker_name: &str,
@@ -345,7 +347,7 @@ async fn insert_application(
 
 /// One association in the demo: its id, name and e-mail.
 pub struct DemoApplicant<'a> {
-    pub organisation_id: i64,
+    pub organisation_id: OrganisationId,
     pub name: &'a str,
     pub email: &'a str,
 }
@@ -357,7 +359,7 @@ pub struct DemoApplicant<'a> {
 /// Wednesday morning. Fewer applicants, fewer applications. Returns the season's id.
 pub async fn demo(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     room_id: i64,
     applicants: &[DemoApplicant<'_>],
     now: i64,
@@ -402,7 +404,7 @@ pub async fn demo(
 /// the season whose result is not yet published change. Returns how many changed.
 pub async fn save_decisions(
     db: &Db,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     season_id: i64,
     rule: Rule,
     decisions: &[(i64, Decision, String)],
@@ -522,7 +524,7 @@ pub fn slots_of(season: &Season, a: &Application, room: &Room, today: NaiveDate)
 pub async fn publish(
     db: &Db,
     letters: &Letters,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     season: &Season,
     actor: &CurrentUser,
     reason_of: &(dyn Fn(&Unbooked) -> String + Sync),
@@ -643,7 +645,7 @@ pub async fn publish(
 #[allow(clippy::too_many_arguments)]
 async fn book_series(
     tx: &mut platform::db::Tx,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     season: &Season,
     a: &Application,
     room: &Room,
@@ -705,7 +707,7 @@ async fn book_series(
 async fn mail_result(
     conn: &mut sqlx::AnyConnection,
     l: &Letters,
-    municipality_id: i64,
+    municipality_id: MunicipalityId,
     season: &Season,
     a: &Application,
     times: &[(i64, i64, i64)],

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use platform::auth::{CurrentUser, RoleKind};
 use registry::domain::{Category, LegalForm, OrgNumber};
 use registry::store::{self, ProfileEdit};
@@ -55,7 +57,7 @@ pub async fn signed_in(app: &TestApp, email: &str, role: Option<(RoleKind, Optio
 }
 
 /// Make a user a representative of an organisation.
-pub async fn represent(app: &TestApp, user_id: i64, m: i64, organisation_id: i64) {
+pub async fn represent(app: &TestApp, user_id: UserId, m: i64, organisation_id: OrganisationId) {
     sqlx::query(
         "INSERT INTO roles (user_id, role, municipality_id, organisation_id, created_at) \
          VALUES ($1, 'representative', $2, $3, $4)",
@@ -70,7 +72,7 @@ pub async fn represent(app: &TestApp, user_id: i64, m: i64, organisation_id: i64
 }
 
 /// Record a signature in force for an organisation.
-pub async fn sign(app: &TestApp, m: i64, organisation_id: i64) {
+pub async fn sign(app: &TestApp, m: i64, organisation_id: OrganisationId) {
     sqlx::query(
         "INSERT INTO signatures (municipality_id, signer_kind, organisation_id, signer_name, signed_by_name, \
          signed_by_role, signed_on, channel, created_at) \
