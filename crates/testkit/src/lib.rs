@@ -8,10 +8,12 @@ pub mod html;
 pub mod smtp;
 
 use chrono::{TimeZone, Utc};
-use platform::clock::{OsRandom, TestClock};
+use platform::clock::{Clock, OsRandom, TestClock};
 use platform::config::{Config, SmtpConfig, SmtpTls};
+use platform::auth::RoleKind;
 use platform::jobs::Step;
-use platform::AppState;
+use platform::{AppState, MunicipalityId, OrganisationId, UserId};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use tokio::sync::oneshot;
 
@@ -130,6 +132,8 @@ pub struct TestApp {
     worker: platform::jobs::Worker,
     stop: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
+    /// Set by [`TestApp::forget_jobs`]: the drop check leaves queued jobs alone.
+    jobs_forgotten: AtomicBool,
 }
 
 impl TestApp {
@@ -181,6 +185,7 @@ impl TestApp {
             worker: platform::worker(&caps),
             stop: Some(stop),
             server: Some(server),
+            jobs_forgotten: AtomicBool::new(false),
         }
     }
 
@@ -199,6 +204,12 @@ impl TestApp {
         self.worker.drain(&self.state).await.expect("run jobs")
     }
 
+    /// Leave the jobs that are queued now unchecked: the test does not care whether they ran
+    /// (e.g. it restarts the server over the same database, which will run them).
+    pub fn forget_jobs(&self) {
+        self.jobs_forgotten.store(true, Ordering::SeqCst);
+    }
+
     /// The job worker with every capability's handlers.
     pub fn worker(&self) -> &platform::jobs::Worker {
         &self.worker
@@ -215,7 +226,7 @@ impl TestApp {
     }
 
     /// Create a verified account with a role, through the same code as `overens user add`.
-    pub async fn user(&self, email: &str, role: Option<(platform::auth::RoleKind, Option<&str>)>) -> i64 {
+    pub async fn user(&self, email: &str, role: Option<(RoleKind, Option<&str>)>) -> UserId {
         app::users::add(
             &self.state.db,
             &app::users::NewUser {
@@ -235,13 +246,9 @@ impl TestApp {
 
     /// Create a verified account that represents an organisation of a municipality (created
     /// with that name when the municipality has none yet). Returns (user id, organisation id).
-    pub async fn representative(&self, email: &str, slug: &str, organisation: &str) -> (i64, i64) {
-        let (municipality_id,): (i64,) = sqlx::query_as("SELECT id FROM municipalities WHERE slug = $1")
-            .bind(slug)
-            .fetch_one(&self.state.db.pool)
-            .await
-            .expect("the municipality exists");
-        let found: Option<(i64,)> =
+    pub async fn representative(&self, email: &str, slug: &str, organisation: &str) -> (UserId, OrganisationId) {
+        let municipality_id = self.municipality_id(slug).await;
+        let found: Option<(OrganisationId,)> =
             sqlx::query_as("SELECT id FROM organisations WHERE municipality_id = $1 AND name = $2")
                 .bind(municipality_id)
                 .bind(organisation)
@@ -251,7 +258,7 @@ impl TestApp {
         let organisation_id =
             match found {
                 Some((id,)) => id,
-                None => sqlx::query_as::<_, (i64,)>(
+                None => sqlx::query_as::<_, (OrganisationId,)>(
                     "INSERT INTO organisations (municipality_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
                 )
                 .bind(municipality_id)
@@ -280,8 +287,45 @@ impl TestApp {
         (user_id, organisation_id)
     }
 
+    /// A signed-in client of a new verified account with this role (or none).
+    pub async fn signed_in(&self, email: &str, role: Option<(RoleKind, Option<&str>)>) -> (Client, UserId) {
+        let id = self.user(email, role).await;
+        let c = self.client();
+        c.login(email, PASSWORD).await;
+        (c, id)
+    }
+
+    /// A signed-in coordinator of the municipality (`samordnare@{slug}.example`).
+    pub async fn coordinator(&self, slug: &str) -> Client {
+        let email = format!("samordnare@{slug}.example");
+        self.signed_in(&email, Some((RoleKind::Coordinator, Some(slug)))).await.0
+    }
+
+    /// A signed-in member of the municipality's staff (`handlaggare@{slug}.example`).
+    pub async fn staff(&self, slug: &str) -> Client {
+        let email = format!("handlaggare@{slug}.example");
+        self.signed_in(&email, Some((RoleKind::Staff, Some(slug)))).await.0
+    }
+
+    /// A signed-in representative of an organisation (made when missing), with its id.
+    pub async fn representative_client(&self, email: &str, slug: &str, organisation: &str) -> (Client, OrganisationId) {
+        let (_, org) = self.representative(email, slug, organisation).await;
+        let c = self.client();
+        c.login(email, PASSWORD).await;
+        (c, org)
+    }
+
+    /// The id of the municipality with this slug.
+    pub async fn municipality_id(&self, slug: &str) -> MunicipalityId {
+        platform::tenants::store::by_slug(&self.state.db, slug)
+            .await
+            .expect("look up municipality")
+            .unwrap_or_else(|| panic!("no municipality {slug}"))
+            .id
+    }
+
     /// Add a municipality directly.
-    pub async fn municipality(&self, slug: &str, name: &str) -> i64 {
+    pub async fn municipality(&self, slug: &str, name: &str) -> MunicipalityId {
         let new = platform::tenants::store::NewMunicipality {
             slug,
             name,
@@ -305,6 +349,47 @@ impl TestApp {
             let _ = h.await;
         }
         self.state.db.pool.close().await;
+    }
+}
+
+/// A test that ends with jobs that were due and never ran has not checked what they do (a
+/// mail it meant to send, a reminder): it fails here, as crates.io's test app does. Jobs due
+/// later (tomorrow's reminder) are fine; [`TestApp::forget_jobs`] opts out.
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if std::thread::panicking() || self.jobs_forgotten.load(Ordering::SeqCst) {
+            return;
+        }
+        let url = self.db.url.clone();
+        let now = self.clock.now().timestamp();
+        let left = std::thread::spawn(move || -> Vec<(String, i64)> {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                return vec![];
+            };
+            rt.block_on(async move {
+                sqlx::any::install_default_drivers();
+                let Ok(mut conn) = <sqlx::AnyConnection as sqlx::Connection>::connect(&url).await else {
+                    return vec![];
+                };
+                sqlx::query_as::<_, (String, i64)>(
+                    "SELECT kind, COUNT(*) FROM jobs WHERE status = 'pending' AND run_at <= $1 GROUP BY kind ORDER BY kind",
+                )
+                .bind(now)
+                .fetch_all(&mut conn)
+                .await
+                .unwrap_or_default()
+            })
+        })
+        .join()
+        .unwrap_or_default();
+        if !left.is_empty() {
+            let list: Vec<String> = left.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
+            panic!(
+                "the test ended with queued jobs it never ran ({}): call app.run_jobs() and check what they did, \
+                 or app.forget_jobs() if the test truly does not care",
+                list.join(", ")
+            );
+        }
     }
 }
 
@@ -435,6 +520,22 @@ impl Client {
         let status = res.status().as_u16();
         (status, res.json().await.unwrap_or(serde_json::Value::Null))
     }
+}
+
+/// Run a test function on SQLite only: for browser tests, since what a page shows a browser
+/// (and axe-core) does not depend on the database. `sqlite!(name);` makes `name::sqlite`.
+#[macro_export]
+macro_rules! sqlite {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name($crate::Backend::Sqlite).await
+                }
+            }
+        )*
+    };
 }
 
 /// Run a test function on SQLite and on PostgreSQL: `both!(name, other_name);` makes
