@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-BIN=target/release/overens
+BIN=${OVERENS_BIN:-target/release/overens}
 SECONDS_PER_RUN=${BENCH_SECONDS:-20}
 ORGS=${BENCH_ORGANISATIONS:-300000}
 MUNIS=${BENCH_MUNICIPALITIES:-290}
@@ -51,6 +51,8 @@ print("SLUGS = {" + ",".join(json.dumps(s) for s in slugs) + "}")' >"$work/scrip
         "$(curl -s -o /dev/null -w '%{http_code}, %{size_download} bytes, %{time_total} s' "http://127.0.0.1:$port/$first/foreningar?q=idrott&kategori=idrott&lokal=1")"
     wrk -t2 -c32 -d5s -s "$work/script.lua" "http://127.0.0.1:$port" >/dev/null # warm-up
     wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --timeout 5s -s "$work/script.lua" "http://127.0.0.1:$port" | tail -n 2
+    echo "-- /healthz on the same server, for the ratio (machines differ; the ratio travels)"
+    wrk -t2 -c32 -d10s --timeout 5s "http://127.0.0.1:$port/healthz" | grep -E "Requests/sec"
     kill "$server"
     wait "$server" 2>/dev/null || true
     server=""

@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-BIN=target/release/overens
+BIN=${OVERENS_BIN:-target/release/overens}
 SECONDS_PER_RUN=${BENCH_SECONDS:-20}
 ROOMS=${BENCH_ROOMS:-5000}
 BOOKINGS=${BENCH_BOOKINGS:-2000000}
@@ -104,6 +104,8 @@ bench() {
     run_wrk search "$port"
     echo "-- mixed: 70 % search page, 20 % a room's week, 10 % the availability API"
     run_wrk mixed "$port"
+    echo "-- /healthz on the same server, for the ratio (machines differ; the ratio travels)"
+    wrk -t2 -c32 -d10s --timeout 5s "http://127.0.0.1:$port/healthz" | grep -E "Requests/sec"
     kill "$server"
     wait "$server" 2>/dev/null || true
     server=""
