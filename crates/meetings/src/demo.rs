@@ -3,14 +3,13 @@
 //! collaboration council of 2017-02-16 with its minutes, working groups and next meeting
 //! (seed 002). Times the seeds do not give are the evening hours of the meetings they do.
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::MeetingForm;
 use crate::store::{self, Minutes};
 use platform::db::Db;
+use platform::MunicipalityId;
 
-async fn municipality(db: &Db, slug: &str) -> anyhow::Result<Option<i64>> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM municipalities WHERE slug = $1")
+async fn municipality(db: &Db, slug: &str) -> anyhow::Result<Option<MunicipalityId>> {
+    let row: Option<(MunicipalityId,)> = sqlx::query_as("SELECT id FROM municipalities WHERE slug = $1")
         .bind(slug)
         .fetch_optional(&db.pool)
         .await?;
@@ -67,7 +66,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn load_sala(db: &Db, sala: i64, now: i64) -> anyhow::Result<()> {
+async fn load_sala(db: &Db, sala: MunicipalityId, now: i64) -> anyhow::Result<()> {
     let series = store::create_series(
         db,
         sala,
@@ -175,7 +174,7 @@ async fn load_sala(db: &Db, sala: i64, now: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn load_orebro(db: &Db, orebro: i64, now: i64) -> anyhow::Result<()> {
+async fn load_orebro(db: &Db, orebro: MunicipalityId, now: i64) -> anyhow::Result<()> {
     let series = store::create_series(
         db,
         orebro,

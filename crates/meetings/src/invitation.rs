@@ -7,8 +7,6 @@
 //! - `GET|POST /{slug}/moten/{id}/inbjudan/skicka` (coordinator)
 //! - `GET|POST /{slug}/moten/avregistrera/{token}` (the unsubscribe link)
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain;
 use crate::mail::{self, MeetingMail};
 use crate::store::{self, Meeting};
@@ -28,6 +26,8 @@ use platform::i18n::{Lang, Tr};
 use platform::layout::{html, Field, FieldKind, Form, FormPage, Page};
 use platform::tenants::{Municipality, Tenant};
 use platform::AppState;
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use sha2::Sha256;
 use std::collections::{BTreeSet, HashMap};
 

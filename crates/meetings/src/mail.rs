@@ -3,14 +3,12 @@
 //! Without SMTP the message lands in the platform's outbox (the attachment is then only named;
 //! the meeting's calendar link is in the text).
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use futures::future::BoxFuture;
 use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncTransport, Message};
 use platform::jobs::{enqueue, Job, JobError, JobHandler};
 use platform::mail::Transport;
-use platform::AppState;
+use platform::{AppState, MunicipalityId};
 use serde::{Deserialize, Serialize};
 
 pub const JOB_KIND: &str = "meetings.email";
@@ -32,7 +30,7 @@ pub async fn queue(
     now: i64,
 ) -> Result<i64, sqlx::Error> {
     let payload = serde_json::to_value(mail).map_err(|e| sqlx::Error::Encode(e.into()))?;
-    enqueue(conn, Some(municipality_id), JOB_KIND, &payload, now, now).await
+    enqueue(conn, Some(municipality_id.get()), JOB_KIND, &payload, now, now).await
 }
 
 pub struct MailJob;

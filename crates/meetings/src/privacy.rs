@@ -5,8 +5,6 @@
 //! - `GET /{slug}/moten/personuppgifter` (coordinator): retention setting, export and erasure
 //! - `POST …/personuppgifter/lagring`, `POST …/personuppgifter/export`, `POST …/radera`
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -20,6 +18,8 @@ use platform::error::AppResult;
 use platform::layout::{html_status, Field, FieldKind, Form, FormPage};
 use platform::tenants::{Municipality, Tenant};
 use platform::AppState;
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -131,7 +131,11 @@ pub struct Exported {
 }
 
 /// Everything the meetings hold about one e-mail address in one municipality.
-pub async fn export_person(db: &Db, municipality_id: MunicipalityId, email: &str) -> Result<Vec<Exported>, sqlx::Error> {
+pub async fn export_person(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    email: &str,
+) -> Result<Vec<Exported>, sqlx::Error> {
     sqlx::query_as(
         "SELECT m.title AS meeting, m.starts_at AS meeting_date, r.name, r.email, r.organisation, r.party, r.dietary, \
          r.accessibility, r.status, r.consent_text, r.attended, r.created_at AS registered_at \

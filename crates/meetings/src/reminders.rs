@@ -31,7 +31,7 @@ pub async fn ensure(conn: &mut sqlx::AnyConnection, now: i64) -> Result<(), sqlx
 /// find everything (the due meetings, their details, their participants), whatever their number.
 pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
     let now = state.now();
-    let due: Vec<(i64, i64, String)> = sqlx::query_as(
+    let due: Vec<(i64, platform::MunicipalityId, String)> = sqlx::query_as(
         "SELECT m.id, m.municipality_id, t.slug FROM meetings_meetings m JOIN municipalities t ON t.id = m.municipality_id \
          WHERE m.reminded_at IS NULL AND m.starts_at > $1 AND m.starts_at <= $2 ORDER BY m.id",
     )

@@ -1,13 +1,13 @@
 //! Queries. Every function takes the municipality id (the tenant) and filters by it.
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{MeetingInput, Party, RegistrationInput, Status};
 use crate::letters::Letters;
 use crate::mail;
 use platform::audit::{self, Change};
 use platform::auth::{token_hash, CurrentUser};
 use platform::db::{Backend, Db, Tx};
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Series {
@@ -110,7 +110,11 @@ pub async fn create_series(
 }
 
 /// Every meeting of the municipality (optionally of one series), earliest first.
-pub async fn meetings(db: &Db, municipality_id: MunicipalityId, series_id: Option<i64>) -> Result<Vec<Meeting>, sqlx::Error> {
+pub async fn meetings(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    series_id: Option<i64>,
+) -> Result<Vec<Meeting>, sqlx::Error> {
     let sql =
         format!("{MEETING} WHERE m.municipality_id = $1 AND ($2 = 0 OR m.series_id = $2) ORDER BY m.starts_at, m.id");
     sqlx::query_as(&sql)
@@ -263,7 +267,12 @@ pub async fn save_meeting(
 
 /// Lock the meeting's row until the transaction ends (PostgreSQL). On SQLite the write
 /// transaction (`BEGIN IMMEDIATE`) already holds the only write lock.
-async fn lock_meeting(tx: &mut Tx, backend: Backend, municipality_id: MunicipalityId, id: i64) -> Result<bool, sqlx::Error> {
+async fn lock_meeting(
+    tx: &mut Tx,
+    backend: Backend,
+    municipality_id: MunicipalityId,
+    id: i64,
+) -> Result<bool, sqlx::Error> {
     let sql = match backend {
         Backend::Postgres => "SELECT id FROM meetings_meetings WHERE municipality_id = $1 AND id = $2 FOR UPDATE",
         Backend::Sqlite => "SELECT id FROM meetings_meetings WHERE municipality_id = $1 AND id = $2",
@@ -570,7 +579,11 @@ impl Registration {
 
 /// A meeting's registrations (not the cancelled ones): confirmed first, then the waiting list,
 /// each in the order they came.
-pub async fn registrations(db: &Db, municipality_id: MunicipalityId, meeting_id: i64) -> Result<Vec<Registration>, sqlx::Error> {
+pub async fn registrations(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    meeting_id: i64,
+) -> Result<Vec<Registration>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, name, email, organisation, party, dietary, accessibility, status, attended, created_at \
          FROM meetings_registrations WHERE municipality_id = $1 AND meeting_id = $2 AND status <> 'cancelled' \
@@ -636,7 +649,11 @@ pub async fn mark_attendance(
 }
 
 /// Per party: (registered with a seat, present).
-pub async fn by_party(db: &Db, municipality_id: MunicipalityId, meeting_id: i64) -> Result<Vec<(Party, i64, i64)>, sqlx::Error> {
+pub async fn by_party(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    meeting_id: i64,
+) -> Result<Vec<(Party, i64, i64)>, sqlx::Error> {
     let rows: Vec<(String, i64, i64)> = sqlx::query_as(
         "SELECT party, COUNT(*), COALESCE(SUM(CASE WHEN attended = 1 THEN 1 ELSE 0 END), 0) \
          FROM meetings_registrations WHERE municipality_id = $1 AND meeting_id = $2 AND status = 'confirmed' \
@@ -679,7 +696,11 @@ pub struct Question {
 }
 
 /// The questions of a meeting's group discussions with each group's answers (two queries).
-pub async fn questions(db: &Db, municipality_id: MunicipalityId, meeting_id: i64) -> Result<Vec<Question>, sqlx::Error> {
+pub async fn questions(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    meeting_id: i64,
+) -> Result<Vec<Question>, sqlx::Error> {
     let qs: Vec<(i64, i64, String, String)> = sqlx::query_as(
         "SELECT id, position, text, summary FROM meetings_questions \
          WHERE municipality_id = $1 AND meeting_id = $2 ORDER BY position, id",
@@ -872,7 +893,11 @@ pub struct Assignment {
     pub activity_text: Option<String>,
 }
 
-pub async fn minutes(db: &Db, municipality_id: MunicipalityId, meeting_id: i64) -> Result<Option<Minutes>, sqlx::Error> {
+pub async fn minutes(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    meeting_id: i64,
+) -> Result<Option<Minutes>, sqlx::Error> {
     sqlx::query_as(
         "SELECT present, guests, next_meeting, written_by, published_at FROM meetings_minutes \
          WHERE municipality_id = $1 AND meeting_id = $2",
@@ -894,7 +919,11 @@ pub async fn items(db: &Db, municipality_id: MunicipalityId, meeting_id: i64) ->
     .await
 }
 
-pub async fn assignments(db: &Db, municipality_id: MunicipalityId, meeting_id: i64) -> Result<Vec<Assignment>, sqlx::Error> {
+pub async fn assignments(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    meeting_id: i64,
+) -> Result<Vec<Assignment>, sqlx::Error> {
     sqlx::query_as(
         "SELECT a.id, a.who, a.what, a.due_on, a.activity_id, t.text AS activity_text FROM meetings_assignments a \
          LEFT JOIN actionplan_activities t ON t.id = a.activity_id AND t.municipality_id = a.municipality_id \

@@ -2,10 +2,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use meetings::domain::MeetingForm;
 use platform::auth::RoleKind;
+#[allow(unused_imports)]
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use testkit::{Client, TestApp, PASSWORD};
 
 pub async fn coordinator(app: &TestApp, slug: &str) -> Client {
