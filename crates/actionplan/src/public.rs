@@ -1,0 +1,33 @@
+//! What other capabilities may ask of the action plan: small functions taking the
+//! municipality, returning plain structs. The only way into its tables from outside.
+
+use platform::db::Db;
+use platform::MunicipalityId;
+
+/// An activity of the action plan, as another capability links to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Activity {
+    pub id: i64,
+    pub text: String,
+}
+
+/// The municipality's activities, in the order they were added.
+pub async fn activities(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Activity>, sqlx::Error> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, text FROM actionplan_activities WHERE municipality_id = $1 ORDER BY id")
+            .bind(municipality_id)
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().map(|(id, text)| Activity { id, text }).collect())
+}
+
+/// One activity of the municipality, if it is one.
+pub async fn activity(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Activity>, sqlx::Error> {
+    let row: Option<(i64, String)> =
+        sqlx::query_as("SELECT id, text FROM actionplan_activities WHERE municipality_id = $1 AND id = $2")
+            .bind(municipality_id)
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.map(|(id, text)| Activity { id, text }))
+}
