@@ -23,7 +23,7 @@ use platform::error::{AppError, AppResult};
 use platform::format;
 use platform::layout::{html, html_status, Field, FieldKind, Form, FormPage, Page};
 use platform::tenants::{Municipality, Tenant};
-use platform::AppState;
+use platform::{AppState, OrganisationId};
 use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
@@ -214,7 +214,7 @@ fn check(
     };
     let (kind, organisation_id, org_name) = match f.bokare.as_str() {
         s if s.starts_with("org:") => {
-            let id = s[4..].parse::<i64>().ok();
+            let id = s[4..].parse::<OrganisationId>().ok();
             let role = user
                 .roles
                 .iter()
@@ -582,7 +582,7 @@ async fn render_requests(
     error: Option<(i64, String)>,
     notice: Option<String>,
 ) -> AppResult<Response> {
-    let orgs: Vec<i64> = user
+    let orgs: Vec<OrganisationId> = user
         .roles
         .iter()
         .filter(|r| r.kind == RoleKind::Representative)

@@ -7,9 +7,13 @@ use crate::store::{self, PremisesInput, RoomInput};
 use chrono::Duration;
 use platform::db::Db;
 use platform::features::Feature;
+use platform::{MunicipalityId, OrganisationId, UserId};
 
-async fn id_by(db: &Db, sql: &str, key: &str) -> anyhow::Result<Option<i64>> {
-    let row: Option<(i64,)> = sqlx::query_as(sql).bind(key).fetch_optional(&db.pool).await?;
+async fn id_by<I>(db: &Db, sql: &str, key: &str) -> anyhow::Result<Option<I>>
+where
+    I: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any> + Send + Unpin,
+{
+    let row: Option<(I,)> = sqlx::query_as(sql).bind(key).fetch_optional(&db.pool).await?;
     Ok(row.map(|r| r.0))
 }
 
@@ -35,8 +39,8 @@ struct DemoRoom {
 
 async fn premises(
     db: &Db,
-    sala: i64,
-    organisation: Option<i64>,
+    sala: MunicipalityId,
+    organisation: Option<OrganisationId>,
     p: PremisesInput,
     rooms: Vec<DemoRoom>,
     now: i64,
@@ -75,10 +79,10 @@ async fn premises(
 #[allow(clippy::too_many_arguments)]
 async fn booking(
     db: &Db,
-    sala: i64,
+    sala: MunicipalityId,
     room: i64,
     weeks: i64,
-    who: (Option<i64>, Option<i64>, BookerKind, &str),
+    who: (Option<UserId>, Option<OrganisationId>, BookerKind, &str),
     purpose: &str,
     people: i64,
     date: chrono::NaiveDate,
@@ -123,11 +127,11 @@ async fn booking(
 }
 
 pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
-    let Some(sala) = id_by(db, "SELECT id FROM municipalities WHERE slug = $1", "sala").await? else {
+    let Some(sala) = id_by::<MunicipalityId>(db, "SELECT id FROM municipalities WHERE slug = $1", "sala").await? else {
         return Ok(());
     };
     let org = |name: &'static str| async move {
-        let row: Option<(i64,)> =
+        let row: Option<(OrganisationId,)> =
             sqlx::query_as("SELECT id FROM organisations WHERE municipality_id = $1 AND name = $2")
                 .bind(sala)
                 .bind(name)
@@ -138,7 +142,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     let iks = org("IKS – Ideell Kultur i Sala").await?;
     let hembygd = org("Sala hembygdsförening").await?;
     let pro = org("PRO Sala").await?;
-    let rep = id_by(
+    let rep = id_by::<UserId>(
         db,
         "SELECT id FROM users WHERE email = $1",
         "forening.sala@demo.overens.example",

@@ -23,12 +23,12 @@ use axum::Router;
 use platform::auth::{require_user, CurrentUser, RoleKind};
 use platform::ctx::{Ctx, Input};
 use platform::error::{AppError, AppResult};
+use platform::features::Feature;
 use platform::layout::{html, html_status, Field, FieldKind, Form, Page};
 use platform::rules::{self, Email, Invalid};
 use platform::tenants::{Municipality, Tenant};
 use platform::upload::FILE_MAX;
-use platform::AppState;
-use platform::features::Feature;
+use platform::{AppState, OrganisationId};
 use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
@@ -261,8 +261,8 @@ fn page(ctx: &Ctx, m: &Municipality, title: impl Into<String>) -> Page {
 }
 
 /// The organisations of this municipality that the user represents: (id, name).
-fn represented(user: &CurrentUser, m: &Municipality) -> Vec<(i64, String)> {
-    let mut v: Vec<(i64, String)> = user
+fn represented(user: &CurrentUser, m: &Municipality) -> Vec<(OrganisationId, String)> {
+    let mut v: Vec<(OrganisationId, String)> = user
         .roles
         .iter()
         .filter(|r| r.kind == RoleKind::Representative && r.municipality_id == Some(m.id))
@@ -469,7 +469,7 @@ async fn new_save(
     let owner = get_p(&input, "owner");
     let organisation_id = match owner.as_str() {
         "municipality" if user.is_staff(m.id) => Ok(None),
-        o => match o.parse::<i64>() {
+        o => match o.parse::<OrganisationId>() {
             Ok(id) if owners.iter().any(|(v, _)| *v == o) => Ok(Some(id)),
             _ => Err(("owner".to_string(), Problem::Owner)),
         },

@@ -11,6 +11,7 @@ pub mod domain;
 mod inventory;
 pub mod mail;
 mod personal;
+pub mod public;
 mod routes;
 pub mod seasons;
 pub mod store;

@@ -3,8 +3,6 @@
 //! note to the premises' contact), and word of approval, rejection with its reason, or
 //! cancellation (the .ics then cancels the events in the booker's calendar).
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::Status;
 use crate::store::{Booking, BookingInput, Room};
 use platform::format;
@@ -12,6 +10,7 @@ use platform::i18n::{Lang, Tr};
 use platform::ics::{self, Event};
 use platform::mail::{queue, Email};
 use platform::AppState;
+use platform::MunicipalityId;
 
 /// What every letter of one municipality needs.
 pub struct Letters {
@@ -111,7 +110,7 @@ pub async fn booked(
             .collect();
         mail = mail.with_calendar("bokning.ics", ics::calendar(&room.full_name(), &events, now));
     }
-    queue(conn, Some(municipality_id), &mail, now).await?;
+    queue(conn, Some(municipality_id.get()), &mail, now).await?;
     if !confirmed && !room.contact_email.is_empty() {
         let to_owner = Email::new(
             room.contact_email.clone(),
@@ -122,7 +121,7 @@ pub async fn booked(
                 l.base
             ),
         );
-        queue(conn, Some(municipality_id), &to_owner, now).await?;
+        queue(conn, Some(municipality_id.get()), &to_owner, now).await?;
     }
     Ok(())
 }
@@ -159,6 +158,6 @@ pub async fn changed(
             .collect();
         mail = mail.with_calendar("bokning.ics", ics::calendar(&room, &events, now));
     }
-    queue(conn, Some(municipality_id), &mail, now).await?;
+    queue(conn, Some(municipality_id.get()), &mail, now).await?;
     Ok(())
 }

@@ -3,11 +3,10 @@
 //! times) and leaves the past ones without name, e-mail or purpose, so the room's history keeps
 //! its counts but no person.
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use futures::future::BoxFuture;
 use platform::db::{Db, Tx};
 use platform::state::PersonalData;
+use platform::UserId;
 
 pub static PERSONAL: PersonalData = PersonalData { export, erase };
 

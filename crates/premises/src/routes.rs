@@ -16,10 +16,10 @@ use axum::{Json, Router};
 use chrono::{Datelike, Duration, NaiveDate};
 use platform::ctx::Ctx;
 use platform::error::{AppError, AppResult};
+use platform::features::Feature;
 use platform::layout::{html, Page};
 use platform::tenants::{Municipality, Tenant};
 use platform::AppState;
-use platform::features::Feature;
 use serde::Serialize;
 use std::collections::HashMap;
 

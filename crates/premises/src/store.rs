@@ -5,14 +5,13 @@
 //! migration). A booking that meets another fails as [`BookError::Taken`], whatever the web
 //! layer checked before.
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{self, BookerKind, Hours, Mode, Prices, Slot, Status, MAX_BLOCK};
 use crate::mail::Letters;
 use chrono::{Datelike, NaiveDate};
 use platform::audit::{self, Change};
 use platform::auth::CurrentUser;
 use platform::db::{Backend, Db, Tx};
+use platform::{MunicipalityId, OrganisationId, UserId};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::HashMap;
@@ -506,7 +505,12 @@ pub async fn add_photo(
     Ok(id)
 }
 
-pub async fn delete_photo(db: &Db, municipality_id: MunicipalityId, room_id: i64, id: i64) -> Result<bool, sqlx::Error> {
+pub async fn delete_photo(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    room_id: i64,
+    id: i64,
+) -> Result<bool, sqlx::Error> {
     Ok(
         sqlx::query("DELETE FROM premises_photos WHERE municipality_id = $1 AND room_id = $2 AND id = $3")
             .bind(municipality_id)
@@ -590,7 +594,11 @@ pub async fn booking(db: &Db, municipality_id: MunicipalityId, id: i64) -> Resul
 }
 
 /// The bookings of a series, by time.
-pub async fn series_bookings(db: &Db, municipality_id: MunicipalityId, series_id: i64) -> Result<Vec<Booking>, sqlx::Error> {
+pub async fn series_bookings(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    series_id: i64,
+) -> Result<Vec<Booking>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {BOOKING_COLS} FROM {BOOKING_FROM} WHERE b.municipality_id = $1 AND b.series_id = $2 \
          ORDER BY b.starts_at"
@@ -627,7 +635,7 @@ pub async fn requests(
     db: &Db,
     municipality_id: MunicipalityId,
     municipal: bool,
-    organisations: &[i64],
+    organisations: &[OrganisationId],
 ) -> Result<Vec<Booking>, sqlx::Error> {
     let mut cond = vec![];
     if municipal {
@@ -738,7 +746,7 @@ pub async fn write_slots(
     slots: &[Slot],
     series: Option<SeriesRow<'_>>,
     status: Status,
-    decided_by: Option<i64>,
+    decided_by: Option<UserId>,
     now: i64,
 ) -> Result<Result<(Option<i64>, Vec<i64>), Vec<NaiveDate>>, sqlx::Error> {
     let (Some(first), Some(last)) = (slots.first(), slots.last()) else {
@@ -917,7 +925,7 @@ async fn set_status(
     from: &[Status],
     to: Status,
     reason: &str,
-    actor: Option<i64>,
+    actor: Option<UserId>,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
     let mut n = 0;
@@ -1085,7 +1093,7 @@ pub async fn search(
         Int(i64),
         Text(&'a str),
     }
-    let mut args = vec![Arg::Int(municipality_id), Arg::Int(need.people.max(1))];
+    let mut args = vec![Arg::Int(municipality_id.get()), Arg::Int(need.people.max(1))];
     let mut sql = format!(
         "SELECT {ROOM_COLS}, (SELECT {concat}(h.weekday || ':' || h.opens || '-' || h.closes, ',') \
          FROM premises_hours h WHERE h.room_id = r.id) FROM {ROOM_FROM} WHERE r.municipality_id = $1 \

@@ -8,14 +8,13 @@
 //! on, never refuses one. Rows go in with multi-row INSERTs and explicit ids. Deterministic for
 //! a given seed and `now`.
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{self, feature_bit, Equipment};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use platform::db::{Backend, Db, Tx};
+use platform::features::Feature;
+use platform::{MunicipalityId, OrganisationId};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use platform::features::Feature;
 use std::collections::HashMap;
 
 #[derive(Clone, Debug)]
@@ -171,7 +170,7 @@ struct Series {
 
 /// A weekly series' row: id, municipality, room, first and last date, start and end minutes,
 /// dates left out.
-type SeriesRow = (i64, i64, i64, NaiveDate, NaiveDate, i64, i64, String);
+type SeriesRow = (i64, MunicipalityId, i64, NaiveDate, NaiveDate, i64, i64, String);
 
 /// One booking row, before it is written.
 struct Row {
@@ -201,22 +200,22 @@ async fn next_id(db: &Db, table: &str) -> anyhow::Result<i64> {
 pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
     let mut rng = StdRng::seed_from_u64(plan.seed ^ 0x5eed_0006);
     let mut counts = Counts::default();
-    let municipalities: Vec<(i64,)> =
+    let municipalities: Vec<(MunicipalityId,)> =
         sqlx::query_as("SELECT id FROM municipalities WHERE slug LIKE 'syn-%' ORDER BY id")
             .fetch_all(&db.pool)
             .await?;
-    let municipalities: Vec<i64> = municipalities.into_iter().map(|r| r.0).collect();
+    let municipalities: Vec<MunicipalityId> = municipalities.into_iter().map(|r| r.0).collect();
     if municipalities.is_empty() || plan.rooms == 0 {
         return Ok(counts);
     }
     // Some associations per municipality lend premises and book rooms.
-    let orgs: Vec<(i64, i64)> = sqlx::query_as(
+    let orgs: Vec<(MunicipalityId, OrganisationId)> = sqlx::query_as(
         "SELECT o.municipality_id, o.id FROM organisations o JOIN municipalities m ON m.id = o.municipality_id \
          WHERE m.slug LIKE 'syn-%' AND o.id % 20 = 0",
     )
     .fetch_all(&db.pool)
     .await?;
-    let mut orgs_of: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut orgs_of: HashMap<MunicipalityId, Vec<OrganisationId>> = HashMap::new();
     for (m, o) in orgs {
         orgs_of.entry(m).or_default().push(o);
     }
@@ -232,7 +231,14 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
     let mut premises_id = next_id(db, "premises").await?;
     let mut room_id = next_id(db, "premises_rooms").await?;
     // (id, municipality, owner, name, address, area)
-    type PremisesRow = (i64, i64, Option<i64>, String, String, &'static str);
+    type PremisesRow = (
+        i64,
+        MunicipalityId,
+        Option<OrganisationId>,
+        String,
+        String,
+        &'static str,
+    );
     let mut premises_rows: Vec<PremisesRow> = vec![];
     let mut rooms: Vec<Room> = vec![];
     for (m, n) in municipalities.iter().zip(&per_municipality) {

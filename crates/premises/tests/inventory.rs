@@ -5,8 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
 use platform::auth::RoleKind;
-use premises::domain::{BookerKind, Equipment, Mode};
 use platform::features::Feature;
+use premises::domain::{BookerKind, Equipment, Mode};
 use testkit::{both, Backend, Client, TestApp, PASSWORD};
 
 /// A 1×1 PNG image.

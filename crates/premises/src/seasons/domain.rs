@@ -3,10 +3,9 @@
 //! minutes), the proposed allocation under a rule, the dates a weekly time falls on in a season,
 //! and the checks of a season and of an application.
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{minutes, Hours};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use platform::OrganisationId;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
@@ -431,14 +430,14 @@ impl AppProblem {
 /// the room chosen, when it is one of the municipality's own.
 pub fn check_application(
     f: &ApplicationForm,
-    organisations: &[i64],
+    organisations: &[OrganisationId],
     room: Option<&RoomFacts>,
 ) -> Result<NewApplication, Vec<AppProblem>> {
     let mut p = vec![];
     let organisation = f
         .organisation
         .trim()
-        .parse::<i64>()
+        .parse::<OrganisationId>()
         .ok()
         .filter(|o| organisations.contains(o));
     if organisation.is_none() {

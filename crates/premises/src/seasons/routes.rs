@@ -8,8 +8,6 @@
 //!   ones side by side, the proposal under a priority rule, decisions with reasons
 //! - `POST /{slug}/lokaler/sasong/{id}/publicera`: staff: publish
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use super::domain::{
     self as sd, AppProblem, ApplicationForm, Decision, Proposal, RoomFacts, Rule, SeasonProblem, TargetGroup,
 };
@@ -29,6 +27,7 @@ use platform::i18n::{Lang, Tr};
 use platform::layout::{html_status, Field, FieldKind, Form, Page};
 use platform::tenants::{Municipality, Tenant};
 use platform::AppState;
+use platform::{MunicipalityId, OrganisationId};
 use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
@@ -214,8 +213,8 @@ async fn create_season(
 // --- Applying ---
 
 /// The organisations of this municipality the person represents: (id, name).
-fn represented(user: &CurrentUser, municipality_id: MunicipalityId) -> Vec<(i64, String)> {
-    let mut v: Vec<(i64, String)> = user
+fn represented(user: &CurrentUser, municipality_id: MunicipalityId) -> Vec<(OrganisationId, String)> {
+    let mut v: Vec<(OrganisationId, String)> = user
         .roles
         .iter()
         .filter(|r| r.kind == RoleKind::Representative && r.municipality_id == Some(municipality_id))
@@ -229,7 +228,7 @@ fn represented(user: &CurrentUser, municipality_id: MunicipalityId) -> Vec<(i64,
 fn apply_form(
     ctx: &Ctx,
     action: String,
-    organisations: &[(i64, String)],
+    organisations: &[(OrganisationId, String)],
     rooms: &[store::MunicipalRoom],
     f: &ApplicationForm,
 ) -> Form {
@@ -452,7 +451,7 @@ async fn apply_save(
         capacity: r.capacity,
         hours: r.hours,
     });
-    let ids: Vec<i64> = orgs.iter().map(|o| o.0).collect();
+    let ids: Vec<OrganisationId> = orgs.iter().map(|o| o.0).collect();
     match sd::check_application(&f, &ids, facts.as_ref()) {
         Ok(a) => {
             let name = orgs

@@ -7,8 +7,6 @@
 //! inside a savepoint, so one that meets an existing booking is rolled back alone, named in the
 //! report with its dates, and stays pending; the rest are published.
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use super::domain::{self as sd, Decision, NewApplication, NewSeason, Rule, SeasonStatus, TargetGroup};
 use crate::domain::{self, BookerKind, Slot, SlotProblem, Status};
 use crate::mail::Letters;
@@ -19,6 +17,7 @@ use platform::auth::CurrentUser;
 use platform::db::Db;
 use platform::ics::{self, Event};
 use platform::mail::{queue, Email};
+use platform::{MunicipalityId, OrganisationId, UserId};
 use sqlx::any::AnyRow;
 use sqlx::{Acquire, Row};
 use std::collections::HashMap;
@@ -249,7 +248,11 @@ fn application_of(r: &AnyRow) -> Result<Application, sqlx::Error> {
 }
 
 /// A season's applications by room, weekday and time (one query).
-pub async fn applications(db: &Db, municipality_id: MunicipalityId, season_id: i64) -> Result<Vec<Application>, sqlx::Error> {
+pub async fn applications(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    season_id: i64,
+) -> Result<Vec<Application>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {APP_COLS} FROM {APP_FROM} WHERE a.municipality_id = $1 AND a.season_id = $2 \
          ORDER BY p.name, r.sort_key, a.room_id, a.weekday, a.start_min, a.id"
@@ -748,6 +751,6 @@ async fn mail_result(
             .collect();
         mail = mail.with_calendar("sasong.ics", ics::calendar(&room.full_name(), &events, now));
     }
-    queue(conn, Some(municipality_id), &mail, now).await?;
+    queue(conn, Some(municipality_id.get()), &mail, now).await?;
     Ok(())
 }

@@ -3,9 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 use platform::auth::RoleKind;
+use platform::features::Feature;
 use premises::domain::{Equipment, Hours, Mode, Prices};
 use premises::store::{self, PremisesInput, RoomInput};
-use platform::features::Feature;
 use testkit::{Client, TestApp, PASSWORD};
 
 /// A signed-in client for a new account with this role in the municipality.
