@@ -3,12 +3,15 @@
 //! draft with the published compilation of seed 004 (the working group meeting of
 //! 19 June 2018). Written through the store, so every row has its audit entry.
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
-use crate::domain::{Party, TimelineKind};
-use crate::store::{self, CommitmentInput, PrincipleInput, TimelineInput};
+use crate::consultation::store as consultation;
+use crate::domain::Party;
+use crate::draft::store::{self as draft, CommitmentInput, PrincipleInput};
+use crate::store;
+use crate::timeline::domain::TimelineKind;
+use crate::timeline::store::{self as timeline, TimelineInput};
 use platform::db::Db;
 use platform::tenants::store as tenants;
+use platform::MunicipalityId;
 
 /// A principle with the municipality's and civil society's commitments.
 struct DemoPrinciple {
@@ -371,7 +374,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
                     title,
                     body,
                 };
-                store::add_timeline_entry(db, m.id, &input, None, now).await?;
+                timeline::add_timeline_entry(db, m.id, &input, None, now).await?;
             }
         }
     }
@@ -397,15 +400,15 @@ async fn adopted(
     on: &str,
     now: i64,
 ) -> anyhow::Result<()> {
-    let v = store::start_draft(db, municipality_id, &[], None, now).await?;
-    store::update_intro(db, municipality_id, v.id, intro, None, now).await?;
+    let v = draft::start_draft(db, municipality_id, &[], None, now).await?;
+    draft::update_intro(db, municipality_id, v.id, intro, None, now).await?;
     for p in principles {
         let input = PrincipleInput {
             number: None,
             name: p.name,
             body: p.body,
         };
-        let pid = store::add_principle(db, municipality_id, v.id, &input, None, now).await?;
+        let pid = draft::add_principle(db, municipality_id, v.id, &input, None, now).await?;
         for (party, list) in [
             (Party::Municipality, p.municipality),
             (Party::CivilSociety, p.civil_society),
@@ -417,11 +420,11 @@ async fn adopted(
                     heading: "",
                     body,
                 };
-                store::add_commitment(db, municipality_id, pid, &input, None, now).await?;
+                draft::add_commitment(db, municipality_id, pid, &input, None, now).await?;
             }
         }
     }
-    store::adopt(db, municipality_id, v.id, by, on, None, now).await?;
+    draft::adopt(db, municipality_id, v.id, by, on, None, now).await?;
     Ok(())
 }
 
@@ -439,8 +442,8 @@ fn at(year: i32, month: u32, day: u32, hour: u32) -> Option<i64> {
 type Place = (i64, Party, i64);
 
 async fn lulea(db: &Db, municipality_id: MunicipalityId, now: i64) -> anyhow::Result<()> {
-    let v = store::start_draft(db, municipality_id, &[], None, now).await?;
-    store::update_intro(
+    let v = draft::start_draft(db, municipality_id, &[], None, now).await?;
+    draft::update_intro(
         db,
         municipality_id,
         v.id,
@@ -457,7 +460,7 @@ async fn lulea(db: &Db, municipality_id: MunicipalityId, now: i64) -> anyhow::Re
             name,
             body: "",
         };
-        let pid = store::add_principle(db, municipality_id, v.id, &input, None, now).await?;
+        let pid = draft::add_principle(db, municipality_id, v.id, &input, None, now).await?;
         let mut counts = [0i64; 2];
         for c in *commitments {
             let slot = usize::from(c.party == Party::CivilSociety);
@@ -468,7 +471,7 @@ async fn lulea(db: &Db, municipality_id: MunicipalityId, now: i64) -> anyhow::Re
                 heading: c.heading,
                 body: c.body,
             };
-            store::add_commitment(db, municipality_id, pid, &input, None, now).await?;
+            draft::add_commitment(db, municipality_id, pid, &input, None, now).await?;
             wanted.push(((number, c.party, counts[slot]), c.comments));
         }
     }
@@ -476,7 +479,7 @@ async fn lulea(db: &Db, municipality_id: MunicipalityId, now: i64) -> anyhow::Re
     // compilation of 25 June 2018 (the demo's "now" when a date cannot be made).
     let meeting = at(2018, 6, 19, 16).unwrap_or(now);
     let compiled = at(2018, 6, 25, 10).unwrap_or(now);
-    let cid = store::open_consultation(
+    let cid = consultation::open_consultation(
         db,
         municipality_id,
         "Förslag till åtaganden, juni 2018",
@@ -485,7 +488,7 @@ async fn lulea(db: &Db, municipality_id: MunicipalityId, now: i64) -> anyhow::Re
         meeting,
     )
     .await?;
-    let items = store::items(db, municipality_id, cid).await?;
+    let items = consultation::items(db, municipality_id, cid).await?;
     for ((principle, party, position), comments) in wanted {
         let Some(item) = items
             .iter()
@@ -494,11 +497,11 @@ async fn lulea(db: &Db, municipality_id: MunicipalityId, now: i64) -> anyhow::Re
             continue;
         };
         for body in comments {
-            store::add_comment(db, municipality_id, item.id, None, body, meeting).await?;
+            consultation::add_comment(db, municipality_id, item.id, None, body, meeting).await?;
         }
     }
     // Seed 004 is the compilation as it was sent out afterwards: closed and public.
-    store::close_consultation(db, municipality_id, cid, None, meeting).await?;
-    store::publish_consultation(db, municipality_id, cid, None, compiled).await?;
+    consultation::close_consultation(db, municipality_id, cid, None, meeting).await?;
+    consultation::publish_consultation(db, municipality_id, cid, None, compiled).await?;
     Ok(())
 }

@@ -12,14 +12,33 @@
 //! `…/remiss/{id}`; JSON: `/api/v1/{slug}/agreement`, `…/versions/{n}`, `…/timeline`.
 //! Coordinator: `/{slug}/overenskommelse/hantera` and below.
 
+mod api;
+pub mod consultation;
 pub mod demo;
 pub mod domain;
+pub mod draft;
+pub mod ids;
+pub mod paths;
+mod personal;
+pub mod public;
 mod routes;
 pub mod store;
+pub mod timeline;
+mod web;
 
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;
-use platform::{Capability, NavItem};
+use platform::{AppState, Capability, NavItem};
+
+/// Every page of the agreement: its text (public and the draft's), the timeline, the
+/// consultations and the JSON view.
+fn router() -> axum::Router<AppState> {
+    routes::router()
+        .merge(draft::router())
+        .merge(timeline::router())
+        .merge(consultation::router())
+        .merge(api::router())
+}
 
 pub static MIGRATIONS: Migrations = Migrations {
     name: "agreement",
@@ -41,9 +60,9 @@ pub static CAPABILITY: Capability = Capability {
         path: "overenskommelse",
         message_id: "nav-agreement",
     }],
-    router: routes::router,
+    router,
     jobs: |w| w,
-    personal: None,
+    personal: Some(&personal::PERSONAL),
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's): Sala's adopted

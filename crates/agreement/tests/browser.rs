@@ -3,12 +3,8 @@
 //! comment form (signed in, also with an error), the published compilation, and the
 //! coordinator's pages.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
-use agreement::store;
-use platform::auth::RoleKind;
+use crate::common::{consultation, store, Backend, RoleKind, TestApp};
 use testkit::browser::{Browser, Findings, Locator};
-use testkit::{both, Backend, TestApp};
 
 async fn log_out(browser: &Browser) {
     browser
@@ -34,7 +30,7 @@ async fn the_agreements_pages_have_no_accessibility_violations(backend: Backend)
         .await;
     app.user("isa@iks.example", None).await;
     let db = &app.state.db;
-    let published = store::consultations(db, lulea).await.unwrap()[0].id;
+    let published = consultation::consultations(db, lulea).await.unwrap()[0].id;
 
     let browser = Browser::start().await;
     let mut found = Findings::default();
@@ -257,7 +253,7 @@ async fn a_comment_is_made_with_the_keyboard_alone(backend: Backend) {
     app.stop().await;
 }
 
-both!(
+testkit::sqlite!(
     the_agreements_pages_have_no_accessibility_violations,
     a_comment_is_made_with_the_keyboard_alone
 );

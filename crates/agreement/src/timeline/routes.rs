@@ -1,18 +1,45 @@
-//! The coordinator's pages for the public timeline of the process.
+//! The timeline's pages: the public story of the process, and the coordinator's list to add,
+//! change and remove its entries.
+//!
+//! - `GET /{slug}/overenskommelse/tidslinje`: the public timeline
+//! - `GET|POST /{slug}/overenskommelse/hantera/tidslinje`: the entries; add one
+//! - `GET|POST …/hantera/tidslinje/{id}`, `POST …/ta-bort`: change or remove one
 
-use super::{done, field, field_error, form_status, manage_base, page, path_id, store_error, Done};
-use crate::domain::{self, TimelineEntry, TimelineKind, NAME_MAX, TEXT_MAX};
-use crate::store::{self, TimelineInput};
-use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::response::Response;
-use platform::auth::require_coordinator;
-use platform::ctx::{Ctx, Input};
-use platform::error::{AppError, AppResult};
-use platform::layout::{html_status, Field, FieldKind, Form, FormPage, Page};
-use platform::tenants::{Municipality, Tenant};
-use platform::AppState;
-use std::collections::HashMap;
+use super::domain::{TimelineEntry, TimelineKind};
+use super::store::{self, TimelineInput};
+use crate::domain::{self, NAME_MAX, TEXT_MAX};
+use crate::ids::TimelineEntryId;
+use crate::paths;
+use crate::web::{done, field_error, fill, store_error, text, Done};
+use platform::web::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{slug}/overenskommelse/tidslinje", get(public))
+        .route("/{slug}/overenskommelse/hantera/tidslinje", get(list).post(add))
+        .route("/{slug}/overenskommelse/hantera/tidslinje/{id}", get(edit).post(save))
+        .route("/{slug}/overenskommelse/hantera/tidslinje/{id}/ta-bort", post(remove))
+}
+
+#[derive(Template)]
+#[template(path = "agreement_timeline.html")]
+struct TimelineView {
+    page: Page,
+    base: String,
+    entries: Vec<TimelineEntry>,
+    coordinator: bool,
+}
+
+async fn public(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+    let entries = store::timeline(&state.db, m.id).await?;
+    html(&TimelineView {
+        page: ctx.page_in(&m, ctx.t("agreement-timeline-title")),
+        base: paths::base(&m),
+        entries,
+        coordinator: ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id)),
+    })
+}
 
 #[derive(Template)]
 #[template(path = "agreement_timeline_manage.html")]
@@ -55,11 +82,7 @@ fn fields(ctx: &Ctx) -> Vec<Field> {
 }
 
 fn add_form(ctx: &Ctx, m: &Municipality) -> Form {
-    Form::new(
-        format!("{}/tidslinje", manage_base(m)),
-        ctx.t("agreement-add-timeline"),
-        fields(ctx),
-    )
+    Form::new(paths::timeline_manage(m), ctx.t("agreement-add-timeline"), fields(ctx))
 }
 
 fn edit_form(ctx: &Ctx, m: &Municipality, e: &TimelineEntry) -> Form {
@@ -72,11 +95,16 @@ fn edit_form(ctx: &Ctx, m: &Municipality, e: &TimelineEntry) -> Form {
             _ => e.body.clone(),
         };
     }
-    Form::new(
-        format!("{}/tidslinje/{}", manage_base(m), e.id),
-        ctx.t("agreement-save-timeline"),
-        fields,
-    )
+    Form::new(paths::timeline_entry(m, e.id), ctx.t("agreement-save-timeline"), fields)
+}
+
+/// An entry, as posted.
+#[derive(Deserialize, Serialize)]
+struct EntryForm {
+    happened_on: Option<String>,
+    kind: Option<String>,
+    title: Option<String>,
+    body: Option<String>,
 }
 
 struct Typed {
@@ -86,12 +114,14 @@ struct Typed {
     body: String,
 }
 
-fn read(ctx: &Ctx, mut form: Form, input: &HashMap<String, String>) -> Result<Typed, Form> {
-    form.fill(|k| input.get(k).cloned());
-    let on = domain::date(field(input, "happened_on"));
-    let kind = TimelineKind::parse(field(input, "kind")).ok_or(domain::FieldError::Choice);
-    let title = domain::name(field(input, "title"));
-    let body = domain::optional_text(field(input, "body"));
+fn read(ctx: &Ctx, mut form: Form, input: &EntryForm) -> Result<Typed, Form> {
+    fill(&mut form, input);
+    let on = domain::date(text(&input.happened_on));
+    let kind = text(&input.kind)
+        .parse::<TimelineKind>()
+        .map_err(|_| domain::FieldError::Choice);
+    let title = domain::name(text(&input.title));
+    let body = domain::optional_text(text(&input.body));
     match (on, kind, title, body) {
         (Ok(happened_on), Ok(kind), Ok(title), Ok(body)) => Ok(Typed {
             happened_on,
@@ -124,11 +154,11 @@ async fn render_list(
 ) -> AppResult<Response> {
     let entries = store::timeline(&state.db, m.id).await?;
     html_status(
-        form_status(&form),
+        form.status(),
         &ListPage {
-            page: page(ctx, m, ctx.t("agreement-timeline-manage-title")),
-            base: super::base(m),
-            manage: manage_base(m),
+            page: ctx.page_in(m, ctx.t("agreement-timeline-manage-title")),
+            base: paths::base(m),
+            manage: paths::manage(m),
             entries,
             form,
             notice,
@@ -136,7 +166,7 @@ async fn render_list(
     )
 }
 
-pub(super) async fn list(
+async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
@@ -146,11 +176,11 @@ pub(super) async fn list(
     render_list(&state, &ctx, &m, add_form(&ctx, &m), d.message(&ctx)).await
 }
 
-pub(super) async fn add(
+async fn add(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Input(input): Input<HashMap<String, String>>,
+    Input(input): Input<EntryForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     match read(&ctx, add_form(&ctx, &m), &input) {
@@ -161,7 +191,7 @@ pub(super) async fn add(
                 title: &t.title,
                 body: &t.body,
             };
-            let back = format!("{}/tidslinje", manage_base(&m));
+            let back = paths::timeline_manage(&m);
             match store::add_timeline_entry(&state.db, m.id, &input, Some(user), state.now()).await {
                 Ok(_) => Ok(done(&back, "handelse")),
                 Err(e) => store_error(&ctx, &m, e, &back),
@@ -172,39 +202,34 @@ pub(super) async fn add(
 }
 
 fn edit_page(ctx: &Ctx, m: &Municipality, form: Form) -> AppResult<Response> {
-    let mut fp = FormPage::new(page(ctx, m, ctx.t("agreement-timeline-edit-title")));
-    let status = form_status(&form);
+    let mut fp = FormPage::new(ctx.page_in(m, ctx.t("agreement-timeline-edit-title")));
+    let status = form.status();
     fp.form = Some(form);
-    fp.links = vec![(
-        format!("{}/tidslinje", manage_base(m)),
-        ctx.t("agreement-back-to-timeline"),
-    )];
+    fp.links = vec![(paths::timeline_manage(m), ctx.t("agreement-back-to-timeline"))];
     html_status(status, &fp)
 }
 
-pub(super) async fn edit(
+async fn edit(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path(params): Path<HashMap<String, String>>,
+    Id(id): Id<TimelineEntryId>,
 ) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
-    let id = path_id(&params, "id")?;
     let e = store::timeline_entry(&state.db, m.id, id)
         .await?
         .ok_or(AppError::NotFound("err-not-found"))?;
     edit_page(&ctx, &m, edit_form(&ctx, &m, &e))
 }
 
-pub(super) async fn save(
+async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path(params): Path<HashMap<String, String>>,
-    Input(input): Input<HashMap<String, String>>,
+    Id(id): Id<TimelineEntryId>,
+    Input(input): Input<EntryForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let id = path_id(&params, "id")?;
     let e = store::timeline_entry(&state.db, m.id, id)
         .await?
         .ok_or(AppError::NotFound("err-not-found"))?;
@@ -216,7 +241,7 @@ pub(super) async fn save(
                 title: &t.title,
                 body: &t.body,
             };
-            let back = format!("{}/tidslinje", manage_base(&m));
+            let back = paths::timeline_manage(&m);
             match store::update_timeline_entry(&state.db, m.id, id, &input, Some(user), state.now()).await {
                 Ok(()) => Ok(done(&back, "handelse")),
                 Err(e) => store_error(&ctx, &m, e, &back),
@@ -226,15 +251,14 @@ pub(super) async fn save(
     }
 }
 
-pub(super) async fn remove(
+async fn remove(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path(params): Path<HashMap<String, String>>,
+    Id(id): Id<TimelineEntryId>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let id = path_id(&params, "id")?;
-    let back = format!("{}/tidslinje", manage_base(&m));
+    let back = paths::timeline_manage(&m);
     match store::remove_timeline_entry(&state.db, m.id, id, Some(user), state.now()).await {
         Ok(()) => Ok(done(&back, "handelse-borttagen")),
         Err(e) => store_error(&ctx, &m, e, &back),

@@ -1,20 +1,50 @@
 //! The coordinator's pages for the text: the overview of versions, the draft (introduction and
 //! principles), one principle with its commitments, one commitment, and adopting the draft.
+//!
+//! - `GET /{slug}/overenskommelse/hantera`: the versions; `POST …/nytt-utkast` starts a draft
+//! - `GET …/hantera/utkast`: the draft; `POST …/utkast/inledning`, `POST …/utkast/principer`
+//! - `GET|POST …/hantera/princip/{id}`, `POST …/ta-bort`, `POST …/ataganden`
+//! - `GET|POST …/hantera/atagande/{id}`, `POST …/ta-bort`
+//! - `GET|POST …/hantera/anta`: adopting the draft
 
-use super::{done, field, field_error, form_status, manage_base, page, path_id, store_error, Done};
+use super::store::{self as draft, CommitmentInput, PrincipleInput};
 use crate::domain::{self, Party, PrincipleWith, Version, NAME_MAX, TEXT_MAX};
-use crate::store::{self, CommitmentInput, PrincipleInput, StoreError};
-use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use platform::auth::require_coordinator;
-use platform::ctx::{Ctx, Input};
-use platform::error::{AppError, AppResult};
-use platform::layout::{html, html_status, Field, FieldKind, Form, FormPage, Page};
-use platform::tenants::{Municipality, Tenant};
-use platform::AppState;
-use std::collections::HashMap;
+use crate::ids::{CommitmentId, PrincipleId};
+use crate::paths;
+use crate::store::{self, StoreError};
+use crate::web::{done, field_error, fill, store_error, text, Done};
+use platform::web::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{slug}/overenskommelse/hantera", get(overview))
+        .route("/{slug}/overenskommelse/hantera/nytt-utkast", post(start_draft))
+        .route("/{slug}/overenskommelse/hantera/utkast", get(draft_page))
+        .route("/{slug}/overenskommelse/hantera/utkast/inledning", post(save_intro))
+        .route("/{slug}/overenskommelse/hantera/utkast/principer", post(add_principle))
+        .route(
+            "/{slug}/overenskommelse/hantera/princip/{id}",
+            get(principle).post(save_principle),
+        )
+        .route(
+            "/{slug}/overenskommelse/hantera/princip/{id}/ta-bort",
+            post(remove_principle),
+        )
+        .route(
+            "/{slug}/overenskommelse/hantera/princip/{id}/ataganden",
+            post(add_commitment),
+        )
+        .route(
+            "/{slug}/overenskommelse/hantera/atagande/{id}",
+            get(commitment).post(save_commitment),
+        )
+        .route(
+            "/{slug}/overenskommelse/hantera/atagande/{id}/ta-bort",
+            post(remove_commitment),
+        )
+        .route("/{slug}/overenskommelse/hantera/anta", get(adopt_page).post(adopt))
+}
 
 /// The six national principles, in the national order, for a municipality's first draft.
 pub(crate) const NATIONAL_PRINCIPLES: [&str; 6] = [
@@ -50,7 +80,7 @@ impl Overview {
     }
 }
 
-pub(super) async fn overview(
+async fn overview(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
@@ -60,21 +90,21 @@ pub(super) async fn overview(
     let mut versions = store::versions(&state.db, m.id).await?;
     versions.reverse();
     html(&Overview {
-        page: page(&ctx, &m, ctx.t("agreement-manage-title")),
-        base: super::base(&m),
-        manage: manage_base(&m),
+        page: ctx.page_in(&m, ctx.t("agreement-manage-title")),
+        base: paths::base(&m),
+        manage: paths::manage(&m),
         has_draft: versions.iter().any(Version::is_draft),
         versions,
         notice: d.message(&ctx),
     })
 }
 
-pub(super) async fn start_draft(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+async fn start_draft(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let names: Vec<String> = NATIONAL_PRINCIPLES.iter().map(|s| s.to_string()).collect();
-    match store::start_draft(&state.db, m.id, &names, Some(user), state.now()).await {
-        Ok(_) => Ok(done(&format!("{}/utkast", manage_base(&m)), "utkast")),
-        Err(e) => store_error(&ctx, &m, e, &manage_base(&m)),
+    match draft::start_draft(&state.db, m.id, &names, Some(user), state.now()).await {
+        Ok(_) => Ok(done(&paths::draft(&m), "utkast")),
+        Err(e) => store_error(&ctx, &m, e, &paths::manage(&m)),
     }
 }
 
@@ -92,14 +122,14 @@ struct DraftPage {
 }
 
 impl DraftPage {
-    fn principle_href(&self, id: &i64) -> String {
+    fn principle_href(&self, id: &PrincipleId) -> String {
         format!("{}/princip/{id}", self.manage)
     }
 }
 
 fn intro_form(ctx: &Ctx, m: &Municipality, value: &str) -> Form {
     Form::new(
-        format!("{}/utkast/inledning", manage_base(m)),
+        paths::intro(m),
         ctx.t("agreement-save-intro"),
         vec![Field::new("intro", ctx.t("agreement-field-intro"), FieldKind::TextArea)
             .value(value)
@@ -122,7 +152,7 @@ fn principle_fields(ctx: &Ctx) -> Vec<Field> {
 
 fn principle_add_form(ctx: &Ctx, m: &Municipality) -> Form {
     Form::new(
-        format!("{}/utkast/principer", manage_base(m)),
+        paths::principles(m),
         ctx.t("agreement-add-principle"),
         principle_fields(ctx),
     )
@@ -148,8 +178,8 @@ async fn render_draft(
     html_status(
         status,
         &DraftPage {
-            page: page(ctx, m, ctx.tr.ta("agreement-draft-title", &[("n", &version.number)])),
-            manage: manage_base(m),
+            page: ctx.page_in(m, ctx.tr.ta("agreement-draft-title", &[("n", &version.number)])),
+            manage: paths::manage(m),
             principles,
             intro_form,
             principle_form,
@@ -162,11 +192,11 @@ async fn render_draft(
 async fn the_draft(state: &AppState, m: &Municipality) -> AppResult<Result<Version, Response>> {
     match store::draft(&state.db, m.id).await? {
         Some(v) => Ok(Ok(v)),
-        None => Ok(Err(Redirect::to(&manage_base(m)).into_response())),
+        None => Ok(Err(Redirect::to(&paths::manage(m)).into_response())),
     }
 }
 
-pub(super) async fn draft(
+async fn draft_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
@@ -180,22 +210,22 @@ pub(super) async fn draft(
     render_draft(&state, &ctx, &m, version, None, None, d.message(&ctx)).await
 }
 
-pub(super) async fn save_intro(
+async fn save_intro(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Input(input): Input<HashMap<String, String>>,
+    Input(input): Input<IntroForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let version = match the_draft(&state, &m).await? {
         Ok(v) => v,
-        Err(_) => return store_error(&ctx, &m, domain::RuleError::NoDraft.into(), &manage_base(&m)),
+        Err(_) => return store_error(&ctx, &m, domain::RuleError::NoDraft.into(), &paths::manage(&m)),
     };
-    let typed = field(&input, "intro");
+    let typed = text(&input.intro);
     match domain::optional_text(typed) {
-        Ok(intro) => match store::update_intro(&state.db, m.id, version.id, &intro, Some(user), state.now()).await {
-            Ok(()) => Ok(done(&format!("{}/utkast", manage_base(&m)), "inledning")),
-            Err(e) => store_error(&ctx, &m, e, &manage_base(&m)),
+        Ok(intro) => match draft::update_intro(&state.db, m.id, version.id, &intro, Some(user), state.now()).await {
+            Ok(()) => Ok(done(&paths::draft(&m), "inledning")),
+            Err(e) => store_error(&ctx, &m, e, &paths::manage(&m)),
         },
         Err(why) => {
             let mut form = intro_form(&ctx, &m, typed);
@@ -205,16 +235,26 @@ pub(super) async fn save_intro(
     }
 }
 
+/// The draft's introduction, as posted.
+#[derive(Deserialize)]
+struct IntroForm {
+    intro: Option<String>,
+}
+
+/// A principle, as posted.
+#[derive(Deserialize, Serialize)]
+struct PrincipleForm {
+    number: Option<String>,
+    name: Option<String>,
+    body: Option<String>,
+}
+
 /// A principle's fields, checked: (number, name, text) or the form with its errors.
-fn read_principle(
-    ctx: &Ctx,
-    mut form: Form,
-    input: &HashMap<String, String>,
-) -> Result<(Option<i64>, String, String), Form> {
-    form.fill(|k| input.get(k).cloned());
-    let number = domain::number(field(input, "number"));
-    let name = domain::name(field(input, "name"));
-    let body = domain::optional_text(field(input, "body"));
+fn read_principle(ctx: &Ctx, mut form: Form, input: &PrincipleForm) -> Result<(Option<i64>, String, String), Form> {
+    fill(&mut form, input);
+    let number = domain::number(text(&input.number));
+    let name = domain::name(text(&input.name));
+    let body = domain::optional_text(text(&input.body));
     match (number, name, body) {
         (Ok(n), Ok(name), Ok(body)) => Ok((n, name, body)),
         (n, name, body) => {
@@ -232,16 +272,16 @@ fn read_principle(
     }
 }
 
-pub(super) async fn add_principle(
+async fn add_principle(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Input(input): Input<HashMap<String, String>>,
+    Input(input): Input<PrincipleForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let version = match the_draft(&state, &m).await? {
         Ok(v) => v,
-        Err(_) => return store_error(&ctx, &m, domain::RuleError::NoDraft.into(), &manage_base(&m)),
+        Err(_) => return store_error(&ctx, &m, domain::RuleError::NoDraft.into(), &paths::manage(&m)),
     };
     match read_principle(&ctx, principle_add_form(&ctx, &m), &input) {
         Ok((number, name, body)) => {
@@ -250,9 +290,9 @@ pub(super) async fn add_principle(
                 name: &name,
                 body: &body,
             };
-            match store::add_principle(&state.db, m.id, version.id, &input, Some(user), state.now()).await {
-                Ok(_) => Ok(done(&format!("{}/utkast#principer", manage_base(&m)), "princip")),
-                Err(e) => store_error(&ctx, &m, e, &manage_base(&m)),
+            match draft::add_principle(&state.db, m.id, version.id, &input, Some(user), state.now()).await {
+                Ok(_) => Ok(done(&format!("{}#principer", paths::draft(&m)), "princip")),
+                Err(e) => store_error(&ctx, &m, e, &paths::manage(&m)),
             }
         }
         Err(form) => render_draft(&state, &ctx, &m, version, None, Some(form), None).await,
@@ -289,7 +329,7 @@ fn principle_edit_form(ctx: &Ctx, m: &Municipality, p: &PrincipleWith) -> Form {
         };
     }
     Form::new(
-        format!("{}/princip/{}", manage_base(m), p.principle.id),
+        paths::principle(m, p.principle.id),
         ctx.t("agreement-save-principle"),
         fields,
     )
@@ -319,9 +359,9 @@ fn commitment_fields(ctx: &Ctx) -> Vec<Field> {
     ]
 }
 
-fn commitment_add_form(ctx: &Ctx, m: &Municipality, principle_id: i64) -> Form {
+fn commitment_add_form(ctx: &Ctx, m: &Municipality, principle_id: PrincipleId) -> Form {
     Form::new(
-        format!("{}/princip/{principle_id}/ataganden", manage_base(m)),
+        paths::commitments(m, principle_id),
         ctx.t("agreement-add-commitment"),
         commitment_fields(ctx),
     )
@@ -332,7 +372,7 @@ async fn editable_principle(
     state: &AppState,
     ctx: &Ctx,
     m: &Municipality,
-    id: i64,
+    id: PrincipleId,
 ) -> AppResult<Result<PrincipleWith, Response>> {
     let (p, v) = store::principle_with(&state.db, m.id, id)
         .await?
@@ -342,7 +382,7 @@ async fn editable_principle(
             ctx,
             m,
             StoreError::Rule(domain::RuleError::Frozen),
-            &manage_base(m),
+            &paths::manage(m),
         )?));
     }
     Ok(Ok(p))
@@ -366,16 +406,15 @@ async fn render_principle(
     html_status(
         status,
         &PrinciplePage {
-            page: page(
-                ctx,
+            page: ctx.page_in(
                 m,
                 ctx.tr.ta(
                     "agreement-principle-title",
                     &[("n", &p.principle.position), ("name", &p.principle.name)],
                 ),
             ),
-            manage: manage_base(m),
-            remove_action: format!("{}/princip/{}/ta-bort", manage_base(m), p.principle.id),
+            manage: paths::manage(m),
+            remove_action: paths::remove_principle(m, p.principle.id),
             principle: p,
             edit_form,
             commitment_form,
@@ -384,30 +423,28 @@ async fn render_principle(
     )
 }
 
-pub(super) async fn principle(
+async fn principle(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path(params): Path<HashMap<String, String>>,
+    Id(id): Id<PrincipleId>,
     Query(d): Query<Done>,
 ) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
-    let id = path_id(&params, "id")?;
     match editable_principle(&state, &ctx, &m, id).await? {
         Ok(p) => render_principle(&ctx, &m, p, None, None, d.message(&ctx)).await,
         Err(r) => Ok(r),
     }
 }
 
-pub(super) async fn save_principle(
+async fn save_principle(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path(params): Path<HashMap<String, String>>,
-    Input(input): Input<HashMap<String, String>>,
+    Id(id): Id<PrincipleId>,
+    Input(input): Input<PrincipleForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let id = path_id(&params, "id")?;
     let p = match editable_principle(&state, &ctx, &m, id).await? {
         Ok(p) => p,
         Err(r) => return Ok(r),
@@ -419,45 +456,52 @@ pub(super) async fn save_principle(
                 name: &name,
                 body: &body,
             };
-            match store::update_principle(&state.db, m.id, id, &input, Some(user), state.now()).await {
-                Ok(()) => Ok(done(&format!("{}/princip/{id}", manage_base(&m)), "princip")),
-                Err(e) => store_error(&ctx, &m, e, &manage_base(&m)),
+            match draft::update_principle(&state.db, m.id, id, &input, Some(user), state.now()).await {
+                Ok(()) => Ok(done(&paths::principle(&m, id), "princip")),
+                Err(e) => store_error(&ctx, &m, e, &paths::manage(&m)),
             }
         }
         Err(form) => render_principle(&ctx, &m, p, Some(form), None, None).await,
     }
 }
 
-pub(super) async fn remove_principle(
+async fn remove_principle(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path(params): Path<HashMap<String, String>>,
+    Id(id): Id<PrincipleId>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let id = path_id(&params, "id")?;
-    match store::remove_principle(&state.db, m.id, id, Some(user), state.now()).await {
-        Ok(()) => Ok(done(
-            &format!("{}/utkast#principer", manage_base(&m)),
-            "princip-borttagen",
-        )),
-        Err(e) => store_error(&ctx, &m, e, &manage_base(&m)),
+    match draft::remove_principle(&state.db, m.id, id, Some(user), state.now()).await {
+        Ok(()) => Ok(done(&format!("{}#principer", paths::draft(&m)), "princip-borttagen")),
+        Err(e) => store_error(&ctx, &m, e, &paths::manage(&m)),
     }
 }
 
 // --- Commitments ---
 
+/// A commitment, as posted.
+#[derive(Deserialize, Serialize)]
+struct CommitmentForm {
+    party: Option<String>,
+    position: Option<String>,
+    heading: Option<String>,
+    text: Option<String>,
+}
+
 /// A commitment's fields, checked, or the form with its errors.
 fn read_commitment(
     ctx: &Ctx,
     mut form: Form,
-    input: &HashMap<String, String>,
+    input: &CommitmentForm,
 ) -> Result<(Party, Option<i64>, String, String), Form> {
-    form.fill(|k| input.get(k).cloned());
-    let party = Party::parse(field(input, "party")).ok_or(domain::FieldError::Choice);
-    let number = domain::number(field(input, "position"));
-    let heading = domain::optional_name(field(input, "heading"));
-    let body = domain::required_text(field(input, "text"), TEXT_MAX);
+    fill(&mut form, input);
+    let party = text(&input.party)
+        .parse::<Party>()
+        .map_err(|_| domain::FieldError::Choice);
+    let number = domain::number(text(&input.position));
+    let heading = domain::optional_name(text(&input.heading));
+    let body = domain::required_text(text(&input.text), TEXT_MAX);
     match (party, number, heading, body) {
         (Ok(party), Ok(n), Ok(h), Ok(b)) => Ok((party, n, h, b)),
         (party, n, h, b) => {
@@ -476,15 +520,14 @@ fn read_commitment(
     }
 }
 
-pub(super) async fn add_commitment(
+async fn add_commitment(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path(params): Path<HashMap<String, String>>,
-    Input(input): Input<HashMap<String, String>>,
+    Id(id): Id<PrincipleId>,
+    Input(input): Input<CommitmentForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let id = path_id(&params, "id")?;
     let p = match editable_principle(&state, &ctx, &m, id).await? {
         Ok(p) => p,
         Err(r) => return Ok(r),
@@ -497,23 +540,20 @@ pub(super) async fn add_commitment(
                 heading: &heading,
                 body: &body,
             };
-            match store::add_commitment(&state.db, m.id, id, &input, Some(user), state.now()).await {
-                Ok(_) => Ok(done(&format!("{}/princip/{id}#ataganden", manage_base(&m)), "atagande")),
-                Err(e) => store_error(&ctx, &m, e, &manage_base(&m)),
+            match draft::add_commitment(&state.db, m.id, id, &input, Some(user), state.now()).await {
+                Ok(_) => Ok(done(&format!("{}#ataganden", paths::principle(&m, id)), "atagande")),
+                Err(e) => store_error(&ctx, &m, e, &paths::manage(&m)),
             }
         }
         Err(form) => render_principle(&ctx, &m, p, None, Some(form), None).await,
     }
 }
 
-fn commitment_page(ctx: &Ctx, m: &Municipality, principle_id: i64, form: Form) -> AppResult<Response> {
-    let mut fp = FormPage::new(page(ctx, m, ctx.t("agreement-commitment-title")));
-    let status = form_status(&form);
+fn commitment_page(ctx: &Ctx, m: &Municipality, principle_id: PrincipleId, form: Form) -> AppResult<Response> {
+    let mut fp = FormPage::new(ctx.page_in(m, ctx.t("agreement-commitment-title")));
+    let status = form.status();
     fp.form = Some(form);
-    fp.links = vec![(
-        format!("{}/princip/{principle_id}", manage_base(m)),
-        ctx.t("agreement-back-to-principle"),
-    )];
+    fp.links = vec![(paths::principle(m, principle_id), ctx.t("agreement-back-to-principle"))];
     html_status(status, &fp)
 }
 
@@ -527,18 +567,14 @@ fn commitment_edit_form(ctx: &Ctx, m: &Municipality, c: &domain::Commitment) -> 
             _ => c.body.clone(),
         };
     }
-    Form::new(
-        format!("{}/atagande/{}", manage_base(m), c.id),
-        ctx.t("agreement-save-commitment"),
-        fields,
-    )
+    Form::new(paths::commitment(m, c.id), ctx.t("agreement-save-commitment"), fields)
 }
 
 async fn editable_commitment(
     state: &AppState,
     ctx: &Ctx,
     m: &Municipality,
-    id: i64,
+    id: CommitmentId,
 ) -> AppResult<Result<domain::Commitment, Response>> {
     let (c, _, v) = store::commitment(&state.db, m.id, id)
         .await?
@@ -548,35 +584,33 @@ async fn editable_commitment(
             ctx,
             m,
             StoreError::Rule(domain::RuleError::Frozen),
-            &manage_base(m),
+            &paths::manage(m),
         )?));
     }
     Ok(Ok(c))
 }
 
-pub(super) async fn commitment(
+async fn commitment(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path(params): Path<HashMap<String, String>>,
+    Id(id): Id<CommitmentId>,
 ) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
-    let id = path_id(&params, "id")?;
     match editable_commitment(&state, &ctx, &m, id).await? {
         Ok(c) => commitment_page(&ctx, &m, c.principle_id, commitment_edit_form(&ctx, &m, &c)),
         Err(r) => Ok(r),
     }
 }
 
-pub(super) async fn save_commitment(
+async fn save_commitment(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path(params): Path<HashMap<String, String>>,
-    Input(input): Input<HashMap<String, String>>,
+    Id(id): Id<CommitmentId>,
+    Input(input): Input<CommitmentForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let id = path_id(&params, "id")?;
     let c = match editable_commitment(&state, &ctx, &m, id).await? {
         Ok(c) => c,
         Err(r) => return Ok(r),
@@ -589,40 +623,46 @@ pub(super) async fn save_commitment(
                 heading: &heading,
                 body: &body,
             };
-            match store::update_commitment(&state.db, m.id, id, &input, Some(user), state.now()).await {
+            match draft::update_commitment(&state.db, m.id, id, &input, Some(user), state.now()).await {
                 Ok(()) => Ok(done(
-                    &format!("{}/princip/{}#ataganden", manage_base(&m), c.principle_id),
+                    &format!("{}#ataganden", paths::principle(&m, c.principle_id)),
                     "atagande",
                 )),
-                Err(e) => store_error(&ctx, &m, e, &manage_base(&m)),
+                Err(e) => store_error(&ctx, &m, e, &paths::manage(&m)),
             }
         }
         Err(form) => commitment_page(&ctx, &m, c.principle_id, form),
     }
 }
 
-pub(super) async fn remove_commitment(
+async fn remove_commitment(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path(params): Path<HashMap<String, String>>,
+    Id(id): Id<CommitmentId>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let id = path_id(&params, "id")?;
-    match store::remove_commitment(&state.db, m.id, id, Some(user), state.now()).await {
+    match draft::remove_commitment(&state.db, m.id, id, Some(user), state.now()).await {
         Ok(principle_id) => Ok(done(
-            &format!("{}/princip/{principle_id}#ataganden", manage_base(&m)),
+            &format!("{}#ataganden", paths::principle(&m, principle_id)),
             "atagande-borttaget",
         )),
-        Err(e) => store_error(&ctx, &m, e, &manage_base(&m)),
+        Err(e) => store_error(&ctx, &m, e, &paths::manage(&m)),
     }
 }
 
 // --- Adopting ---
 
+/// The decision, as posted.
+#[derive(Deserialize, Serialize)]
+struct AdoptForm {
+    adopted_by: Option<String>,
+    adopted_on: Option<String>,
+}
+
 fn adopt_form(ctx: &Ctx, m: &Municipality) -> Form {
     Form::new(
-        format!("{}/anta", manage_base(m)),
+        paths::adopt(m),
         ctx.t("agreement-adopt-submit"),
         vec![
             Field::new("adopted_by", ctx.t("agreement-field-adopted-by"), FieldKind::Text)
@@ -637,19 +677,15 @@ fn adopt_form(ctx: &Ctx, m: &Municipality) -> Form {
 }
 
 fn adopt_page_with(ctx: &Ctx, m: &Municipality, version: &Version, form: Form) -> AppResult<Response> {
-    let mut fp = FormPage::new(page(
-        ctx,
-        m,
-        ctx.tr.ta("agreement-adopt-title", &[("n", &version.number)]),
-    ));
+    let mut fp = FormPage::new(ctx.page_in(m, ctx.tr.ta("agreement-adopt-title", &[("n", &version.number)])));
     fp.intro = vec![ctx.t("agreement-adopt-intro")];
-    let status = form_status(&form);
+    let status = form.status();
     fp.form = Some(form);
-    fp.links = vec![(format!("{}/utkast", manage_base(m)), ctx.t("agreement-back-to-draft"))];
+    fp.links = vec![(paths::draft(m), ctx.t("agreement-back-to-draft"))];
     html_status(status, &fp)
 }
 
-pub(super) async fn adopt_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+async fn adopt_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
     match the_draft(&state, &m).await? {
         Ok(v) => adopt_page_with(&ctx, &m, &v, adopt_form(&ctx, &m)),
@@ -657,25 +693,25 @@ pub(super) async fn adopt_page(State(state): State<AppState>, ctx: Ctx, Tenant(m
     }
 }
 
-pub(super) async fn adopt(
+async fn adopt(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Input(input): Input<HashMap<String, String>>,
+    Input(input): Input<AdoptForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let version = match the_draft(&state, &m).await? {
         Ok(v) => v,
-        Err(_) => return store_error(&ctx, &m, domain::RuleError::NoDraft.into(), &manage_base(&m)),
+        Err(_) => return store_error(&ctx, &m, domain::RuleError::NoDraft.into(), &paths::manage(&m)),
     };
     let mut form = adopt_form(&ctx, &m);
-    form.fill(|k| input.get(k).cloned());
-    let by = domain::name(field(&input, "adopted_by"));
-    let on = domain::date(field(&input, "adopted_on"));
+    fill(&mut form, &input);
+    let by = domain::name(text(&input.adopted_by));
+    let on = domain::date(text(&input.adopted_on));
     match (by, on) {
-        (Ok(by), Ok(on)) => match store::adopt(&state.db, m.id, version.id, &by, &on, Some(user), state.now()).await {
-            Ok(()) => Ok(done(&manage_base(&m), "antagen")),
-            Err(e) => store_error(&ctx, &m, e, &format!("{}/utkast", manage_base(&m))),
+        (Ok(by), Ok(on)) => match draft::adopt(&state.db, m.id, version.id, &by, &on, Some(user), state.now()).await {
+            Ok(()) => Ok(done(&paths::manage(&m), "antagen")),
+            Err(e) => store_error(&ctx, &m, e, &paths::draft(&m)),
         },
         (by, on) => {
             if let Err(e) = by {

@@ -5,19 +5,23 @@
 //! - `GET /api/v1/{slug}/agreement/versions/{n}`: one adopted version
 //! - `GET /api/v1/{slug}/agreement/timeline`: the timeline of the process
 
-use super::path_id;
-use crate::domain::{self, Party, PrincipleWith, TimelineEntry, Version};
-use crate::store;
-use axum::extract::{Path, State};
+use crate::domain::{self, Party, PrincipleWith, Version};
+use crate::routes::Number;
+use crate::timeline::{domain::TimelineEntry, store as timeline_store};
+use crate::{paths, store};
 use axum::Json;
-use platform::error::{AppError, AppResult};
-use platform::tenants::{Municipality, Tenant};
-use platform::AppState;
+use platform::web::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/{slug}/agreement", get(current))
+        .route("/api/v1/{slug}/agreement/versions/{n}", get(version))
+        .route("/api/v1/{slug}/agreement/timeline", get(timeline))
+}
 
 #[derive(Serialize)]
-pub(super) struct ApiVersionRef {
+struct ApiVersionRef {
     number: i64,
     adopted_by: Option<String>,
     adopted_on: Option<String>,
@@ -25,14 +29,14 @@ pub(super) struct ApiVersionRef {
 }
 
 #[derive(Serialize)]
-pub(super) struct ApiCommitment {
+struct ApiCommitment {
     number: i64,
     heading: String,
     text: String,
 }
 
 #[derive(Serialize)]
-pub(super) struct ApiPrinciple {
+struct ApiPrinciple {
     number: i64,
     name: String,
     text: String,
@@ -41,7 +45,7 @@ pub(super) struct ApiPrinciple {
 }
 
 #[derive(Serialize)]
-pub(super) struct ApiVersion {
+struct ApiVersion {
     number: i64,
     status: &'static str,
     adopted_by: Option<String>,
@@ -51,7 +55,7 @@ pub(super) struct ApiVersion {
 }
 
 #[derive(Serialize)]
-pub(super) struct ApiAgreement {
+struct ApiAgreement {
     municipality: String,
     /// The version in force, `null` when nothing is adopted yet.
     current: Option<ApiVersion>,
@@ -94,11 +98,11 @@ fn version_ref(m: &Municipality, v: &Version) -> ApiVersionRef {
         number: v.number,
         adopted_by: v.adopted_by.clone(),
         adopted_on: v.adopted_on.clone(),
-        href: format!("/api/v1/{}/agreement/versions/{}", m.slug, v.number),
+        href: paths::api_version(m, v.number),
     }
 }
 
-pub(super) async fn current(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiAgreement>> {
+async fn current(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiAgreement>> {
     let versions = store::versions(&state.db, m.id).await?;
     let current = match domain::current(&versions) {
         Some(v) => {
@@ -118,12 +122,11 @@ pub(super) async fn current(State(state): State<AppState>, Tenant(m): Tenant) ->
     }))
 }
 
-pub(super) async fn version(
+async fn version(
     State(state): State<AppState>,
     Tenant(m): Tenant,
-    Path(params): Path<HashMap<String, String>>,
+    PathParams(Number { n }): PathParams<Number>,
 ) -> AppResult<Json<ApiVersion>> {
-    let n = path_id(&params, "n")?;
     let v = store::version_by_number(&state.db, m.id, n)
         .await?
         .filter(|v| !v.is_draft())
@@ -133,7 +136,7 @@ pub(super) async fn version(
 }
 
 #[derive(Serialize)]
-pub(super) struct ApiEntry {
+struct ApiEntry {
     date: String,
     kind: &'static str,
     title: String,
@@ -141,13 +144,13 @@ pub(super) struct ApiEntry {
 }
 
 #[derive(Serialize)]
-pub(super) struct ApiTimeline {
+struct ApiTimeline {
     municipality: String,
     entries: Vec<ApiEntry>,
 }
 
-pub(super) async fn timeline(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiTimeline>> {
-    let entries: Vec<TimelineEntry> = store::timeline(&state.db, m.id).await?;
+async fn timeline(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiTimeline>> {
+    let entries: Vec<TimelineEntry> = timeline_store::timeline(&state.db, m.id).await?;
     Ok(Json(ApiTimeline {
         municipality: m.slug.clone(),
         entries: entries
