@@ -3,8 +3,11 @@
 //! Örebro and Luleå, and the daily reminder job. The organisationsnummer are made up but valid.
 
 use crate::domain::{luhn_digit, Category, Feature, LegalForm, OrgNumber};
-use crate::store::{self, NewContact, NewPremises, ProfileEdit};
+use crate::parts::store::{add_contact, add_premises, NewContact, NewPremises};
+use crate::profile::store;
+use crate::store::ProfileEdit;
 use platform::db::Db;
+use platform::{MunicipalityId, OrganisationId};
 
 const DAY: i64 = 24 * 3600;
 
@@ -280,15 +283,15 @@ fn edit_of(d: &Demo) -> anyhow::Result<ProfileEdit> {
     })
 }
 
-async fn municipality(db: &Db, slug: &str) -> anyhow::Result<Option<i64>> {
-    let r: Option<(i64,)> = sqlx::query_as("SELECT id FROM municipalities WHERE slug = $1")
+async fn municipality(db: &Db, slug: &str) -> anyhow::Result<Option<MunicipalityId>> {
+    let r: Option<(MunicipalityId,)> = sqlx::query_as("SELECT id FROM municipalities WHERE slug = $1")
         .bind(slug)
         .fetch_optional(&db.pool)
         .await?;
     Ok(r.map(|r| r.0))
 }
 
-async fn add(db: &Db, m: i64, list: &[Demo], now: i64) -> anyhow::Result<()> {
+async fn add(db: &Db, m: MunicipalityId, list: &[Demo], now: i64) -> anyhow::Result<()> {
     for d in list {
         // Registered long ago enough for the freshness rule to have something to say.
         let registered = now - 600 * DAY;
@@ -308,7 +311,7 @@ async fn add(db: &Db, m: i64, list: &[Demo], now: i64) -> anyhow::Result<()> {
                 equipment: equipment.into(),
                 features: features.to_vec(),
             };
-            store::add_premises(db, m, id, &p, None, now).await?;
+            add_premises(db, m, id, &p, None, now).await?;
         }
         if let Some((name, role)) = d.contact {
             let c = NewContact {
@@ -318,7 +321,7 @@ async fn add(db: &Db, m: i64, list: &[Demo], now: i64) -> anyhow::Result<()> {
                 phone: String::new(),
                 is_public: true,
             };
-            store::add_contact(db, m, id, &c, None, now).await?;
+            add_contact(db, m, id, &c, None, now).await?;
         }
     }
     Ok(())
@@ -328,7 +331,7 @@ async fn add(db: &Db, m: i64, list: &[Demo], now: i64) -> anyhow::Result<()> {
 /// Föreningarnas hus already).
 pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     if let Some(sala) = municipality(db, "sala").await? {
-        let iks: Option<(i64,)> =
+        let iks: Option<(OrganisationId,)> =
             sqlx::query_as("SELECT id FROM organisations WHERE municipality_id = $1 AND name = $2")
                 .bind(sala)
                 .bind("IKS – Ideell Kultur i Sala")
@@ -375,7 +378,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
                     phone: String::new(),
                     is_public: public,
                 };
-                store::add_contact(db, sala, iks, &c, None, now).await?;
+                add_contact(db, sala, iks, &c, None, now).await?;
             }
             let p = NewPremises {
                 name: "Kulturhusets studio".into(),
@@ -389,7 +392,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
                     Feature::HearingLoop,
                 ],
             };
-            store::add_premises(db, sala, iks, &p, None, now).await?;
+            add_premises(db, sala, iks, &p, None, now).await?;
         }
         add(db, sala, SALA, now).await?;
     }

@@ -2,13 +2,30 @@
 //! representatives, a public directory with Swedish full-text search and filters, a JSON API,
 //! the yearly "confirm your data" reminder and freshness report, and the coordinator's CSV and
 //! XLSX export and CSV import.
+//!
+//! The main area is the directory and the profile as read (`domain`, `store`, `routes`); the
+//! sub-areas are `profile` (editing and registering), `parts` (contact people and premises),
+//! `joining` (requests to become a representative), `confirmation` (the yearly confirmation,
+//! its reminders and the freshness report) and `exchange` (CSV/XLSX export and CSV import).
 
+pub mod confirmation;
 pub mod demo;
 pub mod domain;
-pub mod reminders;
+pub mod exchange;
+pub mod ids;
+pub mod joining;
+pub mod parts;
+pub mod paths;
+mod personal;
+pub mod profile;
+pub mod public;
 mod routes;
 pub mod store;
+mod web;
 
+pub use ids::{ContactId, ImportDraftId, JoinRequestId, PremisesId};
+
+use confirmation::reminders;
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;
 use platform::{Capability, NavItem};
@@ -36,7 +53,7 @@ pub static CAPABILITY: Capability = Capability {
     }],
     router: routes::router,
     jobs: |w| w.handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob)),
-    personal: None,
+    personal: Some(&personal::PERSONAL),
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's).

@@ -2,15 +2,11 @@
 //! directory with a search and filters applied, a profile page, and the profile edit form, also
 //! with its errors shown.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
-mod common;
-
-use common::{org, represent};
+use crate::common::{org, represent};
 use registry::domain::{Category, Feature};
-use registry::store::{self, NewContact, NewPremises};
+use registry::parts::store::{self, NewContact, NewPremises};
 use testkit::browser::{describe, Browser, Locator};
-use testkit::{both, Backend, TestApp, PASSWORD};
+use testkit::{sqlite, Backend, TestApp, PASSWORD};
 
 async fn check(browser: &Browser, app: &TestApp, path: &str, expect: &str) {
     browser.goto(&app.url(path)).await;
@@ -129,7 +125,7 @@ async fn registry_pages_have_no_accessibility_violations(backend: Backend) {
 
     // The coordinator's pages: requests, the freshness report, and an import preview.
     let stranger = app.user("ny@example.se", None).await;
-    store::request_join(db, sala, id, &common::user(stranger), "Jag är ledare.", &[], now)
+    registry::joining::store::request_join(db, sala, id, &crate::common::user(stranger), "Jag är ledare.", &[], now)
         .await
         .unwrap();
     app.user(
@@ -165,4 +161,4 @@ async fn registry_pages_have_no_accessibility_violations(backend: Backend) {
     browser.close().await;
 }
 
-both!(registry_pages_have_no_accessibility_violations);
+sqlite!(registry_pages_have_no_accessibility_violations);

@@ -1,10 +1,6 @@
 //! The demo directory: Sala full of realistic associations, IKS with a full profile.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
-mod common;
-
-use common::result_names;
+use crate::common::result_names;
 use testkit::{both, Backend, TestApp};
 
 async fn demo_fills_the_sala_directory(backend: Backend) {
@@ -39,7 +35,7 @@ async fn demo_fills_the_sala_directory(backend: Backend) {
     assert!(!text.contains("Per Sjöberg"), "not public");
     let (_, json) = c.get_json("/api/v1/lulea/organisations").await;
     assert_eq!(json["total"], 2);
-    let stale = registry::store::stale(&app.state.db, sala, app.state.now())
+    let stale = registry::confirmation::store::stale(&app.state.db, sala, app.state.now())
         .await
         .unwrap();
     assert_eq!(stale.len(), 3, "{stale:?}");

@@ -1,12 +1,8 @@
 //! The public directory, its JSON and the public profile page, on both databases.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
-mod common;
-
-use common::{edit, org, result_names, sign};
+use crate::common::{edit, org, result_names, sign};
 use registry::domain::{Category, Feature};
-use registry::store::{self, NewContact, NewPremises};
+use registry::parts::store::{self, NewContact, NewPremises};
 use testkit::{both, Backend, TestApp};
 
 async fn search_handles_swedish_compounds_and_ranks_name_matches_first(backend: Backend) {
@@ -313,7 +309,7 @@ async fn filters_follow_signatures_premises_and_categories(backend: Backend) {
     let mut both = names(kultur_q).await;
     both.sort();
     assert_eq!(both, ["Sala konstförening", "Sala konstgrafiker"]);
-    store::update(
+    registry::profile::store::update(
         db,
         sala,
         art,

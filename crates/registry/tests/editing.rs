@@ -1,11 +1,7 @@
 //! Representatives and the coordinator keep profiles: editing with validation, audit trail,
 //! contacts, premises, joining, confirming, reminders, export and import, tenant isolation.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
-mod common;
-
-use common::{org, orgnr, represent, signed_in};
+use crate::common::{org, orgnr, represent};
 use platform::auth::RoleKind;
 use registry::domain::Category;
 use testkit::{both, Backend, TestApp};
@@ -43,7 +39,7 @@ async fn representatives_edit_their_profile_with_checks(backend: Backend) {
     let sala = app.municipality("sala", "Sala").await;
     let id = org(&app, sala, "Brukets kör", 1, &[], "").await;
     let other = org(&app, sala, "Annan förening", 2, &[], "").await;
-    let (rep, rep_id) = signed_in(&app, "rep@koren.example", None).await;
+    let (rep, rep_id) = app.signed_in("rep@koren.example", None).await;
     represent(&app, rep_id, sala, id).await;
     let edit = format!("/sala/foreningar/{id}/redigera");
 
@@ -52,7 +48,7 @@ async fn representatives_edit_their_profile_with_checks(backend: Backend) {
     let page = anon.get(&edit).await;
     assert_eq!(page.status, 303, "{}", page.status);
     assert!(page.location.unwrap().starts_with("/konto/logga-in"));
-    let (stranger, _) = signed_in(&app, "x@example.se", None).await;
+    let (stranger, _) = app.signed_in("x@example.se", None).await;
     assert_eq!(stranger.get(&edit).await.status, 403);
     let page = stranger.submit(&edit, &edit, &profile_fields("Kapad", &orgnr(1))).await;
     assert_eq!(page.status, 403);
@@ -127,7 +123,7 @@ async fn contacts_need_consent_and_premises_are_kept(backend: Backend) {
     let app = TestApp::start(backend).await;
     let sala = app.municipality("sala", "Sala").await;
     let id = org(&app, sala, "Brukets kör", 1, &[], "").await;
-    let (rep, rep_id) = signed_in(&app, "rep@koren.example", None).await;
+    let (rep, rep_id) = app.signed_in("rep@koren.example", None).await;
     represent(&app, rep_id, sala, id).await;
     let contacts = format!("/sala/foreningar/{id}/kontakter");
     let page = rep
@@ -211,9 +207,9 @@ async fn joining_is_approved_by_a_representative_or_the_coordinator(backend: Bac
     let app = TestApp::start(backend).await;
     let sala = app.municipality("sala", "Sala").await;
     let id = org(&app, sala, "Brukets kör", 1, &[], "").await;
-    let (rep, rep_id) = signed_in(&app, "rep@koren.example", None).await;
+    let (rep, rep_id) = app.signed_in("rep@koren.example", None).await;
     represent(&app, rep_id, sala, id).await;
-    let (newbie, _) = signed_in(&app, "ny@koren.example", None).await;
+    let (newbie, _) = app.signed_in("ny@koren.example", None).await;
     let join = format!("/sala/foreningar/{id}/ansluta");
     let page = newbie.submit(&join, &join, &[("message", "Jag är ny kassör.")]).await;
     assert_eq!(page.status, 303);
@@ -231,7 +227,7 @@ async fn joining_is_approved_by_a_representative_or_the_coordinator(backend: Bac
     );
     let requests = rep.get("/sala/foreningar/ansokningar").await;
     assert!(requests.text().contains("Jag är ny kassör."));
-    let pending = registry::store::pending_requests(&app.state.db, sala, Some(id))
+    let pending = registry::joining::store::pending_requests(&app.state.db, sala, Some(id))
         .await
         .unwrap();
     assert_eq!(pending.len(), 1);
@@ -261,10 +257,12 @@ async fn joining_is_approved_by_a_representative_or_the_coordinator(backend: Bac
     );
 
     // The coordinator rejects another request.
-    let (other, _) = signed_in(&app, "annan@example.se", None).await;
+    let (other, _) = app.signed_in("annan@example.se", None).await;
     other.submit(&join, &join, &[("message", "")]).await;
-    let (coord, _) = signed_in(&app, "samordnare@sala.se", Some((RoleKind::Coordinator, Some("sala")))).await;
-    let pending = registry::store::pending_requests(&app.state.db, sala, None)
+    let (coord, _) = app
+        .signed_in("samordnare@sala.se", Some((RoleKind::Coordinator, Some("sala"))))
+        .await;
+    let pending = registry::joining::store::pending_requests(&app.state.db, sala, None)
         .await
         .unwrap();
     let action = format!("/sala/foreningar/ansokningar/{}", pending[0].id);
@@ -280,9 +278,11 @@ async fn yearly_confirmation_reminder_and_freshness_report(backend: Backend) {
     let sala = app.municipality("sala", "Sala").await;
     let koren = org(&app, sala, "Brukets kör", 1, &[], "").await;
     let scout = org(&app, sala, "Sala scoutkår", 2, &[], "").await;
-    let (rep, rep_id) = signed_in(&app, "rep@koren.example", None).await;
+    let (rep, rep_id) = app.signed_in("rep@koren.example", None).await;
     represent(&app, rep_id, sala, koren).await;
-    let (coord, _) = signed_in(&app, "samordnare@sala.se", Some((RoleKind::Coordinator, Some("sala")))).await;
+    let (coord, _) = app
+        .signed_in("samordnare@sala.se", Some((RoleKind::Coordinator, Some("sala"))))
+        .await;
     assert_eq!(rep.get("/sala/foreningar/inaktuella").await.status, 403);
     let (queued,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM jobs WHERE kind = 'registry.reminders' AND status = 'pending'")
@@ -346,11 +346,11 @@ async fn coordinators_export_and_import_within_their_municipality(backend: Backe
     let orebro = app.municipality("orebro", "Örebro").await;
     let koren = org(&app, sala, "Brukets kör", 1, &[Category::Kultur], "Körsång.").await;
     org(&app, orebro, "Örebro schackklubb", 2, &[], "").await;
-    registry::store::add_contact(
+    registry::parts::store::add_contact(
         &app.state.db,
         sala,
         koren,
-        &registry::store::NewContact {
+        &registry::parts::store::NewContact {
             name: "Dolda Doris".into(),
             role: String::new(),
             email: String::new(),
@@ -362,7 +362,9 @@ async fn coordinators_export_and_import_within_their_municipality(backend: Backe
     )
     .await
     .unwrap();
-    let (coord, _) = signed_in(&app, "samordnare@sala.se", Some((RoleKind::Coordinator, Some("sala")))).await;
+    let (coord, _) = app
+        .signed_in("samordnare@sala.se", Some((RoleKind::Coordinator, Some("sala"))))
+        .await;
     let (other, _) = signed_in(
         &app,
         "samordnare@orebro.se",

@@ -1,13 +1,11 @@
 //! Helpers shared by the registry's tests.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
-
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
-use platform::auth::{CurrentUser, RoleKind};
+use platform::auth::CurrentUser;
+use platform::{MunicipalityId, OrganisationId, UserId};
 use registry::domain::{Category, LegalForm, OrgNumber};
-use registry::store::{self, ProfileEdit};
-use testkit::{Client, TestApp, PASSWORD};
+use registry::profile::store;
+use registry::store::ProfileEdit;
+use testkit::TestApp;
 
 /// A valid organisationsnummer made from `n` (third digit 2, so never a personal number).
 pub fn orgnr(n: u32) -> String {
@@ -36,7 +34,14 @@ pub fn edit(name: &str, n: u32, categories: &[Category], mission: &str) -> Profi
     }
 }
 
-pub async fn org(app: &TestApp, m: i64, name: &str, n: u32, categories: &[Category], mission: &str) -> i64 {
+pub async fn org(
+    app: &TestApp,
+    m: MunicipalityId,
+    name: &str,
+    n: u32,
+    categories: &[Category],
+    mission: &str,
+) -> OrganisationId {
     store::create(
         &app.state.db,
         m,
@@ -48,16 +53,8 @@ pub async fn org(app: &TestApp, m: i64, name: &str, n: u32, categories: &[Catego
     .unwrap()
 }
 
-/// A signed-in client of a new account with the given role in `slug`.
-pub async fn signed_in(app: &TestApp, email: &str, role: Option<(RoleKind, Option<&str>)>) -> (Client, i64) {
-    let id = app.user(email, role).await;
-    let c = app.client();
-    c.login(email, PASSWORD).await;
-    (c, id)
-}
-
 /// Make a user a representative of an organisation.
-pub async fn represent(app: &TestApp, user_id: UserId, m: i64, organisation_id: OrganisationId) {
+pub async fn represent(app: &TestApp, user_id: UserId, m: MunicipalityId, organisation_id: OrganisationId) {
     sqlx::query(
         "INSERT INTO roles (user_id, role, municipality_id, organisation_id, created_at) \
          VALUES ($1, 'representative', $2, $3, $4)",
@@ -72,7 +69,7 @@ pub async fn represent(app: &TestApp, user_id: UserId, m: i64, organisation_id: 
 }
 
 /// Record a signature in force for an organisation.
-pub async fn sign(app: &TestApp, m: i64, organisation_id: OrganisationId) {
+pub async fn sign(app: &TestApp, m: MunicipalityId, organisation_id: OrganisationId) {
     sqlx::query(
         "INSERT INTO signatures (municipality_id, signer_kind, organisation_id, signer_name, signed_by_name, \
          signed_by_role, signed_on, channel, created_at) \
@@ -86,7 +83,7 @@ pub async fn sign(app: &TestApp, m: i64, organisation_id: OrganisationId) {
     .unwrap();
 }
 
-pub fn user(id: i64) -> CurrentUser {
+pub fn user(id: UserId) -> CurrentUser {
     CurrentUser {
         id,
         name: "Test".into(),

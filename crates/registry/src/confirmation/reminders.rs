@@ -2,7 +2,8 @@
 //! representatives of every organisation whose data has gone twelve months unconfirmed (at most
 //! once in 30 days), then schedules its next run.
 
-use crate::store;
+use crate::confirmation::store;
+use crate::paths;
 use futures::future::BoxFuture;
 use platform::db::Db;
 use platform::jobs::{enqueue, Job, JobError, JobHandler};
@@ -47,10 +48,9 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
     };
     for r in &due {
         let link = format!(
-            "{}/{}/foreningar/{}",
+            "{}{}",
             state.config.base_url.trim_end_matches('/'),
-            r.municipality_slug,
-            r.organisation_id
+            paths::organisation_at(&r.municipality_slug, r.organisation_id)
         );
         let emails: Vec<Email> =
             r.to.iter()

@@ -1,0 +1,277 @@
+//! Editing a profile and registering a new organisation.
+//!
+//! - `GET|POST /{slug}/foreningar/{id}/redigera`: edit the profile (its representatives, the
+//!   coordinator)
+//! - `GET|POST /{slug}/foreningar/ny`: the coordinator registers an organisation
+//!
+//! The form is read as a map: its category checkboxes are named by the categories
+//! (`cat_kultur`, …).
+
+use crate::domain::{
+    self, Category, FieldError, LegalForm, OrgNumber, LINE_MAX, MEMBERS_MAX, MISSION_MAX, NAME_MAX, PHONE_MAX,
+};
+use crate::paths;
+use crate::profile::store;
+use crate::store::{Profile, ProfileEdit, RegistryError};
+use crate::web::{checkbox, editor, mark, FormPage};
+use platform::web::prelude::*;
+use std::collections::HashMap;
+
+type Params = HashMap<String, String>;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{slug}/foreningar/ny", get(new_page).post(create))
+        .route("/{slug}/foreningar/{id}/redigera", get(edit_page).post(edit))
+}
+
+fn get_p<'a>(p: &'a Params, k: &str) -> &'a str {
+    p.get(k).map(String::as_str).unwrap_or("")
+}
+
+fn profile_form(ctx: &Ctx, action: String, p: Option<&Profile>) -> Form {
+    let v = |f: &dyn Fn(&Profile) -> String| p.map(f).unwrap_or_default();
+    let mut fields = vec![
+        Field::new("name", ctx.t("registry-field-name"), FieldKind::Text)
+            .required()
+            .max_len(NAME_MAX)
+            .value(v(&|p| p.name.clone()))
+            .autocomplete("organization"),
+        Field::new("org_number", ctx.t("registry-field-orgnr"), FieldKind::Text)
+            .required()
+            .hint(ctx.t("registry-field-orgnr-hint"))
+            .value(v(&|p| p.org_number.clone().unwrap_or_default())),
+        Field::new("legal_form", ctx.t("registry-field-form"), FieldKind::Select)
+            .required()
+            .options(
+                LegalForm::ALL
+                    .iter()
+                    .map(|f| (f.code().to_string(), ctx.t(f.message_id())))
+                    .collect(),
+            )
+            .value(v(&|p| p.legal_form.code().to_string())),
+    ];
+    for c in Category::ALL {
+        fields.push(checkbox(
+            &format!("cat_{}", c.code()),
+            ctx.ta_name("registry-field-category", &ctx.t(c.message_id())),
+            p.is_some_and(|p| p.categories.contains(&c)),
+        ));
+    }
+    fields.extend([
+        Field::new("mission", ctx.t("registry-field-mission"), FieldKind::TextArea)
+            .max_len(MISSION_MAX)
+            .hint(ctx.t("registry-field-mission-hint"))
+            .value(v(&|p| p.mission.clone())),
+        Field::new("target_groups", ctx.t("registry-field-target-groups"), FieldKind::Text)
+            .max_len(LINE_MAX)
+            .value(v(&|p| p.target_groups.clone())),
+        Field::new("members", ctx.t("registry-field-members"), FieldKind::Number)
+            .value(v(&|p| p.member_count.map(|n| n.to_string()).unwrap_or_default())),
+        Field::new("email", ctx.t("registry-field-email"), FieldKind::Email)
+            .value(v(&|p| p.email.clone()))
+            .autocomplete("email"),
+        Field::new("phone", ctx.t("registry-field-phone"), FieldKind::Text)
+            .max_len(PHONE_MAX)
+            .value(v(&|p| p.phone.clone()))
+            .autocomplete("tel"),
+        Field::new("website", ctx.t("registry-field-website"), FieldKind::Text)
+            .max_len(LINE_MAX)
+            .value(v(&|p| p.website.clone()))
+            .autocomplete("url"),
+        Field::new("social_links", ctx.t("registry-field-links"), FieldKind::TextArea)
+            .hint(ctx.t("registry-field-links-hint"))
+            .value(v(&|p| p.social_links.join("\n"))),
+        Field::new("postal_address", ctx.t("registry-field-postal"), FieldKind::Text)
+            .max_len(LINE_MAX)
+            .value(v(&|p| p.postal_address.clone())),
+        Field::new("visiting_address", ctx.t("registry-field-visiting"), FieldKind::Text)
+            .max_len(LINE_MAX)
+            .value(v(&|p| p.visiting_address.clone())),
+    ]);
+    Form::new(action, ctx.t("registry-submit-save"), fields)
+}
+
+/// Check an edited profile; the form gets the problems on its fields.
+fn read_profile(ctx: &Ctx, input: &Params, form: &mut Form) -> Option<ProfileEdit> {
+    let tr = &ctx.tr;
+    form.fill(|name| Some(get_p(input, name).to_string()));
+    let mut ok = true;
+    let mut take = |form: &mut Form, field: &str, r: Result<String, FieldError>| match r {
+        Ok(v) => v,
+        Err(e) => {
+            mark(form, tr, field, e);
+            ok = false;
+            String::new()
+        }
+    };
+    let name = take(
+        form,
+        "name",
+        platform::rules::line(get_p(input, "name"), NAME_MAX).map_err(Into::into),
+    );
+    let number = take(
+        form,
+        "org_number",
+        OrgNumber::parse(get_p(input, "org_number"))
+            .map(String::from)
+            .map_err(Into::into),
+    );
+    let mission = take(
+        form,
+        "mission",
+        if get_p(input, "mission").trim().is_empty() {
+            Ok(String::new())
+        } else {
+            platform::rules::text(get_p(input, "mission"), MISSION_MAX).map_err(Into::into)
+        },
+    );
+    let target_groups = take(
+        form,
+        "target_groups",
+        domain::opt_line(get_p(input, "target_groups"), LINE_MAX),
+    );
+    let email = take(form, "email", domain::opt_email(get_p(input, "email")));
+    let phone = take(form, "phone", domain::opt_phone(get_p(input, "phone")));
+    let website = take(form, "website", domain::opt_url(get_p(input, "website")));
+    let postal_address = take(
+        form,
+        "postal_address",
+        domain::opt_line(get_p(input, "postal_address"), LINE_MAX),
+    );
+    let visiting_address = take(
+        form,
+        "visiting_address",
+        domain::opt_line(get_p(input, "visiting_address"), LINE_MAX),
+    );
+    let social_links = match domain::links(get_p(input, "social_links")) {
+        Ok(v) => v,
+        Err(e) => {
+            mark(form, tr, "social_links", e);
+            ok = false;
+            vec![]
+        }
+    };
+    let member_count = match domain::opt_count(get_p(input, "members"), MEMBERS_MAX) {
+        Ok(n) => n,
+        Err(e) => {
+            mark(form, tr, "members", e);
+            ok = false;
+            None
+        }
+    };
+    let legal_form = match LegalForm::parse(get_p(input, "legal_form")) {
+        Some(f) => f,
+        None => {
+            form.error("legal_form", ctx.t("err-choose"));
+            ok = false;
+            LegalForm::Annan
+        }
+    };
+    let categories: Vec<Category> = Category::ALL
+        .into_iter()
+        .filter(|c| !get_p(input, &format!("cat_{}", c.code())).is_empty())
+        .collect();
+    let org_number = OrgNumber::parse(&number).ok();
+    (ok && !form.has_errors()).then_some(ProfileEdit {
+        name,
+        org_number,
+        legal_form,
+        categories,
+        mission,
+        email,
+        phone,
+        website,
+        social_links,
+        postal_address,
+        visiting_address,
+        member_count,
+        target_groups,
+    })
+}
+
+fn edit_frame(ctx: &Ctx, m: &Municipality, title: String, back: String, form: Form) -> FormPage {
+    let mut page = FormPage::new(ctx.page_in(m, title));
+    page.intro = vec![ctx.t("registry-edit-intro")];
+    page.form = Some(form);
+    page.links = vec![(back, ctx.t("registry-back-to-profile"))];
+    page
+}
+
+async fn edit_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Id(id): Id<OrganisationId>,
+) -> AppResult<Response> {
+    let (_, profile) = editor(&state, &ctx, &m, id).await?;
+    let form = profile_form(&ctx, paths::edit(&m, id), Some(&profile));
+    html(&edit_frame(
+        &ctx,
+        &m,
+        ctx.ta_name("registry-edit-title", &profile.name),
+        paths::organisation(&m, id),
+        form,
+    ))
+}
+
+async fn edit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Id(id): Id<OrganisationId>,
+    Input(input): Input<Params>,
+) -> AppResult<Response> {
+    let (user, profile) = editor(&state, &ctx, &m, id).await?;
+    let mut form = profile_form(&ctx, paths::edit(&m, id), Some(&profile));
+    if let Some(e) = read_profile(&ctx, &input, &mut form) {
+        match store::update(&state.db, m.id, id, &e, Some(user), state.now()).await {
+            Ok(()) => return Ok(Redirect::to(&paths::organisation_done(&m, id, "sparad")).into_response()),
+            Err(RegistryError::DuplicateNumber) => form.error("org_number", ctx.t("registry-err-orgnr-taken")),
+            Err(RegistryError::NotFound) => return Err(AppError::NotFound("err-not-found")),
+            Err(RegistryError::AlreadyRequested) => return Err(AppError::BadRequest("err-bad-form")),
+            Err(RegistryError::Db(e)) => return Err(e.into()),
+        }
+    }
+    let page = edit_frame(
+        &ctx,
+        &m,
+        ctx.ta_name("registry-edit-title", &profile.name),
+        paths::organisation(&m, id),
+        form.clone(),
+    );
+    html_status(form.status(), &page)
+}
+
+async fn new_page(ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+    require_coordinator(ctx.user.as_ref(), m.id)?;
+    let form = profile_form(&ctx, paths::new_organisation(&m), None);
+    html(&edit_frame(
+        &ctx,
+        &m,
+        ctx.t("registry-new-title"),
+        paths::directory(&m),
+        form,
+    ))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Input(input): Input<Params>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mut form = profile_form(&ctx, paths::new_organisation(&m), None);
+    if let Some(e) = read_profile(&ctx, &input, &mut form) {
+        match store::create(&state.db, m.id, &e, Some(user), state.now()).await {
+            Ok(id) => return Ok(Redirect::to(&paths::organisation_done(&m, id, "sparad")).into_response()),
+            Err(RegistryError::DuplicateNumber) => form.error("org_number", ctx.t("registry-err-orgnr-taken")),
+            Err(RegistryError::Db(e)) => return Err(e.into()),
+            Err(_) => return Err(AppError::BadRequest("err-bad-form")),
+        }
+    }
+    let status = form.status();
+    let page = edit_frame(&ctx, &m, ctx.t("registry-new-title"), paths::directory(&m), form);
+    html_status(status, &page)
+}
