@@ -5,8 +5,8 @@
 use crate::domain::{luhn_digit, Category, Feature, LegalForm, OrgNumber};
 use crate::parts::store::{add_contact, add_premises, NewContact, NewPremises};
 use crate::profile::store;
-use crate::store::ProfileEdit;
-use platform::db::Db;
+use crate::store::{ProfileEdit, Profiles};
+use platform::db::{Db, Update};
 use platform::{MunicipalityId, OrganisationId};
 
 const DAY: i64 = 24 * 3600;
@@ -284,11 +284,18 @@ fn edit_of(d: &Demo) -> anyhow::Result<ProfileEdit> {
 }
 
 async fn municipality(db: &Db, slug: &str) -> anyhow::Result<Option<MunicipalityId>> {
-    let r: Option<(MunicipalityId,)> = sqlx::query_as("SELECT id FROM municipalities WHERE slug = $1")
-        .bind(slug)
-        .fetch_optional(&db.pool)
+    Ok(platform::tenants::store::by_slug(db, slug).await?.map(|m| m.id))
+}
+
+/// Mark the organisation's data confirmed at `at`.
+async fn confirmed(db: &Db, id: OrganisationId, at: i64) -> anyhow::Result<()> {
+    let mut conn = db.pool.acquire().await?;
+    Update::table(Profiles::Table)
+        .set(Profiles::ConfirmedAt, at)
+        .filter(Profiles::OrganisationId, id)
+        .run(&mut conn)
         .await?;
-    Ok(r.map(|r| r.0))
+    Ok(())
 }
 
 async fn add(db: &Db, m: MunicipalityId, list: &[Demo], now: i64) -> anyhow::Result<()> {
@@ -297,11 +304,7 @@ async fn add(db: &Db, m: MunicipalityId, list: &[Demo], now: i64) -> anyhow::Res
         let registered = now - 600 * DAY;
         let id = store::create(db, m, &edit_of(d)?, None, registered).await?;
         if let Some(days) = d.confirmed_days_ago {
-            sqlx::query("UPDATE registry_profiles SET confirmed_at = $1 WHERE organisation_id = $2")
-                .bind(now - days * DAY)
-                .bind(id)
-                .execute(&db.pool)
-                .await?;
+            confirmed(db, id, now - days * DAY).await?;
         }
         if let Some((name, address, capacity, equipment, features)) = d.premises {
             let p = NewPremises {
@@ -357,11 +360,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
                 target_groups: "Kulturföreningar, barn och unga, alla som vill skapa".into(),
             };
             store::update(db, sala, iks, &e, None, now).await?;
-            sqlx::query("UPDATE registry_profiles SET confirmed_at = $1 WHERE organisation_id = $2")
-                .bind(now - 45 * DAY)
-                .bind(iks)
-                .execute(&db.pool)
-                .await?;
+            confirmed(db, iks, now - 45 * DAY).await?;
             for (name, role, email, public) in [
                 (
                     "Isa Österberg",

@@ -51,6 +51,14 @@ pub(crate) fn mark(form: &mut Form, tr: &Tr, field: &str, e: FieldError) {
     form.error(field, field_message(tr, e));
 }
 
+/// The checked value of a field, or its default with the problem marked on the form.
+pub(crate) fn checked<T: Default>(form: &mut Form, tr: &Tr, field: &str, r: Result<T, FieldError>) -> T {
+    r.unwrap_or_else(|e| {
+        mark(form, tr, field, e);
+        T::default()
+    })
+}
+
 /// A checkbox, ticked or not.
 pub(crate) fn checkbox(name: &str, label: String, on: bool) -> Field {
     Field::new(name, label, FieldKind::Checkbox).value(if on { "on" } else { "" })

@@ -6,12 +6,12 @@
 //!
 //! The premises form is read as a map: its feature checkboxes are named by the features.
 
-use crate::domain::{self, Feature, FieldError, LINE_MAX, NAME_MAX, PHONE_MAX, TEXT_MAX};
+use crate::domain::{self, Feature, LINE_MAX, NAME_MAX, PHONE_MAX, TEXT_MAX};
 use crate::ids::{ContactId, PremisesId};
 use crate::parts::store::{self, NewContact, NewPremises};
 use crate::paths;
 use crate::store::{self as profiles, Profile};
-use crate::web::{checkbox, editor, mark, to_app, FormPage};
+use crate::web::{checkbox, checked, editor, to_app, FormPage};
 use platform::format;
 use platform::web::prelude::*;
 use serde::Deserialize;
@@ -84,14 +84,33 @@ fn contact_form(ctx: &Ctx, action: String) -> Form {
     )
 }
 
+/// The page of an organisation's contacts or premises (`part`, which names its messages): the
+/// list, each with its remove action, and the form to add one.
+fn parts_page(
+    ctx: &Ctx,
+    m: &Municipality,
+    p: &Profile,
+    part: &str,
+    items: Vec<(String, Option<String>)>,
+    form: Form,
+) -> FormPage {
+    let mut page = FormPage::new(ctx.page_in(m, ctx.ta_name(&format!("registry-{part}-title"), &p.name)));
+    page.intro = vec![ctx.t(&format!("registry-{part}-intro"))];
+    page.items_heading = ctx.t(&format!("registry-{part}-heading"));
+    page.remove_label = ctx.t("registry-remove");
+    page.items = items;
+    page.form = Some(form);
+    page.links = vec![(
+        paths::organisation(m, p.organisation_id),
+        ctx.t("registry-back-to-profile"),
+    )];
+    page
+}
+
 async fn contacts_frame(state: &AppState, ctx: &Ctx, m: &Municipality, p: &Profile, form: Form) -> AppResult<FormPage> {
     let id = p.organisation_id;
     let all = profiles::contacts(&state.db, m.id, id, true).await?;
-    let mut page = FormPage::new(ctx.page_in(m, ctx.ta_name("registry-contacts-title", &p.name)));
-    page.intro = vec![ctx.t("registry-contacts-intro")];
-    page.items_heading = ctx.t("registry-contacts-heading");
-    page.remove_label = ctx.t("registry-remove");
-    page.items = all
+    let items = all
         .iter()
         .map(|c| {
             let visibility = if c.is_public {
@@ -115,9 +134,7 @@ async fn contacts_frame(state: &AppState, ctx: &Ctx, m: &Municipality, p: &Profi
             )
         })
         .collect();
-    page.form = Some(form);
-    page.links = vec![(paths::organisation(m, id), ctx.t("registry-back-to-profile"))];
-    Ok(page)
+    Ok(parts_page(ctx, m, p, "contacts", items, form))
 }
 
 async fn contacts_page(
@@ -152,17 +169,15 @@ async fn add_contact(
         })
     });
     let tr = &ctx.tr;
-    let mut check = |field: &str, r: Result<String, FieldError>| match r {
-        Ok(v) => v,
-        Err(e) => {
-            mark(&mut form, tr, field, e);
-            String::new()
-        }
-    };
-    let name = check("name", platform::rules::line(&input.name, NAME_MAX).map_err(Into::into));
-    let role = check("role", domain::opt_line(&input.role, LINE_MAX));
-    let email = check("email", domain::opt_email(&input.email));
-    let phone = check("phone", domain::opt_phone(&input.phone));
+    let name = checked(
+        &mut form,
+        tr,
+        "name",
+        platform::rules::line(&input.name, NAME_MAX).map_err(Into::into),
+    );
+    let role = checked(&mut form, tr, "role", domain::opt_line(&input.role, LINE_MAX));
+    let email = checked(&mut form, tr, "email", domain::opt_email(&input.email));
+    let phone = checked(&mut form, tr, "phone", domain::opt_phone(&input.phone));
     if input.consent.is_empty() {
         form.error("consent", ctx.t("registry-err-consent"));
     }
@@ -215,11 +230,7 @@ fn premises_form(ctx: &Ctx, action: String) -> Form {
 async fn premises_frame(state: &AppState, ctx: &Ctx, m: &Municipality, p: &Profile, form: Form) -> AppResult<FormPage> {
     let id = p.organisation_id;
     let all = profiles::premises(&state.db, m.id, id).await?;
-    let mut page = FormPage::new(ctx.page_in(m, ctx.ta_name("registry-premises-title", &p.name)));
-    page.intro = vec![ctx.t("registry-premises-intro")];
-    page.items_heading = ctx.t("registry-premises-heading");
-    page.remove_label = ctx.t("registry-remove");
-    page.items = all
+    let items = all
         .iter()
         .map(|x| {
             let feats: Vec<String> = x.features.iter().map(|f| ctx.t(f.message_id())).collect();
@@ -229,9 +240,7 @@ async fn premises_frame(state: &AppState, ctx: &Ctx, m: &Municipality, p: &Profi
             )
         })
         .collect();
-    page.form = Some(form);
-    page.links = vec![(paths::organisation(m, id), ctx.t("registry-back-to-profile"))];
-    Ok(page)
+    Ok(parts_page(ctx, m, p, "premises", items, form))
 }
 
 async fn premises_page(
@@ -256,19 +265,21 @@ async fn add_premises(
     let mut form = premises_form(&ctx, paths::premises(&m, id));
     form.fill(|n| Some(get_p(&input, n).to_string()));
     let tr = &ctx.tr;
-    let mut check = |field: &str, r: Result<String, FieldError>| match r {
-        Ok(v) => v,
-        Err(e) => {
-            mark(&mut form, tr, field, e);
-            String::new()
-        }
-    };
-    let name = check(
+    let name = checked(
+        &mut form,
+        tr,
         "name",
         platform::rules::line(get_p(&input, "name"), NAME_MAX).map_err(Into::into),
     );
-    let address = check("address", domain::opt_line(get_p(&input, "address"), LINE_MAX));
-    let equipment = check(
+    let address = checked(
+        &mut form,
+        tr,
+        "address",
+        domain::opt_line(get_p(&input, "address"), LINE_MAX),
+    );
+    let equipment = checked(
+        &mut form,
+        tr,
         "equipment",
         if get_p(&input, "equipment").trim().is_empty() {
             Ok(String::new())
@@ -276,13 +287,12 @@ async fn add_premises(
             platform::rules::text(get_p(&input, "equipment"), TEXT_MAX).map_err(Into::into)
         },
     );
-    let capacity = match domain::opt_count(get_p(&input, "capacity"), domain::CAPACITY_MAX) {
-        Ok(n) => n,
-        Err(e) => {
-            mark(&mut form, tr, "capacity", e);
-            None
-        }
-    };
+    let capacity = checked(
+        &mut form,
+        tr,
+        "capacity",
+        domain::opt_count(get_p(&input, "capacity"), domain::CAPACITY_MAX),
+    );
     if !form.has_errors() {
         let new = NewPremises {
             name,

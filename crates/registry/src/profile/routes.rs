@@ -7,13 +7,11 @@
 //! The form is read as a map: its category checkboxes are named by the categories
 //! (`cat_kultur`, …).
 
-use crate::domain::{
-    self, Category, FieldError, LegalForm, OrgNumber, LINE_MAX, MEMBERS_MAX, MISSION_MAX, NAME_MAX, PHONE_MAX,
-};
+use crate::domain::{self, Category, LegalForm, OrgNumber, LINE_MAX, MEMBERS_MAX, MISSION_MAX, NAME_MAX, PHONE_MAX};
 use crate::paths;
 use crate::profile::store;
 use crate::store::{Profile, ProfileEdit, RegistryError};
-use crate::web::{checkbox, editor, mark, FormPage};
+use crate::web::{checkbox, checked, editor, FormPage};
 use platform::web::prelude::*;
 use std::collections::HashMap;
 
@@ -96,29 +94,23 @@ fn profile_form(ctx: &Ctx, action: String, p: Option<&Profile>) -> Form {
 fn read_profile(ctx: &Ctx, input: &Params, form: &mut Form) -> Option<ProfileEdit> {
     let tr = &ctx.tr;
     form.fill(|name| Some(get_p(input, name).to_string()));
-    let mut ok = true;
-    let mut take = |form: &mut Form, field: &str, r: Result<String, FieldError>| match r {
-        Ok(v) => v,
-        Err(e) => {
-            mark(form, tr, field, e);
-            ok = false;
-            String::new()
-        }
-    };
-    let name = take(
+    let name = checked(
         form,
+        tr,
         "name",
         platform::rules::line(get_p(input, "name"), NAME_MAX).map_err(Into::into),
     );
-    let number = take(
+    let number = checked(
         form,
+        tr,
         "org_number",
         OrgNumber::parse(get_p(input, "org_number"))
             .map(String::from)
             .map_err(Into::into),
     );
-    let mission = take(
+    let mission = checked(
         form,
+        tr,
         "mission",
         if get_p(input, "mission").trim().is_empty() {
             Ok(String::new())
@@ -126,45 +118,38 @@ fn read_profile(ctx: &Ctx, input: &Params, form: &mut Form) -> Option<ProfileEdi
             platform::rules::text(get_p(input, "mission"), MISSION_MAX).map_err(Into::into)
         },
     );
-    let target_groups = take(
+    let target_groups = checked(
         form,
+        tr,
         "target_groups",
         domain::opt_line(get_p(input, "target_groups"), LINE_MAX),
     );
-    let email = take(form, "email", domain::opt_email(get_p(input, "email")));
-    let phone = take(form, "phone", domain::opt_phone(get_p(input, "phone")));
-    let website = take(form, "website", domain::opt_url(get_p(input, "website")));
-    let postal_address = take(
+    let email = checked(form, tr, "email", domain::opt_email(get_p(input, "email")));
+    let phone = checked(form, tr, "phone", domain::opt_phone(get_p(input, "phone")));
+    let website = checked(form, tr, "website", domain::opt_url(get_p(input, "website")));
+    let postal_address = checked(
         form,
+        tr,
         "postal_address",
         domain::opt_line(get_p(input, "postal_address"), LINE_MAX),
     );
-    let visiting_address = take(
+    let visiting_address = checked(
         form,
+        tr,
         "visiting_address",
         domain::opt_line(get_p(input, "visiting_address"), LINE_MAX),
     );
-    let social_links = match domain::links(get_p(input, "social_links")) {
-        Ok(v) => v,
-        Err(e) => {
-            mark(form, tr, "social_links", e);
-            ok = false;
-            vec![]
-        }
-    };
-    let member_count = match domain::opt_count(get_p(input, "members"), MEMBERS_MAX) {
-        Ok(n) => n,
-        Err(e) => {
-            mark(form, tr, "members", e);
-            ok = false;
-            None
-        }
-    };
+    let social_links = checked(form, tr, "social_links", domain::links(get_p(input, "social_links")));
+    let member_count = checked(
+        form,
+        tr,
+        "members",
+        domain::opt_count(get_p(input, "members"), MEMBERS_MAX),
+    );
     let legal_form = match LegalForm::parse(get_p(input, "legal_form")) {
         Some(f) => f,
         None => {
             form.error("legal_form", ctx.t("err-choose"));
-            ok = false;
             LegalForm::Annan
         }
     };
@@ -173,7 +158,7 @@ fn read_profile(ctx: &Ctx, input: &Params, form: &mut Form) -> Option<ProfileEdi
         .filter(|c| !get_p(input, &format!("cat_{}", c.code())).is_empty())
         .collect();
     let org_number = OrgNumber::parse(&number).ok();
-    (ok && !form.has_errors()).then_some(ProfileEdit {
+    (!form.has_errors()).then_some(ProfileEdit {
         name,
         org_number,
         legal_form,
