@@ -13,12 +13,12 @@
 use crate::confirmation::domain::{is_stale, last_confirmed};
 use crate::domain::{self, Category, Feature, Filters};
 use crate::store;
-use crate::web::may_edit;
+use crate::web::{may_edit, Done};
 use crate::{confirmation, exchange, joining, parts, paths, profile};
 use axum::Json;
 use platform::format;
 use platform::web::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -31,12 +31,6 @@ pub fn router() -> Router<AppState> {
         .merge(joining::routes::router())
         .merge(confirmation::routes::router())
         .merge(exchange::routes::router())
-}
-
-/// What was just done (`?klart=…`), for the notice on the page it leads to.
-#[derive(Deserialize)]
-pub(crate) struct Done {
-    pub klart: Option<String>,
 }
 
 // --- The directory ---

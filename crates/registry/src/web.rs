@@ -5,6 +5,13 @@ use crate::domain::FieldError;
 use crate::store::{self, RegistryError};
 use platform::i18n::{Lang, Tr};
 use platform::web::prelude::*;
+use serde::Deserialize;
+
+/// What was just done (`?klart=…`), for the notice on the page it leads to.
+#[derive(Deserialize)]
+pub(crate) struct Done {
+    pub klart: Option<String>,
+}
 
 /// Whether the user may edit the organisation's profile: its representatives and the
 /// municipality's coordinators.

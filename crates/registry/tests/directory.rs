@@ -193,7 +193,7 @@ async fn filters_pagination_and_json(backend: Backend) {
 
     let (_, json) = c.get_json("/api/v1/sala/organisations?lokal=1&signerat=1").await;
     assert_eq!(json["total"], 1);
-    assert_eq!(json["organisations"][0]["id"], pro);
+    assert_eq!(json["organisations"][0]["id"], pro.get());
     assert_eq!(json["organisations"][0]["signed"], true);
     assert_eq!(json["organisations"][0]["categories"][0], "pensionarer");
 

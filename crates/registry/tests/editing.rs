@@ -3,6 +3,7 @@
 
 use crate::common::{org, orgnr, represent};
 use platform::auth::RoleKind;
+use platform::OrganisationId;
 use registry::domain::Category;
 use testkit::{both, Backend, TestApp};
 
@@ -24,7 +25,7 @@ fn profile_fields<'a>(name: &'a str, number: &'a str) -> Vec<(&'a str, &'a str)>
     ]
 }
 
-async fn audit_count(app: &TestApp, action: &str, id: i64) -> i64 {
+async fn audit_count(app: &TestApp, action: &str, id: OrganisationId) -> i64 {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = $1 AND entity_id = $2")
         .bind(action)
         .bind(id)
