@@ -104,11 +104,12 @@ pub struct Profile {
     pub signed: bool,
 }
 
+/// A profile with its organisation. Whether it has signed is the profile's `signed`, which the
+/// registry's triggers on the signing book keep (no read of the signing book's table here).
 pub(crate) const PROFILE: &str = "SELECT p.organisation_id, p.municipality_id, o.name, o.org_number, p.legal_form, \
      p.categories, p.mission, p.email, p.phone, p.website, p.social_links, p.postal_address, \
      p.visiting_address, p.member_count, p.target_groups, p.confirmed_at, o.created_at, p.updated_at, \
-     CAST(CASE WHEN EXISTS (SELECT 1 FROM signatures s WHERE s.organisation_id = p.organisation_id \
-        AND s.municipality_id = p.municipality_id AND s.withdrawn_at IS NULL) THEN 1 ELSE 0 END AS BIGINT) AS signed \
+     CAST(p.signed AS BIGINT) AS signed \
      FROM registry_profiles p JOIN organisations o ON o.id = p.organisation_id";
 
 pub(crate) fn profile_row(r: &AnyRow) -> Result<Profile, sqlx::Error> {

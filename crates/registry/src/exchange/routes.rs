@@ -215,7 +215,8 @@ async fn import_file(
     let mut form = import_form(&ctx, &m);
     let Some(upload) = platform::upload::file(&mut multipart, "file").await? else {
         form.error("csv", ctx.t("registry-import-no-file"));
-        return html_status(StatusCode::UNPROCESSABLE_ENTITY, &import_frame(&ctx, &m, form));
+        let status = form.status();
+        return html_status(status, &import_frame(&ctx, &m, form));
     };
     let text = platform::upload::decode_text(&upload.bytes);
     form.fill(|n| (n == "csv").then(|| text.clone()));
@@ -236,7 +237,8 @@ async fn preview(
     let check = domain::check_import(text, &vocabulary(state), &existing);
     if let Some(e) = check.fatal {
         mark(&mut form, &ctx.tr, "csv", e);
-        return html_status(StatusCode::UNPROCESSABLE_ENTITY, &import_frame(ctx, m, form));
+        let status = form.status();
+        return html_status(status, &import_frame(ctx, m, form));
     }
     let mut page = import_frame(ctx, m, form);
     page.summary = Some(ctx.tr.ta(
