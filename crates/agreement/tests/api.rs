@@ -7,9 +7,8 @@ async fn the_json_has_the_version_in_force_and_the_list_of_versions(backend: Bac
     let sala = app.municipality("sala", "Sala").await;
     app.municipality("orebro", "Örebro").await;
     let c = coordinator(&app, "samordnare@sala.se", "sala").await;
-    assert_eq!(post(&c, &format!("{M}/nytt-utkast"), &[]).await.status, 303);
-    let v = draft_id(&app, sala).await;
-    let dialog = store::contents(&app.state.db, sala, v).await.unwrap()[1].principle.id;
+    let (_, principles) = new_draft(&app, &c, sala).await;
+    let dialog = principles[1];
     let p = post(
         &c,
         &format!("{M}/princip/{dialog}/ataganden"),

@@ -3,7 +3,7 @@
 //! comment form (signed in, also with an error), the published compilation, and the
 //! coordinator's pages.
 
-use crate::common::{consultation, store, Backend, RoleKind, TestApp};
+use crate::common::{consultation, draft, store, Backend, RoleKind, TestApp};
 use testkit::browser::{Browser, Findings, Locator};
 
 async fn log_out(browser: &Browser) {
@@ -214,20 +214,20 @@ async fn a_comment_is_made_with_the_keyboard_alone(backend: Backend) {
     let sala = app.municipality("sala", "Sala").await;
     let db = &app.state.db;
     let now = app.state.now();
-    let draft = store::start_draft(db, sala, &["Dialog".to_string()], None, now)
+    let draft = draft::start_draft(db, sala, &["Dialog".to_string()], None, now)
         .await
         .unwrap();
     let principle = store::contents(db, sala, draft.id).await.unwrap()[0].principle.id;
-    let commitment = store::CommitmentInput {
+    let commitment = draft::CommitmentInput {
         party: agreement::domain::Party::Municipality,
         number: None,
         heading: "",
         body: "Kommunen kallar till två dialogträffar varje år.",
     };
-    store::add_commitment(db, sala, principle, &commitment, None, now)
+    draft::add_commitment(db, sala, principle, &commitment, None, now)
         .await
         .unwrap();
-    let cid = store::open_consultation(db, sala, "Remiss", "", None, now)
+    let cid = consultation::open_consultation(db, sala, "Remiss", "", None, now)
         .await
         .unwrap();
     app.user("isa@iks.example", None).await;
@@ -246,7 +246,7 @@ async fn a_comment_is_made_with_the_keyboard_alone(backend: Backend) {
     assert!(f.focus_visible(), "the button shows no focus: {f:?}");
     browser.enter().await;
     browser.wait_for_text("Tack! Din synpunkt är mottagen.").await;
-    let comments = store::comments(db, sala, cid).await.unwrap();
+    let comments = consultation::comments(db, sala, cid).await.unwrap();
     assert_eq!(comments.len(), 1);
     assert_eq!(comments[0].body, "Teman och en tydlig agenda, tack");
     browser.close().await;

@@ -8,7 +8,7 @@ pub use agreement::store::{self, StoreError};
 pub use agreement::timeline::store as timeline;
 pub use platform::auth::RoleKind;
 pub use platform::MunicipalityId;
-pub use testkit::{both, Backend, Client, TestApp, PASSWORD};
+pub use testkit::{both, Backend, Client, TestApp};
 
 pub const M: &str = "/sala/overenskommelse/hantera";
 
@@ -40,4 +40,16 @@ pub async fn audit_count(app: &TestApp, action: &str) -> i64 {
         .await
         .unwrap();
     n
+}
+
+/// Start Sala's first draft as its coordinator: the draft and its six principles, in order.
+pub async fn new_draft(
+    app: &TestApp,
+    c: &Client,
+    m: MunicipalityId,
+) -> (agreement::ids::VersionId, Vec<agreement::ids::PrincipleId>) {
+    assert_eq!(post(c, &format!("{M}/nytt-utkast"), &[]).await.status, 303);
+    let v = draft_id(app, m).await;
+    let principles = store::contents(&app.state.db, m, v).await.unwrap();
+    (v, principles.iter().map(|p| p.principle.id).collect())
 }

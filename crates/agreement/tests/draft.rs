@@ -299,9 +299,8 @@ async fn bad_input_is_refused_with_the_form_and_a_clear_message(backend: Backend
     let app = TestApp::start(backend).await;
     let sala = app.municipality("sala", "Sala").await;
     let c = coordinator(&app, "samordnare@sala.se", "sala").await;
-    assert_eq!(post(&c, &format!("{M}/nytt-utkast"), &[]).await.status, 303);
-    let v = draft_id(&app, sala).await;
-    let principle = store::contents(&app.state.db, sala, v).await.unwrap()[0].principle.id;
+    let (_, principles) = new_draft(&app, &c, sala).await;
+    let principle = principles[0];
 
     let long_name = "x".repeat(201);
     let p = post(

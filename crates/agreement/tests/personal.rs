@@ -8,9 +8,8 @@ async fn a_commenters_data_is_exported_and_erased(backend: Backend) {
     let app = TestApp::start(backend).await;
     let sala = app.municipality("sala", "Sala").await;
     let c = coordinator(&app, "samordnare@sala.se", "sala").await;
-    assert_eq!(post(&c, &format!("{M}/nytt-utkast"), &[]).await.status, 303);
-    let v = draft_id(&app, sala).await;
-    let dialog = store::contents(&app.state.db, sala, v).await.unwrap()[1].principle.id;
+    let (_, principles) = new_draft(&app, &c, sala).await;
+    let dialog = principles[1];
     let p = post(
         &c,
         &format!("{M}/princip/{dialog}/ataganden"),

@@ -359,14 +359,14 @@ async fn render_consultation(
             let (items, comments) = if c.is_open() {
                 // While open, each person sees only their own comments.
                 let own = match &ctx.user {
-                    Some(u) => store::own_comments(&state.db, m.id, c.id, u.id).await?,
+                    Some(u) => store::comments_without_names(&state.db, m.id, c.id, Some(u.id)).await?,
                     None => vec![],
                 };
                 (store::items(&state.db, m.id, c.id).await?, own)
             } else {
                 tokio::try_join!(
                     store::items(&state.db, m.id, c.id),
-                    store::anonymous_comments(&state.db, m.id, c.id)
+                    store::comments_without_names(&state.db, m.id, c.id, None)
                 )?
             };
             cd::compile(items, comments)

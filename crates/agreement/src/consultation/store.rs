@@ -167,42 +167,24 @@ pub async fn comments(
     Ok(rows.into_iter().map(comment_from).collect())
 }
 
-/// Every comment of a consultation without names (for the published compilation).
-pub async fn anonymous_comments(
+/// The comments of a consultation without names: everyone's (`only` = `None`, for the
+/// published compilation) or one person's own (while it is open, each sees only theirs).
+pub async fn comments_without_names(
     db: &Db,
     m: MunicipalityId,
     consultation_id: ConsultationId,
+    only: Option<UserId>,
 ) -> Result<Vec<Comment>, sqlx::Error> {
-    let rows: Vec<(CommentId, ItemId, String, i64)> = sqlx::query_as(
+    let whose = if only.is_some() { " AND user_id = $3" } else { "" };
+    let sql = format!(
         "SELECT id, item_id, body, created_at FROM agreement_comments \
-         WHERE municipality_id = $1 AND consultation_id = $2",
-    )
-    .bind(m)
-    .bind(consultation_id)
-    .fetch_all(&db.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| comment_from((r.0, r.1, None, r.2, r.3)))
-        .collect())
-}
-
-/// One person's own comments in a consultation.
-pub async fn own_comments(
-    db: &Db,
-    m: MunicipalityId,
-    consultation_id: ConsultationId,
-    user_id: UserId,
-) -> Result<Vec<Comment>, sqlx::Error> {
-    let rows: Vec<(CommentId, ItemId, String, i64)> = sqlx::query_as(
-        "SELECT id, item_id, body, created_at FROM agreement_comments \
-         WHERE municipality_id = $1 AND consultation_id = $2 AND user_id = $3",
-    )
-    .bind(m)
-    .bind(consultation_id)
-    .bind(user_id)
-    .fetch_all(&db.pool)
-    .await?;
+         WHERE municipality_id = $1 AND consultation_id = $2{whose}"
+    );
+    let mut query = sqlx::query_as(&sql).bind(m).bind(consultation_id);
+    if let Some(user_id) = only {
+        query = query.bind(user_id);
+    }
+    let rows: Vec<(CommentId, ItemId, String, i64)> = query.fetch_all(&db.pool).await?;
     Ok(rows
         .into_iter()
         .map(|r| comment_from((r.0, r.1, None, r.2, r.3)))
