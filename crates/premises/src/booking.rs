@@ -8,9 +8,10 @@
 //! - `GET /{slug}/lokaler/hantera`: requests to answer; `POST …/bokningar/{id}/beslut`
 
 use crate::domain::{self, BookerKind, Slot, SlotProblem, Status};
+use crate::inventory::store::Room;
 use crate::mail::Letters;
 use crate::routes::{base, get_room, id_of, page};
-use crate::store::{self, BookError, Booking, BookingInput, Room, Scope};
+use crate::store::{self, BookError, Booking, BookingInput, Scope};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -360,7 +361,7 @@ async fn get_booking(state: &AppState, m: &Municipality, id: &str) -> AppResult<
 
 /// The booker and the room's owner may see and cancel a booking; only the owner decides.
 fn may_see(user: &CurrentUser, m: &Municipality, b: &Booking) -> bool {
-    b.user_id == Some(user.id) || store::manages(user, m.id, b.organisation_id)
+    b.user_id == Some(user.id) || crate::inventory::domain::manages(user, m.id, b.organisation_id)
 }
 
 #[derive(Template)]
@@ -429,7 +430,7 @@ async fn booking_page(
     }
     let active = b.status.is_active() && b.ends_at > state.now();
     let here = format!("{}/bokningar/{}", base(&m), b.id);
-    let manages = store::manages(user, m.id, b.organisation_id);
+    let manages = crate::inventory::domain::manages(user, m.id, b.organisation_id);
     html(&BookingPage {
         page: page(&ctx, &m, ctx.tr.ta("premises-booking-title", &[("room", &b.room_name)])),
         notice,
@@ -520,7 +521,7 @@ async fn decide_save(
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
     let b = get_booking(&state, &m, &id).await?;
-    if !store::manages(user, m.id, b.organisation_id) {
+    if !crate::inventory::domain::manages(user, m.id, b.organisation_id) {
         return Err(if b.user_id == Some(user.id) {
             AppError::Forbidden
         } else {

@@ -3,7 +3,8 @@
 //! demo's start: single and weekly ones, confirmed, and a request waiting for an answer.
 
 use crate::domain::{self, BookerKind, Equipment, Hours, Mode, Prices, Status};
-use crate::store::{self, PremisesInput, RoomInput};
+use crate::inventory::store::{self as inventory, PremisesInput, RoomInput};
+use crate::store;
 use chrono::Duration;
 use platform::db::Db;
 use platform::features::Feature;
@@ -49,7 +50,7 @@ async fn premises(
         organisation_id: organisation,
         ..p
     };
-    let id = store::save_premises(db, sala, None, &input, None, now)
+    let id = inventory::save_premises(db, sala, None, &input, None, now)
         .await?
         .ok_or_else(|| anyhow::anyhow!("demo premises not saved"))?;
     let mut ids = vec![];
@@ -66,7 +67,7 @@ async fn premises(
             prices: r.prices,
             hours: r.hours,
         };
-        let room = store::save_room(db, sala, id, None, &input, None, now)
+        let room = inventory::save_room(db, sala, id, None, &input, None, now)
             .await?
             .ok_or_else(|| anyhow::anyhow!("demo room not saved"))?;
         ids.push(room);

@@ -8,7 +8,7 @@
 mod booking;
 pub mod demo;
 pub mod domain;
-mod inventory;
+pub mod inventory;
 pub mod mail;
 mod personal;
 pub mod public;

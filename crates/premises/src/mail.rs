@@ -4,7 +4,8 @@
 //! cancellation (the .ics then cancels the events in the booker's calendar).
 
 use crate::domain::Status;
-use crate::store::{Booking, BookingInput, Room};
+use crate::inventory::store::Room;
+use crate::store::{Booking, BookingInput};
 use platform::format;
 use platform::i18n::{Lang, Tr};
 use platform::ics::{self, Event};

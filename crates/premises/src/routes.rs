@@ -7,7 +7,8 @@
 //! - `GET /api/v1/{slug}/premises`, `GET /api/v1/{slug}/premises/availability`
 
 use crate::domain::{self, BookerKind, Equipment, Span, Status};
-use crate::store::{self, Need, Room};
+use crate::inventory::store::{self as inventory, Room};
+use crate::store::{self, Need};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
@@ -46,7 +47,7 @@ pub(crate) fn page(ctx: &Ctx, m: &Municipality, title: impl Into<String>) -> Pag
 }
 
 pub(crate) async fn get_room(state: &AppState, m: &Municipality, id: &str) -> AppResult<Room> {
-    store::room(&state.db, m.id, id_of(id)?)
+    inventory::room(&state.db, m.id, id_of(id)?)
         .await?
         .ok_or(AppError::NotFound("err-not-found"))
 }
@@ -359,7 +360,7 @@ async fn search_page(
             ));
         }
     }
-    let areas = store::areas(&state.db, m.id).await?;
+    let areas = inventory::areas(&state.db, m.id).await?;
     let errors = s.problems.iter().map(|(f, id)| (format!("f-{f}"), ctx.t(id))).collect();
     html(&SearchPage {
         page: page(&ctx, &m, ctx.t("premises-title")),
@@ -486,7 +487,7 @@ async fn room_page(
                 .collect()
         })
         .unwrap_or_default();
-    let photos = store::photos(&state.db, m.id, room.id)
+    let photos = inventory::photos(&state.db, m.id, room.id)
         .await?
         .into_iter()
         .map(|p| (format!("{room_base}/foto/{}", p.id), p.alt))
@@ -523,7 +524,7 @@ async fn room_page(
     let edit = ctx
         .user
         .as_ref()
-        .filter(|u| store::manages(u, m.id, room.organisation_id))
+        .filter(|u| crate::inventory::domain::manages(u, m.id, room.organisation_id))
         .map(|_| format!("{room_base}/redigera"));
     html(&RoomPage {
         page: page(&ctx, &m, room.full_name()),
@@ -648,8 +649,8 @@ fn api_room(root: &str, r: &Room) -> ApiRoom {
 }
 
 async fn api_premises(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Response> {
-    let all = store::premises_all(&state.db, m.id).await?;
-    let rooms = store::rooms_all(&state.db, m.id).await?;
+    let all = inventory::premises_all(&state.db, m.id).await?;
+    let rooms = inventory::rooms_all(&state.db, m.id).await?;
     let root = format!("{}{}", state.config.base_url.trim_end_matches('/'), base(&m));
     let mut by_premises: HashMap<i64, Vec<ApiRoom>> = HashMap::new();
     for r in &rooms {

@@ -33,7 +33,7 @@ async fn premises_pages_have_no_accessibility_violations(backend: Backend) {
         },
     )
     .await;
-    premises::store::add_photo(
+    premises::inventory::store::add_photo(
         &app.state.db,
         sala,
         r,

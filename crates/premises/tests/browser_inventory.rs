@@ -5,7 +5,7 @@
 
 use platform::auth::RoleKind;
 use premises::domain::{Equipment, Mode};
-use premises::store::{PremisesInput, RoomInput};
+use premises::inventory::store::{PremisesInput, RoomInput};
 use testkit::browser::fantoccini::key::Key;
 use testkit::browser::{Browser, Findings};
 use testkit::{both, Backend, TestApp};
@@ -32,7 +32,7 @@ async fn sala_with_premises(app: &TestApp) -> (i64, i64) {
         rules: "Lämna salen som du fann den.".into(),
         contact_email: "lokaler@sala.se".into(),
     };
-    let id = premises::store::save_premises(&app.state.db, sala, None, &input, None, app.state.now())
+    let id = premises::inventory::store::save_premises(&app.state.db, sala, None, &input, None, app.state.now())
         .await
         .unwrap()
         .unwrap();
@@ -53,11 +53,11 @@ async fn inventory_pages_have_no_accessibility_violations(backend: Backend) {
     };
     room.hours.0[0] = Some((480, 1320));
     room.prices.association = Some(0);
-    let room = premises::store::save_room(db, sala, premises, None, &room, None, now)
+    let room = premises::inventory::store::save_room(db, sala, premises, None, &room, None, now)
         .await
         .unwrap()
         .unwrap();
-    premises::store::add_photo(db, sala, room, "image/png", &PNG, "Stora salen med en scen", now)
+    premises::inventory::store::add_photo(db, sala, room, "image/png", &PNG, "Stora salen med en scen", now)
         .await
         .unwrap();
     app.representative("rep@iks.example", "sala", "IKS, Ideell Kultur i Sala")
@@ -192,7 +192,9 @@ async fn a_room_is_filled_in_and_saved_with_the_keyboard_alone(backend: Backend)
     browser.wait_for_text("Rummet är sparat").await;
     browser.assert_accessible("the saved room").await;
 
-    let rooms = premises::store::rooms_of(&app.state.db, sala, premises).await.unwrap();
+    let rooms = premises::inventory::store::rooms_of(&app.state.db, sala, premises)
+        .await
+        .unwrap();
     assert_eq!(rooms.len(), 1);
     let r = &rooms[0];
     assert_eq!((r.name.as_str(), r.capacity), ("Lilla salen", 25));

@@ -88,7 +88,12 @@ async fn random_overlapping_bookings_never_overlap(backend: Backend) {
             },
         )
         .await;
-        rooms.push(store::room(&app.state.db, sala, id).await.unwrap().unwrap());
+        rooms.push(
+            premises::inventory::store::room(&app.state.db, sala, id)
+                .await
+                .unwrap()
+                .unwrap(),
+        );
     }
     let letters = Letters::new(&app.state, "sala");
     let first = domain::parse_date("2026-12-07").unwrap();

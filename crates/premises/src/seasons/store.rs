@@ -9,8 +9,9 @@
 
 use super::domain::{self as sd, Decision, NewApplication, NewSeason, Rule, SeasonStatus, TargetGroup};
 use crate::domain::{self, BookerKind, Slot, SlotProblem, Status};
+use crate::inventory::store::{self as inventory, Room};
 use crate::mail::Letters;
-use crate::store::{self as ps, Room};
+use crate::store::{self as ps};
 use chrono::NaiveDate;
 use platform::audit::{self, Change};
 use platform::auth::CurrentUser;
@@ -165,7 +166,7 @@ pub async fn municipal_rooms(db: &Db, municipality_id: MunicipalityId) -> Result
 
 /// A room of the municipality's own premises with its opening hours, or None.
 pub async fn municipal_room(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Room>, sqlx::Error> {
-    Ok(ps::room(db, municipality_id, id)
+    Ok(inventory::room(db, municipality_id, id)
         .await?
         .filter(|r| r.organisation_id.is_none()))
 }
@@ -542,7 +543,7 @@ pub async fn publish(
     let mut rooms: HashMap<i64, Room> = HashMap::new();
     for a in &apps {
         if a.status == Decision::Allocated && !rooms.contains_key(&a.room_id) {
-            if let Some(r) = ps::room(db, municipality_id, a.room_id).await? {
+            if let Some(r) = inventory::room(db, municipality_id, a.room_id).await? {
                 rooms.insert(a.room_id, r);
             }
         }

@@ -5,7 +5,7 @@
 use platform::auth::RoleKind;
 use platform::features::Feature;
 use premises::domain::{Equipment, Hours, Mode, Prices};
-use premises::store::{self, PremisesInput, RoomInput};
+use premises::inventory::store::{self, PremisesInput, RoomInput};
 use testkit::{Client, TestApp, PASSWORD};
 
 /// A signed-in client for a new account with this role in the municipality.

@@ -4,7 +4,7 @@
 
 use platform::auth::RoleKind;
 use premises::domain::{Hours, Mode, Prices};
-use premises::store::{PremisesInput, RoomInput};
+use premises::inventory::store::{PremisesInput, RoomInput};
 use testkit::{Client, TestApp, PASSWORD};
 
 pub struct Sala {
@@ -26,7 +26,7 @@ pub async fn sala(app: &TestApp) -> Sala {
     let id = app.municipality("sala", "Sala kommun").await;
     let db = &app.state.db;
     let now = app.state.now();
-    let premises = premises::store::save_premises(
+    let premises = premises::inventory::store::save_premises(
         db,
         id,
         None,
@@ -41,7 +41,7 @@ pub async fn sala(app: &TestApp) -> Sala {
     .await
     .unwrap()
     .unwrap();
-    let room = premises::store::save_room(
+    let room = premises::inventory::store::save_room(
         db,
         id,
         premises,

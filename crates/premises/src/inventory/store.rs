@@ -1,0 +1,518 @@
+//! Storage of premises, rooms and photos. Every query names the municipality.
+
+use crate::domain::{Hours, Mode, Prices};
+use platform::audit::{self, Change};
+use platform::auth::CurrentUser;
+use platform::db::Db;
+use platform::{MunicipalityId, OrganisationId};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use std::collections::HashMap;
+
+// --- Premises and rooms ---
+
+#[derive(Clone, Debug)]
+pub struct Premises {
+    pub id: i64,
+    pub organisation_id: Option<OrganisationId>,
+    /// The lending organisation's name, or '' for the municipality's own premises.
+    pub owner: String,
+    pub name: String,
+    pub address: String,
+    pub area: String,
+    pub description: String,
+    pub rules: String,
+    pub contact_email: String,
+}
+
+const PREMISES_COLS: &str = "p.id, p.organisation_id, COALESCE(o.name, ''), p.name, p.address, p.area, \
+    p.description, p.rules, p.contact_email";
+
+fn premises_of(r: &AnyRow) -> Result<Premises, sqlx::Error> {
+    Ok(Premises {
+        id: r.try_get(0)?,
+        organisation_id: r.try_get(1)?,
+        owner: r.try_get(2)?,
+        name: r.try_get(3)?,
+        address: r.try_get(4)?,
+        area: r.try_get(5)?,
+        description: r.try_get(6)?,
+        rules: r.try_get(7)?,
+        contact_email: r.try_get(8)?,
+    })
+}
+
+/// All premises of a municipality, by name (Swedish order).
+pub async fn premises_all(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Premises>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {PREMISES_COLS} FROM premises p LEFT JOIN organisations o ON o.id = p.organisation_id \
+         WHERE p.municipality_id = $1"
+    ))
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut v = rows.iter().map(premises_of).collect::<Result<Vec<_>, _>>()?;
+    v.sort_by(|a, b| platform::rules::swedish_cmp(&a.name, &b.name));
+    Ok(v)
+}
+
+pub async fn premises_one(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Premises>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {PREMISES_COLS} FROM premises p LEFT JOIN organisations o ON o.id = p.organisation_id \
+         WHERE p.municipality_id = $1 AND p.id = $2"
+    ))
+    .bind(municipality_id)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?
+    .as_ref()
+    .map(premises_of)
+    .transpose()
+}
+
+/// The distinct areas premises are in, for the search's filter.
+pub async fn areas(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT DISTINCT area FROM premises WHERE municipality_id = $1 AND area <> ''")
+            .bind(municipality_id)
+            .fetch_all(&db.pool)
+            .await?;
+    let mut v: Vec<String> = rows.into_iter().map(|r| r.0).collect();
+    v.sort_by(|a, b| platform::rules::swedish_cmp(a, b));
+    Ok(v)
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct PremisesInput {
+    pub organisation_id: Option<OrganisationId>,
+    pub name: String,
+    pub address: String,
+    pub area: String,
+    pub description: String,
+    pub rules: String,
+    pub contact_email: String,
+}
+
+/// Create (`id` None) or update premises. Returns the id, or None when `id` is not in the
+/// municipality.
+pub async fn save_premises(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    id: Option<i64>,
+    p: &PremisesInput,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let mut tx = db.write().await?;
+    let id = match id {
+        None => {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO premises (municipality_id, organisation_id, name, address, area, description, rules, \
+                 contact_email, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+            )
+            .bind(municipality_id)
+            .bind(p.organisation_id)
+            .bind(&p.name)
+            .bind(&p.address)
+            .bind(&p.area)
+            .bind(&p.description)
+            .bind(&p.rules)
+            .bind(&p.contact_email)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            id
+        }
+        Some(id) => {
+            let n = sqlx::query(
+                "UPDATE premises SET name = $3, address = $4, area = $5, description = $6, rules = $7, \
+                 contact_email = $8, updated_at = $9 WHERE municipality_id = $1 AND id = $2",
+            )
+            .bind(municipality_id)
+            .bind(id)
+            .bind(&p.name)
+            .bind(&p.address)
+            .bind(&p.area)
+            .bind(&p.description)
+            .bind(&p.rules)
+            .bind(&p.contact_email)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if n == 0 {
+                return Ok(None);
+            }
+            id
+        }
+    };
+    audit::record(
+        &mut tx,
+        Change {
+            municipality_id: Some(municipality_id),
+            actor,
+            action: "premises.save",
+            entity: "premises",
+            entity_id: Some(id),
+            summary: p.name.clone(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+#[derive(Clone, Debug)]
+pub struct Room {
+    pub id: i64,
+    pub premises_id: i64,
+    pub premises_name: String,
+    pub organisation_id: Option<OrganisationId>,
+    pub owner: String,
+    pub address: String,
+    pub area: String,
+    pub name: String,
+    pub capacity: i64,
+    pub equipment: i64,
+    pub equipment_note: String,
+    pub access: i64,
+    pub access_note: String,
+    pub mode: Mode,
+    pub buffer_minutes: i64,
+    pub prices: Prices,
+    pub rules: String,
+    pub contact_email: String,
+    pub hours: Hours,
+}
+
+impl Room {
+    /// "Stora salen, Täljstenen".
+    pub fn full_name(&self) -> String {
+        format!("{}, {}", self.name, self.premises_name)
+    }
+}
+
+pub(crate) const ROOM_COLS: &str =
+    "r.id, r.premises_id, p.name, p.organisation_id, COALESCE(o.name, ''), p.address, p.area, \
+    r.name, r.capacity, r.equipment, r.equipment_note, r.access, r.access_note, r.booking_mode, r.buffer_minutes, \
+    r.price_association, r.price_private, r.price_company, p.rules, p.contact_email";
+pub(crate) const ROOM_FROM: &str =
+    "premises_rooms r JOIN premises p ON p.id = r.premises_id LEFT JOIN organisations o ON o.id = p.organisation_id";
+
+pub(crate) fn room_of(r: &AnyRow) -> Result<Room, sqlx::Error> {
+    let mode: String = r.try_get(13)?;
+    Ok(Room {
+        id: r.try_get(0)?,
+        premises_id: r.try_get(1)?,
+        premises_name: r.try_get(2)?,
+        organisation_id: r.try_get(3)?,
+        owner: r.try_get(4)?,
+        address: r.try_get(5)?,
+        area: r.try_get(6)?,
+        name: r.try_get(7)?,
+        capacity: r.try_get(8)?,
+        equipment: r.try_get(9)?,
+        equipment_note: r.try_get(10)?,
+        access: r.try_get(11)?,
+        access_note: r.try_get(12)?,
+        mode: Mode::parse(&mode).unwrap_or(Mode::Request),
+        buffer_minutes: r.try_get(14)?,
+        prices: Prices {
+            association: r.try_get(15)?,
+            private: r.try_get(16)?,
+            company: r.try_get(17)?,
+        },
+        rules: r.try_get(18)?,
+        contact_email: r.try_get(19)?,
+        hours: Hours::default(),
+    })
+}
+
+/// The opening hours of the rooms given, one query.
+async fn hours_of(db: &Db, rooms: &mut [Room]) -> Result<(), sqlx::Error> {
+    if rooms.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "SELECT room_id, weekday, opens, closes FROM premises_hours WHERE room_id IN ({})",
+        placeholders(1, rooms.len())
+    );
+    let mut q = sqlx::query_as::<_, (i64, i64, i64, i64)>(&sql);
+    for r in rooms.iter() {
+        q = q.bind(r.id);
+    }
+    let rows = q.fetch_all(&db.pool).await?;
+    attach_hours(rooms, rows);
+    Ok(())
+}
+
+/// Put rows of (room, weekday, opens, closes) on their rooms.
+fn attach_hours(rooms: &mut [Room], rows: Vec<(i64, i64, i64, i64)>) {
+    let mut by_room: HashMap<i64, Hours> = HashMap::new();
+    for (room, wd, o, c) in rows {
+        if (1..=7).contains(&wd) {
+            by_room.entry(room).or_default().0[(wd - 1) as usize] = Some((o, c));
+        }
+    }
+    for r in rooms.iter_mut() {
+        r.hours = by_room.remove(&r.id).unwrap_or_default();
+    }
+}
+
+pub(crate) fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+pub async fn room(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Room>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {ROOM_COLS} FROM {ROOM_FROM} WHERE r.municipality_id = $1 AND r.id = $2"
+    ))
+    .bind(municipality_id)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut v = vec![room_of(&row)?];
+    hours_of(db, &mut v).await?;
+    Ok(v.pop())
+}
+
+/// The rooms of one set of premises, by name.
+pub async fn rooms_of(db: &Db, municipality_id: MunicipalityId, premises_id: i64) -> Result<Vec<Room>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {ROOM_COLS} FROM {ROOM_FROM} WHERE r.municipality_id = $1 AND r.premises_id = $2 \
+         ORDER BY r.sort_key, r.id"
+    ))
+    .bind(municipality_id)
+    .bind(premises_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut v = rows.iter().map(room_of).collect::<Result<Vec<_>, _>>()?;
+    hours_of(db, &mut v).await?;
+    Ok(v)
+}
+
+/// Every room of a municipality, by name, with opening hours (two queries).
+pub async fn rooms_all(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Room>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {ROOM_COLS} FROM {ROOM_FROM} WHERE r.municipality_id = $1 ORDER BY r.sort_key, r.id"
+    ))
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut v = rows.iter().map(room_of).collect::<Result<Vec<_>, _>>()?;
+    let hours: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT h.room_id, h.weekday, h.opens, h.closes FROM premises_hours h \
+         JOIN premises_rooms r ON r.id = h.room_id WHERE r.municipality_id = $1",
+    )
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    attach_hours(&mut v, hours);
+    Ok(v)
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct RoomInput {
+    pub name: String,
+    pub capacity: i64,
+    pub equipment: i64,
+    pub equipment_note: String,
+    pub access: i64,
+    pub access_note: String,
+    pub mode: Option<Mode>,
+    pub buffer_minutes: i64,
+    pub prices: Prices,
+    pub hours: Hours,
+}
+
+/// Create (`id` None) or update a room of the premises. None when the premises or room is not
+/// the municipality's.
+pub async fn save_room(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    premises_id: i64,
+    id: Option<i64>,
+    r: &RoomInput,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let mut tx = db.write().await?;
+    let owner: Option<(i64,)> = sqlx::query_as("SELECT id FROM premises WHERE municipality_id = $1 AND id = $2")
+        .bind(municipality_id)
+        .bind(premises_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if owner.is_none() {
+        return Ok(None);
+    }
+    let mode = r.mode.unwrap_or(Mode::Request).as_str();
+    let sort_key = platform::rules::sort_key(&r.name);
+    let id = match id {
+        None => {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO premises_rooms (municipality_id, premises_id, name, sort_key, capacity, equipment, \
+                 equipment_note, access, access_note, booking_mode, buffer_minutes, price_association, \
+                 price_private, price_company, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+            )
+            .bind(municipality_id)
+            .bind(premises_id)
+            .bind(&r.name)
+            .bind(&sort_key)
+            .bind(r.capacity)
+            .bind(r.equipment)
+            .bind(&r.equipment_note)
+            .bind(r.access)
+            .bind(&r.access_note)
+            .bind(mode)
+            .bind(r.buffer_minutes)
+            .bind(r.prices.association)
+            .bind(r.prices.private)
+            .bind(r.prices.company)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            id
+        }
+        Some(id) => {
+            let n = sqlx::query(
+                "UPDATE premises_rooms SET name = $4, sort_key = $5, capacity = $6, equipment = $7, \
+                 equipment_note = $8, access = $9, access_note = $10, booking_mode = $11, buffer_minutes = $12, \
+                 price_association = $13, price_private = $14, price_company = $15, updated_at = $16 \
+                 WHERE municipality_id = $1 AND premises_id = $2 AND id = $3",
+            )
+            .bind(municipality_id)
+            .bind(premises_id)
+            .bind(id)
+            .bind(&r.name)
+            .bind(&sort_key)
+            .bind(r.capacity)
+            .bind(r.equipment)
+            .bind(&r.equipment_note)
+            .bind(r.access)
+            .bind(&r.access_note)
+            .bind(mode)
+            .bind(r.buffer_minutes)
+            .bind(r.prices.association)
+            .bind(r.prices.private)
+            .bind(r.prices.company)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if n == 0 {
+                return Ok(None);
+            }
+            sqlx::query("DELETE FROM premises_hours WHERE room_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            id
+        }
+    };
+    for (i, day) in r.hours.0.iter().enumerate() {
+        if let Some((o, c)) = day {
+            sqlx::query("INSERT INTO premises_hours (room_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(i as i64 + 1)
+                .bind(*o)
+                .bind(*c)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    audit::record(
+        &mut tx,
+        Change {
+            municipality_id: Some(municipality_id),
+            actor,
+            action: "premises.room.save",
+            entity: "premises_room",
+            entity_id: Some(id),
+            summary: r.name.clone(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+// --- Photos ---
+
+#[derive(Clone, Debug)]
+pub struct Photo {
+    pub id: i64,
+    pub alt: String,
+}
+
+pub async fn photos(db: &Db, municipality_id: MunicipalityId, room_id: i64) -> Result<Vec<Photo>, sqlx::Error> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, alt FROM premises_photos WHERE municipality_id = $1 AND room_id = $2 ORDER BY id")
+            .bind(municipality_id)
+            .bind(room_id)
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().map(|(id, alt)| Photo { id, alt }).collect())
+}
+
+/// A photo's type and bytes.
+pub async fn photo_file(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    room_id: i64,
+    id: i64,
+) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT content_type, bytes FROM premises_photos WHERE municipality_id = $1 AND room_id = $2 AND id = $3",
+    )
+    .bind(municipality_id)
+    .bind(room_id)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+pub async fn add_photo(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    room_id: i64,
+    content_type: &str,
+    bytes: &[u8],
+    alt: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO premises_photos (municipality_id, room_id, content_type, bytes, alt, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(municipality_id)
+    .bind(room_id)
+    .bind(content_type)
+    .bind(bytes)
+    .bind(alt)
+    .bind(now)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(id)
+}
+
+pub async fn delete_photo(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    room_id: i64,
+    id: i64,
+) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("DELETE FROM premises_photos WHERE municipality_id = $1 AND room_id = $2 AND id = $3")
+            .bind(municipality_id)
+            .bind(room_id)
+            .bind(id)
+            .execute(&db.pool)
+            .await?
+            .rows_affected()
+            > 0,
+    )
+}
