@@ -335,11 +335,9 @@ async fn book_save(
             return render_book(&ctx, &m, &room, form, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    let exceptions = f.undantag.split([',', '\n', ';', ' ']).filter(|s| !s.trim().is_empty());
-    let exceptions = exceptions.map(str::trim).collect::<Vec<_>>().join(",");
-    let times = format!("{}-{}", f.fran.trim(), f.till.trim());
     let letters = Letters::new(&state, &m.slug);
-    let series = weekly.then_some((exceptions.as_str(), times.as_str()));
+    // A weekly booking is a series when it has more than one date or leaves dates out.
+    let series = weekly && (slots.len() > 1 || f.undantag.split([',', '\n', ';', ' ']).any(|s| !s.trim().is_empty()));
     match store::book(&state.db, &letters, m.id, &room, &input, &slots, series, state.now()).await {
         Ok(ids) => Ok(Redirect::to(&format!("{}/bokningar/{}?ny=1", base(&m), ids[0])).into_response()),
         Err(BookError::Taken(dates)) => {

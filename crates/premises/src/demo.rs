@@ -113,12 +113,7 @@ async fn booking(
         purpose: purpose.to_string(),
         attendees: people,
     };
-    let (start_time, end_time) = (domain::hhmm(from), domain::hhmm(to));
-    let series = (weeks > 1).then_some(store::SeriesRow {
-        start_time: &start_time,
-        end_time: &end_time,
-        exceptions: "",
-    });
+    let series = weeks > 1;
     let mut tx = db.write().await?;
     if let Err(dates) = store::write_slots(&mut tx, sala, room, &input, &slots, series, status, None, now).await? {
         anyhow::bail!("demo booking meets another on {dates:?}");

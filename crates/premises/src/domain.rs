@@ -17,7 +17,8 @@ pub const MAX_BLOCK: i64 = MAX_DURATION + MAX_BUFFER_MINUTES * 60;
 /// How far ahead a weekly series may run.
 pub const MAX_SERIES_DAYS: i64 = 366;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Mode {
     /// Booked at once.
     Instant,
@@ -27,17 +28,10 @@ pub enum Mode {
 
 impl Mode {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Mode::Instant => "instant",
-            Mode::Request => "request",
-        }
+        self.into()
     }
     pub fn parse(s: &str) -> Option<Mode> {
-        match s {
-            "instant" => Some(Mode::Instant),
-            "request" => Some(Mode::Request),
-            _ => None,
-        }
+        s.parse().ok()
     }
     pub fn message_id(self) -> &'static str {
         match self {
@@ -55,7 +49,8 @@ impl Mode {
 }
 
 /// Who books, which decides the price tier.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum BookerKind {
     Association,
     Private,
@@ -65,14 +60,10 @@ pub enum BookerKind {
 impl BookerKind {
     pub const ALL: [BookerKind; 3] = [BookerKind::Association, BookerKind::Private, BookerKind::Company];
     pub fn as_str(self) -> &'static str {
-        match self {
-            BookerKind::Association => "association",
-            BookerKind::Private => "private",
-            BookerKind::Company => "company",
-        }
+        self.into()
     }
     pub fn parse(s: &str) -> Option<BookerKind> {
-        BookerKind::ALL.into_iter().find(|k| k.as_str() == s)
+        s.parse().ok()
     }
     pub fn message_id(self) -> &'static str {
         match self {
@@ -105,7 +96,8 @@ impl Prices {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Status {
     Requested,
     Confirmed,
@@ -115,20 +107,11 @@ pub enum Status {
 
 impl Status {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Requested => "requested",
-            Status::Confirmed => "confirmed",
-            Status::Rejected => "rejected",
-            Status::Cancelled => "cancelled",
-        }
+        self.into()
     }
+    /// A stored status; anything unknown reads as cancelled.
     pub fn parse(s: &str) -> Status {
-        match s {
-            "requested" => Status::Requested,
-            "confirmed" => Status::Confirmed,
-            "rejected" => Status::Rejected,
-            _ => Status::Cancelled,
-        }
+        s.parse().unwrap_or(Status::Cancelled)
     }
     /// Whether the booking holds its time (a request holds it until it is decided).
     pub fn is_active(self) -> bool {
@@ -145,7 +128,8 @@ impl Status {
 }
 
 /// What a room has, stored as a bit set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Equipment {
     Projector,
     Screen,
@@ -169,19 +153,10 @@ impl Equipment {
         Equipment::Stage,
     ];
     pub fn code(self) -> &'static str {
-        match self {
-            Equipment::Projector => "projector",
-            Equipment::Screen => "screen",
-            Equipment::Wifi => "wifi",
-            Equipment::Sound => "sound",
-            Equipment::Whiteboard => "whiteboard",
-            Equipment::Kitchen => "kitchen",
-            Equipment::Piano => "piano",
-            Equipment::Stage => "stage",
-        }
+        self.into()
     }
     pub fn parse(s: &str) -> Option<Equipment> {
-        Equipment::ALL.into_iter().find(|e| e.code() == s)
+        s.parse().ok()
     }
     pub fn bit(self) -> i64 {
         1 << (self as u8)

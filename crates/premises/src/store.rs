@@ -11,12 +11,49 @@ use crate::mail::Letters;
 use chrono::{Datelike, NaiveDate};
 use platform::audit::{self, Change};
 use platform::auth::CurrentUser;
-use platform::db::{Backend, Db, Tx};
+use platform::db::{Backend, Db, Insert, Tx, Update};
 use platform::{MunicipalityId, OrganisationId, UserId};
+use sea_query::Expr;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
 // --- Bookings ---
+
+#[derive(sea_query::Iden)]
+#[iden = "premises_series"]
+enum Series {
+    Table,
+    MunicipalityId,
+    RoomId,
+    FirstDate,
+    LastDate,
+    CreatedAt,
+}
+
+#[derive(sea_query::Iden)]
+#[iden = "premises_bookings"]
+enum Bookings {
+    Table,
+    Id,
+    MunicipalityId,
+    RoomId,
+    SeriesId,
+    UserId,
+    OrganisationId,
+    BookerKind,
+    BookerName,
+    Email,
+    Purpose,
+    Attendees,
+    StartsAt,
+    EndsAt,
+    BlocksUntil,
+    Status,
+    Reason,
+    CreatedAt,
+    DecidedAt,
+    DecidedBy,
+}
 
 #[derive(Clone, Debug)]
 pub struct Booking {
@@ -218,14 +255,7 @@ pub async fn busy(
         .collect())
 }
 
-/// A weekly series as the booker wrote it: its times and the dates left out (ISO, commas).
-pub struct SeriesRow<'a> {
-    pub start_time: &'a str,
-    pub end_time: &'a str,
-    pub exceptions: &'a str,
-}
-
-/// Write one booking's slots (with their series row, if any) in the caller's transaction, with
+/// Write one booking's slots (with a series row when `series`) in the caller's transaction, with
 /// the status given; `decided_by` marks bookings that staff made confirmed. The dates already
 /// taken are named first, for the booker: `Ok(Err(dates))`, and the database refuses them anyway
 /// (then the caller must roll back what was written before the refusal). Returns the series' id
@@ -237,7 +267,7 @@ pub async fn write_slots(
     room_id: i64,
     input: &BookingInput,
     slots: &[Slot],
-    series: Option<SeriesRow<'_>>,
+    series: bool,
     status: Status,
     decided_by: Option<UserId>,
     now: i64,
@@ -259,55 +289,43 @@ pub async fn write_slots(
         return Ok(Err(clashes));
     }
     let series_id = match series {
-        Some(row) => {
-            let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO premises_series (municipality_id, room_id, first_date, last_date, start_time, end_time, \
-                 exceptions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-            )
-            .bind(municipality_id)
-            .bind(room_id)
-            .bind(first.date.to_string())
-            .bind(last.date.to_string())
-            .bind(row.start_time)
-            .bind(row.end_time)
-            .bind(row.exceptions)
-            .bind(now)
-            .fetch_one(&mut *conn)
-            .await?;
-            Some(id)
-        }
-        None => None,
+        true => Some(
+            Insert::into(Series::Table)
+                .set(Series::MunicipalityId, municipality_id)
+                .set(Series::RoomId, room_id)
+                .set(Series::FirstDate, first.date.to_string())
+                .set(Series::LastDate, last.date.to_string())
+                .set(Series::CreatedAt, now)
+                .returning_id::<i64>(conn)
+                .await?,
+        ),
+        false => None,
     };
     let decided_at = decided_by.map(|_| now);
     let mut ids = vec![];
     for s in slots {
-        let r: Result<(i64,), sqlx::Error> = sqlx::query_as(
-            "INSERT INTO premises_bookings (municipality_id, room_id, series_id, user_id, organisation_id, \
-             booker_kind, booker_name, email, purpose, attendees, starts_at, ends_at, blocks_until, status, created_at, \
-             decided_at, decided_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
-        )
-        .bind(municipality_id)
-        .bind(room_id)
-        .bind(series_id)
-        .bind(input.user_id)
-        .bind(input.organisation_id)
-        .bind(input.kind.as_str())
-        .bind(&input.booker_name)
-        .bind(&input.email)
-        .bind(&input.purpose)
-        .bind(input.attendees)
-        .bind(s.starts_at)
-        .bind(s.ends_at)
-        .bind(s.blocks_until)
-        .bind(status.as_str())
-        .bind(now)
-        .bind(decided_at)
-        .bind(decided_by)
-        .fetch_one(&mut *conn)
-        .await;
+        let r = Insert::into(Bookings::Table)
+            .set(Bookings::MunicipalityId, municipality_id)
+            .set(Bookings::RoomId, room_id)
+            .set(Bookings::SeriesId, series_id)
+            .set(Bookings::UserId, input.user_id)
+            .set(Bookings::OrganisationId, input.organisation_id)
+            .set(Bookings::BookerKind, input.kind.as_str())
+            .set(Bookings::BookerName, &input.booker_name)
+            .set(Bookings::Email, &input.email)
+            .set(Bookings::Purpose, &input.purpose)
+            .set(Bookings::Attendees, input.attendees)
+            .set(Bookings::StartsAt, s.starts_at)
+            .set(Bookings::EndsAt, s.ends_at)
+            .set(Bookings::BlocksUntil, s.blocks_until)
+            .set(Bookings::Status, status.as_str())
+            .set(Bookings::CreatedAt, now)
+            .set(Bookings::DecidedAt, decided_at)
+            .set(Bookings::DecidedBy, decided_by)
+            .returning_id::<i64>(conn)
+            .await;
         match r {
-            Ok((id,)) => ids.push(id),
+            Ok(id) => ids.push(id),
             Err(e) if is_double_booking(&e) => return Ok(Err(vec![s.date])),
             Err(e) => return Err(e),
         }
@@ -325,26 +343,27 @@ pub async fn book(
     room: &Room,
     input: &BookingInput,
     slots: &[Slot],
-    series: Option<(&str, &str)>,
+    series: bool,
     now: i64,
 ) -> Result<Vec<i64>, BookError> {
     if slots.is_empty() {
         return Ok(vec![]);
     }
     let mut tx = db.write().await?;
-    let row = match series {
-        Some((exceptions, times)) if slots.len() > 1 || !exceptions.is_empty() => {
-            let (start_time, end_time) = times.split_once('-').unwrap_or((times, ""));
-            Some(SeriesRow {
-                start_time,
-                end_time,
-                exceptions,
-            })
-        }
-        _ => None,
-    };
     let status = room.mode.first_status();
-    let ids = match write_slots(&mut tx, municipality_id, room.id, input, slots, row, status, None, now).await? {
+    let ids = match write_slots(
+        &mut tx,
+        municipality_id,
+        room.id,
+        input,
+        slots,
+        series,
+        status,
+        None,
+        now,
+    )
+    .await?
+    {
         Ok((_, ids)) => ids,
         // Dropping the transaction rolls back whatever was written.
         Err(dates) => return Err(BookError::Taken(dates)),
@@ -424,19 +443,15 @@ async fn set_status(
     let mut n = 0;
     let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
     for (id, _, _) in ids {
-        n += sqlx::query(&format!(
-            "UPDATE premises_bookings SET status = $1, reason = $2, decided_at = $3, decided_by = $4 \
-             WHERE id = $5 AND status IN ('{}')",
-            from.join("', '")
-        ))
-        .bind(to.as_str())
-        .bind(reason)
-        .bind(now)
-        .bind(actor)
-        .bind(*id)
-        .execute(&mut **tx)
-        .await?
-        .rows_affected();
+        n += Update::table(Bookings::Table)
+            .set(Bookings::Status, to.as_str())
+            .set(Bookings::Reason, reason)
+            .set(Bookings::DecidedAt, now)
+            .set(Bookings::DecidedBy, actor)
+            .filter(Bookings::Id, *id)
+            .filter_expr(Expr::col(Bookings::Status).is_in(from.iter().copied()))
+            .run(&mut *tx)
+            .await?;
     }
     Ok(n)
 }

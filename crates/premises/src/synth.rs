@@ -168,9 +168,8 @@ struct Series {
     skip: Option<NaiveDate>,
 }
 
-/// A weekly series' row: id, municipality, room, first and last date, start and end minutes,
-/// dates left out.
-type SeriesRow = (i64, MunicipalityId, i64, NaiveDate, NaiveDate, i64, i64, String);
+/// A weekly series' row: id, municipality, room, first and last date.
+type SeriesRow = (i64, MunicipalityId, i64, NaiveDate, NaiveDate);
 
 /// One booking row, before it is written.
 struct Row {
@@ -432,16 +431,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
                 continue;
             }
             let skip = rng.gen_bool(0.3).then(|| first + Duration::weeks(rng.gen_range(1..4)));
-            series_rows.push((
-                series_id,
-                room.municipality_id,
-                room.id,
-                first,
-                last,
-                start,
-                end,
-                skip.map(|d| d.to_string()).unwrap_or_default(),
-            ));
+            series_rows.push((series_id, room.municipality_id, room.id, first, last));
             series.push(Series {
                 id: series_id,
                 weekday: first.weekday(),
@@ -573,21 +563,17 @@ async fn write_bookings(db: &Db, series: &mut Vec<SeriesRow>, rows: &mut Vec<Row
     // which costs in proportion to the values of the statement.
     for chunk in series.chunks(100) {
         let sql = format!(
-            "INSERT INTO premises_series (id, municipality_id, room_id, first_date, last_date, start_time, end_time, \
-             exceptions, created_at) VALUES {}",
-            placeholders(chunk.len(), 9)
+            "INSERT INTO premises_series (id, municipality_id, room_id, first_date, last_date, created_at) VALUES {}",
+            placeholders(chunk.len(), 6)
         );
         let mut q = sqlx::query(&sql);
-        for (id, m, room, first, last, start, end, exceptions) in chunk {
+        for (id, m, room, first, last) in chunk {
             q = q
                 .bind(*id)
                 .bind(*m)
                 .bind(*room)
                 .bind(first.to_string())
                 .bind(last.to_string())
-                .bind(domain::hhmm(*start))
-                .bind(domain::hhmm(*end))
-                .bind(exceptions.clone())
                 .bind(now);
         }
         q.execute(&mut *tx).await?;

@@ -1,15 +1,75 @@
 //! Storage of premises, rooms and photos. Every query names the municipality.
 
 use crate::domain::{Hours, Mode, Prices};
-use platform::audit::{self, Change};
+use platform::audit::Change;
 use platform::auth::CurrentUser;
-use platform::db::Db;
+use platform::db::{self, Db, Delete, Insert, Update};
 use platform::{MunicipalityId, OrganisationId};
+use sea_query::SimpleExpr;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::HashMap;
 
 // --- Premises and rooms ---
+
+#[derive(sea_query::Iden)]
+#[iden = "premises"]
+enum PremisesT {
+    Table,
+    Id,
+    MunicipalityId,
+    OrganisationId,
+    Name,
+    Address,
+    Area,
+    Description,
+    Rules,
+    ContactEmail,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(sea_query::Iden)]
+#[iden = "premises_rooms"]
+enum Rooms {
+    Table,
+    Id,
+    MunicipalityId,
+    PremisesId,
+    Name,
+    SortKey,
+    Capacity,
+    Equipment,
+    EquipmentNote,
+    Access,
+    AccessNote,
+    BookingMode,
+    BufferMinutes,
+    PriceAssociation,
+    PricePrivate,
+    PriceCompany,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(sea_query::Iden)]
+#[iden = "premises_hours"]
+enum OpeningHours {
+    Table,
+    RoomId,
+    Weekday,
+    Opens,
+    Closes,
+}
+
+#[derive(sea_query::Iden)]
+#[iden = "premises_photos"]
+enum Photos {
+    Table,
+    Id,
+    MunicipalityId,
+    RoomId,
+}
 
 #[derive(Clone, Debug)]
 pub struct Premises {
@@ -103,64 +163,58 @@ pub async fn save_premises(
     actor: Option<&CurrentUser>,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let mut tx = db.write().await?;
-    let id = match id {
-        None => {
-            let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO premises (municipality_id, organisation_id, name, address, area, description, rules, \
-                 contact_email, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-            )
-            .bind(municipality_id)
-            .bind(p.organisation_id)
-            .bind(&p.name)
-            .bind(&p.address)
-            .bind(&p.area)
-            .bind(&p.description)
-            .bind(&p.rules)
-            .bind(&p.contact_email)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            id
-        }
-        Some(id) => {
-            let n = sqlx::query(
-                "UPDATE premises SET name = $3, address = $4, area = $5, description = $6, rules = $7, \
-                 contact_email = $8, updated_at = $9 WHERE municipality_id = $1 AND id = $2",
-            )
-            .bind(municipality_id)
-            .bind(id)
-            .bind(&p.name)
-            .bind(&p.address)
-            .bind(&p.area)
-            .bind(&p.description)
-            .bind(&p.rules)
-            .bind(&p.contact_email)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if n == 0 {
-                return Ok(None);
+    let saved = db::write(db, now, async |tx| {
+        let id = match id {
+            None => {
+                Insert::into(PremisesT::Table)
+                    .set(PremisesT::MunicipalityId, municipality_id)
+                    .set(PremisesT::OrganisationId, p.organisation_id)
+                    .set(PremisesT::Name, &p.name)
+                    .set(PremisesT::Address, &p.address)
+                    .set(PremisesT::Area, &p.area)
+                    .set(PremisesT::Description, &p.description)
+                    .set(PremisesT::Rules, &p.rules)
+                    .set(PremisesT::ContactEmail, &p.contact_email)
+                    .set(PremisesT::CreatedAt, now)
+                    .set(PremisesT::UpdatedAt, now)
+                    .returning_id::<i64>(tx)
+                    .await?
             }
-            id
-        }
-    };
-    audit::record(
-        &mut tx,
-        Change {
-            municipality_id: Some(municipality_id),
-            actor,
-            action: "premises.save",
-            entity: "premises",
-            entity_id: Some(id),
-            summary: p.name.clone(),
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Some(id))
+            Some(id) => {
+                let n = Update::table(PremisesT::Table)
+                    .set(PremisesT::Name, &p.name)
+                    .set(PremisesT::Address, &p.address)
+                    .set(PremisesT::Area, &p.area)
+                    .set(PremisesT::Description, &p.description)
+                    .set(PremisesT::Rules, &p.rules)
+                    .set(PremisesT::ContactEmail, &p.contact_email)
+                    .set(PremisesT::UpdatedAt, now)
+                    .filter(PremisesT::MunicipalityId, municipality_id)
+                    .filter(PremisesT::Id, id)
+                    .run(tx)
+                    .await?;
+                if n == 0 {
+                    return Err(sqlx::Error::RowNotFound);
+                }
+                id
+            }
+        };
+        Ok((
+            id,
+            Change::new(municipality_id, actor, "premises.save", "premises", id, &p.name),
+        ))
+    })
+    .await;
+    not_found_as_none(saved)
+}
+
+/// `RowNotFound` (the closure's way to roll back when the row is not the municipality's) as None.
+fn not_found_as_none<T>(r: Result<T, sqlx::Error>) -> Result<Option<T>, sqlx::Error> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(sqlx::Error::RowNotFound) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -329,6 +383,25 @@ pub struct RoomInput {
 
 /// Create (`id` None) or update a room of the premises. None when the premises or room is not
 /// the municipality's.
+/// The columns a room's form sets, for both the insert and the update.
+fn room_values(r: &RoomInput) -> Vec<(Rooms, SimpleExpr)> {
+    let mode: &'static str = r.mode.unwrap_or(Mode::Request).into();
+    vec![
+        (Rooms::Name, r.name.as_str().into()),
+        (Rooms::SortKey, platform::rules::sort_key(&r.name).into()),
+        (Rooms::Capacity, r.capacity.into()),
+        (Rooms::Equipment, r.equipment.into()),
+        (Rooms::EquipmentNote, r.equipment_note.as_str().into()),
+        (Rooms::Access, r.access.into()),
+        (Rooms::AccessNote, r.access_note.as_str().into()),
+        (Rooms::BookingMode, mode.into()),
+        (Rooms::BufferMinutes, r.buffer_minutes.into()),
+        (Rooms::PriceAssociation, r.prices.association.into()),
+        (Rooms::PricePrivate, r.prices.private.into()),
+        (Rooms::PriceCompany, r.prices.company.into()),
+    ]
+}
+
 pub async fn save_room(
     db: &Db,
     municipality_id: MunicipalityId,
@@ -338,106 +411,71 @@ pub async fn save_room(
     actor: Option<&CurrentUser>,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let mut tx = db.write().await?;
-    let owner: Option<(i64,)> = sqlx::query_as("SELECT id FROM premises WHERE municipality_id = $1 AND id = $2")
-        .bind(municipality_id)
-        .bind(premises_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if owner.is_none() {
-        return Ok(None);
-    }
-    let mode = r.mode.unwrap_or(Mode::Request).as_str();
-    let sort_key = platform::rules::sort_key(&r.name);
-    let id = match id {
-        None => {
-            let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO premises_rooms (municipality_id, premises_id, name, sort_key, capacity, equipment, \
-                 equipment_note, access, access_note, booking_mode, buffer_minutes, price_association, \
-                 price_private, price_company, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
-            )
+    let saved = db::write(db, now, async |tx| {
+        let owner: Option<(i64,)> = sqlx::query_as("SELECT id FROM premises WHERE municipality_id = $1 AND id = $2")
             .bind(municipality_id)
             .bind(premises_id)
-            .bind(&r.name)
-            .bind(&sort_key)
-            .bind(r.capacity)
-            .bind(r.equipment)
-            .bind(&r.equipment_note)
-            .bind(r.access)
-            .bind(&r.access_note)
-            .bind(mode)
-            .bind(r.buffer_minutes)
-            .bind(r.prices.association)
-            .bind(r.prices.private)
-            .bind(r.prices.company)
-            .bind(now)
-            .fetch_one(&mut *tx)
+            .fetch_optional(&mut *tx)
             .await?;
-            id
+        if owner.is_none() {
+            return Err(sqlx::Error::RowNotFound);
         }
-        Some(id) => {
-            let n = sqlx::query(
-                "UPDATE premises_rooms SET name = $4, sort_key = $5, capacity = $6, equipment = $7, \
-                 equipment_note = $8, access = $9, access_note = $10, booking_mode = $11, buffer_minutes = $12, \
-                 price_association = $13, price_private = $14, price_company = $15, updated_at = $16 \
-                 WHERE municipality_id = $1 AND premises_id = $2 AND id = $3",
-            )
-            .bind(municipality_id)
-            .bind(premises_id)
-            .bind(id)
-            .bind(&r.name)
-            .bind(&sort_key)
-            .bind(r.capacity)
-            .bind(r.equipment)
-            .bind(&r.equipment_note)
-            .bind(r.access)
-            .bind(&r.access_note)
-            .bind(mode)
-            .bind(r.buffer_minutes)
-            .bind(r.prices.association)
-            .bind(r.prices.private)
-            .bind(r.prices.company)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if n == 0 {
-                return Ok(None);
+        let id = match id {
+            None => {
+                let mut q = Insert::into(Rooms::Table)
+                    .set(Rooms::MunicipalityId, municipality_id)
+                    .set(Rooms::PremisesId, premises_id)
+                    .set(Rooms::CreatedAt, now)
+                    .set(Rooms::UpdatedAt, now);
+                for (column, value) in room_values(r) {
+                    q = q.set(column, value);
+                }
+                q.returning_id::<i64>(tx).await?
             }
-            sqlx::query("DELETE FROM premises_hours WHERE room_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            id
+            Some(id) => {
+                let mut q = Update::table(Rooms::Table).set(Rooms::UpdatedAt, now);
+                for (column, value) in room_values(r) {
+                    q = q.set(column, value);
+                }
+                let n = q
+                    .filter(Rooms::MunicipalityId, municipality_id)
+                    .filter(Rooms::PremisesId, premises_id)
+                    .filter(Rooms::Id, id)
+                    .run(tx)
+                    .await?;
+                if n == 0 {
+                    return Err(sqlx::Error::RowNotFound);
+                }
+                Delete::from(OpeningHours::Table)
+                    .filter(OpeningHours::RoomId, id)
+                    .run(tx)
+                    .await?;
+                id
+            }
+        };
+        for (i, day) in r.hours.0.iter().enumerate() {
+            if let Some((o, c)) = day {
+                Insert::into(OpeningHours::Table)
+                    .set(OpeningHours::RoomId, id)
+                    .set(OpeningHours::Weekday, i as i64 + 1)
+                    .set(OpeningHours::Opens, *o)
+                    .set(OpeningHours::Closes, *c)
+                    .run(tx)
+                    .await?;
+            }
         }
-    };
-    for (i, day) in r.hours.0.iter().enumerate() {
-        if let Some((o, c)) = day {
-            sqlx::query("INSERT INTO premises_hours (room_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)")
-                .bind(id)
-                .bind(i as i64 + 1)
-                .bind(*o)
-                .bind(*c)
-                .execute(&mut *tx)
-                .await?;
-        }
-    }
-    audit::record(
-        &mut tx,
-        Change {
-            municipality_id: Some(municipality_id),
+        let change = Change::new(
+            municipality_id,
             actor,
-            action: "premises.room.save",
-            entity: "premises_room",
-            entity_id: Some(id),
-            summary: r.name.clone(),
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Some(id))
+            "premises.room.save",
+            "premises_room",
+            id,
+            &r.name,
+        );
+        Ok((id, change))
+    })
+    .await;
+    not_found_as_none(saved)
 }
 
 // --- Photos ---
@@ -505,14 +543,12 @@ pub async fn delete_photo(
     room_id: i64,
     id: i64,
 ) -> Result<bool, sqlx::Error> {
-    Ok(
-        sqlx::query("DELETE FROM premises_photos WHERE municipality_id = $1 AND room_id = $2 AND id = $3")
-            .bind(municipality_id)
-            .bind(room_id)
-            .bind(id)
-            .execute(&db.pool)
-            .await?
-            .rows_affected()
-            > 0,
-    )
+    let mut conn = db.pool.acquire().await?;
+    let n = Delete::from(Photos::Table)
+        .filter(Photos::MunicipalityId, municipality_id)
+        .filter(Photos::RoomId, room_id)
+        .filter(Photos::Id, id)
+        .run(&mut conn)
+        .await?;
+    Ok(n > 0)
 }

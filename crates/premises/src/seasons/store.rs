@@ -669,12 +669,6 @@ async fn book_series(
         purpose: season.name.clone(),
         attendees: a.attendees,
     };
-    let (start_time, end_time) = (domain::hhmm(a.start_min), domain::hhmm(a.end_min));
-    let row = ps::SeriesRow {
-        start_time: &start_time,
-        end_time: &end_time,
-        exceptions: "",
-    };
     let mut sp = tx.begin().await?;
     let written = ps::write_slots(
         &mut sp,
@@ -682,7 +676,7 @@ async fn book_series(
         room.id,
         &input,
         slots,
-        Some(row),
+        true,
         Status::Confirmed,
         Some(actor.id),
         now,
