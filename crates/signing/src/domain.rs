@@ -2,11 +2,11 @@
 //! signature looks like, who may sign, record and withdraw, the counts per kind, the order of
 //! the list and the CSV export's escaping.
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
+use crate::ids::SignatureId;
 use chrono::NaiveDate;
 use platform::auth::{CurrentUser, RoleKind};
 use platform::rules::{self, swedish_cmp, Invalid};
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use serde::Serialize;
 use std::cmp::Ordering;
 
@@ -17,8 +17,9 @@ pub const REASON_MAX: usize = 1000;
 
 /// Who signs: an association (any organisation in the registry), a municipal department, a
 /// municipal company or anyone else (an unregistered group, a network).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, strum::EnumString, strum::IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "snake_case")]
 pub enum SignerKind {
     Association,
     Department,
@@ -34,17 +35,9 @@ impl SignerKind {
         SignerKind::Other,
     ];
 
+    /// The stored text (and the `kind` of the paper form and the JSON).
     pub fn as_str(self) -> &'static str {
-        match self {
-            SignerKind::Association => "association",
-            SignerKind::Department => "department",
-            SignerKind::Company => "company",
-            SignerKind::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SignerKind> {
-        SignerKind::ALL.into_iter().find(|k| k.as_str() == s.trim())
+        self.into()
     }
 
     /// The kind's name (singular), e.g. "Förening eller organisation".
@@ -70,27 +63,18 @@ impl SignerKind {
 
 /// How the signature came: signed here by a representative, or written in the paper book and
 /// recorded by the coordinator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, strum::EnumString, strum::IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "snake_case")]
 pub enum Channel {
     Online,
     Paper,
 }
 
 impl Channel {
+    /// The stored text.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Online => "online",
-            Channel::Paper => "paper",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Channel> {
-        match s {
-            "online" => Some(Channel::Online),
-            "paper" => Some(Channel::Paper),
-            _ => None,
-        }
+        self.into()
     }
 
     /// "Digitalt" or "På papper".
@@ -105,7 +89,7 @@ impl Channel {
 /// One signature in the book, in force or withdrawn.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Signature {
-    pub id: i64,
+    pub id: SignatureId,
     pub municipality_id: MunicipalityId,
     pub kind: SignerKind,
     pub organisation_id: Option<OrganisationId>,
@@ -119,10 +103,10 @@ pub struct Signature {
     pub signed_by_role: String,
     pub signed_on: NaiveDate,
     pub channel: Channel,
-    pub recorded_by_user_id: Option<i64>,
+    pub recorded_by_user_id: Option<UserId>,
     pub created_at: i64,
     pub withdrawn_at: Option<i64>,
-    pub withdrawn_by_user_id: Option<i64>,
+    pub withdrawn_by_user_id: Option<UserId>,
     pub withdrawal_reason: Option<String>,
 }
 
@@ -247,7 +231,7 @@ pub struct OnlineSigning {
 /// [`may_sign`]'s question, asked before.
 pub fn validate_online(input: &OnlineInput<'_>, today: NaiveDate) -> Result<OnlineSigning, Problems> {
     let mut problems = Problems::new();
-    let organisation = chosen_id(input.organisation);
+    let organisation = chosen_id(input.organisation).map(OrganisationId::new);
     if organisation.is_none() {
         problems.push(("organisation", Problem::Choose));
     }
@@ -282,8 +266,8 @@ pub struct PaperInput<'a> {
 /// Who signed on paper.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PaperSigner {
-    Organisation(i64),
-    Department(i64),
+    Organisation(OrganisationId),
+    Department(DepartmentId),
     Company(String),
     Other(String),
 }
@@ -310,19 +294,19 @@ pub struct PaperSigning {
 /// needed (the others are ignored).
 pub fn validate_paper(input: &PaperInput<'_>, today: NaiveDate) -> Result<PaperSigning, Problems> {
     let mut problems = Problems::new();
-    let signer = match SignerKind::parse(input.kind) {
+    let signer = match input.kind.trim().parse::<SignerKind>().ok() {
         None => {
             problems.push(("kind", Problem::Choose));
             None
         }
-        Some(SignerKind::Association) => match chosen_id(input.organisation) {
+        Some(SignerKind::Association) => match chosen_id(input.organisation).map(OrganisationId::new) {
             Some(id) => Some(PaperSigner::Organisation(id)),
             None => {
                 problems.push(("organisation", Problem::Choose));
                 None
             }
         },
-        Some(SignerKind::Department) => match chosen_id(input.department) {
+        Some(SignerKind::Department) => match chosen_id(input.department).map(DepartmentId::new) {
             Some(id) => Some(PaperSigner::Department(id)),
             None => {
                 problems.push(("department", Problem::Choose));
@@ -358,8 +342,8 @@ pub fn withdrawal_reason(input: &str) -> Result<Option<String>, Problem> {
 }
 
 /// The organisations of this municipality the user represents: (id, name), in Swedish order.
-pub fn represented_organisations(user: &CurrentUser, municipality_id: MunicipalityId) -> Vec<(i64, String)> {
-    let mut v: Vec<(i64, String)> = user
+pub fn represented_organisations(user: &CurrentUser, municipality_id: MunicipalityId) -> Vec<(OrganisationId, String)> {
+    let mut v: Vec<(OrganisationId, String)> = user
         .roles
         .iter()
         .filter(|r| r.kind == RoleKind::Representative && r.municipality_id == Some(municipality_id))
@@ -443,22 +427,30 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
+    fn m(id: i64) -> MunicipalityId {
+        MunicipalityId::new(id)
+    }
+
+    fn o(id: i64) -> OrganisationId {
+        OrganisationId::new(id)
+    }
+
     fn role(kind: RoleKind, municipality: i64, organisation: Option<(i64, &str)>) -> Role {
         Role {
             kind,
-            municipality_id: Some(municipality),
+            municipality_id: Some(m(municipality)),
             municipality_slug: None,
             municipality_name: None,
             department_id: None,
             department_name: None,
-            organisation_id: organisation.map(|o| o.0),
+            organisation_id: organisation.map(|org| o(org.0)),
             organisation_name: organisation.map(|o| o.1.to_string()),
         }
     }
 
     fn user(roles: Vec<Role>) -> CurrentUser {
         CurrentUser {
-            id: 7,
+            id: UserId::new(7),
             name: "Isa Österberg".into(),
             email: "isa@example.se".into(),
             roles,
@@ -467,10 +459,10 @@ mod tests {
 
     fn signature(id: i64, kind: SignerKind, name: &str, organisation: Option<i64>) -> Signature {
         Signature {
-            id,
-            municipality_id: 1,
+            id: SignatureId::new(id),
+            municipality_id: m(1),
             kind,
-            organisation_id: organisation,
+            organisation_id: organisation.map(o),
             department_id: None,
             signer_name: name.into(),
             signed_by_name: "Anna".into(),
@@ -488,14 +480,16 @@ mod tests {
     #[test]
     fn kinds_and_channels_round_trip() {
         for k in SignerKind::ALL {
-            assert_eq!(SignerKind::parse(k.as_str()), Some(k));
+            assert_eq!(k.as_str().parse::<SignerKind>(), Ok(k));
             assert!(k.message_id().starts_with("signing-"));
         }
-        assert_eq!(SignerKind::parse("kommun"), None);
+        assert!("kommun".parse::<SignerKind>().is_err());
         for c in [Channel::Online, Channel::Paper] {
-            assert_eq!(Channel::parse(c.as_str()), Some(c));
+            assert_eq!(c.as_str().parse::<Channel>(), Ok(c));
         }
-        assert_eq!(Channel::parse("fax"), None);
+        assert!("fax".parse::<Channel>().is_err());
+        assert_eq!(SignerKind::Association.as_str(), "association");
+        assert_eq!(Channel::Paper.as_str(), "paper");
     }
 
     #[test]
@@ -535,7 +529,7 @@ mod tests {
         assert_eq!(
             validate_online(&ok, today),
             Ok(OnlineSigning {
-                organisation_id: 12,
+                organisation_id: o(12),
                 by: SignedBy {
                     name: "Isa Österberg".into(),
                     role: "Ordförande".into(),
@@ -600,7 +594,7 @@ mod tests {
         };
         assert_eq!(
             validate_paper(&base, today).unwrap().signer,
-            PaperSigner::Organisation(4)
+            PaperSigner::Organisation(o(4))
         );
         let dept = validate_paper(
             &PaperInput {
@@ -615,7 +609,7 @@ mod tests {
         assert_eq!(
             dept,
             PaperSigning {
-                signer: PaperSigner::Department(9),
+                signer: PaperSigner::Department(DepartmentId::new(9)),
                 by
             }
         );
@@ -692,45 +686,45 @@ mod tests {
             role(RoleKind::Representative, 2, Some((20, "Föreningarnas hus"))),
         ]);
         assert_eq!(
-            represented_organisations(&rep, 1),
-            vec![(11, "Aktivitetshuset".into()), (10, "Öppna kyrkan".into())]
+            represented_organisations(&rep, m(1)),
+            vec![(o(11), "Aktivitetshuset".into()), (o(10), "Öppna kyrkan".into())]
         );
-        assert!(may_sign(&rep, 1, 10) && may_sign(&rep, 1, 11));
-        assert!(!may_sign(&rep, 1, 20), "an organisation of another municipality");
-        assert!(!may_sign(&rep, 1, 12), "an organisation they do not represent");
-        assert!(!may_record_paper(&rep, 1));
+        assert!(may_sign(&rep, m(1), o(10)) && may_sign(&rep, m(1), o(11)));
+        assert!(!may_sign(&rep, m(1), o(20)), "an organisation of another municipality");
+        assert!(!may_sign(&rep, m(1), o(12)), "an organisation they do not represent");
+        assert!(!may_record_paper(&rep, m(1)));
 
         let coordinator = user(vec![role(RoleKind::Coordinator, 1, None)]);
         let staff = user(vec![role(RoleKind::Staff, 1, None)]);
-        assert!(may_record_paper(&coordinator, 1));
-        assert!(!may_record_paper(&coordinator, 2), "another municipality");
-        assert!(!may_record_paper(&staff, 1));
-        assert!(represented_organisations(&coordinator, 1).is_empty());
+        assert!(may_record_paper(&coordinator, m(1)));
+        assert!(!may_record_paper(&coordinator, m(2)), "another municipality");
+        assert!(!may_record_paper(&staff, m(1)));
+        assert!(represented_organisations(&coordinator, m(1)).is_empty());
         assert!(
-            !may_sign(&coordinator, 1, 10),
+            !may_sign(&coordinator, m(1), o(10)),
             "the coordinator records paper, not online"
         );
 
         let own = signature(1, SignerKind::Association, "Öppna kyrkan", Some(10));
         let other = signature(2, SignerKind::Association, "Sala IF", Some(12));
         let company = signature(3, SignerKind::Company, "Salabostäder AB", None);
-        assert!(may_withdraw(&rep, 1, &own));
-        assert!(!may_withdraw(&rep, 1, &other));
-        assert!(!may_withdraw(&rep, 1, &company));
+        assert!(may_withdraw(&rep, m(1), &own));
+        assert!(!may_withdraw(&rep, m(1), &other));
+        assert!(!may_withdraw(&rep, m(1), &company));
         assert!(
-            !may_withdraw(&rep, 2, &own),
+            !may_withdraw(&rep, m(2), &own),
             "the signature is not of that municipality"
         );
         for s in [&own, &other, &company] {
-            assert!(may_withdraw(&coordinator, 1, s));
-            assert!(!may_withdraw(&coordinator, 2, s));
-            assert!(!may_withdraw(&staff, 1, s));
+            assert!(may_withdraw(&coordinator, m(1), s));
+            assert!(!may_withdraw(&coordinator, m(2), s));
+            assert!(!may_withdraw(&staff, m(1), s));
         }
         let withdrawn = Signature {
             withdrawn_at: Some(5),
             ..own
         };
-        assert!(!may_withdraw(&rep, 1, &withdrawn) && !may_withdraw(&coordinator, 1, &withdrawn));
+        assert!(!may_withdraw(&rep, m(1), &withdrawn) && !may_withdraw(&coordinator, m(1), &withdrawn));
     }
 
     #[test]

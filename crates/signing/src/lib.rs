@@ -8,10 +8,13 @@
 //! Other capabilities ask [`in_force_for_organisation`] whether an organisation has signed.
 
 pub mod domain;
+pub mod ids;
+pub mod public;
 mod routes;
 pub mod store;
 
 pub use domain::{Channel, Signature, SignerKind};
+pub use ids::SignatureId;
 pub use store::in_force_for_organisation;
 
 use platform::db::{Db, Migrations};
@@ -74,17 +77,18 @@ pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
     ];
     let representatives = ["IKS – Ideell Kultur i Sala"];
     for (slug, departments, named) in book {
-        let Some((municipality_id,)): Option<(i64,)> = sqlx::query_as("SELECT id FROM municipalities WHERE slug = $1")
-            .bind(*slug)
-            .fetch_optional(&db.pool)
-            .await?
+        let Some((municipality_id,)): Option<(platform::MunicipalityId,)> =
+            sqlx::query_as("SELECT id FROM municipalities WHERE slug = $1")
+                .bind(*slug)
+                .fetch_optional(&db.pool)
+                .await?
         else {
             continue;
         };
         let mut signings = vec![];
         // Up to eight of the municipality's organisations, signed in the paper book at
         // Kulturnatta.
-        let organisations: Vec<(i64, String)> =
+        let organisations: Vec<(platform::OrganisationId, String)> =
             sqlx::query_as("SELECT id, name FROM organisations WHERE municipality_id = $1 ORDER BY id")
                 .bind(municipality_id)
                 .fetch_all(&db.pool)
@@ -106,7 +110,7 @@ pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
             signings.push((PaperSigner::Organisation(*id), by, "Ordförande", "2018-04-21"));
         }
         for (department, role, on) in departments.iter() {
-            let found: Option<(i64,)> =
+            let found: Option<(platform::DepartmentId,)> =
                 sqlx::query_as("SELECT id FROM departments WHERE municipality_id = $1 AND name = $2")
                     .bind(municipality_id)
                     .bind(*department)

@@ -9,9 +9,8 @@
 //! - `GET|POST /{slug}/signeringsbok/{id}/aterkalla`: withdraw a signature (its organisation's
 //!   representative or the coordinator)
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{self, Counts, OnlineInput, PaperInput, Problem, Problems, Signature, SignerKind, NAME_MAX};
+use crate::ids::SignatureId;
 use crate::store::{self, HistoryEntry, SignError};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -26,7 +25,7 @@ use platform::error::{AppError, AppResult};
 use platform::format;
 use platform::layout::{html, html_status, Field, FieldKind, Form, Page};
 use platform::tenants::{Municipality, Tenant};
-use platform::AppState;
+use platform::{AppState, DepartmentId, OrganisationId};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -48,7 +47,7 @@ fn book(m: &Municipality) -> String {
     format!("/{}/signeringsbok", m.slug)
 }
 
-fn withdraw_href(m: &Municipality, id: i64) -> String {
+fn withdraw_href(m: &Municipality, id: SignatureId) -> String {
     format!("/{}/signeringsbok/{id}/aterkalla", m.slug)
 }
 
@@ -189,7 +188,7 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppR
 
 #[derive(Serialize)]
 struct ApiSignature {
-    id: i64,
+    id: SignatureId,
     signer: String,
     kind: SignerKind,
     organisation_id: Option<OrganisationId>,
@@ -310,7 +309,7 @@ fn sign_form(
     ctx: &Ctx,
     m: &Municipality,
     user: &CurrentUser,
-    organisations: &[(i64, String)],
+    organisations: &[(OrganisationId, String)],
     signed: &[&Signature],
     today: NaiveDate,
 ) -> Form {
@@ -360,7 +359,7 @@ async fn render_sign(
     sent: Option<(&SignForm, Problems)>,
 ) -> AppResult<Response> {
     let organisations = domain::represented_organisations(user, m.id);
-    let ids: Vec<i64> = organisations.iter().map(|o| o.0).collect();
+    let ids: Vec<OrganisationId> = organisations.iter().map(|o| o.0).collect();
     let signed = store::in_force_for_organisations(&state.db, m.id, &ids).await?;
     let refs: Vec<&Signature> = signed.iter().collect();
     let mut form = sign_form(ctx, m, user, &organisations, &refs, today(state));
@@ -435,7 +434,7 @@ async fn sign(
     Input(input): Input<SignForm>,
 ) -> AppResult<Response> {
     let user = require_representative(&ctx, &m)?;
-    let chosen = domain::chosen_id(&input.organisation);
+    let chosen = domain::chosen_id(&input.organisation).map(OrganisationId::new);
     if chosen.is_some_and(|o| !domain::may_sign(user, m.id, o)) {
         return Err(AppError::Forbidden);
     }
@@ -483,6 +482,11 @@ struct PaperForm {
     signed_on: String,
 }
 
+/// (value, label) options for a select of registry entries.
+fn labelled<I: ToString>(list: Vec<(I, String)>) -> Vec<(String, String)> {
+    list.into_iter().map(|(id, n)| (id.to_string(), n)).collect()
+}
+
 /// The paper form for one kind of signer: only the fields that kind needs.
 async fn paper_form(state: &AppState, ctx: &Ctx, m: &Municipality, kind: SignerKind) -> AppResult<Form> {
     let mut fields = vec![Field::new("kind", String::new(), FieldKind::Hidden).value(kind.as_str())];
@@ -492,17 +496,17 @@ async fn paper_form(state: &AppState, ctx: &Ctx, m: &Municipality, kind: SignerK
                 (
                     "organisation",
                     "signing-field-organisation",
-                    store::organisations(&state.db, m.id).await?,
+                    labelled(store::organisations(&state.db, m.id).await?),
                 )
             } else {
                 (
                     "department",
                     "signing-field-department",
-                    store::departments(&state.db, m.id).await?,
+                    labelled(store::departments(&state.db, m.id).await?),
                 )
             };
             let mut options = vec![(String::new(), ctx.t("signing-choose"))];
-            options.extend(list.into_iter().map(|(id, n)| (id.to_string(), n)));
+            options.extend(list);
             fields.push(
                 Field::new(name, ctx.t(label), FieldKind::Select)
                     .required()
@@ -563,7 +567,7 @@ async fn paper_page(
     require_coordinator(ctx.user.as_ref(), m.id)?;
     let kind = q
         .get("kind")
-        .and_then(|k| SignerKind::parse(k))
+        .and_then(|k| k.parse::<SignerKind>().ok())
         .unwrap_or(SignerKind::Association);
     let mut page = paper_page_frame(&ctx, &m, kind);
     page.form = Some(paper_form(&state, &ctx, &m, kind).await?);
@@ -577,7 +581,10 @@ async fn record_paper(
     Input(input): Input<PaperForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let kind = SignerKind::parse(&input.kind).ok_or(AppError::BadRequest("err-bad-form"))?;
+    let kind = input
+        .kind
+        .parse::<SignerKind>()
+        .map_err(|_| AppError::BadRequest("err-bad-form"))?;
     let result = domain::validate_paper(
         &PaperInput {
             kind: &input.kind,
@@ -711,7 +718,9 @@ async fn withdrawable<'a>(
     id: &str,
 ) -> AppResult<(&'a CurrentUser, Signature)> {
     let user = require_user(ctx.user.as_ref())?;
-    let id = domain::chosen_id(id).ok_or(AppError::NotFound("err-not-found"))?;
+    let id = domain::chosen_id(id)
+        .map(SignatureId::new)
+        .ok_or(AppError::NotFound("err-not-found"))?;
     let s = store::get(&state.db, m.id, id)
         .await?
         .ok_or(AppError::NotFound("err-not-found"))?;
@@ -724,7 +733,7 @@ async fn withdrawable<'a>(
     Ok((user, s))
 }
 
-fn withdraw_form(ctx: &Ctx, m: &Municipality, id: i64) -> Form {
+fn withdraw_form(ctx: &Ctx, m: &Municipality, id: SignatureId) -> Form {
     Form::new(
         withdraw_href(m, id),
         ctx.t("signing-submit-withdraw"),

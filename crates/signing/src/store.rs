@@ -1,14 +1,36 @@
 //! The signing book's queries. Every function takes the municipality's id (the tenant), and
 //! every change is written with its audit entry in one transaction.
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{Channel, OnlineSigning, PaperSigner, PaperSigning, Signature, SignedBy, SignerKind};
-use platform::audit::{self, Change};
+use crate::ids::SignatureId;
+use platform::audit::Change;
 use platform::auth::CurrentUser;
-use platform::db::{is_unique_violation, Db};
+use platform::db::{self, Db, OnConstraint, Update};
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
+use sea_query::{Expr, Iden};
 use sqlx::any::AnyRow;
 use sqlx::Row;
+
+/// The signing book's one table.
+#[derive(Iden)]
+enum Signatures {
+    Table,
+    Id,
+    MunicipalityId,
+    SignerKind,
+    OrganisationId,
+    DepartmentId,
+    SignerName,
+    SignedByName,
+    SignedByRole,
+    SignedOn,
+    Channel,
+    RecordedByUserId,
+    CreatedAt,
+    WithdrawnAt,
+    WithdrawnByUserId,
+    WithdrawalReason,
+}
 
 /// The columns of a [`Signature`], with the signer's current name from the registry.
 const SELECT: &str = "SELECT s.id, s.municipality_id, s.signer_kind, s.organisation_id, s.department_id, \
@@ -29,7 +51,9 @@ fn signature(r: &AnyRow) -> Result<Signature, sqlx::Error> {
     Ok(Signature {
         id: r.try_get("id")?,
         municipality_id: r.try_get("municipality_id")?,
-        kind: SignerKind::parse(&kind).ok_or_else(|| decode_err("signer_kind", &kind))?,
+        kind: kind
+            .parse::<SignerKind>()
+            .map_err(|_| decode_err("signer_kind", &kind))?,
         organisation_id: r.try_get("organisation_id")?,
         department_id: r.try_get("department_id")?,
         signer_name: r.try_get("signer_name")?,
@@ -37,7 +61,9 @@ fn signature(r: &AnyRow) -> Result<Signature, sqlx::Error> {
         signed_by_role: r.try_get("signed_by_role")?,
         signed_on: chrono::NaiveDate::parse_from_str(&signed_on, "%Y-%m-%d")
             .map_err(|_| decode_err("signed_on", &signed_on))?,
-        channel: Channel::parse(&channel).ok_or_else(|| decode_err("channel", &channel))?,
+        channel: channel
+            .parse::<Channel>()
+            .map_err(|_| decode_err("channel", &channel))?,
         recorded_by_user_id: r.try_get("recorded_by_user_id")?,
         created_at: r.try_get("created_at")?,
         withdrawn_at: r.try_get("withdrawn_at")?,
@@ -66,7 +92,7 @@ pub async fn in_force_for_organisation(
 pub async fn in_force_for_organisations(
     db: &Db,
     municipality_id: MunicipalityId,
-    organisation_ids: &[i64],
+    organisation_ids: &[OrganisationId],
 ) -> Result<Vec<Signature>, sqlx::Error> {
     if organisation_ids.is_empty() {
         return Ok(vec![]);
@@ -100,7 +126,7 @@ pub async fn in_force(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Si
 }
 
 /// One signature of the municipality, in force or withdrawn.
-pub async fn get(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Signature>, sqlx::Error> {
+pub async fn get(db: &Db, municipality_id: MunicipalityId, id: SignatureId) -> Result<Option<Signature>, sqlx::Error> {
     let row = sqlx::query(&format!("{SELECT} WHERE s.municipality_id = $1 AND s.id = $2"))
         .bind(municipality_id)
         .bind(id)
@@ -144,21 +170,26 @@ pub async fn history(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<His
 }
 
 /// (id, name) of the municipality's organisations, in Swedish order.
-pub async fn organisations(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    let mut v: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM organisations WHERE municipality_id = $1")
-        .bind(municipality_id)
-        .fetch_all(&db.pool)
-        .await?;
+pub async fn organisations(
+    db: &Db,
+    municipality_id: MunicipalityId,
+) -> Result<Vec<(OrganisationId, String)>, sqlx::Error> {
+    let mut v: Vec<(OrganisationId, String)> =
+        sqlx::query_as("SELECT id, name FROM organisations WHERE municipality_id = $1")
+            .bind(municipality_id)
+            .fetch_all(&db.pool)
+            .await?;
     v.sort_by(|a, b| platform::rules::swedish_cmp(&a.1, &b.1).then(a.0.cmp(&b.0)));
     Ok(v)
 }
 
 /// (id, name) of the municipality's departments, in Swedish order.
-pub async fn departments(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    let mut v: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM departments WHERE municipality_id = $1")
-        .bind(municipality_id)
-        .fetch_all(&db.pool)
-        .await?;
+pub async fn departments(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<(DepartmentId, String)>, sqlx::Error> {
+    let mut v: Vec<(DepartmentId, String)> =
+        sqlx::query_as("SELECT id, name FROM departments WHERE municipality_id = $1")
+            .bind(municipality_id)
+            .fetch_all(&db.pool)
+            .await?;
     v.sort_by(|a, b| platform::rules::swedish_cmp(&a.1, &b.1).then(a.0.cmp(&b.0)));
     Ok(v)
 }
@@ -180,14 +211,6 @@ pub enum SignError {
     Db(#[from] sqlx::Error),
 }
 
-fn map_unique(e: sqlx::Error) -> SignError {
-    if is_unique_violation(&e) {
-        SignError::AlreadySigned
-    } else {
-        SignError::Db(e)
-    }
-}
-
 /// What a new signature holds.
 struct NewSignature<'a> {
     kind: SignerKind,
@@ -195,12 +218,13 @@ struct NewSignature<'a> {
     department_id: Option<DepartmentId>,
     by: &'a SignedBy,
     channel: Channel,
-    recorded_by_user_id: Option<i64>,
+    recorded_by_user_id: Option<UserId>,
 }
 
 /// Store a signature with its audit entry in one write transaction. The organisation or
 /// department must be the municipality's; "already signed" comes from the partial unique
-/// indexes, so two signatures sent at the same moment end as one signature and one refusal.
+/// indexes (any of them: organisation, department, or company/other by name), so two
+/// signatures sent at the same moment end as one signature and one refusal.
 async fn insert(
     db: &Db,
     municipality_id: MunicipalityId,
@@ -208,71 +232,60 @@ async fn insert(
     free_name: Option<&str>,
     actor: Option<&CurrentUser>,
     now: i64,
-) -> Result<i64, SignError> {
-    let mut tx = db.write().await?;
-    let name: Option<(String,)> = match (new.organisation_id, new.department_id) {
-        (Some(o), _) => {
-            sqlx::query_as("SELECT name FROM organisations WHERE id = $1 AND municipality_id = $2")
-                .bind(o)
-                .bind(municipality_id)
-                .fetch_optional(&mut *tx)
-                .await?
-        }
-        (None, Some(d)) => {
-            sqlx::query_as("SELECT name FROM departments WHERE id = $1 AND municipality_id = $2")
-                .bind(d)
-                .bind(municipality_id)
-                .fetch_optional(&mut *tx)
-                .await?
-        }
-        (None, None) => free_name.map(|n| (n.to_string(),)),
-    };
-    let Some((signer_name,)) = name else {
-        return Err(SignError::UnknownSigner);
-    };
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO signatures (municipality_id, signer_kind, organisation_id, department_id, signer_name, \
-         signed_by_name, signed_by_role, signed_on, channel, recorded_by_user_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-    )
-    .bind(municipality_id)
-    .bind(new.kind.as_str())
-    .bind(new.organisation_id)
-    .bind(new.department_id)
-    .bind(&signer_name)
-    .bind(&new.by.name)
-    .bind(&new.by.role)
-    .bind(new.by.on.format("%Y-%m-%d").to_string())
-    .bind(new.channel.as_str())
-    .bind(new.recorded_by_user_id)
-    .bind(now)
-    .fetch_one(&mut *tx)
+) -> Result<SignatureId, SignError> {
+    db::write(db, now, async |tx| {
+        let name: Option<(String,)> = match (new.organisation_id, new.department_id) {
+            (Some(o), _) => {
+                sqlx::query_as("SELECT name FROM organisations WHERE id = $1 AND municipality_id = $2")
+                    .bind(o)
+                    .bind(municipality_id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+            }
+            (None, Some(d)) => {
+                sqlx::query_as("SELECT name FROM departments WHERE id = $1 AND municipality_id = $2")
+                    .bind(d)
+                    .bind(municipality_id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+            }
+            (None, None) => free_name.map(|n| (n.to_string(),)),
+        };
+        let Some((signer_name,)) = name else {
+            return Err(SignError::UnknownSigner);
+        };
+        let id: SignatureId = db::Insert::into(Signatures::Table)
+            .set(Signatures::MunicipalityId, municipality_id)
+            .set(Signatures::SignerKind, new.kind.as_str())
+            .set(Signatures::OrganisationId, new.organisation_id)
+            .set(Signatures::DepartmentId, new.department_id)
+            .set(Signatures::SignerName, signer_name.as_str())
+            .set(Signatures::SignedByName, new.by.name.as_str())
+            .set(Signatures::SignedByRole, new.by.role.as_str())
+            .set(Signatures::SignedOn, new.by.on.format("%Y-%m-%d").to_string())
+            .set(Signatures::Channel, new.channel.as_str())
+            .set(Signatures::RecordedByUserId, new.recorded_by_user_id)
+            .set(Signatures::CreatedAt, now)
+            .returning_id(tx)
+            .await
+            .on_any_unique(|| SignError::AlreadySigned)?;
+        let action = match new.channel {
+            Channel::Online => "signature.sign",
+            Channel::Paper => "signature.record_paper",
+        };
+        let summary = format!(
+            "{signer_name} ({}): {}, {}, {}",
+            new.kind.as_str(),
+            new.by.name,
+            new.by.role,
+            new.by.on
+        );
+        Ok((
+            id,
+            Change::new(municipality_id, actor, action, "signature", id, summary),
+        ))
+    })
     .await
-    .map_err(map_unique)?;
-    audit::record(
-        &mut tx,
-        Change {
-            municipality_id: Some(municipality_id),
-            actor,
-            action: match new.channel {
-                Channel::Online => "signature.sign",
-                Channel::Paper => "signature.record_paper",
-            },
-            entity: "signature",
-            entity_id: Some(id),
-            summary: format!(
-                "{signer_name} ({}): {}, {}, {}",
-                new.kind.as_str(),
-                new.by.name,
-                new.by.role,
-                new.by.on
-            ),
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await.map_err(map_unique)?;
-    Ok(id)
 }
 
 /// A representative's signature for their organisation (whether they represent it is checked
@@ -283,7 +296,7 @@ pub async fn sign_online(
     user: &CurrentUser,
     s: &OnlineSigning,
     now: i64,
-) -> Result<i64, SignError> {
+) -> Result<SignatureId, SignError> {
     insert(
         db,
         municipality_id,
@@ -308,10 +321,10 @@ pub async fn record_paper(
     db: &Db,
     municipality_id: MunicipalityId,
     s: &PaperSigning,
-    recorded_by: Option<i64>,
+    recorded_by: Option<UserId>,
     actor: Option<&CurrentUser>,
     now: i64,
-) -> Result<i64, SignError> {
+) -> Result<SignatureId, SignError> {
     let (organisation_id, department_id, free_name) = match &s.signer {
         PaperSigner::Organisation(id) => (Some(*id), None, None),
         PaperSigner::Department(id) => (None, Some(*id), None),
@@ -339,46 +352,43 @@ pub async fn record_paper(
 pub async fn withdraw(
     db: &Db,
     municipality_id: MunicipalityId,
-    id: i64,
+    id: SignatureId,
     reason: Option<&str>,
     actor: &CurrentUser,
     now: i64,
 ) -> Result<(), SignError> {
-    let mut tx = db.write().await?;
-    let done = sqlx::query(
-        "UPDATE signatures SET withdrawn_at = $1, withdrawn_by_user_id = $2, withdrawal_reason = $3 \
-         WHERE id = $4 AND municipality_id = $5 AND withdrawn_at IS NULL",
-    )
-    .bind(now)
-    .bind(actor.id)
-    .bind(reason)
-    .bind(id)
-    .bind(municipality_id)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
-        return Err(SignError::NotInForce);
-    }
-    let (name,): (String,) = sqlx::query_as("SELECT signer_name FROM signatures WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-    audit::record(
-        &mut tx,
-        Change {
-            municipality_id: Some(municipality_id),
-            actor: Some(actor),
-            action: "signature.withdraw",
-            entity: "signature",
-            entity_id: Some(id),
-            summary: match reason {
-                Some(r) => format!("{name}: {r}"),
-                None => name,
-            },
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    db::write(db, now, async |tx| {
+        let done = Update::table(Signatures::Table)
+            .set(Signatures::WithdrawnAt, now)
+            .set(Signatures::WithdrawnByUserId, actor.id)
+            .set(Signatures::WithdrawalReason, reason)
+            .filter(Signatures::Id, id)
+            .filter(Signatures::MunicipalityId, municipality_id)
+            .filter_expr(Expr::col(Signatures::WithdrawnAt).is_null())
+            .run(tx)
+            .await?;
+        if done != 1 {
+            return Err(SignError::NotInForce);
+        }
+        let (name,): (String,) = sqlx::query_as("SELECT signer_name FROM signatures WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let summary = match reason {
+            Some(r) => format!("{name}: {r}"),
+            None => name,
+        };
+        Ok((
+            (),
+            Change::new(
+                municipality_id,
+                Some(actor),
+                "signature.withdraw",
+                "signature",
+                id,
+                summary,
+            ),
+        ))
+    })
+    .await
 }

@@ -1,12 +1,10 @@
 //! The signing book in a real browser (headless Chromium): no axe-core violations on any of
 //! its pages, and signing for an organisation works with the keyboard alone.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
 use platform::auth::RoleKind;
 use testkit::browser::fantoccini::key::Key;
 use testkit::browser::{describe, Browser};
-use testkit::{both, Backend, TestApp, PASSWORD};
+use testkit::{Backend, TestApp, PASSWORD};
 
 /// Log in with the keyboard from the login page the browser shows.
 async fn log_in_by_keyboard(browser: &Browser, email: &str) {
@@ -151,7 +149,7 @@ async fn sign_for_an_organisation_with_the_keyboard_only(backend: Backend) {
     app.stop().await;
 }
 
-both!(
+testkit::sqlite!(
     signing_pages_have_no_accessibility_violations,
     sign_for_an_organisation_with_the_keyboard_only,
 );

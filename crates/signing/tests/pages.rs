@@ -1,14 +1,13 @@
 //! The signing book over HTTP, on both databases: signing online, the public list with its
 //! counts, CSV and JSON, paper signatures, withdrawal with history, roles, tenants, bad input.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
 use platform::auth::RoleKind;
+use platform::{MunicipalityId, OrganisationId};
 use testkit::{both, Backend, Client, TestApp, PASSWORD};
 
 const BOOK: &str = "/sala/signeringsbok";
 
-async fn setup(backend: Backend) -> (TestApp, i64, i64) {
+async fn setup(backend: Backend) -> (TestApp, MunicipalityId, MunicipalityId) {
     let app = TestApp::start(backend).await;
     let sala = app.municipality("sala", "Sala").await;
     let orebro = app.municipality("orebro", "Örebro").await;
@@ -25,7 +24,7 @@ async fn logged_in(app: &TestApp, email: &str) -> Client {
     c
 }
 
-async fn sign(c: &Client, organisation: i64, name: &str, role: &str, date: &str) -> testkit::Page {
+async fn sign(c: &Client, organisation: OrganisationId, name: &str, role: &str, date: &str) -> testkit::Page {
     c.submit(
         "/sala/signeringsbok/signera",
         "/sala/signeringsbok/signera",
@@ -100,7 +99,7 @@ async fn a_representative_signs_and_everyone_sees_it(backend: Backend) {
     assert_eq!(status, 200);
     assert_eq!(json["counts"]["total"], 1, "{json}");
     assert_eq!(json["signatures"][0]["signer"], "IKS – Ideell Kultur i Sala");
-    assert_eq!(json["signatures"][0]["organisation_id"], iks);
+    assert_eq!(json["signatures"][0]["organisation_id"], iks.get());
     assert_eq!(json["signatures"][0]["signed_on"], "2026-11-20");
     app.stop().await;
 }

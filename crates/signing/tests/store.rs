@@ -1,16 +1,13 @@
 //! The signing book's store as other capabilities use it: whether an organisation has signed.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use chrono::NaiveDate;
+use platform::{MunicipalityId, OrganisationId};
 use signing::domain::{OnlineSigning, SignedBy};
 use signing::{in_force_for_organisation, Channel, SignerKind};
 use testkit::{both, Backend, TestApp};
 
-async fn organisation(app: &TestApp, municipality_id: MunicipalityId, name: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as(
+async fn organisation(app: &TestApp, municipality_id: MunicipalityId, name: &str) -> OrganisationId {
+    let (id,): (OrganisationId,) = sqlx::query_as(
         "INSERT INTO organisations (municipality_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
     )
     .bind(municipality_id)
