@@ -372,7 +372,7 @@ async fn profile_shows_public_contacts_only_and_escapes_html(backend: Backend) {
     );
     assert!(!page.body.contains("<b>Fet</b>"));
     assert!(page.text().contains("<b>Fet</b> förening"), "shown as typed");
-    assert!(page.text().contains(&common::orgnr(20)));
+    assert!(page.text().contains(&crate::common::orgnr(20)));
     let dir = c.get("/sala/foreningar?q=teater").await;
     assert!(!dir.body.contains("<script>alert"));
     let (_, json) = c.get_json("/api/v1/sala/organisations").await;

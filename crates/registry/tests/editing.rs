@@ -1,7 +1,7 @@
 //! Representatives and the coordinator keep profiles: editing with validation, audit trail,
 //! contacts, premises, joining, confirming, reminders, export and import, tenant isolation.
 
-use crate::common::{org, orgnr, represent};
+use crate::common::{org, orgnr, represent, result_names};
 use platform::auth::RoleKind;
 use platform::OrganisationId;
 use registry::domain::Category;
@@ -71,7 +71,7 @@ async fn representatives_edit_their_profile_with_checks(backend: Backend) {
     assert_eq!(audit_count(&app, "registry.profile.update", id).await, 1);
     let found = app.client().get("/sala/foreningar?q=konserter").await;
     assert_eq!(
-        common::result_names(&found.body),
+        result_names(&found.body),
         vec!["Brukets kör"],
         "the index follows the edit"
     );
@@ -184,7 +184,7 @@ async fn contacts_need_consent_and_premises_are_kept(backend: Backend) {
         .await;
     assert_eq!(page.status, 422);
     let found = app.client().get("/sala/foreningar?tillganglighet=hearing_loop").await;
-    assert_eq!(common::result_names(&found.body), vec!["Brukets kör"]);
+    assert_eq!(result_names(&found.body), vec!["Brukets kör"]);
     let public = app.client().get(&format!("/sala/foreningar/{id}")).await;
     assert!(public.text().contains("Körlokalen") && public.text().contains("Entré utan trappsteg"));
     assert_eq!(audit_count(&app, "registry.contact.add", id).await, 2);
@@ -195,7 +195,7 @@ async fn contacts_need_consent_and_premises_are_kept(backend: Backend) {
     let remove = format!("/sala/foreningar/{id}/lokaler/{}/ta-bort", kept[0].id);
     assert_eq!(rep.submit(&premises, &remove, &[]).await.status, 303);
     let found = app.client().get("/sala/foreningar?lokal=1").await;
-    assert!(common::result_names(&found.body).is_empty());
+    assert!(result_names(&found.body).is_empty());
     assert_eq!(rep.submit(&premises, &remove, &[]).await.status, 404, "gone already");
     let all = registry::store::contacts(&app.state.db, sala, id, true).await.unwrap();
     let doris = all.iter().find(|c| c.name == "Dolda Doris").unwrap();
@@ -366,12 +366,9 @@ async fn coordinators_export_and_import_within_their_municipality(backend: Backe
     let (coord, _) = app
         .signed_in("samordnare@sala.se", Some((RoleKind::Coordinator, Some("sala"))))
         .await;
-    let (other, _) = signed_in(
-        &app,
-        "samordnare@orebro.se",
-        Some((RoleKind::Coordinator, Some("orebro"))),
-    )
-    .await;
+    let (other, _) = app
+        .signed_in("samordnare@orebro.se", Some((RoleKind::Coordinator, Some("orebro"))))
+        .await;
 
     // Another municipality's coordinator sees nothing that is not public, and changes nothing.
     assert_eq!(
@@ -451,7 +448,7 @@ async fn coordinators_export_and_import_within_their_municipality(backend: Backe
     );
     assert!(text.contains("7 Namn Fyll i fältet"), "{text}");
     let found = app.client().get("/sala/foreningar?q=schack").await;
-    assert!(common::result_names(&found.body).is_empty(), "nothing imported yet");
+    assert!(result_names(&found.body).is_empty(), "nothing imported yet");
     let action = testkit::html::link_starting(&page.body, "/sala/foreningar/import/")
         .or_else(|| {
             let s = page.body.find("action=\"/sala/foreningar/import/")? + "action=\"".len();
@@ -467,9 +464,9 @@ async fn coordinators_export_and_import_within_their_municipality(backend: Backe
         after.text()
     );
     let found = app.client().get("/sala/foreningar?q=schack&kategori=intresse").await;
-    assert_eq!(common::result_names(&found.body), vec!["Sala schacksällskap"]);
+    assert_eq!(result_names(&found.body), vec!["Sala schacksällskap"]);
     let found = app.client().get("/sala/foreningar?q=dubbel").await;
-    assert_eq!(common::result_names(&found.body), vec!["Dubbel i filen"]);
+    assert_eq!(result_names(&found.body), vec!["Dubbel i filen"]);
     assert_eq!(
         coord.submit("/sala/foreningar/import", &action, &[]).await.status,
         404,

@@ -1,5 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 use super::*;
+use platform::MunicipalityId;
 
 #[test]
 fn organisation_numbers() {
@@ -88,13 +89,16 @@ fn search_queries_are_normalised() {
     );
     let q = SearchQuery::parse("Idrott").unwrap();
     assert_eq!(q.terms, ["idrott"]);
-    assert_eq!(q.fts5(7, "{name body}", &[]), "{name body} : (\"m00000007idrott\"*)");
+    assert_eq!(
+        q.fts5(MunicipalityId::new(7), "{name body}", &[]),
+        "{name body} : (\"m00000007idrott\"*)"
+    );
     let two = SearchQuery::parse("kör sala").unwrap();
     assert_eq!(
-        two.fts5(123, "name", &[]),
+        two.fts5(MunicipalityId::new(123), "name", &[]),
         "name : (\"m00000123kör\"* AND \"m00000123sala\"*)"
     );
-    assert_eq!(q.tsquery(7, "AB", &[]), "'m00000007idrott':*AB");
+    assert_eq!(q.tsquery(MunicipalityId::new(7), "AB", &[]), "'m00000007idrott':*AB");
     // Filters become exact words of the tags, never prefixes of the text.
     let f = Filters::from_params(&[
         ("kategori".into(), "kultur".into()),
@@ -103,11 +107,11 @@ fn search_queries_are_normalised() {
     ]);
     assert_eq!(f.tags(), ["kat1", "signerad", "lokal"]);
     assert_eq!(
-        q.fts5(7, "{name body}", &f.tags()),
+        q.fts5(MunicipalityId::new(7), "{name body}", &f.tags()),
         "{name body} : (\"m00000007idrott\"*) AND tags : (\"m00000007kat1\" AND \"m00000007signerad\" AND \"m00000007lokal\")"
     );
     assert_eq!(
-        q.tsquery(7, "A", &f.tags()),
+        q.tsquery(MunicipalityId::new(7), "A", &f.tags()),
         "'m00000007idrott':*A & 'm00000007kat1':D & 'm00000007signerad':D & 'm00000007lokal':D"
     );
     assert!(Filters::default().tags().is_empty());

@@ -366,6 +366,7 @@ pub fn check_import(text: &str, vocab: &Vocabulary, existing: &HashSet<String>) 
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+    use crate::domain::luhn_digit;
 
     #[test]
     fn csv_reads_what_spreadsheets_write() {
