@@ -3,11 +3,7 @@
 //! rejection (and their e-mail over SMTP), roles and municipalities.
 //! The test clock starts Monday 2026-11-23 09:00 UTC.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
-use common::{active, at, book, book_private, representative, room, signed_in, RoomSpec};
+use crate::common::{active, at, book, book_private, representative, room, signed_in, RoomSpec};
 use platform::auth::RoleKind;
 use premises::domain::Mode;
 use std::sync::Arc;
@@ -534,10 +530,11 @@ async fn roles_and_municipalities(backend: Backend) {
     let sala = app.municipality("sala", "Sala kommun").await;
     let orebro = app.municipality("orebro", "Örebro kommun").await;
     let (hall, _) = representative(&app, "hembygd@example.se", "sala", "Sala hembygdsförening").await;
-    let hembygd: (i64,) = sqlx::query_as("SELECT id FROM organisations WHERE name = 'Sala hembygdsförening'")
-        .fetch_one(&app.state.db.pool)
-        .await
-        .unwrap();
+    let hembygd: (platform::OrganisationId,) =
+        sqlx::query_as("SELECT id FROM organisations WHERE name = 'Sala hembygdsförening'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
     let (_, stugan) = room(
         &app,
         sala,

@@ -1,15 +1,11 @@
 //! Premises and booking in a real browser (headless Chromium): no axe-core violations on any
 //! search, room or booking page, and a person books a room with the keyboard alone.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
-mod common;
-
-use common::{book_private, room, RoomSpec};
+use crate::common::{book_private, room, RoomSpec};
 use platform::auth::RoleKind;
 use premises::domain::Mode;
 use testkit::browser::{Browser, Findings};
-use testkit::{both, Backend, TestApp};
+use testkit::{Backend, TestApp};
 
 /// The smallest PNG: one transparent pixel.
 const PIXEL: &[u8] = &[
@@ -52,7 +48,7 @@ async fn premises_pages_have_no_accessibility_violations(backend: Backend) {
     let p = book_private(&anna, r, "2026-12-02", "18:00", "20:00").await;
     let booking = p.location.unwrap().split('?').next().unwrap().to_string();
     // A weekly series too, so the booking page lists its other times.
-    common::book(
+    crate::common::book(
         &anna,
         "sala",
         r,
@@ -178,8 +174,8 @@ async fn a_person_books_a_room_with_the_keyboard_alone(backend: Backend) {
     assert_eq!(
         row,
         (
-            common::at("2026-11-30", "18:00"),
-            common::at("2026-11-30", "20:30"),
+            crate::common::at("2026-11-30", "18:00"),
+            crate::common::at("2026-11-30", "20:30"),
             "confirmed".into(),
             25
         )
@@ -188,7 +184,7 @@ async fn a_person_books_a_room_with_the_keyboard_alone(backend: Backend) {
     app.stop().await;
 }
 
-both!(
+testkit::sqlite!(
     premises_pages_have_no_accessibility_violations,
     a_person_books_a_room_with_the_keyboard_alone,
 );

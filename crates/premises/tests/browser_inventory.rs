@@ -1,14 +1,12 @@
 //! The premises inventory in a real browser (headless Chromium): no axe-core violations on any
 //! of its pages, with and without errors, and a room filled in and saved with the keyboard alone.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
 use platform::auth::RoleKind;
 use premises::domain::{Equipment, Mode};
 use premises::inventory::store::{PremisesInput, RoomInput};
 use testkit::browser::fantoccini::key::Key;
 use testkit::browser::{Browser, Findings};
-use testkit::{both, Backend, TestApp};
+use testkit::{Backend, TestApp};
 
 /// A 1×1 PNG image.
 const PNG: [u8; 68] = [
@@ -19,7 +17,7 @@ const PNG: [u8; 68] = [
 ];
 
 /// Sala with staff and Täljstenen (stored directly). Returns (municipality id, premises id).
-async fn sala_with_premises(app: &TestApp) -> (i64, i64) {
+async fn sala_with_premises(app: &TestApp) -> (platform::MunicipalityId, i64) {
     let sala = app.municipality("sala", "Sala kommun").await;
     app.user("personal@sala.example", Some((RoleKind::Staff, Some("sala"))))
         .await;
@@ -216,7 +214,7 @@ async fn a_room_is_filled_in_and_saved_with_the_keyboard_alone(backend: Backend)
     app.stop().await;
 }
 
-both!(
+testkit::sqlite!(
     inventory_pages_have_no_accessibility_violations,
     a_room_is_filled_in_and_saved_with_the_keyboard_alone,
 );

@@ -2,13 +2,9 @@
 //! list, the application form (also with its errors), the allocation page with conflicts side
 //! by side, and the page after publication with a time that could not be booked.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
-mod seasons_common;
-
-use seasons_common::*;
+use crate::seasons_common::*;
 use testkit::browser::{Browser, Findings};
-use testkit::{both, Backend, TestApp};
+use testkit::{Backend, TestApp};
 
 async fn season_pages_have_no_accessibility_violations(backend: Backend) {
     let app = TestApp::start(backend).await;
@@ -76,4 +72,4 @@ async fn season_pages_have_no_accessibility_violations(backend: Backend) {
     f.assert_none();
 }
 
-both!(season_pages_have_no_accessibility_violations);
+testkit::sqlite!(season_pages_have_no_accessibility_violations);

@@ -1,8 +1,6 @@
 //! The premises in the demo, on both databases: Sala's Täljstenen (Vasagatan 17, where the
 //! dialog meetings are held) and association premises that lend rooms, with bookings.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use testkit::{both, Backend, TestApp};
 
 async fn the_demo_has_taljstenen_and_association_premises_with_bookings(backend: Backend) {

@@ -2,8 +2,6 @@
 //! field errors, who may manage what, and photos (checked by their bytes, limited in size,
 //! served with their type, deleted).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
 use platform::auth::RoleKind;
 use platform::features::Feature;
 use premises::domain::{BookerKind, Equipment, Mode};

@@ -3,11 +3,7 @@
 //! at once, after which no two active bookings of a room overlap; and the database itself
 //! refusing an overlap written around the web layer.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
-use common::{active, room, RoomSpec};
+use crate::common::{active, room, RoomSpec};
 use futures::future::join_all;
 use platform::auth::RoleKind;
 use premises::domain::{self, BookerKind};
@@ -196,7 +192,7 @@ async fn the_database_refuses_an_overlap_itself(backend: Backend) {
         .await
         .map(|_| ())
     };
-    let t = common::at("2026-12-01", "10:00");
+    let t = crate::common::at("2026-12-01", "10:00");
     insert(r, t, t + 3600, t + 5400, "confirmed").await.unwrap();
     // Overlapping the booking, or its buffer, is refused by the database.
     for (s, e) in [
@@ -266,9 +262,9 @@ async fn search_and_json_show_free_times(backend: Backend) {
     .await;
     room(&app, orebro, "Örebrosalen", RoomSpec::default()).await;
     let c = app.client();
-    let staff = common::signed_in(&app, "p@sala.example", RoleKind::Staff, "sala").await;
+    let staff = crate::common::signed_in(&app, "p@sala.example", RoleKind::Staff, "sala").await;
     assert_eq!(
-        common::book_private(&staff, big, "2026-12-02", "18:00", "20:00")
+        crate::common::book_private(&staff, big, "2026-12-02", "18:00", "20:00")
             .await
             .status,
         303

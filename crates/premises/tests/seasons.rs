@@ -3,13 +3,9 @@
 //! bookings, e-mail to every applicant), a publication that meets an existing booking names its
 //! dates, and only the municipality's staff may allocate.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod seasons_common;
-
+use crate::seasons_common::*;
 use platform::auth::RoleKind;
 use premises::domain;
-use seasons_common::*;
 use testkit::{both, Backend, Client, TestApp};
 
 async fn bookings_of(app: &TestApp, booker: &str) -> Vec<(String, i64, i64)> {

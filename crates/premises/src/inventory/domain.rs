@@ -217,6 +217,7 @@ pub fn manages(user: &CurrentUser, municipality_id: MunicipalityId, organisation
 #[cfg(test)]
 mod tests {
     use super::*;
+    use platform::features::Feature;
 
     fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
         v.iter().map(|(k, x)| (k.to_string(), x.to_string())).collect()

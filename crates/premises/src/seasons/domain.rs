@@ -678,7 +678,7 @@ mod tests {
             email: "kassor@ifk.example".into(),
             note: String::new(),
         };
-        let ok = check_application(&form, &[5], Some(&room)).unwrap();
+        let ok = check_application(&form, &[OrganisationId::new(5)], Some(&room)).unwrap();
         assert_eq!((ok.start_min, ok.end_min, ok.weekday), (1080, 1200, 2));
         // Closed on Wednesdays, too many people, not their organisation.
         let bad = ApplicationForm {
@@ -688,7 +688,7 @@ mod tests {
             ..form.clone()
         };
         assert_eq!(
-            check_application(&bad, &[5], Some(&room)).unwrap_err(),
+            check_application(&bad, &[OrganisationId::new(5)], Some(&room)).unwrap_err(),
             [AppProblem::Organisation, AppProblem::Closed, AppProblem::TooMany(30)]
         );
         // Past closing time; end before start; nonsense.
@@ -697,7 +697,7 @@ mod tests {
             ..form.clone()
         };
         assert_eq!(
-            check_application(&late, &[5], Some(&room)).unwrap_err(),
+            check_application(&late, &[OrganisationId::new(5)], Some(&room)).unwrap_err(),
             [AppProblem::OutsideHours(480, 1320)]
         );
         let back = ApplicationForm {
@@ -707,7 +707,7 @@ mod tests {
             ..form.clone()
         };
         assert_eq!(
-            check_application(&back, &[5], None).unwrap_err(),
+            check_application(&back, &[OrganisationId::new(5)], None).unwrap_err(),
             [
                 AppProblem::Room,
                 AppProblem::EndBeforeStart,

@@ -1,9 +1,8 @@
 //! Helpers shared by the premises' tests.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
-
 use platform::auth::RoleKind;
 use platform::features::Feature;
+use platform::{MunicipalityId, OrganisationId};
 use premises::domain::{Equipment, Hours, Mode, Prices};
 use premises::inventory::store::{self, PremisesInput, RoomInput};
 use testkit::{Client, TestApp, PASSWORD};
@@ -17,7 +16,7 @@ pub async fn signed_in(app: &TestApp, email: &str, role: RoleKind, slug: &str) -
 }
 
 /// A signed-in representative of an organisation. Returns (client, organisation id).
-pub async fn representative(app: &TestApp, email: &str, slug: &str, organisation: &str) -> (Client, i64) {
+pub async fn representative(app: &TestApp, email: &str, slug: &str, organisation: &str) -> (Client, OrganisationId) {
     let (_, org) = app.representative(email, slug, organisation).await;
     let c = app.client();
     c.login(email, PASSWORD).await;
@@ -34,7 +33,7 @@ pub struct RoomSpec {
     pub buffer: i64,
     pub capacity: i64,
     pub hours: Hours,
-    pub organisation: Option<i64>,
+    pub organisation: Option<OrganisationId>,
 }
 
 impl Default for RoomSpec {
@@ -50,7 +49,7 @@ impl Default for RoomSpec {
 }
 
 /// Sala's Täljstenen with one room as specified (stored directly). Returns (premises, room).
-pub async fn room(app: &TestApp, municipality: i64, name: &str, spec: RoomSpec) -> (i64, i64) {
+pub async fn room(app: &TestApp, municipality: MunicipalityId, name: &str, spec: RoomSpec) -> (i64, i64) {
     let db = &app.state.db;
     let now = app.state.now();
     let p = store::save_premises(

@@ -1,14 +1,13 @@
 //! Helpers shared by the seasons' HTTP and browser tests.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
-
 use platform::auth::RoleKind;
+use platform::MunicipalityId;
 use premises::domain::{Hours, Mode, Prices};
 use premises::inventory::store::{PremisesInput, RoomInput};
 use testkit::{Client, TestApp, PASSWORD};
 
 pub struct Sala {
-    pub id: i64,
+    pub id: MunicipalityId,
     pub room: i64,
     pub staff: Client,
     pub season: i64,

@@ -1,0 +1,15 @@
+//! The premises' tests: one binary, one module per area. HTTP tests run on SQLite and
+//! PostgreSQL (`testkit::both!`), browser tests on SQLite only (`testkit::sqlite!`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
+
+mod booking;
+mod browser;
+mod browser_inventory;
+mod browser_seasons;
+mod common;
+mod demo;
+mod inventory;
+mod no_double_booking;
+mod seasons;
+mod seasons_common;
