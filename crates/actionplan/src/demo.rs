@@ -1,17 +1,21 @@
 //! Sala's action plan in the demo: seed 003 imported through the importer, the plan's adoption,
 //! a few statuses and progress notes, follow-up dates and links, and one working group.
 
-use crate::domain::{ActivityEdit, Links, Note, PlanEdit, Status};
+use crate::activities::domain::{ActivityEdit, Note};
+use crate::activities::store as activities;
+use crate::domain::{Links, PlanEdit, Status};
+use crate::groups::store as groups;
 use crate::store;
 use chrono::NaiveDate;
 use platform::auth::CurrentUser;
 use platform::db::Db;
+use platform::{DepartmentId, MunicipalityId, UserId};
 
 /// Seed 003 as it came (the table of Sala's action plan).
 pub const SEED_003: &str = include_str!("../tests/data/seed003.txt");
 
 async fn user(db: &Db, email: &str) -> anyhow::Result<Option<CurrentUser>> {
-    let found: Option<(i64, String, String)> = sqlx::query_as("SELECT id, name, email FROM users WHERE email = $1")
+    let found: Option<(UserId, String, String)> = sqlx::query_as("SELECT id, name, email FROM users WHERE email = $1")
         .bind(email)
         .fetch_optional(&db.pool)
         .await?;
@@ -24,7 +28,7 @@ async fn user(db: &Db, email: &str) -> anyhow::Result<Option<CurrentUser>> {
 }
 
 pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
-    let Some((sala,)): Option<(i64,)> = sqlx::query_as("SELECT id FROM municipalities WHERE slug = 'sala'")
+    let Some((sala,)): Option<(MunicipalityId,)> = sqlx::query_as("SELECT id FROM municipalities WHERE slug = 'sala'")
         .fetch_optional(&db.pool)
         .await?
     else {
@@ -50,10 +54,10 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     let Some(plan) = store::current_plan(db, sala).await? else {
         return Ok(());
     };
-    let full = store::full(db, sala, plan.id).await?;
+    let full = activities::full(db, sala, plan.id).await?;
     let staff = user(db, "personal.sala@demo.overens.example").await?;
     let coordinator = user(db, "samordnare.sala@demo.overens.example").await?;
-    let department: Option<(i64,)> =
+    let department: Option<(DepartmentId,)> =
         sqlx::query_as("SELECT id FROM departments WHERE municipality_id = $1 AND name = 'Kultur och fritid'")
             .bind(sala)
             .fetch_optional(&db.pool)
@@ -94,7 +98,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
                 follow_up_text: a.follow_up_text.clone(),
                 follow_up_on: Some(today + chrono::Duration::days(days)),
             };
-            store::edit_activity(db, sala, a.id, &edit, author, now)
+            activities::edit_activity(db, sala, a.id, &edit, author, now)
                 .await
                 .map_err(|e| anyhow::anyhow!("demo activity: {e}"))?;
             let note = Note {
@@ -102,14 +106,14 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
                 text: text.to_string(),
                 noted_on: today,
             };
-            store::record_note(db, sala, a.id, &note, author, now).await?;
+            activities::record_note(db, sala, a.id, &note, author, now).await?;
         }
     }
     let area = full.areas.first().map(|a| a.id);
-    store::create_group(
+    groups::create_group(
         db,
         sala,
-        &store::NewGroup {
+        &groups::NewGroup {
             name: "Arbetsgrupp 1: Självständighet",
             description: "Följer upp målen om lokaler och föreningsstöd.",
             area_id: area,

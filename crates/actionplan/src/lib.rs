@@ -4,12 +4,21 @@
 //! before follow-up; the public plan with progress per principle, its JSON, and the seed-003
 //! table in (paste, CSV, XLSX, with a preview) and out (CSV, XLSX, a printable page).
 
+pub mod activities;
 pub mod demo;
 pub mod domain;
+pub mod exchange;
+pub mod groups;
+pub mod ids;
+pub mod paths;
+mod personal;
+pub mod public;
 pub mod reminders;
 mod routes;
 pub mod store;
 pub mod table;
+mod tables;
+mod views;
 
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;
@@ -38,7 +47,7 @@ pub static CAPABILITY: Capability = Capability {
     }],
     router: routes::router,
     jobs: |w| w.handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob)),
-    personal: None,
+    personal: Some(&personal::PERSONAL),
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's, the registry's

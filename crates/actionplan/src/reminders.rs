@@ -4,16 +4,17 @@
 //! staff), once per follow-up date, then queues its next run. Setting a follow-up date queues
 //! the run when none is waiting.
 
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use crate::domain::{self, Status};
+use crate::ids::ActivityId;
+use crate::paths;
 use chrono::NaiveDate;
 use futures::future::BoxFuture;
-use platform::audit::{self, Change};
-use platform::db::Db;
+use platform::audit::Change;
+use platform::db::{self, Db};
 use platform::jobs::{enqueue, Job, JobError, JobHandler};
 use platform::mail::{self, Email};
 use platform::AppState;
+use platform::MunicipalityId;
 use std::collections::BTreeMap;
 
 pub const JOB_KIND: &str = "actionplan.reminders";
@@ -52,9 +53,19 @@ struct Due {
 }
 
 /// The activities due for a reminder today with their recipients' addresses (one query).
-async fn due(db: &Db, today: NaiveDate) -> Result<BTreeMap<i64, Due>, sqlx::Error> {
+async fn due(db: &Db, today: NaiveDate) -> Result<BTreeMap<ActivityId, Due>, sqlx::Error> {
     let last = today + chrono::Duration::days(domain::REMIND_DAYS);
-    type Row = (i64, i64, String, String, String, String, Option<String>, String, String);
+    type Row = (
+        ActivityId,
+        MunicipalityId,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+    );
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT a.id, a.municipality_id, m.slug, a.text, a.follow_up_text, a.follow_up_on, a.reminded_for, \
                 a.status, u.email \
@@ -71,7 +82,7 @@ async fn due(db: &Db, today: NaiveDate) -> Result<BTreeMap<i64, Due>, sqlx::Erro
     .bind(last.format("%Y-%m-%d").to_string())
     .fetch_all(&db.pool)
     .await?;
-    let mut out: BTreeMap<i64, Due> = BTreeMap::new();
+    let mut out: BTreeMap<ActivityId, Due> = BTreeMap::new();
     for (id, m, slug, text, follow_up_text, on, reminded, status, email) in rows {
         let on_date = NaiveDate::parse_from_str(&on, "%Y-%m-%d").ok();
         let reminded = reminded.and_then(|r| NaiveDate::parse_from_str(&r, "%Y-%m-%d").ok());
@@ -105,55 +116,56 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
     };
     for (id, d) in &due {
         let link = format!(
-            "{}/{}/handlingsplan/aktivitet/{id}",
+            "{}{}",
             state.config.base_url.trim_end_matches('/'),
-            d.slug
+            paths::activity(&d.slug, *id)
         );
-        let mut tx = state.db.write().await?;
-        // Claimed in the same transaction as the mail, so two runs never send it twice.
-        let claimed = sqlx::query(
-            "UPDATE actionplan_activities SET reminded_for = follow_up_on \
-             WHERE id = $1 AND follow_up_on = $2 AND (reminded_for IS NULL OR reminded_for <> follow_up_on)",
-        )
-        .bind(id)
-        .bind(&d.follow_up_on)
-        .execute(&mut *tx)
-        .await?;
-        if claimed.rows_affected() != 1 {
-            tx.rollback().await?;
-            continue;
+        let sent = db::write(&state.db, now, async |tx| {
+            // Claimed in the same transaction as the mail, so two runs never send it twice.
+            let claimed = sqlx::query(
+                "UPDATE actionplan_activities SET reminded_for = follow_up_on \
+                 WHERE id = $1 AND follow_up_on = $2 AND (reminded_for IS NULL OR reminded_for <> follow_up_on)",
+            )
+            .bind(id)
+            .bind(&d.follow_up_on)
+            .execute(&mut *tx)
+            .await?;
+            if claimed.rows_affected() != 1 {
+                return Err(sqlx::Error::RowNotFound);
+            }
+            for to in &d.to {
+                let email = Email {
+                    attachment: None,
+                    to: to.clone(),
+                    subject: tr.ta("actionplan-reminder-subject", &[("date", &d.follow_up_on)]),
+                    body: tr.ta(
+                        "actionplan-reminder-body",
+                        &[
+                            ("activity", &d.text),
+                            ("date", &d.follow_up_on),
+                            ("how", &d.follow_up_text),
+                            ("link", &link),
+                        ],
+                    ),
+                };
+                mail::queue(tx, Some(d.municipality_id), &email, now).await?;
+            }
+            let summary = format!("{}: {}", d.follow_up_on, d.to.join(", "));
+            let change = Change::new(
+                d.municipality_id,
+                None,
+                "actionplan.reminder.send",
+                "actionplan_activity",
+                *id,
+                summary,
+            );
+            Ok(((), change))
+        })
+        .await;
+        match sent {
+            Ok(()) | Err(sqlx::Error::RowNotFound) => {}
+            Err(e) => return Err(e),
         }
-        for to in &d.to {
-            let email = Email {
-                attachment: None,
-                to: to.clone(),
-                subject: tr.ta("actionplan-reminder-subject", &[("date", &d.follow_up_on)]),
-                body: tr.ta(
-                    "actionplan-reminder-body",
-                    &[
-                        ("activity", &d.text),
-                        ("date", &d.follow_up_on),
-                        ("how", &d.follow_up_text),
-                        ("link", &link),
-                    ],
-                ),
-            };
-            mail::queue(&mut tx, Some(d.municipality_id), &email, now).await?;
-        }
-        audit::record(
-            &mut tx,
-            Change {
-                municipality_id: Some(d.municipality_id),
-                actor: None,
-                action: "actionplan.reminder.send",
-                entity: "actionplan_activity",
-                entity_id: Some(*id),
-                summary: format!("{}: {}", d.follow_up_on, d.to.join(", ")),
-            },
-            now,
-        )
-        .await?;
-        tx.commit().await?;
     }
     state.jobs_wakeup.notify_one();
     Ok(due.len())

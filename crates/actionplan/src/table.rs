@@ -20,8 +20,9 @@ mod write;
 pub use read::{parse_csv, parse_text, parse_xlsx};
 pub use write::{to_csv, to_rows, to_text, to_xlsx, HEADER};
 
-/// Who a goal belongs to, as the seed writes it before the goal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Who a goal belongs to, as the seed writes it before the goal; stored as its snake_case name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Owner {
     /// "Sala kommun ska:"
     Municipality,

@@ -3,20 +3,20 @@
 //! import with its preview, settings, printable page), and a responsible person records
 //! progress on an activity with the keyboard alone.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
-mod common;
-
-use actionplan::domain::{Note, Status};
-use actionplan::store;
-use common::{activity_id, TABLE};
+use crate::common::{activity_id, TABLE};
+use actionplan::activities::domain::Note;
+use actionplan::activities::store;
+use actionplan::domain::Status;
+use actionplan::groups::store as groups;
+use actionplan::ids::{ActivityId, AreaId};
 use platform::auth::{CurrentUser, RoleKind};
+use platform::UserId;
 use testkit::browser::{Browser, Findings};
-use testkit::{both, Backend, TestApp, PASSWORD};
+use testkit::{sqlite, Backend, TestApp, PASSWORD};
 
 /// Sala with the small plan imported, a staff member responsible for two activities (one
 /// overdue, one with a report), and a working group. Returns the staff member's id.
-async fn sala_with_a_plan(app: &TestApp) -> (i64, i64) {
+async fn sala_with_a_plan(app: &TestApp) -> (UserId, ActivityId) {
     let sala = app.municipality("sala", "Sala").await;
     app.user("samordnare@sala.example", Some((RoleKind::Coordinator, Some("sala"))))
         .await;
@@ -26,7 +26,9 @@ async fn sala_with_a_plan(app: &TestApp) -> (i64, i64) {
     let db = &app.state.db;
     let now = app.state.now();
     let parsed = actionplan::table::parse_text(TABLE);
-    store::import(db, sala, &parsed.plan, None, now).await.unwrap();
+    actionplan::store::import(db, sala, &parsed.plan, None, now)
+        .await
+        .unwrap();
     let late = activity_id(app, "Informera").await;
     let mine = activity_id(app, "Upphandla").await;
     sqlx::query("UPDATE actionplan_activities SET responsible_user_id = $1, follow_up_on = '2026-11-01' WHERE id = $2")
@@ -53,14 +55,14 @@ async fn sala_with_a_plan(app: &TestApp) -> (i64, i64) {
         noted_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
     };
     store::record_note(db, sala, late, &note, &author, now).await.unwrap();
-    let area: (i64,) = sqlx::query_as("SELECT id FROM actionplan_areas WHERE number = 1")
+    let area: (AreaId,) = sqlx::query_as("SELECT id FROM actionplan_areas WHERE number = 1")
         .fetch_one(&db.pool)
         .await
         .unwrap();
-    store::create_group(
+    groups::create_group(
         db,
         sala,
-        &store::NewGroup {
+        &groups::NewGroup {
             name: "Arbetsgrupp 1",
             description: "Lokaler och föreningsstöd.",
             area_id: Some(area.0),
@@ -263,7 +265,7 @@ async fn a_responsible_person_records_progress_with_the_keyboard_alone(backend: 
     app.stop().await;
 }
 
-both!(
+sqlite!(
     action_plan_pages_have_no_accessibility_violations,
     a_responsible_person_records_progress_with_the_keyboard_alone,
 );

@@ -2,18 +2,14 @@
 //! idempotence), export and import again, recording progress with its rules, tenant isolation,
 //! bad input, working groups, the lists, reminders and the JSON API.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
-mod common;
-
-use common::{action_of, activity_id, coordinator, count, counts, import, link, signed_in, TABLE};
+use crate::common::{action_of, activity_id, count, counts, import, link, TABLE};
 use platform::auth::RoleKind;
 use testkit::{both, Backend, TestApp};
 
 async fn import_shows_a_preview_writes_on_confirmation_and_twice_changes_nothing(backend: Backend) {
     let app = TestApp::start(backend).await;
     app.municipality("sala", "Sala").await;
-    let (coord, _) = coordinator(&app, "sala").await;
+    let coord = app.coordinator("sala").await;
     let path = "/sala/handlingsplan/import";
 
     // The preview: what will be created, the line that cannot be placed, and nothing written.
@@ -102,9 +98,11 @@ async fn only_the_coordinator_imports(backend: Backend) {
         .post_raw(path, &[("_csrf", token.as_str()), ("table", TABLE)])
         .await;
     assert_ne!(page.status, 200);
-    let (staff, _) = signed_in(&app, "personal@sala.example", Some((RoleKind::Staff, Some("sala")))).await;
+    let (staff, _) = app
+        .signed_in("personal@sala.example", Some((RoleKind::Staff, Some("sala"))))
+        .await;
     assert_eq!(staff.get(path).await.status, 403);
-    let (other, _) = coordinator(&app, "heby").await;
+    let other = app.coordinator("heby").await;
     assert_eq!(other.get(path).await.status, 403, "another municipality's coordinator");
     let page = other
         .submit("/heby/handlingsplan/import", path, &[("table", TABLE)])
@@ -131,7 +129,7 @@ fn shape(json: &serde_json::Value) -> serde_json::Value {
 async fn exported_csv_and_xlsx_import_to_the_same_plan(backend: Backend) {
     let app = TestApp::start(backend).await;
     app.municipality("sala", "Sala").await;
-    let (coord, _) = coordinator(&app, "sala").await;
+    let coord = app.coordinator("sala").await;
     import(&coord, "sala", TABLE).await;
     let (_, original) = app.client().get_json("/api/v1/sala/action-plan").await;
     assert_eq!(original["principles"].as_array().unwrap().len(), 2);
@@ -152,7 +150,7 @@ async fn exported_csv_and_xlsx_import_to_the_same_plan(backend: Backend) {
         ("enkoping", "Enköping", "handlingsplan.xlsx", xlsx.clone()),
     ] {
         app.municipality(slug, name).await;
-        let (c, _) = coordinator(&app, slug).await;
+        let c = app.coordinator(slug).await;
         let page = c.get(&format!("/{slug}/handlingsplan/import")).await;
         let action = action_of(&page.body, "import-file").unwrap();
         let preview = c.post_file(&action, "file", file, bytes.clone()).await;
@@ -190,9 +188,9 @@ async fn the_responsible_record_progress_and_others_cannot(backend: Backend) {
     let app = TestApp::start(backend).await;
     app.municipality("sala", "Sala").await;
     app.municipality("heby", "Heby").await;
-    let (coord, _) = coordinator(&app, "sala").await;
+    let coord = app.coordinator("sala").await;
     import(&coord, "sala", TABLE).await;
-    let (person, person_id) = signed_in(&app, "ansvarig@sala.example", None).await;
+    let (person, person_id) = app.signed_in("ansvarig@sala.example", None).await;
     let id = activity_id(&app, "Upphandla").await;
     let other = activity_id(&app, "Uppdatera registret").await;
     let (rep, rep_id) = {
@@ -233,8 +231,8 @@ async fn the_responsible_record_progress_and_others_cannot(backend: Backend) {
 
     // Someone else signed in, another municipality's coordinator, and the representative of
     // an organisation that is not responsible: forbidden.
-    let (stranger, _) = signed_in(&app, "x@example.se", None).await;
-    let (heby, _) = coordinator(&app, "heby").await;
+    let (stranger, _) = app.signed_in("x@example.se", None).await;
+    let heby = app.coordinator("heby").await;
     for c in [&stranger, &heby, &rep] {
         assert!(!c.get(&page_path).await.body.contains("name=\"text\""));
         let p = c
@@ -350,9 +348,11 @@ async fn the_responsible_record_progress_and_others_cannot(backend: Backend) {
 async fn filters_lists_and_the_json_api(backend: Backend) {
     let app = TestApp::start(backend).await;
     app.municipality("sala", "Sala").await;
-    let (coord, _) = coordinator(&app, "sala").await;
+    let coord = app.coordinator("sala").await;
     import(&coord, "sala", TABLE).await;
-    let (staff, staff_id) = signed_in(&app, "personal@sala.example", Some((RoleKind::Staff, Some("sala")))).await;
+    let (staff, staff_id) = app
+        .signed_in("personal@sala.example", Some((RoleKind::Staff, Some("sala"))))
+        .await;
     let late = activity_id(&app, "Informera").await;
     let soon = activity_id(&app, "Upphandla").await;
     link(&coord, "sala", late, Some(staff_id), None, "2026-11-01").await;
@@ -409,7 +409,7 @@ async fn filters_lists_and_the_json_api(backend: Backend) {
     let informera = &p["goals"][0]["activities"][1];
     assert_eq!(informera["follow_up_on"], "2026-11-01");
     assert_eq!(informera["overdue"], true);
-    assert_eq!(informera["responsible_user_id"], staff_id);
+    assert_eq!(informera["responsible_user_id"], staff_id.get());
     assert_eq!(p["progress"]["total"], 3);
     assert_eq!(json["principles"][1]["goals"][0]["activities"][0]["time"], "Höst -19");
     let (status, _) = anon.get_json("/api/v1/ingenstans/action-plan").await;
@@ -420,9 +420,11 @@ async fn filters_lists_and_the_json_api(backend: Backend) {
 async fn reminders_reach_the_responsible_before_follow_up_once(backend: Backend) {
     let app = TestApp::start(backend).await;
     app.municipality("sala", "Sala").await;
-    let (coord, _) = coordinator(&app, "sala").await;
+    let coord = app.coordinator("sala").await;
     import(&coord, "sala", TABLE).await;
-    let (_, staff_id) = signed_in(&app, "personal@sala.example", Some((RoleKind::Staff, Some("sala")))).await;
+    let (_, staff_id) = app
+        .signed_in("personal@sala.example", Some((RoleKind::Staff, Some("sala"))))
+        .await;
     let (_, org) = app.representative("rep@forening.example", "sala", "Sala IF").await;
     let soon = activity_id(&app, "Upphandla").await;
     let later = activity_id(&app, "Informera").await;
@@ -464,7 +466,9 @@ async fn working_groups_are_joined_with_consent_and_left(backend: Backend) {
     let app = TestApp::start(backend).await;
     app.municipality("sala", "Sala").await;
     app.municipality("heby", "Heby").await;
-    let (coord, coord_id) = coordinator(&app, "sala").await;
+    let (coord, coord_id) = app
+        .signed_in("samordnare@sala.example", Some((RoleKind::Coordinator, Some("sala"))))
+        .await;
     import(&coord, "sala", TABLE).await;
     let (_, area): (i64, i64) = (
         0,
@@ -475,7 +479,7 @@ async fn working_groups_are_joined_with_consent_and_left(backend: Backend) {
             .0,
     );
     let groups = "/sala/handlingsplan/grupper";
-    let (member, _) = signed_in(&app, "medlem@example.se", None).await;
+    let (member, _) = app.signed_in("medlem@example.se", None).await;
     assert_eq!(
         member
             .submit(
@@ -544,7 +548,7 @@ async fn working_groups_are_joined_with_consent_and_left(backend: Backend) {
         t.contains("medlem@example.se") && t.contains("samordnare@sala.example"),
         "members see each other: {t}"
     );
-    let (heby, _) = coordinator(&app, "heby").await;
+    let heby = app.coordinator("heby").await;
     assert!(
         !heby.get(&path).await.text().contains("medlem@example.se"),
         "another municipality's coordinator"
@@ -570,12 +574,14 @@ async fn the_coordinator_sets_dates_links_and_the_plans_adoption(backend: Backen
     let app = TestApp::start(backend).await;
     app.municipality("sala", "Sala").await;
     app.municipality("heby", "Heby").await;
-    let (coord, _) = coordinator(&app, "sala").await;
+    let coord = app.coordinator("sala").await;
     import(&coord, "sala", TABLE).await;
     let (_, heby_org) = app.representative("rep@heby.example", "heby", "Heby IF").await;
     let id = activity_id(&app, "Upphandla").await;
     let path = format!("/sala/handlingsplan/aktivitet/{id}/redigera");
-    let (staff, _) = signed_in(&app, "personal@sala.example", Some((RoleKind::Staff, Some("sala")))).await;
+    let (staff, _) = app
+        .signed_in("personal@sala.example", Some((RoleKind::Staff, Some("sala"))))
+        .await;
     assert_eq!(
         staff.get(&path).await.status,
         403,

@@ -2,11 +2,7 @@
 //! twice: the second import finds nothing to create and changes nothing. (The structure of
 //! seed 003 itself is pinned by the table parser's own tests.)
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
-mod common;
-
-use common::{action_of, coordinator, counts};
+use crate::common::{action_of, counts};
 use testkit::{both, Backend, TestApp};
 
 const SEED: &[u8] = include_bytes!("data/seed003.txt");
@@ -20,7 +16,7 @@ async fn upload(c: &testkit::Client) -> testkit::Page {
 async fn seed_003_imports_once_and_again_changes_nothing(backend: Backend) {
     let app = TestApp::start(backend).await;
     app.municipality("sala", "Sala").await;
-    let (coord, _) = coordinator(&app, "sala").await;
+    let coord = app.coordinator("sala").await;
     let preview = upload(&coord).await;
     assert_eq!(preview.status, 200, "{}", preview.text());
     let confirm = action_of(&preview.body, "import-confirm").expect("seed 003 has something to import");

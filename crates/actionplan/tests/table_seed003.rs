@@ -1,6 +1,5 @@
 //! Seed 003, Sala's real action plan, through the table importer and exporter. The expected
 //! numbers below were counted by hand from `tests/data/seed003.txt`.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use actionplan::table::{
     parse_csv, parse_text, parse_xlsx, to_csv, to_rows, to_text, to_xlsx, Owner, Parsed, ProblemKind, TableActivity,

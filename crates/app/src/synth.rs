@@ -5,6 +5,7 @@
 use platform::auth::hash_password;
 use platform::db::Db;
 use platform::rules::slugify;
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use registry::domain::{Category, LegalForm};
@@ -195,7 +196,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
             "INSERT INTO municipalities (slug, name, intro, created_at) VALUES {} RETURNING id, slug",
             placeholders(chunk.len(), 4)
         );
-        let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
+        let mut q = sqlx::query_as::<_, (MunicipalityId, String)>(&sql);
         for (name, slug) in chunk {
             q = q
                 .bind(slug.clone())
@@ -210,7 +211,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
     counts.municipalities = municipality_ids.len();
 
     // Departments.
-    let dept_rows: Vec<(i64, &str)> = municipality_ids
+    let dept_rows: Vec<(MunicipalityId, &str)> = municipality_ids
         .iter()
         .flat_map(|m| DEPARTMENTS.iter().map(move |d| (*m, *d)))
         .collect();
@@ -220,7 +221,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
             "INSERT INTO departments (municipality_id, name, created_at) VALUES {} RETURNING id, municipality_id",
             placeholders(chunk.len(), 3)
         );
-        let mut q = sqlx::query_as::<_, (i64, i64)>(&sql);
+        let mut q = sqlx::query_as::<_, (DepartmentId, MunicipalityId)>(&sql);
         for (m, d) in chunk {
             q = q.bind(*m).bind(*d).bind(now);
         }
@@ -232,7 +233,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
 
     // Organisations, spread evenly with some municipalities larger than others.
     let per = plan.organisations / plan.municipalities.max(1);
-    let mut org_rows: Vec<(i64, String, String, &'static str)> = Vec::with_capacity(plan.organisations);
+    let mut org_rows: Vec<(MunicipalityId, String, String, &'static str)> = Vec::with_capacity(plan.organisations);
     let mut serial = 0u32;
     for (i, m) in municipality_ids.iter().enumerate() {
         let n = if i + 1 == municipality_ids.len() {
@@ -248,13 +249,13 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
             org_rows.push((*m, name, org_number(serial), kind));
         }
     }
-    let mut representative_orgs: Vec<(i64, i64)> = vec![];
+    let mut representative_orgs: Vec<(OrganisationId, MunicipalityId)> = vec![];
     for chunk in org_rows.chunks(300) {
         let sql = format!(
             "INSERT INTO organisations (municipality_id, name, org_number, created_at) VALUES {} RETURNING id, municipality_id",
             placeholders(chunk.len(), 4)
         );
-        let mut q = sqlx::query_as::<_, (i64, i64)>(&sql);
+        let mut q = sqlx::query_as::<_, (OrganisationId, MunicipalityId)>(&sql);
         for (m, name, number, _) in chunk {
             q = q.bind(*m).bind(name.clone()).bind(number.clone()).bind(now);
         }
@@ -305,9 +306,9 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
         email: String,
         name: String,
         role: &'static str,
-        municipality: Option<i64>,
-        department: Option<i64>,
-        organisation: Option<i64>,
+        municipality: Option<MunicipalityId>,
+        department: Option<DepartmentId>,
+        organisation: Option<OrganisationId>,
     }
     let mut people = vec![];
     for (i, m) in municipality_ids.iter().enumerate() {
@@ -345,7 +346,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
             "INSERT INTO users (email, name, password_hash, email_verified_at, created_at) VALUES {} RETURNING id, email",
             placeholders(chunk.len(), 5)
         );
-        let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
+        let mut q = sqlx::query_as::<_, (UserId, String)>(&sql);
         for u in chunk {
             q = q
                 .bind(u.email.clone())
@@ -354,7 +355,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
                 .bind(now)
                 .bind(now);
         }
-        let ids: std::collections::HashMap<String, i64> = q
+        let ids: std::collections::HashMap<String, UserId> = q
             .fetch_all(&mut *tx)
             .await?
             .into_iter()

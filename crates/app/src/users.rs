@@ -4,6 +4,7 @@
 use platform::auth::{hash_password, RoleKind};
 use platform::db::Db;
 use platform::rules::{self, Email};
+use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 
 pub struct NewUser<'a> {
     pub email: &'a str,
@@ -16,20 +17,20 @@ pub struct NewUser<'a> {
 }
 
 /// Create a verified account (or find it) and give it the role. Returns the user's id.
-pub async fn add(db: &Db, u: &NewUser<'_>, now: i64) -> anyhow::Result<i64> {
+pub async fn add(db: &Db, u: &NewUser<'_>, now: i64) -> anyhow::Result<UserId> {
     let email = Email::parse(u.email).map_err(|e| anyhow::anyhow!("--email: {}", describe(e)))?;
     let name = rules::line(u.name, 120).map_err(|e| anyhow::anyhow!("--name: {}", describe(e)))?;
     rules::password(u.password).map_err(|e| anyhow::anyhow!("password: {}", describe(e)))?;
     let hash = hash_password(u.password)?;
     let mut tx = db.write().await?;
-    let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+    let existing: Option<(UserId,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
         .bind(email.as_str())
         .fetch_optional(&mut *tx)
         .await?;
     let user_id = match existing {
         Some((id,)) => id,
         None => {
-            let (id,): (i64,) = sqlx::query_as(
+            let (id,): (UserId,) = sqlx::query_as(
                 "INSERT INTO users (email, name, password_hash, email_verified_at, created_at) VALUES ($1, $2, $3, $4, $4) RETURNING id",
             )
             .bind(email.as_str())
@@ -46,7 +47,7 @@ pub async fn add(db: &Db, u: &NewUser<'_>, now: i64) -> anyhow::Result<i64> {
             (RoleKind::Operator, _) => None,
             (_, None) => anyhow::bail!("--municipality is needed for the role {}", role.as_str()),
             (_, Some(slug)) => {
-                let (id,): (i64,) = sqlx::query_as("SELECT id FROM municipalities WHERE slug = $1")
+                let (id,): (MunicipalityId,) = sqlx::query_as("SELECT id FROM municipalities WHERE slug = $1")
                     .bind(slug)
                     .fetch_optional(&mut *tx)
                     .await?
@@ -56,7 +57,7 @@ pub async fn add(db: &Db, u: &NewUser<'_>, now: i64) -> anyhow::Result<i64> {
         };
         let department_id = match (u.department, municipality_id) {
             (Some(d), Some(m)) => {
-                let row: Option<(i64,)> =
+                let row: Option<(DepartmentId,)> =
                     sqlx::query_as("SELECT id FROM departments WHERE municipality_id = $1 AND name = $2")
                         .bind(m)
                         .bind(d)
@@ -65,7 +66,7 @@ pub async fn add(db: &Db, u: &NewUser<'_>, now: i64) -> anyhow::Result<i64> {
                 match row {
                     Some((id,)) => Some(id),
                     None => {
-                        let (id,): (i64,) = sqlx::query_as(
+                        let (id,): (DepartmentId,) = sqlx::query_as(
                             "INSERT INTO departments (municipality_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
                         )
                         .bind(m)
@@ -81,7 +82,7 @@ pub async fn add(db: &Db, u: &NewUser<'_>, now: i64) -> anyhow::Result<i64> {
         };
         let organisation_id = match (role, u.organisation, municipality_id) {
             (RoleKind::Representative, Some(o), Some(m)) => {
-                let (id,): (i64,) =
+                let (id,): (OrganisationId,) =
                     sqlx::query_as("SELECT id FROM organisations WHERE municipality_id = $1 AND name = $2")
                         .bind(m)
                         .bind(o)

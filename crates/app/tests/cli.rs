@@ -1,8 +1,6 @@
 //! The `overens` binary as an operator uses it: settings and their errors, migrations on both
 //! databases reaching the same schema, the demo, and shutdown on SIGTERM.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use testkit::{Backend, TestDb};
@@ -406,10 +404,11 @@ async fn synthetic_national_data_on_both_databases() {
                 .await
                 .unwrap();
         assert_eq!(profiles, 600);
-        let (m,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM municipalities WHERE slug LIKE 'syn-%'")
-            .fetch_one(&pool.pool)
-            .await
-            .unwrap();
+        let (m,): (platform::MunicipalityId,) =
+            sqlx::query_as("SELECT MIN(id) FROM municipalities WHERE slug LIKE 'syn-%'")
+                .fetch_one(&pool.pool)
+                .await
+                .unwrap();
         let mut found = vec![];
         // One in five organisations has premises and one in three has signed (by id), so the
         // benchmark's filters find something.

@@ -1,8 +1,6 @@
 //! What a newcomer sees in the demo, on both databases: the seeds' municipalities and what
 //! each capability loads from them.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
 use testkit::{both, Backend, TestApp};
 
 async fn the_demo_shows_the_seeds(backend: Backend) {

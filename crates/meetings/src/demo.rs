@@ -4,7 +4,9 @@
 //! (seed 002). Times the seeds do not give are the evening hours of the meetings they do.
 
 use crate::domain::MeetingForm;
-use crate::store::{self, Minutes};
+use crate::ids::{MeetingId, SeriesId};
+use crate::minutes::store::{self as minutes, Minutes, NewAssignment, NewItem};
+use crate::store;
 use platform::db::Db;
 use platform::MunicipalityId;
 
@@ -24,7 +26,7 @@ const ACCESS: &str = "Tillgänglighet för funktionsvariation: Lokalen ligger i 
 const CONTACTS: &str = "Jane Allansson, jane.allansson@sala.se, tfn 0224-74 70 13 (Sala kommun)\n\
                         Isa Österberg, isa.osterberg.tarna@folkbildning.net, tfn 070-14 68 914";
 
-fn sala_meeting(series: i64, number: u32, date: &str, title: &str, theme: &str) -> MeetingForm {
+fn sala_meeting(series: SeriesId, number: u32, date: &str, title: &str, theme: &str) -> MeetingForm {
     MeetingForm {
         series: series.to_string(),
         number: number.to_string(),
@@ -43,11 +45,17 @@ fn sala_meeting(series: i64, number: u32, date: &str, title: &str, theme: &str) 
         deadline: String::new(),
         consent_text: CONSENT.into(),
         invitation_text: String::new(),
-        premises: String::new(),
+        room: String::new(),
     }
 }
 
-async fn save(db: &Db, municipality_id: MunicipalityId, series: i64, f: &MeetingForm, now: i64) -> anyhow::Result<i64> {
+async fn save(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    series: SeriesId,
+    f: &MeetingForm,
+    now: i64,
+) -> anyhow::Result<MeetingId> {
     let input = f
         .check(&[series])
         .map_err(|p| anyhow::anyhow!("demo meeting {}: {p:?}", f.title))?;
@@ -109,11 +117,23 @@ async fn load_sala(db: &Db, sala: MunicipalityId, now: i64) -> anyhow::Result<()
         ("Avslutning", "Anders Wigelsbo avslutade mötet genom att tacka alla deltagare för stort engagemang och förmedla ambitionen att fortsätta utveckla samverkan med civilsamhället. I höst är det val och oavsett hur valresultatet blir kommer arbetet med samverkan mellan kommunen och civilsamhället att fortsätta. De olika partierna är eniga om den saken.", ""),
     ];
     for (heading, body, decision) in items {
-        store::add_item(db, sala, five, heading, body, decision, None, now).await?;
+        minutes::add_item(
+            db,
+            sala,
+            five,
+            &NewItem {
+                heading,
+                body,
+                decision,
+            },
+            None,
+            now,
+        )
+        .await?;
     }
-    let q1 = store::add_question(db, sala, five, "Är tiden rimlig för handlingsplanen?", None, now).await?;
-    let q2 = store::add_question(db, sala, five, "Behöver den inledande texten förbättras?", None, now).await?;
-    store::set_summary(
+    let q1 = minutes::add_question(db, sala, five, "Är tiden rimlig för handlingsplanen?", None, now).await?;
+    let q2 = minutes::add_question(db, sala, five, "Behöver den inledande texten förbättras?", None, now).await?;
+    minutes::set_summary(
         db,
         sala,
         five,
@@ -128,9 +148,9 @@ async fn load_sala(db: &Db, sala: MunicipalityId, now: i64) -> anyhow::Result<()
         ("Utbildning i föreningsteknik och ledarskap", "För punkterna under principerna ”Dialog” och ”Kvalitet” är styrgrupp viktig."),
         ("Eget föreningsforum med föreningsregister på Facebook 2018", "Gruppen sätts samman av kommunen och vi vill att civilsamhället ska ingå."),
     ] {
-        store::add_answer(db, sala, five, q1, group, text, None, now).await?;
+        minutes::add_answer(db, sala, five, q1, group, text, None, now).await?;
     }
-    store::set_summary(
+    minutes::set_summary(
         db,
         sala,
         five,
@@ -140,7 +160,7 @@ async fn load_sala(db: &Db, sala: MunicipalityId, now: i64) -> anyhow::Result<()
         now,
     )
     .await?;
-    store::save_minutes(
+    minutes::save_minutes(
         db,
         sala,
         five,
@@ -155,7 +175,7 @@ async fn load_sala(db: &Db, sala: MunicipalityId, now: i64) -> anyhow::Result<()
         now,
     )
     .await?;
-    store::publish(db, sala, five, true, None, now).await?;
+    minutes::publish(db, sala, five, true, None, now).await?;
 
     // Meeting 6 with its invitation (seed 001).
     let mut six = sala_meeting(
@@ -170,6 +190,14 @@ async fn load_sala(db: &Db, sala: MunicipalityId, now: i64) -> anyhow::Result<()
     six.agenda =
         "Samling och fika\nDialog: vilken principens åtgärder vill du börja arbeta med?\nArbetsgrupper bildas".into();
     six.invitation_text = "Välkommen till dialogmöte nr 6!\n\nHar du inte haft möjlighet att delta vid tidigare möten? Ingen fara – du är välkommen ändå! Beskrivning av arbetet finns även på www.sala.se/civilsam.\n\nSALA KOMMUN\nAnders Wigelsbo, Kommunstyrelsens ordförande\nUlrika Spårebo, Kommunstyrelsens andre vice ordförande\nJenny Nohage, Kommunchef".into();
+    // Held in Täljstenen's lecture hall when the premises have it (their demo data).
+    let hall = premises::public::rooms(db, sala)
+        .await?
+        .into_iter()
+        .find(|r| r.premises == "Täljstenen" && r.name == "Föreläsningssalen");
+    if let Some(hall) = hall {
+        six.room = hall.id.to_string();
+    }
     save(db, sala, series, &six, now).await?;
     Ok(())
 }
@@ -202,7 +230,7 @@ async fn load_orebro(db: &Db, orebro: MunicipalityId, now: i64) -> anyhow::Resul
         deadline: String::new(),
         consent_text: CONSENT.into(),
         invitation_text: String::new(),
-        premises: String::new(),
+        room: String::new(),
     };
     let meeting = save(
         db,
@@ -220,7 +248,7 @@ async fn load_orebro(db: &Db, orebro: MunicipalityId, now: i64) -> anyhow::Resul
         now,
     )
     .await?;
-    store::save_minutes(
+    minutes::save_minutes(
         db,
         orebro,
         meeting,
@@ -244,7 +272,19 @@ async fn load_orebro(db: &Db, orebro: MunicipalityId, now: i64) -> anyhow::Resul
         ("Arbetsgrupper", "1. Handlingsplan. Arbetsgrupp: Tina Modin, Helena Astvald, Mats-Olof Liljegren, Urban Svensson, Elisabeth Rapp, Anna Fogel. Datum för ett första kortare möte: 22 februari kl. 16:30 på Föreningarnas hus.\n\n2. Riktlinjer för lokaler. Arbetsgrupp: K-G Granberg, Peter Eriksson och Ann-Mari Wulfstrand.", "Två arbetsgrupper bildas: Handlingsplan och Riktlinjer för lokaler."),
     ];
     for (heading, body, decision) in items {
-        store::add_item(db, orebro, meeting, heading, body, decision, None, now).await?;
+        minutes::add_item(
+            db,
+            orebro,
+            meeting,
+            &NewItem {
+                heading,
+                body,
+                decision,
+            },
+            None,
+            now,
+        )
+        .await?;
     }
     for (who, what, due) in [
         (
@@ -263,8 +303,14 @@ async fn load_orebro(db: &Db, orebro: MunicipalityId, now: i64) -> anyhow::Resul
             Some("2017-05-02"),
         ),
     ] {
-        store::add_assignment(db, orebro, meeting, who, what, due, None, None, now).await?;
+        let a = NewAssignment {
+            who,
+            what,
+            due_on: due,
+            activity_id: None,
+        };
+        minutes::add_assignment(db, orebro, meeting, &a, None, now).await?;
     }
-    store::publish(db, orebro, meeting, true, None, now).await?;
+    minutes::publish(db, orebro, meeting, true, None, now).await?;
     Ok(())
 }

@@ -1,14 +1,18 @@
 //! The rules of meetings, without I/O: parties, registration states, who gets a seat, local
 //! Swedish time to stored instants, and the checks on what a coordinator or a participant types.
 
+use crate::ids::SeriesId;
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Europe::Stockholm;
+use platform::features::Feature;
 use platform::rules::{self, Invalid};
+use premises::public::Room;
 use serde::Serialize;
 
 /// Which side of the collaboration a participant comes from (seed 002 counts them so).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord, strum::EnumString, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Party {
     Municipality,
     CivilSociety,
@@ -24,17 +28,13 @@ impl Party {
         Party::Guest,
     ];
 
+    /// The stored text (`civil_society`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Party::Municipality => "municipality",
-            Party::CivilSociety => "civil_society",
-            Party::Politician => "politician",
-            Party::Guest => "guest",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Party> {
-        Party::ALL.into_iter().find(|p| p.as_str() == s)
+        s.parse().ok()
     }
 
     pub fn message_id(self) -> &'static str {
@@ -47,8 +47,9 @@ impl Party {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, strum::EnumString, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Status {
     Confirmed,
     Waiting,
@@ -56,20 +57,14 @@ pub enum Status {
 }
 
 impl Status {
+    /// The stored text (`waiting`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Confirmed => "confirmed",
-            Status::Waiting => "waiting",
-            Status::Cancelled => "cancelled",
-        }
+        self.into()
     }
 
+    /// Anything but a seat or the waiting list counts as cancelled.
     pub fn parse(s: &str) -> Status {
-        match s {
-            "confirmed" => Status::Confirmed,
-            "waiting" => Status::Waiting,
-            _ => Status::Cancelled,
-        }
+        s.parse().unwrap_or(Status::Cancelled)
     }
 
     pub fn message_id(self) -> &'static str {
@@ -184,14 +179,14 @@ pub struct MeetingForm {
     pub deadline: String,
     pub consent_text: String,
     pub invitation_text: String,
-    /// A premises of the registry (its id), or empty for a place in free text.
-    pub premises: String,
+    /// A room of the premises capability (its id), or empty for a place in free text only.
+    pub room: String,
 }
 
 /// A checked meeting.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeetingInput {
-    pub series_id: i64,
+    pub series_id: SeriesId,
     pub number: Option<i64>,
     pub title: String,
     pub theme: String,
@@ -207,7 +202,8 @@ pub struct MeetingInput {
     pub registration_deadline: Option<i64>,
     pub consent_text: String,
     pub invitation_text: String,
-    pub premises_id: Option<i64>,
+    /// A room of the premises capability where the meeting is held.
+    pub room_id: Option<i64>,
 }
 
 fn opt_num(s: &str, field: &'static str, problems: &mut Problems) -> Option<i64> {
@@ -249,13 +245,13 @@ fn line(s: &str, max: usize, field: &'static str, required: bool, problems: &mut
 }
 
 impl MeetingForm {
-    pub fn check(&self, series_ids: &[i64]) -> Result<MeetingInput, Problems> {
+    pub fn check(&self, series_ids: &[SeriesId]) -> Result<MeetingInput, Problems> {
         let mut p: Problems = vec![];
-        let series_id = match self.series.trim().parse::<i64>() {
+        let series_id = match self.series.trim().parse::<SeriesId>() {
             Ok(id) if series_ids.contains(&id) => id,
             _ => {
                 p.push(("series", Problem::Series));
-                0
+                SeriesId::new(0)
             }
         };
         let number = opt_num(&self.number, "number", &mut p);
@@ -322,65 +318,45 @@ impl MeetingForm {
             registration_deadline: deadline,
             consent_text,
             invitation_text,
-            premises_id: self.premises.trim().parse().ok(),
+            room_id: self.room.trim().parse().ok(),
         })
     }
 }
 
-/// A premises of the registry as a meeting place.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Premises {
-    pub id: i64,
-    pub name: String,
-    pub address: String,
-    pub organisation: String,
-    pub ground_floor: bool,
-    pub step_free: bool,
-    pub lift: bool,
-    pub accessible_toilet: bool,
-    pub hearing_loop: bool,
-}
-
-impl Premises {
-    pub fn place(&self) -> String {
-        if self.address.is_empty() {
-            self.name.clone()
-        } else {
-            format!("{}, {}", self.name, self.address)
-        }
-    }
-
-    /// The accessibility as the invitation says it (message ids of the facts that hold).
-    pub fn accessibility_ids(&self) -> Vec<&'static str> {
-        [
-            (self.ground_floor, "meetings-premises-ground-floor"),
-            (self.step_free, "meetings-premises-step-free"),
-            (self.lift, "meetings-premises-lift"),
-            (self.accessible_toilet, "meetings-premises-toilet"),
-            (self.hearing_loop, "meetings-premises-hearing-loop"),
-        ]
-        .into_iter()
-        .filter(|(yes, _)| *yes)
-        .map(|(_, id)| id)
-        .collect()
-    }
+/// The accessibility of a room as the invitation says it (message ids of the features it has).
+pub fn accessibility_ids(features: &[Feature]) -> Vec<&'static str> {
+    [
+        (Feature::GroundFloor, "meetings-premises-ground-floor"),
+        (Feature::StepFree, "meetings-premises-step-free"),
+        (Feature::Lift, "meetings-premises-lift"),
+        (Feature::AccessibleToilet, "meetings-premises-toilet"),
+        (Feature::HearingLoop, "meetings-premises-hearing-loop"),
+    ]
+    .into_iter()
+    .filter(|(f, _)| features.contains(f))
+    .map(|(_, id)| id)
+    .collect()
 }
 
 impl MeetingForm {
-    /// A chosen premises fills in the place and the accessibility when they are left empty;
-    /// a premises that is not one of the municipality's is dropped.
-    pub fn with_premises(mut self, all: &[Premises], say: impl Fn(&str) -> String) -> MeetingForm {
-        let chosen = self.premises.trim().parse::<i64>().ok();
-        match chosen.and_then(|id| all.iter().find(|p| p.id == id)) {
-            Some(p) => {
+    /// A chosen room fills in the place and the accessibility when they are left empty; a room
+    /// that is not one of the municipality's is dropped.
+    pub fn with_room(mut self, all: &[Room], say: impl Fn(&str) -> String) -> MeetingForm {
+        let chosen = self.room.trim().parse::<i64>().ok();
+        match chosen.and_then(|id| all.iter().find(|r| r.id == id)) {
+            Some(r) => {
                 if self.place.trim().is_empty() {
-                    self.place = p.place();
+                    self.place = r.place();
                 }
                 if self.accessibility.trim().is_empty() {
-                    self.accessibility = p.accessibility_ids().into_iter().map(say).collect::<Vec<_>>().join(" ");
+                    self.accessibility = accessibility_ids(&r.features)
+                        .into_iter()
+                        .map(say)
+                        .collect::<Vec<_>>()
+                        .join(" ");
                 }
             }
-            None => self.premises.clear(),
+            None => self.room.clear(),
         }
         self
     }
@@ -494,7 +470,7 @@ mod tests {
             consent_text: "Ja".into(),
             ..Default::default()
         };
-        let p = f.check(&[1]).unwrap_err();
+        let p = f.check(&[SeriesId::new(1)]).unwrap_err();
         assert_eq!(p, vec![("end", Problem::EndBeforeStart)]);
     }
 
@@ -508,5 +484,42 @@ mod tests {
         let p = f.check().unwrap_err();
         assert!(p.contains(&("party", Problem::Party)));
         assert!(p.contains(&("consent", Problem::Consent)));
+    }
+}
+
+#[cfg(test)]
+mod room_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_room_fills_in_place_and_accessibility_left_empty() {
+        let room = Room {
+            id: 7,
+            name: "Föreläsningssalen".into(),
+            premises: "Täljstenen".into(),
+            address: "Vasagatan 17, 733 38 Sala".into(),
+            features: vec![Feature::GroundFloor, Feature::HearingLoop, Feature::Parking],
+        };
+        let f = MeetingForm {
+            room: "7".into(),
+            ..Default::default()
+        }
+        .with_room(std::slice::from_ref(&room), |id| id.to_string());
+        assert_eq!(f.place, "Föreläsningssalen, Täljstenen, Vasagatan 17, 733 38 Sala");
+        assert_eq!(
+            f.accessibility,
+            "meetings-premises-ground-floor meetings-premises-hearing-loop"
+        );
+        let other = MeetingForm {
+            room: "8".into(),
+            place: "Hemma".into(),
+            ..Default::default()
+        }
+        .with_room(&[room], |id| id.to_string());
+        assert_eq!((other.room.as_str(), other.place.as_str()), ("", "Hemma"));
+        assert_eq!(Party::parse("civil_society"), Some(Party::CivilSociety));
+        assert_eq!(Status::Waiting.as_str(), "waiting");
+        assert_eq!(Status::parse("nonsense"), Status::Cancelled);
     }
 }

@@ -1,18 +1,24 @@
 //! The texts of the meetings' e-mails (in Swedish, the municipality's language) and the
-//! calendar event of a meeting.
+//! calendar event of a meeting. The letters are built here; their callers (routes and jobs)
+//! queue them with `platform::mail` in the transaction of the change they tell of.
 
 use crate::domain::{clock, Status};
 use crate::ics;
-use crate::mail::MeetingMail;
+use crate::paths;
 use crate::store::Meeting;
 use platform::i18n::{Lang, Tr};
+use platform::mail::Email;
 use platform::AppState;
+
+/// The name of the calendar file a letter carries.
+pub const ICS_NAME: &str = "mote.ics";
 
 /// What every letter of one municipality needs.
 pub struct Letters {
     pub tr: Tr,
-    /// `https://host/{slug}` without a trailing slash.
-    pub base: String,
+    /// `https://host` without a trailing slash.
+    pub root: String,
+    pub slug: String,
     pub host: String,
     pub now: i64,
 }
@@ -33,18 +39,19 @@ impl Letters {
                 lang: Lang::Sv,
                 catalog: state.catalog.clone(),
             },
-            base: format!("{root}/{slug}"),
+            root,
+            slug: slug.to_string(),
             host,
             now: state.now(),
         }
     }
 
     pub fn meeting_url(&self, m: &Meeting) -> String {
-        format!("{}/moten/{}", self.base, m.id)
+        format!("{}{}", self.root, paths::meeting(&self.slug, m.id))
     }
 
     pub fn cancel_url(&self, token: &str) -> String {
-        format!("{}/moten/avanmalan/{token}", self.base)
+        format!("{}{}", self.root, paths::cancel(&self.slug, token))
     }
 
     /// "2018-09-20 kl 19:00–21:00 (samling 18:30)".
@@ -110,7 +117,7 @@ impl Letters {
         s
     }
 
-    pub fn registered(&self, m: &Meeting, name: &str, to: &str, status: Status, token: &str) -> MeetingMail {
+    pub fn registered(&self, m: &Meeting, name: &str, to: &str, status: Status, token: &str) -> Email {
         let (subject, body, ics) = match status {
             Status::Waiting => ("meetings-mail-waiting-subject", "meetings-mail-waiting-body", None),
             _ => (
@@ -119,10 +126,10 @@ impl Letters {
                 Some(self.ics(m)),
             ),
         };
-        MeetingMail {
-            to: to.to_string(),
-            subject: self.tr.ta(subject, &[("title", &m.title)]),
-            body: self.tr.ta(
+        let email = Email::new(
+            to,
+            self.tr.ta(subject, &[("title", &m.title)]),
+            self.tr.ta(
                 body,
                 &[
                     ("name", &name),
@@ -131,15 +138,18 @@ impl Letters {
                     ("cancel", &self.cancel_url(token)),
                 ],
             ),
-            ics,
+        );
+        match ics {
+            Some(ics) => email.with_calendar(ICS_NAME, ics),
+            None => email,
         }
     }
 
-    pub fn promoted(&self, m: &Meeting, name: &str, to: &str, token: &str) -> MeetingMail {
-        MeetingMail {
-            to: to.to_string(),
-            subject: self.tr.ta("meetings-mail-promoted-subject", &[("title", &m.title)]),
-            body: self.tr.ta(
+    pub fn promoted(&self, m: &Meeting, name: &str, to: &str, token: &str) -> Email {
+        Email::new(
+            to,
+            self.tr.ta("meetings-mail-promoted-subject", &[("title", &m.title)]),
+            self.tr.ta(
                 "meetings-mail-promoted-body",
                 &[
                     ("name", &name),
@@ -148,15 +158,15 @@ impl Letters {
                     ("cancel", &self.cancel_url(token)),
                 ],
             ),
-            ics: Some(self.ics(m)),
-        }
+        )
+        .with_calendar(ICS_NAME, self.ics(m))
     }
 
-    pub fn cancelled(&self, m: &Meeting, name: &str, to: &str) -> MeetingMail {
-        MeetingMail {
-            to: to.to_string(),
-            subject: self.tr.ta("meetings-mail-cancelled-subject", &[("title", &m.title)]),
-            body: self.tr.ta(
+    pub fn cancelled(&self, m: &Meeting, name: &str, to: &str) -> Email {
+        Email::new(
+            to,
+            self.tr.ta("meetings-mail-cancelled-subject", &[("title", &m.title)]),
+            self.tr.ta(
                 "meetings-mail-cancelled-body",
                 &[
                     ("name", &name),
@@ -164,15 +174,14 @@ impl Letters {
                     ("link", &self.meeting_url(m)),
                 ],
             ),
-            ics: None,
-        }
+        )
     }
 
-    pub fn reminder(&self, m: &Meeting, name: &str, to: &str) -> MeetingMail {
-        MeetingMail {
-            to: to.to_string(),
-            subject: self.tr.ta("meetings-mail-reminder-subject", &[("title", &m.title)]),
-            body: self.tr.ta(
+    pub fn reminder(&self, m: &Meeting, name: &str, to: &str) -> Email {
+        Email::new(
+            to,
+            self.tr.ta("meetings-mail-reminder-subject", &[("title", &m.title)]),
+            self.tr.ta(
                 "meetings-mail-reminder-body",
                 &[
                     ("name", &name),
@@ -180,7 +189,6 @@ impl Letters {
                     ("link", &self.meeting_url(m)),
                 ],
             ),
-            ics: None,
-        }
+        )
     }
 }

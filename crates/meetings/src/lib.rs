@@ -1,19 +1,31 @@
 //! Dialog meetings and the collaboration council (dialogmöten, samverkansråd): series of
-//! numbered meetings with theme, time, place and accessibility; registration with capacity, a
-//! waiting list and a consent text; confirmation, cancellation and reminder e-mails with a
-//! calendar file; participant lists and attendance by party; calendar files and feeds.
+//! numbered meetings with theme, time, place (free text or a room of the premises) and
+//! accessibility; registration with capacity, a waiting list and a consent text; confirmation,
+//! cancellation and reminder e-mails with a calendar file; participant lists and attendance by
+//! party; calendar files and feeds; invitations; minutes and group answers.
+//!
+//! Areas: the meetings themselves (`domain`, `store`, `routes`), `registration`, `minutes`,
+//! `invitation`, `privacy`; letters are built in `letters` and queued by the routes and jobs
+//! (`reminders`) with `platform::mail` in the transaction of the change they tell of. Other
+//! capabilities are asked through their `public` modules (registry, signing, agreement,
+//! actionplan, premises).
 
 pub mod demo;
 pub mod domain;
+pub mod ids;
 pub use platform::ics;
-mod invitation;
+mod ext;
+pub mod invitation;
 pub mod letters;
-pub mod mail;
-mod minutes;
+pub mod minutes;
+pub mod paths;
+mod personal;
 pub mod privacy;
+pub mod registration;
 pub mod reminders;
 mod routes;
 pub mod store;
+mod views;
 
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;
@@ -41,11 +53,8 @@ pub static CAPABILITY: Capability = Capability {
         message_id: "nav-meetings",
     }],
     router: routes::router,
-    jobs: |w| {
-        w.handle(mail::JOB_KIND, Arc::new(mail::MailJob))
-            .handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob))
-    },
-    personal: None,
+    jobs: |w| w.handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob)),
+    personal: Some(&personal::PERSONAL),
 };
 
 /// This capability's part of the demo data (loaded after the action plan's).

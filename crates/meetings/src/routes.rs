@@ -1,33 +1,26 @@
-//! The meetings' pages, files and JSON.
+//! The meetings' pages, files and JSON: the list, the series, planning a meeting, a meeting's
+//! page, the calendar files and feeds. Registration, minutes, invitations and personal data
+//! have their own areas (`registration`, `minutes`, `invitation`, `privacy`).
 //!
 //! - `GET /{slug}/moten`: coming and past meetings (public); `GET|POST …/moten/nytt` (coordinator)
 //! - `GET|POST /{slug}/moten/serier`: the series (coordinator)
 //! - `GET /{slug}/moten/{id}`: a meeting (public); `GET|POST …/{id}/redigera` (coordinator)
-//! - `GET|POST /{slug}/moten/{id}/anmalan`: registration (public, rate limited)
-//! - `GET|POST /{slug}/moten/avanmalan/{token}`: cancellation by the e-mailed link
 //! - `GET /{slug}/moten/{id}/kalender.ics`, `…/moten/kalender.ics`, `…/moten/serier/{id}/kalender.ics`
-//! - `GET|POST /{slug}/moten/{id}/deltagare`, `…/deltagare.csv|.xlsx`, `…/deltagare/utskrift` (coordinator)
 //! - `GET /api/v1/{slug}/meetings`
 
-use crate::domain::{self, MeetingForm, Party, Problem, Problems, RegistrationForm, Status};
+use crate::domain::{self, MeetingForm, Problems};
+use crate::ids::{MeetingId, SeriesId};
 use crate::letters::Letters;
-use crate::store::{self, Meeting, RegisterError};
-use askama::Template;
-use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
-use axum::{Json, Router};
-use platform::auth::require_coordinator;
-use platform::ctx::{Ctx, Input};
-use platform::error::{AppError, AppResult};
+use crate::paths;
+use crate::store::{self, Meeting, SeriesError};
+use crate::views::{self, coordinates, mark, seats, when};
+use axum::Json;
+use platform::audit::Change;
+use platform::db;
 use platform::format;
-use platform::layout::{html, html_status, Field, FieldKind, Form, FormPage, Page};
-use platform::ratelimit::RateLimits;
-use platform::tenants::{Municipality, Tenant};
-use platform::AppState;
+use platform::web::prelude::*;
+use premises::public::Room;
 use serde::Serialize;
-use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -37,84 +30,19 @@ pub fn router() -> Router<AppState> {
         .route("/{slug}/moten/kalender.ics", get(feed_all))
         .route("/{slug}/moten/serier/{id}", get(series_public))
         .route("/{slug}/moten/serier/{id}/kalender.ics", get(feed_series))
-        .route("/{slug}/moten/utskrift.css", get(print_css))
-        .route("/{slug}/moten/avanmalan/{token}", get(cancel_page).post(cancel_save))
         .route("/{slug}/moten/{id}", get(meeting_page))
         .route("/{slug}/moten/{id}/redigera", get(edit_page).post(edit_save))
-        .route("/{slug}/moten/{id}/anmalan", get(register_page).post(register_save))
         .route("/{slug}/moten/{id}/kalender.ics", get(meeting_ics))
-        .route(
-            "/{slug}/moten/{id}/deltagare",
-            get(participants_page).post(attendance_save),
-        )
-        .route("/{slug}/moten/{id}/deltagare.csv", get(participants_csv))
-        .route("/{slug}/moten/{id}/deltagare.xlsx", get(participants_xlsx))
-        .route("/{slug}/moten/{id}/deltagare/utskrift", get(participants_print))
         .route("/api/v1/{slug}/meetings", get(api))
+        .merge(crate::registration::router())
         .merge(crate::minutes::router())
         .merge(crate::invitation::router())
         .merge(crate::privacy::router())
 }
 
-fn base(m: &Municipality) -> String {
-    format!("/{}/moten", m.slug)
-}
-
-fn id_of(s: &str) -> AppResult<i64> {
-    s.parse::<i64>().map_err(|_| AppError::NotFound("err-not-found"))
-}
-
-fn page(ctx: &Ctx, m: &Municipality, title: impl Into<String>) -> Page {
-    ctx.page(title).in_municipality(&m.slug, &m.name)
-}
-
-fn mark(form: &mut Form, ctx: &Ctx, problems: &Problems) {
-    for (field, p) in problems {
-        match p {
-            Problem::Rule(why) => form.invalid(&ctx.tr, field, *why),
-            p => form.error(field, ctx.t(p.message_id())),
-        }
-    }
-}
-
-async fn get_meeting(state: &AppState, m: &Municipality, id: &str) -> AppResult<Meeting> {
-    store::meeting(&state.db, m.id, id_of(id)?)
-        .await?
-        .ok_or(AppError::NotFound("err-not-found"))
-}
-
 /// A meeting's heading: its title as the coordinator wrote it ("Dialogmöte 6, …").
 fn heading(mt: &Meeting) -> String {
     mt.title.clone()
-}
-
-fn when(ctx: &Ctx, mt: &Meeting) -> String {
-    let mut s = format!(
-        "{} {} {}–{}",
-        format::date(mt.starts_at),
-        ctx.t("meetings-at"),
-        domain::clock(mt.starts_at),
-        domain::clock(mt.ends_at)
-    );
-    if let Some(g) = mt.gathering_at {
-        s.push_str(&format!(
-            " ({} {})",
-            ctx.t("meetings-gathering-short"),
-            domain::clock(g)
-        ));
-    }
-    s
-}
-
-fn seats(ctx: &Ctx, mt: &Meeting) -> String {
-    match mt.seats_left() {
-        None => ctx.tr.ta("meetings-seats-unlimited", &[("n", &mt.confirmed)]),
-        Some(0) => ctx.tr.ta("meetings-seats-full", &[("waiting", &mt.waiting)]),
-        Some(n) => ctx.tr.ta(
-            "meetings-seats-left",
-            &[("n", &n), ("capacity", &mt.capacity.unwrap_or(0))],
-        ),
-    }
 }
 
 // --- The list ---
@@ -146,7 +74,7 @@ async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
     let all = store::meetings(&state.db, m.id, None).await?;
     let series = store::series(&state.db, m.id).await?;
     let item = |mt: &Meeting| Item {
-        href: format!("{}/{}", base(&m), mt.id),
+        href: paths::meeting(&m.slug, mt.id),
         title: heading(mt),
         series: mt.series_name.clone(),
         when: when(&ctx, mt),
@@ -154,18 +82,18 @@ async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
     };
     let coming = all.iter().filter(|mt| mt.ends_at >= now).map(item).collect();
     let past = all.iter().rev().filter(|mt| mt.ends_at < now).map(item).collect();
-    let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
+    let coordinator = coordinates(&ctx, &m);
     let actions = if coordinator {
         vec![
-            (format!("{}/nytt", base(&m)), ctx.t("meetings-action-new")),
-            (format!("{}/serier", base(&m)), ctx.t("meetings-action-series")),
-            (format!("{}/personuppgifter", base(&m)), ctx.t("meetings-privacy-title")),
+            (paths::new(&m.slug), ctx.t("meetings-action-new")),
+            (paths::series(&m.slug), ctx.t("meetings-action-series")),
+            (paths::privacy(&m.slug), ctx.t("meetings-privacy-title")),
         ]
     } else {
         vec![]
     };
     html(&ListPage {
-        page: page(&ctx, &m, ctx.t("meetings-title")),
+        page: ctx.page_in(&m, ctx.t("meetings-title")),
         coming,
         past,
         series: series
@@ -173,14 +101,14 @@ async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
             .map(|s| {
                 (
                     s.name.clone(),
-                    format!("{}/serier/{}", base(&m), s.id),
-                    format!("{}/serier/{}/kalender.ics", base(&m), s.id),
+                    paths::one_series(&m.slug, s.id),
+                    paths::series_feed(&m.slug, s.id),
                     ctx.tr.ta("meetings-series-feed", &[("name", &s.name)]),
                 )
             })
             .collect(),
         description: String::new(),
-        feed: format!("{}/kalender.ics", base(&m)),
+        feed: paths::feed(&m.slug),
         feed_label: ctx.t("meetings-feed-all"),
         actions,
     })
@@ -191,29 +119,29 @@ async fn series_public(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<SeriesId>,
 ) -> AppResult<Response> {
-    let s = store::one_series(&state.db, m.id, id_of(&id)?)
+    let s = store::one_series(&state.db, m.id, id)
         .await?
         .ok_or(AppError::NotFound("err-not-found"))?;
     let now = state.now();
     let all = store::meetings(&state.db, m.id, Some(s.id)).await?;
     let item = |mt: &Meeting| Item {
-        href: format!("{}/{}", base(&m), mt.id),
+        href: paths::meeting(&m.slug, mt.id),
         title: heading(mt),
         series: mt.series_name.clone(),
         when: when(&ctx, mt),
         place: mt.place.clone(),
     };
     html(&ListPage {
-        page: page(&ctx, &m, s.name.clone()),
+        page: ctx.page_in(&m, s.name.clone()),
         coming: all.iter().filter(|mt| mt.ends_at >= now).map(item).collect(),
         past: all.iter().rev().filter(|mt| mt.ends_at < now).map(item).collect(),
         series: vec![],
         description: s.description.clone(),
-        feed: format!("{}/serier/{}/kalender.ics", base(&m), s.id),
+        feed: paths::series_feed(&m.slug, s.id),
         feed_label: ctx.tr.ta("meetings-series-feed", &[("name", &s.name)]),
-        actions: vec![(base(&m), ctx.t("meetings-back-to-list"))],
+        actions: vec![(paths::list(&m.slug), ctx.t("meetings-back-to-list"))],
     })
 }
 
@@ -228,7 +156,7 @@ struct SeriesForm {
 
 fn series_form(ctx: &Ctx, m: &Municipality) -> Form {
     Form::new(
-        format!("{}/serier", base(m)),
+        paths::series(&m.slug),
         ctx.t("meetings-submit-series"),
         vec![
             Field::new("name", ctx.t("meetings-field-series-name"), FieldKind::Text)
@@ -251,20 +179,16 @@ async fn render_series(
     notice: Option<String>,
 ) -> AppResult<Response> {
     let series = store::series(&state.db, m.id).await?;
-    let mut p = FormPage::new(page(ctx, m, ctx.t("meetings-series-title")));
+    let mut p = FormPage::new(ctx.page_in(m, ctx.t("meetings-series-title")));
     p.intro = if series.is_empty() {
         vec![ctx.t("meetings-series-none")]
     } else {
         series.iter().map(|s| s.name.clone()).collect()
     };
     p.notice = notice;
-    let status = if form.has_errors() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form.status();
     p.form = Some(form);
-    p.links = vec![(base(m), ctx.t("meetings-back-to-list"))];
+    p.links = vec![(paths::list(&m.slug), ctx.t("meetings-back-to-list"))];
     html_status(status, &p)
 }
 
@@ -307,11 +231,11 @@ async fn series_save(
                     )
                     .await
                 }
-                Err(e) if platform::db::is_unique_violation(&e) => {
+                Err(SeriesError::Taken) => {
                     form.error("name", ctx.t("meetings-err-series-exists"));
                     render_series(&state, &ctx, &m, form, None).await
                 }
-                Err(e) => Err(e.into()),
+                Err(SeriesError::Db(e)) => Err(e.into()),
             }
         }
         (name, description) => {
@@ -328,20 +252,10 @@ async fn series_save(
 
 // --- New and edit ---
 
-fn meeting_form(
-    ctx: &Ctx,
-    action: String,
-    series: &[store::Series],
-    premises: &[domain::Premises],
-    f: &MeetingForm,
-) -> Form {
+fn meeting_form(ctx: &Ctx, action: String, series: &[store::Series], rooms: &[Room], f: &MeetingForm) -> Form {
     let t = |id: &str| ctx.t(id);
-    let mut premises_options = vec![(String::new(), t("meetings-premises-none"))];
-    premises_options.extend(
-        premises
-            .iter()
-            .map(|p| (p.id.to_string(), format!("{} ({})", p.place(), p.organisation))),
-    );
+    let mut room_options = vec![(String::new(), t("meetings-premises-none"))];
+    room_options.extend(rooms.iter().map(|r| (r.id.to_string(), r.place())));
     let mut form = Form::new(
         action,
         t("meetings-submit-meeting"),
@@ -362,8 +276,8 @@ fn meeting_form(
             Field::new("end", t("meetings-field-end"), FieldKind::Text)
                 .required()
                 .hint(t("meetings-field-time-hint")),
-            Field::new("premises", t("meetings-field-premises"), FieldKind::Select)
-                .options(premises_options)
+            Field::new("room", t("meetings-field-premises"), FieldKind::Select)
+                .options(room_options)
                 .hint(t("meetings-field-premises-hint")),
             Field::new("place", t("meetings-field-place"), FieldKind::Text)
                 .required()
@@ -405,7 +319,7 @@ fn meeting_form(
                 "deadline" => &f.deadline,
                 "consent_text" => &f.consent_text,
                 "invitation_text" => &f.invitation_text,
-                "premises" => &f.premises,
+                "room" => &f.room,
                 _ => return None,
             }
             .clone(),
@@ -433,7 +347,7 @@ fn form_of(mt: &Meeting) -> MeetingForm {
         deadline: mt.registration_deadline.map(format::date).unwrap_or_default(),
         consent_text: mt.consent_text.clone(),
         invitation_text: mt.invitation_text.clone(),
-        premises: mt.premises_id.map(|p| p.to_string()).unwrap_or_default(),
+        room: mt.room_id.map(|r| r.to_string()).unwrap_or_default(),
     }
 }
 
@@ -447,22 +361,18 @@ async fn render_meeting_form(
     problems: &Problems,
 ) -> AppResult<Response> {
     let series = store::series(&state.db, m.id).await?;
-    let premises = store::premises(&state.db, m.id).await?;
-    let mut p = FormPage::new(page(ctx, m, title));
+    let rooms = premises::public::rooms(&state.db, m.id).await?;
+    let mut p = FormPage::new(ctx.page_in(m, title));
     if series.is_empty() {
         p.intro = vec![ctx.t("meetings-series-first")];
-        p.links = vec![(format!("{}/serier", base(m)), ctx.t("meetings-action-series"))];
+        p.links = vec![(paths::series(&m.slug), ctx.t("meetings-action-series"))];
         return html(&p);
     }
-    let mut form = meeting_form(ctx, action, &series, &premises, f);
+    let mut form = meeting_form(ctx, action, &series, &rooms, f);
     mark(&mut form, ctx, problems);
-    let status = if form.has_errors() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form.status();
     p.form = Some(form);
-    p.links = vec![(base(m), ctx.t("meetings-back-to-list"))];
+    p.links = vec![(paths::list(&m.slug), ctx.t("meetings-back-to-list"))];
     html_status(status, &p)
 }
 
@@ -478,11 +388,24 @@ async fn new_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) ->
         &ctx,
         &m,
         ctx.t("meetings-new-title"),
-        format!("{}/nytt", base(&m)),
+        paths::new(&m.slug),
         &f,
         &vec![],
     )
     .await
+}
+
+/// The municipality's series (a meeting must be in one of them) and the form with its chosen
+/// room's place and accessibility filled in.
+async fn checkable(
+    state: &AppState,
+    ctx: &Ctx,
+    m: &Municipality,
+    f: MeetingForm,
+) -> AppResult<(Vec<SeriesId>, MeetingForm)> {
+    let ids = store::series(&state.db, m.id).await?.iter().map(|s| s.id).collect();
+    let rooms = premises::public::rooms(&state.db, m.id).await?;
+    Ok((ids, f.with_room(&rooms, |id| ctx.t(id))))
 }
 
 async fn new_save(
@@ -492,12 +415,13 @@ async fn new_save(
     Input(f): Input<MeetingForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let ids: Vec<i64> = store::series(&state.db, m.id).await?.iter().map(|s| s.id).collect();
-    let f = f.with_premises(&store::premises(&state.db, m.id).await?, |id| ctx.t(id));
+    let (ids, f) = checkable(&state, &ctx, &m, f).await?;
     match f.check(&ids) {
         Ok(input) => {
-            let id = store::save_meeting(&state.db, m.id, None, &input, Some(user), state.now()).await?;
-            Ok(Redirect::to(&format!("{}/{}", base(&m), id.unwrap_or_default())).into_response())
+            let id = store::save_meeting(&state.db, m.id, None, &input, Some(user), state.now())
+                .await?
+                .ok_or(AppError::NotFound("err-not-found"))?;
+            Ok(Redirect::to(&paths::meeting(&m.slug, id)).into_response())
         }
         Err(p) => {
             render_meeting_form(
@@ -505,7 +429,7 @@ async fn new_save(
                 &ctx,
                 &m,
                 ctx.t("meetings-new-title"),
-                format!("{}/nytt", base(&m)),
+                paths::new(&m.slug),
                 &f,
                 &p,
             )
@@ -518,11 +442,11 @@ async fn edit_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<MeetingId>,
 ) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = get_meeting(&state, &m, &id).await?;
-    let action = format!("{}/{}/redigera", base(&m), mt.id);
+    let mt = views::meeting(&state, &m, id).await?;
+    let action = paths::edit(&m.slug, mt.id);
     let title = ctx.tr.ta("meetings-edit-title", &[("title", &mt.title)]);
     render_meeting_form(&state, &ctx, &m, title, action, &form_of(&mt), &vec![]).await
 }
@@ -531,28 +455,48 @@ async fn edit_save(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<MeetingId>,
     Input(f): Input<MeetingForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = get_meeting(&state, &m, &id).await?;
-    let ids: Vec<i64> = store::series(&state.db, m.id).await?.iter().map(|s| s.id).collect();
-    let f = f.with_premises(&store::premises(&state.db, m.id).await?, |id| ctx.t(id));
+    let mt = views::meeting(&state, &m, id).await?;
+    let (ids, f) = checkable(&state, &ctx, &m, f).await?;
     match f.check(&ids) {
         Ok(input) => {
-            store::save_meeting(&state.db, m.id, Some(mt.id), &input, Some(user), state.now())
-                .await?
-                .ok_or(AppError::NotFound("err-not-found"))?;
-            // More seats: the waiting list moves up.
             let letters = Letters::new(&state, &m.slug);
             let random = state.random.clone();
             let new_token = move || random.token(32);
-            store::fill_free_seats(&state.db, m.id, mt.id, &new_token, &letters, state.now()).await?;
+            let now = state.now();
+            // The meeting and, when it has more seats now, the waiting list moving up with its
+            // letters, in one transaction.
+            let saved = store::found(
+                db::write(&state.db, now, async |tx| {
+                    let id = store::write_meeting(tx, m.id, Some(mt.id), &input, now)
+                        .await?
+                        .ok_or(store::WriteError::NotFound)?;
+                    if let Some((after, promoted)) =
+                        crate::registration::store::fill_free_seats(tx, m.id, id, &new_token, now).await?
+                    {
+                        crate::registration::queue_promoted(tx, &letters, &after, &promoted, now).await?;
+                    }
+                    let change = Change::new(
+                        m.id,
+                        Some(user),
+                        "meetings.meeting.save",
+                        "meetings_meeting",
+                        id,
+                        &input.title,
+                    );
+                    Ok((id, change))
+                })
+                .await,
+            )?;
+            saved.ok_or(AppError::NotFound("err-not-found"))?;
             state.jobs_wakeup.notify_one();
-            Ok(Redirect::to(&format!("{}/{}", base(&m), mt.id)).into_response())
+            Ok(Redirect::to(&paths::meeting(&m.slug, mt.id)).into_response())
         }
         Err(p) => {
-            let action = format!("{}/{}/redigera", base(&m), mt.id);
+            let action = paths::edit(&m.slug, mt.id);
             let title = ctx.tr.ta("meetings-edit-title", &[("title", &mt.title)]);
             render_meeting_form(&state, &ctx, &m, title, action, &f, &p).await
         }
@@ -585,9 +529,9 @@ async fn meeting_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<MeetingId>,
 ) -> AppResult<Response> {
-    let mt = get_meeting(&state, &m, &id).await?;
+    let mt = views::meeting(&state, &m, id).await?;
     let now = state.now();
     let mut facts = vec![(ctx.t("meetings-when"), when(&ctx, &mt))];
     if mt.gathering_at.is_some() && !mt.gathering_text.is_empty() {
@@ -601,9 +545,8 @@ async fn meeting_page(
         facts.push((ctx.t("meetings-deadline"), format::date(d)));
     }
     let open = domain::registration_open(mt.registration_deadline, mt.starts_at, now);
-    let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
-    let here = format!("{}/{}", base(&m), mt.id);
-    let parties = store::by_party(&state.db, m.id, mt.id).await?;
+    let coordinator = coordinates(&ctx, &m);
+    let parties = crate::registration::store::by_party(&state.db, m.id, mt.id).await?;
     let attendance = if parties.iter().any(|p| p.2 > 0) {
         parties
             .into_iter()
@@ -614,10 +557,13 @@ async fn meeting_page(
     };
     let actions = if coordinator {
         vec![
-            (format!("{here}/redigera"), ctx.t("meetings-action-edit")),
-            (format!("{here}/deltagare"), ctx.t("meetings-action-participants")),
+            (paths::edit(&m.slug, mt.id), ctx.t("meetings-action-edit")),
             (
-                format!("{here}/anteckningar/redigera"),
+                paths::participants(&m.slug, mt.id),
+                ctx.t("meetings-action-participants"),
+            ),
+            (
+                paths::minutes_edit(&m.slug, mt.id, None),
                 ctx.t("meetings-action-minutes"),
             ),
         ]
@@ -625,237 +571,21 @@ async fn meeting_page(
         vec![]
     };
     html(&MeetingPage {
-        page: page(&ctx, &m, heading(&mt)),
+        page: ctx.page_in(&m, heading(&mt)),
         series: mt.series_name.clone(),
         facts,
         theme: mt.theme.clone(),
         agenda: mt.agenda.clone(),
         contacts: mt.contacts.clone(),
         seats: seats(&ctx, &mt),
-        register: open.then(|| format!("{here}/anmalan")),
+        register: open.then(|| paths::register(&m.slug, mt.id)),
         closed: !open && mt.ends_at >= now,
-        ics: format!("{here}/kalender.ics"),
-        minutes: (mt.minutes_published > 0).then(|| format!("{here}/anteckningar")),
-        invitation: format!("{here}/inbjudan"),
+        ics: paths::ics(&m.slug, mt.id),
+        minutes: (mt.minutes_published > 0).then(|| paths::minutes(&m.slug, mt.id)),
+        invitation: paths::invitation(&m.slug, mt.id),
         attendance,
         actions,
     })
-}
-
-// --- Registration ---
-
-fn register_form(ctx: &Ctx, m: &Municipality, mt: &Meeting, f: &RegistrationForm) -> Form {
-    let t = |id: &str| ctx.t(id);
-    let mut parties = vec![(String::new(), t("meetings-choose"))];
-    parties.extend(Party::ALL.iter().map(|p| (p.as_str().to_string(), t(p.message_id()))));
-    let mut form = Form::new(
-        format!("{}/{}/anmalan", base(m), mt.id),
-        t("meetings-submit-register"),
-        vec![
-            Field::new("name", t("meetings-field-name"), FieldKind::Text)
-                .required()
-                .autocomplete("name"),
-            Field::new("email", t("meetings-field-email"), FieldKind::Email)
-                .required()
-                .autocomplete("email")
-                .hint(t("meetings-field-email-hint")),
-            Field::new("organisation", t("meetings-field-organisation"), FieldKind::Text)
-                .autocomplete("organization")
-                .hint(t("meetings-field-organisation-hint")),
-            Field::new("party", t("meetings-field-party"), FieldKind::Select)
-                .required()
-                .options(parties),
-            Field::new("dietary", t("meetings-field-dietary"), FieldKind::TextArea),
-            Field::new("accessibility", t("meetings-field-needs"), FieldKind::TextArea)
-                .hint(t("meetings-field-needs-hint")),
-            Field::new("consent", t("meetings-field-consent"), FieldKind::Checkbox)
-                .required()
-                .hint(mt.consent_text.clone()),
-        ],
-    );
-    form.fill(|k| {
-        Some(match k {
-            "name" => f.name.clone(),
-            "email" => f.email.clone(),
-            "organisation" => f.organisation.clone(),
-            "party" => f.party.clone(),
-            "dietary" => f.dietary.clone(),
-            "accessibility" => f.accessibility.clone(),
-            "consent" => f.consent.clone().unwrap_or_default(),
-            _ => return None,
-        })
-    });
-    form
-}
-
-fn register_intro(ctx: &Ctx, mt: &Meeting) -> Vec<String> {
-    let mut v = vec![
-        format!("{}: {}", ctx.t("meetings-when"), when(ctx, mt)),
-        format!("{}: {}", ctx.t("meetings-place"), mt.place),
-        seats(ctx, mt),
-    ];
-    if let Some(d) = mt.registration_deadline {
-        v.push(ctx.tr.ta("meetings-register-by", &[("date", &format::date(d))]));
-    }
-    v
-}
-
-fn render_register(
-    ctx: &Ctx,
-    m: &Municipality,
-    mt: &Meeting,
-    form: Option<Form>,
-    status: StatusCode,
-) -> AppResult<Response> {
-    let mut p = FormPage::new(page(
-        ctx,
-        m,
-        ctx.tr.ta("meetings-register-title", &[("title", &mt.title)]),
-    ));
-    p.intro = register_intro(ctx, mt);
-    if form.is_none() {
-        p.intro.push(ctx.t("meetings-err-closed"));
-    }
-    p.form = form;
-    p.links = vec![(format!("{}/{}", base(m), mt.id), ctx.t("meetings-back-to-meeting"))];
-    html_status(status, &p)
-}
-
-async fn register_page(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
-) -> AppResult<Response> {
-    let mt = get_meeting(&state, &m, &id).await?;
-    let open = domain::registration_open(mt.registration_deadline, mt.starts_at, state.now());
-    // A signed-in person finds their name and address filled in.
-    let known = RegistrationForm {
-        name: ctx.user.as_ref().map(|u| u.name.clone()).unwrap_or_default(),
-        email: ctx.user.as_ref().map(|u| u.email.clone()).unwrap_or_default(),
-        ..Default::default()
-    };
-    let form = open.then(|| register_form(&ctx, &m, &mt, &known));
-    render_register(&ctx, &m, &mt, form, StatusCode::OK)
-}
-
-async fn register_save(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
-    Input(f): Input<RegistrationForm>,
-) -> AppResult<Response> {
-    RateLimits::check(&state.limits.register, &[format!("meetings:{}", ctx.ip_key())])
-        .map_err(AppError::RateLimited)?;
-    let mt = get_meeting(&state, &m, &id).await?;
-    let input = match f.check() {
-        Ok(i) => i,
-        Err(p) => {
-            let mut form = register_form(&ctx, &m, &mt, &f);
-            mark(&mut form, &ctx, &p);
-            return render_register(&ctx, &m, &mt, Some(form), StatusCode::UNPROCESSABLE_ENTITY);
-        }
-    };
-    let token = state.random.token(32);
-    let letters = Letters::new(&state, &m.slug);
-    match store::register(&state.db, m.id, mt.id, &input, &token, &letters, state.now()).await {
-        Ok((_, status)) => {
-            state.jobs_wakeup.notify_one();
-            let mut p = FormPage::new(page(
-                &ctx,
-                &m,
-                ctx.t(match status {
-                    Status::Waiting => "meetings-registered-waiting-title",
-                    _ => "meetings-registered-title",
-                }),
-            ));
-            p.notice = Some(ctx.tr.ta(
-                match status {
-                    Status::Waiting => "meetings-registered-waiting",
-                    _ => "meetings-registered",
-                },
-                &[("title", &mt.title), ("email", &input.email)],
-            ));
-            p.intro = register_intro(&ctx, &mt);
-            p.links = vec![
-                (
-                    format!("{}/{}/kalender.ics", base(&m), mt.id),
-                    ctx.t("meetings-add-to-calendar"),
-                ),
-                (format!("{}/avanmalan/{token}", base(&m)), ctx.t("meetings-cancel-link")),
-                (format!("{}/{}", base(&m), mt.id), ctx.t("meetings-back-to-meeting")),
-            ];
-            html(&p)
-        }
-        Err(RegisterError::Already) => {
-            let mut form = register_form(&ctx, &m, &mt, &f);
-            mark(&mut form, &ctx, &vec![("email", Problem::Already)]);
-            render_register(&ctx, &m, &mt, Some(form), StatusCode::UNPROCESSABLE_ENTITY)
-        }
-        Err(RegisterError::Closed) => render_register(&ctx, &m, &mt, None, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(RegisterError::NotFound) => Err(AppError::NotFound("err-not-found")),
-        Err(RegisterError::Db(e)) => Err(e.into()),
-    }
-}
-
-// --- Cancellation ---
-
-async fn cancel_page(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Tenant(m): Tenant,
-    Path((_, token)): Path<(String, String)>,
-) -> AppResult<Response> {
-    let reg = store::by_token(&state.db, m.id, &token)
-        .await?
-        .ok_or(AppError::NotFound("meetings-err-no-registration"))?;
-    let mt = store::meeting(&state.db, m.id, reg.meeting_id)
-        .await?
-        .ok_or(AppError::NotFound("err-not-found"))?;
-    let mut p = FormPage::new(page(
-        &ctx,
-        &m,
-        ctx.tr.ta("meetings-cancel-title", &[("title", &mt.title)]),
-    ));
-    p.intro = register_intro(&ctx, &mt);
-    if Status::parse(&reg.status) == Status::Cancelled {
-        p.notice = Some(ctx.t("meetings-cancelled"));
-    } else {
-        p.intro
-            .insert(0, ctx.tr.ta("meetings-cancel-intro", &[("name", &reg.name)]));
-        p.form = Some(Form::new(
-            format!("{}/avanmalan/{token}", base(&m)),
-            ctx.t("meetings-submit-cancel"),
-            vec![],
-        ));
-    }
-    p.links = vec![
-        (
-            format!("{}/avanmalan/{token}/uppgifter", base(&m)),
-            ctx.t("meetings-own-link"),
-        ),
-        (format!("{}/{}", base(&m), mt.id), ctx.t("meetings-back-to-meeting")),
-    ];
-    html(&p)
-}
-
-async fn cancel_save(
-    State(state): State<AppState>,
-    Tenant(m): Tenant,
-    Path((_, token)): Path<(String, String)>,
-) -> AppResult<Response> {
-    let letters = Letters::new(&state, &m.slug);
-    let random = state.random.clone();
-    let new_token = move || random.token(32);
-    let cancelled = store::cancel(&state.db, m.id, &token, &new_token, &letters, state.now()).await?;
-    state.jobs_wakeup.notify_one();
-    // Cancelled now or before (a second press): the link's page says so.
-    let known = cancelled.is_some() || store::by_token(&state.db, m.id, &token).await?.is_some();
-    if !known {
-        return Err(AppError::NotFound("meetings-err-no-registration"));
-    }
-    Ok(Redirect::to(&format!("{}/avanmalan/{token}", base(&m))).into_response())
 }
 
 // --- Calendar ---
@@ -864,12 +594,8 @@ fn calendar(body: String, filename: &str) -> Response {
     platform::ics::response(body, filename)
 }
 
-async fn meeting_ics(
-    State(state): State<AppState>,
-    Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
-) -> AppResult<Response> {
-    let mt = get_meeting(&state, &m, &id).await?;
+async fn meeting_ics(State(state): State<AppState>, Tenant(m): Tenant, Id(id): Id<MeetingId>) -> AppResult<Response> {
+    let mt = views::meeting(&state, &m, id).await?;
     let letters = Letters::new(&state, &m.slug);
     Ok(calendar(letters.ics(&mt), &format!("mote-{}.ics", mt.id)))
 }
@@ -885,12 +611,8 @@ async fn feed_all(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) ->
     ))
 }
 
-async fn feed_series(
-    State(state): State<AppState>,
-    Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
-) -> AppResult<Response> {
-    let s = store::one_series(&state.db, m.id, id_of(&id)?)
+async fn feed_series(State(state): State<AppState>, Tenant(m): Tenant, Id(id): Id<SeriesId>) -> AppResult<Response> {
+    let s = store::one_series(&state.db, m.id, id)
         .await?
         .ok_or(AppError::NotFound("err-not-found"))?;
     let all = store::meetings(&state.db, m.id, Some(s.id)).await?;
@@ -902,283 +624,13 @@ async fn feed_series(
     ))
 }
 
-// --- Participants and attendance ---
-
-struct Person {
-    id: i64,
-    name: String,
-    email: String,
-    organisation: String,
-    party: String,
-    dietary: String,
-    accessibility: String,
-    status: String,
-    waiting: bool,
-    attended: bool,
-}
-
-#[derive(Template)]
-#[template(path = "meetings_participants.html")]
-struct ParticipantsPage {
-    page: Page,
-    notice: Option<String>,
-    people: Vec<Person>,
-    /// (party, seats, present)
-    parties: Vec<(String, i64, i64)>,
-    total: (i64, i64),
-    action: String,
-    csv: String,
-    xlsx: String,
-    print: String,
-    back: String,
-}
-
-async fn people(state: &AppState, ctx: &Ctx, m: &Municipality, mt: &Meeting) -> AppResult<Vec<Person>> {
-    Ok(store::registrations(&state.db, m.id, mt.id)
-        .await?
-        .into_iter()
-        .map(|r| Person {
-            id: r.id,
-            party: ctx.t(r.party().message_id()),
-            status: ctx.t(r.status().message_id()),
-            waiting: r.status() == Status::Waiting,
-            attended: r.attended == Some(1),
-            name: if r.name.is_empty() {
-                ctx.t("meetings-erased-person")
-            } else {
-                r.name
-            },
-            email: r.email,
-            organisation: r.organisation,
-            dietary: r.dietary,
-            accessibility: r.accessibility,
-        })
-        .collect())
-}
-
-async fn render_participants(
-    state: &AppState,
-    ctx: &Ctx,
-    m: &Municipality,
-    mt: &Meeting,
-    notice: Option<String>,
-) -> AppResult<Response> {
-    let people = people(state, ctx, m, mt).await?;
-    let parties = store::by_party(&state.db, m.id, mt.id).await?;
-    let total = parties.iter().fold((0, 0), |(a, b), p| (a + p.1, b + p.2));
-    let here = format!("{}/{}", base(m), mt.id);
-    html(&ParticipantsPage {
-        page: page(
-            ctx,
-            m,
-            ctx.tr.ta("meetings-participants-title", &[("title", &mt.title)]),
-        ),
-        notice,
-        people,
-        parties: parties
-            .into_iter()
-            .map(|(p, n, a)| (ctx.t(p.message_id()), n, a))
-            .collect(),
-        total,
-        action: format!("{here}/deltagare"),
-        csv: format!("{here}/deltagare.csv"),
-        xlsx: format!("{here}/deltagare.xlsx"),
-        print: format!("{here}/deltagare/utskrift"),
-        back: here,
-    })
-}
-
-async fn participants_page(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
-) -> AppResult<Response> {
-    require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = get_meeting(&state, &m, &id).await?;
-    render_participants(&state, &ctx, &m, &mt, None).await
-}
-
-async fn attendance_save(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
-    Input(f): Input<HashMap<String, String>>,
-) -> AppResult<Response> {
-    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = get_meeting(&state, &m, &id).await?;
-    let present: Vec<i64> = f
-        .keys()
-        .filter_map(|k| k.strip_prefix("present-").and_then(|n| n.parse().ok()))
-        .collect();
-    store::mark_attendance(&state.db, m.id, mt.id, &present, user, state.now()).await?;
-    render_participants(&state, &ctx, &m, &mt, Some(ctx.t("meetings-done-attendance"))).await
-}
-
-fn table(ctx: &Ctx, people: &[Person]) -> Vec<Vec<String>> {
-    let mut rows = vec![[
-        "meetings-col-name",
-        "meetings-col-email",
-        "meetings-col-organisation",
-        "meetings-col-party",
-        "meetings-col-dietary",
-        "meetings-col-needs",
-        "meetings-col-status",
-        "meetings-col-present",
-    ]
-    .iter()
-    .map(|id| ctx.t(id))
-    .collect::<Vec<_>>()];
-    for p in people {
-        rows.push(vec![
-            p.name.clone(),
-            p.email.clone(),
-            p.organisation.clone(),
-            p.party.clone(),
-            p.dietary.clone(),
-            p.accessibility.clone(),
-            p.status.clone(),
-            if p.attended {
-                ctx.t("meetings-yes")
-            } else {
-                String::new()
-            },
-        ]);
-    }
-    rows
-}
-
-fn attachment(mut res: Response, content_type: &'static str, filename: &str) -> Response {
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    res
-}
-
-async fn participants_csv(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
-) -> AppResult<Response> {
-    require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = get_meeting(&state, &m, &id).await?;
-    let people = people(&state, &ctx, &m, &mt).await?;
-    let body = platform::csv::document(&table(&ctx, &people));
-    Ok(attachment(
-        body.into_response(),
-        "text/csv; charset=utf-8",
-        &format!("deltagare-{}.csv", mt.id),
-    ))
-}
-
-async fn participants_xlsx(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
-) -> AppResult<Response> {
-    require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = get_meeting(&state, &m, &id).await?;
-    let people = people(&state, &ctx, &m, &mt).await?;
-    let rows = table(&ctx, &people);
-    let bytes = xlsx(&mt.title, &rows).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(attachment(
-        bytes.into_response(),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &format!("deltagare-{}.xlsx", mt.id),
-    ))
-}
-
-fn xlsx(title: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let mut wb = Workbook::new();
-    let bold = Format::new().set_bold();
-    let ws = wb.add_worksheet();
-    ws.set_name("Deltagare")?;
-    ws.write_string_with_format(0, 0, title, &bold)?;
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            let (r, c) = ((r + 2) as u32, c as u16);
-            if r == 2 {
-                ws.write_string_with_format(r, c, cell, &bold)?;
-            } else {
-                ws.write_string(r, c, cell)?;
-            }
-        }
-    }
-    ws.autofit();
-    wb.save_to_buffer()
-}
-
-#[derive(Template)]
-#[template(path = "meetings_print.html")]
-struct PrintPage {
-    page: Page,
-    css: String,
-    facts: Vec<(String, String)>,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    back: String,
-}
-
-async fn participants_print(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
-) -> AppResult<Response> {
-    require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = get_meeting(&state, &m, &id).await?;
-    let people = people(&state, &ctx, &m, &mt).await?;
-    let mut rows = table(&ctx, &people);
-    let header = if rows.is_empty() { vec![] } else { rows.remove(0) };
-    html(&PrintPage {
-        page: page(
-            &ctx,
-            &m,
-            ctx.tr.ta("meetings-participants-title", &[("title", &mt.title)]),
-        ),
-        css: format!("{}/utskrift.css", base(&m)),
-        facts: vec![
-            (ctx.t("meetings-when"), when(&ctx, &mt)),
-            (ctx.t("meetings-place"), mt.place.clone()),
-        ],
-        header,
-        rows,
-        back: format!("{}/{}/deltagare", base(&m), mt.id),
-    })
-}
-
-const PRINT_CSS: &str = "@media print {\n\
-  .site-header, .site-footer, .ds-skip-link, .no-print { display: none !important; }\n\
-  body { font-size: 10pt; color: #000; background: #fff; }\n\
-  main { max-width: none; padding: 0; }\n\
-  table { width: 100%; border-collapse: collapse; }\n\
-  tr { page-break-inside: avoid; }\n\
-  th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }\n\
-  a { color: #000; text-decoration: none; }\n\
-}\n";
-
-async fn print_css(Tenant(_m): Tenant) -> Response {
-    let mut res = PRINT_CSS.into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/css; charset=utf-8"),
-    );
-    res
-}
-
 // --- JSON ---
 
 #[derive(Serialize)]
 struct ApiMeeting {
-    id: i64,
+    id: MeetingId,
     series: String,
-    series_id: i64,
+    series_id: SeriesId,
     number: Option<i64>,
     title: String,
     theme: String,
@@ -1224,10 +676,10 @@ async fn api(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json
             .into_iter()
             .map(|mt| ApiMeeting {
                 id: mt.id,
-                url: format!("{root}{}/{}", base(&m), mt.id),
-                ics: format!("{root}{}/{}/kalender.ics", base(&m), mt.id),
-                invitation: format!("{root}{}/{}/inbjudan", base(&m), mt.id),
-                minutes: (mt.minutes_published > 0).then(|| format!("{root}{}/{}/anteckningar", base(&m), mt.id)),
+                url: format!("{root}{}", paths::meeting(&m.slug, mt.id)),
+                ics: format!("{root}{}", paths::ics(&m.slug, mt.id)),
+                invitation: format!("{root}{}", paths::invitation(&m.slug, mt.id)),
+                minutes: (mt.minutes_published > 0).then(|| format!("{root}{}", paths::minutes(&m.slug, mt.id))),
                 series: mt.series_name.clone(),
                 series_id: mt.series_id,
                 number: mt.number,

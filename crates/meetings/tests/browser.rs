@@ -1,14 +1,10 @@
 //! The meetings in a real browser (headless Chromium): no axe-core violations on any meeting
 //! page, and a person registers for a meeting with the keyboard alone.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use testkit::browser::fantoccini::key::Key;
 use testkit::browser::{Browser, Findings};
-use testkit::{both, Backend, TestApp};
+use testkit::{sqlite, Backend, TestApp};
 
 async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     let app = TestApp::start(backend).await;
@@ -29,7 +25,7 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
 
     // The public's pages.
     f.visit(&browser, &app, "/sala/moten", "Kommande möten").await;
-    let (series,): (i64,) = sqlx::query_as("SELECT id FROM meetings_series")
+    let (series,): (meetings::ids::SeriesId,) = sqlx::query_as("SELECT id FROM meetings_series")
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
@@ -141,37 +137,30 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     // With a question, an answer, an item and an assignment written, as draft and published.
     let db = &app.state.db;
     let now = app.state.now();
-    let q = meetings::store::add_question(db, sala, meeting, "Är tiden rimlig för handlingsplanen?", None, now)
+    let q =
+        meetings::minutes::store::add_question(db, sala, meeting, "Är tiden rimlig för handlingsplanen?", None, now)
+            .await
+            .unwrap();
+    meetings::minutes::store::add_answer(db, sala, meeting, q, "Grupp 1", "Ja.", None, now)
         .await
         .unwrap();
-    meetings::store::add_answer(db, sala, meeting, q, "Grupp 1", "Ja.", None, now)
+    let item = meetings::minutes::store::NewItem {
+        heading: "Arbetsgrupper",
+        body: "Sex grupper.",
+        decision: "Grupperna bildas.",
+    };
+    meetings::minutes::store::add_item(db, sala, meeting, &item, None, now)
         .await
         .unwrap();
-    meetings::store::add_item(
-        db,
-        sala,
-        meeting,
-        "Arbetsgrupper",
-        "Sex grupper.",
-        "Grupperna bildas.",
-        None,
-        now,
-    )
-    .await
-    .unwrap();
-    meetings::store::add_assignment(
-        db,
-        sala,
-        meeting,
-        "Anna",
-        "Bjuda in",
-        Some("2027-03-02"),
-        None,
-        None,
-        now,
-    )
-    .await
-    .unwrap();
+    let assignment = meetings::minutes::store::NewAssignment {
+        who: "Anna",
+        what: "Bjuda in",
+        due_on: Some("2027-03-02"),
+        activity_id: None,
+    };
+    meetings::minutes::store::add_assignment(db, sala, meeting, &assignment, None, now)
+        .await
+        .unwrap();
     f.visit(
         &browser,
         &app,
@@ -186,7 +175,7 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
         "Utkast.",
     )
     .await;
-    meetings::store::publish(db, sala, meeting, true, None, now)
+    meetings::minutes::store::publish(db, sala, meeting, true, None, now)
         .await
         .unwrap();
     f.visit(
@@ -260,7 +249,7 @@ async fn a_person_registers_for_a_meeting_with_the_keyboard_alone(backend: Backe
     app.stop().await;
 }
 
-both!(
+sqlite!(
     meeting_pages_have_no_accessibility_violations,
     a_person_registers_for_a_meeting_with_the_keyboard_alone,
 );

@@ -2,11 +2,7 @@
 //! confirmation carries the .ics), reminders before the meeting, and the participant list with
 //! attendance by party, CSV, XLSX and a printable page, on both databases.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::sync::Arc;
 use testkit::smtp::{parts, squash};
 use testkit::{both, Backend, Options, SmtpSink, TestApp, TestDb};
@@ -348,7 +344,7 @@ mod more {
         let c = coordinator(&app, "sala").await;
         let path = format!("/sala/moten/{meeting}/redigera");
         let page = c.get(&path).await;
-        let (series,): (i64,) = sqlx::query_as("SELECT id FROM meetings_series")
+        let (series,): (meetings::ids::SeriesId,) = sqlx::query_as("SELECT id FROM meetings_series")
             .fetch_one(&app.state.db.pool)
             .await
             .unwrap();
@@ -404,7 +400,7 @@ mod more {
         .unwrap();
         let _ = sala;
         let c = coordinator(&app, "sala").await;
-        let (series,): (i64,) = sqlx::query_as("SELECT id FROM meetings_series")
+        let (series,): (meetings::ids::SeriesId,) = sqlx::query_as("SELECT id FROM meetings_series")
             .fetch_one(&app.state.db.pool)
             .await
             .unwrap();

@@ -1,10 +1,6 @@
 //! The meetings in the demo (seeds 000–002), on both databases.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
-use common::{parse_ics, prop};
+use crate::common::{parse_ics, prop};
 use testkit::{both, Backend, TestApp};
 
 async fn the_demo_has_salas_dialog_meetings_and_orebros_council(backend: Backend) {

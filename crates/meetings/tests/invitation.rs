@@ -2,11 +2,7 @@
 //! lists through a real SMTP server, each with an unsubscribe link that works, on both
 //! databases.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::sync::Arc;
 use testkit::{both, Backend, Options, SmtpSink, TestApp, TestDb};
 
@@ -64,7 +60,7 @@ async fn the_invitation_letter_is_public_printable_and_mailed_to_lists_with_unsu
     .execute(pool)
     .await
     .unwrap();
-    let series: (i64,) = sqlx::query_as("SELECT id FROM meetings_series")
+    let series: (meetings::ids::SeriesId,) = sqlx::query_as("SELECT id FROM meetings_series")
         .fetch_one(pool)
         .await
         .unwrap();

@@ -1,11 +1,7 @@
 //! Minutes and group discussions: the coordinator writes them (seed 002's council minutes, seed
 //! 000's group answers), the public reads them only once published, on both databases.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use testkit::{both, Backend, TestApp};
 
 async fn minutes_and_group_answers_are_public_only_when_published(backend: Backend) {

@@ -1,11 +1,7 @@
 //! Participants' personal data: export and erasure per person, and retention that clears
 //! contact details a chosen time after the meeting while the counts stay, on both databases.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use testkit::{both, Backend, TestApp};
 
 async fn a_persons_data_is_exported_and_erased_and_counts_stay(backend: Backend) {

@@ -1,11 +1,7 @@
 //! Meetings, series, public pages, registration with capacity and a waiting list,
 //! cancellation by link, and the JSON, on both databases.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::sync::Arc;
 use testkit::{both, Backend, Options, TestApp, TestDb};
 
@@ -28,7 +24,7 @@ async fn coordinator_plans_a_meeting_and_the_public_reads_it(backend: Backend) {
         )
         .await;
     assert!(done.text().contains("Serien är skapad."), "{}", done.text());
-    let (series,): (i64,) = sqlx::query_as("SELECT id FROM meetings_series")
+    let (series,): (meetings::ids::SeriesId,) = sqlx::query_as("SELECT id FROM meetings_series")
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();

@@ -101,7 +101,10 @@ pub fn require_user(user: Option<&CurrentUser>) -> Result<&CurrentUser, AppError
     user.ok_or(AppError::LoginRequired)
 }
 
-pub fn require_coordinator(user: Option<&CurrentUser>, municipality_id: MunicipalityId) -> Result<&CurrentUser, AppError> {
+pub fn require_coordinator(
+    user: Option<&CurrentUser>,
+    municipality_id: MunicipalityId,
+) -> Result<&CurrentUser, AppError> {
     let u = require_user(user)?;
     if u.is_coordinator(municipality_id) {
         Ok(u)
@@ -188,7 +191,10 @@ mod tests {
             id: UserId::new(1),
             name: "A".into(),
             email: "a@x.se".into(),
-            roles: vec![role(RoleKind::Coordinator, Some(m(1))), role(RoleKind::Staff, Some(m(2)))],
+            roles: vec![
+                role(RoleKind::Coordinator, Some(m(1))),
+                role(RoleKind::Staff, Some(m(2))),
+            ],
         };
         assert!(u.is_coordinator(m(1)) && !u.is_coordinator(m(2)));
         assert!(u.is_staff(m(1)) && u.is_staff(m(2)) && !u.is_staff(m(3)));

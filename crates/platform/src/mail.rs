@@ -98,12 +98,12 @@ pub struct Attachment {
 /// Queue an e-mail in the caller's transaction.
 pub async fn queue(
     conn: &mut sqlx::AnyConnection,
-    municipality_id: Option<i64>,
+    municipality_id: Option<crate::MunicipalityId>,
     email: &Email,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
     let payload = serde_json::to_value(email).map_err(|e| sqlx::Error::Encode(e.into()))?;
-    enqueue(conn, municipality_id, JOB_KIND, &payload, now, now).await
+    enqueue(conn, municipality_id.map(i64::from), JOB_KIND, &payload, now, now).await
 }
 
 pub struct EmailHandler;

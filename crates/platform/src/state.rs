@@ -36,11 +36,16 @@ pub struct AppState {
 }
 
 /// A person's data export, by their user id.
-pub type ExportFn =
-    for<'a> fn(&'a crate::db::Db, crate::ids::UserId) -> futures::future::BoxFuture<'a, Result<serde_json::Value, sqlx::Error>>;
+pub type ExportFn = for<'a> fn(
+    &'a crate::db::Db,
+    crate::ids::UserId,
+) -> futures::future::BoxFuture<'a, Result<serde_json::Value, sqlx::Error>>;
 /// Erase (or make anonymous) a person's data inside the account's erasure transaction: (user id, now).
-pub type EraseFn =
-    for<'a> fn(&'a mut crate::db::Tx, crate::ids::UserId, i64) -> futures::future::BoxFuture<'a, Result<(), sqlx::Error>>;
+pub type EraseFn = for<'a> fn(
+    &'a mut crate::db::Tx,
+    crate::ids::UserId,
+    i64,
+) -> futures::future::BoxFuture<'a, Result<(), sqlx::Error>>;
 
 /// How a capability exports and erases what it keeps about an account holder.
 pub struct PersonalData {

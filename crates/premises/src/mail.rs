@@ -111,7 +111,7 @@ pub async fn booked(
             .collect();
         mail = mail.with_calendar("bokning.ics", ics::calendar(&room.full_name(), &events, now));
     }
-    queue(conn, Some(municipality_id.get()), &mail, now).await?;
+    queue(conn, Some(municipality_id), &mail, now).await?;
     if !confirmed && !room.contact_email.is_empty() {
         let to_owner = Email::new(
             room.contact_email.clone(),
@@ -122,7 +122,7 @@ pub async fn booked(
                 l.base
             ),
         );
-        queue(conn, Some(municipality_id.get()), &to_owner, now).await?;
+        queue(conn, Some(municipality_id), &to_owner, now).await?;
     }
     Ok(())
 }
@@ -159,6 +159,6 @@ pub async fn changed(
             .collect();
         mail = mail.with_calendar("bokning.ics", ics::calendar(&room, &events, now));
     }
-    queue(conn, Some(municipality_id.get()), &mail, now).await?;
+    queue(conn, Some(municipality_id), &mail, now).await?;
     Ok(())
 }

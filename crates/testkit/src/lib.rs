@@ -8,9 +8,9 @@ pub mod html;
 pub mod smtp;
 
 use chrono::{TimeZone, Utc};
+use platform::auth::RoleKind;
 use platform::clock::{Clock, OsRandom, TestClock};
 use platform::config::{Config, SmtpConfig, SmtpTls};
-use platform::auth::RoleKind;
 use platform::jobs::Step;
 use platform::{AppState, MunicipalityId, OrganisationId, UserId};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -298,7 +298,9 @@ impl TestApp {
     /// A signed-in coordinator of the municipality (`samordnare@{slug}.example`).
     pub async fn coordinator(&self, slug: &str) -> Client {
         let email = format!("samordnare@{slug}.example");
-        self.signed_in(&email, Some((RoleKind::Coordinator, Some(slug)))).await.0
+        self.signed_in(&email, Some((RoleKind::Coordinator, Some(slug))))
+            .await
+            .0
     }
 
     /// A signed-in member of the municipality's staff (`handlaggare@{slug}.example`).

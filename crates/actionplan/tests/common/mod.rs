@@ -1,9 +1,10 @@
 //! Helpers shared by the action plan's tests.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
+#![allow(dead_code)]
 
-use platform::auth::RoleKind;
-use testkit::{Client, TestApp, PASSWORD};
+use actionplan::ids::ActivityId;
+use platform::{OrganisationId, UserId};
+use testkit::{Client, TestApp};
 
 /// A small plan in the layout of seed 003 (tab-separated), with one line that cannot be placed.
 pub const TABLE: &str = "Område\tMål i handlingsplanen\tArbetsgruppens förslag på aktiviteter för att nå målen i handlingsplanen.\tTid\tAnsvar\tUppföljning\n\
@@ -12,23 +13,6 @@ Nr 1 Självständighet\tCivilsamhället ska: Inventera lokaler.\tUppdatera regis
 Nr 1 Självständighet\tSala kommun ska: Inventera lokaler.\tInformera om tillgänglighet.\tÅrligen eller vid behov\tKommunikationsenheten\tÅrligen\n\
 Nr 2 Dialog\tSala kommun ska: Tydligare kommunicera kontaktvägar\tAnvänd sala.se som huvudkanal.\tHöst -19\tAlla chefer\tVia medborgarundersökning\n\
 trasig rad\tmed bara två celler\n";
-
-/// A signed-in client of a new account with the given role in `slug`.
-pub async fn signed_in(app: &TestApp, email: &str, role: Option<(RoleKind, Option<&str>)>) -> (Client, i64) {
-    let id = app.user(email, role).await;
-    let c = app.client();
-    c.login(email, PASSWORD).await;
-    (c, id)
-}
-
-pub async fn coordinator(app: &TestApp, slug: &str) -> (Client, i64) {
-    signed_in(
-        app,
-        &format!("samordnare@{slug}.example"),
-        Some((RoleKind::Coordinator, Some(slug))),
-    )
-    .await
-}
 
 /// Import a table through the web: the preview, then the confirmation. Returns the preview.
 pub async fn import(client: &Client, slug: &str, table: &str) -> testkit::Page {
@@ -72,8 +56,8 @@ pub async fn counts(app: &TestApp) -> [i64; 4] {
 }
 
 /// The id of the activity whose text starts with `text`.
-pub async fn activity_id(app: &TestApp, text: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM actionplan_activities WHERE text LIKE $1")
+pub async fn activity_id(app: &TestApp, text: &str) -> ActivityId {
+    let (id,): (ActivityId,) = sqlx::query_as("SELECT id FROM actionplan_activities WHERE text LIKE $1")
         .bind(format!("{text}%"))
         .fetch_one(&app.state.db.pool)
         .await
@@ -86,9 +70,9 @@ pub async fn activity_id(app: &TestApp, text: &str) -> i64 {
 pub async fn link(
     client: &Client,
     slug: &str,
-    id: i64,
-    user: Option<i64>,
-    organisation: Option<i64>,
+    id: ActivityId,
+    user: Option<UserId>,
+    organisation: Option<OrganisationId>,
     follow_up_on: &str,
 ) {
     let path = format!("/{slug}/handlingsplan/aktivitet/{id}/redigera");

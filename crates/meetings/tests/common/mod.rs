@@ -3,9 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 use meetings::domain::MeetingForm;
+use meetings::ids::{MeetingId, SeriesId};
 use platform::auth::RoleKind;
-#[allow(unused_imports)]
-use platform::{DepartmentId, MunicipalityId, OrganisationId, UserId};
+use platform::MunicipalityId;
 use testkit::{Client, TestApp, PASSWORD};
 
 pub async fn coordinator(app: &TestApp, slug: &str) -> Client {
@@ -17,7 +17,7 @@ pub async fn coordinator(app: &TestApp, slug: &str) -> Client {
 }
 
 /// Dialogmöte 6 as in seed 001, moved to December 2026 (the tests' clock starts 2026-11-23).
-pub fn meeting_six(series: i64, capacity: &str) -> MeetingForm {
+pub fn meeting_six(series: SeriesId, capacity: &str) -> MeetingForm {
     MeetingForm {
         series: series.to_string(),
         number: "6".into(),
@@ -38,12 +38,12 @@ pub fn meeting_six(series: i64, capacity: &str) -> MeetingForm {
             "Anmälan innebär godkännande av att lämnade kontaktuppgifter registreras för deltagar- och kontaktlista."
                 .into(),
         invitation_text: "Välkommen till dialogmöte nr 6!".into(),
-        premises: String::new(),
+        room: String::new(),
     }
 }
 
 /// Sala with a series and meeting 6 (stored directly). Returns (municipality id, meeting id).
-pub async fn sala_with_meeting(app: &TestApp, capacity: &str) -> (i64, i64) {
+pub async fn sala_with_meeting(app: &TestApp, capacity: &str) -> (MunicipalityId, MeetingId) {
     let sala = app.municipality("sala", "Sala kommun").await;
     let db = &app.state.db;
     let now = app.state.now();
@@ -72,7 +72,7 @@ pub fn person<'a>(name: &'a str, email: &'a str, party: &'a str) -> Vec<(&'a str
 }
 
 /// Register through the public form.
-pub async fn register(c: &Client, meeting: i64, name: &str, email: &str, party: &str) -> testkit::Page {
+pub async fn register(c: &Client, meeting: MeetingId, name: &str, email: &str, party: &str) -> testkit::Page {
     let path = format!("/sala/moten/{meeting}/anmalan");
     c.submit(&path, &path, &person(name, email, party)).await
 }
@@ -86,7 +86,7 @@ pub fn cancel_path(text: &str) -> String {
         .collect()
 }
 
-pub async fn statuses(app: &TestApp, meeting: i64) -> (i64, i64, i64) {
+pub async fn statuses(app: &TestApp, meeting: MeetingId) -> (i64, i64, i64) {
     let rows: Vec<(String, i64)> =
         sqlx::query_as("SELECT status, COUNT(*) FROM meetings_registrations WHERE meeting_id = $1 GROUP BY status")
             .bind(meeting)

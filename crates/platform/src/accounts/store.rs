@@ -1,5 +1,5 @@
-use crate::ids::UserId;
 use crate::db::{is_unique_violation, Db, Tx};
+use crate::ids::UserId;
 
 #[derive(Clone, Debug)]
 pub struct UserRow {

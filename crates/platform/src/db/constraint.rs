@@ -17,7 +17,10 @@ pub struct Unique {
 /// What a failed write broke.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Violation {
-    Unique { table: String, columns: Vec<String> },
+    Unique {
+        table: String,
+        columns: Vec<String>,
+    },
     ForeignKey,
     /// A CHECK constraint, by name where the database gives one.
     Check(String),
@@ -50,7 +53,10 @@ impl Violation {
             "2067" | "1555" => Some(sqlite_unique(message)),
             "787" => Some(Violation::ForeignKey),
             "275" => Some(Violation::Check(
-                message.strip_prefix("CHECK constraint failed: ").unwrap_or("").to_string(),
+                message
+                    .strip_prefix("CHECK constraint failed: ")
+                    .unwrap_or("")
+                    .to_string(),
             )),
             _ if message.starts_with("UNIQUE constraint failed: ") => Some(sqlite_unique(message)),
             _ => None,
@@ -61,7 +67,9 @@ impl Violation {
     pub fn is(&self, u: Unique) -> bool {
         match self {
             Violation::Unique { table, columns } => {
-                table == u.table && columns.len() == u.columns.len() && u.columns.iter().all(|c| columns.iter().any(|x| x == c))
+                table == u.table
+                    && columns.len() == u.columns.len()
+                    && u.columns.iter().all(|c| columns.iter().any(|x| x == c))
             }
             _ => false,
         }
@@ -148,7 +156,10 @@ mod tests {
             columns: key_columns("Key (municipality_id, name)=(1, IKS) already exists."),
         };
         assert!(pg.is(ORG));
-        assert_eq!(key_columns("Key (lower(email))=(a@b.se) already exists."), vec!["email"]);
+        assert_eq!(
+            key_columns("Key (lower(email))=(a@b.se) already exists."),
+            vec!["email"]
+        );
         let other = sqlite_unique("UNIQUE constraint failed: organisations.slug");
         assert!(!other.is(ORG));
         assert!(!Violation::ForeignKey.is(ORG));

@@ -27,8 +27,8 @@
 
 use super::Backend;
 use sea_query::{
-    Alias, DeleteStatement, Expr, InsertStatement, IntoIden, PostgresQueryBuilder, Query, QueryBuilder,
-    SimpleExpr, SqliteQueryBuilder, UpdateStatement,
+    Alias, DeleteStatement, Expr, InsertStatement, IntoIden, PostgresQueryBuilder, Query, QueryBuilder, SimpleExpr,
+    SqliteQueryBuilder, UpdateStatement,
 };
 use sea_query_binder::{SqlxBinder, SqlxValues};
 use sqlx::AnyConnection;
@@ -41,7 +41,10 @@ fn builder(conn: &AnyConnection) -> &'static dyn QueryBuilder {
 }
 
 async fn execute(conn: &mut AnyConnection, (sql, values): (String, SqlxValues)) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query_with(&sql, values).execute(&mut *conn).await?.rows_affected())
+    Ok(sqlx::query_with(&sql, values)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
 }
 
 /// `INSERT INTO table (…) VALUES (…)`, built a column at a time.
@@ -72,7 +75,8 @@ impl Insert {
 
     /// Add `ON CONFLICT (columns) DO NOTHING`.
     pub fn or_ignore_on<C: IntoIden>(mut self, columns: impl IntoIterator<Item = C>) -> Insert {
-        self.stmt.on_conflict(sea_query::OnConflict::columns(columns).do_nothing().to_owned());
+        self.stmt
+            .on_conflict(sea_query::OnConflict::columns(columns).do_nothing().to_owned());
         self
     }
 

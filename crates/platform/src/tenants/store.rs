@@ -1,9 +1,9 @@
 use crate::audit::{self, Change};
 use crate::auth::{CurrentUser, RoleKind};
 use crate::db::{self, Db, Insert, OnConstraint, Unique};
-use sea_query::Iden;
 use crate::ids::{DepartmentId, MunicipalityId, UserId};
 use crate::rules::swedish_cmp;
+use sea_query::Iden;
 
 #[derive(Iden)]
 enum Municipalities {
@@ -121,7 +121,10 @@ pub async fn create(
             .await
             .on_unique(MUNICIPALITY_SLUG, || CreateError::Taken)?;
         let summary = format!("{} ({})", m.name, m.slug);
-        Ok((id, Change::new(id, actor, "municipality.create", "municipality", id, summary)))
+        Ok((
+            id,
+            Change::new(id, actor, "municipality.create", "municipality", id, summary),
+        ))
     })
     .await
 }
@@ -133,10 +136,11 @@ pub struct Department {
 }
 
 pub async fn departments(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Department>, sqlx::Error> {
-    let rows: Vec<(DepartmentId, String)> = sqlx::query_as("SELECT id, name FROM departments WHERE municipality_id = $1")
-        .bind(municipality_id)
-        .fetch_all(&db.pool)
-        .await?;
+    let rows: Vec<(DepartmentId, String)> =
+        sqlx::query_as("SELECT id, name FROM departments WHERE municipality_id = $1")
+            .bind(municipality_id)
+            .fetch_all(&db.pool)
+            .await?;
     let mut v: Vec<Department> = rows.into_iter().map(|(id, name)| Department { id, name }).collect();
     v.sort_by(|a, b| swedish_cmp(&a.name, &b.name));
     Ok(v)
@@ -158,7 +162,10 @@ pub async fn add_department(
             .returning_id(tx)
             .await
             .on_unique(DEPARTMENT_NAME, || AddDepartment::Taken)?;
-        Ok((id, Change::new(municipality_id, actor, "department.create", "department", id, name)))
+        Ok((
+            id,
+            Change::new(municipality_id, actor, "department.create", "department", id, name),
+        ))
     })
     .await;
     match res {

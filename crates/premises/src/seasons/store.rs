@@ -746,6 +746,6 @@ async fn mail_result(
             .collect();
         mail = mail.with_calendar("sasong.ics", ics::calendar(&room.full_name(), &events, now));
     }
-    queue(conn, Some(municipality_id.get()), &mail, now).await?;
+    queue(conn, Some(municipality_id), &mail, now).await?;
     Ok(())
 }

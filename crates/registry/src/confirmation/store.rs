@@ -134,7 +134,7 @@ pub async fn remind(db: &Db, r: &Reminder, emails: &[platform::mail::Email], now
             .run(tx)
             .await?;
         for e in emails {
-            platform::mail::queue(tx, Some(r.municipality_id.get()), e, now).await?;
+            platform::mail::queue(tx, Some(r.municipality_id), e, now).await?;
         }
         let summary = format!("{} ({})", r.name, emails.len());
         let change = Change::new(

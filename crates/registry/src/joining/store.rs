@@ -117,7 +117,7 @@ pub async fn request_join(
             .await
             .on_unique(PENDING, || RegistryError::AlreadyRequested)?;
         for e in notify {
-            platform::mail::queue(tx, Some(municipality_id.get()), e, now).await?;
+            platform::mail::queue(tx, Some(municipality_id), e, now).await?;
         }
         let change = Change::new(
             municipality_id,
@@ -222,7 +222,7 @@ pub async fn decide(
             }
         }
         if let Some(e) = notify {
-            platform::mail::queue(tx, Some(municipality_id.get()), e, now).await?;
+            platform::mail::queue(tx, Some(municipality_id), e, now).await?;
         }
         let action = if approve {
             "registry.join.approve"

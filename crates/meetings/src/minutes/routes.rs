@@ -5,22 +5,15 @@
 //! - `GET|POST /{slug}/moten/{id}/anteckningar/redigera`: present, guests, next meeting, author
 //! - `POST …/anteckningar/punkt|uppdrag|publicera`, `POST …/samtal/fraga|svar|sammanstallning`
 
+use super::store::{self, Minutes, NewAssignment, NewItem};
 use crate::domain;
-use crate::store::{self, Meeting, Minutes};
-use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::Router;
-use platform::auth::require_coordinator;
-use platform::ctx::{Ctx, Input};
-use platform::error::{AppError, AppResult};
+use crate::ids::{MeetingId, QuestionId};
+use crate::paths;
+use crate::store::Meeting;
+use crate::views::{self, coordinates};
 use platform::format;
-use platform::layout::{html_status, Field, FieldKind, Form, Page};
 use platform::rules::{self, Invalid};
-use platform::tenants::{Municipality, Tenant};
-use platform::AppState;
+use platform::web::prelude::*;
 use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
@@ -39,17 +32,6 @@ pub fn router() -> Router<AppState> {
 }
 
 type Params = HashMap<String, String>;
-
-fn here(m: &Municipality, mt: &Meeting) -> String {
-    format!("/{}/moten/{}", m.slug, mt.id)
-}
-
-async fn meeting(state: &AppState, m: &Municipality, id: &str) -> AppResult<Meeting> {
-    let id = id.parse::<i64>().map_err(|_| AppError::NotFound("err-not-found"))?;
-    store::meeting(&state.db, m.id, id)
-        .await?
-        .ok_or(AppError::NotFound("err-not-found"))
-}
 
 fn get_p<'a>(p: &'a Params, k: &str) -> &'a str {
     p.get(k).map(String::as_str).unwrap_or("")
@@ -98,15 +80,16 @@ async fn minutes_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<MeetingId>,
 ) -> AppResult<Response> {
-    let mt = meeting(&state, &m, &id).await?;
-    let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
+    let mt = views::meeting(&state, &m, id).await?;
+    let coordinator = coordinates(&ctx, &m);
     let minutes = store::minutes(&state.db, m.id, mt.id).await?.unwrap_or_default();
     if minutes.published_at.is_none() && !coordinator {
         return Err(AppError::NotFound("meetings-err-no-minutes"));
     }
     let items = store::items(&state.db, m.id, mt.id).await?;
+    let activities = crate::ext::actionplan::public::activities(&state.db, m.id).await?;
     let assignments = store::assignments(&state.db, m.id, mt.id)
         .await?
         .into_iter()
@@ -116,8 +99,8 @@ async fn minutes_page(
             due: a.due_on.unwrap_or_default(),
             activity: a
                 .activity_id
-                .zip(a.activity_text)
-                .map(|(id, text)| (format!("/{}/handlingsplan/aktivitet/{id}", m.slug), text)),
+                .and_then(|id| activities.iter().find(|t| t.id == id))
+                .map(|t| (paths::activity(&m.slug, t.id), t.text.clone())),
         })
         .collect();
     let questions = store::questions(&state.db, m.id, mt.id)
@@ -138,9 +121,7 @@ async fn minutes_page(
         domain::clock(mt.ends_at)
     );
     let t = MinutesPage {
-        page: ctx
-            .page(ctx.tr.ta("meetings-minutes-title", &[("title", &mt.title)]))
-            .in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, ctx.tr.ta("meetings-minutes-title", &[("title", &mt.title)])),
         draft: minutes.published_at.is_none(),
         facts: vec![
             (ctx.t("meetings-when"), when),
@@ -150,8 +131,8 @@ async fn minutes_page(
         items,
         assignments,
         questions,
-        edit: coordinator.then(|| format!("{}/anteckningar/redigera", here(&m, &mt))),
-        back: here(&m, &mt),
+        edit: coordinator.then(|| paths::minutes_edit(&m.slug, mt.id, None)),
+        back: paths::meeting(&m.slug, mt.id),
     };
     html_status(StatusCode::OK, &t)
 }
@@ -190,14 +171,14 @@ async fn forms(
     mt: &Meeting,
 ) -> AppResult<(Forms, Vec<store::Question>)> {
     let t = |id: &str| ctx.t(id);
-    let base = here(m, mt);
+    let (slug, id) = (m.slug.as_str(), mt.id);
     let minutes = store::minutes(&state.db, m.id, mt.id).await?.unwrap_or_default();
     let questions = store::questions(&state.db, m.id, mt.id).await?;
-    let activities = store::activities(&state.db, m.id).await?;
+    let activities = crate::ext::actionplan::public::activities(&state.db, m.id).await?;
     let mut activity_options = vec![(String::new(), t("meetings-no-activity"))];
-    activity_options.extend(activities.into_iter().map(|(id, text)| (id.to_string(), text)));
+    activity_options.extend(activities.into_iter().map(|a| (a.id.to_string(), a.text)));
     let minutes_form = Form::new(
-        format!("{base}/anteckningar/redigera"),
+        paths::minutes_edit(slug, id, None),
         t("meetings-submit-minutes"),
         vec![
             Field::new("present", t("meetings-field-present"), FieldKind::TextArea)
@@ -209,7 +190,7 @@ async fn forms(
         ],
     );
     let item = Form::new(
-        format!("{base}/anteckningar/punkt"),
+        paths::minutes_item(slug, id),
         t("meetings-submit-item"),
         vec![
             Field::new("heading", t("meetings-field-item-heading"), FieldKind::Text).required(),
@@ -218,7 +199,7 @@ async fn forms(
         ],
     );
     let assignment = Form::new(
-        format!("{base}/anteckningar/uppdrag"),
+        paths::minutes_assignment(slug, id),
         t("meetings-submit-assignment"),
         vec![
             Field::new("who", t("meetings-field-who"), FieldKind::Text).required(),
@@ -228,13 +209,13 @@ async fn forms(
         ],
     );
     let question = Form::new(
-        format!("{base}/samtal/fraga"),
+        paths::question(slug, id),
         t("meetings-submit-question"),
         vec![Field::new("question_text", t("meetings-field-question"), FieldKind::Text).required()],
     );
     let answer = (!questions.is_empty()).then(|| {
         Form::new(
-            format!("{base}/samtal/svar"),
+            paths::answer(slug, id),
             t("meetings-submit-answer"),
             vec![
                 Field::new("question", t("meetings-field-answer-question"), FieldKind::Select)
@@ -256,7 +237,7 @@ async fn forms(
         .iter()
         .map(|q| {
             let f = Form::new(
-                format!("{base}/samtal/sammanstallning"),
+                paths::summary(slug, id),
                 t("meetings-submit-summary"),
                 vec![
                     Field::new("question", String::new(), FieldKind::Hidden).value(q.id.to_string()),
@@ -326,15 +307,12 @@ async fn render_edit(
         forms.push((ctx.t("meetings-answer-heading"), a));
     }
     forms.extend(f.summaries);
-    let base = here(m, mt);
     let t = EditPage {
-        page: ctx
-            .page(ctx.tr.ta("meetings-minutes-edit-title", &[("title", &mt.title)]))
-            .in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(m, ctx.tr.ta("meetings-minutes-edit-title", &[("title", &mt.title)])),
         notice,
         published,
-        publish_action: format!("{base}/anteckningar/publicera"),
-        view: format!("{base}/anteckningar"),
+        publish_action: paths::minutes_publish(&m.slug, mt.id),
+        view: paths::minutes(&m.slug, mt.id),
         forms,
         questions: questions.iter().map(|q| (q.text.clone(), q.answers.len())).collect(),
         items,
@@ -349,18 +327,18 @@ async fn render_edit(
 }
 
 fn done(m: &Municipality, mt: &Meeting, what: &str) -> Response {
-    Redirect::to(&format!("{}/anteckningar/redigera?klart={what}", here(m, mt))).into_response()
+    Redirect::to(&paths::minutes_edit(&m.slug, mt.id, Some(what))).into_response()
 }
 
 async fn edit_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<MeetingId>,
     Query(q): Query<Params>,
 ) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = meeting(&state, &m, &id).await?;
+    let mt = views::meeting(&state, &m, id).await?;
     let notice =
         match get_p(&q, "klart") {
             what @ ("minutes" | "item" | "assignment" | "question" | "answer" | "summary" | "published"
@@ -374,11 +352,11 @@ async fn save_minutes(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<MeetingId>,
     Input(p): Input<Params>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = meeting(&state, &m, &id).await?;
+    let mt = views::meeting(&state, &m, id).await?;
     let checked: Vec<(&str, Result<String, Invalid>)> = vec![
         ("present", opt_text(get_p(&p, "present"), 5000)),
         ("guests", opt_text(get_p(&p, "guests"), 2000)),
@@ -412,17 +390,22 @@ async fn add_item(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<MeetingId>,
     Input(p): Input<Params>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = meeting(&state, &m, &id).await?;
+    let mt = views::meeting(&state, &m, id).await?;
     let heading = rules::line(get_p(&p, "heading"), 300);
     let body = opt_text(get_p(&p, "body"), 20_000);
     let decision = opt_text(get_p(&p, "decision"), 5000);
     match (heading, body, decision) {
         (Ok(h), Ok(b), Ok(d)) => {
-            store::add_item(&state.db, m.id, mt.id, &h, &b, &d, Some(user), state.now()).await?;
+            let item = NewItem {
+                heading: &h,
+                body: &b,
+                decision: &d,
+            };
+            store::add_item(&state.db, m.id, mt.id, &item, Some(user), state.now()).await?;
             Ok(done(&m, &mt, "item"))
         }
         (h, b, d) => {
@@ -443,11 +426,11 @@ async fn add_assignment(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<MeetingId>,
     Input(p): Input<Params>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = meeting(&state, &m, &id).await?;
+    let mt = views::meeting(&state, &m, id).await?;
     let who = rules::line(get_p(&p, "who"), 300);
     let what = rules::text(get_p(&p, "what"), 2000);
     let due = get_p(&p, "due_on").trim();
@@ -455,19 +438,13 @@ async fn add_assignment(
     let activity = get_p(&p, "activity").trim().parse::<i64>().ok();
     if let (Ok(who), Ok(what), true) = (&who, &what, due_ok) {
         let due = (!due.is_empty()).then_some(due);
-        if store::add_assignment(
-            &state.db,
-            m.id,
-            mt.id,
+        let a = NewAssignment {
             who,
             what,
-            due,
-            activity,
-            Some(user),
-            state.now(),
-        )
-        .await?
-        {
+            due_on: due,
+            activity_id: activity,
+        };
+        if store::add_assignment(&state.db, m.id, mt.id, &a, Some(user), state.now()).await? {
             return Ok(done(&m, &mt, "assignment"));
         }
     }
@@ -493,11 +470,11 @@ async fn publish(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<MeetingId>,
     Input(p): Input<Params>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = meeting(&state, &m, &id).await?;
+    let mt = views::meeting(&state, &m, id).await?;
     let yes = get_p(&p, "publish") == "1";
     store::publish(&state.db, m.id, mt.id, yes, Some(user), state.now()).await?;
     Ok(done(&m, &mt, if yes { "published" } else { "unpublished" }))
@@ -507,11 +484,11 @@ async fn add_question(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<MeetingId>,
     Input(p): Input<Params>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = meeting(&state, &m, &id).await?;
+    let mt = views::meeting(&state, &m, id).await?;
     match rules::line(get_p(&p, "question_text"), 500) {
         Ok(text) => {
             store::add_question(&state.db, m.id, mt.id, &text, Some(user), state.now()).await?;
@@ -531,12 +508,12 @@ async fn add_answer(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<MeetingId>,
     Input(p): Input<Params>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = meeting(&state, &m, &id).await?;
-    let question = get_p(&p, "question").parse::<i64>().unwrap_or(0);
+    let mt = views::meeting(&state, &m, id).await?;
+    let question = get_p(&p, "question").parse().unwrap_or(QuestionId::new(0));
     let group = rules::line(get_p(&p, "group_name"), 200);
     let text = rules::text(get_p(&p, "answer_text"), 10_000);
     if let (Ok(g), Ok(t)) = (&group, &text) {
@@ -565,12 +542,12 @@ async fn set_summary(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Path((_, id)): Path<(String, String)>,
+    Id(id): Id<MeetingId>,
     Input(p): Input<Params>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let mt = meeting(&state, &m, &id).await?;
-    let question = get_p(&p, "question").parse::<i64>().unwrap_or(0);
+    let mt = views::meeting(&state, &m, id).await?;
+    let question: QuestionId = get_p(&p, "question").parse().unwrap_or(QuestionId::new(0));
     let summary = opt_text(get_p(&p, &format!("summary-{question}")), 20_000)
         .map_err(|_| AppError::BadRequest("err-bad-form"))?;
     if !store::set_summary(&state.db, m.id, mt.id, question, &summary, Some(user), state.now()).await? {

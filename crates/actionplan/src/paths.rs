@@ -1,0 +1,92 @@
+//! Every URL of the action plan, built in one place (the routes are declared in the routes
+//! files with the same segments). Each takes the municipality's slug.
+
+use crate::ids::{ActivityId, DraftId, GoalId, GroupId};
+use std::fmt::Display;
+
+/// The public plan: `/{slug}/handlingsplan`.
+pub fn plan(slug: &str) -> String {
+    format!("/{slug}/handlingsplan")
+}
+
+fn under(slug: &str, rest: impl Display) -> String {
+    format!("/{slug}/handlingsplan/{rest}")
+}
+
+pub fn settings(slug: &str) -> String {
+    under(slug, "installningar")
+}
+
+pub fn goal(slug: &str, id: GoalId) -> String {
+    under(slug, format_args!("mal/{id}"))
+}
+
+pub fn activity(slug: &str, id: ActivityId) -> String {
+    under(slug, format_args!("aktivitet/{id}"))
+}
+
+pub fn activity_edit(slug: &str, id: ActivityId) -> String {
+    under(slug, format_args!("aktivitet/{id}/redigera"))
+}
+
+pub fn mine(slug: &str) -> String {
+    under(slug, "mina")
+}
+
+pub fn overdue(slug: &str) -> String {
+    under(slug, "forsenade")
+}
+
+pub fn groups(slug: &str) -> String {
+    under(slug, "grupper")
+}
+
+pub fn group(slug: &str, id: GroupId) -> String {
+    under(slug, format_args!("grupper/{id}"))
+}
+
+pub fn group_join(slug: &str, id: GroupId) -> String {
+    under(slug, format_args!("grupper/{id}/ga-med"))
+}
+
+pub fn group_leave(slug: &str, id: GroupId) -> String {
+    under(slug, format_args!("grupper/{id}/lamna"))
+}
+
+pub fn import(slug: &str) -> String {
+    under(slug, "import")
+}
+
+pub fn import_file(slug: &str) -> String {
+    under(slug, "import/fil")
+}
+
+pub fn import_confirm(slug: &str, draft: DraftId) -> String {
+    under(slug, format_args!("import/{draft}"))
+}
+
+pub fn export_csv(slug: &str) -> String {
+    under(slug, "export.csv")
+}
+
+pub fn export_xlsx(slug: &str) -> String {
+    under(slug, "export.xlsx")
+}
+
+pub fn print(slug: &str) -> String {
+    under(slug, "utskrift")
+}
+
+pub fn print_css(slug: &str) -> String {
+    under(slug, "utskrift.css")
+}
+
+/// The plan as JSON: `/api/v1/{slug}/action-plan`.
+pub fn api(slug: &str) -> String {
+    format!("/api/v1/{slug}/action-plan")
+}
+
+/// The sign-in page, coming back to `next` afterwards.
+pub fn login_then(next: &str) -> String {
+    format!("/konto/logga-in?next={}", urlencoding::encode(next))
+}

@@ -1,0 +1,8 @@
+//! app's one test binary: the `overens` command line, the demo, and the architecture rules every
+//! crate keeps.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
+
+mod architecture;
+mod cli;
+mod demo;

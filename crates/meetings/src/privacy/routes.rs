@@ -1,0 +1,233 @@
+//! Participants' personal data, by the coordinator: the retention setting, export and erasure
+//! per e-mail address; and a participant's own data through the link in their mail.
+//!
+//! - `GET /{slug}/moten/personuppgifter` (coordinator): retention setting, export and erasure
+//! - `POST …/personuppgifter/lagring`, `POST …/personuppgifter/export`, `POST …/radera`
+//! - `GET|POST /{slug}/moten/avanmalan/{token}/uppgifter`: one's own registration
+
+use super::store;
+use crate::paths;
+use crate::views::TokenPath;
+use axum::http::{header, HeaderValue};
+use platform::web::prelude::*;
+use std::collections::HashMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{slug}/moten/personuppgifter", get(page))
+        .route("/{slug}/moten/personuppgifter/lagring", post(save_retention))
+        .route("/{slug}/moten/personuppgifter/export", post(export))
+        .route("/{slug}/moten/personuppgifter/radera", post(erase))
+        .route(
+            "/{slug}/moten/avanmalan/{token}/uppgifter",
+            get(own_page).post(erase_own),
+        )
+}
+
+fn forms(ctx: &Ctx, m: &Municipality, days: i64) -> (Form, Form, Form) {
+    let retention = Form::new(
+        paths::privacy_retention(&m.slug),
+        ctx.t("meetings-submit-retention"),
+        vec![Field::new("days", ctx.t("meetings-field-retention"), FieldKind::Number)
+            .required()
+            .value(days.to_string())
+            .hint(ctx.t("meetings-field-retention-hint"))],
+    );
+    let export = Form::new(
+        paths::privacy_export(&m.slug),
+        ctx.t("meetings-submit-export"),
+        vec![Field::new("epost", ctx.t("meetings-field-person-email"), FieldKind::Email).required()],
+    );
+    let erase = Form::new(
+        paths::privacy_erase(&m.slug),
+        ctx.t("meetings-submit-erase"),
+        vec![
+            Field::new("email", ctx.t("meetings-field-person-email"), FieldKind::Email).required(),
+            Field::new("confirm", ctx.t("meetings-field-erase-confirm"), FieldKind::Checkbox).required(),
+        ],
+    );
+    (retention, export, erase)
+}
+
+async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    m: &Municipality,
+    notice: Option<String>,
+    error: Option<(&str, String)>,
+) -> AppResult<Response> {
+    let days = store::retention_days(&state.db, m.id).await?;
+    let (mut retention, _, _) = forms(ctx, m, days);
+    let mut status = StatusCode::OK;
+    if let Some((field, msg)) = error {
+        status = StatusCode::UNPROCESSABLE_ENTITY;
+        retention.error(field, msg);
+    }
+    let mut p = FormPage::new(ctx.page_in(m, ctx.t("meetings-privacy-title")));
+    p.notice = notice;
+    p.intro = vec![ctx.t("meetings-privacy-intro")];
+    // One form per page: the retention setting here, the export and the erasure on their own.
+    p.form = Some(retention);
+    p.links = vec![
+        (paths::privacy_show(&m.slug, "export"), ctx.t("meetings-submit-export")),
+        (paths::privacy_show(&m.slug, "radera"), ctx.t("meetings-submit-erase")),
+        (paths::list(&m.slug), ctx.t("meetings-back-to-list")),
+    ];
+    html_status(status, &p)
+}
+
+async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Query(q): Query<HashMap<String, String>>,
+) -> AppResult<Response> {
+    require_coordinator(ctx.user.as_ref(), m.id)?;
+    let days = store::retention_days(&state.db, m.id).await?;
+    let (_, export, erase) = forms(&ctx, &m, days);
+    match q.get("visa").map(String::as_str) {
+        Some("export") => {
+            let mut p = FormPage::new(ctx.page_in(&m, ctx.t("meetings-submit-export")));
+            p.intro = vec![ctx.t("meetings-export-intro")];
+            p.form = Some(export);
+            p.links = vec![(paths::privacy(&m.slug), ctx.t("meetings-privacy-title"))];
+            html_status(StatusCode::OK, &p)
+        }
+        Some("radera") => {
+            let mut p = FormPage::new(ctx.page_in(&m, ctx.t("meetings-submit-erase")));
+            p.intro = vec![ctx.t("meetings-erase-intro")];
+            p.form = Some(erase);
+            p.links = vec![(paths::privacy(&m.slug), ctx.t("meetings-privacy-title"))];
+            html_status(StatusCode::OK, &p)
+        }
+        _ => {
+            let notice = q
+                .get("raderade")
+                .and_then(|n| n.parse::<i64>().ok())
+                .map(|n| ctx.tr.ta("meetings-done-erased", &[("n", &n)]));
+            render(&state, &ctx, &m, notice, None).await
+        }
+    }
+}
+
+async fn save_retention(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Input(f): Input<HashMap<String, String>>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    match f.get("days").and_then(|d| d.trim().parse::<i64>().ok()) {
+        Some(days) if (1..=3650).contains(&days) => {
+            store::set_retention_days(&state.db, m.id, days, Some(user), state.now()).await?;
+            render(&state, &ctx, &m, Some(ctx.t("meetings-done-retention")), None).await
+        }
+        _ => render(&state, &ctx, &m, None, Some(("days", ctx.t("meetings-err-retention")))).await,
+    }
+}
+
+async fn export(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Input(q): Input<HashMap<String, String>>,
+) -> AppResult<Response> {
+    require_coordinator(ctx.user.as_ref(), m.id)?;
+    let email = q.get("epost").cloned().unwrap_or_default();
+    let rows = store::export_person(&state.db, m.id, &email).await?;
+    let body = serde_json::to_string_pretty(&serde_json::json!({
+        "municipality": m.slug,
+        "email": email.trim().to_lowercase(),
+        "registrations": rows,
+    }))
+    .map_err(|e| AppError::Internal(e.into()))?;
+    let mut res = body.into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    res.headers_mut().insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"personuppgifter-moten.json\""),
+    );
+    Ok(res)
+}
+
+async fn erase(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Input(f): Input<HashMap<String, String>>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let email = f.get("email").cloned().unwrap_or_default();
+    if platform::rules::Email::parse(&email).is_err() || !f.contains_key("confirm") {
+        let days = store::retention_days(&state.db, m.id).await?;
+        let (_, _, mut form) = forms(&ctx, &m, days);
+        form.fill(|k| f.get(k).cloned());
+        if platform::rules::Email::parse(&email).is_err() {
+            form.error("email", ctx.t("err-email"));
+        }
+        if !f.contains_key("confirm") {
+            form.error("confirm", ctx.t("meetings-err-erase-confirm"));
+        }
+        let mut p = FormPage::new(ctx.page_in(&m, ctx.t("meetings-submit-erase")));
+        p.intro = vec![ctx.t("meetings-erase-intro")];
+        p.form = Some(form);
+        return html_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
+    }
+    let n = store::erase_person(&state.db, m.id, &email, Some(user), state.now()).await?;
+    Ok(Redirect::to(&paths::privacy_erased(&m.slug, n)).into_response())
+}
+
+// --- A participant's own data, through the link in their mail ---
+
+async fn own_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    PathParams(TokenPath { token }): PathParams<TokenPath>,
+) -> AppResult<Response> {
+    let r = store::own(&state.db, m.id, &token)
+        .await?
+        .ok_or(AppError::NotFound("meetings-err-no-registration"))?;
+    let mut p = FormPage::new(ctx.page_in(&m, ctx.t("meetings-own-title")));
+    if r.erased_at.is_some() {
+        p.notice = Some(ctx.t("meetings-own-erased"));
+    } else {
+        let party = crate::domain::Party::parse(&r.party)
+            .map(|p| ctx.t(p.message_id()))
+            .unwrap_or_default();
+        p.intro = vec![
+            ctx.t("meetings-own-intro"),
+            format!("{}: {}", ctx.t("meetings-field-name"), r.name),
+            format!("{}: {}", ctx.t("meetings-field-email"), r.email),
+            format!("{}: {}", ctx.t("meetings-field-organisation"), r.organisation),
+            format!("{}: {}", ctx.t("meetings-field-party"), party),
+            format!("{}: {}", ctx.t("meetings-field-dietary"), r.dietary),
+            format!("{}: {}", ctx.t("meetings-field-needs"), r.accessibility),
+            ctx.t("meetings-own-erase-intro"),
+        ];
+        p.form = Some(Form::new(
+            paths::own_data(&m.slug, &token),
+            ctx.t("meetings-submit-erase-own"),
+            vec![],
+        ));
+    }
+    p.links = vec![(paths::meeting(&m.slug, r.meeting_id), ctx.t("meetings-back-to-meeting"))];
+    html_status(StatusCode::OK, &p)
+}
+
+/// Cancel (the seat goes to the waiting list) and erase this registration's details.
+async fn erase_own(
+    State(state): State<AppState>,
+    Tenant(m): Tenant,
+    PathParams(TokenPath { token }): PathParams<TokenPath>,
+) -> AppResult<Response> {
+    if store::own(&state.db, m.id, &token).await?.is_none() {
+        return Err(AppError::NotFound("meetings-err-no-registration"));
+    }
+    crate::registration::cancel(&state, &m, &token).await?;
+    store::erase_own(&state.db, m.id, &token, state.now()).await?;
+    Ok(Redirect::to(&paths::own_data(&m.slug, &token)).into_response())
+}

@@ -1,0 +1,72 @@
+//! Registration: a seat while there are seats, then the waiting list; cancellation by the
+//! e-mailed link, which gives the seat to the first one waiting; participants and attendance.
+//!
+//! The flows below are the one place where a registration's change and its letters meet: the
+//! store changes and says what happened, the letters are built and queued in the same
+//! transaction.
+
+mod routes;
+pub mod store;
+
+pub use routes::router;
+
+use crate::ids::MeetingId;
+use crate::letters::Letters;
+use crate::store::Meeting;
+use platform::audit::Change;
+use platform::db;
+use platform::mail;
+use platform::tenants::Municipality;
+use platform::AppState;
+use sqlx::AnyConnection;
+use store::Promoted;
+
+/// Queue, in the caller's transaction, the mail to each one who got a seat from the waiting list.
+pub(crate) async fn queue_promoted(
+    tx: &mut AnyConnection,
+    letters: &Letters,
+    m: &Meeting,
+    promoted: &[Promoted],
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    for p in promoted.iter().filter(|p| !p.email.is_empty()) {
+        let email = letters.promoted(m, &p.name, &p.email, &p.token);
+        mail::queue(tx, Some(m.municipality_id), &email, now).await?;
+    }
+    Ok(())
+}
+
+/// Cancel a registration by its link's token: the cancellation mail, and the freed seat to the
+/// first on the waiting list with its own mail, all in one transaction. Returns the meeting, or
+/// `None` when the token is unknown or already used.
+pub(crate) async fn cancel(state: &AppState, m: &Municipality, token: &str) -> Result<Option<MeetingId>, sqlx::Error> {
+    let letters = Letters::new(state, &m.slug);
+    let random = state.random.clone();
+    let new_token = move || random.token(32);
+    let now = state.now();
+    let done = crate::store::found(
+        db::write(&state.db, now, async |tx| {
+            let c = store::cancel(tx, m.id, token, now)
+                .await?
+                .ok_or(crate::store::WriteError::NotFound)?;
+            if !c.email.is_empty() {
+                let email = letters.cancelled(&c.meeting, &c.name, &c.email);
+                mail::queue(tx, Some(m.id), &email, now).await?;
+            }
+            let promoted = store::promote(tx, &c.meeting, &new_token, now).await?;
+            queue_promoted(tx, &letters, &c.meeting, &promoted, now).await?;
+            let change = Change::new(
+                m.id,
+                None,
+                "meetings.registration.cancel",
+                "meetings_registration",
+                c.id,
+                &c.meeting.title,
+            );
+            Ok((c.meeting.id, change))
+        })
+        .await,
+    )?;
+    state.jobs_wakeup.notify_one();
+    Ok(done)
+}

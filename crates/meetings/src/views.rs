@@ -1,0 +1,65 @@
+//! What the meetings' pages share: a meeting looked up for a page, its time and seats as the
+//! pages say them, and a form's problems marked on its fields.
+
+use crate::domain::{self, Problem, Problems};
+use crate::ids::MeetingId;
+use crate::store::{self, Meeting};
+use platform::format;
+use platform::web::prelude::*;
+
+/// The meeting of the path, or the Swedish 404.
+pub async fn meeting(state: &AppState, m: &Municipality, id: MeetingId) -> AppResult<Meeting> {
+    store::meeting(&state.db, m.id, id)
+        .await?
+        .ok_or(AppError::NotFound("err-not-found"))
+}
+
+/// "2018-09-20 kl. 19:00–21:00 (samling 18:30)".
+pub fn when(ctx: &Ctx, mt: &Meeting) -> String {
+    let mut s = format!(
+        "{} {} {}–{}",
+        format::date(mt.starts_at),
+        ctx.t("meetings-at"),
+        domain::clock(mt.starts_at),
+        domain::clock(mt.ends_at)
+    );
+    if let Some(g) = mt.gathering_at {
+        s.push_str(&format!(
+            " ({} {})",
+            ctx.t("meetings-gathering-short"),
+            domain::clock(g)
+        ));
+    }
+    s
+}
+
+pub fn seats(ctx: &Ctx, mt: &Meeting) -> String {
+    match mt.seats_left() {
+        None => ctx.tr.ta("meetings-seats-unlimited", &[("n", &mt.confirmed)]),
+        Some(0) => ctx.tr.ta("meetings-seats-full", &[("waiting", &mt.waiting)]),
+        Some(n) => ctx.tr.ta(
+            "meetings-seats-left",
+            &[("n", &n), ("capacity", &mt.capacity.unwrap_or(0))],
+        ),
+    }
+}
+
+pub fn mark(form: &mut Form, ctx: &Ctx, problems: &Problems) {
+    for (field, p) in problems {
+        match p {
+            Problem::Rule(why) => form.invalid(&ctx.tr, field, *why),
+            p => form.error(field, ctx.t(p.message_id())),
+        }
+    }
+}
+
+/// A path with the token of an e-mailed link (`…/avanmalan/{token}`, `…/avregistrera/{token}`).
+#[derive(serde::Deserialize)]
+pub struct TokenPath {
+    pub token: String,
+}
+
+/// Whether the signed-in person coordinates this municipality.
+pub fn coordinates(ctx: &Ctx, m: &Municipality) -> bool {
+    ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id))
+}

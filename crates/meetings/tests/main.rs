@@ -1,0 +1,13 @@
+//! The meetings' tests: one binary, its modules below. HTTP tests run on SQLite and PostgreSQL
+//! (`testkit::both!`), browser tests on SQLite (`testkit::sqlite!`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
+
+mod browser;
+mod calendar_mail;
+mod common;
+mod demo;
+mod invitation;
+mod minutes;
+mod privacy;
+mod registration;
