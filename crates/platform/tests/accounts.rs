@@ -1,8 +1,6 @@
 //! Accounts as a person meets them: registration with e-mail verification, login by password
 //! and by e-mailed link, password reset, logout, export and erasure, and every kind of bad input.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
 use platform::auth::RoleKind;
 use testkit::html::url_in;
 use testkit::{both, Backend, TestApp, PASSWORD};

@@ -2,11 +2,9 @@
 //! WCAG 2.1 A and AA on any page, in Swedish and English, and the way in and out of an account
 //! works with the keyboard alone.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
 use platform::auth::RoleKind;
 use testkit::browser::{describe, Browser, Findings, Locator};
-use testkit::{both, Backend, TestApp, PASSWORD};
+use testkit::{Backend, TestApp, PASSWORD};
 
 /// Pages checked with axe-core, with the violations found on each.
 async fn public_pages_have_no_accessibility_violations(backend: Backend) {
@@ -213,7 +211,7 @@ async fn log_in_and_out_with_the_keyboard_only(backend: Backend) {
     app.stop().await;
 }
 
-both!(
+testkit::sqlite!(
     public_pages_have_no_accessibility_violations,
     signed_in_pages_have_no_accessibility_violations,
     log_in_and_out_with_the_keyboard_only,

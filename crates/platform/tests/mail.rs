@@ -1,8 +1,6 @@
 //! E-mail through the durable queue and a real SMTP server: delivered once per queue entry,
 //! retried with back-off, kept across a crash or restart.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
 use platform::jobs::{self, Step};
 use platform::mail::{self, Email};
 use std::sync::Arc;

@@ -1,8 +1,6 @@
 //! Municipalities as tenants: public pages per municipality, and no way for the staff of one
 //! municipality to read or change another's non-public data.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
-
 use platform::auth::RoleKind;
 use testkit::{both, Backend, TestApp, PASSWORD};
 

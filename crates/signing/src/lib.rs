@@ -9,6 +9,7 @@
 
 pub mod domain;
 pub mod ids;
+mod personal;
 pub mod public;
 mod routes;
 pub mod store;
@@ -43,7 +44,7 @@ pub static CAPABILITY: Capability = Capability {
     }],
     router: routes::router,
     jobs: |w| w,
-    personal: None,
+    personal: Some(&personal::PERSONAL),
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's and the

@@ -13,7 +13,7 @@ use sqlx::Row;
 
 /// The signing book's one table.
 #[derive(Iden)]
-enum Signatures {
+pub(crate) enum Signatures {
     Table,
     Id,
     MunicipalityId,

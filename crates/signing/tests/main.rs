@@ -5,4 +5,5 @@
 
 mod browser;
 mod pages;
+mod personal;
 mod store;

@@ -3,6 +3,7 @@
 //! places where the two genuinely differ, named explicitly.
 
 mod constraint;
+mod migrate;
 mod sql;
 mod write;
 
@@ -113,21 +114,7 @@ impl Db {
 
     /// Apply the migrations of every capability, in the order given.
     pub async fn migrate(&self, all: &[Migrations]) -> Result<(), DbError> {
-        for m in all {
-            let migrator = match self.backend {
-                Backend::Sqlite => m.sqlite,
-                Backend::Postgres => m.postgres,
-            };
-            let mut migrator = Migrator {
-                migrations: migrator.migrations.clone(),
-                ..Migrator::DEFAULT
-            };
-            // Other capabilities' versions live in the same table.
-            migrator.set_ignore_missing(true);
-            tracing::debug!(capability = m.name, "migrating");
-            migrator.run(&self.pool).await?;
-        }
-        Ok(())
+        migrate::run(self, all).await
     }
 
     /// A transaction that will write. On SQLite it takes the write lock at the start
