@@ -14,7 +14,6 @@ pub mod demo;
 pub mod domain;
 pub mod ids;
 pub use platform::ics;
-mod ext;
 pub mod invitation;
 pub mod letters;
 pub mod minutes;

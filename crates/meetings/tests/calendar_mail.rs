@@ -3,6 +3,7 @@
 //! attendance by party, CSV, XLSX and a printable page, on both databases.
 
 use crate::common::*;
+use platform::features::Feature;
 use std::sync::Arc;
 use testkit::smtp::{parts, squash};
 use testkit::{both, Backend, Options, SmtpSink, TestApp, TestDb};
@@ -362,7 +363,7 @@ mod more {
             ("gathering_text", &f.gathering_text),
             ("start", &f.start),
             ("end", &f.end),
-            ("premises", ""),
+            ("room", ""),
             ("place", &f.place),
             ("accessibility", &f.accessibility),
             ("agenda", &f.agenda),
@@ -384,21 +385,45 @@ mod more {
             .any(|m| m.0 == "c@example.se" && m.1.starts_with("Du har fått en plats")));
     }
 
-    async fn a_premises_from_the_registry_fills_in_place_and_accessibility(backend: Backend) {
+    async fn a_room_of_the_premises_fills_in_place_and_accessibility(backend: Backend) {
         let app = TestApp::start(backend).await;
         let (sala, _) = sala_with_meeting(&app, "").await;
-        let (_, iks) = app
-            .representative("rep@iks.example", "sala", "IKS, Ideell Kultur i Sala")
-            .await;
-        let (premises,): (i64,) = sqlx::query_as(
-            "INSERT INTO registry_premises (organisation_id, name, address, ground_floor, accessible_toilet, hearing_loop, created_at) \
-             VALUES ($1, 'Täljstenen', 'Vasagatan 17, 733 38 Sala', 1, 1, 1, 0) RETURNING id",
+        let (db, now) = (&app.state.db, app.state.now());
+        let taljstenen = premises::inventory::store::save_premises(
+            db,
+            sala,
+            None,
+            &premises::inventory::store::PremisesInput {
+                name: "Täljstenen".into(),
+                address: "Vasagatan 17, 733 38 Sala".into(),
+                ..Default::default()
+            },
+            None,
+            now,
         )
-        .bind(iks)
-        .fetch_one(&app.state.db.pool)
         .await
+        .unwrap()
         .unwrap();
-        let _ = sala;
+        let access = [Feature::GroundFloor, Feature::AccessibleToilet, Feature::HearingLoop]
+            .into_iter()
+            .fold(0, |bits, f| bits | premises::domain::feature_bit(f));
+        let premises = premises::inventory::store::save_room(
+            db,
+            sala,
+            taljstenen,
+            None,
+            &premises::inventory::store::RoomInput {
+                name: "Föreläsningssalen".into(),
+                capacity: 80,
+                access,
+                ..Default::default()
+            },
+            None,
+            now,
+        )
+        .await
+        .unwrap()
+        .unwrap();
         let c = coordinator(&app, "sala").await;
         let (series,): (meetings::ids::SeriesId,) = sqlx::query_as("SELECT id FROM meetings_series")
             .fetch_one(&app.state.db.pool)
@@ -407,7 +432,7 @@ mod more {
         let form = c.get("/sala/moten/nytt").await;
         assert!(form
             .text()
-            .contains("Täljstenen, Vasagatan 17, 733 38 Sala (IKS, Ideell Kultur i Sala)"));
+            .contains("Föreläsningssalen, Täljstenen, Vasagatan 17, 733 38 Sala"));
         let s = series.to_string();
         let p = premises.to_string();
         let saved = c
@@ -420,7 +445,7 @@ mod more {
                     ("date", "2027-02-10"),
                     ("start", "19:00"),
                     ("end", "21:00"),
-                    ("premises", &p),
+                    ("room", &p),
                     ("place", ""),
                     ("accessibility", ""),
                     ("consent_text", "Ja"),
@@ -429,7 +454,10 @@ mod more {
             .await;
         assert_eq!(saved.status, 303, "{}", saved.text());
         let page = app.client().get(&saved.location.unwrap()).await.text();
-        assert!(page.contains("Täljstenen, Vasagatan 17, 733 38 Sala"), "{page}");
+        assert!(
+            page.contains("Föreläsningssalen, Täljstenen, Vasagatan 17, 733 38 Sala"),
+            "{page}"
+        );
         assert!(
             page.contains("Lokalen ligger i markplan. Tillgänglig toalett finns. Hörslinga finns."),
             "{page}"
@@ -439,6 +467,6 @@ mod more {
     both!(
         public_attendance_by_party_shows_counts_only,
         raising_the_capacity_gives_seats_to_the_waiting_list,
-        a_premises_from_the_registry_fills_in_place_and_accessibility,
+        a_room_of_the_premises_fills_in_place_and_accessibility,
     );
 }

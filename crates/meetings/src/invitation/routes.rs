@@ -142,11 +142,11 @@ pub async fn letter(state: &AppState, tr: &Tr, m: &Municipality, mt: &Meeting) -
     facts.push((tr.t("meetings-letter-registration"), vec![registration]));
     // The process so far: the agreement's timeline up to this meeting, and the series' meetings.
     let date = format::date(mt.starts_at);
-    let timeline = crate::ext::agreement::public::timeline_until(&state.db, m.id, &date).await?;
+    let timeline = agreement::public::timeline_until(&state.db, m.id, &date).await?;
     let mut background: Vec<(String, String, bool)> = timeline
         .into_iter()
         .map(
-            |crate::ext::agreement::public::TimelineEntry {
+            |agreement::public::TimelineEntry {
                  happened_on: on,
                  title,
                  body,

@@ -54,13 +54,13 @@ pub async fn addresses(
     list: List,
 ) -> Result<BTreeSet<String>, sqlx::Error> {
     let emails: Vec<String> = match list {
-        List::Contacts => crate::ext::registry::public::contact_emails(db, municipality_id, None).await?,
+        List::Contacts => registry::public::contact_emails(db, municipality_id, None).await?,
         List::Signatories => {
-            let signed = crate::ext::signing::public::signatory_organisations(db, municipality_id).await?;
+            let signed = signing::public::signatory_organisations(db, municipality_id).await?;
             let mut v = representatives(db, municipality_id).await?;
             v.retain(|(o, _)| signed.contains(o));
             let mut emails: Vec<String> = v.into_iter().map(|(_, e)| e).collect();
-            emails.extend(crate::ext::registry::public::contact_emails(db, municipality_id, Some(&signed)).await?);
+            emails.extend(registry::public::contact_emails(db, municipality_id, Some(&signed)).await?);
             emails
         }
         List::Participants => {

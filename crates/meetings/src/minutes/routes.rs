@@ -89,7 +89,7 @@ async fn minutes_page(
         return Err(AppError::NotFound("meetings-err-no-minutes"));
     }
     let items = store::items(&state.db, m.id, mt.id).await?;
-    let activities = crate::ext::actionplan::public::activities(&state.db, m.id).await?;
+    let activities = actionplan::public::activities(&state.db, m.id).await?;
     let assignments = store::assignments(&state.db, m.id, mt.id)
         .await?
         .into_iter()
@@ -174,7 +174,7 @@ async fn forms(
     let (slug, id) = (m.slug.as_str(), mt.id);
     let minutes = store::minutes(&state.db, m.id, mt.id).await?.unwrap_or_default();
     let questions = store::questions(&state.db, m.id, mt.id).await?;
-    let activities = crate::ext::actionplan::public::activities(&state.db, m.id).await?;
+    let activities = actionplan::public::activities(&state.db, m.id).await?;
     let mut activity_options = vec![(String::new(), t("meetings-no-activity"))];
     activity_options.extend(activities.into_iter().map(|a| (a.id.to_string(), a.text)));
     let minutes_form = Form::new(

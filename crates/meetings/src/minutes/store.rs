@@ -447,7 +447,7 @@ pub async fn add_assignment(
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     if let Some(activity) = a.activity_id {
-        if crate::ext::actionplan::public::activity(db, municipality_id, activity)
+        if actionplan::public::activity(db, municipality_id, activity)
             .await?
             .is_none()
         {
