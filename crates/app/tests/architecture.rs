@@ -21,6 +21,80 @@ const MAX_LINES: usize = 1000;
 /// Files allowed over [`MAX_LINES`]: data or generated code only, each with its reason.
 const LONG_FILE_EXCEPTIONS: &[(&str, &str)] = &[];
 
+/// Breaks of rules c and d that are known and not yet mended, each with its reason. A break not
+/// listed fails the test, and so does a listed one that is gone (take it off the list): the list
+/// only shrinks. Each entry is the start of the first line of the break as the report shows it.
+const KNOWN: &[(&str, &str)] = &[
+    // The one-time move of a meeting's registry premises into its free-text place, when meetings
+    // took their rooms from the premises capability instead. It runs once, before the column goes.
+    (
+        "crates/meetings/migrations/postgres/20261202500000_meetings_rooms.sql:11: registry_premises",
+        "one-time data move",
+    ),
+    (
+        "crates/meetings/migrations/sqlite/20261202500000_meetings_rooms.sql:18: registry_premises",
+        "one-time data move",
+    ),
+    (
+        "crates/meetings/migrations/sqlite/20261202500000_meetings_rooms.sql:20: registry_premises",
+        "one-time data move",
+    ),
+    // The directory's "signed" filter is kept by triggers on the signing book's table. Next: the
+    // signing book tells the registry through a public function when a signature changes, and a
+    // new migration drops the triggers.
+    (
+        "crates/registry/migrations/postgres/20261123300002_registry_search_filters.sql:11: signatures",
+        "triggers",
+    ),
+    (
+        "crates/registry/migrations/postgres/20261123300002_registry_search_filters.sql:18: signatures",
+        "triggers",
+    ),
+    (
+        "crates/registry/migrations/postgres/20261123300002_registry_search_filters.sql:42: signatures",
+        "triggers",
+    ),
+    (
+        "crates/registry/migrations/sqlite/20261123300002_registry_search_filters.sql:10: signatures",
+        "triggers",
+    ),
+    (
+        "crates/registry/migrations/sqlite/20261123300002_registry_search_filters.sql:15: signatures",
+        "triggers",
+    ),
+    (
+        "crates/registry/migrations/sqlite/20261123300002_registry_search_filters.sql:17: signatures",
+        "triggers",
+    ),
+    (
+        "crates/registry/migrations/sqlite/20261123300002_registry_search_filters.sql:22: signatures",
+        "triggers",
+    ),
+    (
+        "crates/registry/migrations/sqlite/20261123300002_registry_search_filters.sql:23: signatures",
+        "triggers",
+    ),
+    (
+        "crates/registry/migrations/sqlite/20261123300002_registry_search_filters.sql:28: signatures",
+        "triggers",
+    ),
+    (
+        "crates/registry/migrations/sqlite/20261123300002_registry_search_filters.sql:30: signatures",
+        "triggers",
+    ),
+    // Import cycles still to untie: a shared `Done` type and `base` helper belong in a module of
+    // their own; the platform's error page and mail queue need a layer below ctx and state.
+    (
+        "actionplan: groups::routes → routes → groups::routes",
+        "Done lives in routes",
+    ),
+    ("platform: ctx → layout → ctx", "error page rendering"),
+    ("platform: jobs → state → mail → jobs", "AppState holds the mailer"),
+    ("platform: mail → state → mail", "AppState holds the mailer"),
+    ("premises: booking → routes → booking", "base lives in routes"),
+    ("premises: mail → store → mail", "a store builds letters"),
+];
+
 /// Crates that are not capabilities: they own no tables and are not checked for rule c (the
 /// binary loads demo and synthetic data into every capability's tables; testkit sets up tests).
 const NOT_CAPABILITIES: &[&str] = &["app", "testkit"];
@@ -787,6 +861,29 @@ fn the_crates_keep_the_architecture_rules() {
     for r in &references {
         println!("  {r}");
     }
+
+    let mut seen = BTreeSet::new();
+    for (rule, list) in failures.iter_mut() {
+        if rule.starts_with("c.") || rule.starts_with("d.") {
+            list.retain(|item| {
+                let first = item.lines().next().unwrap_or("");
+                match KNOWN.iter().find(|(k, _)| first.starts_with(k)) {
+                    Some((k, _)) => {
+                        seen.insert(*k);
+                        false
+                    }
+                    None => true,
+                }
+            });
+        }
+    }
+    let gone: Vec<String> = KNOWN
+        .iter()
+        .filter(|(k, _)| !seen.contains(k))
+        .map(|(k, _)| format!("{k} (mended: take it off KNOWN)"))
+        .collect();
+    failures.entry("known breaks that are gone").or_default().extend(gone);
+    println!("Known breaks of rules c and d still open: {}", seen.len());
 
     let mut report = String::new();
     for (rule, list) in &failures {

@@ -187,6 +187,7 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     .await;
     browser.close().await;
     f.assert_none();
+    app.deliver().await;
     app.stop().await;
 }
 
@@ -246,6 +247,7 @@ async fn a_person_registers_for_a_meeting_with_the_keyboard_alone(backend: Backe
     );
     assert_eq!(statuses(&app, meeting).await, (1, 0, 0));
     browser.close().await;
+    app.deliver().await;
     app.stop().await;
 }
 

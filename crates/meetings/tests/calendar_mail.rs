@@ -288,6 +288,7 @@ async fn participant_list_attendance_by_party_and_exports(backend: Backend) {
     assert_eq!(print.status, 200);
     assert!(print.text().contains("Bo Berg"));
     assert!(print.body.contains("/sala/moten/utskrift.css"));
+    app.deliver().await;
 }
 
 both!(
@@ -333,6 +334,7 @@ mod more {
             "{table}"
         );
         assert!(!page.text().contains("Anna Andersson"));
+        app.deliver().await;
     }
 
     async fn raising_the_capacity_gives_seats_to_the_waiting_list(backend: Backend) {

@@ -161,6 +161,7 @@ async fn the_invitation_letter_is_public_printable_and_mailed_to_lists_with_unsu
         again.text()
     );
     assert_eq!(public.get("/sala/moten/avregistrera/gissat").await.status, 404);
+    app.deliver().await;
 }
 
 both!(the_invitation_letter_is_public_printable_and_mailed_to_lists_with_unsubscribe);

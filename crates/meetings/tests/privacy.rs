@@ -77,6 +77,7 @@ async fn a_persons_data_is_exported_and_erased_and_counts_stay(backend: Backend)
 
     // The public and other municipalities' coordinators cannot.
     assert_ne!(app.client().get("/sala/moten/personuppgifter").await.status, 200);
+    app.deliver().await;
 }
 
 async fn retention_clears_contact_details_after_the_chosen_time(backend: Backend) {
@@ -186,6 +187,7 @@ async fn a_participant_sees_and_erases_their_own_data_through_their_link(backend
         app.client().get("/sala/moten/avanmalan/gissat/uppgifter").await.status,
         404
     );
+    app.deliver().await;
 }
 
 both!(

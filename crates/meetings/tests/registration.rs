@@ -268,6 +268,7 @@ async fn a_hundred_registrations_at_once_fill_exactly_the_seats_left(backend: Ba
     assert_eq!(statuses(&app, meeting).await, (15, 90, 0));
     let page = app.client().get(&format!("/sala/moten/{meeting}")).await.text();
     assert!(page.contains("Mötet är fullt."), "{page}");
+    app.deliver().await;
 }
 
 async fn another_municipality_sees_nothing_of_salas_meetings(backend: Backend) {

@@ -130,6 +130,7 @@ async fn edges_touch_and_buffers_keep_apart(backend: Backend) {
     assert_eq!(p.status, 422);
     assert!(p.text().contains("plats för 40 personer"), "{}", p.text());
     assert_eq!(active(&app, plain).await.len(), 3);
+    app.deliver().await;
     app.stop().await;
 }
 
@@ -191,6 +192,7 @@ async fn summer_time_in_stockholm(backend: Backend) {
         week.contains("Boka söndag 28 mars 00:00–01:00 (ledigt) 01:00–04:00 Bokad Boka söndag 28 mars 04:00–24:00"),
         "{week}"
     );
+    app.deliver().await;
     app.stop().await;
 }
 
@@ -295,6 +297,7 @@ async fn weekly_series_with_exceptions(backend: Backend) {
     .await;
     assert_eq!(p.status, 422);
     assert!(p.text().contains("2027-02-10 ingår inte i serien"), "{}", p.text());
+    app.deliver().await;
     app.stop().await;
 }
 
@@ -373,6 +376,7 @@ async fn cancellation_frees_the_time(backend: Backend) {
     let mine = anna.get("/sala/lokaler/bokningar").await.text();
     assert!(mine.contains("2026-12-07 10:00–11:00 Bokad"), "{mine}");
     assert!(mine.contains("2026-12-21 10:00–11:00 Avbokad"), "{mine}");
+    app.deliver().await;
     app.stop().await;
 }
 
@@ -639,6 +643,7 @@ async fn roles_and_municipalities(backend: Backend) {
     assert!(!feed.body.contains("Anna") && !feed.body.contains("anna@"));
     let cal = ical::IcalParser::new(feed.body.as_bytes()).next().unwrap().unwrap();
     assert_eq!(cal.events.len(), 1);
+    app.deliver().await;
     app.stop().await;
 }
 
@@ -705,5 +710,6 @@ async fn a_person_exports_and_erases_their_bookings(backend: Backend) {
     );
     let bo = person(&app, "bo@example.se").await;
     assert_eq!(book_private(&bo, r, "2026-12-03", "18:00", "20:00").await.status, 303);
+    app.deliver().await;
     app.stop().await;
 }

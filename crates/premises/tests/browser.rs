@@ -125,6 +125,7 @@ async fn premises_pages_have_no_accessibility_violations(backend: Backend) {
     f.check(&browser, "the requests after an approval").await;
     browser.close().await;
     f.assert_none();
+    app.deliver().await;
     app.stop().await;
 }
 
@@ -181,6 +182,7 @@ async fn a_person_books_a_room_with_the_keyboard_alone(backend: Backend) {
         )
     );
     browser.close().await;
+    app.deliver().await;
     app.stop().await;
 }
 

@@ -70,6 +70,7 @@ async fn season_pages_have_no_accessibility_violations(backend: Backend) {
     f.check(&browser, "the allocation after publication").await;
     browser.close().await;
     f.assert_none();
+    app.deliver().await;
 }
 
 testkit::sqlite!(season_pages_have_no_accessibility_violations);

@@ -66,6 +66,7 @@ async fn two_hundred_at_once_one_wins(backend: Backend) {
     );
     assert_eq!(taken, 199);
     assert_eq!(active(&app, r).await.len(), 1);
+    app.deliver().await;
     app.stop().await;
 }
 
@@ -167,6 +168,7 @@ async fn random_overlapping_bookings_never_overlap(backend: Backend) {
         .map(|(_, p)| p.4)
         .sum();
     assert_eq!(seen, expected);
+    app.deliver().await;
     app.stop().await;
 }
 
@@ -359,5 +361,6 @@ async fn search_and_json_show_free_times(backend: Backend) {
     assert_eq!(r["prices"]["private"], 200);
     assert_eq!(r["opening_hours"][0], "00:00-24:00");
     let _ = (small, abc);
+    app.deliver().await;
     app.stop().await;
 }

@@ -272,6 +272,7 @@ async fn joining_is_approved_by_a_representative_or_the_coordinator(backend: Bac
         .await;
     assert_eq!(page.status, 303);
     assert_eq!(other.get(&format!("/sala/foreningar/{id}/redigera")).await.status, 403);
+    app.deliver().await;
 }
 
 async fn yearly_confirmation_reminder_and_freshness_report(backend: Backend) {

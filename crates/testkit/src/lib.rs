@@ -204,6 +204,23 @@ impl TestApp {
         self.worker.drain(&self.state).await.expect("run jobs")
     }
 
+    /// Send every mail (and run every job) that is due, and fail the test if one of them failed:
+    /// for tests whose subject is not the mail itself, so what they queue still has to go out.
+    /// Returns the outbox, as [`TestApp::outbox`].
+    pub async fn deliver(&self) -> Vec<(String, String, String)> {
+        let failed: Vec<i64> = self
+            .run_jobs()
+            .await
+            .into_iter()
+            .filter_map(|s| match s {
+                platform::jobs::Step::Failed(id) => Some(id),
+                _ => None,
+            })
+            .collect();
+        assert!(failed.is_empty(), "jobs failed: {failed:?}");
+        self.outbox().await
+    }
+
     /// Leave the jobs that are queued now unchecked: the test does not care whether they ran
     /// (e.g. it restarts the server over the same database, which will run them).
     pub fn forget_jobs(&self) {

@@ -98,14 +98,13 @@ pub async fn set_retention_days(
 /// Remove the contact details of every participant of every meeting that ended more than its
 /// municipality's retention time ago. Returns how many registrations were cleared.
 pub async fn sweep(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
-    let ended = Expr::cust_with_values(
-        format!(
-            "meeting_id IN (SELECT m.id FROM meetings_meetings m \
-             LEFT JOIN meetings_settings s ON s.municipality_id = m.municipality_id \
-             WHERE m.ends_at + COALESCE(s.retention_days, ?) * {DAY} < ?)"
-        ),
-        [DEFAULT_RETENTION_DAYS, now],
-    );
+    // Integers only, written into the text: sea-query's placeholders in a custom expression do not
+    // render for PostgreSQL inside a subquery.
+    let ended = Expr::cust(format!(
+        "meeting_id IN (SELECT m.id FROM meetings_meetings m \
+         LEFT JOIN meetings_settings s ON s.municipality_id = m.municipality_id \
+         WHERE m.ends_at + COALESCE(s.retention_days, {DEFAULT_RETENTION_DAYS}) * {DAY} < {now})"
+    ));
     let done = db::write(db, now, async |tx| {
         let n = erase(now)
             .filter_expr(Expr::col(Registrations::ErasedAt).is_null())

@@ -15,13 +15,50 @@ use crate::store::{self as ps};
 use chrono::NaiveDate;
 use platform::audit::{self, Change};
 use platform::auth::CurrentUser;
-use platform::db::Db;
+use platform::db::{self, Db, Insert};
 use platform::ics::{self, Event};
 use platform::mail::{queue, Email};
 use platform::{MunicipalityId, OrganisationId, UserId};
+use sea_query::Iden;
 use sqlx::any::AnyRow;
 use sqlx::{Acquire, Row};
 use std::collections::HashMap;
+
+/// The seasons' table.
+#[derive(Iden)]
+#[iden = "premises_seasons"]
+enum Seasons {
+    Table,
+    MunicipalityId,
+    Name,
+    FirstDate,
+    LastDate,
+    ApplyUntil,
+    Status,
+    CreatedAt,
+}
+
+/// The applications' table.
+#[derive(Iden)]
+#[iden = "premises_applications"]
+enum Applications {
+    Table,
+    MunicipalityId,
+    SeasonId,
+    RoomId,
+    OrganisationId,
+    UserId,
+    BookerName,
+    Email,
+    Weekday,
+    StartMin,
+    EndMin,
+    TargetGroup,
+    Attendees,
+    Note,
+    Status,
+    CreatedAt,
+}
 
 #[derive(Clone, Debug)]
 pub struct Season {
@@ -103,34 +140,28 @@ pub async fn create_season(
     actor: Option<&CurrentUser>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    let mut tx = db.write().await?;
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO premises_seasons (municipality_id, name, first_date, last_date, apply_until, status, created_at) \
-         VALUES ($1, $2, $3, $4, $5, 'open', $6) RETURNING id",
-    )
-    .bind(municipality_id)
-    .bind(&s.name)
-    .bind(s.first_date.to_string())
-    .bind(s.last_date.to_string())
-    .bind(s.apply_until.to_string())
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
-    audit::record(
-        &mut tx,
-        Change {
-            municipality_id: Some(municipality_id),
+    db::write(db, now, async |tx| {
+        let id: i64 = Insert::into(Seasons::Table)
+            .set(Seasons::MunicipalityId, municipality_id)
+            .set(Seasons::Name, s.name.as_str())
+            .set(Seasons::FirstDate, s.first_date.to_string())
+            .set(Seasons::LastDate, s.last_date.to_string())
+            .set(Seasons::ApplyUntil, s.apply_until.to_string())
+            .set(Seasons::Status, "open")
+            .set(Seasons::CreatedAt, now)
+            .returning_id(tx)
+            .await?;
+        let change = Change::new(
+            municipality_id,
             actor,
-            action: "premises.season.create",
-            entity: "premises_season",
-            entity_id: Some(id),
-            summary: s.name.clone(),
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(id)
+            "premises.season.create",
+            "premises_season",
+            id,
+            s.name.clone(),
+        );
+        Ok::<_, sqlx::Error>((id, change))
+    })
+    .await
 }
 
 /// A room of the municipality's own premises (the ones seasons allocate).
@@ -310,43 +341,36 @@ async fn insert_application(
     user: Option<&CurrentUser>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    let mut tx = db.write().await?;
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO premises_applications (municipality_id, season_id, room_id, organisation_id, user_id, booker_name, \
-         email, weekday, start_min, end_min, target_group, attendees, note, status, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'pending', $14) RETURNING id",
-    )
-    .bind(municipality_id)
-    .bind(season_id)
-    .bind(a.room_id)
-    .bind(a.organisation_id)
-    .bind(user.map(|u| u.id))
-    .bind(booker_name)
-    .bind(&a.email)
-    .bind(a.weekday)
-    .bind(a.start_min)
-    .bind(a.end_min)
-    .bind(a.target_group.as_str())
-    .bind(a.attendees)
-    .bind(&a.note)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
-    audit::record(
-        &mut tx,
-        Change {
-            municipality_id: Some(municipality_id),
-            actor: user,
-            action: "premises.season.apply",
-            entity: "premises_application",
-            entity_id: Some(id),
-            summary: booker_name.to_string(),
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(id)
+    db::write(db, now, async |tx| {
+        let id: i64 = Insert::into(Applications::Table)
+            .set(Applications::MunicipalityId, municipality_id)
+            .set(Applications::SeasonId, season_id)
+            .set(Applications::RoomId, a.room_id)
+            .set(Applications::OrganisationId, a.organisation_id)
+            .set(Applications::UserId, user.map(|u| u.id))
+            .set(Applications::BookerName, booker_name)
+            .set(Applications::Email, a.email.as_str())
+            .set(Applications::Weekday, a.weekday)
+            .set(Applications::StartMin, a.start_min)
+            .set(Applications::EndMin, a.end_min)
+            .set(Applications::TargetGroup, a.target_group.as_str())
+            .set(Applications::Attendees, a.attendees)
+            .set(Applications::Note, a.note.as_str())
+            .set(Applications::Status, "pending")
+            .set(Applications::CreatedAt, now)
+            .returning_id(tx)
+            .await?;
+        let change = Change::new(
+            municipality_id,
+            user,
+            "premises.season.apply",
+            "premises_application",
+            id,
+            booker_name,
+        );
+        Ok::<_, sqlx::Error>((id, change))
+    })
+    .await
 }
 
 /// One association in the demo: its id, name and e-mail.
