@@ -350,6 +350,17 @@ pub async fn book(
         return Ok(vec![]);
     }
     let mut tx = db.write().await?;
+    // Bookings of one room queue on the room's row: two weekly series written at once would
+    // otherwise wait on each other's rows under the exclusion constraint and, on PostgreSQL,
+    // deadlock (seen in CI). SQLite's write transaction already holds the only write lock.
+    sqlx::query(&format!(
+        "SELECT id FROM premises_rooms WHERE id = $1 AND municipality_id = $2{}",
+        db.for_update()
+    ))
+    .bind(room.id)
+    .bind(municipality_id)
+    .fetch_optional(&mut *tx)
+    .await?;
     let status = room.mode.first_status();
     let ids = match write_slots(
         &mut tx,
