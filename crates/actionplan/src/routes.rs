@@ -28,13 +28,6 @@ pub fn router() -> Router<AppState> {
         .merge(crate::exchange::routes::router())
 }
 
-/// A page's "done" notice, from `?klart=…` after a redirect.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct Done {
-    pub klart: String,
-}
-
 // --- The plan ---
 
 struct GoalView {

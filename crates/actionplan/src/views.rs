@@ -9,6 +9,7 @@ use crate::store::Plan;
 use chrono::NaiveDate;
 use platform::format;
 use platform::web::prelude::*;
+use serde::Deserialize;
 
 /// Today in Stockholm.
 pub fn today(state: &AppState) -> NaiveDate {
@@ -156,4 +157,11 @@ pub fn form_page(ctx: &Ctx, m: &Municipality, title: &str, form: Form, back: Str
     page.form = Some(form);
     page.links = vec![(back, ctx.t("actionplan-back-to-plan"))];
     page
+}
+
+/// A page's "done" notice, from `?klart=…` after a redirect.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Done {
+    pub klart: String,
 }

@@ -408,6 +408,14 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
     .bind(now)
     .execute(&mut *tx)
     .await?;
+    // The directory's "signed" flag, which the signing book sets through the registry when a
+    // signature is made one at a time.
+    sqlx::query(&format!(
+        "UPDATE registry_profiles SET signed = 1 WHERE organisation_id IN \
+         (SELECT organisation_id FROM signatures WHERE withdrawn_at IS NULL AND organisation_id IN ({synthetic}))"
+    ))
+    .execute(&mut *tx)
+    .await?;
     counts.premises = premises.rows_affected() as usize;
     counts.signatures = signatures.rows_affected() as usize;
     tx.commit().await?;

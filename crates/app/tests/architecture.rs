@@ -39,9 +39,14 @@ const KNOWN: &[(&str, &str)] = &[
         "crates/meetings/migrations/sqlite/20261202500000_meetings_rooms.sql:20: registry_premises",
         "one-time data move",
     ),
-    // The directory's "signed" filter is kept by triggers on the signing book's table. Next: the
-    // signing book tells the registry through a public function when a signature changes, and a
-    // new migration drops the triggers.
+    // The directory's "signed" filter was kept by triggers on the signing book's table. The
+    // signing book now tells the registry through `registry::public::set_signed`; these lines
+    // are the migration that made the triggers (migrations never change once run) and the one
+    // that drops them.
+    (
+        "crates/registry/migrations/postgres/20261203100000_registry_signed_by_signing.sql:6: signatures",
+        "drops the triggers",
+    ),
     (
         "crates/registry/migrations/postgres/20261123300002_registry_search_filters.sql:11: signatures",
         "triggers",
@@ -82,17 +87,6 @@ const KNOWN: &[(&str, &str)] = &[
         "crates/registry/migrations/sqlite/20261123300002_registry_search_filters.sql:30: signatures",
         "triggers",
     ),
-    // Import cycles still to untie: a shared `Done` type and `base` helper belong in a module of
-    // their own; the platform's error page and mail queue need a layer below ctx and state.
-    (
-        "actionplan: groups::routes → routes → groups::routes",
-        "Done lives in routes",
-    ),
-    ("platform: ctx → layout → ctx", "error page rendering"),
-    ("platform: jobs → state → mail → jobs", "AppState holds the mailer"),
-    ("platform: mail → state → mail", "AppState holds the mailer"),
-    ("premises: booking → routes → booking", "base lives in routes"),
-    ("premises: mail → store → mail", "a store builds letters"),
 ];
 
 /// Crates that are not capabilities: they own no tables and are not checked for rule c (the

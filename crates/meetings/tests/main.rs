@@ -9,5 +9,6 @@ mod common;
 mod demo;
 mod invitation;
 mod minutes;
+mod personal;
 mod privacy;
 mod registration;

@@ -53,12 +53,20 @@ impl Ctx {
     }
 
     pub fn page(&self, title: impl Into<String>) -> Page {
-        Page::new(self, title.into())
+        Page {
+            tr: self.tr.clone(),
+            user: self.user.clone(),
+            csrf: self.csrf.clone(),
+            path: self.path.clone(),
+            title: title.into(),
+            municipality: None,
+            nav: self.nav.clone(),
+        }
     }
 
     /// A page of a municipality: its name and navigation in the header.
     pub fn page_in(&self, m: &crate::tenants::Municipality, title: impl Into<String>) -> Page {
-        Page::new(self, title.into()).in_municipality(&m.slug, &m.name)
+        self.page(title).in_municipality(&m.slug, &m.name)
     }
 
     /// Key for rate limits by client address.

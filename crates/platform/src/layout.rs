@@ -3,7 +3,6 @@
 //! only hold what is their own.
 
 use crate::auth::CurrentUser;
-use crate::ctx::Ctx;
 use crate::i18n::{Lang, Tr};
 use crate::rules::Invalid;
 use crate::state::{AppState, NavItem};
@@ -32,18 +31,6 @@ pub struct Page {
 }
 
 impl Page {
-    pub fn new(ctx: &Ctx, title: String) -> Page {
-        Page {
-            tr: ctx.tr.clone(),
-            user: ctx.user.clone(),
-            csrf: ctx.csrf.clone(),
-            path: ctx.path.clone(),
-            title,
-            municipality: None,
-            nav: ctx.nav.clone(),
-        }
-    }
-
     pub fn bare(state: &AppState, tr: Tr, user: Option<CurrentUser>, csrf: String, path: String) -> Page {
         Page {
             tr,

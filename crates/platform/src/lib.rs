@@ -29,6 +29,7 @@ pub mod operator;
 pub mod ratelimit;
 pub mod rules;
 pub mod site;
+pub mod smtp;
 pub mod state;
 pub mod tenants;
 pub mod upload;

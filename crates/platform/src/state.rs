@@ -4,8 +4,8 @@ use crate::clock::{Clock, Random};
 use crate::config::Config;
 use crate::db::Db;
 use crate::i18n::Catalog;
-use crate::mail::Mailer;
 use crate::ratelimit::RateLimits;
+use crate::smtp::Mailer;
 use std::sync::Arc;
 use tokio::sync::Notify;
 

@@ -20,6 +20,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use platform::auth::{require_user, CurrentUser, RoleKind};
 use platform::ctx::{Ctx, Input};
+use platform::db;
 use platform::error::{AppError, AppResult};
 use platform::format;
 use platform::layout::{html, html_status, Field, FieldKind, Form, FormPage, Page};
@@ -338,8 +339,20 @@ async fn book_save(
     let letters = Letters::new(&state, &m.slug);
     // A weekly booking is a series when it has more than one date or leaves dates out.
     let series = weekly && (slots.len() > 1 || f.undantag.split([',', '\n', ';', ' ']).any(|s| !s.trim().is_empty()));
-    match store::book(&state.db, &letters, m.id, &room, &input, &slots, series, state.now()).await {
-        Ok(ids) => Ok(Redirect::to(&format!("{}/bokningar/{}?ny=1", base(&m), ids[0])).into_response()),
+    let now = state.now();
+    // The bookings and their letters in one transaction.
+    let booked = db::write(&state.db, now, async |tx| {
+        let (booked, change) = store::book(tx, m.id, &room, &input, &slots, series, now).await?;
+        crate::mail::booked(tx, &letters, m.id, &room, &input, &booked.times, booked.status, now).await?;
+        Ok::<_, BookError>((booked, change))
+    })
+    .await;
+    match booked {
+        Ok(booked) => {
+            state.jobs_wakeup.notify_one();
+            let first = booked.first_id().ok_or(AppError::BadRequest("err-bad-form"))?;
+            Ok(Redirect::to(&format!("{}/bokningar/{first}?ny=1", base(&m))).into_response())
+        }
         Err(BookError::Taken(dates)) => {
             let dates = dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
             form.error("datum", ctx.tr.ta("premises-err-taken", &[("dates", &dates)]));
@@ -499,7 +512,16 @@ async fn cancel_save(
         Scope::One
     };
     let letters = Letters::new(&state, &m.slug);
-    store::cancel(&state.db, &letters, m.id, &b, scope, user, state.now()).await?;
+    let now = state.now();
+    db::write(&state.db, now, async |tx| {
+        let (changed, change) = store::cancel(tx, m.id, &b, scope, user, now).await?;
+        if changed.n > 0 {
+            crate::mail::changed(tx, &letters, m.id, &b, &changed.ids, Status::Cancelled, "", now).await?;
+        }
+        Ok::<_, sqlx::Error>(((), change))
+    })
+    .await?;
+    state.jobs_wakeup.notify_one();
     Ok(Redirect::to(&format!("{}/bokningar/{}", base(&m), b.id)).into_response())
 }
 
@@ -537,7 +559,17 @@ async fn decide_save(
     }
     let reason: String = reason.chars().take(1000).collect();
     let letters = Letters::new(&state, &m.slug);
-    let n = store::decide(&state.db, &letters, m.id, &b, approve, &reason, user, state.now()).await?;
+    let now = state.now();
+    let to = if approve { Status::Confirmed } else { Status::Rejected };
+    let n = db::write(&state.db, now, async |tx| {
+        let (changed, change) = store::decide(tx, m.id, &b, approve, &reason, user, now).await?;
+        if changed.n > 0 {
+            crate::mail::changed(tx, &letters, m.id, &b, &changed.ids, to, &reason, now).await?;
+        }
+        Ok::<_, sqlx::Error>((changed.n, change))
+    })
+    .await?;
+    state.jobs_wakeup.notify_one();
     let notice = ctx.tr.ta(
         if approve {
             "premises-done-approved"

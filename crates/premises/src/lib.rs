@@ -57,7 +57,10 @@ pub static CAPABILITY: Capability = Capability {
 /// Every page of the capability: search, rooms and booking, the inventory's administration
 /// and seasonal allocation.
 fn router() -> axum::Router<platform::AppState> {
-    routes::router().merge(inventory::router()).merge(seasons::router())
+    routes::router()
+        .merge(booking::router())
+        .merge(inventory::router())
+        .merge(seasons::router())
 }
 
 /// This capability's part of the demo data (loaded after the meetings').

@@ -31,7 +31,6 @@ pub fn router() -> Router<AppState> {
         .route("/{slug}/lokaler/rum/{id}/kalender.ics", get(room_feed))
         .route("/api/v1/{slug}/premises", get(api_premises))
         .route("/api/v1/{slug}/premises/availability", get(api_availability))
-        .merge(crate::booking::router())
 }
 
 pub(crate) fn base(m: &Municipality) -> String {

@@ -7,15 +7,14 @@
 
 use crate::domain::{self, BookerKind, Hours, Slot, Status, MAX_BLOCK};
 use crate::inventory::store::{placeholders, room_of, Room, ROOM_COLS, ROOM_FROM};
-use crate::mail::Letters;
 use chrono::{Datelike, NaiveDate};
-use platform::audit::{self, Change};
+use platform::audit::Change;
 use platform::auth::CurrentUser;
-use platform::db::{Backend, Db, Insert, Tx, Update};
+use platform::db::{Backend, Db, Insert, Update};
 use platform::{MunicipalityId, OrganisationId, UserId};
 use sea_query::Expr;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 // --- Bookings ---
 
@@ -333,74 +332,64 @@ pub async fn write_slots(
     Ok(Ok((series_id, ids)))
 }
 
-/// Book the slots (one, or a weekly series) as one transaction: all or none. The first status
-/// follows the room's mode. Returns the bookings' ids, first one first.
+/// What a booking wrote: each booking's (id, start, end), first one first, and the status they
+/// got (the room's mode: confirmed at once or requested).
+#[derive(Clone, Debug)]
+pub struct Booked {
+    pub times: Vec<(i64, i64, i64)>,
+    pub status: Status,
+}
+
+impl Booked {
+    pub fn first_id(&self) -> Option<i64> {
+        self.times.first().map(|t| t.0)
+    }
+}
+
+/// Book the slots (one, or a weekly series) in the caller's write transaction: all or none (on
+/// [`BookError::Taken`] the caller's transaction is dropped, which rolls back what was written).
+/// The first status follows the room's mode. Returns what was booked and its audit entry; the
+/// caller queues the letters in the same transaction.
 #[allow(clippy::too_many_arguments)]
 pub async fn book(
-    db: &Db,
-    letters: &Letters,
+    tx: &mut AnyConnection,
     municipality_id: MunicipalityId,
     room: &Room,
     input: &BookingInput,
     slots: &[Slot],
     series: bool,
     now: i64,
-) -> Result<Vec<i64>, BookError> {
-    if slots.is_empty() {
-        return Ok(vec![]);
-    }
-    let mut tx = db.write().await?;
+) -> Result<(Booked, Change<'static>), BookError> {
     // Bookings of one room queue on the room's row: two weekly series written at once would
     // otherwise wait on each other's rows under the exclusion constraint and, on PostgreSQL,
     // deadlock (seen in CI). SQLite's write transaction already holds the only write lock.
+    let lock = Backend::of(tx).for_update();
     sqlx::query(&format!(
-        "SELECT id FROM premises_rooms WHERE id = $1 AND municipality_id = $2{}",
-        db.for_update()
+        "SELECT id FROM premises_rooms WHERE id = $1 AND municipality_id = $2{lock}"
     ))
     .bind(room.id)
     .bind(municipality_id)
     .fetch_optional(&mut *tx)
     .await?;
     let status = room.mode.first_status();
-    let ids = match write_slots(
-        &mut tx,
-        municipality_id,
-        room.id,
-        input,
-        slots,
-        series,
-        status,
-        None,
-        now,
-    )
-    .await?
-    {
+    let ids = match write_slots(tx, municipality_id, room.id, input, slots, series, status, None, now).await? {
         Ok((_, ids)) => ids,
-        // Dropping the transaction rolls back whatever was written.
         Err(dates) => return Err(BookError::Taken(dates)),
     };
-    let summary = format!("{}: {}", room.full_name(), input.booker_name);
-    audit::record(
-        &mut tx,
-        Change {
-            municipality_id: Some(municipality_id),
-            actor: None,
-            action: "premises.booking.create",
-            entity: "premises_booking",
-            entity_id: ids.first().copied(),
-            summary,
-        },
-        now,
-    )
-    .await?;
-    let times: Vec<(i64, i64, i64)> = ids
+    let change = Change {
+        municipality_id: Some(municipality_id),
+        actor: None,
+        action: "premises.booking.create",
+        entity: "premises_booking",
+        entity_id: ids.first().copied(),
+        summary: format!("{}: {}", room.full_name(), input.booker_name),
+    };
+    let times = ids
         .iter()
         .zip(slots)
         .map(|(id, s)| (*id, s.starts_at, s.ends_at))
         .collect();
-    crate::mail::booked(&mut tx, letters, municipality_id, room, input, &times, status, now).await?;
-    tx.commit().await?;
-    Ok(ids)
+    Ok((Booked { times, status }, change))
 }
 
 /// Which bookings a change applies to: one, or the rest of its series from it on.
@@ -412,7 +401,7 @@ pub enum Scope {
 
 /// The active bookings a change applies to: (id, start, end).
 async fn targets(
-    tx: &mut Tx,
+    tx: &mut AnyConnection,
     municipality_id: MunicipalityId,
     b: &Booking,
     scope: Scope,
@@ -426,7 +415,7 @@ async fn targets(
             .bind(municipality_id)
             .bind(series)
             .bind(b.starts_at)
-            .fetch_all(&mut **tx)
+            .fetch_all(&mut *tx)
             .await
         }
         _ => {
@@ -436,14 +425,14 @@ async fn targets(
             )
             .bind(municipality_id)
             .bind(b.id)
-            .fetch_all(&mut **tx)
+            .fetch_all(&mut *tx)
             .await
         }
     }
 }
 
 async fn set_status(
-    tx: &mut Tx,
+    tx: &mut AnyConnection,
     ids: &[(i64, i64, i64)],
     from: &[Status],
     to: Status,
@@ -467,21 +456,27 @@ async fn set_status(
     Ok(n)
 }
 
-/// Cancel a booking (or the rest of its series): its time is free again at once. Returns how
-/// many were cancelled.
-pub async fn cancel(
-    db: &Db,
-    letters: &Letters,
+/// What a cancellation or a decision changed: the bookings it applied to, each (id, start, end),
+/// and how many changed.
+#[derive(Clone, Debug)]
+pub struct Changed {
+    pub ids: Vec<(i64, i64, i64)>,
+    pub n: u64,
+}
+
+/// Cancel a booking (or the rest of its series) in the caller's write transaction: its time is
+/// free again at once. Returns what changed and its audit entry; the caller queues the letter.
+pub async fn cancel<'a>(
+    tx: &mut AnyConnection,
     municipality_id: MunicipalityId,
     b: &Booking,
     scope: Scope,
-    actor: &CurrentUser,
+    actor: &'a CurrentUser,
     now: i64,
-) -> Result<u64, sqlx::Error> {
-    let mut tx = db.write().await?;
-    let ids = targets(&mut tx, municipality_id, b, scope).await?;
+) -> Result<(Changed, Change<'a>), sqlx::Error> {
+    let ids = targets(tx, municipality_id, b, scope).await?;
     let n = set_status(
-        &mut tx,
+        tx,
         &ids,
         &[Status::Requested, Status::Confirmed],
         Status::Cancelled,
@@ -490,64 +485,44 @@ pub async fn cancel(
         now,
     )
     .await?;
-    audit::record(
-        &mut tx,
-        Change {
-            municipality_id: Some(municipality_id),
-            actor: Some(actor),
-            action: "premises.booking.cancel",
-            entity: "premises_booking",
-            entity_id: Some(b.id),
-            summary: format!("{} ({n})", b.booker_name),
-        },
-        now,
-    )
-    .await?;
-    if n > 0 {
-        crate::mail::changed(&mut tx, letters, municipality_id, b, &ids, Status::Cancelled, "", now).await?;
-    }
-    tx.commit().await?;
-    Ok(n)
+    let change = Change {
+        municipality_id: Some(municipality_id),
+        actor: Some(actor),
+        action: "premises.booking.cancel",
+        entity: "premises_booking",
+        entity_id: Some(b.id),
+        summary: format!("{} ({n})", b.booker_name),
+    };
+    Ok((Changed { ids, n }, change))
 }
 
-/// Approve or reject a request (and the rest of its series' requests). Returns how many.
-#[allow(clippy::too_many_arguments)]
-pub async fn decide(
-    db: &Db,
-    letters: &Letters,
+/// Approve or reject a request (and the rest of its series' requests) in the caller's write
+/// transaction. Returns what changed and its audit entry; the caller queues the letter.
+pub async fn decide<'a>(
+    tx: &mut AnyConnection,
     municipality_id: MunicipalityId,
     b: &Booking,
     approve: bool,
     reason: &str,
-    actor: &CurrentUser,
+    actor: &'a CurrentUser,
     now: i64,
-) -> Result<u64, sqlx::Error> {
-    let mut tx = db.write().await?;
-    let ids = targets(&mut tx, municipality_id, b, Scope::Series).await?;
+) -> Result<(Changed, Change<'a>), sqlx::Error> {
+    let ids = targets(tx, municipality_id, b, Scope::Series).await?;
     let to = if approve { Status::Confirmed } else { Status::Rejected };
-    let n = set_status(&mut tx, &ids, &[Status::Requested], to, reason, Some(actor.id), now).await?;
-    audit::record(
-        &mut tx,
-        Change {
-            municipality_id: Some(municipality_id),
-            actor: Some(actor),
-            action: if approve {
-                "premises.booking.approve"
-            } else {
-                "premises.booking.reject"
-            },
-            entity: "premises_booking",
-            entity_id: Some(b.id),
-            summary: format!("{} ({n})", b.booker_name),
+    let n = set_status(tx, &ids, &[Status::Requested], to, reason, Some(actor.id), now).await?;
+    let change = Change {
+        municipality_id: Some(municipality_id),
+        actor: Some(actor),
+        action: if approve {
+            "premises.booking.approve"
+        } else {
+            "premises.booking.reject"
         },
-        now,
-    )
-    .await?;
-    if n > 0 {
-        crate::mail::changed(&mut tx, letters, municipality_id, b, &ids, to, reason, now).await?;
-    }
-    tx.commit().await?;
-    Ok(n)
+        entity: "premises_booking",
+        entity_id: Some(b.id),
+        summary: format!("{} ({n})", b.booker_name),
+    };
+    Ok((Changed { ids, n }, change))
 }
 
 /// The active bookings of a room that meet `from..to`, with who booked (for the owner's view

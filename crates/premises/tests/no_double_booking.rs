@@ -7,7 +7,6 @@ use crate::common::{active, room, RoomSpec};
 use futures::future::join_all;
 use platform::auth::RoleKind;
 use premises::domain::{self, BookerKind};
-use premises::mail::Letters;
 use premises::store::{self, BookError, BookingInput};
 use rand::{rngs::StdRng, Rng, SeedableRng};
 use testkit::{both, Backend, TestApp, PASSWORD};
@@ -92,7 +91,6 @@ async fn random_overlapping_bookings_never_overlap(backend: Backend) {
                 .unwrap(),
         );
     }
-    let letters = Letters::new(&app.state, "sala");
     let first = domain::parse_date("2026-12-07").unwrap();
     let mut rng = StdRng::seed_from_u64(20261123);
     // 300 attempts: single bookings and weekly series of 2–6 weeks, in quarter hours between
@@ -109,7 +107,6 @@ async fn random_overlapping_bookings_never_overlap(backend: Backend) {
         .collect();
     let tries = plans.iter().enumerate().map(|(i, (room, day, start, end, weeks))| {
         let r = &rooms[*room];
-        let letters = &letters;
         let app = &app;
         async move {
             let slots = if *weeks == 1 {
@@ -128,7 +125,12 @@ async fn random_overlapping_bookings_never_overlap(backend: Backend) {
                 attendees: 5,
             };
             let series = *weeks > 1;
-            store::book(&app.state.db, letters, sala, r, &input, &slots, series, app.state.now()).await
+            let now = app.state.now();
+            platform::db::write(&app.state.db, now, async |tx| {
+                let (booked, change) = store::book(tx, sala, r, &input, &slots, series, now).await?;
+                Ok::<_, BookError>((booked, change))
+            })
+            .await
         }
     });
     let results = join_all(tries).await;

@@ -24,3 +24,19 @@ pub async fn contact_emails(
         .map(|(_, e)| e)
         .collect())
 }
+
+/// Whether the organisation has a signature in force, as the signing book tells it in its own
+/// write transaction when a signature comes or goes. The directory's "signed" filter and its
+/// search tags follow (SQLite's index trigger, PostgreSQL's generated search column).
+pub async fn set_signed(
+    conn: &mut sqlx::AnyConnection,
+    organisation_id: OrganisationId,
+    signed: bool,
+) -> Result<(), sqlx::Error> {
+    platform::db::Update::table(crate::store::Profiles::Table)
+        .set(crate::store::Profiles::Signed, i64::from(signed))
+        .filter(crate::store::Profiles::OrganisationId, organisation_id)
+        .run(conn)
+        .await?;
+    Ok(())
+}

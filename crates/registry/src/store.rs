@@ -69,6 +69,7 @@ pub(crate) enum Profiles {
     SortKey,
     SearchName,
     SearchBody,
+    Signed,
 }
 
 /// `ORDER BY` of the ASCII sort key: bytewise on both backends.

@@ -1,6 +1,6 @@
 //! The public directory, its JSON and the public profile page, on both databases.
 
-use crate::common::{edit, org, result_names, sign};
+use crate::common::{edit, org, result_names, set_signed, sign};
 use registry::domain::{Category, Feature};
 use registry::parts::store::{self, NewContact, NewPremises};
 use testkit::{both, Backend, TestApp};
@@ -271,6 +271,7 @@ async fn filters_follow_signatures_premises_and_categories(backend: Backend) {
         .execute(&db.pool)
         .await
         .unwrap();
+    set_signed(&app, art, false).await;
     assert!(
         names(signed_q).await.is_empty(),
         "a withdrawn signature no longer counts"

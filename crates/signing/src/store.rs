@@ -269,6 +269,9 @@ async fn insert(
             .returning_id(tx)
             .await
             .on_any_unique(|| SignError::AlreadySigned)?;
+        if let Some(o) = new.organisation_id {
+            registry::public::set_signed(tx, o, true).await?;
+        }
         let action = match new.channel {
             Channel::Online => "signature.sign",
             Channel::Paper => "signature.record_paper",
@@ -370,10 +373,19 @@ pub async fn withdraw(
         if done != 1 {
             return Err(SignError::NotInForce);
         }
-        let (name,): (String,) = sqlx::query_as("SELECT signer_name FROM signatures WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
+        let (name, organisation): (String, Option<OrganisationId>) =
+            sqlx::query_as("SELECT signer_name, organisation_id FROM signatures WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if let Some(o) = organisation {
+            let (left,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM signatures WHERE organisation_id = $1 AND withdrawn_at IS NULL")
+                    .bind(o)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            registry::public::set_signed(tx, o, left > 0).await?;
+        }
         let summary = match reason {
             Some(r) => format!("{name}: {r}"),
             None => name,

@@ -121,6 +121,12 @@ async fn withdrawal_keeps_the_history(backend: Backend) {
         .await
         .unwrap();
     let path = format!("/sala/signeringsbok/{id}/aterkalla");
+    // The directory's "signed" filter follows the signing book (it tells the registry).
+    let signed_in_directory = || async {
+        let (_, json) = app.client().get_json("/api/v1/sala/organisations?signerat=1").await;
+        json["total"].as_i64().unwrap()
+    };
+    assert_eq!(signed_in_directory().await, 1);
 
     // Someone else may not withdraw it.
     app.representative("other@example.se", "sala", "Sala Schackklubb").await;
@@ -134,6 +140,7 @@ async fn withdrawal_keeps_the_history(backend: Backend) {
     let list = app.client().get(BOOK).await.text();
     assert!(!list.contains("IKS – Ideell Kultur i Sala"), "{list}");
     assert!(list.contains("Ingen har signerat ännu"), "{list}");
+    assert_eq!(signed_in_directory().await, 0, "withdrawn: not signed in the directory");
 
     // The coordinator's history still has it, with the reason, marked as withdrawn.
     let coordinator = logged_in(&app, "samordnare@sala.se").await;
@@ -160,6 +167,7 @@ async fn withdrawal_keeps_the_history(backend: Backend) {
         303
     );
     assert!(app.client().get(BOOK).await.text().contains("2026-11-22"));
+    assert_eq!(signed_in_directory().await, 1);
     assert_eq!(signatures(&app).await, 2);
     app.stop().await;
 }

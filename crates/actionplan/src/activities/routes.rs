@@ -11,7 +11,7 @@ use crate::activities::store::{self, Activity, Choice, EditError};
 use crate::domain::{self, Problem, Progress, Status};
 use crate::ids::{ActivityId, GoalId};
 use crate::paths;
-use crate::routes::Done;
+use crate::views::Done;
 use crate::views::{chart, form_page, mark, row, today, Chart, Row};
 use chrono::NaiveDate;
 use platform::web::prelude::*;

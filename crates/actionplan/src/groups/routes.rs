@@ -10,8 +10,8 @@ use crate::groups::domain::validate_group;
 use crate::groups::store::{self, GroupError};
 use crate::ids::{AreaId, GroupId};
 use crate::paths;
-use crate::routes::Done;
 use crate::views::mark;
+use crate::views::Done;
 use platform::web::prelude::*;
 use serde::Deserialize;
 

@@ -1,5 +1,51 @@
-use crate::db::{is_unique_violation, Db, Tx};
+use crate::db::{Db, Delete, Insert, Tx, Unique, Update, Violation};
 use crate::ids::UserId;
+use sea_query::Expr;
+
+/// An account's address is unique (without regard to case).
+const USER_EMAIL: Unique = Unique {
+    table: "users",
+    columns: &["email"],
+};
+
+#[derive(sea_query::Iden)]
+enum Users {
+    Table,
+    Id,
+    Email,
+    Name,
+    PasswordHash,
+    EmailVerifiedAt,
+    CreatedAt,
+}
+
+#[derive(sea_query::Iden)]
+enum Sessions {
+    Table,
+    IdHash,
+    UserId,
+    CreatedAt,
+    ExpiresAt,
+}
+
+#[derive(sea_query::Iden)]
+#[iden = "one_time_links"]
+enum Links {
+    Table,
+    TokenHash,
+    UserId,
+    Purpose,
+    CreatedAt,
+    ExpiresAt,
+}
+
+#[derive(sea_query::Iden)]
+#[iden = "audit_log"]
+enum Audit {
+    Table,
+    ActorName,
+    ActorUserId,
+}
 
 #[derive(Clone, Debug)]
 pub struct UserRow {
@@ -49,19 +95,17 @@ pub async fn create(
     verified_at: Option<i64>,
     now: i64,
 ) -> Result<Option<UserId>, sqlx::Error> {
-    let res: Result<(UserId,), sqlx::Error> = sqlx::query_as(
-        "INSERT INTO users (email, name, password_hash, email_verified_at, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(email)
-    .bind(name)
-    .bind(password_hash)
-    .bind(verified_at)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await;
-    match res {
-        Ok((id,)) => Ok(Some(id)),
-        Err(e) if is_unique_violation(&e) => Ok(None),
+    match Insert::into(Users::Table)
+        .set(Users::Email, email)
+        .set(Users::Name, name)
+        .set(Users::PasswordHash, password_hash)
+        .set(Users::EmailVerifiedAt, verified_at)
+        .set(Users::CreatedAt, now)
+        .returning_id(tx)
+        .await
+    {
+        Ok(id) => Ok(Some(id)),
+        Err(e) if Violation::of(&e).is_some_and(|v| v.is(USER_EMAIL)) => Ok(None),
         Err(e) => Err(e),
     }
 }
@@ -73,20 +117,22 @@ pub async fn create_session(
     now: i64,
     expires_at: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(token_hash)
-        .bind(user_id)
-        .bind(now)
-        .bind(expires_at)
-        .execute(&db.pool)
+    let mut conn = db.pool.acquire().await?;
+    Insert::into(Sessions::Table)
+        .set(Sessions::IdHash, token_hash)
+        .set(Sessions::UserId, user_id)
+        .set(Sessions::CreatedAt, now)
+        .set(Sessions::ExpiresAt, expires_at)
+        .run(&mut conn)
         .await?;
     Ok(())
 }
 
 pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
-        .bind(token_hash)
-        .execute(&db.pool)
+    let mut conn = db.pool.acquire().await?;
+    Delete::from(Sessions::Table)
+        .filter(Sessions::IdHash, token_hash)
+        .run(&mut conn)
         .await?;
     Ok(())
 }
@@ -124,16 +170,14 @@ pub async fn create_link(
     token_hash: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO one_time_links (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(token_hash)
-    .bind(user_id)
-    .bind(purpose.as_str())
-    .bind(now)
-    .bind(now + purpose.lifetime())
-    .execute(&mut *conn)
-    .await?;
+    Insert::into(Links::Table)
+        .set(Links::TokenHash, token_hash)
+        .set(Links::UserId, user_id)
+        .set(Links::Purpose, purpose.as_str())
+        .set(Links::CreatedAt, now)
+        .set(Links::ExpiresAt, now + purpose.lifetime())
+        .run(conn)
+        .await?;
     Ok(())
 }
 
@@ -190,24 +234,25 @@ pub async fn consume_link(tx: &mut Tx, token_hash: &str, purpose: Purpose, now: 
 }
 
 pub async fn mark_verified(tx: &mut Tx, user_id: UserId, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET email_verified_at = $2 WHERE id = $1 AND email_verified_at IS NULL")
-        .bind(user_id)
-        .bind(now)
-        .execute(&mut **tx)
+    Update::table(Users::Table)
+        .set(Users::EmailVerifiedAt, now)
+        .filter(Users::Id, user_id)
+        .filter_expr(Expr::col(Users::EmailVerifiedAt).is_null())
+        .run(tx)
         .await?;
     Ok(())
 }
 
 /// Set a new password and end every session of the account (someone else may have one).
 pub async fn set_password(tx: &mut Tx, user_id: UserId, hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1")
-        .bind(user_id)
-        .bind(hash)
-        .execute(&mut **tx)
+    Update::table(Users::Table)
+        .set(Users::PasswordHash, hash)
+        .filter(Users::Id, user_id)
+        .run(tx)
         .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut **tx)
+    Delete::from(Sessions::Table)
+        .filter(Sessions::UserId, user_id)
+        .run(tx)
         .await?;
     Ok(())
 }
@@ -272,17 +317,19 @@ pub async fn erase(
     for (_, p) in personal {
         (p.erase)(&mut tx, user_id, now).await?;
     }
-    sqlx::query("UPDATE audit_log SET actor_name = '–', actor_user_id = NULL WHERE actor_user_id = $1")
-        .bind(user_id)
-        .execute(&mut *tx)
+    Update::table(Audit::Table)
+        .set(Audit::ActorName, "–")
+        .set(Audit::ActorUserId, None::<UserId>)
+        .filter(Audit::ActorUserId, user_id)
+        .run(&mut tx)
         .await?;
     sqlx::query("DELETE FROM outbox WHERE to_addr = (SELECT email FROM users WHERE id = $1)")
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM users WHERE id = $1")
-        .bind(user_id)
-        .execute(&mut *tx)
+    Delete::from(Users::Table)
+        .filter(Users::Id, user_id)
+        .run(&mut tx)
         .await?;
     tx.commit().await?;
     Ok(())

@@ -81,6 +81,16 @@ pub async fn sign(app: &TestApp, m: MunicipalityId, organisation_id: Organisatio
     .execute(&app.state.db.pool)
     .await
     .unwrap();
+    // What the signing book does in the same transaction when an organisation signs.
+    set_signed(app, organisation_id, true).await;
+}
+
+/// The signing book telling the registry whether an organisation has a signature in force.
+pub async fn set_signed(app: &TestApp, organisation_id: OrganisationId, signed: bool) {
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    registry::public::set_signed(&mut conn, organisation_id, signed)
+        .await
+        .unwrap();
 }
 
 pub fn user(id: UserId) -> CurrentUser {
