@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 BIN=${OVERENS_BIN:-target/release/overens}
+# The server refuses OVERENS_ settings it does not know: this one is the script's own.
+unset OVERENS_BIN
 SECONDS_PER_RUN=${BENCH_SECONDS:-20}
 ORGS=${BENCH_ORGANISATIONS:-300000}
 MUNIS=${BENCH_MUNICIPALITIES:-290}

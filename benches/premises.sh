@@ -13,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 BIN=${OVERENS_BIN:-target/release/overens}
+# The server refuses OVERENS_ settings it does not know: this one is the script's own.
+unset OVERENS_BIN
 SECONDS_PER_RUN=${BENCH_SECONDS:-20}
 ROOMS=${BENCH_ROOMS:-5000}
 BOOKINGS=${BENCH_BOOKINGS:-2000000}

@@ -212,6 +212,13 @@ async fn the_demo_representative_exports_and_erases_everything(backend: Backend)
         .await
         .unwrap();
     assert_eq!(left, 0, "no registration keeps her address");
+    let (named,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE summary LIKE '%Isa Österberg%' OR actor_name = 'Isa Österberg'",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(named, 0, "the audit trail no longer names her");
     // The meeting's mails (her confirmation) are delivered; none fails.
     app.deliver().await;
 }

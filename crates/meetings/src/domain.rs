@@ -203,7 +203,7 @@ pub struct MeetingInput {
     pub consent_text: String,
     pub invitation_text: String,
     /// A room of the premises capability where the meeting is held.
-    pub room_id: Option<i64>,
+    pub room_id: Option<premises::public::RoomId>,
 }
 
 fn opt_num(s: &str, field: &'static str, problems: &mut Problems) -> Option<i64> {
@@ -342,7 +342,7 @@ impl MeetingForm {
     /// A chosen room fills in the place and the accessibility when they are left empty; a room
     /// that is not one of the municipality's is dropped.
     pub fn with_room(mut self, all: &[Room], say: impl Fn(&str) -> String) -> MeetingForm {
-        let chosen = self.room.trim().parse::<i64>().ok();
+        let chosen = self.room.trim().parse::<premises::public::RoomId>().ok();
         match chosen.and_then(|id| all.iter().find(|r| r.id == id)) {
             Some(r) => {
                 if self.place.trim().is_empty() {
@@ -495,7 +495,7 @@ mod room_tests {
     #[test]
     fn a_room_fills_in_place_and_accessibility_left_empty() {
         let room = Room {
-            id: 7,
+            id: premises::public::RoomId::new(7),
             name: "Föreläsningssalen".into(),
             premises: "Täljstenen".into(),
             address: "Vasagatan 17, 733 38 Sala".into(),

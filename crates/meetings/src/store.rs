@@ -102,7 +102,7 @@ pub struct Meeting {
     pub consent_text: String,
     pub invitation_text: String,
     /// A room of the premises capability.
-    pub room_id: Option<i64>,
+    pub room_id: Option<premises::public::RoomId>,
     pub confirmed: i64,
     pub waiting: i64,
     pub minutes_published: i64,

@@ -270,6 +270,15 @@ impl Form {
         self.fields.iter().filter(|f| f.error.is_some()).collect()
     }
 
+    /// Keep what the person typed, from a typed form: each field by its serde name (text
+    /// fields only; never passwords).
+    pub fn fill_from(&mut self, typed: &impl serde::Serialize) {
+        let Ok(serde_json::Value::Object(values)) = serde_json::to_value(typed) else {
+            return;
+        };
+        self.fill(|name| values.get(name).and_then(|v| v.as_str()).map(str::to_string));
+    }
+
     /// Keep what the person typed (never passwords).
     pub fn fill(&mut self, get: impl Fn(&str) -> Option<String>) {
         for f in &mut self.fields {

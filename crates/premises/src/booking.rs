@@ -10,7 +10,7 @@
 use crate::domain::{self, BookerKind, Slot, SlotProblem, Status};
 use crate::inventory::store::Room;
 use crate::mail::Letters;
-use crate::routes::{base, get_room, id_of, page};
+use crate::routes::{base, get_room, id_of};
 use crate::store::{self, BookError, Booking, BookingInput, Scope};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -137,11 +137,7 @@ fn room_intro(ctx: &Ctx, room: &Room) -> Vec<String> {
 }
 
 async fn render_book(ctx: &Ctx, m: &Municipality, room: &Room, form: Form, status: StatusCode) -> AppResult<Response> {
-    let mut p = FormPage::new(page(
-        ctx,
-        m,
-        ctx.tr.ta("premises-book-title", &[("room", &room.full_name())]),
-    ));
+    let mut p = FormPage::new(ctx.page_in(m, ctx.tr.ta("premises-book-title", &[("room", &room.full_name())])));
     p.intro = room_intro(ctx, room);
     p.form = Some(form);
     p.links = vec![(format!("{}/rum/{}", base(m), room.id), ctx.t("premises-back-to-room"))];
@@ -443,7 +439,7 @@ async fn booking_page(
     let here = format!("{}/bokningar/{}", base(&m), b.id);
     let manages = crate::inventory::domain::manages(user, m.id, b.organisation_id);
     html(&BookingPage {
-        page: page(&ctx, &m, ctx.tr.ta("premises-booking-title", &[("room", &b.room_name)])),
+        page: ctx.page_in(&m, ctx.tr.ta("premises-booking-title", &[("room", &b.room_name)])),
         notice,
         facts,
         status: ctx.t(b.status.message_id()),
@@ -638,7 +634,7 @@ async fn render_requests(
     html_status(
         status,
         &RequestsPage {
-            page: page(ctx, m, ctx.t("premises-requests-title")),
+            page: ctx.page_in(m, ctx.t("premises-requests-title")),
             notice,
             requests: all
                 .iter()
@@ -678,7 +674,7 @@ async fn mine_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
     let user = require_user(ctx.user.as_ref())?;
     let all = store::bookings_of_user(&state.db, m.id, user.id, state.now() - 86400).await?;
     html(&MinePage {
-        page: page(&ctx, &m, ctx.t("premises-my-bookings")),
+        page: ctx.page_in(&m, ctx.t("premises-my-bookings")),
         bookings: all
             .iter()
             .map(|b| {

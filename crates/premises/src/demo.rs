@@ -3,6 +3,7 @@
 //! demo's start: single and weekly ones, confirmed, and a request waiting for an answer.
 
 use crate::domain::{self, BookerKind, Equipment, Hours, Mode, Prices, Status};
+use crate::ids::RoomId;
 use crate::inventory::store::{self as inventory, PremisesInput, RoomInput};
 use crate::store;
 use chrono::Duration;
@@ -45,7 +46,7 @@ async fn premises(
     p: PremisesInput,
     rooms: Vec<DemoRoom>,
     now: i64,
-) -> anyhow::Result<Vec<i64>> {
+) -> anyhow::Result<Vec<RoomId>> {
     let input = PremisesInput {
         organisation_id: organisation,
         ..p
@@ -81,7 +82,7 @@ async fn premises(
 async fn booking(
     db: &Db,
     sala: MunicipalityId,
-    room: i64,
+    room: RoomId,
     weeks: i64,
     who: (Option<UserId>, Option<OrganisationId>, BookerKind, &str),
     purpose: &str,

@@ -8,6 +8,7 @@
 mod booking;
 pub mod demo;
 pub mod domain;
+pub mod ids;
 pub mod inventory;
 pub mod mail;
 mod personal;

@@ -1,6 +1,7 @@
 //! What other capabilities may ask of the premises: small functions taking the municipality,
 //! returning plain structs. The only way into its tables from outside.
 
+pub use crate::ids::RoomId;
 use platform::db::Db;
 use platform::features::Feature;
 use platform::MunicipalityId;
@@ -8,7 +9,7 @@ use platform::MunicipalityId;
 /// A room as a place for something another capability arranges (a meeting, say).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Room {
-    pub id: i64,
+    pub id: RoomId,
     pub name: String,
     pub premises: String,
     pub address: String,
@@ -26,7 +27,7 @@ impl Room {
     }
 }
 
-type Row = (i64, String, String, String, i64);
+type Row = (RoomId, String, String, String, i64);
 
 fn room((id, name, premises, address, access): Row) -> Room {
     Room {
@@ -51,7 +52,7 @@ pub async fn rooms(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Room>
 }
 
 /// One room of the municipality, if it is one.
-pub async fn room_of(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Room>, sqlx::Error> {
+pub async fn room_of(db: &Db, municipality_id: MunicipalityId, id: RoomId) -> Result<Option<Room>, sqlx::Error> {
     let row: Option<Row> = sqlx::query_as(
         "SELECT r.id, r.name, p.name, p.address, r.access FROM premises_rooms r JOIN premises p ON p.id = r.premises_id \
          WHERE r.municipality_id = $1 AND r.id = $2",

@@ -7,6 +7,7 @@
 //! - `GET /api/v1/{slug}/premises`, `GET /api/v1/{slug}/premises/availability`
 
 use crate::domain::{self, BookerKind, Equipment, Span, Status};
+use crate::ids::{PremisesId, RoomId};
 use crate::inventory::store::{self as inventory, Room};
 use crate::store::{self, Need};
 use askama::Template;
@@ -37,12 +38,8 @@ pub(crate) fn base(m: &Municipality) -> String {
     format!("/{}/lokaler", m.slug)
 }
 
-pub(crate) fn id_of(s: &str) -> AppResult<i64> {
-    s.parse::<i64>().map_err(|_| AppError::NotFound("err-not-found"))
-}
-
-pub(crate) fn page(ctx: &Ctx, m: &Municipality, title: impl Into<String>) -> Page {
-    ctx.page(title).in_municipality(&m.slug, &m.name)
+pub(crate) fn id_of<T: std::str::FromStr>(s: &str) -> AppResult<T> {
+    s.parse::<T>().map_err(|_| AppError::NotFound("err-not-found"))
 }
 
 pub(crate) async fn get_room(state: &AppState, m: &Municipality, id: &str) -> AppResult<Room> {
@@ -187,13 +184,13 @@ pub(crate) async fn weeks(
     state: &AppState,
     rooms: &[Room],
     monday: NaiveDate,
-) -> AppResult<HashMap<i64, Vec<(NaiveDate, Vec<Span>)>>> {
+) -> AppResult<HashMap<RoomId, Vec<(NaiveDate, Vec<Span>)>>> {
     let from = domain::local(monday, 0).map_err(|_| AppError::BadRequest("premises-err-date"))?;
     let to = domain::local(monday + Duration::days(7), 0).map_err(|_| AppError::BadRequest("premises-err-date"))?;
-    let ids: Vec<i64> = rooms.iter().map(|r| r.id).collect();
+    let ids: Vec<RoomId> = rooms.iter().map(|r| r.id).collect();
     let mut conn = state.db.pool.acquire().await?;
     let busy = store::busy(&mut conn, &ids, from, to).await?;
-    let mut by_room: HashMap<i64, Vec<(i64, i64, i64, Status)>> = HashMap::new();
+    let mut by_room: HashMap<RoomId, Vec<(i64, i64, i64, Status)>> = HashMap::new();
     for (room, s, e, u, st) in busy {
         by_room.entry(room).or_default().push((s, e, u, st));
     }
@@ -362,7 +359,7 @@ async fn search_page(
     let areas = inventory::areas(&state.db, m.id).await?;
     let errors = s.problems.iter().map(|(f, id)| (format!("f-{f}"), ctx.t(id))).collect();
     html(&SearchPage {
-        page: page(&ctx, &m, ctx.t("premises-title")),
+        page: ctx.page_in(&m, ctx.t("premises-title")),
         action: base(&m),
         date: if s.date.is_empty() {
             date.to_string()
@@ -526,7 +523,7 @@ async fn room_page(
         .filter(|u| crate::inventory::domain::manages(u, m.id, room.organisation_id))
         .map(|_| format!("{room_base}/redigera"));
     html(&RoomPage {
-        page: page(&ctx, &m, room.full_name()),
+        page: ctx.page_in(&m, room.full_name()),
         owner: if room.owner.is_empty() {
             m.name.clone()
         } else {
@@ -594,7 +591,7 @@ async fn room_feed(
 
 #[derive(Serialize)]
 struct ApiRoom {
-    id: i64,
+    id: RoomId,
     name: String,
     capacity: i64,
     equipment: Vec<&'static str>,
@@ -611,7 +608,7 @@ struct ApiRoom {
 
 #[derive(Serialize)]
 struct ApiPremises {
-    id: i64,
+    id: PremisesId,
     name: String,
     address: String,
     area: String,
@@ -651,7 +648,7 @@ async fn api_premises(State(state): State<AppState>, Tenant(m): Tenant) -> AppRe
     let all = inventory::premises_all(&state.db, m.id).await?;
     let rooms = inventory::rooms_all(&state.db, m.id).await?;
     let root = format!("{}{}", state.config.base_url.trim_end_matches('/'), base(&m));
-    let mut by_premises: HashMap<i64, Vec<ApiRoom>> = HashMap::new();
+    let mut by_premises: HashMap<PremisesId, Vec<ApiRoom>> = HashMap::new();
     for r in &rooms {
         by_premises.entry(r.premises_id).or_default().push(api_room(&root, r));
     }

@@ -6,6 +6,7 @@
 //! layer checked before.
 
 use crate::domain::{self, BookerKind, Hours, Slot, Status, MAX_BLOCK};
+use crate::ids::RoomId;
 use crate::inventory::store::{placeholders, room_of, Room, ROOM_COLS, ROOM_FROM};
 use chrono::{Datelike, NaiveDate};
 use platform::audit::Change;
@@ -57,7 +58,7 @@ enum Bookings {
 #[derive(Clone, Debug)]
 pub struct Booking {
     pub id: i64,
-    pub room_id: i64,
+    pub room_id: RoomId,
     pub room_name: String,
     pub premises_name: String,
     pub organisation_id: Option<OrganisationId>,
@@ -227,10 +228,10 @@ pub fn is_double_booking(e: &sqlx::Error) -> bool {
 /// block, status). One query.
 pub async fn busy(
     conn: &mut sqlx::AnyConnection,
-    rooms: &[i64],
+    rooms: &[RoomId],
     from: i64,
     to: i64,
-) -> Result<Vec<(i64, i64, i64, i64, Status)>, sqlx::Error> {
+) -> Result<Vec<(RoomId, i64, i64, i64, Status)>, sqlx::Error> {
     if rooms.is_empty() {
         return Ok(vec![]);
     }
@@ -240,7 +241,7 @@ pub async fn busy(
          AND starts_at > $1 AND starts_at < $2 AND blocks_until > $3 ORDER BY room_id, starts_at",
         placeholders(4, rooms.len())
     );
-    let mut q = sqlx::query_as::<_, (i64, i64, i64, i64, String)>(&sql)
+    let mut q = sqlx::query_as::<_, (RoomId, i64, i64, i64, String)>(&sql)
         .bind(from - MAX_BLOCK)
         .bind(to)
         .bind(from);
@@ -263,7 +264,7 @@ pub async fn busy(
 pub async fn write_slots(
     conn: &mut sqlx::AnyConnection,
     municipality_id: MunicipalityId,
-    room_id: i64,
+    room_id: RoomId,
     input: &BookingInput,
     slots: &[Slot],
     series: bool,
@@ -530,7 +531,7 @@ pub async fn decide<'a>(
 pub async fn room_bookings(
     db: &Db,
     municipality_id: MunicipalityId,
-    room_id: i64,
+    room_id: RoomId,
     from: i64,
     to: i64,
 ) -> Result<Vec<Booking>, sqlx::Error> {

@@ -17,7 +17,7 @@ const PNG: [u8; 68] = [
 ];
 
 /// Sala with staff and Täljstenen (stored directly). Returns (municipality id, premises id).
-async fn sala_with_premises(app: &TestApp) -> (platform::MunicipalityId, i64) {
+async fn sala_with_premises(app: &TestApp) -> (platform::MunicipalityId, premises::ids::PremisesId) {
     let sala = app.municipality("sala", "Sala kommun").await;
     app.user("personal@sala.example", Some((RoleKind::Staff, Some("sala"))))
         .await;

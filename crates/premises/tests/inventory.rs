@@ -145,7 +145,7 @@ async fn staff_creates_premises_and_a_room_with_every_field(backend: Backend) {
         "Lämna salen som du fann den.\nNyckel hämtas i receptionen."
     );
     assert_eq!(value(&edit.body, "f-contact_email"), "lokaler@sala.se");
-    let p = premises::inventory::store::premises_one(&app.state.db, sala, id)
+    let p = premises::inventory::store::premises_one(&app.state.db, sala, premises::ids::PremisesId::new(id))
         .await
         .unwrap()
         .unwrap();
@@ -202,11 +202,11 @@ async fn staff_creates_premises_and_a_room_with_every_field(backend: Backend) {
     assert_eq!(value(b, "f-price_private"), "250");
     assert_eq!(value(b, "f-price_company"), "");
 
-    let r = premises::inventory::store::room(&app.state.db, sala, room)
+    let r = premises::inventory::store::room(&app.state.db, sala, premises::ids::RoomId::new(room))
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(r.premises_id, id);
+    assert_eq!(r.premises_id.get(), id);
     assert_eq!(r.capacity, 120);
     assert_eq!(
         Equipment::of_bits(r.equipment),
@@ -241,7 +241,7 @@ async fn staff_creates_premises_and_a_room_with_every_field(backend: Backend) {
     let path = format!("/sala/lokaler/rum/{room}/redigera");
     let done = c.submit(&path, &path, &changed).await;
     assert_eq!(done.status, 303, "{}", done.text());
-    let r = premises::inventory::store::room(&app.state.db, sala, room)
+    let r = premises::inventory::store::room(&app.state.db, sala, premises::ids::RoomId::new(room))
         .await
         .unwrap()
         .unwrap();
@@ -371,7 +371,7 @@ async fn each_manages_only_their_own_premises(backend: Backend) {
     assert_eq!(refused.status, 422);
     assert!(refused.text().contains("Ägare: Välj ett av alternativen."));
     let own = create_premises(&rep, &iks.to_string(), "IKS-huset").await;
-    let p = premises::inventory::store::premises_one(&app.state.db, sala, own)
+    let p = premises::inventory::store::premises_one(&app.state.db, sala, premises::ids::PremisesId::new(own))
         .await
         .unwrap()
         .unwrap();
@@ -407,7 +407,7 @@ async fn each_manages_only_their_own_premises(backend: Backend) {
         .post_raw(&format!("/sala/lokaler/rum/{municipal_room}/redigera"), &fields)
         .await;
     assert_eq!(denied.status, 403);
-    let p = premises::inventory::store::premises_one(&app.state.db, sala, municipal)
+    let p = premises::inventory::store::premises_one(&app.state.db, sala, premises::ids::PremisesId::new(municipal))
         .await
         .unwrap()
         .unwrap();
@@ -570,7 +570,7 @@ async fn photos_are_checked_stored_served_and_deleted(backend: Backend) {
         .await;
     assert_eq!(status, 303, "{body}");
     assert_eq!(location, format!("/sala/lokaler/rum/{room}/redigera?sparat=foto#foton"));
-    let photos = premises::inventory::store::photos(&app.state.db, sala, room)
+    let photos = premises::inventory::store::photos(&app.state.db, sala, premises::ids::RoomId::new(room))
         .await
         .unwrap();
     assert_eq!(photos.len(), 1);

@@ -3,7 +3,7 @@
 //! at once, after which no two active bookings of a room overlap; and the database itself
 //! refusing an overlap written around the web layer.
 
-use crate::common::{active, room, RoomSpec};
+use crate::common::{active, room, RoomId, RoomSpec};
 use futures::future::join_all;
 use platform::auth::RoleKind;
 use premises::domain::{self, BookerKind};
@@ -180,7 +180,7 @@ async fn the_database_refuses_an_overlap_itself(backend: Backend) {
     let (_, r) = room(&app, sala, "Stora salen", RoomSpec::default()).await;
     let (_, other) = room(&app, sala, "Lilla salen", RoomSpec::default()).await;
     let db = &app.state.db;
-    let insert = |room: i64, start: i64, end: i64, until: i64, status: &'static str| async move {
+    let insert = |room: RoomId, start: i64, end: i64, until: i64, status: &'static str| async move {
         sqlx::query(
             "INSERT INTO premises_bookings (municipality_id, room_id, booker_kind, booker_name, email, attendees, \
              starts_at, ends_at, blocks_until, status, created_at) \

@@ -11,6 +11,7 @@
 
 use crate::domain::{self, Counts, OnlineInput, PaperInput, Problem, Problems, Signature, SignerKind, NAME_MAX};
 use crate::ids::SignatureId;
+use crate::paths;
 use crate::store::{self, HistoryEntry, SignError};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -44,11 +45,11 @@ pub fn router() -> Router<AppState> {
 }
 
 fn book(m: &Municipality) -> String {
-    format!("/{}/signeringsbok", m.slug)
+    paths::book(&m.slug)
 }
 
 fn withdraw_href(m: &Municipality, id: SignatureId) -> String {
-    format!("/{}/signeringsbok/{id}/aterkalla", m.slug)
+    paths::withdraw(&m.slug, id)
 }
 
 /// Today in Swedish time, from the state's clock.
@@ -120,11 +121,11 @@ async fn list(
     let mut actions = vec![];
     let represents_here = user.is_some_and(|u| !domain::represented_organisations(u, m.id).is_empty());
     if user.is_none() || represents_here {
-        actions.push((format!("{}/signera", book(&m)), ctx.t("signing-action-sign")));
+        actions.push((paths::sign(&m.slug), ctx.t("signing-action-sign")));
     }
     if user.is_some_and(|u| domain::may_record_paper(u, m.id)) {
-        actions.push((format!("{}/papper", book(&m)), ctx.t("signing-action-paper")));
-        actions.push((format!("{}/historik", book(&m)), ctx.t("signing-action-history")));
+        actions.push((paths::paper(&m.slug), ctx.t("signing-action-paper")));
+        actions.push((paths::history(&m.slug), ctx.t("signing-action-history")));
     }
     let notice = match q.get("klart").map(String::as_str) {
         Some("signerad") => Some(ctx.t("signing-done-signed")),
@@ -143,8 +144,8 @@ async fn list(
         total: counts.total,
         any_withdraw: rows.iter().any(|r| r.withdraw.is_some()),
         rows,
-        csv_href: format!("/{}/signeringsbok.csv", m.slug),
-        api_href: format!("/api/v1/{}/signatures", m.slug),
+        csv_href: paths::csv(&m.slug),
+        api_href: paths::api(&m.slug),
     })
 }
 
@@ -346,7 +347,7 @@ fn sign_form(
         )
         .required(),
     );
-    Form::new(format!("{}/signera", book(m)), ctx.t("signing-submit-sign"), fields)
+    Form::new(paths::sign(&m.slug), ctx.t("signing-submit-sign"), fields)
 }
 
 /// The sign page: what the user's organisations signed already, and the form (with what was
@@ -531,11 +532,7 @@ async fn paper_form(state: &AppState, ctx: &Ctx, m: &Municipality, kind: SignerK
     if let Some(f) = fields.iter_mut().find(|f| f.name == "signed_by_name") {
         f.autocomplete = Some("off");
     }
-    Ok(Form::new(
-        format!("{}/papper", book(m)),
-        ctx.t("signing-submit-paper"),
-        fields,
-    ))
+    Ok(Form::new(paths::paper(&m.slug), ctx.t("signing-submit-paper"), fields))
 }
 
 fn paper_page_frame(ctx: &Ctx, m: &Municipality, kind: SignerKind) -> FormPage {
@@ -545,7 +542,7 @@ fn paper_page_frame(ctx: &Ctx, m: &Municipality, kind: SignerKind) -> FormPage {
         .iter()
         .map(|k| {
             (
-                format!("{}/papper?kind={}", book(m), k.as_str()),
+                paths::paper_kind(&m.slug, k.as_str()),
                 ctx.t(k.message_id()),
                 *k == kind,
             )
@@ -553,7 +550,7 @@ fn paper_page_frame(ctx: &Ctx, m: &Municipality, kind: SignerKind) -> FormPage {
         .collect();
     page.links = vec![
         (book(m), ctx.t("signing-back-to-list")),
-        (format!("{}/historik", book(m)), ctx.t("signing-action-history")),
+        (paths::history(&m.slug), ctx.t("signing-action-history")),
     ];
     page
 }

@@ -14,6 +14,7 @@ use crate::views::{self, coordinates};
 use platform::format;
 use platform::rules::{self, Invalid};
 use platform::web::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
@@ -31,10 +32,71 @@ pub fn router() -> Router<AppState> {
         .route("/{slug}/moten/{id}/samtal/sammanstallning", post(set_summary))
 }
 
-type Params = HashMap<String, String>;
+/// The minutes' own fields.
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default)]
+struct MinutesForm {
+    present: String,
+    guests: String,
+    next_meeting: String,
+    written_by: String,
+}
 
-fn get_p<'a>(p: &'a Params, k: &str) -> &'a str {
-    p.get(k).map(String::as_str).unwrap_or("")
+/// A point of the minutes.
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default)]
+struct ItemForm {
+    heading: String,
+    body: String,
+    decision: String,
+}
+
+/// An assignment, perhaps linked to an activity of the action plan.
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default)]
+struct AssignmentForm {
+    who: String,
+    what: String,
+    due_on: String,
+    activity: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PublishForm {
+    publish: String,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default)]
+struct QuestionForm {
+    question_text: String,
+}
+
+/// A group's answer to a question.
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default)]
+struct AnswerForm {
+    question: String,
+    group_name: String,
+    answer_text: String,
+}
+
+/// A question's summary: each question's textarea is named `summary-{id}`, since the page shows
+/// them all at once.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SummaryForm {
+    question: String,
+    #[serde(flatten)]
+    summaries: HashMap<String, String>,
+}
+
+/// `?klart=…` after a redirect.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Done {
+    klart: String,
 }
 
 /// Optional text: empty is fine, otherwise the rule applies.
@@ -335,12 +397,12 @@ async fn edit_page(
     ctx: Ctx,
     Tenant(m): Tenant,
     Id(id): Id<MeetingId>,
-    Query(q): Query<Params>,
+    Query(q): Query<Done>,
 ) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
     let mt = views::meeting(&state, &m, id).await?;
     let notice =
-        match get_p(&q, "klart") {
+        match q.klart.as_str() {
             what @ ("minutes" | "item" | "assignment" | "question" | "answer" | "summary" | "published"
             | "unpublished") => Some(ctx.t(&format!("meetings-done-{what}"))),
             _ => None,
@@ -353,19 +415,19 @@ async fn save_minutes(
     ctx: Ctx,
     Tenant(m): Tenant,
     Id(id): Id<MeetingId>,
-    Input(p): Input<Params>,
+    Input(p): Input<MinutesForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let mt = views::meeting(&state, &m, id).await?;
     let checked: Vec<(&str, Result<String, Invalid>)> = vec![
-        ("present", opt_text(get_p(&p, "present"), 5000)),
-        ("guests", opt_text(get_p(&p, "guests"), 2000)),
-        ("next_meeting", opt_text(get_p(&p, "next_meeting"), 500)),
-        ("written_by", opt_text(get_p(&p, "written_by"), 200)),
+        ("present", opt_text(&p.present, 5000)),
+        ("guests", opt_text(&p.guests, 2000)),
+        ("next_meeting", opt_text(&p.next_meeting, 500)),
+        ("written_by", opt_text(&p.written_by, 200)),
     ];
     if checked.iter().any(|c| c.1.is_err()) {
         return render_edit(&state, &ctx, &m, &mt, None, |f| {
-            f.minutes.fill(|k| p.get(k).cloned());
+            f.minutes.fill_from(&p);
             for (k, r) in &checked {
                 if let Err(e) = r {
                     f.minutes.invalid(&ctx.tr, k, *e);
@@ -391,13 +453,13 @@ async fn add_item(
     ctx: Ctx,
     Tenant(m): Tenant,
     Id(id): Id<MeetingId>,
-    Input(p): Input<Params>,
+    Input(p): Input<ItemForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let mt = views::meeting(&state, &m, id).await?;
-    let heading = rules::line(get_p(&p, "heading"), 300);
-    let body = opt_text(get_p(&p, "body"), 20_000);
-    let decision = opt_text(get_p(&p, "decision"), 5000);
+    let heading = rules::line(&p.heading, 300);
+    let body = opt_text(&p.body, 20_000);
+    let decision = opt_text(&p.decision, 5000);
     match (heading, body, decision) {
         (Ok(h), Ok(b), Ok(d)) => {
             let item = NewItem {
@@ -410,7 +472,7 @@ async fn add_item(
         }
         (h, b, d) => {
             render_edit(&state, &ctx, &m, &mt, None, |f| {
-                f.item.fill(|k| p.get(k).cloned());
+                f.item.fill_from(&p);
                 for (k, r) in [("heading", h), ("body", b), ("decision", d)] {
                     if let Err(e) = r {
                         f.item.invalid(&ctx.tr, k, e);
@@ -427,15 +489,15 @@ async fn add_assignment(
     ctx: Ctx,
     Tenant(m): Tenant,
     Id(id): Id<MeetingId>,
-    Input(p): Input<Params>,
+    Input(p): Input<AssignmentForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let mt = views::meeting(&state, &m, id).await?;
-    let who = rules::line(get_p(&p, "who"), 300);
-    let what = rules::text(get_p(&p, "what"), 2000);
-    let due = get_p(&p, "due_on").trim();
+    let who = rules::line(&p.who, 300);
+    let what = rules::text(&p.what, 2000);
+    let due = p.due_on.trim();
     let due_ok = due.is_empty() || domain::parse_date(due).is_some();
-    let activity = get_p(&p, "activity").trim().parse::<i64>().ok();
+    let activity = p.activity.trim().parse::<i64>().ok();
     if let (Ok(who), Ok(what), true) = (&who, &what, due_ok) {
         let due = (!due.is_empty()).then_some(due);
         let a = NewAssignment {
@@ -449,7 +511,7 @@ async fn add_assignment(
         }
     }
     render_edit(&state, &ctx, &m, &mt, None, |f| {
-        f.assignment.fill(|k| p.get(k).cloned());
+        f.assignment.fill_from(&p);
         if let Err(e) = who {
             f.assignment.invalid(&ctx.tr, "who", e);
         }
@@ -471,11 +533,11 @@ async fn publish(
     ctx: Ctx,
     Tenant(m): Tenant,
     Id(id): Id<MeetingId>,
-    Input(p): Input<Params>,
+    Input(p): Input<PublishForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let mt = views::meeting(&state, &m, id).await?;
-    let yes = get_p(&p, "publish") == "1";
+    let yes = p.publish == "1";
     store::publish(&state.db, m.id, mt.id, yes, Some(user), state.now()).await?;
     Ok(done(&m, &mt, if yes { "published" } else { "unpublished" }))
 }
@@ -485,18 +547,18 @@ async fn add_question(
     ctx: Ctx,
     Tenant(m): Tenant,
     Id(id): Id<MeetingId>,
-    Input(p): Input<Params>,
+    Input(p): Input<QuestionForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let mt = views::meeting(&state, &m, id).await?;
-    match rules::line(get_p(&p, "question_text"), 500) {
+    match rules::line(&p.question_text, 500) {
         Ok(text) => {
             store::add_question(&state.db, m.id, mt.id, &text, Some(user), state.now()).await?;
             Ok(done(&m, &mt, "question"))
         }
         Err(e) => {
             render_edit(&state, &ctx, &m, &mt, None, |f| {
-                f.question.fill(|k| p.get(k).cloned());
+                f.question.fill_from(&p);
                 f.question.invalid(&ctx.tr, "question_text", e);
             })
             .await
@@ -509,13 +571,13 @@ async fn add_answer(
     ctx: Ctx,
     Tenant(m): Tenant,
     Id(id): Id<MeetingId>,
-    Input(p): Input<Params>,
+    Input(p): Input<AnswerForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let mt = views::meeting(&state, &m, id).await?;
-    let question = get_p(&p, "question").parse().unwrap_or(QuestionId::new(0));
-    let group = rules::line(get_p(&p, "group_name"), 200);
-    let text = rules::text(get_p(&p, "answer_text"), 10_000);
+    let question = p.question.parse().unwrap_or(QuestionId::new(0));
+    let group = rules::line(&p.group_name, 200);
+    let text = rules::text(&p.answer_text, 10_000);
     if let (Ok(g), Ok(t)) = (&group, &text) {
         if store::add_answer(&state.db, m.id, mt.id, question, g, t, Some(user), state.now()).await? {
             return Ok(done(&m, &mt, "answer"));
@@ -523,7 +585,7 @@ async fn add_answer(
     }
     render_edit(&state, &ctx, &m, &mt, None, |f| {
         if let Some(a) = f.answer.as_mut() {
-            a.fill(|k| p.get(k).cloned());
+            a.fill_from(&p);
             if let Err(e) = group {
                 a.invalid(&ctx.tr, "group_name", e);
             }
@@ -543,13 +605,13 @@ async fn set_summary(
     ctx: Ctx,
     Tenant(m): Tenant,
     Id(id): Id<MeetingId>,
-    Input(p): Input<Params>,
+    Input(p): Input<SummaryForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let mt = views::meeting(&state, &m, id).await?;
-    let question: QuestionId = get_p(&p, "question").parse().unwrap_or(QuestionId::new(0));
-    let summary = opt_text(get_p(&p, &format!("summary-{question}")), 20_000)
-        .map_err(|_| AppError::BadRequest("err-bad-form"))?;
+    let question: QuestionId = p.question.parse().unwrap_or(QuestionId::new(0));
+    let typed = p.summaries.get(&format!("summary-{question}")).map(String::as_str);
+    let summary = opt_text(typed.unwrap_or(""), 20_000).map_err(|_| AppError::BadRequest("err-bad-form"))?;
     if !store::set_summary(&state.db, m.id, mt.id, question, &summary, Some(user), state.now()).await? {
         return Err(AppError::NotFound("err-not-found"));
     }

@@ -10,7 +10,7 @@ use crate::paths;
 use crate::views::TokenPath;
 use axum::http::{header, HeaderValue};
 use platform::web::prelude::*;
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -76,24 +76,32 @@ async fn render(
     html_status(status, &p)
 }
 
+/// Which form the page shows (`?visa=export|radera`), or how many were erased (`?raderade=n`).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PageQuery {
+    visa: String,
+    raderade: String,
+}
+
 async fn page(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Query(q): Query<HashMap<String, String>>,
+    Query(q): Query<PageQuery>,
 ) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
     let days = store::retention_days(&state.db, m.id).await?;
     let (_, export, erase) = forms(&ctx, &m, days);
-    match q.get("visa").map(String::as_str) {
-        Some("export") => {
+    match q.visa.as_str() {
+        "export" => {
             let mut p = FormPage::new(ctx.page_in(&m, ctx.t("meetings-submit-export")));
             p.intro = vec![ctx.t("meetings-export-intro")];
             p.form = Some(export);
             p.links = vec![(paths::privacy(&m.slug), ctx.t("meetings-privacy-title"))];
             html_status(StatusCode::OK, &p)
         }
-        Some("radera") => {
+        "radera" => {
             let mut p = FormPage::new(ctx.page_in(&m, ctx.t("meetings-submit-erase")));
             p.intro = vec![ctx.t("meetings-erase-intro")];
             p.form = Some(erase);
@@ -102,22 +110,45 @@ async fn page(
         }
         _ => {
             let notice = q
-                .get("raderade")
-                .and_then(|n| n.parse::<i64>().ok())
+                .raderade
+                .parse::<i64>()
+                .ok()
                 .map(|n| ctx.tr.ta("meetings-done-erased", &[("n", &n)]));
             render(&state, &ctx, &m, notice, None).await
         }
     }
 }
 
+/// How long registrations are kept after a meeting, in days.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RetentionForm {
+    days: String,
+}
+
+/// Whose registrations to export.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ExportForm {
+    epost: String,
+}
+
+/// Whose registrations to erase, confirmed.
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default)]
+struct EraseForm {
+    email: String,
+    confirm: Option<String>,
+}
+
 async fn save_retention(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Input(f): Input<HashMap<String, String>>,
+    Input(f): Input<RetentionForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    match f.get("days").and_then(|d| d.trim().parse::<i64>().ok()) {
+    match f.days.trim().parse::<i64>().ok() {
         Some(days) if (1..=3650).contains(&days) => {
             store::set_retention_days(&state.db, m.id, days, Some(user), state.now()).await?;
             render(&state, &ctx, &m, Some(ctx.t("meetings-done-retention")), None).await
@@ -130,10 +161,9 @@ async fn export(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Input(q): Input<HashMap<String, String>>,
+    Input(ExportForm { epost: email }): Input<ExportForm>,
 ) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
-    let email = q.get("epost").cloned().unwrap_or_default();
     let rows = store::export_person(&state.db, m.id, &email).await?;
     let body = serde_json::to_string_pretty(&serde_json::json!({
         "municipality": m.slug,
@@ -157,18 +187,18 @@ async fn erase(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Input(f): Input<HashMap<String, String>>,
+    Input(f): Input<EraseForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let email = f.get("email").cloned().unwrap_or_default();
-    if platform::rules::Email::parse(&email).is_err() || !f.contains_key("confirm") {
+    let email = f.email.clone();
+    if platform::rules::Email::parse(&email).is_err() || f.confirm.is_none() {
         let days = store::retention_days(&state.db, m.id).await?;
         let (_, _, mut form) = forms(&ctx, &m, days);
-        form.fill(|k| f.get(k).cloned());
+        form.fill_from(&f);
         if platform::rules::Email::parse(&email).is_err() {
             form.error("email", ctx.t("err-email"));
         }
-        if !f.contains_key("confirm") {
+        if f.confirm.is_none() {
             form.error("confirm", ctx.t("meetings-err-erase-confirm"));
         }
         let mut p = FormPage::new(ctx.page_in(&m, ctx.t("meetings-submit-erase")));

@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use axum_extra::extract::cookie::CookieJar;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
@@ -33,18 +34,53 @@ pub fn router() -> Router<AppState> {
         .route("/sprak", post(set_language))
 }
 
-type Fields = Input<HashMap<String, String>>;
-
-fn field<'a>(input: &'a HashMap<String, String>, k: &str) -> &'a str {
-    input.get(k).map(String::as_str).unwrap_or("")
+/// Logging in with a password, and where to go afterwards.
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default)]
+struct LoginForm {
+    email: String,
+    password: String,
+    next: String,
 }
 
-fn status_of(form: &Form) -> StatusCode {
-    if form.has_errors() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    }
+/// A new account.
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default)]
+struct RegisterForm {
+    name: String,
+    email: String,
+    password: String,
+    consent: String,
+}
+
+/// An address to send a one-time link to (log-in or new password).
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default)]
+struct EmailForm {
+    email: String,
+}
+
+/// A new password, typed twice.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PasswordForm {
+    password: String,
+    password2: String,
+}
+
+/// Erasing the account, confirmed.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct EraseForm {
+    confirm: String,
+}
+
+/// The interface language, and the page to go back to.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LanguageForm {
+    lang: String,
+    next: String,
 }
 
 fn check_limit(limiter: &governor::DefaultKeyedRateLimiter<String>, keys: &[String]) -> AppResult<()> {
@@ -139,17 +175,17 @@ async fn login_page(ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> AppRe
     html(&page)
 }
 
-async fn login(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) -> AppResult<Response> {
-    let next = rules::safe_next(Some(field(&input, "next")));
+async fn login(State(state): State<AppState>, ctx: Ctx, Input(input): Input<LoginForm>) -> AppResult<Response> {
+    let next = rules::safe_next(Some(&input.next));
     let mut form = login_form(&ctx, &next);
-    form.fill(|k| input.get(k).cloned());
-    let email = Email::parse(field(&input, "email"));
+    form.fill_from(&input);
+    let email = Email::parse(&input.email);
     let mut keys = vec![format!("ip:{}", ctx.ip_key())];
     if let Ok(e) = &email {
         keys.push(format!("email:{}", e.as_str()));
     }
     check_limit(&state.limits.login, &keys)?;
-    let password = field(&input, "password").to_string();
+    let password = input.password.clone();
     match &email {
         Err(why) => form.invalid(&ctx.tr, "email", *why),
         Ok(_) if password.is_empty() => form.invalid(&ctx.tr, "password", rules::Invalid::Required),
@@ -221,13 +257,13 @@ async fn register_page(ctx: Ctx) -> AppResult<Response> {
     html(&register_page_with(&ctx, register_form(&ctx)))
 }
 
-async fn register(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) -> AppResult<Response> {
+async fn register(State(state): State<AppState>, ctx: Ctx, Input(input): Input<RegisterForm>) -> AppResult<Response> {
     check_limit(&state.limits.register, &[format!("ip:{}", ctx.ip_key())])?;
     let mut form = register_form(&ctx);
-    form.fill(|k| input.get(k).cloned());
-    let name = rules::line(field(&input, "name"), 120);
-    let email = Email::parse(field(&input, "email"));
-    let password = rules::password(field(&input, "password"));
+    form.fill_from(&input);
+    let name = rules::line(&input.name, 120);
+    let email = Email::parse(&input.email);
+    let password = rules::password(&input.password);
     if let Err(why) = &name {
         form.invalid(&ctx.tr, "name", *why);
     }
@@ -237,11 +273,11 @@ async fn register(State(state): State<AppState>, ctx: Ctx, Input(input): Fields)
     if let Err(why) = &password {
         form.invalid(&ctx.tr, "password", *why);
     }
-    if field(&input, "consent") != "on" {
+    if input.consent != "on" {
         form.error("consent", ctx.t("register-consent-required"));
     }
     let (Ok(name), Ok(email), Ok(password), false) = (name, email, password, form.has_errors()) else {
-        return html_status(status_of(&form), &register_page_with(&ctx, form));
+        return html_status(form.status(), &register_page_with(&ctx, form));
     };
     let password = password.to_string();
     let hash = tokio::task::spawn_blocking(move || hash_password(&password))
@@ -363,12 +399,7 @@ async fn link_request_page(ctx: Ctx) -> AppResult<Response> {
 
 /// Shared by "send me a login link" and "I forgot my password": the same answer whether or not
 /// the address has an account.
-async fn request_link(
-    state: &AppState,
-    ctx: &Ctx,
-    input: &HashMap<String, String>,
-    purpose: Purpose,
-) -> AppResult<Response> {
+async fn request_link(state: &AppState, ctx: &Ctx, input: &EmailForm, purpose: Purpose) -> AppResult<Response> {
     let (action, title, intro, submit) = match purpose {
         Purpose::Reset => (
             "/konto/glomt-losenord",
@@ -379,8 +410,8 @@ async fn request_link(
         _ => ("/konto/engangslank", "link-title", "link-intro", "link-submit"),
     };
     let mut form = email_only_form(ctx, action, submit);
-    form.fill(|k| input.get(k).cloned());
-    let email = match Email::parse(field(input, "email")) {
+    form.fill_from(input);
+    let email = match Email::parse(&input.email) {
         Ok(e) => e,
         Err(why) => {
             form.invalid(&ctx.tr, "email", why);
@@ -402,7 +433,7 @@ async fn request_link(
     html(&p)
 }
 
-async fn link_request(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) -> AppResult<Response> {
+async fn link_request(State(state): State<AppState>, ctx: Ctx, Input(input): Input<EmailForm>) -> AppResult<Response> {
     request_link(&state, &ctx, &input, Purpose::Login).await
 }
 
@@ -441,7 +472,7 @@ async fn reset_request_page(ctx: Ctx) -> AppResult<Response> {
     html(&p)
 }
 
-async fn reset_request(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) -> AppResult<Response> {
+async fn reset_request(State(state): State<AppState>, ctx: Ctx, Input(input): Input<EmailForm>) -> AppResult<Response> {
     request_link(&state, &ctx, &input, Purpose::Reset).await
 }
 
@@ -470,7 +501,7 @@ async fn reset(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(token): Path<String>,
-    Input(input): Fields,
+    Input(input): Input<PasswordForm>,
 ) -> AppResult<Response> {
     let hashed = token_hash(&token);
     if let other @ (LinkState::Unknown | LinkState::Expired | LinkState::Used) =
@@ -479,10 +510,10 @@ async fn reset(
         return Err(link_error(other));
     }
     let mut form = reset_form(&ctx, &token);
-    let password = field(&input, "password").to_string();
+    let password = input.password.clone();
     match rules::password(&password) {
         Err(why) => form.invalid(&ctx.tr, "password", why),
-        Ok(_) if password != field(&input, "password2") => form.error("password2", ctx.t("reset-mismatch")),
+        Ok(_) if password != input.password2 => form.error("password2", ctx.t("reset-mismatch")),
         Ok(_) => {}
     }
     if form.has_errors() {
@@ -562,9 +593,9 @@ async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> 
     Ok(res)
 }
 
-async fn erase(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) -> AppResult<Response> {
+async fn erase(State(state): State<AppState>, ctx: Ctx, Input(input): Input<EraseForm>) -> AppResult<Response> {
     let user = crate::auth::require_user(ctx.user.as_ref())?.clone();
-    if field(&input, "confirm") != "on" {
+    if input.confirm != "on" {
         let mut form = erase_form(&ctx);
         form.error("confirm", ctx.t("account-erase-confirm-required"));
         return html_status(
@@ -586,9 +617,9 @@ async fn erase(State(state): State<AppState>, ctx: Ctx, Input(input): Fields) ->
     Ok((CookieJar::new().add(c), html(&p)?).into_response())
 }
 
-async fn set_language(State(state): State<AppState>, Input(input): Fields) -> AppResult<Response> {
-    let lang = Lang::parse(field(&input, "lang")).ok_or(AppError::BadRequest("err-bad-language"))?;
-    let next = rules::safe_next(Some(field(&input, "next")));
+async fn set_language(State(state): State<AppState>, Input(input): Input<LanguageForm>) -> AppResult<Response> {
+    let lang = Lang::parse(&input.lang).ok_or(AppError::BadRequest("err-bad-language"))?;
+    let next = rules::safe_next(Some(&input.next));
     let mut c = cookie(&state, LANG_COOKIE, lang.code().to_string());
     c.set_max_age(time_days(365));
     Ok((CookieJar::new().add(c), Redirect::to(&next)).into_response())

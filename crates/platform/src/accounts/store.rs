@@ -303,10 +303,9 @@ pub async fn export(db: &Db, user_id: UserId) -> Result<serde_json::Value, sqlx:
     }))
 }
 
-/// Erase an account: the person, their roles, sessions and links are deleted; the audit trail
-/// keeps what was changed but no longer who did it; mail to the person in the outbox goes too.
-/// Erase an account: first each capability's part (`personal`), then the account, in one
-/// transaction.
+/// Erase an account, in one transaction: first each capability's part (`personal`), then the
+/// account with its roles, sessions and links; the audit trail keeps what was changed but no
+/// longer who did it or whom it named; mail to the person in the outbox goes too.
 pub async fn erase(
     db: &Db,
     user_id: UserId,
@@ -323,6 +322,21 @@ pub async fn erase(
         .filter(Audit::ActorUserId, user_id)
         .run(&mut tx)
         .await?;
+    // Summaries name whom a change was about ("Arbetsgrupp 1: Isa Österberg"): the person's
+    // name and address go from them too, whoever made the change.
+    let who: Option<(String, String)> = sqlx::query_as("SELECT name, email FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    for word in who.into_iter().flat_map(|(name, email)| [name, email]) {
+        if word.trim().chars().count() < 3 {
+            continue;
+        }
+        sqlx::query("UPDATE audit_log SET summary = replace(summary, $1, '–') WHERE summary LIKE '%' || $1 || '%'")
+            .bind(&word)
+            .execute(&mut *tx)
+            .await?;
+    }
     sqlx::query("DELETE FROM outbox WHERE to_addr = (SELECT email FROM users WHERE id = $1)")
         .bind(user_id)
         .execute(&mut *tx)

@@ -16,7 +16,6 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -84,16 +83,24 @@ async fn index(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     render_index(&state, &ctx, municipality_form(&ctx), None).await
 }
 
+/// A new municipality: its name and its address on the platform.
+#[derive(serde::Deserialize, serde::Serialize, Default)]
+#[serde(default)]
+struct MunicipalityForm {
+    name: String,
+    slug: String,
+}
+
 async fn create_municipality(
     State(state): State<AppState>,
     ctx: Ctx,
-    Input(input): Input<HashMap<String, String>>,
+    Input(input): Input<MunicipalityForm>,
 ) -> AppResult<Response> {
     let user = require_operator(ctx.user.as_ref())?;
     let mut form = municipality_form(&ctx);
-    form.fill(|k| input.get(k).cloned());
-    let name = rules::line(input.get("name").map(String::as_str).unwrap_or(""), 120);
-    let slug = rules::slug(input.get("slug").map(String::as_str).unwrap_or(""));
+    form.fill_from(&input);
+    let name = rules::line(&input.name, 120);
+    let slug = rules::slug(&input.slug);
     match (&name, &slug) {
         (Err(why), _) => form.invalid(&ctx.tr, "name", *why),
         (_, Err(why)) => form.invalid(&ctx.tr, "slug", *why),

@@ -15,7 +15,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -205,28 +204,36 @@ async fn people(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> A
     })
 }
 
+/// A role for an account: whose (e-mail), which, and in which department.
+#[derive(serde::Deserialize, serde::Serialize, Default)]
+#[serde(default)]
+struct GrantForm {
+    email: String,
+    role: String,
+    department: String,
+}
+
 async fn grant_role(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Input(input): Input<HashMap<String, String>>,
+    Input(input): Input<GrantForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let departments = store::departments(&state.db, m.id).await?;
     let mut form = people_form(&ctx, &m, &departments);
-    form.fill(|k| input.get(k).cloned());
-    let get = |k: &str| input.get(k).map(String::as_str).unwrap_or("");
-    let role = match get("role") {
+    form.fill_from(&input);
+    let role = match input.role.as_str() {
         "staff" => Some(RoleKind::Staff),
         "coordinator" => Some(RoleKind::Coordinator),
         _ => None,
     };
-    let department = match get("department") {
+    let department = match input.department.as_str() {
         "" => Ok(None),
         d => d.parse::<crate::ids::DepartmentId>().map(Some),
     };
     let mut notice = None;
-    match (Email::parse(get("email")), role, department) {
+    match (Email::parse(&input.email), role, department) {
         (Err(why), _, _) => form.invalid(&ctx.tr, "email", why),
         (_, None, _) => form.error("role", ctx.t("err-choose")),
         (_, _, Err(_)) => form.error("department", ctx.t("err-choose")),

@@ -62,8 +62,21 @@ pub fn optional_line(s: &str, max: usize) -> Result<String, Invalid> {
     }
 }
 
+/// The premises' form as posted. The owner is chosen once, at creation (the edit form has none).
+#[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct PremisesForm {
+    pub owner: String,
+    pub name: String,
+    pub address: String,
+    pub area: String,
+    pub description: String,
+    pub rules: String,
+    pub contact_email: String,
+}
+
 /// The premises' fields, checked. The owner is not among them: it is chosen once, at creation.
-pub fn check_premises(get: impl Fn(&str) -> String) -> Result<PremisesInput, Problems> {
+pub fn check_premises(f: &PremisesForm) -> Result<PremisesInput, Problems> {
     let mut problems = vec![];
     let mut take = |name: &str, r: Result<String, Invalid>| match r {
         Ok(v) => v,
@@ -74,14 +87,14 @@ pub fn check_premises(get: impl Fn(&str) -> String) -> Result<PremisesInput, Pro
     };
     let p = PremisesInput {
         organisation_id: None,
-        name: take("name", rules::line(&get("name"), NAME_MAX)),
-        address: take("address", optional_line(&get("address"), ADDRESS_MAX)),
-        area: take("area", optional_line(&get("area"), AREA_MAX)),
-        description: take("description", rules::text(&get("description"), TEXT_MAX)),
-        rules: take("rules", rules::text(&get("rules"), TEXT_MAX)),
+        name: take("name", rules::line(&f.name, NAME_MAX)),
+        address: take("address", optional_line(&f.address, ADDRESS_MAX)),
+        area: take("area", optional_line(&f.area, AREA_MAX)),
+        description: take("description", rules::text(&f.description, TEXT_MAX)),
+        rules: take("rules", rules::text(&f.rules, TEXT_MAX)),
         contact_email: take(
             "contact_email",
-            Email::parse(&get("contact_email")).map(|e| e.as_str().to_string()),
+            Email::parse(&f.contact_email).map(|e| e.as_str().to_string()),
         ),
     };
     if problems.is_empty() {
@@ -311,12 +324,9 @@ mod tests {
 
     #[test]
     fn premises_need_a_name_and_a_contact() {
-        let e = check_premises(|k| {
-            if k == "address" {
-                "Vasagatan 17".into()
-            } else {
-                String::new()
-            }
+        let e = check_premises(&PremisesForm {
+            address: "Vasagatan 17".into(),
+            ..PremisesForm::default()
         })
         .unwrap_err();
         assert_eq!(
@@ -326,10 +336,10 @@ mod tests {
                 ("contact_email".to_string(), Problem::Rule(Invalid::Required))
             ]
         );
-        let ok = check_premises(|k| match k {
-            "name" => "Täljstenen".into(),
-            "contact_email" => "Lokaler@Sala.se".into(),
-            _ => String::new(),
+        let ok = check_premises(&PremisesForm {
+            name: "Täljstenen".into(),
+            contact_email: "Lokaler@Sala.se".into(),
+            ..PremisesForm::default()
         })
         .unwrap();
         assert_eq!(ok.contact_email, "lokaler@sala.se");

@@ -249,7 +249,7 @@ fn room_page(ctx: &Ctx, m: &Municipality, v: RoomView<'_>) -> RoomPage {
         .find(|f| f.name == "mode")
         .and_then(|f| f.error.clone());
     RoomPage {
-        page: page(ctx, m, v.title),
+        page: ctx.page_in(m, v.title),
         premises_name: v.premises.to_string(),
         notice: v.notice,
         form,

@@ -5,7 +5,6 @@ use super::domain::*;
 use super::store::{self, Premises, Room};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use platform::auth::{require_user, CurrentUser, RoleKind};
 use platform::ctx::{Ctx, Input};
@@ -18,17 +17,7 @@ use std::collections::HashMap;
 
 // --- Who may do what ---
 
-pub(super) fn base(m: &Municipality) -> String {
-    format!("/{}/lokaler", m.slug)
-}
-
-pub(super) fn id_of(s: &str) -> AppResult<i64> {
-    s.parse::<i64>().map_err(|_| AppError::NotFound("err-not-found"))
-}
-
-pub(super) fn page(ctx: &Ctx, m: &Municipality, title: impl Into<String>) -> Page {
-    ctx.page(title).in_municipality(&m.slug, &m.name)
-}
+pub(super) use crate::routes::{base, id_of};
 
 /// The organisations of this municipality that the user represents: (id, name).
 pub(super) fn represented(user: &CurrentUser, m: &Municipality) -> Vec<(OrganisationId, String)> {
@@ -130,7 +119,7 @@ pub(super) async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m)
         })
         .collect();
     html(&ListPage {
-        page: page(&ctx, &m, ctx.t("premises-inv-list-title")),
+        page: ctx.page_in(&m, ctx.t("premises-inv-list-title")),
         rows,
         create: can_create.then(|| format!("{}/ny", base(&m))),
     })
@@ -197,20 +186,12 @@ pub(super) struct PremisesPage {
 
 pub(super) fn premises_page(ctx: &Ctx, m: &Municipality, title: String, form: Form) -> PremisesPage {
     PremisesPage {
-        page: page(ctx, m, title),
+        page: ctx.page_in(m, title),
         notice: None,
         form,
         rooms: vec![],
         add_room: None,
         back: format!("{}/hantera/lokaler", base(m)),
-    }
-}
-
-pub(super) fn form_status(form: &Form) -> StatusCode {
-    if form.has_errors() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
     }
 }
 
@@ -226,30 +207,25 @@ pub(super) async fn new_page(ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response>
 
 pub(super) type Params = HashMap<String, String>;
 
-pub(super) fn get_p(p: &Params, k: &str) -> String {
-    p.get(k).cloned().unwrap_or_default()
-}
-
 pub(super) async fn new_save(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
-    Input(input): Input<Params>,
+    Input(input): Input<PremisesForm>,
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
     let owners = owners(&ctx, user, &m);
     if owners.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let owner = get_p(&input, "owner");
-    let organisation_id = match owner.as_str() {
+    let organisation_id = match input.owner.as_str() {
         "municipality" if user.is_staff(m.id) => Ok(None),
         o => match o.parse::<OrganisationId>() {
             Ok(id) if owners.iter().any(|(v, _)| *v == o) => Ok(Some(id)),
             _ => Err(("owner".to_string(), Problem::Owner)),
         },
     };
-    let checked = check_premises(|k| get_p(&input, k));
+    let checked = check_premises(&input);
     match (organisation_id, checked) {
         (Ok(organisation_id), Ok(mut p)) => {
             p.organisation_id = organisation_id;
@@ -262,10 +238,10 @@ pub(super) async fn new_save(
             let mut problems = o.err().into_iter().collect::<Problems>();
             problems.extend(c.err().unwrap_or_default());
             let mut form = premises_form(&ctx, format!("{}/ny", base(&m)), Some(owners));
-            form.fill(|k| input.get(k).cloned());
+            form.fill_from(&input);
             mark(&mut form, &ctx, &problems);
             html_status(
-                form_status(&form),
+                form.status(),
                 &premises_page(&ctx, &m, ctx.t("premises-inv-new-title"), form),
             )
         }
@@ -293,7 +269,7 @@ pub(super) async fn render_premises(
         })
         .collect();
     view.add_room = Some(format!("{}/{}/rum/nytt", base(m), p.id));
-    html_status(form_status(&view.form), &view)
+    html_status(view.form.status(), &view)
 }
 
 pub(super) async fn edit_page(
@@ -330,11 +306,11 @@ pub(super) async fn edit_save(
     ctx: Ctx,
     Tenant(m): Tenant,
     Path((_, id)): Path<(String, String)>,
-    Input(input): Input<Params>,
+    Input(input): Input<PremisesForm>,
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
     let p = managed_premises(&state, user, &m, &id).await?;
-    match check_premises(|k| get_p(&input, k)) {
+    match check_premises(&input) {
         Ok(mut new) => {
             new.organisation_id = p.organisation_id;
             store::save_premises(&state.db, m.id, Some(p.id), &new, Some(user), state.now())
@@ -344,7 +320,7 @@ pub(super) async fn edit_save(
         }
         Err(problems) => {
             let mut form = premises_form(&ctx, format!("{}/{}/redigera", base(&m), p.id), None);
-            form.fill(|k| input.get(k).cloned());
+            form.fill_from(&input);
             mark(&mut form, &ctx, &problems);
             render_premises(&state, &ctx, &m, &p, form, None).await
         }

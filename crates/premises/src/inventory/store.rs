@@ -1,6 +1,7 @@
 //! Storage of premises, rooms and photos. Every query names the municipality.
 
 use crate::domain::{Hours, Mode, Prices};
+use crate::ids::{PremisesId, RoomId};
 use platform::audit::Change;
 use platform::auth::CurrentUser;
 use platform::db::{self, Db, Delete, Insert, Update};
@@ -69,11 +70,15 @@ enum Photos {
     Id,
     MunicipalityId,
     RoomId,
+    ContentType,
+    Bytes,
+    Alt,
+    CreatedAt,
 }
 
 #[derive(Clone, Debug)]
 pub struct Premises {
-    pub id: i64,
+    pub id: PremisesId,
     pub organisation_id: Option<OrganisationId>,
     /// The lending organisation's name, or '' for the municipality's own premises.
     pub owner: String,
@@ -116,7 +121,11 @@ pub async fn premises_all(db: &Db, municipality_id: MunicipalityId) -> Result<Ve
     Ok(v)
 }
 
-pub async fn premises_one(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Premises>, sqlx::Error> {
+pub async fn premises_one(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    id: PremisesId,
+) -> Result<Option<Premises>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {PREMISES_COLS} FROM premises p LEFT JOIN organisations o ON o.id = p.organisation_id \
          WHERE p.municipality_id = $1 AND p.id = $2"
@@ -158,11 +167,11 @@ pub struct PremisesInput {
 pub async fn save_premises(
     db: &Db,
     municipality_id: MunicipalityId,
-    id: Option<i64>,
+    id: Option<PremisesId>,
     p: &PremisesInput,
     actor: Option<&CurrentUser>,
     now: i64,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<PremisesId>, sqlx::Error> {
     let saved = db::write(db, now, async |tx| {
         let id = match id {
             None => {
@@ -177,7 +186,7 @@ pub async fn save_premises(
                     .set(PremisesT::ContactEmail, &p.contact_email)
                     .set(PremisesT::CreatedAt, now)
                     .set(PremisesT::UpdatedAt, now)
-                    .returning_id::<i64>(tx)
+                    .returning_id::<PremisesId>(tx)
                     .await?
             }
             Some(id) => {
@@ -219,8 +228,8 @@ fn not_found_as_none<T>(r: Result<T, sqlx::Error>) -> Result<Option<T>, sqlx::Er
 
 #[derive(Clone, Debug)]
 pub struct Room {
-    pub id: i64,
-    pub premises_id: i64,
+    pub id: RoomId,
+    pub premises_id: PremisesId,
     pub premises_name: String,
     pub organisation_id: Option<OrganisationId>,
     pub owner: String,
@@ -292,7 +301,7 @@ async fn hours_of(db: &Db, rooms: &mut [Room]) -> Result<(), sqlx::Error> {
         "SELECT room_id, weekday, opens, closes FROM premises_hours WHERE room_id IN ({})",
         placeholders(1, rooms.len())
     );
-    let mut q = sqlx::query_as::<_, (i64, i64, i64, i64)>(&sql);
+    let mut q = sqlx::query_as::<_, (RoomId, i64, i64, i64)>(&sql);
     for r in rooms.iter() {
         q = q.bind(r.id);
     }
@@ -302,8 +311,8 @@ async fn hours_of(db: &Db, rooms: &mut [Room]) -> Result<(), sqlx::Error> {
 }
 
 /// Put rows of (room, weekday, opens, closes) on their rooms.
-fn attach_hours(rooms: &mut [Room], rows: Vec<(i64, i64, i64, i64)>) {
-    let mut by_room: HashMap<i64, Hours> = HashMap::new();
+fn attach_hours(rooms: &mut [Room], rows: Vec<(RoomId, i64, i64, i64)>) {
+    let mut by_room: HashMap<RoomId, Hours> = HashMap::new();
     for (room, wd, o, c) in rows {
         if (1..=7).contains(&wd) {
             by_room.entry(room).or_default().0[(wd - 1) as usize] = Some((o, c));
@@ -318,7 +327,7 @@ pub(crate) fn placeholders(from: usize, n: usize) -> String {
     (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
-pub async fn room(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Room>, sqlx::Error> {
+pub async fn room(db: &Db, municipality_id: MunicipalityId, id: RoomId) -> Result<Option<Room>, sqlx::Error> {
     let row = sqlx::query(&format!(
         "SELECT {ROOM_COLS} FROM {ROOM_FROM} WHERE r.municipality_id = $1 AND r.id = $2"
     ))
@@ -333,7 +342,11 @@ pub async fn room(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<O
 }
 
 /// The rooms of one set of premises, by name.
-pub async fn rooms_of(db: &Db, municipality_id: MunicipalityId, premises_id: i64) -> Result<Vec<Room>, sqlx::Error> {
+pub async fn rooms_of(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    premises_id: PremisesId,
+) -> Result<Vec<Room>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {ROOM_COLS} FROM {ROOM_FROM} WHERE r.municipality_id = $1 AND r.premises_id = $2 \
          ORDER BY r.sort_key, r.id"
@@ -356,7 +369,7 @@ pub async fn rooms_all(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<R
     .fetch_all(&db.pool)
     .await?;
     let mut v = rows.iter().map(room_of).collect::<Result<Vec<_>, _>>()?;
-    let hours: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+    let hours: Vec<(RoomId, i64, i64, i64)> = sqlx::query_as(
         "SELECT h.room_id, h.weekday, h.opens, h.closes FROM premises_hours h \
          JOIN premises_rooms r ON r.id = h.room_id WHERE r.municipality_id = $1",
     )
@@ -405,12 +418,12 @@ fn room_values(r: &RoomInput) -> Vec<(Rooms, SimpleExpr)> {
 pub async fn save_room(
     db: &Db,
     municipality_id: MunicipalityId,
-    premises_id: i64,
-    id: Option<i64>,
+    premises_id: PremisesId,
+    id: Option<RoomId>,
     r: &RoomInput,
     actor: Option<&CurrentUser>,
     now: i64,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<RoomId>, sqlx::Error> {
     let saved = db::write(db, now, async |tx| {
         let owner: Option<(i64,)> = sqlx::query_as("SELECT id FROM premises WHERE municipality_id = $1 AND id = $2")
             .bind(municipality_id)
@@ -430,7 +443,7 @@ pub async fn save_room(
                 for (column, value) in room_values(r) {
                     q = q.set(column, value);
                 }
-                q.returning_id::<i64>(tx).await?
+                q.returning_id::<RoomId>(tx).await?
             }
             Some(id) => {
                 let mut q = Update::table(Rooms::Table).set(Rooms::UpdatedAt, now);
@@ -486,7 +499,7 @@ pub struct Photo {
     pub alt: String,
 }
 
-pub async fn photos(db: &Db, municipality_id: MunicipalityId, room_id: i64) -> Result<Vec<Photo>, sqlx::Error> {
+pub async fn photos(db: &Db, municipality_id: MunicipalityId, room_id: RoomId) -> Result<Vec<Photo>, sqlx::Error> {
     let rows: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, alt FROM premises_photos WHERE municipality_id = $1 AND room_id = $2 ORDER BY id")
             .bind(municipality_id)
@@ -500,7 +513,7 @@ pub async fn photos(db: &Db, municipality_id: MunicipalityId, room_id: i64) -> R
 pub async fn photo_file(
     db: &Db,
     municipality_id: MunicipalityId,
-    room_id: i64,
+    room_id: RoomId,
     id: i64,
 ) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
     sqlx::query_as(
@@ -516,31 +529,28 @@ pub async fn photo_file(
 pub async fn add_photo(
     db: &Db,
     municipality_id: MunicipalityId,
-    room_id: i64,
+    room_id: RoomId,
     content_type: &str,
     bytes: &[u8],
     alt: &str,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO premises_photos (municipality_id, room_id, content_type, bytes, alt, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-    )
-    .bind(municipality_id)
-    .bind(room_id)
-    .bind(content_type)
-    .bind(bytes)
-    .bind(alt)
-    .bind(now)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(id)
+    let mut conn = db.pool.acquire().await?;
+    Insert::into(Photos::Table)
+        .set(Photos::MunicipalityId, municipality_id)
+        .set(Photos::RoomId, room_id)
+        .set(Photos::ContentType, content_type)
+        .set(Photos::Bytes, bytes.to_vec())
+        .set(Photos::Alt, alt)
+        .set(Photos::CreatedAt, now)
+        .returning_id(&mut conn)
+        .await
 }
 
 pub async fn delete_photo(
     db: &Db,
     municipality_id: MunicipalityId,
-    room_id: i64,
+    room_id: RoomId,
     id: i64,
 ) -> Result<bool, sqlx::Error> {
     let mut conn = db.pool.acquire().await?;

@@ -4,6 +4,7 @@
 //! and the checks of a season and of an application.
 
 use crate::domain::{minutes, Hours};
+use crate::ids::RoomId;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use platform::OrganisationId;
 use std::cmp::Ordering;
@@ -119,7 +120,7 @@ impl Rule {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Application {
     pub id: i64,
-    pub room_id: i64,
+    pub room_id: RoomId,
     /// ISO weekday, 1 = Monday.
     pub weekday: i64,
     pub start_min: i64,
@@ -142,7 +143,7 @@ impl Application {
 /// and C do not meet). A group of one has no conflict. Groups come by room, weekday and start;
 /// each group's ids by start time. The result holds every id once.
 pub fn conflict_groups(apps: &[Application]) -> Vec<Vec<i64>> {
-    let mut by_day: BTreeMap<(i64, i64), Vec<&Application>> = BTreeMap::new();
+    let mut by_day: BTreeMap<(RoomId, i64), Vec<&Application>> = BTreeMap::new();
     for a in apps {
         by_day.entry((a.room_id, a.weekday)).or_default().push(a);
     }
@@ -378,7 +379,7 @@ pub struct RoomFacts {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewApplication {
     pub organisation_id: OrganisationId,
-    pub room_id: i64,
+    pub room_id: RoomId,
     pub weekday: i64,
     pub start_min: i64,
     pub end_min: i64,
@@ -443,7 +444,7 @@ pub fn check_application(
     if organisation.is_none() {
         p.push(AppProblem::Organisation);
     }
-    let room_id = f.room.trim().parse::<i64>().ok();
+    let room_id = f.room.trim().parse::<RoomId>().ok();
     if room.is_none() || room_id.is_none() {
         p.push(AppProblem::Room);
     }
@@ -518,7 +519,7 @@ mod tests {
     fn app(id: i64, room: i64, wd: i64, s: i64, e: i64, g: TargetGroup, n: i64, at: i64) -> Application {
         Application {
             id,
-            room_id: room,
+            room_id: RoomId::new(room),
             weekday: wd,
             start_min: s,
             end_min: e,

@@ -14,6 +14,7 @@ use super::domain::{
 use super::store::{self, Application, Season, Unbooked};
 use crate::domain;
 use crate::mail::Letters;
+use crate::routes::id_of;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -40,14 +41,6 @@ pub fn router() -> Router<AppState> {
 
 fn base(m: &Municipality) -> String {
     format!("/{}/lokaler/sasong", m.slug)
-}
-
-fn id_of(s: &str) -> AppResult<i64> {
-    s.parse::<i64>().map_err(|_| AppError::NotFound("err-not-found"))
-}
-
-fn page(ctx: &Ctx, m: &Municipality, title: impl Into<String>) -> Page {
-    ctx.page(title).in_municipality(&m.slug, &m.name)
 }
 
 fn swedish(state: &AppState) -> Tr {
@@ -160,7 +153,7 @@ async fn render_list(
     html_status(
         status,
         &ListPage {
-            page: page(ctx, m, ctx.t("seasons-title")),
+            page: ctx.page_in(m, ctx.t("seasons-title")),
             staff,
             seasons,
             form,
@@ -395,7 +388,7 @@ async fn render_apply(
     html_status(
         status,
         &ApplyPage {
-            page: page(ctx, m, ctx.tr.ta("seasons-apply-title", &[("season", &s.name)])),
+            page: ctx.page_in(m, ctx.tr.ta("seasons-apply-title", &[("season", &s.name)])),
             period: format!("{} – {}", s.first_date, s.last_date),
             apply_until: s.apply_until.clone(),
             closed,
@@ -443,7 +436,7 @@ async fn apply_save(
         let page = render_apply(&state, &ctx, &m, &s, user, &f, &[], None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    let room = match f.room.trim().parse::<i64>() {
+    let room = match f.room.trim().parse::<crate::ids::RoomId>() {
         Ok(r) => store::municipal_room(&state.db, m.id, r).await?,
         Err(_) => None,
     };
@@ -666,7 +659,7 @@ async fn render_season(
             StatusCode::UNPROCESSABLE_ENTITY
         },
         &SeasonPage {
-            page: page(ctx, m, s.name.clone()),
+            page: ctx.page_in(m, s.name.clone()),
             status: ctx.t(s.status_on(today).message_id()),
             rules: Rule::ALL
                 .iter()

@@ -9,6 +9,7 @@
 
 use super::domain::{self as sd, Decision, NewApplication, NewSeason, Rule, SeasonStatus, TargetGroup};
 use crate::domain::{self, BookerKind, Slot, SlotProblem, Status};
+use crate::ids::RoomId;
 use crate::inventory::store::{self as inventory, Room};
 use crate::mail::Letters;
 use crate::store::{self as ps};
@@ -167,7 +168,7 @@ pub async fn create_season(
 /// A room of the municipality's own premises (the ones seasons allocate).
 #[derive(Clone, Debug)]
 pub struct MunicipalRoom {
-    pub id: i64,
+    pub id: RoomId,
     /// "Stora salen, Täljstenen".
     pub name: String,
     pub capacity: i64,
@@ -176,7 +177,7 @@ pub struct MunicipalRoom {
 /// The rooms of the municipality's own premises (premises without an organisation), by
 /// premises and room name.
 pub async fn municipal_rooms(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<MunicipalRoom>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+    let rows: Vec<(RoomId, String, String, i64)> = sqlx::query_as(
         "SELECT r.id, r.name, p.name, r.capacity FROM premises_rooms r JOIN premises p ON p.id = r.premises_id \
          WHERE r.municipality_id = $1 AND p.municipality_id = $1 AND p.organisation_id IS NULL",
     )
@@ -196,7 +197,7 @@ pub async fn municipal_rooms(db: &Db, municipality_id: MunicipalityId) -> Result
 }
 
 /// A room of the municipality's own premises with its opening hours, or None.
-pub async fn municipal_room(db: &Db, municipality_id: MunicipalityId, id: i64) -> Result<Option<Room>, sqlx::Error> {
+pub async fn municipal_room(db: &Db, municipality_id: MunicipalityId, id: RoomId) -> Result<Option<Room>, sqlx::Error> {
     Ok(inventory::room(db, municipality_id, id)
         .await?
         .filter(|r| r.organisation_id.is_none()))
@@ -205,7 +206,7 @@ pub async fn municipal_room(db: &Db, municipality_id: MunicipalityId, id: i64) -
 #[derive(Clone, Debug)]
 pub struct Application {
     pub id: i64,
-    pub room_id: i64,
+    pub room_id: RoomId,
     /// "Stora salen, Täljstenen".
     pub room_name: String,
     pub organisation_id: Option<OrganisationId>,
@@ -388,7 +389,7 @@ pub struct DemoApplicant<'a> {
 pub async fn demo(
     db: &Db,
     municipality_id: MunicipalityId,
-    room_id: i64,
+    room_id: RoomId,
     applicants: &[DemoApplicant<'_>],
     now: i64,
 ) -> Result<i64, sqlx::Error> {
@@ -564,7 +565,7 @@ pub async fn publish(
         .into_iter()
         .filter(|a| a.decided_at.is_none() && a.status != Decision::Pending)
         .collect();
-    let mut rooms: HashMap<i64, Room> = HashMap::new();
+    let mut rooms: HashMap<RoomId, Room> = HashMap::new();
     for a in &apps {
         if a.status == Decision::Allocated && !rooms.contains_key(&a.room_id) {
             if let Some(r) = inventory::room(db, municipality_id, a.room_id).await? {

@@ -4,6 +4,7 @@ use platform::auth::RoleKind;
 use platform::features::Feature;
 use platform::{MunicipalityId, OrganisationId};
 use premises::domain::{Equipment, Hours, Mode, Prices};
+pub use premises::ids::{PremisesId, RoomId};
 use premises::inventory::store::{self, PremisesInput, RoomInput};
 use testkit::{Client, TestApp, PASSWORD};
 
@@ -49,7 +50,7 @@ impl Default for RoomSpec {
 }
 
 /// Sala's Täljstenen with one room as specified (stored directly). Returns (premises, room).
-pub async fn room(app: &TestApp, municipality: MunicipalityId, name: &str, spec: RoomSpec) -> (i64, i64) {
+pub async fn room(app: &TestApp, municipality: MunicipalityId, name: &str, spec: RoomSpec) -> (PremisesId, RoomId) {
     let db = &app.state.db;
     let now = app.state.now();
     let p = store::save_premises(
@@ -101,13 +102,13 @@ pub async fn room(app: &TestApp, municipality: MunicipalityId, name: &str, spec:
 }
 
 /// Book through the form: (date, from, to, people, booker, repeat until, exceptions).
-pub async fn book(c: &Client, slug: &str, room: i64, fields: &[(&str, &str)]) -> testkit::Page {
+pub async fn book(c: &Client, slug: &str, room: RoomId, fields: &[(&str, &str)]) -> testkit::Page {
     let path = format!("/{slug}/lokaler/rum/{room}/boka");
     c.submit(&path, &path, fields).await
 }
 
 /// A private person's single booking.
-pub async fn book_private(c: &Client, room: i64, date: &str, from: &str, to: &str) -> testkit::Page {
+pub async fn book_private(c: &Client, room: RoomId, date: &str, from: &str, to: &str) -> testkit::Page {
     book(
         c,
         "sala",
@@ -125,7 +126,7 @@ pub async fn book_private(c: &Client, room: i64, date: &str, from: &str, to: &st
 }
 
 /// The active bookings of a room: (start, end, end of block), by start.
-pub async fn active(app: &TestApp, room: i64) -> Vec<(i64, i64, i64)> {
+pub async fn active(app: &TestApp, room: RoomId) -> Vec<(i64, i64, i64)> {
     sqlx::query_as(
         "SELECT starts_at, ends_at, blocks_until FROM premises_bookings \
          WHERE room_id = $1 AND status IN ('requested', 'confirmed') ORDER BY starts_at",

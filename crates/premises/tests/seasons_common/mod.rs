@@ -8,7 +8,7 @@ use testkit::{Client, TestApp, PASSWORD};
 
 pub struct Sala {
     pub id: MunicipalityId,
-    pub room: i64,
+    pub room: premises::ids::RoomId,
     pub staff: Client,
     pub season: i64,
 }
