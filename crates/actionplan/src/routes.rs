@@ -12,7 +12,7 @@ use crate::activities::store::{current_full, Activity};
 use crate::domain::{self, PlanInput, Progress, Status};
 use crate::paths;
 use crate::store::{self, Plan};
-use crate::views::{chart, form_page, mark, plan_facts, responsible, row, today, Chart, Row};
+use crate::views::{chart, form_page, mark, plan_facts, responsible, row, Chart, Row};
 use platform::web::prelude::*;
 use serde::Deserialize;
 
@@ -82,7 +82,7 @@ async fn plan_page(
     Query(q): Query<PlanQuery>,
 ) -> AppResult<Response> {
     let (plan, full) = current_full(&state.db, m.id).await?;
-    let today = today(&state);
+    let today = state.today();
     let owner = domain::owner_parse(q.agare.as_str());
     let status = Status::parse(q.status.as_str());
     let who = q.ansvar.as_str().trim().to_lowercase();

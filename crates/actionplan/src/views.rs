@@ -7,14 +7,8 @@ use crate::domain::{self, Problem, Problems, Progress, Status};
 use crate::paths;
 use crate::store::Plan;
 use chrono::NaiveDate;
-use platform::format;
 use platform::web::prelude::*;
 use serde::Deserialize;
-
-/// Today in Stockholm.
-pub fn today(state: &AppState) -> NaiveDate {
-    NaiveDate::parse_from_str(&format::date(state.now()), "%Y-%m-%d").unwrap_or_default()
-}
 
 pub fn mark(form: &mut Form, ctx: &Ctx, problems: &Problems) {
     for (field, p) in problems {

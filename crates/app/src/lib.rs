@@ -26,6 +26,7 @@ pub fn capabilities() -> Vec<&'static Capability> {
         &actionplan::CAPABILITY,
         &meetings::CAPABILITY,
         &premises::CAPABILITY,
+        &grants::CAPABILITY,
     ]
 }
 

@@ -57,6 +57,14 @@ impl AppState {
     pub fn now(&self) -> i64 {
         self.clock.now().timestamp()
     }
+
+    /// Today's date in Sweden (Europe/Stockholm), by the state's clock.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock
+            .now()
+            .with_timezone(&chrono_tz::Europe::Stockholm)
+            .date_naive()
+    }
 }
 
 /// The instance's secret: read from the database, made once when missing.

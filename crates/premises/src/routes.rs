@@ -48,11 +48,6 @@ pub(crate) async fn get_room(state: &AppState, m: &Municipality, id: &str) -> Ap
         .ok_or(AppError::NotFound("err-not-found"))
 }
 
-/// Today in Swedish time, by the state's clock.
-pub(crate) fn today(state: &AppState) -> NaiveDate {
-    domain::local_date(state.now())
-}
-
 // --- What a search asks for ---
 
 /// The search form's values as given (for refilling the form) and as understood.
@@ -287,7 +282,7 @@ async fn search_page(
     Query(params): Query<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let mut s = Search::from_params(&params);
-    let (date, need) = s.need(today(&state));
+    let (date, need) = s.need(state.today());
     let offset = (s.page - 1) * PAGE_SIZE;
     let mut rooms = store::search(&state.db, m.id, &need, PAGE_SIZE + 1, offset).await?;
     let more = rooms.len() as i64 > PAGE_SIZE;
@@ -439,7 +434,7 @@ async fn room_page(
     let monday = q
         .get("vecka")
         .and_then(|w| domain::parse_week(w))
-        .unwrap_or_else(|| domain::monday_of(today(&state)));
+        .unwrap_or_else(|| domain::monday_of(state.today()));
     let week = weeks(&state, std::slice::from_ref(&room), monday).await?;
     let lang = ctx.lang().code();
     let now = state.now();
@@ -705,7 +700,7 @@ async fn api_availability(
     Query(params): Query<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let mut s = Search::from_params(&params);
-    let (date, need) = s.need(today(&state));
+    let (date, need) = s.need(state.today());
     if let Some((field, id)) = s.problems.first() {
         return Ok((
             axum::http::StatusCode::BAD_REQUEST,

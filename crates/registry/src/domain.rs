@@ -79,6 +79,18 @@ impl OrgNumber {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The first digit, the group of legal persons: 2 public sector, 5 limited company,
+    /// 7 economic association, 8 non-profit association or foundation, 9 partnership.
+    pub fn group(&self) -> u8 {
+        self.0.as_bytes().first().map_or(0, |b| b - b'0')
+    }
+
+    /// An ideell förening's (or stiftelse's) number starts with 8; another group is worth a
+    /// warning for an association, not a refusal (a trossamfund has 2, an ekonomisk förening 7).
+    pub fn is_non_profit_group(&self) -> bool {
+        self.group() == 8
+    }
 }
 
 impl TryFrom<String> for OrgNumber {
@@ -661,6 +673,9 @@ pub fn page_links(current: i64, pages: i64) -> Vec<Option<i64>> {
     }
     out
 }
+
+mod giro;
+pub use giro::{luhn_valid, Giro, GiroError, GiroKind};
 
 #[cfg(test)]
 mod tests;

@@ -52,11 +52,6 @@ fn withdraw_href(m: &Municipality, id: SignatureId) -> String {
     paths::withdraw(&m.slug, id)
 }
 
-/// Today in Swedish time, from the state's clock.
-fn today(state: &AppState) -> NaiveDate {
-    NaiveDate::parse_from_str(&format::date(state.now()), "%Y-%m-%d").unwrap_or_default()
-}
-
 /// Put the problems found by the domain rules on their fields.
 fn mark(form: &mut Form, ctx: &Ctx, problems: &Problems) {
     for (field, p) in problems {
@@ -363,7 +358,7 @@ async fn render_sign(
     let ids: Vec<OrganisationId> = organisations.iter().map(|o| o.0).collect();
     let signed = store::in_force_for_organisations(&state.db, m.id, &ids).await?;
     let refs: Vec<&Signature> = signed.iter().collect();
-    let mut form = sign_form(ctx, m, user, &organisations, &refs, today(state));
+    let mut form = sign_form(ctx, m, user, &organisations, &refs, state.today());
     if let Some((input, problems)) = &sent {
         form.fill(|name| match name {
             "organisation" => Some(input.organisation.clone()),
@@ -439,7 +434,7 @@ async fn sign(
     if chosen.is_some_and(|o| !domain::may_sign(user, m.id, o)) {
         return Err(AppError::Forbidden);
     }
-    let today = today(&state);
+    let today = state.today();
     let result = domain::validate_online(
         &OnlineInput {
             organisation: &input.organisation,
@@ -528,7 +523,7 @@ async fn paper_form(state: &AppState, ctx: &Ctx, m: &Municipality, kind: SignerK
             );
         }
     }
-    fields.extend(signed_by_fields(ctx, "", today(state)));
+    fields.extend(signed_by_fields(ctx, "", state.today()));
     if let Some(f) = fields.iter_mut().find(|f| f.name == "signed_by_name") {
         f.autocomplete = Some("off");
     }
@@ -592,7 +587,7 @@ async fn record_paper(
             signed_by_role: &input.signed_by_role,
             signed_on: &input.signed_on,
         },
-        today(&state),
+        state.today(),
     );
     let signer_field = match kind {
         SignerKind::Association => "organisation",

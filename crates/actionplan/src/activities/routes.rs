@@ -12,7 +12,7 @@ use crate::domain::{self, Problem, Progress, Status};
 use crate::ids::{ActivityId, GoalId};
 use crate::paths;
 use crate::views::Done;
-use crate::views::{chart, form_page, mark, row, today, Chart, Row};
+use crate::views::{chart, form_page, mark, row, Chart, Row};
 use chrono::NaiveDate;
 use platform::web::prelude::*;
 use serde::Deserialize;
@@ -50,7 +50,7 @@ async fn goal_page(
     let (goal, number, area, activities) = store::goal_by_id(&state.db, m.id, id)
         .await?
         .ok_or(AppError::NotFound("err-not-found"))?;
-    let today = today(&state);
+    let today = state.today();
     let progress = Progress::of(activities.iter().map(|a| a.status));
     html(&GoalPage {
         page: ctx.page_in(&m, goal.text.clone()),
@@ -141,7 +141,7 @@ async fn render_activity(
     notice: Option<String>,
 ) -> AppResult<Response> {
     let notes = store::notes(&state.db, m.id, a.id).await?;
-    let today = today(state);
+    let today = state.today();
     let user = ctx.user.as_ref();
     let form = form.or_else(|| {
         user.filter(|u| domain::may_record(u, m.id, &a.links))
@@ -220,7 +220,7 @@ async fn record(
     if !domain::may_record(user, m.id, &a.links) {
         return Err(AppError::Forbidden);
     }
-    let today = today(&state);
+    let today = state.today();
     match rules::validate_note(
         &NoteInput {
             status: &input.status,
@@ -427,7 +427,7 @@ struct ListPage {
 async fn mine_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
     let activities = store::mine(&state.db, m.id, user).await?;
-    let today = today(&state);
+    let today = state.today();
     html(&ListPage {
         page: ctx.page_in(&m, ctx.t("actionplan-mine-title")),
         intro: ctx.t("actionplan-mine-intro"),
@@ -440,7 +440,7 @@ async fn mine_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
 
 async fn overdue_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
-    let today = today(&state);
+    let today = state.today();
     let activities = store::overdue(&state.db, m.id, today).await?;
     html(&ListPage {
         page: ctx.page_in(&m, ctx.t("actionplan-overdue-title")),

@@ -11,7 +11,7 @@ use crate::ids::{ActivityId, DraftId, GoalId};
 use crate::paths;
 use crate::store;
 use crate::table::{self, Owner};
-use crate::views::{chart, follow_up, mark, plan_facts, responsible, time, today};
+use crate::views::{chart, follow_up, mark, plan_facts, responsible, time};
 use axum::extract::Multipart;
 use axum::http::{header, HeaderValue};
 use axum::Json;
@@ -422,7 +422,7 @@ struct ApiDoc {
 
 async fn api(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiDoc>> {
     let (plan, full) = current_full(&state.db, m.id).await?;
-    let today = today(&state);
+    let today = state.today();
     let links = |a: &Activity| -> Links { a.links };
     Ok(Json(ApiDoc {
         municipality: m.slug.clone(),

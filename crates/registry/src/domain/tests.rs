@@ -261,3 +261,15 @@ fn filters_from_the_query_string() {
         ]
     );
 }
+
+#[test]
+fn an_organisation_numbers_group_is_its_first_digit() {
+    let ideell = OrgNumber::parse("802002-4280").unwrap();
+    assert_eq!(ideell.group(), 8);
+    assert!(ideell.is_non_profit_group());
+    // Stockholms stad (public sector) and an AB pass the checks but are not group 8.
+    let city = OrgNumber::parse("212000-0142").unwrap();
+    assert_eq!(city.group(), 2);
+    assert!(!city.is_non_profit_group());
+    assert!(!OrgNumber::parse("556036-0793").unwrap().is_non_profit_group());
+}

@@ -1,0 +1,51 @@
+//! Grants to associations (föreningsstöd): the municipality's programmes of every kind
+//! (activity support from attendance, premises, start, project and event, operating and
+//! multi-year grants), each with its rules, requirements, attachments and application periods
+//! with deadlines and budgets, published for everyone.
+//!
+//! The activity support's rule engine is in [`activity::domain`]; applications, review,
+//! decisions and payouts follow (issue 13).
+
+pub mod activity;
+pub mod applications;
+mod demo;
+pub mod eligibility;
+pub mod ids;
+pub mod paths;
+pub mod programmes;
+mod tables;
+
+use platform::db::{Db, Migrations};
+use platform::i18n::Messages;
+use platform::{Capability, NavItem};
+
+pub static MIGRATIONS: Migrations = Migrations {
+    name: "grants",
+    sqlite: &sqlx::migrate!("migrations/sqlite"),
+    postgres: &sqlx::migrate!("migrations/postgres"),
+};
+
+pub static MESSAGES: Messages = Messages {
+    name: "grants",
+    sv: include_str!("../locales/sv.ftl"),
+    en: include_str!("../locales/en.ftl"),
+};
+
+pub static CAPABILITY: Capability = Capability {
+    name: "grants",
+    migrations: &MIGRATIONS,
+    messages: &MESSAGES,
+    nav: &[NavItem {
+        path: "bidrag",
+        message_id: "nav-grants",
+    }],
+    router: programmes::routes::router,
+    jobs: |w| w,
+    // Programmes and periods hold nothing about a person; applications will.
+    personal: None,
+};
+
+/// This capability's part of the demo data (see [`demo::load`]).
+pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
+    demo::load(db, now).await
+}

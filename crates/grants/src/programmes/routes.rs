@@ -1,0 +1,490 @@
+//! The programmes' pages and JSON:
+//!
+//! - `GET /{slug}/bidrag`: the published programmes with their next deadline (public); the
+//!   coordinator also sees unpublished ones
+//! - `GET /api/v1/{slug}/grants/programmes`: the same as JSON (public)
+//! - `GET|POST /{slug}/bidrag/ny`: the coordinator makes a programme of a kind
+//! - `GET /{slug}/bidrag/{id}`: a programme: text, criteria, rules, requirements, attachments
+//!   and periods with deadlines and budgets
+//! - `POST /{slug}/bidrag/{id}/perioder`: the coordinator adds a period
+//! - `POST /{slug}/bidrag/{id}/publicera`: the coordinator publishes or withdraws it
+
+use crate::activity::domain::ActivityRules;
+use crate::ids::ProgrammeId;
+use crate::paths;
+use crate::programmes::domain::{self, format_kronor, Kind, PeriodInput, Rules};
+use crate::programmes::store::{self, Period, Programme, ProgrammeError, ProgrammeSetup};
+use axum::Json;
+use chrono::NaiveDate;
+use platform::web::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{slug}/bidrag", get(list))
+        .route("/api/v1/{slug}/grants/programmes", get(api_list))
+        .route("/{slug}/bidrag/ny", get(new_page).post(create))
+        .route("/{slug}/bidrag/{id}", get(show))
+        .route("/{slug}/bidrag/{id}/perioder", post(add_period))
+        .route("/{slug}/bidrag/{id}/publicera", post(publish))
+}
+
+fn swedish_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// The period whose deadline comes next (or the last one, when all have passed).
+fn next_period(periods: &[Period], today: NaiveDate) -> Option<&Period> {
+    periods.iter().find(|p| p.dates.deadline >= today).or(periods.last())
+}
+
+// --- The list ---
+
+struct Row {
+    href: String,
+    name: String,
+    kind: String,
+    deadline: String,
+    state: String,
+    budget: String,
+    published: bool,
+}
+
+#[derive(Template)]
+#[template(path = "grants_programmes.html")]
+struct ListPage {
+    page: Page,
+    rows: Vec<Row>,
+    new_href: Option<String>,
+    api: String,
+}
+
+async fn list(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+    let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
+    let today = state.today();
+    let rows = store::programmes(&state.db, m.id, coordinator)
+        .await?
+        .into_iter()
+        .map(|(p, periods)| {
+            let next = next_period(&periods, today);
+            Row {
+                href: paths::programme(&m.slug, p.id),
+                name: p.name,
+                kind: ctx.t(p.kind.message_id()),
+                deadline: next.map(|n| swedish_date(n.dates.deadline)).unwrap_or_default(),
+                state: next
+                    .map(|n| ctx.t(n.dates.state(today).message_id()))
+                    .unwrap_or_default(),
+                budget: next.map(|n| format_kronor(n.budget_ore)).unwrap_or_default(),
+                published: p.published,
+            }
+        })
+        .collect();
+    html(&ListPage {
+        page: ctx.page_in(&m, ctx.t("grants-title")),
+        rows,
+        new_href: coordinator.then(|| paths::new_programme(&m.slug)),
+        api: paths::api(&m.slug),
+    })
+}
+
+#[derive(Serialize)]
+struct ApiPeriod {
+    id: crate::ids::PeriodId,
+    name: String,
+    starts_on: String,
+    ends_on: String,
+    opens_on: String,
+    deadline: String,
+    budget_ore: i64,
+}
+
+#[derive(Serialize)]
+struct ApiProgramme {
+    id: ProgrammeId,
+    kind: &'static str,
+    name: String,
+    description: String,
+    criteria: String,
+    rules: Rules,
+    requires: domain::Eligibility,
+    attachments: Vec<domain::Attachment>,
+    periods: Vec<ApiPeriod>,
+}
+
+#[derive(Serialize)]
+struct ApiList {
+    municipality: String,
+    programmes: Vec<ApiProgramme>,
+}
+
+async fn api_list(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiList>> {
+    let programmes = store::programmes(&state.db, m.id, false)
+        .await?
+        .into_iter()
+        .map(|(p, periods)| ApiProgramme {
+            id: p.id,
+            kind: p.kind.code(),
+            name: p.name,
+            description: p.description,
+            criteria: p.criteria,
+            rules: p.rules,
+            requires: p.eligibility,
+            attachments: p.attachments,
+            periods: periods
+                .into_iter()
+                .map(|x| ApiPeriod {
+                    id: x.id,
+                    name: x.name,
+                    starts_on: swedish_date(x.dates.starts_on),
+                    ends_on: swedish_date(x.dates.ends_on),
+                    opens_on: swedish_date(x.dates.opens_on),
+                    deadline: swedish_date(x.dates.deadline),
+                    budget_ore: x.budget_ore,
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(Json(ApiList {
+        municipality: m.slug.clone(),
+        programmes,
+    }))
+}
+
+// --- A new programme ---
+
+#[derive(Deserialize, Serialize, Default)]
+struct ProgrammeForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    criteria: String,
+}
+
+fn programme_form(ctx: &Ctx, m: &Municipality) -> Form {
+    let mut kinds = vec![(String::new(), ctx.t("grants-choose-kind"))];
+    kinds.extend(Kind::ALL.iter().map(|k| (k.code().to_string(), ctx.t(k.message_id()))));
+    Form::new(
+        paths::new_programme(&m.slug),
+        ctx.t("grants-submit-programme"),
+        vec![
+            Field::new("kind", ctx.t("grants-field-kind"), FieldKind::Select)
+                .options(kinds)
+                .required()
+                .hint(ctx.t("grants-field-kind-hint")),
+            Field::new("name", ctx.t("grants-field-name"), FieldKind::Text)
+                .required()
+                .max_len(domain::NAME_MAX),
+            Field::new("description", ctx.t("grants-field-description"), FieldKind::TextArea).max_len(domain::TEXT_MAX),
+            Field::new("criteria", ctx.t("grants-field-criteria"), FieldKind::TextArea).max_len(domain::TEXT_MAX),
+        ],
+    )
+}
+
+fn form_page(ctx: &Ctx, m: &Municipality, form: Form) -> AppResult<Response> {
+    let status = form.status();
+    let mut page = FormPage::new(ctx.page_in(m, ctx.t("grants-new-title")));
+    page.intro = vec![ctx.t("grants-new-intro")];
+    page.form = Some(form);
+    page.links = vec![(paths::programmes(&m.slug), ctx.t("grants-back"))];
+    html_status(status, &page)
+}
+
+async fn new_page(ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+    require_coordinator(ctx.user.as_ref(), m.id)?;
+    form_page(&ctx, &m, programme_form(&ctx, &m))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Input(input): Input<ProgrammeForm>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mut form = programme_form(&ctx, &m);
+    form.fill_from(&input);
+    match domain::validate_programme(&input.kind, &input.name, &input.description, &input.criteria) {
+        Ok(new) => {
+            let setup = ProgrammeSetup::defaults(new.kind);
+            match store::create_programme(&state.db, m.id, &new, &setup, Some(user), state.now()).await {
+                Ok(id) => return Ok(Redirect::to(&paths::programme(&m.slug, id)).into_response()),
+                Err(ProgrammeError::Taken) => form.error("name", ctx.t("grants-err-name-taken")),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(problems) => {
+            for (field, why) in problems {
+                if field == "kind" {
+                    form.error(field, ctx.t("grants-err-kind"));
+                } else {
+                    form.invalid(&ctx.tr, field, why);
+                }
+            }
+        }
+    }
+    form_page(&ctx, &m, form)
+}
+
+// --- One programme ---
+
+struct PeriodRow {
+    name: String,
+    covers: String,
+    opens: String,
+    deadline: String,
+    state: String,
+    budget: String,
+}
+
+#[derive(Template)]
+#[template(path = "grants_programme.html")]
+struct ProgrammePage {
+    page: Page,
+    kind: String,
+    published: bool,
+    description: Vec<String>,
+    criteria: Vec<String>,
+    /// The kind's rules in words.
+    rules: Vec<String>,
+    requirements: Vec<String>,
+    attachments: Vec<String>,
+    periods: Vec<PeriodRow>,
+    /// The coordinator's forms: a new period, and publish or withdraw.
+    period_form: Option<Form>,
+    publish: Option<(String, bool)>,
+    back: String,
+}
+
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn activity_rules(ctx: &Ctx, r: &ActivityRules) -> Vec<String> {
+    let mut v: Vec<String> = r
+        .bands
+        .iter()
+        .map(|b| {
+            let cap = b
+                .weekly_cap
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| ctx.t("grants-no-cap"));
+            ctx.tr.ta(
+                "grants-rule-band",
+                &[
+                    ("ages", &b.label()),
+                    ("amount", &format_kronor(b.per_participant_ore)),
+                    ("cap", &cap),
+                ],
+            )
+        })
+        .collect();
+    v.push(ctx.tr.ta(
+        "grants-rule-per-meeting",
+        &[("amount", &format_kronor(r.per_meeting_ore))],
+    ));
+    v.push(ctx.tr.ta(
+        "grants-rule-minimums",
+        &[
+            ("participants", &r.min_participants),
+            ("minutes", &r.min_minutes),
+            ("leader", &r.min_leader_age),
+        ],
+    ));
+    if let Some(n) = r.max_per_leader {
+        v.push(ctx.tr.ta("grants-rule-per-leader", &[("n", &n)]));
+    }
+    if r.one_per_day {
+        v.push(ctx.t("grants-rule-one-per-day"));
+    }
+    if !r.excluded_activities.is_empty() {
+        v.push(
+            ctx.tr
+                .ta("grants-rule-excluded", &[("list", &r.excluded_activities.join(", "))]),
+        );
+    }
+    v
+}
+
+fn rules_in_words(ctx: &Ctx, rules: &Rules) -> Vec<String> {
+    match rules {
+        Rules::Activity(r) => activity_rules(ctx, r),
+        Rules::Premises(r) => vec![ctx.tr.ta(
+            "grants-rule-premises",
+            &[("share", &r.share_percent), ("cap", &format_kronor(r.yearly_cap_ore))],
+        )],
+        Rules::Start(r) => vec![ctx.tr.ta(
+            "grants-rule-start",
+            &[
+                ("amount", &format_kronor(r.amount_ore)),
+                ("members", &r.min_members),
+                ("years", &r.no_restart_years),
+            ],
+        )],
+        Rules::Project(r) => vec![ctx.tr.ta(
+            "grants-rule-project",
+            &[("before", &r.apply_weeks_before), ("after", &r.report_weeks_after)],
+        )],
+        Rules::Operating(r) => vec![ctx
+            .tr
+            .ta("grants-rule-operating", &[("amount", &format_kronor(r.amount_ore))])],
+        Rules::MultiYear(r) => vec![ctx.tr.ta("grants-rule-multi-year", &[("years", &r.max_years)])],
+    }
+}
+
+fn period_form(ctx: &Ctx, m: &Municipality, id: ProgrammeId) -> Form {
+    let date = |name: &str, label: &str| {
+        Field::new(name, ctx.t(label), FieldKind::Date)
+            .required()
+            .hint(ctx.t("grants-date-hint"))
+    };
+    Form::new(
+        paths::periods(&m.slug, id),
+        ctx.t("grants-submit-period"),
+        vec![
+            Field::new("name", ctx.t("grants-field-period-name"), FieldKind::Text)
+                .required()
+                .max_len(domain::NAME_MAX)
+                .hint(ctx.t("grants-field-period-name-hint")),
+            date("starts_on", "grants-field-starts-on"),
+            date("ends_on", "grants-field-ends-on"),
+            date("opens_on", "grants-field-opens-on"),
+            date("deadline", "grants-field-deadline"),
+            Field::new("budget", ctx.t("grants-field-budget"), FieldKind::Text)
+                .required()
+                .hint(ctx.t("grants-field-budget-hint")),
+        ],
+    )
+}
+
+async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    m: &Municipality,
+    id: ProgrammeId,
+    period: Option<Form>,
+) -> AppResult<Response> {
+    let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
+    let Some((p, periods)) = store::programme_by_id(&state.db, m.id, id).await? else {
+        return Err(AppError::NotFound("err-not-found"));
+    };
+    // An unpublished programme is the coordinator's draft: nobody else sees that it exists.
+    if !p.published && !coordinator {
+        return Err(AppError::NotFound("err-not-found"));
+    }
+    let today = state.today();
+    let Programme {
+        kind,
+        name,
+        description,
+        criteria,
+        rules,
+        eligibility,
+        attachments,
+        published,
+        ..
+    } = p;
+    let period_form = coordinator.then(|| period.unwrap_or_else(|| period_form(ctx, m, id)));
+    let status = period_form.as_ref().map(Form::status).unwrap_or(StatusCode::OK);
+    html_status(
+        status,
+        &ProgrammePage {
+            page: ctx.page_in(m, name),
+            kind: ctx.t(kind.message_id()),
+            published,
+            description: paragraphs(&description),
+            criteria: paragraphs(&criteria),
+            rules: rules_in_words(ctx, &rules),
+            requirements: eligibility
+                .listed()
+                .into_iter()
+                .map(|(id, n)| match n {
+                    Some(n) => ctx.tr.ta(id, &[("n", &n)]),
+                    None => ctx.t(id),
+                })
+                .collect(),
+            attachments: attachments.iter().map(|a| ctx.t(a.message_id())).collect(),
+            periods: periods
+                .into_iter()
+                .map(|x| PeriodRow {
+                    name: x.name,
+                    covers: format!(
+                        "{} – {}",
+                        swedish_date(x.dates.starts_on),
+                        swedish_date(x.dates.ends_on)
+                    ),
+                    opens: swedish_date(x.dates.opens_on),
+                    deadline: swedish_date(x.dates.deadline),
+                    state: ctx.t(x.dates.state(today).message_id()),
+                    budget: format_kronor(x.budget_ore),
+                })
+                .collect(),
+            period_form,
+            publish: coordinator.then(|| (paths::publish(&m.slug, id), !published)),
+            back: paths::programmes(&m.slug),
+        },
+    )
+}
+
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Id(id): Id<ProgrammeId>,
+) -> AppResult<Response> {
+    render(&state, &ctx, &m, id, None).await
+}
+
+async fn add_period(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Id(id): Id<ProgrammeId>,
+    Input(input): Input<PeriodInput>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    let mut form = period_form(&ctx, &m, id);
+    form.fill_from(&input);
+    match domain::validate_period(&input) {
+        Ok(new) => match store::add_period(&state.db, m.id, id, &new, Some(user), state.now()).await {
+            Ok(_) => return Ok(Redirect::to(&paths::programme(&m.slug, id)).into_response()),
+            Err(ProgrammeError::Taken) => form.error("name", ctx.t("grants-err-period-taken")),
+            Err(e) => return Err(e.into()),
+        },
+        Err(problems) => {
+            for (field, p) in problems {
+                match p {
+                    domain::PeriodProblem::Rule(why) => form.invalid(&ctx.tr, field, why),
+                    p => form.error(field, ctx.t(p.message_id())),
+                }
+            }
+        }
+    }
+    render(&state, &ctx, &m, id, Some(form)).await
+}
+
+#[derive(Deserialize)]
+struct PublishForm {
+    #[serde(default)]
+    published: String,
+}
+
+async fn publish(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Id(id): Id<ProgrammeId>,
+    Input(input): Input<PublishForm>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    store::set_published(&state.db, m.id, id, input.published == "1", Some(user), state.now()).await?;
+    Ok(Redirect::to(&paths::programme(&m.slug, id)).into_response())
+}

@@ -1,0 +1,7 @@
+//! The grants' tests: one binary. HTTP tests run on SQLite and PostgreSQL; the browser tests
+//! (accessibility with axe-core) on SQLite only.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
+
+mod browser;
+mod programmes;
