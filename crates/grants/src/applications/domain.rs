@@ -104,11 +104,11 @@ pub fn next(status: Status, step: Step, actor: Actor, open: bool) -> Result<Stat
     }
     match (status, step) {
         (
-            Draft | CompletionRequested,
+            Draft,
             Step::Submit {
                 co_signature_required: true,
             },
-        ) if status == Draft => Ok(AwaitingCoSignature),
+        ) => Ok(AwaitingCoSignature),
         (Draft | CompletionRequested, Step::Submit { .. }) => Ok(Submitted),
         (AwaitingCoSignature, Step::CoSign) => Ok(Submitted),
         (Draft | Submitted | CompletionRequested, Step::Edit) => Ok(status),
