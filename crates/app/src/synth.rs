@@ -118,17 +118,9 @@ const TARGET_GROUPS: &[&str] = &[
     "Personer med funktionsnedsättning",
 ];
 
-/// Luhn check digit over the nine first digits of an organisationsnummer.
+/// Luhn check digit over the nine first digits of an organisationsnummer (the registry's rule).
 pub fn luhn_digit(digits: &[u8; 9]) -> u8 {
-    let sum: u32 = digits
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let v = u32::from(*d) * if i % 2 == 0 { 2 } else { 1 };
-            v / 10 + v % 10
-        })
-        .sum();
-    ((10 - sum % 10) % 10) as u8
+    registry::domain::luhn_digit(digits)
 }
 
 /// A valid organisationsnummer for a non-profit association (starting with 8), made from `n`.

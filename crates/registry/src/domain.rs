@@ -37,19 +37,6 @@ impl OrgNumberError {
     }
 }
 
-/// The Luhn check digit over the nine first digits.
-pub fn luhn_digit(digits: &[u8]) -> u8 {
-    let sum: u32 = digits
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let v = u32::from(*d) * if i % 2 == 0 { 2 } else { 1 };
-            v / 10 + v % 10
-        })
-        .sum();
-    ((10 - sum % 10) % 10) as u8
-}
-
 impl OrgNumber {
     /// Accepts `NNNNNN-NNNN` or ten digits without the dash (spaces around are ignored).
     pub fn parse(input: &str) -> Result<OrgNumber, OrgNumberError> {
@@ -675,7 +662,7 @@ pub fn page_links(current: i64, pages: i64) -> Vec<Option<i64>> {
 }
 
 mod giro;
-pub use giro::{luhn_valid, Giro, GiroError, GiroKind};
+pub use giro::{luhn_digit, luhn_valid, Giro, GiroError, GiroKind};
 
 #[cfg(test)]
 mod tests;

@@ -52,13 +52,10 @@ impl GiroError {
     }
 }
 
-/// Whether the digits' last one is the Luhn check digit of the others (weights 2, 1, 2, … from
-/// the right, starting with the digit before the check digit).
-pub fn luhn_valid(digits: &[u8]) -> bool {
-    let Some((check, body)) = digits.split_last() else {
-        return false;
-    };
-    let sum: u32 = body
+/// The Luhn check digit of `digits`: weights 2, 1, 2, … from the right, digits of products
+/// summed. The one sum for organisationsnummer (over its nine first digits), bankgiro and plusgiro.
+pub fn luhn_digit(digits: &[u8]) -> u8 {
+    let sum: u32 = digits
         .iter()
         .rev()
         .enumerate()
@@ -67,7 +64,14 @@ pub fn luhn_valid(digits: &[u8]) -> bool {
             v / 10 + v % 10
         })
         .sum();
-    (10 - sum % 10) % 10 == u32::from(*check)
+    ((10 - sum % 10) % 10) as u8
+}
+
+/// Whether the digits' last one is the Luhn check digit of the others.
+pub fn luhn_valid(digits: &[u8]) -> bool {
+    digits
+        .split_last()
+        .is_some_and(|(check, body)| luhn_digit(body) == *check)
 }
 
 impl Giro {
