@@ -13,6 +13,7 @@ pub mod eligibility;
 pub mod ids;
 pub mod paths;
 pub mod programmes;
+mod routes;
 mod tables;
 
 use platform::db::{Db, Migrations};
@@ -39,7 +40,7 @@ pub static CAPABILITY: Capability = Capability {
         path: "bidrag",
         message_id: "nav-grants",
     }],
-    router: programmes::routes::router,
+    router: routes::router,
     jobs: |w| w,
     // Programmes and periods hold nothing about a person; applications will.
     personal: None,

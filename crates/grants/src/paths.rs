@@ -29,3 +29,81 @@ pub fn publish(slug: &str, id: ProgrammeId) -> String {
 pub fn api(slug: &str) -> String {
     format!("/api/v1/{slug}/grants/programmes")
 }
+
+// --- Applications ---
+
+use crate::ids::{ApplicationId, AttachmentId, PeriodId};
+
+/// "Mina ansökningar": every application of the associations the user represents.
+pub fn mine(slug: &str) -> String {
+    format!("/{slug}/bidrag/mina")
+}
+
+/// A new application for a period (`?forening=` names the association).
+pub fn apply(slug: &str, period: PeriodId) -> String {
+    format!("/{slug}/bidrag/ansok/{period}")
+}
+
+pub fn application(slug: &str, id: ApplicationId) -> String {
+    format!("/{slug}/bidrag/ansokan/{id}")
+}
+
+/// A step on an application: `submit`, `cosign`, `attachments`, `take`, …
+pub fn application_step(slug: &str, id: ApplicationId, step: &str) -> String {
+    format!("/{slug}/bidrag/ansokan/{id}/{step}")
+}
+
+pub fn attachment(slug: &str, id: ApplicationId, file: AttachmentId) -> String {
+    format!("/{slug}/bidrag/ansokan/{id}/bilagor/{file}")
+}
+
+/// The handlers' queue of a period.
+pub fn queue(slug: &str, period: PeriodId) -> String {
+    format!("/{slug}/bidrag/handlaggning/{period}")
+}
+
+/// The public decisions of a year.
+pub fn decisions(slug: &str) -> String {
+    format!("/{slug}/bidrag/beslut")
+}
+
+pub fn api_decisions(slug: &str) -> String {
+    format!("/api/v1/{slug}/grants/decisions")
+}
+
+/// The payout lists (per decision date) for the finance system.
+pub fn payouts(slug: &str) -> String {
+    format!("/{slug}/bidrag/utbetalningar")
+}
+
+/// Who may decide (delegation), kept by the coordinator.
+pub fn deciders(slug: &str) -> String {
+    format!("/{slug}/bidrag/beslutsfattare")
+}
+
+// --- Attendance (activity support) ---
+
+/// An association's attendance: its groups and meetings, the file upload and the web card.
+pub fn attendance(slug: &str, org: platform::OrganisationId) -> String {
+    format!("/{slug}/bidrag/narvaro/{org}")
+}
+
+/// Where an attendance file is posted (multipart; the CSRF token goes in the query).
+pub fn attendance_import(slug: &str, org: platform::OrganisationId) -> String {
+    format!("/{slug}/bidrag/narvaro/{org}/import")
+}
+
+/// Where the web attendance card is posted.
+pub fn attendance_card(slug: &str, org: platform::OrganisationId) -> String {
+    format!("/{slug}/bidrag/narvaro/{org}/kort")
+}
+
+/// An association's activity support for a period of an activity-support programme.
+pub fn activity_result(
+    slug: &str,
+    programme: crate::ids::ProgrammeId,
+    period: crate::ids::PeriodId,
+    org: platform::OrganisationId,
+) -> String {
+    format!("/{slug}/bidrag/{programme}/perioder/{period}/aktivitet/{org}")
+}

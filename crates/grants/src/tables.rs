@@ -48,3 +48,173 @@ pub const PERIOD_NAME: Unique = Unique {
     table: "grants_periods",
     columns: &["programme_id", "name"],
 };
+
+#[derive(Iden)]
+#[iden = "grants_settings"]
+pub enum Settings {
+    Table,
+    MunicipalityId,
+    CasePrefix,
+    UpdatedAt,
+}
+
+#[derive(Iden)]
+#[iden = "grants_case_numbers"]
+pub enum CaseNumbers {
+    Table,
+    MunicipalityId,
+    Year,
+    Last,
+}
+
+#[derive(Iden)]
+#[iden = "grants_deciders"]
+pub enum Deciders {
+    Table,
+    MunicipalityId,
+    UserId,
+    CreatedAt,
+}
+
+/// A person is a decider once per municipality.
+pub const DECIDER: Unique = Unique {
+    table: "grants_deciders",
+    columns: &["municipality_id", "user_id"],
+};
+
+#[derive(Iden)]
+#[iden = "grants_applications"]
+pub enum Applications {
+    Table,
+    Id,
+    MunicipalityId,
+    ProgrammeId,
+    PeriodId,
+    OrganisationId,
+    Status,
+    CaseNumber,
+    Lang,
+    Purpose,
+    AppliedOre,
+    Answers,
+    DemocracyAttested,
+    Years,
+    CreatedByUserId,
+    CoSignerEmail,
+    CoSignedByUserId,
+    CoSignedAt,
+    SubmittedAt,
+    HandlerUserId,
+    Scores,
+    CompletionMessage,
+    CompletionDeadline,
+    ProposedOre,
+    ProposalNote,
+    ProposedByUserId,
+    DecidedOre,
+    DecisionReason,
+    DecidedOn,
+    DecidedAt,
+    DecidedByUserId,
+    CreatedAt,
+    UpdatedAt,
+}
+
+/// One application per association and period.
+pub const APPLICATION_ONCE: Unique = Unique {
+    table: "grants_applications",
+    columns: &["period_id", "organisation_id"],
+};
+
+#[derive(Iden)]
+#[iden = "grants_attachments"]
+pub enum Attachments {
+    Table,
+    Id,
+    MunicipalityId,
+    ApplicationId,
+    Kind,
+    FileName,
+    Mime,
+    Size,
+    Bytes,
+    UploadedByUserId,
+    UploadedAt,
+}
+
+#[derive(Iden)]
+#[iden = "grants_notes"]
+pub enum Notes {
+    Table,
+    MunicipalityId,
+    ApplicationId,
+    AuthorUserId,
+    Body,
+    CreatedAt,
+}
+
+#[derive(Iden)]
+#[iden = "grants_installments"]
+pub enum Installments {
+    Table,
+    Id,
+    MunicipalityId,
+    ApplicationId,
+    YearIndex,
+    AmountOre,
+    ReportDueOn,
+    ReportText,
+    ReportSubmittedAt,
+    ReportApprovedAt,
+    RemindedAt,
+    PayoutReference,
+    PaidAt,
+    RecoveryStartedAt,
+    RecoveryReason,
+}
+
+// --- Attendance (activity support) ---
+
+#[derive(Iden)]
+#[iden = "grants_attendance_groups"]
+pub enum AttendanceGroups {
+    Table,
+    MunicipalityId,
+    OrganisationId,
+    Name,
+    CreatedAt,
+}
+
+#[derive(Iden)]
+#[iden = "grants_attendance_meetings"]
+pub enum AttendanceMeetings {
+    Table,
+    Id,
+    MunicipalityId,
+    OrganisationId,
+    GroupId,
+    HeldOn,
+    StartsAt,
+    Minutes,
+    Activity,
+    Digest,
+    Leaders,
+    Participants,
+    Source,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(Iden)]
+#[iden = "grants_attendance"]
+pub enum Attendance {
+    Table,
+    MeetingId,
+    Position,
+    MunicipalityId,
+    Role,
+    PersonKey,
+    Name,
+    BirthYear,
+    Gender,
+}

@@ -3,5 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
+mod attendance;
+mod attendance_browser;
+mod attendance_card;
 mod browser;
 mod programmes;

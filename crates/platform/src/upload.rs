@@ -19,6 +19,12 @@ pub struct Upload {
 /// The file in the field `name`, or `None` when the form has no file there (or an empty one).
 /// Other fields are skipped. A file over [`FILE_MAX`] or a malformed body is a 400.
 pub async fn file(multipart: &mut Multipart, name: &str) -> Result<Option<Upload>, AppError> {
+    file_up_to(multipart, name, FILE_MAX).await
+}
+
+/// As [`file`], with a larger limit than [`FILE_MAX`] (attachments; the route then needs an
+/// `axum::extract::DefaultBodyLimit` above `max`). A file over `max` is a 400.
+pub async fn file_up_to(multipart: &mut Multipart, name: &str, max: usize) -> Result<Option<Upload>, AppError> {
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
@@ -34,7 +40,7 @@ pub async fn file(multipart: &mut Multipart, name: &str) -> Result<Option<Upload
         loop {
             match field.chunk().await {
                 Ok(Some(chunk)) => {
-                    if bytes.len() + chunk.len() > FILE_MAX {
+                    if bytes.len() + chunk.len() > max {
                         return Err(AppError::BadRequest("err-file-too-large"));
                     }
                     bytes.extend_from_slice(&chunk);

@@ -394,6 +394,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
             add_premises(db, sala, iks, &p, None, now).await?;
         }
         add(db, sala, SALA, now).await?;
+        crate::facts::demo::load(db, sala, now).await?;
     }
     if let Some(orebro) = municipality(db, "orebro").await? {
         add(db, orebro, OREBRO, now).await?;

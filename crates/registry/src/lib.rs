@@ -4,7 +4,8 @@
 //! XLSX export and CSV import.
 //!
 //! The main area is the directory and the profile as read (`domain`, `store`, `routes`); the
-//! sub-areas are `profile` (editing and registering), `parts` (contact people and premises),
+//! sub-areas are `profile` (editing and registering, the statutes file), `facts` (what grants
+//! checks: payout account, board, annual meeting, statutes), `parts` (contact people and premises),
 //! `joining` (requests to become a representative), `confirmation` (the yearly confirmation,
 //! its reminders and the freshness report) and `exchange` (CSV/XLSX export and CSV import).
 
@@ -12,6 +13,7 @@ pub mod confirmation;
 pub mod demo;
 pub mod domain;
 pub mod exchange;
+pub mod facts;
 pub mod ids;
 pub mod joining;
 pub mod parts;

@@ -32,6 +32,11 @@ pub fn edit(m: &Municipality, id: OrganisationId) -> String {
     format!("{}/redigera", organisation(m, id))
 }
 
+/// The statutes on file: their download (GET) and upload (POST, multipart).
+pub fn statutes(m: &Municipality, id: OrganisationId) -> String {
+    format!("{}/stadgar", organisation(m, id))
+}
+
 pub fn confirm(m: &Municipality, id: OrganisationId) -> String {
     format!("{}/bekrafta", organisation(m, id))
 }

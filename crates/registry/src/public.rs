@@ -40,3 +40,44 @@ pub async fn set_signed(
         .await?;
     Ok(())
 }
+
+/// What grants' eligibility checks read about associations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GrantFacts {
+    pub organisation_id: OrganisationId,
+    pub name: String,
+    pub org_number: Option<String>,
+    pub board_members: Option<u32>,
+    pub statutes_on_file: bool,
+    pub giro: Option<(crate::domain::GiroKind, String)>,
+    /// Signature of the agreement in force (registry_profiles.signed, kept by signing).
+    pub signed: bool,
+    pub annual_meeting_on: Option<chrono::NaiveDate>,
+    /// The date (Stockholm time) the profile was last confirmed (from confirmed_at).
+    pub confirmed_on: Option<chrono::NaiveDate>,
+}
+
+/// The grant facts of the named organisations of the municipality, in the order of their ids
+/// (each once); an organisation of another municipality, or none, is simply not returned. One
+/// query however many are asked for.
+pub async fn grant_facts(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    of: &[OrganisationId],
+) -> Result<Vec<GrantFacts>, sqlx::Error> {
+    let stored = crate::facts::store::facts(db, municipality_id, Some(of)).await?;
+    Ok(stored
+        .into_iter()
+        .map(|f| GrantFacts {
+            organisation_id: f.organisation_id,
+            name: f.name,
+            org_number: f.org_number,
+            board_members: f.board_members,
+            statutes_on_file: f.statutes.is_some(),
+            giro: f.giro,
+            signed: f.signed,
+            annual_meeting_on: f.annual_meeting_on,
+            confirmed_on: f.confirmed_at.and_then(platform::format::local_date),
+        })
+        .collect())
+}

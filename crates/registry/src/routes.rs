@@ -13,7 +13,7 @@
 use crate::confirmation::domain::{is_stale, last_confirmed};
 use crate::domain::{self, Category, Feature, Filters};
 use crate::store;
-use crate::web::{may_edit, Done};
+use crate::web::{may_edit, may_see_private, Done};
 use crate::{confirmation, exchange, joining, parts, paths, profile};
 use axum::Json;
 use platform::format;
@@ -26,7 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/{slug}/organisations", get(api_list))
         .route("/api/v1/{slug}/organisations/{id}", get(api_one))
         .route("/{slug}/foreningar/{id}", get(profile_page))
-        .merge(profile::routes::router())
+        .merge(profile::router())
         .merge(parts::routes::router())
         .merge(joining::routes::router())
         .merge(confirmation::routes::router())
@@ -336,6 +336,8 @@ struct ProfilePage {
     mission: String,
     website: String,
     links: Vec<String>,
+    /// The statutes' download link and file name (representatives and staff only).
+    statutes: Option<(String, String)>,
     signed: bool,
     last_confirmed: String,
     stale: bool,
@@ -390,6 +392,13 @@ async fn profile_page(
         facts.push((ctx.t("registry-field-members"), n.to_string()));
     }
     let user = ctx.user.as_ref();
+    let private = user.is_some_and(|u| may_see_private(u, &m, id));
+    let mut statutes = None;
+    if let Some(f) = crate::facts::store::facts_of(&state.db, m.id, id).await? {
+        let shown = crate::facts::view::shown(&ctx, &m, &f, private);
+        facts.extend(shown.facts);
+        statutes = shown.statutes;
+    }
     let editing = user.is_some_and(|u| may_edit(u, &m, id));
     let edit = if editing {
         vec![
@@ -404,6 +413,7 @@ async fn profile_page(
         Some("sparad") => Some(ctx.t("registry-done-saved")),
         Some("bekraftad") => Some(ctx.t("registry-done-confirmed")),
         Some("ansokan") => Some(ctx.t("registry-done-requested")),
+        Some("stadgar") => Some(ctx.t("registry-done-statutes")),
         _ => None,
     };
     html(&ProfilePage {
@@ -413,6 +423,7 @@ async fn profile_page(
         mission: profile.mission.clone(),
         website: profile.website.clone(),
         links: profile.social_links.clone(),
+        statutes,
         signed: profile.signed,
         last_confirmed: format::date(last_confirmed(profile.confirmed_at, profile.created_at)),
         stale: is_stale(profile.confirmed_at, profile.created_at, now),

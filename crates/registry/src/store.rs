@@ -70,6 +70,10 @@ pub(crate) enum Profiles {
     SearchName,
     SearchBody,
     Signed,
+    GiroKind,
+    GiroNumber,
+    BoardMembers,
+    AnnualMeetingOn,
 }
 
 /// `ORDER BY` of the ASCII sort key: bytewise on both backends.

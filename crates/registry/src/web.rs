@@ -19,6 +19,12 @@ pub(crate) fn may_edit(user: &CurrentUser, m: &Municipality, id: OrganisationId)
     user.is_coordinator(m.id) || user.represents(id)
 }
 
+/// Whether the user may see what a profile keeps from the public (its payout account and its
+/// statutes): the organisation's representatives and the municipality's staff.
+pub(crate) fn may_see_private(user: &CurrentUser, m: &Municipality, id: OrganisationId) -> bool {
+    user.is_staff(m.id) || user.represents(id)
+}
+
 /// The signed-in user who may edit the organisation's profile (which must be the municipality's).
 pub(crate) async fn editor<'a>(
     state: &AppState,

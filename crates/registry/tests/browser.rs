@@ -3,7 +3,9 @@
 //! with its errors shown.
 
 use crate::common::{org, represent};
-use registry::domain::{Category, Feature};
+use registry::domain::{Category, Feature, Giro, GiroKind};
+use registry::facts::domain::FactsEdit;
+use registry::facts::store::{save_statutes, NewStatutes};
 use registry::parts::store::{self, NewContact, NewPremises};
 use testkit::browser::{describe, Browser, Locator};
 use testkit::{sqlite, Backend, TestApp, PASSWORD};
@@ -14,6 +16,24 @@ async fn check(browser: &Browser, app: &TestApp, path: &str, expect: &str) {
     assert!(text.contains(expect), "{path} does not show \"{expect}\":\n{text}");
     let v = browser.axe().await;
     assert!(v.is_empty(), "{path}:\n{}", describe(&v));
+}
+
+/// Replace the text of a field.
+async fn retype(browser: &Browser, field: &str, text: &str) {
+    let input = browser.client().find(Locator::Css(field)).await.unwrap();
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+}
+
+/// Press a form's button, wait for `expect`, and check that `marker` is on the page that came
+/// back and that axe-core finds nothing on it.
+async fn send_and_check(browser: &Browser, button: &str, expect: &str, marker: &str) {
+    let client = browser.client();
+    client.find(Locator::Css(button)).await.unwrap().click().await.unwrap();
+    browser.wait_for_text(expect).await;
+    assert!(client.find(Locator::Css(marker)).await.is_ok(), "{marker}");
+    let v = browser.axe().await;
+    assert!(v.is_empty(), "the page showing \"{expect}\":\n{}", describe(&v));
 }
 
 async fn registry_pages_have_no_accessibility_violations(backend: Backend) {
@@ -104,20 +124,14 @@ async fn registry_pages_have_no_accessibility_violations(backend: Backend) {
     .await;
 
     // The edit form sent with a wrong organisationsnummer: the errors are accessible too.
-    let field = client.find(Locator::Css("#f-org_number")).await.unwrap();
-    field.clear().await.unwrap();
-    field.send_keys("802002-4281").await.unwrap();
-    client
-        .find(Locator::Css("form.stack button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser.wait_for_text("Organisationsnumret stämmer inte").await;
-    assert!(client.find(Locator::Css("#error-summary")).await.is_ok());
-    let v = browser.axe().await;
-    assert!(v.is_empty(), "the edit form with errors:\n{}", describe(&v));
+    retype(&browser, "#f-org_number", "802002-4281").await;
+    send_and_check(
+        &browser,
+        "form.stack button[type=submit]",
+        "Organisationsnumret stämmer inte",
+        "#error-summary",
+    )
+    .await;
     check(&browser, &app, &format!("/sala/foreningar/{id}/kontakter"), "Lena Holm").await;
     check(&browser, &app, &format!("/sala/foreningar/{id}/lokaler"), "Scoutstugan").await;
     check(&browser, &app, &format!("/sala/foreningar/{id}/ansluta"), "Logga ut").await;
@@ -161,4 +175,71 @@ async fn registry_pages_have_no_accessibility_violations(backend: Backend) {
     browser.close().await;
 }
 
-sqlite!(registry_pages_have_no_accessibility_violations);
+/// The grant facts on the profile and the edit page: shown to the representative, the wrong
+/// account and the refused statutes file with their messages, all checked by axe-core.
+async fn grant_facts_and_statutes_pages_have_no_accessibility_violations(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala").await;
+    let db = &app.state.db;
+    let now = app.state.now();
+    let id = org(&app, sala, "Sala scoutkår", 1, &[Category::BarnUnga], "Scouting.").await;
+    let facts = FactsEdit {
+        giro: Some(Giro::parse(GiroKind::Bankgiro, "5381-7425").unwrap()),
+        board_members: Some(6),
+        annual_meeting_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 15),
+    };
+    let edit = crate::common::edit("Sala scoutkår", 1, &[Category::BarnUnga], "Scouting.");
+    registry::profile::store::update_with_facts(db, sala, id, &edit, &facts, None, now)
+        .await
+        .unwrap();
+    let file = NewStatutes {
+        file_name: "Stadgar scoutkåren.pdf",
+        mime: "application/pdf",
+        bytes: b"%PDF-1.4\n%%EOF\n",
+    };
+    save_statutes(db, sala, id, &file, None, now).await.unwrap();
+    let rep = app.user("rep@scout.example", None).await;
+    represent(&app, rep, sala, id).await;
+
+    let browser = Browser::start().await;
+    browser.log_in(&app, "rep@scout.example").await;
+    check(&browser, &app, &format!("/sala/foreningar/{id}"), "Bankgiro 5381-7425").await;
+    check(
+        &browser,
+        &app,
+        &format!("/sala/foreningar/{id}/redigera"),
+        "Stadgar scoutkåren.pdf",
+    )
+    .await;
+
+    // A bankgiro number with a wrong check digit: the message beside the field.
+    retype(&browser, "#f-giro_number", "5381-7426").await;
+    send_and_check(
+        &browser,
+        "form.stack button[type=submit]",
+        "Numret stämmer inte",
+        "#f-giro_number-error",
+    )
+    .await;
+
+    // A text file as statutes: refused, with the reason beside the file field.
+    let path = std::env::temp_dir().join(format!("registry-stadgar-{}.txt", std::process::id()));
+    std::fs::write(&path, "Stadgar för Sala scoutkår\n").unwrap();
+    browser.goto(&app.url(&format!("/sala/foreningar/{id}/redigera"))).await;
+    let input = browser.client().find(Locator::Css("#f-statutes")).await.unwrap();
+    input.send_keys(path.to_str().unwrap()).await.unwrap();
+    send_and_check(
+        &browser,
+        "#statutes-form button[type=submit]",
+        "måste vara en PDF",
+        "#f-statutes-error",
+    )
+    .await;
+    let _ = std::fs::remove_file(&path);
+    browser.close().await;
+}
+
+sqlite!(
+    registry_pages_have_no_accessibility_violations,
+    grant_facts_and_statutes_pages_have_no_accessibility_violations
+);

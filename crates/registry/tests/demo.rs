@@ -39,6 +39,44 @@ async fn demo_fills_the_sala_directory(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(stale.len(), 3, "{stale:?}");
+
+    // Grant facts: most have them all, a few lack something for the eligibility checks to show.
+    let ids: Vec<(platform::OrganisationId,)> =
+        sqlx::query_as("SELECT id FROM organisations WHERE municipality_id = $1")
+            .bind(sala)
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
+    let ids: Vec<_> = ids.into_iter().map(|(id,)| id).collect();
+    let facts = registry::public::grant_facts(&app.state.db, sala, &ids).await.unwrap();
+    let of = |name: &str| facts.iter().find(|f| f.name == name).unwrap();
+    let iks = of("IKS – Ideell Kultur i Sala");
+    assert!(iks.statutes_on_file && iks.giro.is_some() && iks.board_members == Some(7));
+    assert!(iks
+        .annual_meeting_on
+        .is_some_and(|d| d.to_string().starts_with("2026-03")));
+    assert!(iks.confirmed_on > iks.annual_meeting_on, "confirmed after the meeting");
+    assert!(of("Sala ridklubb").giro.is_none());
+    assert!(!of("Sala simsällskap").statutes_on_file);
+    assert!(of("Röda korset Sala").annual_meeting_on.is_none());
+    let complete = facts
+        .iter()
+        .filter(|f| f.giro.is_some() && f.statutes_on_file && f.annual_meeting_on.is_some())
+        .count();
+    assert!(complete >= 8, "{complete} of {}", facts.len());
+    for f in &facts {
+        if let Some((kind, number)) = &f.giro {
+            assert!(registry::domain::Giro::parse(*kind, number).is_ok(), "{number}");
+        }
+    }
+    // The statutes open as a PDF for IKS's staff.
+    let file = app
+        .staff("sala")
+        .await
+        .get(&format!("/sala/foreningar/{}/stadgar", iks.organisation_id))
+        .await;
+    assert_eq!(file.status, 200);
+    assert!(file.body.starts_with("%PDF-1.4") && file.body.trim_end().ends_with("%%EOF"));
 }
 
 both!(demo_fills_the_sala_directory);

@@ -8,4 +8,5 @@ mod common;
 mod demo;
 mod directory;
 mod editing;
+mod facts;
 mod personal;

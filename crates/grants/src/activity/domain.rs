@@ -122,6 +122,9 @@ pub struct Person {
     pub key: String,
     pub birth_year: i32,
     pub gender: Gender,
+    /// The name as written on the card (shown on the result; the rules never look at it).
+    #[serde(default)]
+    pub name: String,
 }
 
 /// One meeting of a group (sammankomst): when, how long, what, who led and who took part.
@@ -168,6 +171,18 @@ pub enum NotCounted {
     WeeklyCap,
     /// Listed twice on the same card.
     Duplicate,
+}
+
+impl NotCounted {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            NotCounted::Leader => "grants-not-counted-leader",
+            NotCounted::OutsideAge => "grants-not-counted-age",
+            NotCounted::AlreadyCountedToday => "grants-not-counted-today",
+            NotCounted::WeeklyCap => "grants-not-counted-week",
+            NotCounted::Duplicate => "grants-not-counted-duplicate",
+        }
+    }
 }
 
 /// The verdict on one meeting, with its index in the input.

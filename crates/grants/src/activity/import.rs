@@ -1,7 +1,11 @@
 //! Reading attendance exported by club systems: a CSV file (semicolon or comma separated, as
-//! Swedish spreadsheets write it) with one row per person and meeting. The layout accepted is
-//! documented in `docs/attendance.md`; rows with the same group, date and start make one
-//! meeting. Plain functions over bytes: no database.
+//! Swedish spreadsheets write it) or an XLSX workbook ([`xlsx`]) with one row per person and
+//! meeting. The layout accepted is documented in `docs/attendance.md`; rows with the same group,
+//! date and start make one meeting. Plain functions over bytes: no database.
+
+mod xlsx;
+
+pub use xlsx::read_xlsx;
 
 use crate::activity::domain::{Gender, Meeting, Person};
 use chrono::{NaiveDate, NaiveTime};
@@ -20,6 +24,8 @@ pub enum ImportError {
     /// The header lacks a column that must be there.
     MissingColumn(&'static str),
     NotCsv,
+    /// An XLSX file that does not open, or has no worksheet.
+    NotXlsx,
     /// Rows that could not be read; nothing is imported then.
     Rows(Vec<RowError>),
 }
@@ -40,12 +46,48 @@ const COLUMNS: &[(&str, &[&str])] = &[
 
 const REQUIRED: &[&str] = &["grupp", "datum", "start", "minuter", "roll", "namn", "födelseår"];
 
-fn gender(s: &str) -> Option<Gender> {
+/// A gender as club systems write it (Swedish, English or one letter); empty is "other".
+pub(crate) fn gender(s: &str) -> Option<Gender> {
     match s.trim().to_lowercase().as_str() {
         "flicka" | "kvinna" | "k" | "f" | "girl" | "woman" | "female" => Some(Gender::Girl),
         "pojke" | "man" | "m" | "p" | "boy" | "male" => Some(Gender::Boy),
         "" | "annat" | "-" | "other" | "x" => Some(Gender::Other),
         _ => None,
+    }
+}
+
+/// Whether a file is an XLSX workbook (by its name, or a ZIP archive's first bytes).
+pub fn is_xlsx(file_name: &str, bytes: &[u8]) -> bool {
+    file_name.to_lowercase().ends_with(".xlsx") || bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Reads an attendance file of either kind: XLSX (see [`read_xlsx`]) or CSV ([`read_csv`]),
+/// the CSV in UTF-8 or in the Windows-1252 that Swedish Excel saves "CSV" as.
+pub fn read_file(file_name: &str, bytes: &[u8], max_errors: usize) -> Result<Vec<Meeting>, ImportError> {
+    if is_xlsx(file_name, bytes) {
+        read_xlsx(bytes, max_errors)
+    } else {
+        read_csv(platform::upload::decode_text(bytes).as_bytes(), max_errors)
+    }
+}
+
+/// Text without control characters (tabs, line breaks, the separators of
+/// `activity::store`'s packed reads): what a name, a key, a group or an activity may hold.
+pub(crate) fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        s.chars().filter(|c| !c.is_control()).collect::<String>().into()
+    } else {
+        s.into()
+    }
+}
+
+/// The key that tells the same person apart across meetings: the member id when the file has
+/// one, otherwise the name and birth year.
+pub fn person_key(id: &str, name: &str, birth_year: i32) -> String {
+    if id.is_empty() {
+        format!("{}|{birth_year}", name.to_lowercase())
+    } else {
+        format!("#{id}")
     }
 }
 
@@ -66,19 +108,7 @@ pub fn read_csv(bytes: &[u8], max_errors: usize) -> Result<Vec<Meeting>, ImportE
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|_| ImportError::NotCsv)?.clone();
-    let mut at: HashMap<&'static str, usize> = HashMap::new();
-    for (i, h) in headers.iter().enumerate() {
-        let h = h.trim().to_lowercase();
-        if let Some((name, _)) = COLUMNS.iter().find(|(_, aliases)| aliases.contains(&h.as_str())) {
-            at.entry(name).or_insert(i);
-        }
-    }
-    if let Some(missing) = REQUIRED.iter().find(|c| !at.contains_key(*c)) {
-        return Err(ImportError::MissingColumn(missing));
-    }
-    let mut meetings: Vec<Meeting> = Vec::new();
-    let mut index: HashMap<(String, NaiveDate, NaiveTime), usize> = HashMap::new();
-    let mut errors = Vec::new();
+    let mut rows = Rows::new(headers.iter(), max_errors)?;
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -87,94 +117,139 @@ pub fn read_csv(bytes: &[u8], max_errors: usize) -> Result<Vec<Meeting>, ImportE
             Err(_) => return Err(ImportError::NotCsv),
         }
         let line = record.position().map_or(0, |p| p.line());
-        let get = |c: &str| at.get(c).and_then(|i| record.get(*i)).unwrap_or("");
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        let mut fail = |column: &'static str, message_id: &'static str| {
-            if errors.len() < max_errors {
-                errors.push(RowError {
-                    line,
-                    column,
-                    message_id,
-                });
+        rows.row(line, |i| record.get(i).unwrap_or(""));
+    }
+    rows.finish()
+}
+
+/// The rows of a file after its header, whatever the format: each is checked and put into its
+/// meeting. The CSV and XLSX readers both feed it, so the two read the same columns the same way.
+pub(crate) struct Rows {
+    at: HashMap<&'static str, usize>,
+    meetings: Vec<Meeting>,
+    index: HashMap<(String, NaiveDate, NaiveTime), usize>,
+    errors: Vec<RowError>,
+    max_errors: usize,
+}
+
+impl Rows {
+    /// Finds the columns in the header; a required one missing refuses the file.
+    pub(crate) fn new<'h>(header: impl Iterator<Item = &'h str>, max_errors: usize) -> Result<Rows, ImportError> {
+        let mut at: HashMap<&'static str, usize> = HashMap::new();
+        for (i, h) in header.enumerate() {
+            let h = h.trim().to_lowercase();
+            if let Some((name, _)) = COLUMNS.iter().find(|(_, aliases)| aliases.contains(&h.as_str())) {
+                at.entry(name).or_insert(i);
             }
-        };
-        let group = get("grupp").to_string();
+        }
+        if let Some(missing) = REQUIRED.iter().find(|c| !at.contains_key(*c)) {
+            return Err(ImportError::MissingColumn(missing));
+        }
+        Ok(Rows {
+            at,
+            meetings: Vec::new(),
+            index: HashMap::new(),
+            errors: Vec::new(),
+            max_errors,
+        })
+    }
+
+    /// One row, by its line in the file and its cells (trimmed; `""` past the end).
+    pub(crate) fn row<'r>(&mut self, line: u64, cell: impl Fn(usize) -> &'r str) {
+        let get = |c: &str| self.at.get(c).map_or("", |i| cell(*i).trim());
+        let group = clean(get("grupp")).into_owned();
+        let (date_text, start_text, minutes_text, role_text) =
+            (get("datum"), get("start"), get("minuter"), get("roll"));
+        let (name, birth_text, gender_text, id) = (get("namn"), get("födelseår"), get("kön"), get("id"));
+        let activity = clean(get("aktivitet")).into_owned();
+        if [&group, &activity].iter().all(|s| s.is_empty())
+            && [
+                date_text,
+                start_text,
+                minutes_text,
+                role_text,
+                name,
+                birth_text,
+                gender_text,
+                id,
+            ]
+            .iter()
+            .all(|s| s.is_empty())
+        {
+            return;
+        }
+        let mut problems: Vec<(&'static str, &'static str)> = Vec::new();
         if group.is_empty() {
-            fail("grupp", "err-required");
+            problems.push(("grupp", "err-required"));
         }
-        let date = NaiveDate::parse_from_str(get("datum"), "%Y-%m-%d").ok();
+        let date = NaiveDate::parse_from_str(date_text, "%Y-%m-%d").ok();
         if date.is_none() {
-            fail("datum", "grants-import-err-date");
+            problems.push(("datum", "grants-import-err-date"));
         }
-        let start = NaiveTime::parse_from_str(get("start"), "%H:%M")
-            .or_else(|_| NaiveTime::parse_from_str(get("start"), "%H.%M"))
+        let start = NaiveTime::parse_from_str(start_text, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(start_text, "%H.%M"))
             .ok();
         if start.is_none() {
-            fail("start", "grants-import-err-time");
+            problems.push(("start", "grants-import-err-time"));
         }
-        let minutes = get("minuter").parse::<u32>().ok().filter(|m| *m <= 24 * 60);
+        let minutes = minutes_text.parse::<u32>().ok().filter(|m| *m <= 24 * 60);
         if minutes.is_none() {
-            fail("minuter", "grants-import-err-minutes");
+            problems.push(("minuter", "grants-import-err-minutes"));
         }
-        let leader = match get("roll").to_lowercase().as_str() {
+        let leader = match role_text.to_lowercase().as_str() {
             "ledare" | "leader" | "l" => Some(true),
             "deltagare" | "participant" | "d" => Some(false),
             _ => None,
         };
         if leader.is_none() {
-            fail("roll", "grants-import-err-role");
+            problems.push(("roll", "grants-import-err-role"));
         }
-        let name = get("namn");
         if name.is_empty() {
-            fail("namn", "err-required");
+            problems.push(("namn", "err-required"));
         }
-        let birth_year = get("födelseår")
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1900..=2100).contains(y));
+        let birth_year = birth_text.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y));
         if birth_year.is_none() {
-            fail("födelseår", "grants-import-err-birth-year");
+            problems.push(("födelseår", "grants-import-err-birth-year"));
         }
-        let gender = gender(get("kön"));
+        let gender = gender(gender_text);
         if gender.is_none() {
-            fail("kön", "grants-import-err-gender");
+            problems.push(("kön", "grants-import-err-gender"));
         }
-        let (Some(date), Some(start), Some(minutes), Some(leader), Some(birth_year), Some(gender)) =
-            (date, start, minutes, leader, birth_year, gender)
+        let (Some(date), Some(start), Some(minutes), Some(leader), Some(birth_year), Some(gender), true) =
+            (date, start, minutes, leader, birth_year, gender, problems.is_empty())
         else {
-            continue;
+            for (column, message_id) in problems {
+                if self.errors.len() < self.max_errors {
+                    self.errors.push(RowError {
+                        line,
+                        column,
+                        message_id,
+                    });
+                }
+            }
+            return;
         };
-        if group.is_empty() || name.is_empty() {
-            continue;
-        }
-        // The same person across meetings: the member id when the file has one, otherwise the
-        // name and birth year.
-        let id = get("id");
-        let key = if id.is_empty() {
-            format!("{}|{birth_year}", name.to_lowercase())
-        } else {
-            format!("#{id}")
-        };
+        let name = clean(name);
         let person = Person {
-            key,
+            key: person_key(&clean(id), &name, birth_year),
             birth_year,
             gender,
+            name: name.into_owned(),
         };
-        let i = *index.entry((group.clone(), date, start)).or_insert_with(|| {
+        let meetings = &mut self.meetings;
+        let i = *self.index.entry((group.clone(), date, start)).or_insert_with(|| {
             meetings.push(Meeting {
-                group: group.clone(),
+                group,
                 date,
                 start,
                 minutes,
-                activity: get("aktivitet").to_string(),
+                activity,
                 leaders: Vec::new(),
                 participants: Vec::new(),
             });
             meetings.len() - 1
         });
-        let m = &mut meetings[i];
+        let m = &mut self.meetings[i];
         m.minutes = m.minutes.max(minutes);
         if leader {
             m.leaders.push(person);
@@ -182,10 +257,14 @@ pub fn read_csv(bytes: &[u8], max_errors: usize) -> Result<Vec<Meeting>, ImportE
             m.participants.push(person);
         }
     }
-    if errors.is_empty() {
-        Ok(meetings)
-    } else {
-        Err(ImportError::Rows(errors))
+
+    /// The meetings, or every error found.
+    pub(crate) fn finish(self) -> Result<Vec<Meeting>, ImportError> {
+        if self.errors.is_empty() {
+            Ok(self.meetings)
+        } else {
+            Err(ImportError::Rows(self.errors))
+        }
     }
 }
 

@@ -271,6 +271,10 @@ pub enum Attachment {
 }
 
 impl Attachment {
+    pub fn parse(code: &str) -> Option<Attachment> {
+        code.parse().ok()
+    }
+
     pub fn message_id(self) -> &'static str {
         match self {
             Attachment::Verksamhetsberattelse => "grants-doc-verksamhetsberattelse",

@@ -7,6 +7,7 @@
 use crate::domain::{Category, LegalForm};
 use crate::exchange::domain::{self, Column, Vocabulary};
 use crate::exchange::store;
+use crate::facts::store::StoredFacts;
 use crate::ids::ImportDraftId;
 use crate::paths;
 use crate::store::{Profile, RegistryError};
@@ -15,6 +16,7 @@ use axum::http::{header, HeaderValue};
 use platform::i18n::{Lang, Tr};
 use platform::web::prelude::*;
 use serde::Deserialize;
+use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -36,10 +38,21 @@ struct CsvInput {
     csv: String,
 }
 
-fn export_table(ctx: &Ctx, profiles: &[Profile]) -> Vec<Vec<String>> {
-    let mut rows = vec![Column::ALL.iter().map(|c| ctx.t(c.message_id())).collect::<Vec<_>>()];
+/// The export's columns after the import's: the grant facts (an import ignores them).
+const FACT_COLUMNS: [&str; 4] = [
+    "registry-col-giro",
+    "registry-col-board",
+    "registry-col-annual-meeting",
+    "registry-col-statutes",
+];
+
+fn export_table(ctx: &Ctx, profiles: &[Profile], facts: &[StoredFacts]) -> Vec<Vec<String>> {
+    let header = Column::ALL.iter().map(|c| c.message_id()).chain(FACT_COLUMNS);
+    let mut rows = vec![header.map(|id| ctx.t(id)).collect::<Vec<_>>()];
+    let facts: HashMap<OrganisationId, &StoredFacts> = facts.iter().map(|f| (f.organisation_id, f)).collect();
     for p in profiles {
-        rows.push(vec![
+        let f = facts.get(&p.organisation_id);
+        let mut row = vec![
             p.org_number.clone().unwrap_or_default(),
             p.name.clone(),
             ctx.t(p.legal_form.message_id()),
@@ -56,9 +69,31 @@ fn export_table(ctx: &Ctx, profiles: &[Profile]) -> Vec<Vec<String>> {
             p.visiting_address.clone(),
             p.member_count.map(|n| n.to_string()).unwrap_or_default(),
             p.target_groups.clone(),
+        ];
+        row.extend([
+            f.and_then(|f| f.giro.as_ref())
+                .map(|(kind, number)| format!("{} {number}", ctx.t(kind.message_id())))
+                .unwrap_or_default(),
+            f.and_then(|f| f.board_members)
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            f.and_then(|f| f.annual_meeting_on)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            f.and_then(|f| f.statutes.as_ref())
+                .map(|(name, _)| name.clone())
+                .unwrap_or_default(),
         ]);
+        rows.push(row);
     }
     rows
+}
+
+/// The municipality's profiles and their grant facts, as the export's table.
+async fn export_rows(state: &AppState, ctx: &Ctx, m: &Municipality) -> AppResult<Vec<Vec<String>>> {
+    let profiles = store::all_profiles(&state.db, m.id).await?;
+    let facts = crate::facts::store::facts(&state.db, m.id, None).await?;
+    Ok(export_table(ctx, &profiles, &facts))
 }
 
 fn attachment(mut res: Response, content_type: &'static str, filename: &str) -> Response {
@@ -72,8 +107,7 @@ fn attachment(mut res: Response, content_type: &'static str, filename: &str) -> 
 
 async fn export_csv(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
-    let profiles = store::all_profiles(&state.db, m.id).await?;
-    let body = platform::csv::document(&export_table(&ctx, &profiles));
+    let body = platform::csv::document(&export_rows(&state, &ctx, &m).await?);
     Ok(attachment(
         body.into_response(),
         "text/csv; charset=utf-8",
@@ -101,8 +135,7 @@ fn xlsx(rows: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
 
 async fn export_xlsx(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
-    let profiles = store::all_profiles(&state.db, m.id).await?;
-    let bytes = xlsx(&export_table(&ctx, &profiles)).map_err(|e| AppError::Internal(e.into()))?;
+    let bytes = xlsx(&export_rows(&state, &ctx, &m).await?).map_err(|e| AppError::Internal(e.into()))?;
     Ok(attachment(
         bytes.into_response(),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -1,5 +1,13 @@
-//! Editing an organisation's profile (its representatives, the coordinator) and registering a
-//! new organisation (the coordinator).
+//! Editing an organisation's profile (its representatives, the coordinator) with its grant
+//! facts, the statutes file, and registering a new organisation (the coordinator).
 
 pub(crate) mod routes;
+mod statutes_routes;
 pub mod store;
+
+use platform::AppState;
+
+/// The profile's editing routes and the statutes'.
+pub(crate) fn router() -> axum::Router<AppState> {
+    routes::router().merge(statutes_routes::router())
+}

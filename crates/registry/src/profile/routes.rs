@@ -5,19 +5,24 @@
 //! - `GET|POST /{slug}/foreningar/ny`: the coordinator registers an organisation
 //!
 //! The form is read as a map: its category checkboxes are named by the categories
-//! (`cat_kultur`, …).
+//! (`cat_kultur`, …). The edit form also holds the grant facts (payout account, board, last
+//! annual meeting; `facts`), and its page the statutes upload (`statutes_routes`).
 
-use crate::domain::{self, Category, LegalForm, OrgNumber, LINE_MAX, MEMBERS_MAX, MISSION_MAX, NAME_MAX, PHONE_MAX};
+use crate::domain::{
+    self, Category, GiroKind, LegalForm, OrgNumber, LINE_MAX, MEMBERS_MAX, MISSION_MAX, NAME_MAX, PHONE_MAX,
+};
+use crate::facts::domain::{self as facts, FactsEdit, GiroField};
+use crate::facts::store::{facts_of, StoredFacts};
 use crate::paths;
 use crate::profile::store;
 use crate::store::{Profile, ProfileEdit, RegistryError};
-use crate::web::{checkbox, checked, editor, FormPage};
+use crate::web::{checkbox, checked, editor, mark};
 use platform::web::prelude::*;
 use std::collections::HashMap;
 
 type Params = HashMap<String, String>;
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/{slug}/foreningar/ny", get(new_page).post(create))
         .route("/{slug}/foreningar/{id}/redigera", get(edit_page).post(edit))
@@ -175,12 +180,156 @@ fn read_profile(ctx: &Ctx, input: &Params, form: &mut Form) -> Option<ProfileEdi
     })
 }
 
-fn edit_frame(ctx: &Ctx, m: &Municipality, title: String, back: String, form: Form) -> FormPage {
-    let mut page = FormPage::new(ctx.page_in(m, title));
-    page.intro = vec![ctx.t("registry-edit-intro")];
-    page.form = Some(form);
-    page.links = vec![(back, ctx.t("registry-back-to-profile"))];
-    page
+// --- Grant facts on the edit form ---
+
+/// The payout account, board size and last annual meeting, after the profile's own fields.
+fn facts_fields(ctx: &Ctx, f: Option<&StoredFacts>) -> Vec<Field> {
+    let giro = f.and_then(|f| f.giro.clone());
+    let kinds = [GiroKind::Bankgiro, GiroKind::Plusgiro]
+        .into_iter()
+        .map(|k| (k.code().to_string(), ctx.t(k.message_id())));
+    vec![
+        Field::new("giro_kind", ctx.t("registry-field-giro-kind"), FieldKind::Select)
+            .options(
+                std::iter::once((String::new(), ctx.t("registry-giro-none")))
+                    .chain(kinds)
+                    .collect(),
+            )
+            .value(giro.as_ref().map(|(k, _)| k.code()).unwrap_or_default()),
+        Field::new("giro_number", ctx.t("registry-field-giro-number"), FieldKind::Text)
+            .hint(ctx.t("registry-field-giro-number-hint"))
+            .max_len(20)
+            .value(giro.map(|(_, n)| n).unwrap_or_default()),
+        Field::new("board_members", ctx.t("registry-field-board"), FieldKind::Number)
+            .hint(ctx.tr.ta("registry-field-board-hint", &[("n", &facts::BOARD_MAX)]))
+            .value(
+                f.and_then(|f| f.board_members)
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+            ),
+        Field::new(
+            "annual_meeting_on",
+            ctx.t("registry-field-annual-meeting"),
+            FieldKind::Date,
+        )
+        .hint(ctx.t("registry-field-annual-meeting-hint"))
+        .value(
+            f.and_then(|f| f.annual_meeting_on)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ),
+    ]
+}
+
+/// The edit form: the profile's fields, then the grant facts.
+fn edit_form(ctx: &Ctx, m: &Municipality, profile: &Profile, f: Option<&StoredFacts>) -> Form {
+    let mut form = profile_form(ctx, paths::edit(m, profile.organisation_id), Some(profile));
+    form.fields.extend(facts_fields(ctx, f));
+    form
+}
+
+/// Check the grant facts of a sent edit form (already filled in); problems go on their fields.
+fn read_facts(ctx: &Ctx, input: &Params, today: chrono::NaiveDate, form: &mut Form) -> FactsEdit {
+    let tr = &ctx.tr;
+    let giro = match facts::giro(get_p(input, "giro_kind"), get_p(input, "giro_number")) {
+        Ok(g) => g,
+        Err((field, e)) => {
+            let name = match field {
+                GiroField::Kind => "giro_kind",
+                GiroField::Number => "giro_number",
+            };
+            mark(form, tr, name, e);
+            None
+        }
+    };
+    FactsEdit {
+        giro,
+        board_members: checked(
+            form,
+            tr,
+            "board_members",
+            facts::board_members(get_p(input, "board_members")),
+        ),
+        annual_meeting_on: checked(
+            form,
+            tr,
+            "annual_meeting_on",
+            facts::annual_meeting_on(get_p(input, "annual_meeting_on"), today),
+        ),
+    }
+}
+
+// --- Pages ---
+
+/// The statutes part of the edit page: what is on file and the upload form.
+pub(crate) struct StatutesView {
+    /// The upload form's action, with its CSRF token (a multipart form).
+    pub action: String,
+    /// (download link, file name, uploaded on)
+    pub current: Option<(String, String, String)>,
+    pub error: Option<String>,
+}
+
+/// The edit page (or the new organisation's): the form and, when editing, the statutes.
+#[derive(Template)]
+#[template(path = "registry_edit.html")]
+pub(crate) struct EditPage {
+    page: Page,
+    intro: Vec<String>,
+    form: Form,
+    statutes: Option<StatutesView>,
+    back: String,
+    back_label: String,
+}
+
+fn new_frame(ctx: &Ctx, m: &Municipality, form: Form) -> EditPage {
+    EditPage {
+        page: ctx.page_in(m, ctx.t("registry-new-title")),
+        intro: vec![ctx.t("registry-edit-intro")],
+        form,
+        statutes: None,
+        back: paths::directory(m),
+        back_label: ctx.t("registry-back-to-directory"),
+    }
+}
+
+/// The edit page of a profile with this form, and a problem with a statutes upload if any.
+pub(crate) fn edit_frame(
+    ctx: &Ctx,
+    m: &Municipality,
+    profile: &Profile,
+    f: Option<&StoredFacts>,
+    form: Form,
+    statutes_error: Option<String>,
+) -> EditPage {
+    let id = profile.organisation_id;
+    EditPage {
+        page: ctx.page_in(m, ctx.ta_name("registry-edit-title", &profile.name)),
+        intro: vec![ctx.t("registry-edit-intro")],
+        form,
+        statutes: Some(StatutesView {
+            action: format!("{}?_csrf={}", paths::statutes(m, id), urlencoding::encode(&ctx.csrf)),
+            current: f
+                .and_then(|f| f.statutes.as_ref())
+                .map(|(name, at)| (paths::statutes(m, id), name.clone(), platform::format::date(*at))),
+            error: statutes_error,
+        }),
+        back: paths::organisation(m, id),
+        back_label: ctx.t("registry-back-to-profile"),
+    }
+}
+
+/// The edit page as it is now, with the profile's stored values.
+pub(crate) async fn current_edit_page(
+    state: &AppState,
+    ctx: &Ctx,
+    m: &Municipality,
+    profile: &Profile,
+    statutes_error: Option<String>,
+) -> AppResult<EditPage> {
+    let f = facts_of(&state.db, m.id, profile.organisation_id).await?;
+    let form = edit_form(ctx, m, profile, f.as_ref());
+    Ok(edit_frame(ctx, m, profile, f.as_ref(), form, statutes_error))
 }
 
 async fn edit_page(
@@ -190,14 +339,7 @@ async fn edit_page(
     Id(id): Id<OrganisationId>,
 ) -> AppResult<Response> {
     let (_, profile) = editor(&state, &ctx, &m, id).await?;
-    let form = profile_form(&ctx, paths::edit(&m, id), Some(&profile));
-    html(&edit_frame(
-        &ctx,
-        &m,
-        ctx.ta_name("registry-edit-title", &profile.name),
-        paths::organisation(&m, id),
-        form,
-    ))
+    html(&current_edit_page(&state, &ctx, &m, &profile, None).await?)
 }
 
 async fn edit(
@@ -208,9 +350,12 @@ async fn edit(
     Input(input): Input<Params>,
 ) -> AppResult<Response> {
     let (user, profile) = editor(&state, &ctx, &m, id).await?;
-    let mut form = profile_form(&ctx, paths::edit(&m, id), Some(&profile));
-    if let Some(e) = read_profile(&ctx, &input, &mut form) {
-        match store::update(&state.db, m.id, id, &e, Some(user), state.now()).await {
+    let stored = facts_of(&state.db, m.id, id).await?;
+    let mut form = edit_form(&ctx, &m, &profile, stored.as_ref());
+    let edited = read_profile(&ctx, &input, &mut form);
+    let f = read_facts(&ctx, &input, state.today(), &mut form);
+    if let (Some(e), false) = (edited, form.has_errors()) {
+        match store::update_with_facts(&state.db, m.id, id, &e, &f, Some(user), state.now()).await {
             Ok(()) => return Ok(Redirect::to(&paths::organisation_done(&m, id, "sparad")).into_response()),
             Err(RegistryError::DuplicateNumber) => form.error("org_number", ctx.t("registry-err-orgnr-taken")),
             Err(RegistryError::NotFound) => return Err(AppError::NotFound("err-not-found")),
@@ -218,26 +363,14 @@ async fn edit(
             Err(RegistryError::Db(e)) => return Err(e.into()),
         }
     }
-    let page = edit_frame(
-        &ctx,
-        &m,
-        ctx.ta_name("registry-edit-title", &profile.name),
-        paths::organisation(&m, id),
-        form.clone(),
-    );
-    html_status(form.status(), &page)
+    let status = form.status();
+    html_status(status, &edit_frame(&ctx, &m, &profile, stored.as_ref(), form, None))
 }
 
 async fn new_page(ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
     let form = profile_form(&ctx, paths::new_organisation(&m), None);
-    html(&edit_frame(
-        &ctx,
-        &m,
-        ctx.t("registry-new-title"),
-        paths::directory(&m),
-        form,
-    ))
+    html(&new_frame(&ctx, &m, form))
 }
 
 async fn create(
@@ -257,6 +390,5 @@ async fn create(
         }
     }
     let status = form.status();
-    let page = edit_frame(&ctx, &m, ctx.t("registry-new-title"), paths::directory(&m), form);
-    html_status(status, &page)
+    html_status(status, &new_frame(&ctx, &m, form))
 }

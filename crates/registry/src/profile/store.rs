@@ -3,6 +3,8 @@
 
 use crate::confirmation::reminders;
 use crate::domain::{self, Category, OrgNumber};
+use crate::facts::domain::FactsEdit;
+use crate::facts::store::{giro_summary, write_facts};
 use crate::store::{search_texts, Organisations, ProfileEdit, Profiles, RegistryError, ORG_NUMBER};
 use platform::audit::Change;
 use platform::auth::CurrentUser;
@@ -52,6 +54,32 @@ pub async fn update(
     actor: Option<&CurrentUser>,
     now: i64,
 ) -> Result<(), RegistryError> {
+    save(db, municipality_id, id, e, None, actor, now).await
+}
+
+/// Change an organisation's profile and its grant facts (account, board, annual meeting). A
+/// changed account is named in the audit entry.
+pub async fn update_with_facts(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    id: OrganisationId,
+    e: &ProfileEdit,
+    facts: &FactsEdit,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<(), RegistryError> {
+    save(db, municipality_id, id, e, Some(facts), actor, now).await
+}
+
+async fn save(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    id: OrganisationId,
+    e: &ProfileEdit,
+    facts: Option<&FactsEdit>,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<(), RegistryError> {
     db::write(db, now, async |tx| {
         let done = Update::table(Organisations::Table)
             .set(Organisations::Name, &e.name)
@@ -65,13 +93,24 @@ pub async fn update(
             return Err(RegistryError::NotFound);
         }
         write_profile(tx, id, e, now).await?;
+        let mut summary = e.name.clone();
+        if let Some(f) = facts {
+            let before = write_facts(tx, id, f).await?;
+            let after = f
+                .giro
+                .as_ref()
+                .map(|g| (g.kind.code().to_string(), g.number().to_string()));
+            if before != after {
+                summary = format!("{summary}; utbetalningskonto: {}", giro_summary(f.giro.as_ref()));
+            }
+        }
         let change = Change::new(
             municipality_id,
             actor,
             "registry.profile.update",
             "organisation",
             id,
-            &e.name,
+            summary,
         );
         Ok(((), change))
     })

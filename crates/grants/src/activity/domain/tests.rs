@@ -13,6 +13,7 @@ fn kid(key: &str, birth_year: i32, gender: Gender) -> Person {
         key: key.into(),
         birth_year,
         gender,
+        name: key.into(),
     }
 }
 

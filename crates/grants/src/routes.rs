@@ -1,0 +1,7 @@
+//! The grants' routes: each sub-area's router, merged.
+
+use platform::web::prelude::*;
+
+pub fn router() -> Router<AppState> {
+    crate::programmes::routes::router().merge(crate::activity::routes::router())
+}
