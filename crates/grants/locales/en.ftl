@@ -202,3 +202,298 @@ grants-att-why-too-few = ({ $counted } count, at least { $min } required.)
 grants-att-why-too-many = ({ $present } participants, the leaders may have at most { $allowed }.)
 grants-att-to-attendance = To the association's attendance
 grants-att-to-programme = To the programme
+
+## Applications
+grants-status-draft = Draft, not sent
+grants-status-awaiting-co-signature = Waiting for a second board member's signature
+grants-status-submitted = Sent
+grants-status-in-review = Being handled
+grants-status-completion-requested = More information asked for
+grants-status-proposed = Decision proposed
+grants-status-granted = Granted
+grants-status-reduced = Granted with a lower amount
+grants-status-rejected = Rejected
+grants-status-paid = Paid
+grants-next-submit = Fill in the application, attach what is needed and send it before the deadline.
+grants-next-closed = The deadline has passed; the draft can no longer be sent.
+grants-next-co-sign = A second board member must sign the application before it counts as sent.
+grants-next-complete = The case officer has asked for more information. Change the application and send it again before the date below.
+grants-next-wait = Nothing for now: the municipality is handling the application. You will get an e-mail when something happens.
+grants-next-payout = The grant is paid to the association's bankgiro or plusgiro.
+grants-next-appeal = Read the reasons for the decision below and how you can appeal.
+grants-next-report = Report how the money is used when the report is due.
+grants-no-case-number = Gets a case number when the application is sent
+grants-case-number = Case number
+grants-association = Association
+grants-col-status = Status
+grants-col-next = What happens next
+grants-col-amount = Amount
+grants-col-year = Year
+grants-col-report = Report
+grants-col-paid = Paid
+grants-col-requirement = Requirement
+grants-col-result = Result
+grants-col-why = Why
+grants-col-sent = Sent
+grants-col-waiting = Waiting for handling or a decision
+grants-col-submitted = Sent
+grants-col-proposed = Proposed
+grants-col-handler = Case officer
+grants-col-name = Name
+grants-col-email = E-mail
+grants-col-actions = Actions
+grants-applied = Amount applied for
+grants-answers-heading = What the association has written
+grants-answers-form-heading = Fill in the application
+grants-attendance-link = See the association's attendance and what counts
+grants-checks-heading = Requirements on the association
+grants-checks-caption = The requirements checked against the association registry
+grants-checks-all-pass = The association meets the requirements.
+grants-checks-some-fail = The association does not meet every requirement yet. Correct the details in the association registry or in the application.
+grants-check-pass = Met
+grants-check-warn = Met, but check
+grants-check-fail = Not met
+grants-files-heading = Attachments
+grants-no-files = No attachments yet.
+grants-doc-other = Other attachment
+grants-field-file-kind = What the file is
+grants-field-file = File
+grants-field-file-hint = A PDF, an image or an Office or OpenDocument document, at most 10 MB. A new file of the same kind replaces the old one.
+grants-upload = Attach the file
+grants-field-purpose = What you apply for money for
+grants-field-purpose-hint = Describe the activities and what the grant will be used for.
+grants-field-purpose-hint-project = Describe the project: what you will do, with whom and what it should lead to.
+grants-field-amount = Amount you apply for, in kronor
+grants-field-amount-yearly = Amount you apply for per year, in kronor
+grants-field-years = Number of years
+grants-field-costs = The year's premises costs, in kronor
+grants-field-costs-hint = Rent, electricity, heating and insurance of the premises. Attach the lease or rent notices.
+grants-field-income = The year's rental income, in kronor
+grants-field-members = Number of members
+grants-field-project-starts = The project starts
+grants-field-project-ends = The project ends
+grants-field-democracy = We attest that the association follows the municipality's democracy conditions
+grants-field-democracy-hint = The association is democratic, open to everyone and respects the equal worth of all people.
+grants-field-co-signer = E-mail of a second board member who is to sign
+grants-field-co-signer-hint = Leave empty if nobody else is to sign. The person must represent the association in Överens.
+grants-save = Save
+grants-submit-heading = Send
+grants-submit-intro = Once sent, the application gets a case number and you get a receipt by e-mail. You can change it until the deadline.
+grants-submit = Send the application
+grants-co-sign-heading = Sign the application
+grants-co-sign-intro = As a second board member you attest that the details are correct. Only then does the application count as sent.
+grants-co-sign = Sign
+grants-problems-heading = This is missing before the application can be sent
+grants-missing-purpose = Write what you apply for money for.
+grants-missing-amount = Write how much you apply for.
+grants-missing-attendance = The association has no attendance that counts in the period. Import the attendance first.
+grants-missing-field = Fill in { $field }.
+grants-missing-field-costs = the premises costs
+grants-missing-field-members = the number of members
+grants-missing-field-starts_on = when the project starts
+grants-missing-field-ends_on = when the project ends
+grants-missing-project-late = A project must be applied for by { $date } to be handled before it starts.
+grants-missing-members = The association has { $members } members; the grant needs at least { $min }.
+grants-missing-recent-start = The association had a start grant in { $year } and cannot have it again so soon.
+grants-missing-attachment = Attach { $what }.
+grants-err-number = Write a whole number in digits.
+grants-err-project-order = The project cannot end before it starts.
+grants-err-years = Choose between 1 and { $n } years.
+grants-err-co-signer-self = The person who signs must be someone other than you.
+grants-err-completion-past = Choose a date after today.
+grants-err-reason-required = Write the reasons. A rejection or a lower amount than applied for must always be explained.
+grants-err-over-budget = The decision does not fit the period's budget: { $left } is left.
+grants-err-prefix = Use at most 20 letters, digits, spaces, hyphens or full stops.
+grants-refused-not-allowed = You cannot take this step in the case.
+grants-refused-status = The case has changed meanwhile; this step is no longer possible. The page shows where it stands now.
+grants-refused-deadline = The time to change the application has run out.
+grants-refused-decided = The case has already been decided by someone else. The page shows the decision.
+grants-done-saved = The application is saved.
+grants-done-submitted = The application is sent. A receipt with the case number comes by e-mail.
+grants-done-co-signed = You have signed the application. It is now sent.
+grants-done-attached = The file is attached.
+grants-done-taken = You now handle the case.
+grants-done-note = The note is saved.
+grants-done-scored = The assessment is saved.
+grants-done-completion = The request for more information has been sent to the association.
+grants-done-proposed = The proposed decision is saved.
+grants-done-decided = The decision is made and the association gets the decision letter by e-mail.
+grants-completion-heading = More information asked for
+grants-completion-until = Complete by
+grants-decision-heading = Decision
+grants-decision-reason = Reasons
+grants-outcome-granted = Granted
+grants-outcome-reduced = Granted with a lower amount than applied for
+grants-outcome-rejected = Rejected
+grants-appeal = The decision was made on { $date }. Any member of the municipality can appeal it by a review of lawfulness (laglighetsprövning, chapter 13 of the Local Government Act). The appeal is sent in writing to the administrative court and must arrive within three weeks of the day { $municipality } announced on its notice board that the minutes with the decision were approved.
+grants-years-caption = The grant's years, reports and payments
+grants-report-none = No report needed
+grants-report-due = Report by { $date }
+grants-report-submitted = Sent, waiting to be reviewed
+grants-report-approved = Approved
+grants-paid-not-yet = Not paid yet
+grants-paid-recovery = Claimed back
+grants-budget-use = The period's budget: { $decided } decided of { $budget }; { $left } left.
+grants-proposal = The case officer's proposal: { $amount }. { $note }
+grants-back-mine = To my applications
+grants-back-queue = To the period's cases
+grants-back-queues = To case handling
+grants-take-heading = Handle the case
+grants-take = Take the case
+grants-note-heading = Internal note
+grants-note-intro = Only the municipality's case officers see it, never the association.
+grants-field-note = Note
+grants-field-note-hint = For example what you have checked or whom you have talked to.
+grants-note-save = Save the note
+grants-notes-heading = Internal notes
+grants-score-heading = Assessment against the criteria
+grants-score-none = Not assessed
+grants-score-save = Save the assessment
+grants-completion-form-heading = Ask for more information
+grants-completion-form-intro = The association gets your message by e-mail and can change the application until the date you choose.
+grants-field-completion-message = What needs to be added
+grants-field-completion-deadline = Complete by
+grants-completion-send = Send the request
+grants-propose-heading = Propose a decision
+grants-field-proposed = Proposed amount in kronor
+grants-field-proposed-hint = 0 to reject.
+grants-field-proposal-note = Explanation for the decision maker
+grants-field-proposal-note-hint = For a rejection or a lower amount: the reasons, which the decision maker can use in the decision.
+grants-propose = Save the proposal
+grants-decide-heading = Decide
+grants-decide-intro = You decide by delegation. The association gets the decision with the reasons and how to appeal.
+grants-field-decided = Amount granted in kronor
+grants-field-decided-hint = Applied for: { $applied }. 0 means a rejection.
+grants-field-reason = Reasons for the decision
+grants-field-reason-hint = Needed for a rejection and when the amount is lower than applied for. Write so that the association understands the decision.
+grants-decide = Make the decision
+grants-mine-title = My applications
+grants-mine-intro = Here are the applications of the associations you represent, where they stand and what is expected of you.
+grants-mine-caption = The associations' applications
+grants-mine-empty = The associations have no applications yet.
+grants-mine-none-represented = You do not represent any association here. Ask to represent your association from its page in the association registry.
+grants-mine-directory = To the association registry
+grants-mine-open-heading = Open for applications now
+grants-mine-open-none = No grant is open for applications right now.
+grants-apply-title = Apply for { $programme }
+grants-apply-intro = Choose which association applies. The application is kept as a draft until you send it.
+grants-apply-begin = Begin an application for
+grants-apply-existing = already has an application in the period – open it
+grants-apply-not-open = Applications cannot be made in this period now.
+grants-queues-title = Handling of grants
+grants-queues-intro = Every period with sent applications and how many wait for handling or a decision.
+grants-queues-caption = Periods and their cases
+grants-payouts-link = Payouts
+grants-deciders-link = Who decides, and case numbers
+grants-queue-title = Cases – { $period }
+grants-queue-all = All sent
+grants-queue-filter = Show cases that are
+grants-queue-show = Show
+grants-queue-caption = The period's cases in the order they came in
+grants-queue-empty = No cases to show.
+grants-queue-showing = Showing { $from }–{ $to } of { $total } cases.
+grants-queue-pages = Pages
+grants-queue-previous = Previous page
+grants-queue-next = Next page
+grants-budget-decided = Decided
+grants-budget-proposed = Proposed, not decided
+grants-budget-left = Left to decide on
+grants-budget-over = Decided and proposed together are more than the budget.
+grants-deciders-title = Decision makers and case numbers
+grants-deciders-intro = Case officers propose decisions; only people with the right to decide (by the committee's delegation) can make them.
+grants-deciders-none = Nobody has the right to decide yet.
+grants-deciders-caption = People with the right to decide
+grants-deciders-remove = Remove the right to decide of
+grants-deciders-add-heading = Give the right to decide
+grants-deciders-field-user = Person among the municipality's case officers
+grants-deciders-add = Give the right to decide
+grants-deciders-saved = The change is saved.
+grants-prefix-heading = Case numbers
+grants-prefix-field = Prefix
+grants-prefix-hint = The committee's abbreviation, for example KFN. Case numbers then look like KFN 2027/0042.
+grants-prefix-save = Save the prefix
+grants-mail-receipt-subject = We have received your application { $case }
+grants-mail-receipt-body =
+    Hello,
+
+    { $municipality } has received the application from { $association } for { $programme }.
+    Case number: { $case }
+    Amount applied for: { $amount }
+
+    You can change the application until the deadline, { $date }. You will get an e-mail when it has been handled.
+    The application: { $url }
+grants-mail-co-sign-subject = Sign the application from { $association }
+grants-mail-co-sign-body =
+    Hello,
+
+    { $association } has sent an application for { $programme } to { $municipality }. It counts only once a second board member has signed it.
+
+    Log in and sign here: { $url }
+grants-mail-completion-subject = Complete the application { $case }
+grants-mail-completion-body =
+    Hello,
+
+    The case officer at { $municipality } needs more to handle the application from { $association } for { $programme }:
+
+    { $text }
+
+    Complete it by { $date } here: { $url }
+grants-mail-granted-subject = Decision on { $programme }: granted ({ $case })
+grants-mail-granted-body =
+    Hello,
+
+    { $municipality } has granted { $association } { $amount } in { $programme }.
+    Case number: { $case }
+
+    The decision was made on { $date }. Any member of the municipality can appeal it by a review of lawfulness (laglighetsprövning, chapter 13 of the Local Government Act). The appeal is sent in writing to the administrative court and must arrive within three weeks of the day the municipality announced on its notice board that the minutes with the decision were approved.
+
+    The decision: { $url }
+grants-mail-reduced-subject = Decision on { $programme }: a lower amount ({ $case })
+grants-mail-reduced-body =
+    Hello,
+
+    { $municipality } has granted { $association } { $amount } in { $programme }, less than applied for.
+    Case number: { $case }
+
+    Reasons: { $text }
+
+    The decision was made on { $date }. Any member of the municipality can appeal it by a review of lawfulness (laglighetsprövning, chapter 13 of the Local Government Act). The appeal is sent in writing to the administrative court and must arrive within three weeks of the day the municipality announced on its notice board that the minutes with the decision were approved.
+
+    The decision: { $url }
+grants-mail-rejected-subject = Decision on { $programme }: rejected ({ $case })
+grants-mail-rejected-body =
+    Hello,
+
+    { $municipality } has rejected the application from { $association } for { $programme }.
+    Case number: { $case }
+
+    Reasons: { $text }
+
+    The decision was made on { $date }. Any member of the municipality can appeal it by a review of lawfulness (laglighetsprövning, chapter 13 of the Local Government Act). The appeal is sent in writing to the administrative court and must arrive within three weeks of the day the municipality announced on its notice board that the minutes with the decision were approved.
+
+    If you have questions about the decision, you are welcome to contact the municipality.
+    The decision: { $url }
+grants-mail-paid-subject = { $programme } has been paid ({ $case })
+grants-mail-paid-body =
+    Hello,
+
+    { $municipality } has paid { $amount } to { $association } for { $programme }.
+    Reference: { $text }
+
+    The case: { $url }
+grants-mail-reminder-subject = Reminder: report on { $programme } by { $date }
+grants-mail-reminder-body =
+    Hello,
+
+    { $association } is to report how the grant { $programme } ({ $case }) has been used by { $date }. The next payment is made only once the report is approved.
+
+    Report here: { $url }
+grants-mail-recovery-subject = Claim for repayment of { $programme } ({ $case })
+grants-mail-recovery-body =
+    Hello,
+
+    { $municipality } claims back the grant { $programme } that { $association } has received, { $amount }.
+    Reasons: { $text }
+
+    No further payments are made in the case. Contact the municipality if you have questions.
+    The case: { $url }

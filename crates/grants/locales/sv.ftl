@@ -202,3 +202,298 @@ grants-att-why-too-few = ({ $counted } räknas, minst { $min } krävs.)
 grants-att-why-too-many = ({ $present } deltagare, ledarna får ha högst { $allowed }.)
 grants-att-to-attendance = Till föreningens närvaro
 grants-att-to-programme = Till bidraget
+
+## Applications
+grants-status-draft = Utkast, inte inskickad
+grants-status-awaiting-co-signature = Väntar på en andra styrelseledamots underskrift
+grants-status-submitted = Inskickad
+grants-status-in-review = Under handläggning
+grants-status-completion-requested = Komplettering begärd
+grants-status-proposed = Förslag till beslut
+grants-status-granted = Beviljad
+grants-status-reduced = Beviljad med lägre belopp
+grants-status-rejected = Avslagen
+grants-status-paid = Utbetald
+grants-next-submit = Fyll i ansökan, bifoga det som behövs och skicka in den före sista ansökningsdagen.
+grants-next-closed = Sista ansökningsdagen har passerat; utkastet kan inte skickas in längre.
+grants-next-co-sign = En andra styrelseledamot behöver skriva under ansökan innan den räknas som inskickad.
+grants-next-complete = Handläggaren har bett om en komplettering. Ändra ansökan och skicka in den igen före datumet nedan.
+grants-next-wait = Ingenting just nu: kommunen handlägger ansökan. Du får e-post när något händer.
+grants-next-payout = Bidraget betalas ut till föreningens bankgiro eller plusgiro.
+grants-next-appeal = Läs skälen till beslutet nedan och hur du kan överklaga det.
+grants-next-report = Redovisa hur pengarna används när redovisningen ska lämnas.
+grants-no-case-number = Får ett diarienummer när ansökan skickas in
+grants-case-number = Diarienummer
+grants-association = Förening
+grants-col-status = Läge
+grants-col-next = Vad händer nu
+grants-col-amount = Belopp
+grants-col-year = År
+grants-col-report = Redovisning
+grants-col-paid = Utbetalt
+grants-col-requirement = Krav
+grants-col-result = Resultat
+grants-col-why = Varför
+grants-col-sent = Inskickade
+grants-col-waiting = Väntar på handläggning eller beslut
+grants-col-submitted = Inskickad
+grants-col-proposed = Föreslaget
+grants-col-handler = Handläggare
+grants-col-name = Namn
+grants-col-email = E-post
+grants-col-actions = Åtgärder
+grants-applied = Sökt belopp
+grants-answers-heading = Det föreningen har skrivit
+grants-answers-form-heading = Fyll i ansökan
+grants-attendance-link = Se föreningens närvaro och vad som räknas
+grants-checks-heading = Krav på föreningen
+grants-checks-caption = Kraven kontrollerade mot föreningsregistret
+grants-checks-all-pass = Föreningen uppfyller kraven.
+grants-checks-some-fail = Föreningen uppfyller inte alla krav än. Rätta uppgifterna i föreningsregistret eller i ansökan.
+grants-check-pass = Uppfyllt
+grants-check-warn = Uppfyllt, men kontrollera
+grants-check-fail = Inte uppfyllt
+grants-files-heading = Bilagor
+grants-no-files = Inga bilagor ännu.
+grants-doc-other = Annan bilaga
+grants-field-file-kind = Vad filen är
+grants-field-file = Fil
+grants-field-file-hint = En PDF, en bild eller ett Office- eller OpenDocument-dokument, högst 10 MB. En ny fil av samma slag ersätter den gamla.
+grants-upload = Bifoga filen
+grants-field-purpose = Vad ni söker pengar till
+grants-field-purpose-hint = Beskriv verksamheten och vad bidraget ska användas till.
+grants-field-purpose-hint-project = Beskriv projektet: vad ni ska göra, med vilka och vad det ska leda till.
+grants-field-amount = Belopp ni söker, i kronor
+grants-field-amount-yearly = Belopp ni söker per år, i kronor
+grants-field-years = Antal år
+grants-field-costs = Årets lokalkostnader, i kronor
+grants-field-costs-hint = Hyra, el, värme och försäkring för lokalen. Bifoga hyresavtal eller hyresavier.
+grants-field-income = Årets hyresintäkter, i kronor
+grants-field-members = Antal medlemmar
+grants-field-project-starts = Projektet börjar
+grants-field-project-ends = Projektet slutar
+grants-field-democracy = Vi intygar att föreningen följer kommunens demokrativillkor
+grants-field-democracy-hint = Föreningen är demokratiskt uppbyggd, öppen för alla och respekterar alla människors lika värde.
+grants-field-co-signer = E-post till en andra styrelseledamot som ska skriva under
+grants-field-co-signer-hint = Lämna tomt om ingen mer ska skriva under. Personen behöver vara företrädare för föreningen i Överens.
+grants-save = Spara
+grants-submit-heading = Skicka in
+grants-submit-intro = När ansökan är inskickad får den ett diarienummer och du får ett kvitto med e-post. Du kan ändra den fram till sista ansökningsdagen.
+grants-submit = Skicka in ansökan
+grants-co-sign-heading = Skriv under ansökan
+grants-co-sign-intro = Som andra styrelseledamot intygar du att uppgifterna stämmer. Först då räknas ansökan som inskickad.
+grants-co-sign = Skriv under
+grants-problems-heading = Det här saknas innan ansökan kan skickas in
+grants-missing-purpose = Skriv vad ni söker pengar till.
+grants-missing-amount = Skriv hur mycket ni söker.
+grants-missing-attendance = Föreningen har ingen närvaro som räknas under perioden. Läs in närvaron först.
+grants-missing-field = Fyll i { $field }.
+grants-missing-field-costs = lokalkostnaderna
+grants-missing-field-members = antalet medlemmar
+grants-missing-field-starts_on = när projektet börjar
+grants-missing-field-ends_on = när projektet slutar
+grants-missing-project-late = Ett projekt ska sökas senast { $date } för att hinna handläggas före start.
+grants-missing-members = Föreningen har { $members } medlemmar; bidraget kräver minst { $min }.
+grants-missing-recent-start = Föreningen fick startbidrag { $year } och kan inte få det igen så snart.
+grants-missing-attachment = Bifoga { $what }.
+grants-err-number = Skriv ett heltal med siffror.
+grants-err-project-order = Projektet kan inte sluta innan det börjar.
+grants-err-years = Välj mellan 1 och { $n } år.
+grants-err-co-signer-self = Den som skriver under ska vara en annan än du.
+grants-err-completion-past = Välj ett datum efter i dag.
+grants-err-reason-required = Skriv skälen. Ett avslag eller ett lägre belopp än det sökta ska alltid motiveras.
+grants-err-over-budget = Beslutet ryms inte i periodens budget: { $left } finns kvar.
+grants-err-prefix = Använd högst 20 bokstäver, siffror, mellanslag, bindestreck eller punkter.
+grants-refused-not-allowed = Du kan inte göra det här steget i ärendet.
+grants-refused-status = Ärendet har ändrats under tiden; det här steget går inte längre. Sidan visar läget nu.
+grants-refused-deadline = Tiden för att ändra ansökan har gått ut.
+grants-refused-decided = Ärendet är redan beslutat av någon annan. Sidan visar beslutet.
+grants-done-saved = Ansökan är sparad.
+grants-done-submitted = Ansökan är inskickad. Ett kvitto med diarienumret kommer med e-post.
+grants-done-co-signed = Du har skrivit under ansökan. Den är nu inskickad.
+grants-done-attached = Filen är bifogad.
+grants-done-taken = Du handlägger nu ärendet.
+grants-done-note = Anteckningen är sparad.
+grants-done-scored = Bedömningen är sparad.
+grants-done-completion = Begäran om komplettering är skickad till föreningen.
+grants-done-proposed = Förslaget till beslut är sparat.
+grants-done-decided = Beslutet är fattat och föreningen får beslutsbrevet med e-post.
+grants-completion-heading = Komplettering begärd
+grants-completion-until = Komplettera senast
+grants-decision-heading = Beslut
+grants-decision-reason = Skäl
+grants-outcome-granted = Beviljat
+grants-outcome-reduced = Beviljat med lägre belopp än det sökta
+grants-outcome-rejected = Avslag
+grants-appeal = Beslutet fattades { $date }. Den som är medlem i kommunen kan överklaga det genom laglighetsprövning enligt 13 kap. kommunallagen. Överklagandet skickas skriftligt till förvaltningsrätten och ska ha kommit in inom tre veckor från den dag då { $municipality } på sin anslagstavla tillkännagav att protokollet med beslutet har justerats.
+grants-years-caption = Bidragets år, redovisningar och utbetalningar
+grants-report-none = Ingen redovisning krävs
+grants-report-due = Redovisas senast { $date }
+grants-report-submitted = Inlämnad, väntar på granskning
+grants-report-approved = Godkänd
+grants-paid-not-yet = Inte utbetalt än
+grants-paid-recovery = Återkrav
+grants-budget-use = Periodens budget: { $decided } beslutat av { $budget }; { $left } kvar.
+grants-proposal = Handläggarens förslag: { $amount }. { $note }
+grants-back-mine = Till mina ansökningar
+grants-back-queue = Till periodens ärenden
+grants-back-queues = Till handläggningen
+grants-take-heading = Handlägg ärendet
+grants-take = Ta ärendet
+grants-note-heading = Intern anteckning
+grants-note-intro = Syns bara för kommunens handläggare, aldrig för föreningen.
+grants-field-note = Anteckning
+grants-field-note-hint = Till exempel vad du har kontrollerat eller vem du har pratat med.
+grants-note-save = Spara anteckningen
+grants-notes-heading = Interna anteckningar
+grants-score-heading = Bedömning mot bedömningsgrunderna
+grants-score-none = Inte bedömd
+grants-score-save = Spara bedömningen
+grants-completion-form-heading = Be om komplettering
+grants-completion-form-intro = Föreningen får ditt meddelande med e-post och kan ändra ansökan fram till datumet du väljer.
+grants-field-completion-message = Vad som behöver kompletteras
+grants-field-completion-deadline = Komplettera senast
+grants-completion-send = Skicka begäran
+grants-propose-heading = Föreslå beslut
+grants-field-proposed = Föreslaget belopp i kronor
+grants-field-proposed-hint = 0 för avslag.
+grants-field-proposal-note = Motivering till beslutsfattaren
+grants-field-proposal-note-hint = Vid avslag eller lägre belopp: skälen, som beslutsfattaren kan använda i beslutet.
+grants-propose = Spara förslaget
+grants-decide-heading = Fatta beslut
+grants-decide-intro = Du fattar beslutet på delegation. Föreningen får beslutet med skälen och hur det kan överklagas.
+grants-field-decided = Beviljat belopp i kronor
+grants-field-decided-hint = Sökt: { $applied }. 0 betyder avslag.
+grants-field-reason = Skäl för beslutet
+grants-field-reason-hint = Krävs vid avslag och när beloppet är lägre än det sökta. Skriv så att föreningen förstår beslutet.
+grants-decide = Fatta beslutet
+grants-mine-title = Mina ansökningar
+grants-mine-intro = Här finns ansökningarna från de föreningar du företräder, vilket läge de är i och vad som väntas av er.
+grants-mine-caption = Föreningarnas ansökningar
+grants-mine-empty = Föreningarna har inga ansökningar ännu.
+grants-mine-none-represented = Du företräder ingen förening här. Be om att få företräda din förening från dess sida i föreningsregistret.
+grants-mine-directory = Till föreningsregistret
+grants-mine-open-heading = Går att söka nu
+grants-mine-open-none = Inget bidrag går att söka just nu.
+grants-apply-title = Ansök om { $programme }
+grants-apply-intro = Välj vilken förening som söker. Ansökan sparas som utkast tills du skickar in den.
+grants-apply-begin = Börja en ansökan för
+grants-apply-existing = har redan en ansökan i perioden – öppna den
+grants-apply-not-open = Det går inte att söka i den här perioden nu.
+grants-queues-title = Handläggning av bidrag
+grants-queues-intro = Alla perioder med inskickade ansökningar och hur många som väntar på handläggning eller beslut.
+grants-queues-caption = Perioder och deras ärenden
+grants-payouts-link = Utbetalningar
+grants-deciders-link = Vem som beslutar och diarienummer
+grants-queue-title = Ärenden – { $period }
+grants-queue-all = Alla inskickade
+grants-queue-filter = Visa ärenden som är
+grants-queue-show = Visa
+grants-queue-caption = Periodens ärenden i den ordning de kom in
+grants-queue-empty = Inga ärenden att visa.
+grants-queue-showing = Visar { $from }–{ $to } av { $total } ärenden.
+grants-queue-pages = Sidor
+grants-queue-previous = Föregående sida
+grants-queue-next = Nästa sida
+grants-budget-decided = Beslutat
+grants-budget-proposed = Föreslaget, inte beslutat
+grants-budget-left = Kvar att besluta om
+grants-budget-over = Beslutat och föreslaget tillsammans är mer än budgeten.
+grants-deciders-title = Beslutsfattare och diarienummer
+grants-deciders-intro = Handläggare föreslår beslut; bara personer med beslutsrätt (enligt nämndens delegationsordning) kan fatta dem.
+grants-deciders-none = Ingen har beslutsrätt ännu.
+grants-deciders-caption = Personer med beslutsrätt
+grants-deciders-remove = Ta bort beslutsrätten för
+grants-deciders-add-heading = Ge beslutsrätt
+grants-deciders-field-user = Person bland kommunens handläggare
+grants-deciders-add = Ge beslutsrätt
+grants-deciders-saved = Ändringen är sparad.
+grants-prefix-heading = Diarienummer
+grants-prefix-field = Förled
+grants-prefix-hint = Nämndens förkortning, till exempel KFN. Diarienumren blir då som KFN 2027/0042.
+grants-prefix-save = Spara förledet
+grants-mail-receipt-subject = Vi har tagit emot er ansökan { $case }
+grants-mail-receipt-body =
+    Hej!
+
+    { $municipality } har tagit emot ansökan från { $association } om { $programme }.
+    Diarienummer: { $case }
+    Sökt belopp: { $amount }
+
+    Ni kan ändra ansökan fram till sista ansökningsdagen { $date }. Ni får e-post när ansökan har handlagts.
+    Ansökan: { $url }
+grants-mail-co-sign-subject = Skriv under ansökan från { $association }
+grants-mail-co-sign-body =
+    Hej!
+
+    { $association } har skickat en ansökan om { $programme } till { $municipality }. Den räknas först när en andra styrelseledamot har skrivit under.
+
+    Logga in och skriv under här: { $url }
+grants-mail-completion-subject = Komplettera ansökan { $case }
+grants-mail-completion-body =
+    Hej!
+
+    Handläggaren hos { $municipality } behöver mer för att kunna handlägga ansökan från { $association } om { $programme }:
+
+    { $text }
+
+    Komplettera senast { $date } här: { $url }
+grants-mail-granted-subject = Beslut om { $programme }: beviljat ({ $case })
+grants-mail-granted-body =
+    Hej!
+
+    { $municipality } har beviljat { $association } { $amount } i { $programme }.
+    Diarienummer: { $case }
+
+    Beslutet fattades { $date }. Den som är medlem i kommunen kan överklaga det genom laglighetsprövning enligt 13 kap. kommunallagen. Överklagandet skickas skriftligt till förvaltningsrätten och ska ha kommit in inom tre veckor från den dag då kommunen på sin anslagstavla tillkännagav att protokollet med beslutet har justerats.
+
+    Beslutet: { $url }
+grants-mail-reduced-subject = Beslut om { $programme }: lägre belopp ({ $case })
+grants-mail-reduced-body =
+    Hej!
+
+    { $municipality } har beviljat { $association } { $amount } i { $programme }, mindre än det sökta.
+    Diarienummer: { $case }
+
+    Skäl: { $text }
+
+    Beslutet fattades { $date }. Den som är medlem i kommunen kan överklaga det genom laglighetsprövning enligt 13 kap. kommunallagen. Överklagandet skickas skriftligt till förvaltningsrätten och ska ha kommit in inom tre veckor från den dag då kommunen på sin anslagstavla tillkännagav att protokollet med beslutet har justerats.
+
+    Beslutet: { $url }
+grants-mail-rejected-subject = Beslut om { $programme }: avslag ({ $case })
+grants-mail-rejected-body =
+    Hej!
+
+    { $municipality } har avslagit ansökan från { $association } om { $programme }.
+    Diarienummer: { $case }
+
+    Skäl: { $text }
+
+    Beslutet fattades { $date }. Den som är medlem i kommunen kan överklaga det genom laglighetsprövning enligt 13 kap. kommunallagen. Överklagandet skickas skriftligt till förvaltningsrätten och ska ha kommit in inom tre veckor från den dag då kommunen på sin anslagstavla tillkännagav att protokollet med beslutet har justerats.
+
+    Har ni frågor om beslutet är ni välkomna att höra av er till kommunen.
+    Beslutet: { $url }
+grants-mail-paid-subject = { $programme } är utbetalt ({ $case })
+grants-mail-paid-body =
+    Hej!
+
+    { $municipality } har betalat ut { $amount } till { $association } för { $programme }.
+    Referens: { $text }
+
+    Ärendet: { $url }
+grants-mail-reminder-subject = Påminnelse: redovisa { $programme } senast { $date }
+grants-mail-reminder-body =
+    Hej!
+
+    { $association } ska redovisa hur bidraget { $programme } ({ $case }) har använts senast { $date }. Nästa utbetalning görs först när redovisningen är godkänd.
+
+    Redovisa här: { $url }
+grants-mail-recovery-subject = Återkrav av { $programme } ({ $case })
+grants-mail-recovery-body =
+    Hej!
+
+    { $municipality } kräver tillbaka bidraget { $programme } som { $association } har fått, { $amount }.
+    Skäl: { $text }
+
+    Fler utbetalningar görs inte i ärendet. Kontakta kommunen om ni har frågor.
+    Ärendet: { $url }

@@ -107,3 +107,13 @@ pub fn activity_result(
 ) -> String {
     format!("/{slug}/bidrag/{programme}/perioder/{period}/aktivitet/{org}")
 }
+
+/// The staff's periods with their queues.
+pub fn queues(slug: &str) -> String {
+    format!("/{slug}/bidrag/handlaggning")
+}
+
+/// A year's report of a decided grant (multi-year grants and projects).
+pub fn report(slug: &str, id: ApplicationId, year: u32) -> String {
+    format!("/{slug}/bidrag/ansokan/{id}/redovisning/{year}")
+}

@@ -3,8 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
+mod applications;
 mod attendance;
 mod attendance_browser;
 mod attendance_card;
 mod browser;
 mod programmes;
+mod review;
+mod support;

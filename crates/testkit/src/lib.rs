@@ -513,6 +513,32 @@ impl Client {
         .await
     }
 
+    /// A multipart form with text fields and one file, as a browser sends it.
+    pub async fn post_multipart(
+        &self,
+        action: &str,
+        texts: &[(&str, &str)],
+        field: &str,
+        file_name: &str,
+        bytes: Vec<u8>,
+    ) -> Page {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in texts {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_string());
+        form = form.part(field.to_string(), part);
+        Self::page(
+            self.inner
+                .post(format!("{}{action}", self.base))
+                .multipart(form)
+                .send()
+                .await
+                .expect("POST multipart"),
+        )
+        .await
+    }
+
     /// Open the page at `form_page`, take its CSRF token and post the form to `action`.
     pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
         let token = self.get(form_page).await.csrf();

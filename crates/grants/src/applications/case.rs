@@ -30,6 +30,22 @@ impl Case {
             _ => self.period.dates.opens_on <= today && today <= self.period.dates.deadline,
         }
     }
+
+    /// Whether the applicant may still change it: a draft, a sent application before the
+    /// deadline, or one the handler asked to complete before the completion's deadline.
+    pub fn editable(&self, today: NaiveDate) -> bool {
+        self.open(today)
+            && matches!(
+                self.app.status,
+                Status::Draft | Status::Submitted | Status::CompletionRequested
+            )
+    }
+
+    /// Whether the viewer may co-sign: another representative of the association than the
+    /// one who began it, while it waits for a co-signature.
+    pub fn may_co_sign(&self, user: &CurrentUser) -> bool {
+        self.applicant && self.app.status == Status::AwaitingCoSignature && self.app.created_by != Some(user.id)
+    }
 }
 
 /// The application of the municipality, for one of its applicants or its staff; for anyone

@@ -40,6 +40,8 @@ impl Letters {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Letter {
     Receipt,
+    /// To a second board member asked to co-sign.
+    CoSign,
     Completion,
     Granted,
     Reduced,
@@ -53,6 +55,7 @@ impl Letter {
     fn ids(self) -> (&'static str, &'static str) {
         match self {
             Letter::Receipt => ("grants-mail-receipt-subject", "grants-mail-receipt-body"),
+            Letter::CoSign => ("grants-mail-co-sign-subject", "grants-mail-co-sign-body"),
             Letter::Completion => ("grants-mail-completion-subject", "grants-mail-completion-body"),
             Letter::Granted => ("grants-mail-granted-subject", "grants-mail-granted-body"),
             Letter::Reduced => ("grants-mail-reduced-subject", "grants-mail-reduced-body"),
@@ -73,6 +76,7 @@ pub struct Details {
 }
 
 /// Queues `letter` about `app` to its applicant (nothing when the applicant has no address).
+#[allow(clippy::too_many_arguments)]
 pub async fn send(
     conn: &mut sqlx::AnyConnection,
     l: &Letters,
@@ -83,25 +87,46 @@ pub async fn send(
     details: &Details,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let Some(to) = app.applicant_email.as_deref().filter(|e| !e.is_empty()) else {
+    let to = app.applicant_email.clone().unwrap_or_default();
+    send_to(conn, l, m, app, programme, letter, details, &to, now).await
+}
+
+/// Queues `letter` about `app` to `to` (nothing when `to` is empty), in the language the
+/// application was made in.
+#[allow(clippy::too_many_arguments)]
+pub async fn send_to(
+    conn: &mut sqlx::AnyConnection,
+    l: &Letters,
+    m: MunicipalityId,
+    app: &Application,
+    programme: &str,
+    letter: Letter,
+    details: &Details,
+    to: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    if to.trim().is_empty() {
         return Ok(());
+    }
+    // The message arguments are built and dropped before the await (they are not `Send`).
+    let mail = {
+        let tr = l.tr(&app.lang);
+        let url = format!("{}{}", l.base, crate::paths::application(&l.slug, app.id));
+        let case = app.case_number.clone().unwrap_or_default();
+        let amount = format_kronor(details.amount_ore);
+        let args: [(&str, &dyn std::fmt::Display); 8] = [
+            ("case", &case),
+            ("association", &app.organisation_name),
+            ("programme", &programme),
+            ("municipality", &l.municipality),
+            ("amount", &amount),
+            ("text", &details.text),
+            ("date", &details.date),
+            ("url", &url),
+        ];
+        let (subject, body) = letter.ids();
+        Email::new(to, tr.ta(subject, &args), tr.ta(body, &args))
     };
-    let tr = l.tr(&app.lang);
-    let url = format!("{}{}", l.base, crate::paths::application(&l.slug, app.id));
-    let case = app.case_number.clone().unwrap_or_default();
-    let amount = format_kronor(details.amount_ore);
-    let args: [(&str, &dyn std::fmt::Display); 8] = [
-        ("case", &case),
-        ("association", &app.organisation_name),
-        ("programme", &programme),
-        ("municipality", &l.municipality),
-        ("amount", &amount),
-        ("text", &details.text),
-        ("date", &details.date),
-        ("url", &url),
-    ];
-    let (subject, body) = letter.ids();
-    let mail = Email::new(to, tr.ta(subject, &args), tr.ta(body, &args));
     queue(conn, Some(m), &mail, now).await?;
     Ok(())
 }

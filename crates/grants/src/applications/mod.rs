@@ -4,6 +4,9 @@
 
 pub mod case;
 pub mod domain;
+pub mod form;
 pub mod mail;
+pub(crate) mod routes;
 pub mod store;
+pub mod view;
 pub mod write;

@@ -25,11 +25,12 @@ pub struct Application {
     pub democracy_attested: bool,
     pub years: u32,
     pub created_by: Option<UserId>,
+    pub co_signer_email: String,
     pub co_signed_by: Option<UserId>,
     pub submitted_at: Option<i64>,
     pub handler: Option<UserId>,
     pub handler_name: Option<String>,
-    pub scores: Vec<u8>,
+    pub scores: Vec<Option<u8>>,
     pub completion_message: String,
     pub completion_deadline: Option<NaiveDate>,
     pub proposed_ore: Option<i64>,
@@ -48,7 +49,7 @@ pub(crate) fn date(s: Option<String>) -> Option<NaiveDate> {
 
 const COLUMNS: &str = "a.id, a.programme_id, a.period_id, a.organisation_id, o.name AS organisation_name, a.status, \
      a.case_number, a.lang, a.purpose, a.applied_ore, a.answers, a.democracy_attested, a.years, a.created_by_user_id, \
-     a.co_signed_by_user_id, a.submitted_at, a.handler_user_id, h.name AS handler_name, a.scores, \
+     a.co_signer_email, a.co_signed_by_user_id, a.submitted_at, a.handler_user_id, h.name AS handler_name, a.scores, \
      a.completion_message, a.completion_deadline, a.proposed_ore, a.proposal_note, a.decided_ore, a.decision_reason, \
      a.decided_on, a.updated_at, c.email AS applicant_email";
 
@@ -76,6 +77,7 @@ fn application(r: &AnyRow) -> Result<Application, sqlx::Error> {
         democracy_attested: r.try_get::<i64, _>("democracy_attested")? != 0,
         years: u32::try_from(years).unwrap_or(1),
         created_by: r.try_get("created_by_user_id")?,
+        co_signer_email: r.try_get("co_signer_email")?,
         co_signed_by: r.try_get("co_signed_by_user_id")?,
         submitted_at: r.try_get("submitted_at")?,
         handler: r.try_get("handler_user_id")?,
@@ -210,10 +212,10 @@ pub async fn budget_use(
 ) -> Result<BudgetUse, sqlx::Error> {
     let row = sqlx::query(
         "SELECT p.budget_ore, \
-         COALESCE(SUM(CASE WHEN a.status IN ('granted', 'reduced', 'paid') THEN a.decided_ore ELSE 0 END), 0) AS decided, \
-         COALESCE(SUM(CASE WHEN a.status = 'proposed' THEN a.proposed_ore ELSE 0 END), 0) AS proposed, \
-         COALESCE(SUM(CASE WHEN a.status NOT IN ('draft') THEN 1 ELSE 0 END), 0) AS sent, \
-         COALESCE(SUM(CASE WHEN a.status IN ('submitted', 'in-review', 'proposed') THEN 1 ELSE 0 END), 0) AS waiting \
+         CAST(COALESCE(SUM(CASE WHEN a.status IN ('granted', 'reduced', 'paid') THEN a.decided_ore ELSE 0 END), 0) AS BIGINT) AS decided, \
+         CAST(COALESCE(SUM(CASE WHEN a.status = 'proposed' THEN a.proposed_ore ELSE 0 END), 0) AS BIGINT) AS proposed, \
+         CAST(COALESCE(SUM(CASE WHEN a.status NOT IN ('draft') THEN 1 ELSE 0 END), 0) AS BIGINT) AS sent, \
+         CAST(COALESCE(SUM(CASE WHEN a.status IN ('submitted', 'in-review', 'proposed') THEN 1 ELSE 0 END), 0) AS BIGINT) AS waiting \
          FROM grants_periods p LEFT JOIN grants_applications a ON a.period_id = p.id \
          WHERE p.municipality_id = $1 AND p.id = $2 GROUP BY p.budget_ore",
     )
@@ -403,4 +405,71 @@ pub async fn installments(
     .iter()
     .map(installment)
     .collect()
+}
+
+/// The year of the association's last start grant decided in the municipality (granted,
+/// reduced or paid), for the rule against a restart within a programme's years.
+pub async fn last_start_year(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    organisation_id: OrganisationId,
+) -> Result<Option<i32>, sqlx::Error> {
+    let row: Option<(Option<String>,)> = sqlx::query_as(
+        "SELECT MAX(a.decided_on) FROM grants_applications a JOIN grants_programmes p ON p.id = a.programme_id \
+         WHERE a.municipality_id = $1 AND a.organisation_id = $2 AND p.kind = 'start' \
+           AND a.status IN ('granted', 'reduced', 'paid')",
+    )
+    .bind(municipality_id)
+    .bind(organisation_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    use chrono::Datelike;
+    Ok(date(row.and_then(|r| r.0)).map(|d| d.year()))
+}
+
+/// How many of a period's applications stand at each status (drafts included), one query.
+pub async fn status_counts(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    period_id: PeriodId,
+) -> Result<Vec<(Status, i64)>, sqlx::Error> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT status, COUNT(*) FROM grants_applications WHERE municipality_id = $1 AND period_id = $2 GROUP BY status",
+    )
+    .bind(municipality_id)
+    .bind(period_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(s, n)| Some((s.parse().ok()?, n)))
+        .collect())
+}
+
+/// Per period of the municipality: applications sent and those waiting for a handler or a
+/// decision (submitted, in review, proposed), one query.
+pub async fn period_counts(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<(PeriodId, i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT period_id, \
+         CAST(SUM(CASE WHEN status <> 'draft' THEN 1 ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN status IN ('submitted', 'in-review', 'proposed') THEN 1 ELSE 0 END) AS BIGINT) \
+         FROM grants_applications WHERE municipality_id = $1 GROUP BY period_id",
+    )
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// The municipality's staff (coordinators and staff), id, name and e-mail, in Swedish order:
+/// whom the coordinator may give the decision role.
+pub async fn staff(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<(UserId, String, String)>, sqlx::Error> {
+    let mut rows: Vec<(UserId, String, String)> = sqlx::query_as(
+        "SELECT DISTINCT u.id, u.name, u.email FROM users u JOIN roles r ON r.user_id = u.id \
+         WHERE r.municipality_id = $1 AND r.role IN ('coordinator', 'staff')",
+    )
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.sort_by(|a, b| platform::rules::swedish_cmp(&a.1, &b.1));
+    Ok(rows)
 }

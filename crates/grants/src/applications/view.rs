@@ -1,12 +1,13 @@
 //! The application page: the same page for the applicant and the staff, with the parts and
-//! forms each may see and use.
+//! forms each may see and use (the forms themselves are built in `routes::forms`).
 
 use crate::applications::case::{self, Case};
-use crate::applications::domain::{reason_required, Outcome, Status};
+use crate::applications::domain::{outcome_of, reason_required, Outcome, Status};
+use crate::applications::form::Stored;
 use crate::applications::store::{self, AttachmentMeta, Installment, Note};
 use crate::eligibility::domain::{self as eligibility, Check};
 use crate::paths;
-use crate::programmes::domain::format_kronor;
+use crate::programmes::domain::{format_kronor, Attachment};
 use platform::web::prelude::*;
 
 pub struct CheckRow {
@@ -33,7 +34,25 @@ pub struct YearRow {
     pub year: u32,
     pub amount: String,
     pub report: String,
+    pub report_href: Option<String>,
     pub paid: String,
+}
+
+/// The decision as the applicant and the staff see it.
+pub struct DecisionView {
+    pub outcome: String,
+    pub amount: String,
+    pub date: String,
+    pub reason: String,
+    pub appeal: String,
+}
+
+/// A form on the page with its heading and an id for the heading (`aria-labelledby`).
+pub struct Section {
+    pub id: &'static str,
+    pub heading: String,
+    pub intro: Option<String>,
+    pub form: Form,
 }
 
 #[derive(Template)]
@@ -41,6 +60,8 @@ pub struct YearRow {
 pub struct ApplicationPage {
     pub page: Page,
     pub notice: Option<String>,
+    /// What stands in the way of the step just tried (a submission), as sentences.
+    pub problems: Vec<String>,
     pub case_number: String,
     pub association: String,
     pub programme: String,
@@ -49,29 +70,31 @@ pub struct ApplicationPage {
     pub deadline: String,
     pub status: String,
     pub next: Option<String>,
-    pub purpose: String,
-    pub applied: String,
+    /// (label, value) of what the applicant has written so far.
+    pub answers: Vec<(String, String)>,
     pub completion: Option<(String, String)>,
-    /// (outcome words, amount, reason, appeal text)
-    pub decision: Option<(String, String, String, String)>,
+    pub decision: Option<DecisionView>,
     pub checks: Vec<CheckRow>,
     pub eligible: bool,
     pub files: Vec<FileRow>,
     /// The upload form's action (with its CSRF token) and the kinds to choose among.
     pub upload: Option<(String, Vec<(String, String)>)>,
     pub upload_error: Option<String>,
-    pub forms: Vec<(String, Form)>,
+    pub sections: Vec<Section>,
     pub notes: Vec<NoteRow>,
     pub years: Vec<YearRow>,
     pub budget: Option<String>,
+    pub proposal: Option<String>,
+    pub attendance: Option<String>,
     pub back: (String, String),
 }
 
-/// The forms and notices of one rendering; `None` fields get their defaults.
+/// The forms and notices of one rendering.
 #[derive(Default)]
 pub struct Extra {
     pub notice: Option<String>,
-    pub forms: Vec<(&'static str, Form)>,
+    pub problems: Vec<String>,
+    pub sections: Vec<Section>,
     pub upload_error: Option<String>,
 }
 
@@ -106,7 +129,7 @@ fn check_rows(ctx: &Ctx, checks: &[Check]) -> Vec<CheckRow> {
         .collect()
 }
 
-fn year_rows(ctx: &Ctx, years: &[Installment]) -> Vec<YearRow> {
+fn year_rows(ctx: &Ctx, m: &Municipality, years: &[Installment]) -> Vec<YearRow> {
     years
         .iter()
         .map(|y| YearRow {
@@ -118,6 +141,9 @@ fn year_rows(ctx: &Ctx, years: &[Installment]) -> Vec<YearRow> {
                 (_, None, Some(_)) => ctx.t("grants-report-submitted"),
                 (Some(due), None, None) => ctx.tr.ta("grants-report-due", &[("date", &due.to_string())]),
             },
+            report_href: y
+                .report_due_on
+                .map(|_| paths::report(&m.slug, y.application_id, y.year_index)),
             paid: match (y.paid_at, y.recovery_started_at) {
                 (_, Some(_)) => ctx.t("grants-paid-recovery"),
                 (Some(at), None) => platform::format::date(at),
@@ -125,6 +151,31 @@ fn year_rows(ctx: &Ctx, years: &[Installment]) -> Vec<YearRow> {
             },
         })
         .collect()
+}
+
+/// The applicant's answers in words: the purpose, the amount and the kind's own facts.
+fn answers(ctx: &Ctx, case: &Case) -> Vec<(String, String)> {
+    let app = &case.app;
+    let stored = Stored::parse(&app.answers);
+    let d = &stored.details;
+    let mut v = vec![(ctx.t("grants-field-purpose"), app.purpose.clone())];
+    let kr = |o: Option<i64>| o.map(format_kronor);
+    let facts = [
+        ("grants-field-costs", kr(d.costs_ore)),
+        ("grants-field-income", kr(d.rental_income_ore)),
+        ("grants-field-members", d.members.map(|m| m.to_string())),
+        ("grants-field-project-starts", d.starts_on.map(|x| x.to_string())),
+        ("grants-field-project-ends", d.ends_on.map(|x| x.to_string())),
+    ];
+    v.extend(facts.into_iter().filter_map(|(l, x)| Some((ctx.t(l), x?))));
+    if case.programme.kind == crate::programmes::domain::Kind::MultiYear {
+        v.push((ctx.t("grants-field-years"), app.years.to_string()));
+    }
+    v.push((ctx.t("grants-applied"), format_kronor(app.applied_ore)));
+    // QUESTIONS: the programme's own questions' answers (stored.questions) are listed here
+    // once programmes carry their questions.
+    v.retain(|(_, x)| !x.is_empty());
+    v
 }
 
 /// The page for `case`, as the viewer may see it.
@@ -153,98 +204,135 @@ pub async fn render(state: &AppState, ctx: &Ctx, m: &Municipality, case: &Case, 
     } else {
         None
     };
-    let decided = matches!(app.status, Status::Granted | Status::Reduced | Status::Rejected | Status::Paid);
+    let decided = matches!(
+        app.status,
+        Status::Granted | Status::Reduced | Status::Rejected | Status::Paid
+    );
     let decision = decided.then(|| {
         let amount = app.decided_ore.unwrap_or(0);
-        let outcome = crate::applications::domain::outcome_of(app.applied_ore, amount);
-        let words = ctx.t(match outcome {
-            Outcome::Granted => "grants-outcome-granted",
-            Outcome::Reduced => "grants-outcome-reduced",
-            Outcome::Rejected => "grants-outcome-rejected",
-        });
-        let reason = if reason_required(outcome) {
-            app.decision_reason.clone()
-        } else {
-            String::new()
-        };
-        let on = app.decided_on.map(|d| d.to_string()).unwrap_or_default();
-        (
-            words,
-            format_kronor(amount),
-            reason,
-            ctx.tr.ta("grants-appeal", &[("date", &on), ("municipality", &m.name)]),
-        )
+        let outcome = outcome_of(app.applied_ore, amount);
+        let date = app.decided_on.map(|d| d.to_string()).unwrap_or_default();
+        DecisionView {
+            outcome: ctx.t(match outcome {
+                Outcome::Granted => "grants-outcome-granted",
+                Outcome::Reduced => "grants-outcome-reduced",
+                Outcome::Rejected => "grants-outcome-rejected",
+            }),
+            amount: format_kronor(amount),
+            reason: if reason_required(outcome) || !app.decision_reason.is_empty() {
+                app.decision_reason.clone()
+            } else {
+                String::new()
+            },
+            appeal: ctx
+                .tr
+                .ta("grants-appeal", &[("date", &date), ("municipality", &m.name)]),
+            date,
+        }
     });
-    let kinds: Vec<(String, String)> = case
+    let mut kinds: Vec<(String, String)> = case
         .programme
         .attachments
         .iter()
         .map(|a| (<&str>::from(*a).to_string(), ctx.t(a.message_id())))
         .collect();
-    let editable = case.applicant && open && matches!(app.status, Status::Draft | Status::Submitted | Status::CompletionRequested);
-    let upload = (editable && !kinds.is_empty()).then(|| {
+    kinds.push(("other".to_string(), ctx.t("grants-doc-other")));
+    let editable = case.applicant && case.editable(today);
+    let upload = editable.then(|| {
         let action = format!(
             "{}?_csrf={}",
             paths::application_step(&m.slug, app.id, "bilagor"),
             ctx.csrf
         );
-        (action, kinds)
+        (action, kinds.clone())
     });
-    let forms: Vec<(String, Form)> = extra.forms.into_iter().map(|(h, f)| (ctx.t(h), f)).collect();
+    let kind_label = |code: &str| {
+        kinds
+            .iter()
+            .find(|(k, _)| k == code)
+            .map(|(_, l)| l.clone())
+            .or_else(|| Attachment::parse(code).map(|a| ctx.t(a.message_id())))
+            .unwrap_or_else(|| code.to_string())
+    };
     let title = format!("{} – {}", case.programme.name, app.organisation_name);
-    html(&ApplicationPage {
-        page: ctx.page_in(m, title),
-        notice: extra.notice,
-        case_number: app.case_number.clone().unwrap_or_else(|| ctx.t("grants-no-case-number")),
-        association: app.organisation_name.clone(),
-        programme: case.programme.name.clone(),
-        programme_href: paths::programme(&m.slug, case.programme.id),
-        period: case.period.name.clone(),
-        deadline: match (app.status, app.completion_deadline) {
-            (Status::CompletionRequested, Some(d)) => d.to_string(),
-            _ => case.period.dates.deadline.to_string(),
+    let status = if extra.problems.is_empty()
+        && extra.sections.iter().all(|s| !s.form.has_errors())
+        && extra.upload_error.is_none()
+    {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    html_status(
+        status,
+        &ApplicationPage {
+            page: ctx.page_in(m, title),
+            notice: extra.notice,
+            problems: extra.problems,
+            case_number: app
+                .case_number
+                .clone()
+                .unwrap_or_else(|| ctx.t("grants-no-case-number")),
+            association: app.organisation_name.clone(),
+            programme: case.programme.name.clone(),
+            programme_href: paths::programme(&m.slug, case.programme.id),
+            period: case.period.name.clone(),
+            deadline: match (app.status, app.completion_deadline) {
+                (Status::CompletionRequested, Some(d)) => d.to_string(),
+                _ => case.period.dates.deadline.to_string(),
+            },
+            status: ctx.t(&case::status_message(app.status)),
+            next: case
+                .applicant
+                .then(|| ctx.t(case::next_for_applicant(app.status, open))),
+            answers: answers(ctx, case),
+            completion: (app.status == Status::CompletionRequested).then(|| {
+                (
+                    app.completion_message.clone(),
+                    app.completion_deadline.map(|d| d.to_string()).unwrap_or_default(),
+                )
+            }),
+            decision,
+            eligible: eligibility::eligible(&checks),
+            checks: check_rows(ctx, &checks),
+            files: files
+                .into_iter()
+                .map(|f| FileRow {
+                    kind: kind_label(&f.kind),
+                    href: paths::attachment(&m.slug, app.id, f.id),
+                    size: size_text(f.size),
+                    name: f.file_name,
+                })
+                .collect(),
+            upload,
+            upload_error: extra.upload_error,
+            sections: extra.sections,
+            notes: notes
+                .into_iter()
+                .map(|n| NoteRow {
+                    author: n.author,
+                    when: platform::format::date(n.created_at),
+                    body: n.body,
+                })
+                .collect(),
+            years: year_rows(ctx, m, &years),
+            budget,
+            proposal: (case.staff && app.proposed_ore.is_some()).then(|| {
+                ctx.tr.ta(
+                    "grants-proposal",
+                    &[
+                        ("amount", &format_kronor(app.proposed_ore.unwrap_or(0))),
+                        ("note", &app.proposal_note),
+                    ],
+                )
+            }),
+            attendance: (case.programme.kind == crate::programmes::domain::Kind::Activity)
+                .then(|| paths::attendance(&m.slug, app.organisation_id)),
+            back: if case.staff {
+                (paths::queue(&m.slug, app.period_id), ctx.t("grants-back-queue"))
+            } else {
+                (paths::mine(&m.slug), ctx.t("grants-back-mine"))
+            },
         },
-        status: ctx.t(&case::status_message(app.status)),
-        next: case.applicant.then(|| ctx.t(case::next_for_applicant(app.status, open))),
-        purpose: app.purpose.clone(),
-        applied: format_kronor(app.applied_ore),
-        completion: (app.status == Status::CompletionRequested).then(|| {
-            (
-                app.completion_message.clone(),
-                app.completion_deadline.map(|d| d.to_string()).unwrap_or_default(),
-            )
-        }),
-        decision,
-        eligible: eligibility::eligible(&checks),
-        checks: check_rows(ctx, &checks),
-        files: files
-            .into_iter()
-            .map(|f| FileRow {
-                kind: crate::programmes::domain::Attachment::parse(&f.kind)
-                    .map(|a| ctx.t(a.message_id()))
-                    .unwrap_or(f.kind),
-                href: paths::attachment(&m.slug, app.id, f.id),
-                size: size_text(f.size),
-                name: f.file_name,
-            })
-            .collect(),
-        upload,
-        upload_error: extra.upload_error,
-        forms,
-        notes: notes
-            .into_iter()
-            .map(|n| NoteRow {
-                author: n.author,
-                when: platform::format::date(n.created_at),
-                body: n.body,
-            })
-            .collect(),
-        years: year_rows(ctx, &years),
-        budget,
-        back: if case.staff {
-            (paths::queue(&m.slug, app.period_id), ctx.t("grants-back-queue"))
-        } else {
-            (paths::mine(&m.slug), ctx.t("grants-back-mine"))
-        },
-    })
+    )
 }

@@ -5,11 +5,11 @@
 use crate::applications::domain::{self, Actor, Outcome, Refusal, Status, Step};
 use crate::applications::store::Application;
 use crate::ids::{ApplicationId, AttachmentId, PeriodId, ProgrammeId};
-use crate::tables::{Applications, Attachments, Installments, Notes, APPLICATION_ONCE};
+use crate::tables::{Applications, Attachments, Deciders, Installments, Notes};
 use chrono::{Months, NaiveDate};
 use platform::audit::Change;
 use platform::auth::CurrentUser;
-use platform::db::{Backend, Insert, OnConstraint, Update};
+use platform::db::{Backend, Insert, Update};
 use platform::{MunicipalityId, OrganisationId};
 use sqlx::AnyConnection;
 
@@ -27,6 +27,16 @@ pub enum WriteError {
     NotFound,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
+}
+
+impl From<WriteError> for platform::error::AppError {
+    fn from(e: WriteError) -> Self {
+        match e {
+            WriteError::Db(e) => e.into(),
+            WriteError::NotFound => platform::error::AppError::NotFound("err-not-found"),
+            other => platform::error::AppError::Internal(anyhow::anyhow!(other)),
+        }
+    }
 }
 
 impl From<Refusal> for WriteError {
@@ -61,7 +71,21 @@ pub async fn create<'a>(
     actor: &'a CurrentUser,
     now: i64,
 ) -> Result<(ApplicationId, Change<'a>), WriteError> {
-    let inserted = Insert::into(Applications::Table)
+    // The one application of the association in the period is looked for first (a caught
+    // unique violation would abort a PostgreSQL transaction); the unique index still stops a
+    // second one made at the same moment.
+    let existing: Option<(ApplicationId,)> = sqlx::query_as(
+        "SELECT id FROM grants_applications WHERE municipality_id = $1 AND period_id = $2 AND organisation_id = $3",
+    )
+    .bind(m)
+    .bind(period_id)
+    .bind(organisation_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((id,)) = existing {
+        return Err(WriteError::Exists(id));
+    }
+    let id: ApplicationId = Insert::into(Applications::Table)
         .set(Applications::MunicipalityId, m)
         .set(Applications::ProgrammeId, programme_id)
         .set(Applications::PeriodId, period_id)
@@ -72,23 +96,7 @@ pub async fn create<'a>(
         .set(Applications::CreatedAt, now)
         .set(Applications::UpdatedAt, now)
         .returning_id(tx)
-        .await
-        .on_unique(APPLICATION_ONCE, || WriteError::NotFound);
-    let id: ApplicationId = match inserted {
-        Ok(id) => id,
-        Err(WriteError::NotFound) => {
-            let (id,): (ApplicationId,) = sqlx::query_as(
-                "SELECT id FROM grants_applications WHERE municipality_id = $1 AND period_id = $2 AND organisation_id = $3",
-            )
-            .bind(m)
-            .bind(period_id)
-            .bind(organisation_id)
-            .fetch_one(&mut *tx)
-            .await?;
-            return Err(WriteError::Exists(id));
-        }
-        Err(e) => return Err(e),
-    };
+        .await?;
     Ok((id, change(m, actor, "grants.application.create", id, "")))
 }
 
@@ -99,8 +107,10 @@ pub struct Answers {
     pub applied_ore: i64,
     pub years: u32,
     pub democracy_attested: bool,
-    /// The programme's own questions, JSON.
+    /// The kind's facts and the programme's own questions, JSON ([`super::form::Stored`]).
     pub answers: String,
+    /// A second board member asked to co-sign, or empty.
+    pub co_signer_email: String,
 }
 
 /// Saves the applicant's answers while the application may be changed (`open`: before the
@@ -121,6 +131,7 @@ pub async fn save<'a>(
         .set(Applications::Years, i64::from(a.years.max(1)))
         .set(Applications::DemocracyAttested, i64::from(a.democracy_attested))
         .set(Applications::Answers, a.answers.as_str())
+        .set(Applications::CoSignerEmail, a.co_signer_email.as_str())
         .set(Applications::UpdatedAt, now)
         .filter(Applications::MunicipalityId, m)
         .filter(Applications::Id, app.id)
@@ -186,7 +197,10 @@ pub async fn submit<'a>(
     if n == 0 {
         return Err(WriteError::Refused(Refusal::WrongStatus));
     }
-    Ok(((to, case.clone()), change(m, actor, "grants.application.submit", app.id, case)))
+    Ok((
+        (to, case.clone()),
+        change(m, actor, "grants.application.submit", app.id, case),
+    ))
 }
 
 /// A second board member signs; the application then counts as sent.
@@ -266,7 +280,10 @@ pub async fn attach<'a>(
         .set(Attachments::UploadedAt, now)
         .returning_id(tx)
         .await?;
-    Ok((id, change(m, actor, "grants.application.attach", app.id, kind.to_string())))
+    Ok((
+        id,
+        change(m, actor, "grants.application.attach", app.id, kind.to_string()),
+    ))
 }
 
 /// A handler takes the case.
@@ -307,7 +324,7 @@ pub async fn score<'a>(
     tx: &mut AnyConnection,
     m: MunicipalityId,
     app: &Application,
-    scores: &[u8],
+    scores: &[Option<u8>],
     actor: &'a CurrentUser,
     now: i64,
 ) -> Result<((), Change<'a>), WriteError> {
@@ -389,7 +406,10 @@ pub enum Reports {
     /// One report, due on the date.
     Once(NaiveDate),
     /// A report for each year, due `months_after` months after the year (from `starts_on`) ends.
-    Yearly { starts_on: NaiveDate, months_after: u32 },
+    Yearly {
+        starts_on: NaiveDate,
+        months_after: u32,
+    },
 }
 
 /// Decides an application. The application's row and then its period's row are locked (on
@@ -420,7 +440,12 @@ pub async fn decide<'a>(
     let outcome = domain::outcome_of(applied_ore, decision.amount_ore);
     match domain::next(status, Step::Decide(outcome), Actor::Decider, true) {
         Ok(_) => {}
-        Err(Refusal::WrongStatus) if matches!(status, Status::Granted | Status::Reduced | Status::Rejected | Status::Paid) => {
+        Err(Refusal::WrongStatus)
+            if matches!(
+                status,
+                Status::Granted | Status::Reduced | Status::Rejected | Status::Paid
+            ) =>
+        {
             return Err(WriteError::AlreadyDecided)
         }
         Err(r) => return Err(r.into()),
@@ -433,7 +458,7 @@ pub async fn decide<'a>(
     .fetch_one(&mut *tx)
     .await?;
     let (used,): (i64,) = sqlx::query_as(
-        "SELECT COALESCE(SUM(decided_ore), 0) FROM grants_applications \
+        "SELECT CAST(COALESCE(SUM(decided_ore), 0) AS BIGINT) FROM grants_applications \
          WHERE period_id = $1 AND status IN ('granted', 'reduced', 'paid')",
     )
     .bind(period_id)
@@ -441,7 +466,9 @@ pub async fn decide<'a>(
     .await?;
     let amount = decision.amount_ore.max(0);
     if used + amount > budget {
-        return Err(WriteError::OverBudget { left_ore: budget - used });
+        return Err(WriteError::OverBudget {
+            left_ore: budget - used,
+        });
     }
     let to = match outcome {
         Outcome::Granted => Status::Granted,
@@ -469,9 +496,10 @@ pub async fn decide<'a>(
             let due = match decision.reports {
                 Reports::None => None,
                 Reports::Once(on) => (year == 1).then_some(on),
-                Reports::Yearly { starts_on, months_after } => {
-                    starts_on.checked_add_months(Months::new(12 * year + months_after))
-                }
+                Reports::Yearly {
+                    starts_on,
+                    months_after,
+                } => starts_on.checked_add_months(Months::new(12 * year + months_after)),
             };
             Insert::into(Installments::Table)
                 .set(Installments::MunicipalityId, m)
@@ -495,5 +523,77 @@ pub async fn decide<'a>(
             years,
         },
         change(m, actor, action, id, crate::programmes::domain::format_kronor(amount)),
+    ))
+}
+
+// --- Who decides, and the case numbers' prefix ---
+
+/// Gives a member of the municipality's staff the decision role (delegation); giving it twice
+/// changes nothing.
+pub async fn add_decider<'a>(
+    tx: &mut AnyConnection,
+    m: MunicipalityId,
+    user: platform::UserId,
+    actor: &'a CurrentUser,
+    now: i64,
+) -> Result<((), Change<'a>), WriteError> {
+    // ON CONFLICT rather than a caught unique violation, which would abort a PostgreSQL
+    // transaction that still has its audit record to write.
+    sqlx::query(
+        "INSERT INTO grants_deciders (municipality_id, user_id, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (municipality_id, user_id) DO NOTHING",
+    )
+    .bind(m)
+    .bind(user)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(((), Change::new(m, Some(actor), "grants.decider.add", "user", user, "")))
+}
+
+pub async fn remove_decider<'a>(
+    tx: &mut AnyConnection,
+    m: MunicipalityId,
+    user: platform::UserId,
+    actor: &'a CurrentUser,
+) -> Result<((), Change<'a>), WriteError> {
+    platform::db::Delete::from(Deciders::Table)
+        .filter(Deciders::MunicipalityId, m)
+        .filter(Deciders::UserId, user)
+        .run(tx)
+        .await?;
+    Ok((
+        (),
+        Change::new(m, Some(actor), "grants.decider.remove", "user", user, ""),
+    ))
+}
+
+/// Sets the prefix of the municipality's case numbers (its nämnd, e.g. "KFN").
+pub async fn set_case_prefix<'a>(
+    tx: &mut AnyConnection,
+    m: MunicipalityId,
+    prefix: &str,
+    actor: &'a CurrentUser,
+    now: i64,
+) -> Result<((), Change<'a>), WriteError> {
+    sqlx::query(
+        "INSERT INTO grants_settings (municipality_id, case_prefix, updated_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (municipality_id) DO UPDATE SET case_prefix = $2, updated_at = $3",
+    )
+    .bind(m)
+    .bind(prefix)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok((
+        (),
+        Change::new(
+            m,
+            Some(actor),
+            "grants.settings.prefix",
+            "municipality",
+            m,
+            prefix.to_string(),
+        ),
     ))
 }

@@ -302,3 +302,23 @@ impl From<ProgrammeError> for platform::error::AppError {
         }
     }
 }
+
+/// A period of the municipality with its programme (two queries).
+pub async fn period_by_id(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    id: PeriodId,
+) -> Result<Option<(Programme, Period)>, ProgrammeError> {
+    let row = sqlx::query(&format!("{PERIOD} WHERE municipality_id = $1 AND id = $2"))
+        .bind(municipality_id)
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let p = period(&row)?;
+    Ok(programme_by_id(db, municipality_id, p.programme_id)
+        .await?
+        .map(|(programme, _)| (programme, p)))
+}
