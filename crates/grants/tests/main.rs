@@ -7,4 +7,5 @@ mod attendance;
 mod attendance_browser;
 mod attendance_card;
 mod browser;
+mod programme_edit;
 mod programmes;

@@ -110,7 +110,10 @@ impl AnswerProblem {
 
 /// The digits of a number as typed, without spaces ("1 200" is 1200).
 fn without_spaces(typed: &str) -> String {
-    typed.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}').collect()
+    typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect()
 }
 
 fn whole_number(typed: &str) -> Option<i64> {

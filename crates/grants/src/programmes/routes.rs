@@ -12,6 +12,7 @@
 //!   programme ([`edit`])
 
 mod edit;
+mod forms;
 mod words;
 
 use crate::ids::ProgrammeId;

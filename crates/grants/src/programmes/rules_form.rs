@@ -68,15 +68,23 @@ pub fn ore_text(ore: i64) -> String {
 pub enum RuleProblem {
     Required,
     /// Not a whole number from `min` to `max`.
-    Number { min: u32, max: u32 },
+    Number {
+        min: u32,
+        max: u32,
+    },
     /// Not kronor (with öre after a comma).
     Amount,
     /// A wrong age band, on its line of the field (from 1).
-    Band { line: usize, why: BandProblem },
+    Band {
+        line: usize,
+        why: BandProblem,
+    },
     NoBands,
     TooManyBands,
     /// An excluded activity over [`EXCLUDED_LEN_MAX`] characters, on its line.
-    ExcludedTooLong { line: usize },
+    ExcludedTooLong {
+        line: usize,
+    },
     TooManyExcluded,
 }
 
@@ -92,7 +100,9 @@ pub enum BandProblem {
     /// The weekly cap is not a whole number from 1 to [`CAP_MAX`].
     Cap,
     /// Its ages overlap those of the band on that line.
-    Overlap { line: usize },
+    Overlap {
+        line: usize,
+    },
 }
 
 impl BandProblem {
@@ -127,7 +137,13 @@ fn number(problems: &mut Problems, field: &'static str, typed: &str, min: u32, m
 }
 
 /// Like [`number`], with empty for none.
-fn optional_number(problems: &mut Problems, field: &'static str, typed: &str, min: u32, max: u32) -> Option<Option<u32>> {
+fn optional_number(
+    problems: &mut Problems,
+    field: &'static str,
+    typed: &str,
+    min: u32,
+    max: u32,
+) -> Option<Option<u32>> {
     if typed.trim().is_empty() {
         Some(None)
     } else {
@@ -190,7 +206,12 @@ fn band(line: &str) -> Result<AgeBand, BandProblem> {
     let per_participant_ore = kronor_ore(parts[1]).ok_or(BandProblem::Amount)?;
     let weekly_cap = match parts.get(2).copied().unwrap_or_default() {
         "" => None,
-        cap => Some(cap.parse::<u32>().ok().filter(|c| (1..=CAP_MAX).contains(c)).ok_or(BandProblem::Cap)?),
+        cap => Some(
+            cap.parse::<u32>()
+                .ok()
+                .filter(|c| (1..=CAP_MAX).contains(c))
+                .ok_or(BandProblem::Cap)?,
+        ),
     };
     Ok(AgeBand {
         from,
@@ -214,9 +235,9 @@ pub fn parse_bands(typed: &str) -> Result<Vec<AgeBand>, Vec<RuleProblem>> {
         let line_no = i + 1;
         match band(line) {
             Ok(b) => {
-                let overlapping = bands.iter().find(|(_, o)| {
-                    b.from <= o.to.unwrap_or(u32::MAX) && o.from <= b.to.unwrap_or(u32::MAX)
-                });
+                let overlapping = bands
+                    .iter()
+                    .find(|(_, o)| b.from <= o.to.unwrap_or(u32::MAX) && o.from <= b.to.unwrap_or(u32::MAX));
                 match overlapping {
                     Some((other, _)) => problems.push(RuleProblem::Band {
                         line: line_no,
@@ -381,12 +402,14 @@ pub fn parse_rules(kind: Kind, i: &RulesInput) -> Result<Rules, Problems> {
         Kind::Premises => {
             let share_percent = number(&mut p, "share_percent", &i.share_percent, 1, 100);
             let yearly_cap_ore = amount(&mut p, "yearly_cap", &i.yearly_cap);
-            share_percent.zip(yearly_cap_ore).map(|(share_percent, yearly_cap_ore)| {
-                Rules::Premises(PremisesRules {
-                    share_percent,
-                    yearly_cap_ore,
+            share_percent
+                .zip(yearly_cap_ore)
+                .map(|(share_percent, yearly_cap_ore)| {
+                    Rules::Premises(PremisesRules {
+                        share_percent,
+                        yearly_cap_ore,
+                    })
                 })
-            })
         }
         Kind::Start => {
             let amount_ore = amount(&mut p, "amount", &i.amount);
@@ -411,8 +434,11 @@ pub fn parse_rules(kind: Kind, i: &RulesInput) -> Result<Rules, Problems> {
                 })
             })
         }
-        Kind::Operating => amount(&mut p, "amount", &i.amount).map(|amount_ore| Rules::Operating(OperatingRules { amount_ore })),
-        Kind::MultiYear => number(&mut p, "max_years", &i.max_years, 1, 10).map(|max_years| Rules::MultiYear(MultiYearRules { max_years })),
+        Kind::Operating => {
+            amount(&mut p, "amount", &i.amount).map(|amount_ore| Rules::Operating(OperatingRules { amount_ore }))
+        }
+        Kind::MultiYear => number(&mut p, "max_years", &i.max_years, 1, 10)
+            .map(|max_years| Rules::MultiYear(MultiYearRules { max_years })),
     };
     match rules {
         Some(r) if p.is_empty() => Ok(r),

@@ -295,7 +295,10 @@ pub async fn edit_programme(
         }
     };
     db::write(db, now, async |tx| {
-        let n = update.run(tx).await.on_unique(PROGRAMME_NAME, || ProgrammeError::Taken)?;
+        let n = update
+            .run(tx)
+            .await
+            .on_unique(PROGRAMME_NAME, || ProgrammeError::Taken)?;
         if n == 0 {
             return Err(ProgrammeError::NotFound);
         }

@@ -47,9 +47,18 @@ fn a_question_reads_and_writes_the_published_json() {
 
 #[test]
 fn text_answers_are_trimmed_and_bounded() {
-    assert_eq!(one(QuestionKind::Text, "  Vi ska måla om.\r\nOch laga taket.  "), Ok("Vi ska måla om.\nOch laga taket.".into()));
-    assert_eq!(one(QuestionKind::Text, &"a".repeat(ANSWER_MAX)).map(|a| a.len()), Ok(ANSWER_MAX));
-    assert_eq!(one(QuestionKind::Text, &"a".repeat(ANSWER_MAX + 1)), Err(AnswerProblem::TooLong));
+    assert_eq!(
+        one(QuestionKind::Text, "  Vi ska måla om.\r\nOch laga taket.  "),
+        Ok("Vi ska måla om.\nOch laga taket.".into())
+    );
+    assert_eq!(
+        one(QuestionKind::Text, &"a".repeat(ANSWER_MAX)).map(|a| a.len()),
+        Ok(ANSWER_MAX)
+    );
+    assert_eq!(
+        one(QuestionKind::Text, &"a".repeat(ANSWER_MAX + 1)),
+        Err(AnswerProblem::TooLong)
+    );
 }
 
 #[test]
@@ -108,7 +117,13 @@ fn required_answers_must_be_given_and_every_problem_is_told() {
     );
     let right = check_answers(
         &questions,
-        &given(&[("q1", " Ja "), ("q2", ""), ("q3", "2027-01-10"), ("q4", "fil"), ("q9", "x")]),
+        &given(&[
+            ("q1", " Ja "),
+            ("q2", ""),
+            ("q3", "2027-01-10"),
+            ("q4", "fil"),
+            ("q9", "x"),
+        ]),
     )
     .unwrap();
     assert_eq!(right, given(&[("q1", "Ja"), ("q3", "2027-01-10")]));
@@ -135,7 +150,10 @@ fn required_files_are_missing_until_attached_under_their_kind() {
     let missing: Vec<&str> = missing_files(&questions, &[]).iter().map(|q| q.id.as_str()).collect();
     assert_eq!(missing, ["q1"]);
     assert!(missing_files(&questions, &["question-q1".into()]).is_empty());
-    assert_eq!(missing_files(&questions, &["budget".into(), "question-q2".into()]).len(), 1);
+    assert_eq!(
+        missing_files(&questions, &["budget".into(), "question-q2".into()]).len(),
+        1
+    );
 }
 
 fn input(label: &str, kind: &str, options: &str) -> QuestionInput {
@@ -165,12 +183,14 @@ fn a_new_question_needs_a_label_of_at_most_300_characters_and_a_kind() {
             hint: "Gäller hela året.".into(),
         }
     );
-    assert!(!validate_question(&QuestionInput {
-        required: String::new(),
-        ..input("Fråga", "text", "")
-    })
-    .unwrap()
-    .required);
+    assert!(
+        !validate_question(&QuestionInput {
+            required: String::new(),
+            ..input("Fråga", "text", "")
+        })
+        .unwrap()
+        .required
+    );
     assert_eq!(
         problems(&input(" ", "", "")),
         vec![
@@ -190,22 +210,46 @@ fn a_new_question_needs_a_label_of_at_most_300_characters_and_a_kind() {
         hint: "h".repeat(HINT_MAX + 1),
         ..input("Fråga", "date", "")
     };
-    assert_eq!(problems(&long_hint), vec![("hint", QuestionProblem::Rule(Invalid::TooLong(HINT_MAX)))]);
+    assert_eq!(
+        problems(&long_hint),
+        vec![("hint", QuestionProblem::Rule(Invalid::TooLong(HINT_MAX)))]
+    );
 }
 
 #[test]
 fn a_choice_has_two_to_twenty_different_options_one_per_line() {
     let ok = validate_question(&input("Sort", "choice", "Idrott\r\n\n  Kultur \nSocialt\n")).unwrap();
     assert_eq!(ok.options, ["Idrott", "Kultur", "Socialt"]);
-    assert_eq!(problems(&input("Sort", "choice", " \n ")), vec![("options", QuestionProblem::NoOptions)]);
-    assert_eq!(problems(&input("Sort", "choice", "Idrott")), vec![("options", QuestionProblem::FewOptions)]);
+    assert_eq!(
+        problems(&input("Sort", "choice", " \n ")),
+        vec![("options", QuestionProblem::NoOptions)]
+    );
+    assert_eq!(
+        problems(&input("Sort", "choice", "Idrott")),
+        vec![("options", QuestionProblem::FewOptions)]
+    );
     let twenty: Vec<String> = (1..=20).map(|i| format!("Val {i}")).collect();
-    assert_eq!(validate_question(&input("Sort", "choice", &twenty.join("\n"))).unwrap().options.len(), 20);
+    assert_eq!(
+        validate_question(&input("Sort", "choice", &twenty.join("\n")))
+            .unwrap()
+            .options
+            .len(),
+        20
+    );
     let many: Vec<String> = (1..=21).map(|i| format!("Val {i}")).collect();
-    assert_eq!(problems(&input("Sort", "choice", &many.join("\n"))), vec![("options", QuestionProblem::ManyOptions)]);
-    assert_eq!(problems(&input("Sort", "choice", "Ja\nja")), vec![("options", QuestionProblem::SameOption)]);
+    assert_eq!(
+        problems(&input("Sort", "choice", &many.join("\n"))),
+        vec![("options", QuestionProblem::ManyOptions)]
+    );
+    assert_eq!(
+        problems(&input("Sort", "choice", "Ja\nja")),
+        vec![("options", QuestionProblem::SameOption)]
+    );
     let long = format!("Ja\n{}", "n".repeat(OPTION_MAX + 1));
-    assert_eq!(problems(&input("Sort", "choice", &long)), vec![("options", QuestionProblem::OptionTooLong)]);
+    assert_eq!(
+        problems(&input("Sort", "choice", &long)),
+        vec![("options", QuestionProblem::OptionTooLong)]
+    );
     assert_eq!(QuestionProblem::ManyOptions.limit(), Some(20));
     assert_eq!(QuestionProblem::FewOptions.limit(), Some(2));
 }
@@ -267,6 +311,9 @@ fn a_form_has_at_most_fifty_questions() {
     for i in 0..QUESTIONS_MAX {
         seq = apply(&mut list, seq, &new(&format!("F{i}"))).unwrap();
     }
-    assert_eq!(apply(&mut list, seq, &new("En för mycket")), Err(ChangeRefused::TooMany));
+    assert_eq!(
+        apply(&mut list, seq, &new("En för mycket")),
+        Err(ChangeRefused::TooMany)
+    );
     assert_eq!(list.len(), QUESTIONS_MAX);
 }

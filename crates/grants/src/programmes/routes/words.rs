@@ -10,18 +10,16 @@ fn activity_rules(ctx: &Ctx, r: &ActivityRules) -> Vec<String> {
         .bands
         .iter()
         .map(|b| {
-            let cap = b
-                .weekly_cap
-                .map(|c| c.to_string())
-                .unwrap_or_else(|| ctx.t("grants-no-cap"));
-            ctx.tr.ta(
-                "grants-rule-band",
-                &[
-                    ("ages", &b.label()),
-                    ("amount", &format_kronor(b.per_participant_ore)),
-                    ("cap", &cap),
-                ],
-            )
+            let (ages, amount) = (b.label(), format_kronor(b.per_participant_ore));
+            match b.weekly_cap {
+                Some(cap) => ctx.tr.ta(
+                    "grants-rule-band",
+                    &[("ages", &ages), ("amount", &amount), ("cap", &cap)],
+                ),
+                None => ctx
+                    .tr
+                    .ta("grants-rule-band-no-cap", &[("ages", &ages), ("amount", &amount)]),
+            }
         })
         .collect();
     v.push(ctx.tr.ta(
@@ -91,7 +89,10 @@ pub(super) fn question_rows(ctx: &Ctx, questions: &[Question]) -> Vec<QuestionRo
         .map(|q| {
             let mut about = ctx.t(q.kind.message_id());
             if q.kind == QuestionKind::Choice {
-                about = ctx.tr.ta("grants-question-options", &[("kind", &about), ("list", &q.options.join(", "))]);
+                about = ctx.tr.ta(
+                    "grants-question-options",
+                    &[("kind", &about), ("list", &q.options.join(", "))],
+                );
             }
             if q.required {
                 about = ctx.tr.ta("grants-question-required", &[("about", &about)]);

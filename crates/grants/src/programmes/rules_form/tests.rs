@@ -90,7 +90,10 @@ fn the_activity_rules_read_back_from_their_fields() {
     assert_eq!(i.per_meeting, "21");
     assert_eq!(i.max_per_leader, "20");
     assert_eq!(i.one_per_day, "on");
-    assert_eq!(parse_rules(Kind::Activity, &i), Ok(Rules::Activity(ActivityRules::lok())));
+    assert_eq!(
+        parse_rules(Kind::Activity, &i),
+        Ok(Rules::Activity(ActivityRules::lok()))
+    );
 
     let changed = RulesInput {
         min_minutes: "60".into(),
@@ -274,5 +277,8 @@ fn the_attachments_ticked_are_kept_in_the_usual_order() {
         [Attachment::Verksamhetsberattelse, Attachment::Budget]
     );
     assert!(parse_attachments(&[]).is_empty());
-    assert_eq!(attachment_field(Attachment::EkonomiskRedovisning), "doc-ekonomisk-redovisning");
+    assert_eq!(
+        attachment_field(Attachment::EkonomiskRedovisning),
+        "doc-ekonomisk-redovisning"
+    );
 }
