@@ -25,6 +25,17 @@ pub fn publish(slug: &str, id: ProgrammeId) -> String {
     format!("/{slug}/bidrag/{id}/publicera")
 }
 
+/// The coordinator's page for changing a programme (its text is posted here too).
+pub fn edit_programme(slug: &str, id: ProgrammeId) -> String {
+    format!("/{slug}/bidrag/{id}/andra")
+}
+
+/// A part of the programme posted from its edit page: `regler`, `krav`, `bilagor`, `fragor`,
+/// `fragor/flytta`, `fragor/ta-bort`.
+pub fn edit_part(slug: &str, id: ProgrammeId, part: &str) -> String {
+    format!("/{slug}/bidrag/{id}/andra/{part}")
+}
+
 /// The programmes as JSON: `/api/v1/{slug}/grants/programmes`.
 pub fn api(slug: &str) -> String {
     format!("/api/v1/{slug}/grants/programmes")

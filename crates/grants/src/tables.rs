@@ -17,6 +17,8 @@ pub enum Programmes {
     Rules,
     Eligibility,
     Attachments,
+    Questions,
+    QuestionSeq,
     Published,
     CreatedAt,
     UpdatedAt,

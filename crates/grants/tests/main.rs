@@ -8,6 +8,7 @@ mod attendance;
 mod attendance_browser;
 mod attendance_card;
 mod browser;
+mod programme_edit;
 mod programmes;
 mod review;
 mod support;

@@ -271,6 +271,19 @@ pub enum Attachment {
 }
 
 impl Attachment {
+    pub const ALL: [Attachment; 6] = [
+        Attachment::Verksamhetsberattelse,
+        Attachment::Arsmotesprotokoll,
+        Attachment::EkonomiskRedovisning,
+        Attachment::Revisionsberattelse,
+        Attachment::Budget,
+        Attachment::Stadgar,
+    ];
+
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+
     pub fn parse(code: &str) -> Option<Attachment> {
         code.parse().ok()
     }

@@ -4,15 +4,21 @@
 //!   coordinator also sees unpublished ones
 //! - `GET /api/v1/{slug}/grants/programmes`: the same as JSON (public)
 //! - `GET|POST /{slug}/bidrag/ny`: the coordinator makes a programme of a kind
-//! - `GET /{slug}/bidrag/{id}`: a programme: text, criteria, rules, requirements, attachments
-//!   and periods with deadlines and budgets
+//! - `GET /{slug}/bidrag/{id}`: a programme: text, criteria, rules, requirements, attachments,
+//!   the questions of its application form and periods with deadlines and budgets
 //! - `POST /{slug}/bidrag/{id}/perioder`: the coordinator adds a period
 //! - `POST /{slug}/bidrag/{id}/publicera`: the coordinator publishes or withdraws it
+//! - `GET /{slug}/bidrag/{id}/andra` and the posts under it: the coordinator changes the
+//!   programme ([`edit`])
 
-use crate::activity::domain::ActivityRules;
+mod edit;
+mod forms;
+mod words;
+
 use crate::ids::ProgrammeId;
 use crate::paths;
 use crate::programmes::domain::{self, format_kronor, Kind, PeriodInput, Rules};
+use crate::programmes::questions::Question;
 use crate::programmes::store::{self, Period, Programme, ProgrammeError, ProgrammeSetup};
 use axum::Json;
 use chrono::NaiveDate;
@@ -27,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/{slug}/bidrag/{id}", get(show))
         .route("/{slug}/bidrag/{id}/perioder", post(add_period))
         .route("/{slug}/bidrag/{id}/publicera", post(publish))
+        .merge(edit::router())
 }
 
 fn swedish_date(d: NaiveDate) -> String {
@@ -109,6 +116,7 @@ struct ApiProgramme {
     rules: Rules,
     requires: domain::Eligibility,
     attachments: Vec<domain::Attachment>,
+    questions: Vec<Question>,
     periods: Vec<ApiPeriod>,
 }
 
@@ -131,6 +139,7 @@ async fn api_list(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult
             rules: p.rules,
             requires: p.eligibility,
             attachments: p.attachments,
+            questions: p.questions,
             periods: periods
                 .into_iter()
                 .map(|x| ApiPeriod {
@@ -253,10 +262,12 @@ struct ProgrammePage {
     rules: Vec<String>,
     requirements: Vec<String>,
     attachments: Vec<String>,
+    questions: Vec<words::QuestionRow>,
     periods: Vec<PeriodRow>,
-    /// The coordinator's forms: a new period, and publish or withdraw.
+    /// The coordinator's forms: a new period, and publish or withdraw; and the edit page.
     period_form: Option<Form>,
     publish: Option<(String, bool)>,
+    edit: Option<String>,
     back: String,
 }
 
@@ -266,78 +277,6 @@ fn paragraphs(text: &str) -> Vec<String> {
         .filter(|p| !p.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-fn activity_rules(ctx: &Ctx, r: &ActivityRules) -> Vec<String> {
-    let mut v: Vec<String> = r
-        .bands
-        .iter()
-        .map(|b| {
-            let cap = b
-                .weekly_cap
-                .map(|c| c.to_string())
-                .unwrap_or_else(|| ctx.t("grants-no-cap"));
-            ctx.tr.ta(
-                "grants-rule-band",
-                &[
-                    ("ages", &b.label()),
-                    ("amount", &format_kronor(b.per_participant_ore)),
-                    ("cap", &cap),
-                ],
-            )
-        })
-        .collect();
-    v.push(ctx.tr.ta(
-        "grants-rule-per-meeting",
-        &[("amount", &format_kronor(r.per_meeting_ore))],
-    ));
-    v.push(ctx.tr.ta(
-        "grants-rule-minimums",
-        &[
-            ("participants", &r.min_participants),
-            ("minutes", &r.min_minutes),
-            ("leader", &r.min_leader_age),
-        ],
-    ));
-    if let Some(n) = r.max_per_leader {
-        v.push(ctx.tr.ta("grants-rule-per-leader", &[("n", &n)]));
-    }
-    if r.one_per_day {
-        v.push(ctx.t("grants-rule-one-per-day"));
-    }
-    if !r.excluded_activities.is_empty() {
-        v.push(
-            ctx.tr
-                .ta("grants-rule-excluded", &[("list", &r.excluded_activities.join(", "))]),
-        );
-    }
-    v
-}
-
-fn rules_in_words(ctx: &Ctx, rules: &Rules) -> Vec<String> {
-    match rules {
-        Rules::Activity(r) => activity_rules(ctx, r),
-        Rules::Premises(r) => vec![ctx.tr.ta(
-            "grants-rule-premises",
-            &[("share", &r.share_percent), ("cap", &format_kronor(r.yearly_cap_ore))],
-        )],
-        Rules::Start(r) => vec![ctx.tr.ta(
-            "grants-rule-start",
-            &[
-                ("amount", &format_kronor(r.amount_ore)),
-                ("members", &r.min_members),
-                ("years", &r.no_restart_years),
-            ],
-        )],
-        Rules::Project(r) => vec![ctx.tr.ta(
-            "grants-rule-project",
-            &[("before", &r.apply_weeks_before), ("after", &r.report_weeks_after)],
-        )],
-        Rules::Operating(r) => vec![ctx
-            .tr
-            .ta("grants-rule-operating", &[("amount", &format_kronor(r.amount_ore))])],
-        Rules::MultiYear(r) => vec![ctx.tr.ta("grants-rule-multi-year", &[("years", &r.max_years)])],
-    }
 }
 
 fn period_form(ctx: &Ctx, m: &Municipality, id: ProgrammeId) -> Form {
@@ -389,6 +328,7 @@ async fn render(
         rules,
         eligibility,
         attachments,
+        questions,
         published,
         ..
     } = p;
@@ -402,7 +342,7 @@ async fn render(
             published,
             description: paragraphs(&description),
             criteria: paragraphs(&criteria),
-            rules: rules_in_words(ctx, &rules),
+            rules: words::rules_in_words(ctx, &rules),
             requirements: eligibility
                 .listed()
                 .into_iter()
@@ -412,6 +352,7 @@ async fn render(
                 })
                 .collect(),
             attachments: attachments.iter().map(|a| ctx.t(a.message_id())).collect(),
+            questions: words::question_rows(ctx, &questions),
             periods: periods
                 .into_iter()
                 .map(|x| PeriodRow {
@@ -429,6 +370,7 @@ async fn render(
                 .collect(),
             period_form,
             publish: coordinator.then(|| (paths::publish(&m.slug, id), !published)),
+            edit: coordinator.then(|| paths::edit_programme(&m.slug, id)),
             back: paths::programmes(&m.slug),
         },
     )

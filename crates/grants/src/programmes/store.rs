@@ -3,6 +3,7 @@
 
 use crate::ids::{PeriodId, ProgrammeId};
 use crate::programmes::domain::{Attachment, Eligibility, Kind, NewPeriod, NewProgramme, PeriodDates, Rules};
+use crate::programmes::questions::{self, ChangeRefused, Question, QuestionChange};
 use crate::tables::{Periods, Programmes, PERIOD_NAME, PROGRAMME_NAME};
 use chrono::NaiveDate;
 use platform::audit::Change;
@@ -18,6 +19,10 @@ pub enum ProgrammeError {
     Taken,
     #[error("no such programme in this municipality")]
     NotFound,
+    #[error("no such question in the programme")]
+    NoQuestion,
+    #[error("the programme has as many questions as it may")]
+    TooManyQuestions,
     #[error("stored rules do not read: {0}")]
     Stored(#[from] serde_json::Error),
     #[error(transparent)]
@@ -34,6 +39,8 @@ pub struct Programme {
     pub rules: Rules,
     pub eligibility: Eligibility,
     pub attachments: Vec<Attachment>,
+    /// The questions of the application form, in the order asked.
+    pub questions: Vec<Question>,
     pub published: bool,
 }
 
@@ -46,7 +53,8 @@ pub struct Period {
     pub budget_ore: i64,
 }
 
-const PROGRAMME: &str = "SELECT id, kind, name, description, criteria, rules, eligibility, attachments, published \
+const PROGRAMME: &str =
+    "SELECT id, kind, name, description, criteria, rules, eligibility, attachments, questions, published \
      FROM grants_programmes";
 
 fn programme(r: &AnyRow) -> Result<Programme, ProgrammeError> {
@@ -54,6 +62,7 @@ fn programme(r: &AnyRow) -> Result<Programme, ProgrammeError> {
     let rules: String = r.try_get("rules")?;
     let eligibility: String = r.try_get("eligibility")?;
     let attachments: String = r.try_get("attachments")?;
+    let questions: String = r.try_get("questions")?;
     let published: i64 = r.try_get("published")?;
     let rules: Rules = serde_json::from_str(&rules)?;
     Ok(Programme {
@@ -65,6 +74,7 @@ fn programme(r: &AnyRow) -> Result<Programme, ProgrammeError> {
         rules,
         eligibility: serde_json::from_str(&eligibility)?,
         attachments: serde_json::from_str(&attachments)?,
+        questions: serde_json::from_str(&questions)?,
         published: published != 0,
     })
 }
@@ -151,11 +161,14 @@ pub async fn programme_by_id(
 }
 
 /// What a new programme is made of besides its fields: the kind's rules (its defaults unless
-/// given), the requirements, the attachments and whether the public sees it yet.
+/// given), the requirements, the attachments, the questions of its form and whether the public
+/// sees it yet.
 pub struct ProgrammeSetup {
     pub rules: Rules,
     pub eligibility: Eligibility,
     pub attachments: Vec<Attachment>,
+    /// With their ids ("q1", …); a question added later gets a number after the highest.
+    pub questions: Vec<Question>,
     pub published: bool,
 }
 
@@ -170,6 +183,7 @@ impl ProgrammeSetup {
                 Attachment::Arsmotesprotokoll,
                 Attachment::EkonomiskRedovisning,
             ],
+            questions: Vec::new(),
             published: false,
         }
     }
@@ -186,6 +200,8 @@ pub async fn create_programme(
     let rules = serde_json::to_string(&setup.rules)?;
     let eligibility = serde_json::to_string(&setup.eligibility)?;
     let attachments = serde_json::to_string(&setup.attachments)?;
+    let questions = serde_json::to_string(&setup.questions)?;
+    let question_seq = i64::from(questions::last_number(&setup.questions));
     db::write(db, now, async |tx| {
         let id: ProgrammeId = Insert::into(Programmes::Table)
             .set(Programmes::MunicipalityId, municipality_id)
@@ -196,6 +212,8 @@ pub async fn create_programme(
             .set(Programmes::Rules, rules.as_str())
             .set(Programmes::Eligibility, eligibility.as_str())
             .set(Programmes::Attachments, attachments.as_str())
+            .set(Programmes::Questions, questions.as_str())
+            .set(Programmes::QuestionSeq, question_seq)
             .set(Programmes::Published, i64::from(setup.published))
             .set(Programmes::CreatedAt, now)
             .set(Programmes::UpdatedAt, now)
@@ -211,6 +229,139 @@ pub async fn create_programme(
             new.name.as_str(),
         );
         Ok((id, change))
+    })
+    .await
+}
+
+/// A change the coordinator makes to a programme of the municipality (the kind stays).
+pub enum ProgrammeEdit {
+    /// The name, description and criteria (the kind given must be the programme's).
+    Text(NewProgramme),
+    /// The rules, of the programme's kind.
+    Rules(Rules),
+    Eligibility(Eligibility),
+    Attachments(Vec<Attachment>),
+}
+
+/// Changes a programme of the municipality. A rule of another kind than the programme's is as
+/// if the programme were not there.
+pub async fn edit_programme(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    id: ProgrammeId,
+    edit: &ProgrammeEdit,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<(), ProgrammeError> {
+    let update = db::Update::table(Programmes::Table)
+        .set(Programmes::UpdatedAt, now)
+        .filter(Programmes::MunicipalityId, municipality_id)
+        .filter(Programmes::Id, id);
+    let (update, action, summary) = match edit {
+        ProgrammeEdit::Text(t) => (
+            update
+                .set(Programmes::Name, t.name.as_str())
+                .set(Programmes::Description, t.description.as_str())
+                .set(Programmes::Criteria, t.criteria.as_str())
+                .filter(Programmes::Kind, t.kind.code()),
+            "grants.programme.update",
+            t.name.clone(),
+        ),
+        ProgrammeEdit::Rules(r) => {
+            let json = serde_json::to_string(r)?;
+            (
+                update
+                    .set(Programmes::Rules, json.as_str())
+                    .filter(Programmes::Kind, r.kind().code()),
+                "grants.programme.rules",
+                json,
+            )
+        }
+        ProgrammeEdit::Eligibility(e) => {
+            let json = serde_json::to_string(e)?;
+            (
+                update.set(Programmes::Eligibility, json.as_str()),
+                "grants.programme.eligibility",
+                json,
+            )
+        }
+        ProgrammeEdit::Attachments(a) => {
+            let json = serde_json::to_string(a)?;
+            (
+                update.set(Programmes::Attachments, json.as_str()),
+                "grants.programme.attachments",
+                json,
+            )
+        }
+    };
+    db::write(db, now, async |tx| {
+        let n = update
+            .run(tx)
+            .await
+            .on_unique(PROGRAMME_NAME, || ProgrammeError::Taken)?;
+        if n == 0 {
+            return Err(ProgrammeError::NotFound);
+        }
+        Ok((
+            (),
+            Change::new(municipality_id, actor, action, "grants_programme", id, summary),
+        ))
+    })
+    .await
+}
+
+/// Adds, moves or removes a question of a programme's form (read and written in one
+/// transaction, the row locked, so two coordinators' changes both count).
+pub async fn change_questions(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    id: ProgrammeId,
+    change: &QuestionChange,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<(), ProgrammeError> {
+    let lock = db.for_update();
+    db::write(db, now, async |tx| {
+        let found: Option<(String, i64)> = sqlx::query_as(&format!(
+            "SELECT questions, question_seq FROM grants_programmes WHERE municipality_id = $1 AND id = $2{lock}"
+        ))
+        .bind(municipality_id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((stored, seq)) = found else {
+            return Err(ProgrammeError::NotFound);
+        };
+        let mut list: Vec<Question> = serde_json::from_str(&stored)?;
+        let seq = questions::apply(&mut list, u32::try_from(seq).unwrap_or(0), change).map_err(|e| match e {
+            ChangeRefused::NoSuchQuestion => ProgrammeError::NoQuestion,
+            ChangeRefused::TooMany => ProgrammeError::TooManyQuestions,
+        })?;
+        let json = serde_json::to_string(&list)?;
+        db::Update::table(Programmes::Table)
+            .set(Programmes::Questions, json.as_str())
+            .set(Programmes::QuestionSeq, i64::from(seq))
+            .set(Programmes::UpdatedAt, now)
+            .filter(Programmes::MunicipalityId, municipality_id)
+            .filter(Programmes::Id, id)
+            .run(tx)
+            .await?;
+        let summary = match change {
+            QuestionChange::Add(q) => format!("add q{seq}: {}", q.label),
+            QuestionChange::Remove(q) => format!("remove {q}"),
+            QuestionChange::Move(q, d) => format!("move {q} {d:?}"),
+        };
+        Ok((
+            (),
+            Change::new(
+                municipality_id,
+                actor,
+                "grants.programme.questions",
+                "grants_programme",
+                id,
+                summary,
+            ),
+        ))
     })
     .await
 }
@@ -297,7 +448,9 @@ pub async fn add_period(
 impl From<ProgrammeError> for platform::error::AppError {
     fn from(e: ProgrammeError) -> Self {
         match e {
-            ProgrammeError::NotFound => platform::error::AppError::NotFound("err-not-found"),
+            ProgrammeError::NotFound | ProgrammeError::NoQuestion => {
+                platform::error::AppError::NotFound("err-not-found")
+            }
             e => platform::error::AppError::Internal(e.into()),
         }
     }
