@@ -592,3 +592,4 @@ grants-mail-recovery-body =
 
     No further payments are made in the case. Contact the municipality if you have questions.
     The case: { $url }
+grants-choose = Choose

@@ -592,3 +592,4 @@ grants-mail-recovery-body =
 
     Fler utbetalningar görs inte i ärendet. Kontakta kommunen om ni har frågor.
     Ärendet: { $url }
+grants-choose = Välj

@@ -6,6 +6,7 @@
 use crate::support::{association, begin, page, programme, step, upload_action, Facts, PDF};
 use chrono::{TimeZone, Utc};
 use grants::programmes::domain::{Attachment, Kind};
+use grants::programmes::questions::{Question, QuestionKind};
 use testkit::{both, Backend, TestApp};
 
 async fn applying_from_draft_to_receipt(backend: Backend) {
@@ -506,10 +507,113 @@ async fn a_second_board_member_co_signs(backend: Backend) {
     );
 }
 
+async fn the_programmes_own_questions_are_asked_and_checked(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala").await;
+    let q = |id: &str, label: &str, kind: QuestionKind, options: &[&str], required: bool| Question {
+        id: id.into(),
+        label: label.into(),
+        kind,
+        options: options.iter().map(|o| o.to_string()).collect(),
+        required,
+        hint: String::new(),
+    };
+    let (_, period) = programme(
+        &app,
+        sala,
+        Kind::Operating,
+        "Verksamhetsbidrag",
+        "2026-12-15",
+        100_000,
+        |s| {
+            s.questions = vec![
+                q(
+                    "q1",
+                    "Vilken målgrupp når verksamheten?",
+                    QuestionKind::Choice,
+                    &["Barn", "Unga", "Vuxna"],
+                    true,
+                ),
+                q("q2", "Egen insats i kronor", QuestionKind::Amount, &[], false),
+                q("q3", "Verksamhetsplan", QuestionKind::File, &[], true),
+            ];
+        },
+    )
+    .await;
+    let org = association(&app, sala, "Sala kammarkör", 8, Facts::default()).await;
+    let (rep, _) = app
+        .representative_client("rep@kor.example", "sala", "Sala kammarkör")
+        .await;
+    let id = begin(&rep, "sala", period, org).await;
+    let form = rep.get(&page("sala", id)).await;
+    assert!(form.body.contains("Vilken målgrupp når verksamheten?"));
+    assert!(
+        form.body
+            .contains("<option value=\"question-q3\">Verksamhetsplan</option>"),
+        "the file question is an attachment kind"
+    );
+
+    let base = [("purpose", "Körsång"), ("amount", "2000"), ("democracy", "on")];
+    let with = |extra: &[(&'static str, &'static str)]| {
+        let mut v = base.to_vec();
+        v.extend_from_slice(extra);
+        v
+    };
+    let bad = step(
+        &rep,
+        "sala",
+        id,
+        "spara",
+        &with(&[("q-q1", "Pensionärer"), ("q-q2", "mycket")]),
+    )
+    .await;
+    assert_eq!(bad.status, 422);
+    let text = bad.text();
+    assert!(text.contains("Välj ett av svarsalternativen."), "{text}");
+    assert!(
+        text.contains("Skriv beloppet i hela kronor med siffror, till exempel 12 500."),
+        "{text}"
+    );
+    // A draft may leave the required question empty; the submission may not.
+    assert_eq!(
+        step(&rep, "sala", id, "spara", &with(&[("q-q2", "5 000")]))
+            .await
+            .status,
+        303
+    );
+    let refused = step(&rep, "sala", id, "skicka", &[]).await;
+    assert_eq!(refused.status, 422);
+    let text = refused.text();
+    assert!(
+        text.contains("Vilken målgrupp når verksamheten?: Svara på frågan."),
+        "{text}"
+    );
+    assert!(text.contains("Bifoga Verksamhetsplan."), "{text}");
+
+    assert_eq!(
+        step(&rep, "sala", id, "spara", &with(&[("q-q1", "unga"), ("q-q2", "5 000")]))
+            .await
+            .status,
+        303
+    );
+    let action = upload_action(&rep.get(&page("sala", id)).await.body);
+    let up = rep
+        .post_multipart(&action, &[("kind", "question-q3")], "file", "plan.pdf", PDF.to_vec())
+        .await;
+    assert_eq!(up.status, 303);
+    assert_eq!(step(&rep, "sala", id, "skicka", &[]).await.status, 303);
+    let text = rep.get(&page("sala", id)).await.text();
+    assert!(text.contains("Vilken målgrupp når verksamheten? Unga"), "{text}");
+    assert!(text.contains("Egen insats i kronor 5 000 kr"), "{text}");
+    assert!(text.contains("Verksamhetsplan: plan.pdf"), "{text}");
+    app.deliver().await;
+}
+
 both!(
     applying_from_draft_to_receipt,
     eligibility_checks_pass_and_fail_for_the_right_reasons,
     deadlines_follow_the_clock,
     only_the_association_and_the_staff_see_an_application,
     a_second_board_member_co_signs,
+    the_programmes_own_questions_are_asked_and_checked,
 );

@@ -8,6 +8,7 @@ use crate::applications::store::{self, AttachmentMeta, Installment, Note};
 use crate::eligibility::domain::{self as eligibility, Check};
 use crate::paths;
 use crate::programmes::domain::{format_kronor, Attachment};
+use crate::programmes::questions::{attachment_kind, QuestionKind};
 use platform::web::prelude::*;
 
 pub struct CheckRow {
@@ -172,8 +173,15 @@ fn answers(ctx: &Ctx, case: &Case) -> Vec<(String, String)> {
         v.push((ctx.t("grants-field-years"), app.years.to_string()));
     }
     v.push((ctx.t("grants-applied"), format_kronor(app.applied_ore)));
-    // QUESTIONS: the programme's own questions' answers (stored.questions) are listed here
-    // once programmes carry their questions.
+    for q in &case.programme.questions {
+        if let Some(a) = stored.questions.get(&q.id) {
+            let shown = match (q.kind, a.parse::<i64>()) {
+                (QuestionKind::Amount, Ok(kr)) => format_kronor(kr * 100),
+                _ => a.clone(),
+            };
+            v.push((q.label.clone(), shown));
+        }
+    }
     v.retain(|(_, x)| !x.is_empty());
     v
 }
@@ -236,6 +244,13 @@ pub async fn render(state: &AppState, ctx: &Ctx, m: &Municipality, case: &Case, 
         .iter()
         .map(|a| (<&str>::from(*a).to_string(), ctx.t(a.message_id())))
         .collect();
+    kinds.extend(
+        case.programme
+            .questions
+            .iter()
+            .filter(|q| q.kind == QuestionKind::File)
+            .map(|q| (attachment_kind(q), q.label.clone())),
+    );
     kinds.push(("other".to_string(), ctx.t("grants-doc-other")));
     let editable = case.applicant && case.editable(today);
     let upload = editable.then(|| {

@@ -13,6 +13,7 @@ use crate::applications::write::{self, Answers, WriteError};
 use crate::eligibility::domain::Outcome as CheckOutcome;
 use crate::ids::{ApplicationId, AttachmentId};
 use crate::programmes::domain::Rules;
+use crate::programmes::questions::{attachment_kind, check_answers, missing_files, QuestionKind};
 use axum::extract::Multipart;
 use axum::http::header;
 use platform::db;
@@ -104,11 +105,34 @@ pub(super) async fn save(
     let input: FormInput = serde_json::to_value(&posted)
         .and_then(serde_json::from_value)
         .map_err(|_| AppError::BadRequest("err-bad-form"))?;
-    let checked = match applicant_form::check(&case.programme.rules, &input, &user.email) {
-        Ok(c) => c,
-        Err(problems) => {
-            let mut form = forms::answers(&ctx, &m, &case, &input);
-            for (field, p) in problems {
+    // The programme's questions: what is typed must be well-formed; a draft may leave a
+    // required one empty (a submission may not).
+    let typed: BTreeMap<String, String> = posted
+        .iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix("q-")?.to_string(), v.clone())))
+        .collect();
+    let optional: Vec<_> = case
+        .programme
+        .questions
+        .iter()
+        .cloned()
+        .map(|mut q| {
+            q.required = false;
+            q
+        })
+        .collect();
+    let (answered, question_problems) = match check_answers(&optional, &typed) {
+        Ok(a) => (a, vec![]),
+        Err(p) => (BTreeMap::new(), p),
+    };
+    let checked = applicant_form::check(&case.programme.rules, &input, &user.email);
+    if checked.is_err() || !question_problems.is_empty() {
+        let mut form = forms::answers(&ctx, &m, &case, &input, &typed);
+        for (id, why) in &question_problems {
+            form.error(&format!("q-{id}"), ctx.t(why.message_id()));
+        }
+        if let Err(problems) = &checked {
+            for (field, p) in problems.iter().copied() {
                 let message = match p {
                     applicant_form::Problem::Rule(why) => {
                         form.invalid(&ctx.tr, field, why);
@@ -119,18 +143,22 @@ pub(super) async fn save(
                 };
                 form.error(field, message);
             }
-            let given = vec![Section {
-                id: "answers-form",
-                heading: ctx.t("grants-answers-form-heading"),
-                intro: None,
-                form,
-            }];
-            return page(&state, &ctx, &m, &case, user, Extra::default(), given).await;
         }
+        let given = vec![Section {
+            id: "answers-form",
+            heading: ctx.t("grants-answers-form-heading"),
+            intro: None,
+            form,
+        }];
+        return page(&state, &ctx, &m, &case, user, Extra::default(), given).await;
+    }
+    let Ok(checked) = checked else {
+        return Err(AppError::BadRequest("err-bad-form"));
     };
     let applied = applied_ore(&state, &m, &case, checked.applied_ore).await?;
     let mut stored = Stored::parse(&case.app.answers);
     stored.details = checked.details;
+    stored.questions = answered;
     let answers = Answers {
         purpose: checked.purpose,
         applied_ore: applied,
@@ -189,6 +217,16 @@ async fn problems(state: &AppState, ctx: &Ctx, m: &Municipality, case: &Case) ->
                     .ta("grants-missing-attachment", &[("what", &ctx.t(a.message_id()))]),
             );
         }
+    }
+    if let Err(unanswered) = check_answers(&case.programme.questions, &stored.questions) {
+        for (id, why) in unanswered {
+            if let Some(q) = case.programme.questions.iter().find(|q| q.id == id) {
+                v.push(format!("{}: {}", q.label, ctx.t(why.message_id())));
+            }
+        }
+    }
+    for q in missing_files(&case.programme.questions, &attached) {
+        v.push(ctx.tr.ta("grants-missing-attachment", &[("what", &q.label)]));
     }
     for c in case::checks(state, m, case).await? {
         if c.outcome == CheckOutcome::Fail {
@@ -359,7 +397,13 @@ pub(super) async fn attach(
     let (case, user) = case::load(&state, &ctx, &m, id).await?;
     require_applicant(&case)?;
     let (kind, name, bytes) = read_upload(multipart).await?;
-    let known = kind == "other" || case.programme.attachments.iter().any(|a| <&str>::from(*a) == kind);
+    let known = kind == "other"
+        || case.programme.attachments.iter().any(|a| <&str>::from(*a) == kind)
+        || case
+            .programme
+            .questions
+            .iter()
+            .any(|q| q.kind == QuestionKind::File && attachment_kind(q) == kind);
     if !known {
         return Err(AppError::BadRequest("err-bad-form"));
     }

@@ -7,8 +7,10 @@ use crate::applications::form::{self as applicant_form, FormInput, Stored};
 use crate::applications::view::Section;
 use crate::paths;
 use crate::programmes::domain::{format_kronor, Kind};
+use crate::programmes::questions::{QuestionKind, ANSWER_MAX};
 use chrono::NaiveDate;
 use platform::web::prelude::*;
+use std::collections::BTreeMap;
 
 /// The criteria to score against: the programme's criteria, one per line.
 pub fn criteria(case: &Case) -> Vec<String> {
@@ -22,7 +24,13 @@ pub fn criteria(case: &Case) -> Vec<String> {
 }
 
 /// The applicant's form: the purpose, the kind's fields, the attestation and the co-signer.
-pub fn answers(ctx: &Ctx, m: &Municipality, case: &Case, input: &FormInput) -> Form {
+pub fn answers(
+    ctx: &Ctx,
+    m: &Municipality,
+    case: &Case,
+    input: &FormInput,
+    questions: &BTreeMap<String, String>,
+) -> Form {
     let kind = case.programme.kind;
     let mut fields = vec![
         Field::new("purpose", ctx.t("grants-field-purpose"), FieldKind::TextArea)
@@ -68,6 +76,34 @@ pub fn answers(ctx: &Ctx, m: &Municipality, case: &Case, input: &FormInput) -> F
                 .required()
                 .hint(ctx.t("grants-date-hint")),
         });
+    }
+    // The programme's own questions, named `q-{id}` (files are attached below the form).
+    for q in &case.programme.questions {
+        let name = format!("q-{}", q.id);
+        let field = match q.kind {
+            QuestionKind::File => continue,
+            QuestionKind::Text => Field::new(&name, q.label.clone(), FieldKind::TextArea).max_len(ANSWER_MAX),
+            QuestionKind::Number => Field::new(&name, q.label.clone(), FieldKind::Number),
+            QuestionKind::Amount => Field::new(&name, q.label.clone(), FieldKind::Text),
+            QuestionKind::Date => Field::new(&name, q.label.clone(), FieldKind::Date),
+            QuestionKind::Choice => Field::new(&name, q.label.clone(), FieldKind::Select).options(
+                std::iter::once((String::new(), ctx.t("grants-choose")))
+                    .chain(q.options.iter().map(|o| (o.clone(), o.clone())))
+                    .collect(),
+            ),
+        };
+        let hint = match (q.hint.is_empty(), q.kind) {
+            (false, _) => Some(q.hint.clone()),
+            (true, QuestionKind::Amount) => Some(ctx.t("grants-field-budget-hint")),
+            (true, QuestionKind::Date) => Some(ctx.t("grants-date-hint")),
+            _ => None,
+        };
+        let field = match hint {
+            Some(h) => field.hint(h),
+            None => field,
+        };
+        let value = questions.get(&q.id).cloned().unwrap_or_default();
+        fields.push(if q.required { field.required() } else { field }.value(value));
     }
     if case.programme.eligibility.democracy_attestation {
         fields.push(
@@ -230,7 +266,13 @@ pub fn sections(
             "answers-form",
             "grants-answers-form-heading",
             None,
-            answers(ctx, m, case, &stored_input(case)),
+            answers(
+                ctx,
+                m,
+                case,
+                &stored_input(case),
+                &Stored::parse(&case.app.answers).questions,
+            ),
         ));
         if matches!(status, Status::Draft | Status::CompletionRequested) {
             v.push(section(
