@@ -3,5 +3,9 @@
 use platform::web::prelude::*;
 
 pub fn router() -> Router<AppState> {
-    crate::programmes::routes::router().merge(crate::activity::routes::router())
+    crate::programmes::routes::router()
+        .merge(crate::activity::routes::router())
+        .merge(crate::payouts::routes::router())
+        .merge(crate::decisions::routes::router())
+        .merge(crate::reports::routes::router())
 }

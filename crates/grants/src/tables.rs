@@ -171,6 +171,11 @@ pub enum Installments {
     PaidAt,
     RecoveryStartedAt,
     RecoveryReason,
+    /// What the staff asked for when they sent a report back (migration 20261206250000).
+    ReportFeedback,
+    ReportReturnedAt,
+    /// The reminder sent once a report is overdue (`RemindedAt` marks the one before).
+    OverdueRemindedAt,
 }
 
 // --- Attendance (activity support) ---

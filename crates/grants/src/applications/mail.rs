@@ -90,18 +90,21 @@ pub async fn send(
     let url = format!("{}{}", l.base, crate::paths::application(&l.slug, app.id));
     let case = app.case_number.clone().unwrap_or_default();
     let amount = format_kronor(details.amount_ore);
-    let args: [(&str, &dyn std::fmt::Display); 8] = [
-        ("case", &case),
-        ("association", &app.organisation_name),
-        ("programme", &programme),
-        ("municipality", &l.municipality),
-        ("amount", &amount),
-        ("text", &details.text),
-        ("date", &details.date),
-        ("url", &url),
-    ];
-    let (subject, body) = letter.ids();
-    let mail = Email::new(to, tr.ta(subject, &args), tr.ta(body, &args));
+    // The arguments (not `Send`) are gone before the await.
+    let mail = {
+        let args: [(&str, &dyn std::fmt::Display); 8] = [
+            ("case", &case),
+            ("association", &app.organisation_name),
+            ("programme", &programme),
+            ("municipality", &l.municipality),
+            ("amount", &amount),
+            ("text", &details.text),
+            ("date", &details.date),
+            ("url", &url),
+        ];
+        let (subject, body) = letter.ids();
+        Email::new(to, tr.ta(subject, &args), tr.ta(body, &args))
+    };
     queue(conn, Some(m), &mail, now).await?;
     Ok(())
 }

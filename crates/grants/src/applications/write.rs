@@ -497,3 +497,27 @@ pub async fn decide<'a>(
         change(m, actor, action, id, crate::programmes::domain::format_kronor(amount)),
     ))
 }
+
+// --- Added for payouts and reports (h-payouts) ---
+
+/// Gives a user the decision role (delegation) in the municipality; a user who has it keeps it.
+pub async fn add_decider<'a>(
+    tx: &mut AnyConnection,
+    m: MunicipalityId,
+    user: platform::UserId,
+    actor: Option<&'a CurrentUser>,
+    now: i64,
+) -> Result<((), Change<'a>), WriteError> {
+    use crate::tables::Deciders;
+    Insert::into(Deciders::Table)
+        .set(Deciders::MunicipalityId, m)
+        .set(Deciders::UserId, user)
+        .set(Deciders::CreatedAt, now)
+        .or_ignore_on([Deciders::MunicipalityId, Deciders::UserId])
+        .run(tx)
+        .await?;
+    Ok((
+        (),
+        Change::new(m, actor, "grants.decider.add", "user", user, String::new()),
+    ))
+}
