@@ -186,7 +186,10 @@ pub async fn submit<'a>(
     if n == 0 {
         return Err(WriteError::Refused(Refusal::WrongStatus));
     }
-    Ok(((to, case.clone()), change(m, actor, "grants.application.submit", app.id, case)))
+    Ok((
+        (to, case.clone()),
+        change(m, actor, "grants.application.submit", app.id, case),
+    ))
 }
 
 /// A second board member signs; the application then counts as sent.
@@ -266,7 +269,10 @@ pub async fn attach<'a>(
         .set(Attachments::UploadedAt, now)
         .returning_id(tx)
         .await?;
-    Ok((id, change(m, actor, "grants.application.attach", app.id, kind.to_string())))
+    Ok((
+        id,
+        change(m, actor, "grants.application.attach", app.id, kind.to_string()),
+    ))
 }
 
 /// A handler takes the case.
@@ -389,7 +395,10 @@ pub enum Reports {
     /// One report, due on the date.
     Once(NaiveDate),
     /// A report for each year, due `months_after` months after the year (from `starts_on`) ends.
-    Yearly { starts_on: NaiveDate, months_after: u32 },
+    Yearly {
+        starts_on: NaiveDate,
+        months_after: u32,
+    },
 }
 
 /// Decides an application. The application's row and then its period's row are locked (on
@@ -420,7 +429,12 @@ pub async fn decide<'a>(
     let outcome = domain::outcome_of(applied_ore, decision.amount_ore);
     match domain::next(status, Step::Decide(outcome), Actor::Decider, true) {
         Ok(_) => {}
-        Err(Refusal::WrongStatus) if matches!(status, Status::Granted | Status::Reduced | Status::Rejected | Status::Paid) => {
+        Err(Refusal::WrongStatus)
+            if matches!(
+                status,
+                Status::Granted | Status::Reduced | Status::Rejected | Status::Paid
+            ) =>
+        {
             return Err(WriteError::AlreadyDecided)
         }
         Err(r) => return Err(r.into()),
@@ -433,7 +447,7 @@ pub async fn decide<'a>(
     .fetch_one(&mut *tx)
     .await?;
     let (used,): (i64,) = sqlx::query_as(
-        "SELECT COALESCE(SUM(decided_ore), 0) FROM grants_applications \
+        "SELECT CAST(COALESCE(SUM(decided_ore), 0) AS BIGINT) FROM grants_applications \
          WHERE period_id = $1 AND status IN ('granted', 'reduced', 'paid')",
     )
     .bind(period_id)
@@ -441,7 +455,9 @@ pub async fn decide<'a>(
     .await?;
     let amount = decision.amount_ore.max(0);
     if used + amount > budget {
-        return Err(WriteError::OverBudget { left_ore: budget - used });
+        return Err(WriteError::OverBudget {
+            left_ore: budget - used,
+        });
     }
     let to = match outcome {
         Outcome::Granted => Status::Granted,
@@ -469,9 +485,10 @@ pub async fn decide<'a>(
             let due = match decision.reports {
                 Reports::None => None,
                 Reports::Once(on) => (year == 1).then_some(on),
-                Reports::Yearly { starts_on, months_after } => {
-                    starts_on.checked_add_months(Months::new(12 * year + months_after))
-                }
+                Reports::Yearly {
+                    starts_on,
+                    months_after,
+                } => starts_on.checked_add_months(Months::new(12 * year + months_after)),
             };
             Insert::into(Installments::Table)
                 .set(Installments::MunicipalityId, m)

@@ -63,7 +63,10 @@ pub fn published_amount(outcome: Published, decided_ore: i64) -> i64 {
 pub fn year_bounds(year: i32) -> Option<(String, String)> {
     let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
     let last = NaiveDate::from_ymd_opt(year, 12, 31)?;
-    Some((first.format("%Y-%m-%d").to_string(), last.format("%Y-%m-%d").to_string()))
+    Some((
+        first.format("%Y-%m-%d").to_string(),
+        last.format("%Y-%m-%d").to_string(),
+    ))
 }
 
 /// The year asked for: four digits from 2000 to 2200; anything else is not a year.

@@ -94,10 +94,7 @@ fn list_view(ctx: &Ctx, m: &Municipality, l: &PayoutList) -> ListView {
         id: format!("lista-{day}"),
         summary: ctx.tr.ta(
             "grants-pay-list-summary",
-            &[
-                ("n", &exportable.len()),
-                ("total", &format_kronor(l.total_ore())),
-            ],
+            &[("n", &exportable.len()), ("total", &format_kronor(l.total_ore()))],
         ),
         rows: l.rows.iter().map(|r| row_view(ctx, m, r)).collect(),
         csv: paths::payout_file(&m.slug, l.payable_on, "csv"),
@@ -129,7 +126,9 @@ async fn page(
     let lists = store::lists(&state.db, m.id, state.today()).await?;
     html(&PayoutsPage {
         page: ctx.page_in(&m, ctx.t("grants-pay-title")),
-        notice: done.betalda.map(|n| ctx.tr.tn("grants-pay-done", "n", i64::try_from(n).unwrap_or(i64::MAX))),
+        notice: done
+            .betalda
+            .map(|n| ctx.tr.tn("grants-pay-done", "n", i64::try_from(n).unwrap_or(i64::MAX))),
         lists: lists.iter().map(|l| list_view(&ctx, &m, l)).collect(),
     })
 }
@@ -209,11 +208,7 @@ async fn mark_paid(
 ) -> AppResult<Response> {
     let user = require_staff(ctx.user.as_ref(), m.id)?;
     let day = parse_day(&p.day)?;
-    let shown: Vec<InstallmentId> = form
-        .ids
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
+    let shown: Vec<InstallmentId> = form.ids.split(',').filter_map(|s| s.trim().parse().ok()).collect();
     // Only what was shown, is still in the day's list and can be exported is paid.
     let list = list_of(&state, &m, day).await?;
     let rows: Vec<&PayoutRow> = list

@@ -67,7 +67,11 @@ pub fn overdue(f: &ReportFacts, today: NaiveDate) -> bool {
 /// The applicant writes (or rewrites) the report before or after the due date, until it is
 /// approved or a recovery has started.
 pub fn applicant_may_write(f: &ReportFacts, recovery: bool) -> bool {
-    !recovery && matches!(state(f), ReportState::Missing | ReportState::Returned | ReportState::Submitted)
+    !recovery
+        && matches!(
+            state(f),
+            ReportState::Missing | ReportState::Returned | ReportState::Submitted
+        )
 }
 
 /// The staff approve a sent report or ask for more.
@@ -111,12 +115,7 @@ pub enum Reminder {
 /// The reminder to send today, if any: none for a report that is sent or approved (or not
 /// asked for), each kind once (`reminded`, `overdue_reminded`); past the due date only the
 /// overdue one.
-pub fn reminder(
-    f: &ReportFacts,
-    reminded: bool,
-    overdue_reminded: bool,
-    today: NaiveDate,
-) -> Option<Reminder> {
+pub fn reminder(f: &ReportFacts, reminded: bool, overdue_reminded: bool, today: NaiveDate) -> Option<Reminder> {
     let due = f.due_on?;
     if !matches!(state(f), ReportState::Missing | ReportState::Returned) {
         return None;

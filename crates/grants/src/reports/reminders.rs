@@ -49,7 +49,11 @@ fn what(state: &AppState, lang: &str, t: &ToRemind, kind: Reminder) -> String {
         state.config.base_url.trim_end_matches('/'),
         crate::paths::report(&t.slug, t.application_id, t.year)
     );
-    let due = t.facts.due_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let due = t
+        .facts
+        .due_on
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
     let id = match kind {
         Reminder::Soon => "grants-reminder-soon",
         Reminder::Overdue => "grants-reminder-overdue",
@@ -66,7 +70,8 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
         let Some(kind) = domain::reminder(&t.facts, t.reminded, t.overdue_reminded, today) else {
             continue;
         };
-        let Some(app) = crate::applications::store::application_by_id(&state.db, t.municipality_id, t.application_id).await?
+        let Some(app) =
+            crate::applications::store::application_by_id(&state.db, t.municipality_id, t.application_id).await?
         else {
             continue;
         };
@@ -74,19 +79,44 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
         let details = Details {
             amount_ore: 0,
             text: what(state, &app.lang, &t, kind),
-            date: t.facts.due_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+            date: t
+                .facts
+                .due_on
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
         };
         let done = db::write(&state.db, now, async |tx| {
             if !store::claim_reminder(tx, t.id, kind, now).await? {
                 return Err(sqlx::Error::RowNotFound);
             }
-            mail::send(tx, &letters, t.municipality_id, &app, &t.programme, Letter::ReportReminder, &details, now).await?;
+            mail::send(
+                tx,
+                &letters,
+                t.municipality_id,
+                &app,
+                &t.programme,
+                Letter::ReportReminder,
+                &details,
+                now,
+            )
+            .await?;
             let summary = format!(
                 "år {}: {}",
                 t.year,
-                if kind == Reminder::Soon { "påminnelse" } else { "försenad" }
+                if kind == Reminder::Soon {
+                    "påminnelse"
+                } else {
+                    "försenad"
+                }
             );
-            let change = Change::new(t.municipality_id, None, "grants.report.remind", "grants_installment", t.id, summary);
+            let change = Change::new(
+                t.municipality_id,
+                None,
+                "grants.report.remind",
+                "grants_installment",
+                t.id,
+                summary,
+            );
             Ok(((), change))
         })
         .await;

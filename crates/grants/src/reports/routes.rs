@@ -18,10 +18,7 @@ use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route(
-        "/{slug}/bidrag/ansokan/{id}/redovisning/{year}",
-        get(page).post(act),
-    )
+    Router::new().route("/{slug}/bidrag/ansokan/{id}/redovisning/{year}", get(page).post(act))
 }
 
 impl From<ReportError> for AppError {
@@ -96,8 +93,7 @@ fn forms(ctx: &Ctx, m: &Municipality, case: &Case, r: &Report, today: chrono::Na
         )
     });
     let review = case.staff && domain::staff_may_review(&r.facts, recovery);
-    let approve =
-        review.then(|| Form::new(action.clone(), ctx.t("grants-report-approve"), vec![hidden("approve")]));
+    let approve = review.then(|| Form::new(action.clone(), ctx.t("grants-report-approve"), vec![hidden("approve")]));
     let send_back = review.then(|| {
         Form::new(
             action.clone(),
@@ -155,9 +151,16 @@ fn render(
     let mut f = forms(ctx, m, case, r, today);
     tweak(&mut f);
     let state = domain::state(&r.facts);
-    let due = r.facts.due_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let due = r
+        .facts
+        .due_on
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
     let mut facts = vec![
-        (ctx.t("grants-report-case"), case.app.case_number.clone().unwrap_or_default()),
+        (
+            ctx.t("grants-report-case"),
+            case.app.case_number.clone().unwrap_or_default(),
+        ),
         (ctx.t("grants-report-amount"), format_kronor(r.amount_ore)),
         (ctx.t("grants-report-due"), due),
         (
@@ -257,7 +260,12 @@ async fn act(
                 return Err(AppError::Forbidden);
             }
             match domain::report_text(&input.report) {
-                Ok(text) => db::write(&state.db, now, async |tx| store::submit(tx, m.id, &r, &text, user, now).await).await,
+                Ok(text) => {
+                    db::write(&state.db, now, async |tx| {
+                        store::submit(tx, m.id, &r, &text, user, now).await
+                    })
+                    .await
+                }
                 Err(why) => {
                     return render(&ctx, &m, &case, &r, today, |f| {
                         if let Some(form) = f.write.as_mut() {
@@ -272,7 +280,10 @@ async fn act(
         "approve" => db::write(&state.db, now, async |tx| store::approve(tx, m.id, &r, user, now).await).await,
         "send-back" => match domain::message(&input.message) {
             Ok(message) => {
-                db::write(&state.db, now, async |tx| store::send_back(tx, m.id, &r, &message, user, now).await).await
+                db::write(&state.db, now, async |tx| {
+                    store::send_back(tx, m.id, &r, &message, user, now).await
+                })
+                .await
             }
             Err(why) => {
                 return render(&ctx, &m, &case, &r, today, |f| {
@@ -293,12 +304,25 @@ async fn act(
                     let details = Details {
                         amount_ore: r.amount_ore,
                         text: reason.clone(),
-                        date: r.facts.due_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+                        date: r
+                            .facts
+                            .due_on
+                            .map(|d| d.format("%Y-%m-%d").to_string())
+                            .unwrap_or_default(),
                     };
                     db::write(&state.db, now, async |tx| {
                         let done = store::start_recovery(tx, m.id, &r, &reason, user, now).await?;
-                        mail::send(tx, &letters, m.id, &case.app, &case.programme.name, Letter::Recovery, &details, now)
-                            .await?;
+                        mail::send(
+                            tx,
+                            &letters,
+                            m.id,
+                            &case.app,
+                            &case.programme.name,
+                            Letter::Recovery,
+                            &details,
+                            now,
+                        )
+                        .await?;
                         Ok(done)
                     })
                     .await

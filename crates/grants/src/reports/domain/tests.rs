@@ -67,7 +67,10 @@ fn a_recovery_needs_a_paid_year_and_a_report_overdue_or_sent_back() {
     assert!(!may_recover(&f, true, false, late), "sent: the staff review it first");
     f.submitted_at = None;
     f.returned_at = Some(1);
-    assert!(may_recover(&f, true, false, d("2028-01-01")), "sent back: even before the due day");
+    assert!(
+        may_recover(&f, true, false, d("2028-01-01")),
+        "sent back: even before the due day"
+    );
     f.approved_at = Some(3);
     assert!(!may_recover(&f, true, false, late));
 }
@@ -80,7 +83,11 @@ fn reminders_come_fourteen_days_before_and_once_when_overdue() {
     assert_eq!(reminder(&f, true, false, d("2028-02-20")), None, "once");
     assert_eq!(reminder(&f, false, false, d("2028-03-01")), Some(Reminder::Soon));
     assert_eq!(reminder(&f, true, false, d("2028-03-02")), Some(Reminder::Overdue));
-    assert_eq!(reminder(&f, false, false, d("2028-05-02")), Some(Reminder::Overdue), "late start: only the overdue one");
+    assert_eq!(
+        reminder(&f, false, false, d("2028-05-02")),
+        Some(Reminder::Overdue),
+        "late start: only the overdue one"
+    );
     assert_eq!(reminder(&f, true, true, d("2028-03-03")), None);
     let sent = ReportFacts {
         submitted_at: Some(1),
@@ -93,7 +100,10 @@ fn reminders_come_fourteen_days_before_and_once_when_overdue() {
 #[test]
 fn texts_are_required_and_bounded() {
     assert_eq!(report_text("  "), Err(platform::rules::Invalid::Required));
-    assert_eq!(report_text(" Vi spelade.\r\n\r\nDet gick bra. "), Ok("Vi spelade.\n\nDet gick bra.".into()));
+    assert_eq!(
+        report_text(" Vi spelade.\r\n\r\nDet gick bra. "),
+        Ok("Vi spelade.\n\nDet gick bra.".into())
+    );
     assert_eq!(
         report_text(&"a".repeat(REPORT_MAX + 1)),
         Err(platform::rules::Invalid::TooLong(REPORT_MAX))
