@@ -4,7 +4,7 @@
 //! is put right; the CSV and XLSX files; marking a list as paid (twice is harmless) with the
 //! payout letter; who may see and do what.
 
-use crate::decided::{self, association, decided, ids_of, installments, officials, programme, yearly};
+use crate::decided::{self, association, decided, ids_of, installments, officials, programme, today, yearly};
 use calamine::{Data, Reader, Xlsx};
 use grants::payouts::domain::HEADINGS;
 use grants::programmes::domain::Kind;
@@ -184,6 +184,10 @@ async fn the_staff_pay_a_list_for_the_finance_system(backend: Backend) {
     assert_eq!(cells[2][4], Data::Float(25_000.0), "the amount is a number");
     assert_eq!(cells[2][5], Data::String("KFN 2026/0001 år 1".into()));
 
+    let stale = grants::payouts::store::lists(&app.state.db, sala, today())
+        .await
+        .unwrap();
+
     // Mark the list as paid: the rows shown with an account; the letter goes out with it.
     let ids = ids_of(&page.body, "2026-11-23");
     assert_eq!(ids.split(',').count(), 2, "{ids}");
@@ -209,6 +213,7 @@ async fn the_staff_pay_a_list_for_the_finance_system(backend: Backend) {
     );
     assert!(after.text().contains("Scouterna"), "the other day's list is untouched");
     let rows = installments(&app, sala_if.id).await;
+    let rows_before = rows.clone();
     assert!(rows[0].1.is_some());
     assert_eq!(rows[0].2, "KFN 2026/0001 år 1");
     assert_eq!(installments(&app, schack.id).await[0].1, None, "no account, not paid");
@@ -225,6 +230,21 @@ async fn the_staff_pay_a_list_for_the_finance_system(backend: Backend) {
         )
         .await;
     assert_eq!(again.location.as_deref(), Some("/sala/bidrag/utbetalningar?betalda=0"));
+    // Two people paying the same list at once: the second, from the list as it stood, pays
+    // nothing (the update is guarded).
+    let rows: Vec<_> = stale
+        .iter()
+        .filter(|l| l.payable_on == decided::d("2026-11-23"))
+        .flat_map(|l| l.exportable())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    let mut tx = app.state.db.write().await.unwrap();
+    let twice = grants::payouts::store::mark_paid(&mut tx, sala, &rows, app.state.now() + 60)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert!(twice.is_empty(), "{twice:?}");
+    assert_eq!(installments(&app, sala_if.id).await, rows_before);
     let sent = app.deliver().await;
     let letters: Vec<_> = sent
         .iter()
