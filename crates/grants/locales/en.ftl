@@ -423,9 +423,8 @@ grants-outcome-rejected = Rejected
 grants-appeal = The decision was made on { $date }. Any member of the municipality can appeal it by a review of lawfulness (laglighetsprövning, chapter 13 of the Local Government Act). The appeal is sent in writing to the administrative court and must arrive within three weeks of the day { $municipality } announced on its notice board that the minutes with the decision were approved.
 grants-years-caption = The grant's years, reports and payments
 grants-report-none = No report needed
-grants-report-due = Report by { $date }
+grants-report-due-on = Report by { $date }
 grants-report-submitted = Sent, waiting to be reviewed
-grants-report-approved = Approved
 grants-paid-not-yet = Not paid yet
 grants-paid-recovery = Claimed back
 grants-budget-use = The period's budget: { $decided } decided of { $budget }; { $left } left.
@@ -568,28 +567,113 @@ grants-mail-rejected-body =
 
     If you have questions about the decision, you are welcome to contact the municipality.
     The decision: { $url }
-grants-mail-paid-subject = { $programme } has been paid ({ $case })
-grants-mail-paid-body =
-    Hello,
-
-    { $municipality } has paid { $amount } to { $association } for { $programme }.
-    Reference: { $text }
-
-    The case: { $url }
-grants-mail-reminder-subject = Reminder: report on { $programme } by { $date }
-grants-mail-reminder-body =
-    Hello,
-
-    { $association } is to report how the grant { $programme } ({ $case }) has been used by { $date }. The next payment is made only once the report is approved.
-
-    Report here: { $url }
-grants-mail-recovery-subject = Claim for repayment of { $programme } ({ $case })
-grants-mail-recovery-body =
-    Hello,
-
-    { $municipality } claims back the grant { $programme } that { $association } has received, { $amount }.
-    Reasons: { $text }
-
-    No further payments are made in the case. Contact the municipality if you have questions.
-    The case: { $url }
 grants-choose = Choose
+## Payouts, public decisions, reports (h-payouts)
+
+grants-pay-title = Payouts
+grants-pay-intro = Granted amounts that may be paid and are not yet paid, in lists by the day they became payable: the decision day for the first year, the day the previous year's report was approved for later years. Download a list for the finance system and mark it as paid once the money has gone out.
+grants-pay-none = There is nothing to pay out right now.
+grants-pay-done = { $n ->
+    [one] One payout is marked as paid. The association gets a letter about it.
+   *[other] { $n } payouts are marked as paid. The associations get a letter about them.
+}
+grants-pay-list-heading = Payout list
+grants-pay-list-summary = { $n } to pay, { $total } in all.
+grants-pay-flagged-note = Rows without a valid bankgiro or plusgiro are shown but left out of the files, and are not marked as paid, until the account is corrected in the register of associations.
+grants-pay-caption = Payouts payable from
+grants-pay-col-association = Association
+grants-pay-col-org-number = Organisation number
+grants-pay-col-account = Bankgiro or plusgiro
+grants-pay-col-amount = Amount
+grants-pay-col-reference = Reference
+grants-pay-col-decision = Decision
+grants-pay-not-exportable = Cannot be paid:
+grants-pay-account-missing = the association has no bankgiro or plusgiro.
+grants-pay-account-invalid = the bankgiro or plusgiro number is not valid.
+grants-pay-fix = Correct it in the register
+grants-pay-nothing-exportable = No row of the list can be paid yet.
+grants-pay-download = Download for the finance system:
+grants-pay-csv = CSV file
+grants-pay-xlsx = Excel file (XLSX)
+grants-pay-mark-paid = Mark the list as paid
+grants-dec-title = Grant decisions { $year }
+grants-dec-intro = The municipality's decisions on grants to associations during the year. The reasons for a decision go to the applicant, in their decision.
+grants-dec-year = Year
+grants-dec-show = Show the year
+grants-dec-none = There are no decisions that year.
+grants-dec-summary = { $n } decisions, { $granted } of them granted, { $total } in all.
+grants-dec-col-association = Association
+grants-dec-col-programme = Grant
+grants-dec-col-amount = Amount
+grants-dec-col-date = Decision date
+grants-dec-col-outcome = Decision
+grants-dec-outcome-granted = Granted
+grants-dec-outcome-reduced = Partly granted
+grants-dec-outcome-rejected = Rejected
+grants-dec-amount-years = { $amount } a year for { $years } years
+grants-dec-api = The decisions as JSON
+grants-report-title = Report for year { $year }
+grants-report-intro = { $association } reports on { $programme }, year { $year } of { $years }.
+grants-report-facts-caption = The year and its report
+grants-report-case = Case
+grants-report-amount = Amount for the year
+grants-report-due = Report due by
+grants-report-paid = Paid
+grants-report-not-paid = Not paid yet
+grants-report-state = The report
+grants-report-sent = Sent
+grants-report-approved = Approved
+grants-report-state-not-asked = No report needed
+grants-report-state-missing = Not sent
+grants-report-state-submitted = Sent, waiting for the case officer
+grants-report-state-returned = The case officer asks for more
+grants-report-state-approved = Approved
+grants-report-overdue = The report is late. The next payout waits until it is approved.
+grants-report-recovery-started = The municipality has asked for the year's grant back (recovery) on { $date }: { $reason }
+grants-report-payouts-stopped = The grant's payouts are stopped because the municipality has asked for money back for another year.
+grants-report-feedback-heading = What the report also needs
+grants-report-text-heading = The report
+grants-report-write-heading = Write the report
+grants-report-write-intro = Tell what the association has done with the grant during the year and how it went. You can send the report before or after the last day, and change it until it is approved.
+grants-report-field = Report
+grants-report-field-hint = At most 8,000 characters. Leave an empty line between paragraphs.
+grants-report-submit = Send the report
+grants-report-review-heading = Review the report
+grants-report-approve = Approve the report
+grants-report-send-back = Ask for more
+grants-report-message = What does the association need to add?
+grants-report-message-hint = The association sees what you write here.
+grants-report-recover-heading = Recovery
+grants-report-recover-intro = Ask for the year's grant back when the report has not come in on time or cannot be approved. The grant's further payouts stop and the association gets a letter with the reason.
+grants-report-reason = Reason for the recovery
+grants-report-reason-hint = The association gets the reason in the letter.
+grants-report-recover = Start the recovery
+grants-report-back = To the application
+grants-reminder-soon = The report for year { $year } is due by { $date }. Write it here: { $link }
+grants-reminder-overdue = The report for year { $year } was due on { $date } and has not come in. The next payout waits until it is approved. Write it here: { $link }
+grants-mail-paid-subject = Grant paid, { $case }
+grants-mail-paid-body = Hello,
+
+    { $municipality } has paid { $amount } to { $association } for { $programme } ({ $date }). The payment has the reference { $text } and reaches the association's bankgiro or plusgiro within a few banking days.
+
+    Application: { $url }
+grants-mail-reminder-subject = Report reminder, { $case }
+grants-mail-reminder-body = Hello,
+
+    { $text }
+
+    It concerns { $programme } to { $association }.
+
+    Application: { $url }
+
+    { $municipality }
+grants-mail-recovery-subject = Recovery of grant, { $case }
+grants-mail-recovery-body = Hello,
+
+    { $municipality } asks for { $amount } of { $programme } to { $association } back. The report was due on { $date }.
+
+    Reason: { $text }
+
+    The grant's further payouts are stopped. Contact the municipality about how to pay the money back, or if you want to appeal the decision.
+
+    Application: { $url }

@@ -423,9 +423,8 @@ grants-outcome-rejected = Avslag
 grants-appeal = Beslutet fattades { $date }. Den som är medlem i kommunen kan överklaga det genom laglighetsprövning enligt 13 kap. kommunallagen. Överklagandet skickas skriftligt till förvaltningsrätten och ska ha kommit in inom tre veckor från den dag då { $municipality } på sin anslagstavla tillkännagav att protokollet med beslutet har justerats.
 grants-years-caption = Bidragets år, redovisningar och utbetalningar
 grants-report-none = Ingen redovisning krävs
-grants-report-due = Redovisas senast { $date }
+grants-report-due-on = Redovisas senast { $date }
 grants-report-submitted = Inlämnad, väntar på granskning
-grants-report-approved = Godkänd
 grants-paid-not-yet = Inte utbetalt än
 grants-paid-recovery = Återkrav
 grants-budget-use = Periodens budget: { $decided } beslutat av { $budget }; { $left } kvar.
@@ -568,28 +567,113 @@ grants-mail-rejected-body =
 
     Har ni frågor om beslutet är ni välkomna att höra av er till kommunen.
     Beslutet: { $url }
-grants-mail-paid-subject = { $programme } är utbetalt ({ $case })
-grants-mail-paid-body =
-    Hej!
+grants-choose = Välj
+## Payouts, public decisions, reports (h-payouts)
 
-    { $municipality } har betalat ut { $amount } till { $association } för { $programme }.
-    Referens: { $text }
+grants-pay-title = Utbetalningar
+grants-pay-intro = Beviljade bidrag som får betalas ut och ännu inte är betalda, i listor efter dagen de blev möjliga att betala: beslutsdagen för första året, dagen då föregående års redovisning godkändes för senare år. Ladda ner en lista till ekonomisystemet och markera den som betald när pengarna har gått iväg.
+grants-pay-none = Det finns inget att betala ut just nu.
+grants-pay-done = { $n ->
+    [one] En utbetalning är markerad som betald. Föreningen får ett brev om den.
+   *[other] { $n } utbetalningar är markerade som betalda. Föreningarna får ett brev om dem.
+}
+grants-pay-list-heading = Utbetalningslista
+grants-pay-list-summary = { $n } att betala, totalt { $total }.
+grants-pay-flagged-note = Rader som saknar ett giltigt bankgiro eller plusgiro visas men kommer inte med i filerna och markeras inte som betalda förrän kontot är rättat i föreningsregistret.
+grants-pay-caption = Utbetalningar som kan betalas från
+grants-pay-col-association = Förening
+grants-pay-col-org-number = Organisationsnummer
+grants-pay-col-account = Bankgiro eller plusgiro
+grants-pay-col-amount = Belopp
+grants-pay-col-reference = Referens
+grants-pay-col-decision = Beslut
+grants-pay-not-exportable = Kan inte betalas ut:
+grants-pay-account-missing = föreningen har inget bankgiro eller plusgiro.
+grants-pay-account-invalid = numret på bankgiro eller plusgiro är inte giltigt.
+grants-pay-fix = Rätta i föreningsregistret
+grants-pay-nothing-exportable = Ingen rad i listan kan betalas ut än.
+grants-pay-download = Ladda ner till ekonomisystemet:
+grants-pay-csv = CSV-fil
+grants-pay-xlsx = Excel-fil (XLSX)
+grants-pay-mark-paid = Markera listan som betald
+grants-dec-title = Beslut om bidrag { $year }
+grants-dec-intro = Kommunens beslut om bidrag till föreningar under året. Skälen till ett beslut får den som har sökt, i sitt beslut.
+grants-dec-year = År
+grants-dec-show = Visa året
+grants-dec-none = Det finns inga beslut det året.
+grants-dec-summary = { $n } beslut, varav { $granted } beviljade, totalt { $total }.
+grants-dec-col-association = Förening
+grants-dec-col-programme = Bidrag
+grants-dec-col-amount = Belopp
+grants-dec-col-date = Beslutsdatum
+grants-dec-col-outcome = Beslut
+grants-dec-outcome-granted = Beviljat
+grants-dec-outcome-reduced = Delvis beviljat
+grants-dec-outcome-rejected = Avslag
+grants-dec-amount-years = { $amount } per år i { $years } år
+grants-dec-api = Besluten som JSON
+grants-report-title = Redovisning år { $year }
+grants-report-intro = { $association } redovisar { $programme }, år { $year } av { $years }.
+grants-report-facts-caption = Året och redovisningen
+grants-report-case = Ärende
+grants-report-amount = Belopp för året
+grants-report-due = Redovisas senast
+grants-report-paid = Utbetalt
+grants-report-not-paid = Inte utbetalt än
+grants-report-state = Redovisningen
+grants-report-sent = Skickad
+grants-report-approved = Godkänd
+grants-report-state-not-asked = Ingen redovisning behövs
+grants-report-state-missing = Inte skickad
+grants-report-state-submitted = Skickad, väntar på handläggaren
+grants-report-state-returned = Handläggaren ber om mer
+grants-report-state-approved = Godkänd
+grants-report-overdue = Redovisningen är försenad. Nästa utbetalning görs inte förrän den är godkänd.
+grants-report-recovery-started = Kommunen har begärt tillbaka bidraget för året (återkrav) { $date }: { $reason }
+grants-report-payouts-stopped = Utbetalningarna av bidraget är stoppade eftersom kommunen har begärt tillbaka pengar för ett annat år.
+grants-report-feedback-heading = Det här behöver redovisningen också
+grants-report-text-heading = Redovisningen
+grants-report-write-heading = Skriv redovisningen
+grants-report-write-intro = Berätta vad föreningen har gjort med bidraget under året och hur det gick. Du kan skicka redovisningen före eller efter sista dagen, och ändra den tills den är godkänd.
+grants-report-field = Redovisning
+grants-report-field-hint = Högst 8 000 tecken. Skriv en tom rad mellan styckena.
+grants-report-submit = Skicka redovisningen
+grants-report-review-heading = Granska redovisningen
+grants-report-approve = Godkänn redovisningen
+grants-report-send-back = Be om mer
+grants-report-message = Vad behöver föreningen lägga till?
+grants-report-message-hint = Föreningen ser det du skriver här.
+grants-report-recover-heading = Återkrav
+grants-report-recover-intro = Kräv tillbaka bidraget för året när redovisningen inte har kommit in i tid eller inte kan godkännas. Bidragets fortsatta utbetalningar stoppas och föreningen får ett brev med skälet.
+grants-report-reason = Skäl till återkravet
+grants-report-reason-hint = Föreningen får skälet i brevet.
+grants-report-recover = Starta återkrav
+grants-report-back = Till ansökan
+grants-reminder-soon = Redovisningen av år { $year } ska vara inne senast { $date }. Skriv den här: { $link }
+grants-reminder-overdue = Redovisningen av år { $year } skulle ha varit inne { $date } och har inte kommit in. Nästa utbetalning görs inte förrän den är godkänd. Skriv den här: { $link }
+grants-mail-paid-subject = Utbetalning av bidrag, { $case }
+grants-mail-paid-body = Hej!
 
-    Ärendet: { $url }
-grants-mail-reminder-subject = Påminnelse: redovisa { $programme } senast { $date }
-grants-mail-reminder-body =
-    Hej!
+    { $municipality } har betalat ut { $amount } till { $association } för { $programme } ({ $date }). Betalningen har referensen { $text } och kommer till föreningens bankgiro eller plusgiro inom några bankdagar.
 
-    { $association } ska redovisa hur bidraget { $programme } ({ $case }) har använts senast { $date }. Nästa utbetalning görs först när redovisningen är godkänd.
+    Ansökan: { $url }
+grants-mail-reminder-subject = Påminnelse om redovisning, { $case }
+grants-mail-reminder-body = Hej!
 
-    Redovisa här: { $url }
-grants-mail-recovery-subject = Återkrav av { $programme } ({ $case })
-grants-mail-recovery-body =
-    Hej!
+    { $text }
 
-    { $municipality } kräver tillbaka bidraget { $programme } som { $association } har fått, { $amount }.
+    Det gäller { $programme } till { $association }.
+
+    Ansökan: { $url }
+
+    { $municipality }
+grants-mail-recovery-subject = Återkrav av bidrag, { $case }
+grants-mail-recovery-body = Hej!
+
+    { $municipality } kräver tillbaka { $amount } av { $programme } till { $association }. Redovisningen skulle ha varit inne { $date }.
+
     Skäl: { $text }
 
-    Fler utbetalningar görs inte i ärendet. Kontakta kommunen om ni har frågor.
-    Ärendet: { $url }
-grants-choose = Välj
+    Bidragets fortsatta utbetalningar är stoppade. Kontakta kommunen om hur pengarna ska betalas tillbaka, eller om du vill överklaga beslutet.
+
+    Ansökan: { $url }

@@ -3,16 +3,20 @@
 //! multi-year grants), each with its rules, requirements, attachments and application periods
 //! with deadlines and budgets, published for everyone.
 //!
-//! The activity support's rule engine is in [`activity::domain`]; applications, review,
-//! decisions and payouts follow (issue 13).
+//! The activity support's rule engine is in [`activity::domain`]; applications, review and
+//! decisions in [`applications`]; payout lists for the finance system in [`payouts`]; the
+//! public decisions in [`decisions`]; the years' reports, reminders and recovery in [`reports`].
 
 pub mod activity;
 pub mod applications;
+pub mod decisions;
 mod demo;
 pub mod eligibility;
 pub mod ids;
 pub mod paths;
+pub mod payouts;
 pub mod programmes;
+pub mod reports;
 mod routes;
 mod tables;
 
@@ -41,7 +45,12 @@ pub static CAPABILITY: Capability = Capability {
         message_id: "nav-grants",
     }],
     router: routes::router,
-    jobs: |w| w,
+    jobs: |w| {
+        w.handle(
+            reports::reminders::JOB_KIND,
+            std::sync::Arc::new(reports::reminders::ReminderJob),
+        )
+    },
     // Programmes and periods hold nothing about a person; applications will.
     personal: None,
 };

@@ -124,7 +124,28 @@ pub fn queues(slug: &str) -> String {
     format!("/{slug}/bidrag/handlaggning")
 }
 
-/// A year's report of a decided grant (multi-year grants and projects).
+// --- Payouts, public decisions and reports ---
+
+/// A payout list (the day its payments became payable): where it is marked as paid.
+pub fn payout_list(slug: &str, day: chrono::NaiveDate) -> String {
+    format!("/{slug}/bidrag/utbetalningar/{}", day.format("%Y-%m-%d"))
+}
+
+/// A payout list as a file for the finance system: `format` is `csv` or `xlsx`.
+pub fn payout_file(slug: &str, day: chrono::NaiveDate, format: &str) -> String {
+    format!("/{slug}/bidrag/utbetalningar/{}/{format}", day.format("%Y-%m-%d"))
+}
+
+/// The public decisions of one year.
+pub fn decisions_of(slug: &str, year: i32) -> String {
+    format!("/{slug}/bidrag/beslut?ar={year}")
+}
+
+pub fn api_decisions_of(slug: &str, year: i32) -> String {
+    format!("/api/v1/{slug}/grants/decisions?year={year}")
+}
+
+/// The report of one year of a decided grant (year 1, 2, …).
 pub fn report(slug: &str, id: ApplicationId, year: u32) -> String {
     format!("/{slug}/bidrag/ansokan/{id}/redovisning/{year}")
 }

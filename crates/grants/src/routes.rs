@@ -6,4 +6,7 @@ pub fn router() -> Router<AppState> {
     crate::programmes::routes::router()
         .merge(crate::activity::routes::router())
         .merge(crate::applications::routes::router())
+        .merge(crate::payouts::routes::router())
+        .merge(crate::decisions::routes::router())
+        .merge(crate::reports::routes::router())
 }

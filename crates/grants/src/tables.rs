@@ -125,7 +125,6 @@ pub enum Notes {
 
 #[derive(Iden)]
 #[iden = "grants_installments"]
-#[allow(dead_code)] // the report and payout columns are written by reports/ and payouts/ (in progress)
 pub enum Installments {
     Table,
     Id,
@@ -142,6 +141,11 @@ pub enum Installments {
     PaidAt,
     RecoveryStartedAt,
     RecoveryReason,
+    /// What the staff asked for when they sent a report back (migration 20261206250000).
+    ReportFeedback,
+    ReportReturnedAt,
+    /// The reminder sent once a report is overdue (`RemindedAt` marks the one before).
+    OverdueRemindedAt,
 }
 
 // --- Attendance (activity support) ---

@@ -473,3 +473,30 @@ pub async fn staff(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<(User
     rows.sort_by(|a, b| platform::rules::swedish_cmp(&a.1, &b.1));
     Ok(rows)
 }
+
+// --- Added for payouts and reports ---
+
+/// The named applications of the municipality (each once, in id order): one query however
+/// many; an application of another municipality is not returned.
+pub async fn applications_by_ids(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    ids: &[ApplicationId],
+) -> Result<Vec<Application>, sqlx::Error> {
+    let mut ids = ids.to_vec();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let list = ids.iter().map(|i| i.get().to_string()).collect::<Vec<_>>().join(",");
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE a.municipality_id = $1 AND a.id IN ({list}) ORDER BY a.id"
+    ))
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(application)
+    .collect()
+}

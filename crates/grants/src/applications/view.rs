@@ -140,7 +140,7 @@ fn year_rows(ctx: &Ctx, m: &Municipality, years: &[Installment]) -> Vec<YearRow>
                 (None, _, _) => ctx.t("grants-report-none"),
                 (_, Some(_), _) => ctx.t("grants-report-approved"),
                 (_, None, Some(_)) => ctx.t("grants-report-submitted"),
-                (Some(due), None, None) => ctx.tr.ta("grants-report-due", &[("date", &due.to_string())]),
+                (Some(due), None, None) => ctx.tr.ta("grants-report-due-on", &[("date", &due.to_string())]),
             },
             report_href: y
                 .report_due_on

@@ -11,6 +11,7 @@ use crate::applications::view::{Extra, Section};
 use crate::applications::write::{self, Decision, Reports, WriteError};
 use crate::ids::ApplicationId;
 use crate::programmes::domain::{format_kronor, kronor, Rules};
+use crate::reports::reminders;
 use chrono::NaiveDate;
 use platform::db;
 use platform::web::prelude::*;
@@ -296,6 +297,10 @@ pub(super) async fn decide(
             date: decision.decided_on.to_string(),
         };
         mail::send(tx, &l, m.id, &case.app, &case.programme.name, letter, &details, now).await?;
+        // A grant with reports to come gets the daily reminder run (from tomorrow).
+        if decision.reports != Reports::None && decided.amount_ore > 0 {
+            reminders::ensure(tx, now + reminders::DAY, now).await?;
+        }
         Ok::<_, WriteError>(((), change))
     })
     .await;
