@@ -677,3 +677,6 @@ grants-mail-recovery-body = Hello,
     The grant's further payouts are stopped. Contact the municipality about how to pay the money back, or if you want to appeal the decision.
 
     Application: { $url }
+grants-apply-in = Apply for { $period }
+grants-cases-in = Cases for { $period }
+grants-decisions-link = Decisions on grants

@@ -677,3 +677,6 @@ grants-mail-recovery-body = Hej!
     Bidragets fortsatta utbetalningar är stoppade. Kontakta kommunen om hur pengarna ska betalas tillbaka, eller om du vill överklaga beslutet.
 
     Ansökan: { $url }
+grants-apply-in = Ansök för { $period }
+grants-cases-in = Ärenden för { $period }
+grants-decisions-link = Beslut om bidrag

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
 mod applications;
+mod applications_browser;
 mod attendance;
 mod attendance_browser;
 mod attendance_card;

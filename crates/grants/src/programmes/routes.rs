@@ -64,6 +64,10 @@ struct ListPage {
     rows: Vec<Row>,
     new_href: Option<String>,
     api: String,
+    /// "Mina ansökningar" for the signed in, the handling for the staff.
+    mine: Option<String>,
+    queues: Option<String>,
+    decisions: String,
 }
 
 async fn list(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
@@ -92,6 +96,13 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> App
         rows,
         new_href: coordinator.then(|| paths::new_programme(&m.slug)),
         api: paths::api(&m.slug),
+        mine: ctx.user.is_some().then(|| paths::mine(&m.slug)),
+        queues: ctx
+            .user
+            .as_ref()
+            .is_some_and(|u| u.is_staff(m.id))
+            .then(|| paths::queues(&m.slug)),
+        decisions: paths::decisions(&m.slug),
     })
 }
 
@@ -241,6 +252,28 @@ async fn create(
 
 // --- One programme ---
 
+/// The links under the periods: apply while a period is open (for everyone; applying asks
+/// for a login), and each period's cases for the staff.
+fn period_actions(ctx: &Ctx, m: &Municipality, periods: &[Period], today: NaiveDate) -> Vec<(String, String)> {
+    let staff = ctx.user.as_ref().is_some_and(|u| u.is_staff(m.id));
+    let mut v = Vec::new();
+    for x in periods {
+        if x.dates.state(today) == domain::PeriodState::Open {
+            v.push((
+                paths::apply(&m.slug, x.id),
+                ctx.tr.ta("grants-apply-in", &[("period", &x.name)]),
+            ));
+        }
+        if staff {
+            v.push((
+                paths::queue(&m.slug, x.id),
+                ctx.tr.ta("grants-cases-in", &[("period", &x.name)]),
+            ));
+        }
+    }
+    v
+}
+
 struct PeriodRow {
     name: String,
     covers: String,
@@ -254,6 +287,8 @@ struct PeriodRow {
 #[template(path = "grants_programme.html")]
 struct ProgrammePage {
     page: Page,
+    /// Per period: applying while it is open, and the staff's queue: (href, text).
+    actions: Vec<(String, String)>,
     kind: String,
     published: bool,
     description: Vec<String>,
@@ -353,6 +388,7 @@ async fn render(
                 .collect(),
             attachments: attachments.iter().map(|a| ctx.t(a.message_id())).collect(),
             questions: words::question_rows(ctx, &questions),
+            actions: period_actions(ctx, m, &periods, today),
             periods: periods
                 .into_iter()
                 .map(|x| PeriodRow {
