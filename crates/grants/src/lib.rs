@@ -15,6 +15,7 @@ pub mod eligibility;
 pub mod ids;
 pub mod paths;
 pub mod payouts;
+mod personal;
 pub mod programmes;
 pub mod reports;
 mod routes;
@@ -51,8 +52,7 @@ pub static CAPABILITY: Capability = Capability {
             std::sync::Arc::new(reports::reminders::ReminderJob),
         )
     },
-    // Programmes and periods hold nothing about a person; applications will.
-    personal: None,
+    personal: Some(&personal::PERSONAL),
 };
 
 /// This capability's part of the demo data (see [`demo::load`]).

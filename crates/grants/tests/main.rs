@@ -13,6 +13,7 @@ mod decided;
 mod decisions;
 mod payouts;
 mod payouts_browser;
+mod personal;
 mod programme_edit;
 mod programmes;
 mod reports;
