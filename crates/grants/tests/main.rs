@@ -11,6 +11,7 @@ mod attendance_card;
 mod browser;
 mod decided;
 mod decisions;
+mod demo;
 mod payouts;
 mod payouts_browser;
 mod personal;

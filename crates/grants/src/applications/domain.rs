@@ -1,6 +1,7 @@
 //! An application's rules, without I/O: the case number in the municipality's format, the
 //! steps of a case and who may take each, the decision's reason rule and the attachment checks.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// "KFN 2027/0042": the municipality's prefix (its nämnd's abbreviation), the year and the
@@ -138,6 +139,43 @@ pub fn outcome_of(applied_ore: i64, decided_ore: i64) -> Outcome {
 /// ansökningar för att öka förståelsen").
 pub fn reason_required(outcome: Outcome) -> bool {
     matches!(outcome, Outcome::Rejected | Outcome::Reduced)
+}
+
+// --- Reports ---
+
+/// How many months after a multi-year grant's year its report is due.
+pub const REPORT_MONTHS_AFTER_YEAR: u32 = 2;
+
+/// Which reports a decided grant asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reports {
+    None,
+    /// One report, due on the date.
+    Once(NaiveDate),
+    /// A report for each year, due `months_after` months after the year (from `starts_on`) ends.
+    Yearly {
+        starts_on: NaiveDate,
+        months_after: u32,
+    },
+}
+
+/// The reports a grant of these rules asks for: each year's of a multi-year grant (the years
+/// counted from the period's start), one after a project (weeks after it ends; the period's end
+/// when the application gives none), none for the other kinds.
+pub fn reports_of(
+    rules: &crate::programmes::domain::Rules,
+    period_starts: NaiveDate,
+    project_ends: NaiveDate,
+) -> Reports {
+    use crate::programmes::domain::Rules;
+    match rules {
+        Rules::MultiYear(_) => Reports::Yearly {
+            starts_on: period_starts,
+            months_after: REPORT_MONTHS_AFTER_YEAR,
+        },
+        Rules::Project(r) => Reports::Once(r.report_by(project_ends)),
+        _ => Reports::None,
+    }
 }
 
 // --- Attachments ---

@@ -400,17 +400,7 @@ pub struct Decision<'r> {
     pub reports: Reports,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reports {
-    None,
-    /// One report, due on the date.
-    Once(NaiveDate),
-    /// A report for each year, due `months_after` months after the year (from `starts_on`) ends.
-    Yearly {
-        starts_on: NaiveDate,
-        months_after: u32,
-    },
-}
+pub use crate::applications::domain::Reports;
 
 /// Decides an application. The application's row and then its period's row are locked (on
 /// PostgreSQL `FOR UPDATE`; SQLite's write transaction holds the only write lock), so two

@@ -4,22 +4,19 @@
 
 use super::{after, forms, page};
 use crate::applications::case::{self, Case};
-use crate::applications::domain::{outcome_of, reason_required, Outcome};
+use crate::applications::domain::{outcome_of, reason_required, reports_of, Outcome};
 use crate::applications::form::Stored;
 use crate::applications::mail::{self, Details, Letter, Letters};
 use crate::applications::view::{Extra, Section};
 use crate::applications::write::{self, Decision, Reports, WriteError};
 use crate::ids::ApplicationId;
-use crate::programmes::domain::{format_kronor, kronor, Rules};
+use crate::programmes::domain::{format_kronor, kronor};
 use crate::reports::reminders;
 use chrono::NaiveDate;
 use platform::db;
 use platform::web::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-
-/// How many months after a multi-year grant's year its report is due.
-pub const REPORT_MONTHS_AFTER_YEAR: u32 = 2;
 
 fn require_staff_of(case: &Case) -> AppResult<()> {
     if case.staff {
@@ -232,20 +229,11 @@ pub(super) struct DecideForm {
 
 /// Which reports the grant asks for: each year's for a multi-year grant, one after a project.
 fn reports(case: &Case) -> Reports {
-    match &case.programme.rules {
-        Rules::MultiYear(_) => Reports::Yearly {
-            starts_on: case.period.dates.starts_on,
-            months_after: REPORT_MONTHS_AFTER_YEAR,
-        },
-        Rules::Project(r) => {
-            let ends = Stored::parse(&case.app.answers)
-                .details
-                .ends_on
-                .unwrap_or(case.period.dates.ends_on);
-            Reports::Once(r.report_by(ends))
-        }
-        _ => Reports::None,
-    }
+    let ends = Stored::parse(&case.app.answers)
+        .details
+        .ends_on
+        .unwrap_or(case.period.dates.ends_on);
+    reports_of(&case.programme.rules, case.period.dates.starts_on, ends)
 }
 
 pub(super) async fn decide(

@@ -5,6 +5,9 @@
 //! examples (LOK-stöd, Kumla, Svenljunga, Värmdö), and the texts, budgets and periods below are
 //! invented for the demo.
 
+mod applications;
+mod attendance;
+
 use crate::activity::domain::ActivityRules;
 use crate::programmes::domain::{Attachment, Eligibility, Kind, NewPeriod, NewProgramme, PeriodDates, Rules};
 use crate::programmes::store::{self, ProgrammeSetup};
@@ -74,7 +77,8 @@ const PROGRAMMES: &[DemoProgramme] = &[
     },
 ];
 
-/// Loads Sala's programmes, published, with their periods.
+/// Loads Sala's programmes, published, with their periods; then the attendance of one sports
+/// club and applications in every state ([`applications`]).
 pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     let Some((sala,)): Option<(platform::MunicipalityId,)> =
         sqlx::query_as("SELECT id FROM municipalities WHERE slug = 'sala'")
@@ -138,5 +142,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
             store::add_period(db, sala, id, &new, None, now).await?;
         }
     }
+    attendance::load(db, sala, now).await?;
+    applications::load(db, sala, now).await?;
     Ok(())
 }
