@@ -609,6 +609,51 @@ async fn the_programmes_own_questions_are_asked_and_checked(backend: Backend) {
     app.deliver().await;
 }
 
+async fn the_letters_follow_the_language_applied_in(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala").await;
+    let (_, period) = programme(
+        &app,
+        sala,
+        Kind::Operating,
+        "Verksamhetsbidrag",
+        "2026-12-15",
+        100_000,
+        |_| {},
+    )
+    .await;
+    let org = association(&app, sala, "Sala ridklubb", 9, Facts::default()).await;
+    let (rep, _) = app
+        .representative_client("rep@rid.example", "sala", "Sala ridklubb")
+        .await;
+    let token = rep.get("/sala/bidrag").await.csrf();
+    let switched = rep
+        .post_raw("/sprak", &[("_csrf", &token), ("lang", "en"), ("next", "/sala/bidrag")])
+        .await;
+    assert_eq!(switched.status, 303);
+    let id = begin(&rep, "sala", period, org).await;
+    let fields = [
+        ("purpose", "Riding school for children"),
+        ("amount", "2000"),
+        ("democracy", "on"),
+    ];
+    assert_eq!(step(&rep, "sala", id, "spara", &fields).await.status, 303);
+    assert_eq!(step(&rep, "sala", id, "skicka", &[]).await.status, 303);
+    let text = rep.get(&page("sala", id)).await.text();
+    assert!(
+        text.contains("Case number KFN 2026/0001") && text.contains("Status Sent"),
+        "{text}"
+    );
+    let mail = app.deliver().await;
+    let receipt = mail.iter().find(|(to, _, _)| to == "rep@rid.example").unwrap();
+    assert_eq!(receipt.1, "We have received your application KFN 2026/0001");
+    assert!(
+        receipt.2.contains("Amount applied for: 2\u{a0}000\u{a0}kr"),
+        "{}",
+        receipt.2
+    );
+}
+
 both!(
     applying_from_draft_to_receipt,
     eligibility_checks_pass_and_fail_for_the_right_reasons,
@@ -616,4 +661,5 @@ both!(
     only_the_association_and_the_staff_see_an_application,
     a_second_board_member_co_signs,
     the_programmes_own_questions_are_asked_and_checked,
+    the_letters_follow_the_language_applied_in,
 );
