@@ -10,7 +10,8 @@ use grants::ids::{ApplicationId, PeriodId, ProgrammeId};
 use grants::programmes::domain::Kind;
 use platform::auth::CurrentUser;
 use platform::{db, MunicipalityId, OrganisationId};
-use testkit::{both, Backend, TestApp};
+use std::sync::Arc;
+use testkit::{both, Backend, Options, SmtpSink, TestApp, TestDb};
 
 /// A sent application of a new association, made through the stores.
 async fn sent(
@@ -494,10 +495,81 @@ async fn the_coordinator_delegates_the_decision_and_sets_the_prefix(backend: Bac
     assert_eq!(forged.status, 400);
 }
 
+async fn the_receipt_and_the_decision_go_out_over_smtp(backend: Backend) {
+    let sink = SmtpSink::start().await;
+    let app = TestApp::start_with(
+        Arc::new(TestDb::new(backend).await),
+        Options {
+            smtp_port: Some(sink.port),
+            configure: None,
+        },
+    )
+    .await;
+    let sala = app.municipality("sala", "Sala").await;
+    let (_, period) = programme(
+        &app,
+        sala,
+        Kind::Operating,
+        "Verksamhetsbidrag",
+        "2026-12-15",
+        100_000,
+        |_| {},
+    )
+    .await;
+    let org = association(&app, sala, "Salabygdens scoutkår", 4, Facts::default()).await;
+    let (rep, _) = app
+        .representative_client("ledare@scout.example", "sala", "Salabygdens scoutkår")
+        .await;
+    let id = begin(&rep, "sala", period, org).await;
+    step(
+        &rep,
+        "sala",
+        id,
+        "spara",
+        &[("purpose", "Läger"), ("amount", "8000"), ("democracy", "on")],
+    )
+    .await;
+    assert_eq!(step(&rep, "sala", id, "skicka", &[]).await.status, 303);
+    let handler = app.staff("sala").await;
+    step(&handler, "sala", id, "ta", &[]).await;
+    step(&handler, "sala", id, "forslag", &[("proposed", "0")]).await;
+    let (chair, _) = decider(&app, "sala", "ordforande@sala.example").await;
+    let rejected = step(
+        &chair,
+        "sala",
+        id,
+        "beslut",
+        &[("decided", "0"), ("reason", "Lägret hålls utanför kommunen.")],
+    )
+    .await;
+    assert_eq!(rejected.status, 303);
+    app.run_jobs().await;
+    let got: Vec<_> = sink
+        .received()
+        .into_iter()
+        .filter(|m| m.to == ["ledare@scout.example"])
+        .collect();
+    assert_eq!(got.len(), 2, "a receipt and the decision");
+    assert_eq!(got[0].subject(), "Vi har tagit emot er ansökan KFN 2026/0001");
+    assert!(
+        got[0].body().contains("Sökt belopp: 8 000 kr") || got[0].body().contains("Sökt belopp: 8\u{a0}000\u{a0}kr"),
+        "{}",
+        got[0].body()
+    );
+    assert_eq!(got[1].subject(), "Beslut om Verksamhetsbidrag: avslag (KFN 2026/0001)");
+    let body = got[1].body();
+    assert!(body.contains("Skäl: Lägret hålls utanför kommunen."), "{body}");
+    assert!(
+        body.contains("laglighetsprövning") && body.contains("förvaltningsrätten"),
+        "{body}"
+    );
+}
+
 both!(
     a_handler_proposes_and_a_decider_decides_with_reasons,
     a_rejection_needs_a_reason_and_a_decision_fits_the_budget,
     the_budget_holds_against_a_hundred_decisions_at_once,
     two_deciders_at_once_make_one_decision,
     the_coordinator_delegates_the_decision_and_sets_the_prefix,
+    the_receipt_and_the_decision_go_out_over_smtp,
 );

@@ -43,38 +43,17 @@ impl Received {
     pub fn subject(&self) -> String {
         let raw = self.header("Subject").unwrap_or_default();
         let mut out = String::new();
+        // Whitespace between two encoded words is dropped (RFC 2047 §6.2); elsewhere it stays.
+        let mut last_encoded = false;
         for word in raw.split(' ') {
-            let lower = word.to_ascii_lowercase();
-            if lower.starts_with("=?utf-8?b?") && word.ends_with("?=") {
-                use base64::Engine;
-                let inner = &word[10..word.len() - 2];
-                if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(inner) {
-                    out.push_str(&String::from_utf8_lossy(&bytes));
-                    continue;
-                }
-            } else if lower.starts_with("=?utf-8?q?") && word.ends_with("?=") {
-                let inner = word[10..word.len() - 2].replace('_', " ");
-                let mut bytes = vec![];
-                let b = inner.as_bytes();
-                let mut i = 0;
-                while i < b.len() {
-                    if b[i] == b'=' && i + 2 < b.len() {
-                        if let Ok(v) = u8::from_str_radix(&inner[i + 1..i + 3], 16) {
-                            bytes.push(v);
-                            i += 3;
-                            continue;
-                        }
-                    }
-                    bytes.push(b[i]);
-                    i += 1;
-                }
-                out.push_str(&String::from_utf8_lossy(&bytes));
-                continue;
-            }
-            if !out.is_empty() {
+            let decoded = decode_word(word);
+            let encoded = decoded.is_some();
+            let joined = encoded && last_encoded;
+            if !out.is_empty() && !joined {
                 out.push(' ');
             }
-            out.push_str(word);
+            out.push_str(&decoded.unwrap_or_else(|| word.to_string()));
+            last_encoded = encoded;
         }
         out
     }
@@ -269,4 +248,39 @@ fn quoted_printable(raw: &str) -> Vec<u8> {
         i += 1;
     }
     out
+}
+
+/// One RFC 2047 encoded word (`=?utf-8?b?…?=` or `=?utf-8?q?…?=`) decoded, or `None` for a
+/// plain word.
+fn decode_word(word: &str) -> Option<String> {
+    let lower = word.to_ascii_lowercase();
+    if !word.ends_with("?=") || word.len() < 12 {
+        return None;
+    }
+    if lower.starts_with("=?utf-8?b?") {
+        use base64::Engine;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(&word[10..word.len() - 2])
+            .ok()?;
+        return Some(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    if lower.starts_with("=?utf-8?q?") {
+        let inner = word[10..word.len() - 2].replace('_', " ");
+        let b = inner.as_bytes();
+        let mut bytes = vec![];
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'=' && i + 2 < b.len() {
+                if let Ok(v) = u8::from_str_radix(&inner[i + 1..i + 3], 16) {
+                    bytes.push(v);
+                    i += 3;
+                    continue;
+                }
+            }
+            bytes.push(b[i]);
+            i += 1;
+        }
+        return Some(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    None
 }
