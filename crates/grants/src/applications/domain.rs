@@ -178,6 +178,26 @@ pub fn reports_of(
     }
 }
 
+// --- Activity support ---
+
+/// What the handler proposes for each open activity-support application of a period: its
+/// claim counted from attendance, shared when the claims exceed what is left of the budget
+/// (each by the same share, rounded down, so the sum never exceeds it; the national LOK-stöd's
+/// "budget ÷ eligible units"). Returns the proposals in the claims' order and the share paid in
+/// hundredths of a per cent (`None` when every claim fits).
+pub fn activity_proposals(claims: &[i64], budget_left_ore: i64) -> (Vec<i64>, Option<i64>) {
+    let proposed = crate::activity::domain::prorate(Some(budget_left_ore.max(0)), claims);
+    let total: i128 = claims.iter().map(|c| i128::from((*c).max(0))).sum();
+    let share = (total > i128::from(budget_left_ore.max(0)))
+        .then(|| (i128::from(budget_left_ore.max(0)) * 10_000 / total.max(1)) as i64);
+    (proposed, share)
+}
+
+/// A share in hundredths of a per cent as Swedish writes it: 4 827 is "48,27 %".
+pub fn percent(basis_points: i64) -> String {
+    format!("{},{:02}\u{a0}%", basis_points / 100, basis_points % 100)
+}
+
 // --- Attachments ---
 
 /// The largest attachment accepted, 10 MB.

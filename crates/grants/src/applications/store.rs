@@ -187,6 +187,26 @@ pub async fn queue(
     .collect()
 }
 
+/// A period's applications waiting for a handler's proposal (sent, or taken and in review),
+/// in the order they came.
+pub async fn open_cases(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    period_id: PeriodId,
+) -> Result<Vec<Application>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE a.municipality_id = $1 AND a.period_id = $2 \
+         AND a.status IN ('submitted', 'in-review') ORDER BY a.submitted_at, a.id"
+    ))
+    .bind(municipality_id)
+    .bind(period_id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(application)
+    .collect()
+}
+
 /// How a period's money stands: the budget against what is decided and what is proposed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct BudgetUse {

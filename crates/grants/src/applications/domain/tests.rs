@@ -166,3 +166,21 @@ fn attachments_are_checked_by_content_and_size() {
     big.resize(MAX_ATTACHMENT_BYTES + 1, b' ');
     assert_eq!(check_attachment(&big), Err(FileProblem::TooLarge));
 }
+
+#[test]
+fn activity_support_is_shared_when_the_claims_exceed_the_budget() {
+    // 6 000 + 4 000 kr claimed against 5 000 kr left: half each.
+    let (p, share) = activity_proposals(&[600_000, 400_000], 500_000);
+    assert_eq!(p, vec![300_000, 200_000]);
+    assert_eq!(share, Some(5_000));
+    assert_eq!(percent(5_000), "50,00\u{a0}%");
+    // A third each, rounded down: never over the budget.
+    let (p, share) = activity_proposals(&[100, 100, 100], 200);
+    assert_eq!(p, vec![66, 66, 66]);
+    assert!(p.iter().sum::<i64>() <= 200);
+    assert_eq!(share.map(percent).as_deref(), Some("66,66\u{a0}%"));
+    // Everything fits: in full, no share.
+    assert_eq!(activity_proposals(&[100, 200], 1_000), (vec![100, 200], None));
+    // Nothing left: nothing proposed.
+    assert_eq!(activity_proposals(&[100], -50).0, vec![0]);
+}

@@ -236,8 +236,14 @@ pub fn decide(ctx: &Ctx, m: &Municipality, case: &Case) -> Form {
                     "grants-field-decided-hint",
                     &[("applied", &format_kronor(case.app.applied_ore))],
                 )),
+            // A proposal below what was applied for comes with the handler's reasons.
             Field::new("reason", ctx.t("grants-field-reason"), FieldKind::TextArea)
                 .max_len(4000)
+                .value(if amount < case.app.applied_ore {
+                    case.app.proposal_note.clone()
+                } else {
+                    String::new()
+                })
                 .hint(ctx.t("grants-field-reason-hint")),
         ],
     )

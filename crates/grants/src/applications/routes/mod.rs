@@ -12,10 +12,12 @@
 //! - `POST …/ansokan/{id}/ta|anteckning|poang|komplettering|forslag|beslut` ([`review`]): take
 //!   the case, an internal note, scores, a completion request, a proposal, the decision
 //! - `GET /{slug}/bidrag/handlaggning` and `…/handlaggning/{period}` ([`queue`]): the staff's
-//!   periods and a period's queue with its budget use
+//!   periods and a period's queue with its budget use; `POST …/handlaggning/{period}/aktivitetsstod`
+//!   ([`activity`]) proposes every open activity-support application from attendance
 //! - `GET|POST /{slug}/bidrag/beslutsfattare` ([`deciders`]): the coordinator's delegation of
 //!   the decision role and the case numbers' prefix
 
+mod activity;
 mod applicant;
 mod apply;
 mod deciders;
@@ -51,6 +53,10 @@ pub fn router() -> Router<AppState> {
         .route("/{slug}/bidrag/ansokan/{id}/beslut", post(review::decide))
         .route("/{slug}/bidrag/handlaggning", get(queue::overview))
         .route("/{slug}/bidrag/handlaggning/{id}", get(queue::page))
+        .route(
+            "/{slug}/bidrag/handlaggning/{id}/aktivitetsstod",
+            post(activity::propose),
+        )
         .route(
             "/{slug}/bidrag/beslutsfattare",
             get(deciders::page).post(deciders::save),

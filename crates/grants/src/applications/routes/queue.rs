@@ -96,6 +96,9 @@ struct QueuePage {
     next: Option<String>,
     showing: String,
     back: String,
+    notice: Option<String>,
+    /// For activity support with cases waiting: where to propose them all from attendance.
+    activity: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -104,6 +107,9 @@ pub(super) struct QueueQuery {
     status: String,
     #[serde(default)]
     sida: Option<i64>,
+    /// How many proposals were just made from attendance.
+    #[serde(default)]
+    foreslagna: Option<usize>,
 }
 
 pub(super) async fn page(
@@ -157,6 +163,11 @@ pub(super) async fn page(
             status == Some(s),
         ));
     }
+    let open: i64 = counts
+        .iter()
+        .filter(|(c, _)| matches!(c, Status::Submitted | Status::InReview))
+        .map(|(_, n)| n)
+        .sum();
     let first = (page_no - 1) * PAGE;
     let shown = list.len().min(PAGE as usize) as i64;
     let rows = list
@@ -176,7 +187,7 @@ pub(super) async fn page(
     html(&QueuePage {
         page: ctx.page_in(&m, ctx.tr.ta("grants-queue-title", &[("period", &p.name)])),
         programme_href: paths::programme(&m.slug, programme.id),
-        programme: programme.name,
+        programme: programme.name.clone(),
         deadline: p.dates.deadline.to_string(),
         budget: format_kronor(budget.budget_ore),
         decided: format_kronor(budget.decided_ore),
@@ -197,6 +208,11 @@ pub(super) async fn page(
             )
         },
         back: paths::queues(&m.slug),
+        notice: q
+            .foreslagna
+            .map(|n| ctx.tr.ta("grants-activity-proposed", &[("n", &n)])),
+        activity: (matches!(programme.rules, crate::programmes::domain::Rules::Activity(_)) && open > 0)
+            .then(|| format!("{}/aktivitetsstod", paths::queue(&m.slug, period))),
     })
 }
 
