@@ -6,7 +6,6 @@ use crate::ids::{MeetingId, SeriesId};
 use platform::audit::Change;
 use platform::auth::CurrentUser;
 use platform::db::{self, Db, Insert, OnConstraint, Unique, Update};
-use platform::jobs::enqueue;
 use platform::MunicipalityId;
 use sea_query::Expr;
 use sqlx::AnyConnection;
@@ -264,15 +263,7 @@ pub const REMINDERS_JOB: &str = "meetings.reminders";
 
 /// In the caller's transaction: queue the reminder run now unless one is waiting.
 pub async fn ensure_reminders(tx: &mut AnyConnection, now: i64) -> Result<(), sqlx::Error> {
-    let waiting: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM jobs WHERE kind = $1 AND status IN ('pending', 'running') LIMIT 1")
-            .bind(REMINDERS_JOB)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if waiting.is_none() {
-        enqueue(tx, None, REMINDERS_JOB, &serde_json::json!({}), now, now).await?;
-    }
-    Ok(())
+    platform::jobs::ensure(tx, REMINDERS_JOB, now, now).await
 }
 
 /// Write a meeting in the caller's transaction (new when `id` is `None`) and make sure the

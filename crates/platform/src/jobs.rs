@@ -63,6 +63,21 @@ pub async fn enqueue(
     Ok(id)
 }
 
+/// In the caller's transaction: queue a job of `kind` (with an empty payload) at `run_at`
+/// unless one of that kind is already waiting or running. What a recurring run (a daily
+/// reminder sweep that queues its own next run) is started with.
+pub async fn ensure(conn: &mut sqlx::AnyConnection, kind: &str, run_at: i64, now: i64) -> Result<(), sqlx::Error> {
+    let waiting: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM jobs WHERE kind = $1 AND status IN ('pending', 'running') LIMIT 1")
+            .bind(kind)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if waiting.is_none() {
+        enqueue(conn, None, kind, &serde_json::json!({}), run_at, now).await?;
+    }
+    Ok(())
+}
+
 /// Claim the next due job, if any.
 pub async fn claim(db: &Db, now: i64) -> Result<Option<Job>, sqlx::Error> {
     let mut tx = db.write().await?;

@@ -19,15 +19,7 @@ pub const DAY: i64 = 24 * 3600;
 
 /// In the caller's transaction: queue the reminder run at `run_at` unless one is waiting.
 pub async fn ensure(conn: &mut sqlx::AnyConnection, run_at: i64, now: i64) -> Result<(), sqlx::Error> {
-    let waiting: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM jobs WHERE kind = $1 AND status IN ('pending', 'running') LIMIT 1")
-            .bind(JOB_KIND)
-            .fetch_optional(&mut *conn)
-            .await?;
-    if waiting.is_none() {
-        enqueue(conn, None, JOB_KIND, &serde_json::json!({}), run_at, now).await?;
-    }
-    Ok(())
+    platform::jobs::ensure(conn, JOB_KIND, run_at, now).await
 }
 
 /// Queue the reminder run at `run_at` unless one is already waiting.

@@ -27,15 +27,7 @@ pub async fn schedule(db: &Db, run_at: i64, now: i64) -> Result<(), sqlx::Error>
 /// Registering an organisation calls this, so an instance with organisations always has its
 /// daily run queued (the run queues the next one itself).
 pub async fn ensure(conn: &mut sqlx::AnyConnection, run_at: i64, now: i64) -> Result<(), sqlx::Error> {
-    let waiting: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM jobs WHERE kind = $1 AND status IN ('pending', 'running') LIMIT 1")
-            .bind(JOB_KIND)
-            .fetch_optional(&mut *conn)
-            .await?;
-    if waiting.is_none() {
-        enqueue(conn, None, JOB_KIND, &serde_json::json!({}), run_at, now).await?;
-    }
-    Ok(())
+    platform::jobs::ensure(conn, JOB_KIND, run_at, now).await
 }
 
 /// Send the reminders due now; returns how many organisations were reminded.
