@@ -202,3 +202,23 @@ grants-att-why-too-few = ({ $counted } count, at least { $min } required.)
 grants-att-why-too-many = ({ $present } participants, the leaders may have at most { $allowed }.)
 grants-att-to-attendance = To the association's attendance
 grants-att-to-programme = To the programme
+
+## A period's activity support for all associations (staff)
+grants-period-title = Activity support for all associations – { $period }
+grants-period-intro = Every association with attendance in the period's dates: the meetings and participations that count and the amount by the programme's rules. Follow an association's name to see each meeting.
+grants-period-claimed = The associations' amounts by the rules come to { $claimed }. The period's budget is { $budget }.
+grants-period-within = The amounts fit in the budget, so each association gets its whole amount.
+grants-period-prorated = The amounts exceed the budget. Each association therefore gets the same share of its amount, { $share } (the budget divided by the sum of the amounts), rounded down to whole öre: { $paid } in all.
+grants-period-associations-heading = Associations
+grants-period-none = No association has attendance in the period's dates.
+grants-period-caption = Activity support per association
+grants-period-col-name = Association
+grants-period-col-meetings = Meetings that count
+grants-period-col-participations = Participations
+grants-period-col-amount = Amount by the rules
+grants-period-col-prorated = Amount within the budget
+grants-period-sum = Total
+grants-period-csv = Download the table as a CSV file
+grants-period-totals-heading = The whole period
+grants-period-totals-caption = Participations that count, by gender and age
+grants-period-link = Activity support for all associations

@@ -202,3 +202,23 @@ grants-att-why-too-few = ({ $counted } räknas, minst { $min } krävs.)
 grants-att-why-too-many = ({ $present } deltagare, ledarna får ha högst { $allowed }.)
 grants-att-to-attendance = Till föreningens närvaro
 grants-att-to-programme = Till bidraget
+
+## A period's activity support for all associations (staff)
+grants-period-title = Aktivitetsstöd för alla föreningar – { $period }
+grants-period-intro = Varje förening med närvaro i periodens datum: sammankomster och deltagartillfällen som räknas och beloppet efter bidragets regler. Klicka på en förening för att se varje sammankomst.
+grants-period-claimed = Föreningarnas belopp enligt reglerna är sammanlagt { $claimed }. Periodens budget är { $budget }.
+grants-period-within = Beloppen ryms i budgeten, så varje förening får hela sitt belopp.
+grants-period-prorated = Beloppen är större än budgeten. Varje förening får därför samma andel av sitt belopp, { $share } (budgeten delad med summan av beloppen), avrundat nedåt till hela ören: sammanlagt { $paid }.
+grants-period-associations-heading = Föreningar
+grants-period-none = Ingen förening har närvaro i periodens datum.
+grants-period-caption = Aktivitetsstöd per förening
+grants-period-col-name = Förening
+grants-period-col-meetings = Sammankomster som räknas
+grants-period-col-participations = Deltagartillfällen
+grants-period-col-amount = Belopp enligt reglerna
+grants-period-col-prorated = Belopp inom budgeten
+grants-period-sum = Summa
+grants-period-csv = Ladda ner tabellen som CSV-fil
+grants-period-totals-heading = Hela perioden
+grants-period-totals-caption = Deltagartillfällen som räknas, efter kön och ålder
+grants-period-link = Aktivitetsstöd för alla föreningar

@@ -107,3 +107,13 @@ pub fn activity_result(
 ) -> String {
     format!("/{slug}/bidrag/{programme}/perioder/{period}/aktivitet/{org}")
 }
+
+/// A period's activity support for all associations (the municipality's staff).
+pub fn activity_period(slug: &str, programme: crate::ids::ProgrammeId, period: crate::ids::PeriodId) -> String {
+    format!("/{slug}/bidrag/{programme}/perioder/{period}/aktivitetsstod")
+}
+
+/// The same table as a CSV file.
+pub fn activity_period_csv(slug: &str, programme: crate::ids::ProgrammeId, period: crate::ids::PeriodId) -> String {
+    format!("/{slug}/bidrag/{programme}/perioder/{period}/aktivitetsstod.csv")
+}

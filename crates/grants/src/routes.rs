@@ -3,5 +3,7 @@
 use platform::web::prelude::*;
 
 pub fn router() -> Router<AppState> {
-    crate::programmes::routes::router().merge(crate::activity::routes::router())
+    crate::programmes::routes::router()
+        .merge(crate::activity::routes::router())
+        .merge(crate::activity::period::routes::router())
 }
