@@ -4,8 +4,8 @@
 //! municipality, and assessed ([`claim`], [`claims`]). Every function takes the municipality;
 //! an association of another one is not found.
 //!
-//! Reading a period costs two queries whatever its size: the meetings, then their people
-//! ([`read`]).
+//! Reading a period costs one query whatever its size: a row per meeting with its people, one
+//! association after another ([`read`]).
 
 mod read;
 mod rows;

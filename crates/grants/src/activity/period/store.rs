@@ -1,7 +1,8 @@
-//! Reading a period's activity support for all associations ([`period_support`]): five
+//! Reading a period's activity support for all associations ([`period_support`]): four
 //! queries whatever the number of associations or meetings (the programme and its periods,
-//! the period's meetings and their people through `activity::store::claim_totals`, and the
-//! associations' names through `registry::public::organisation_names`).
+//! the period's meetings with their people through `activity::store::claim_totals`, and the
+//! associations' names through `registry::public::organisation_names`), and on SQLite the
+//! three pragmas around the read that keep its memory map out of it (see `store::read`).
 
 use super::domain::{share, PeriodFacts, PeriodSupport};
 use crate::activity::store::claim_totals;
