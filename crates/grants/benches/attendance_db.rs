@@ -338,10 +338,11 @@ async fn healthz(base: &str) -> String {
     )
 }
 
-/// Where the computation's time goes: the plan of the period's query (a copy of the one in
-/// `activity::store::read`), the query alone (rows counted, nothing decoded), then
+/// Where the computation's time goes: two shapes of the period's query (the one in
+/// `activity::store::read` is one of them), each alone (rows counted, nothing decoded) with
+/// its plan, before and after `ANALYZE` (which autovacuum runs a while after a bulk load), and
 /// `claim_totals` (reading, decoding and assessing, without names or the page). Run with
-/// `OVERENS_BENCH_PROBE=1`; the query alone goes through the pool, with its memory map.
+/// `OVERENS_BENCH_PROBE=1`; the queries alone go through the pool, with SQLite's memory map.
 async fn probe(name: &str, db: &platform::db::Db, m: MunicipalityId) -> anyhow::Result<()> {
     use futures::TryStreamExt;
     use sqlx::Row;
@@ -354,62 +355,78 @@ async fn probe(name: &str, db: &platform::db::Db, m: MunicipalityId) -> anyhow::
         ),
         platform::db::Backend::Postgres => ("string_agg", "chr", "", "EXPLAIN"),
     };
-    let sql = format!(
-        "SELECT m.organisation_id, MIN(g.name), m.held_on, m.starts_at, m.minutes, m.activity, \
-         {agg}(a.role || {sep}(31) || a.person_key || {sep}(31) || a.birth_year || {sep}(31) \
-         || a.gender || {sep}(31) || '', {sep}(30) ORDER BY a.position) \
-         FROM grants_attendance_meetings m{indexed} JOIN grants_attendance_groups g ON g.id = m.group_id \
-         LEFT JOIN grants_attendance a ON a.meeting_id = m.id \
-         WHERE m.municipality_id = $1 AND m.held_on >= $2 AND m.held_on <= $3 \
-         GROUP BY m.organisation_id, m.held_on, m.id ORDER BY m.organisation_id, m.held_on, m.id"
+    let people = format!(
+        "{agg}(a.role || {sep}(31) || a.person_key || {sep}(31) || a.birth_year || {sep}(31) \
+         || a.gender || {sep}(31) || '', {sep}(30) ORDER BY a.position)"
     );
-    let plan = sqlx::query(&format!("{explain} {sql}"))
-        .bind(m)
-        .bind("2026-01-01")
-        .bind("2026-06-30")
-        .fetch_all(&db.pool)
-        .await?;
-    for r in plan {
-        let last = r.len() - 1;
-        println!(
-            "{name}: probe: plan: {}",
-            r.try_get::<String, _>(last).unwrap_or_default()
-        );
-    }
-    let t = Instant::now();
-    let mut rows = sqlx::query(&sql)
-        .bind(m)
-        .bind("2026-01-01")
-        .bind("2026-06-30")
-        .fetch(&db.pool);
-    let mut n = 0;
-    while rows.try_next().await?.is_some() {
-        n += 1;
-    }
-    drop(rows);
-    println!(
-        "{name}: probe: the query alone: {n} rows in {:.2} s; {}",
-        t.elapsed().as_secs_f64(),
-        memory()
-    );
-    let t = Instant::now();
+    let filter = "m.municipality_id = $1 AND m.held_on >= $2 AND m.held_on <= $3";
+    let shapes = [
+        (
+            "join",
+            format!(
+                "SELECT m.organisation_id, MIN(g.name), m.held_on, m.starts_at, m.minutes, m.activity, {people} \
+                 FROM grants_attendance_meetings m{indexed} JOIN grants_attendance_groups g ON g.id = m.group_id \
+                 LEFT JOIN grants_attendance a ON a.meeting_id = m.id WHERE {filter} \
+                 GROUP BY m.organisation_id, m.held_on, m.id ORDER BY m.organisation_id, m.held_on, m.id"
+            ),
+        ),
+        (
+            "subquery",
+            format!(
+                "SELECT m.organisation_id, g.name, m.held_on, m.starts_at, m.minutes, m.activity, \
+                 (SELECT {people} FROM grants_attendance a WHERE a.meeting_id = m.id) \
+                 FROM grants_attendance_meetings m{indexed} JOIN grants_attendance_groups g ON g.id = m.group_id \
+                 WHERE {filter} ORDER BY m.organisation_id, m.held_on, m.id"
+            ),
+        ),
+    ];
     let rules = grants::activity::domain::ActivityRules::lok();
-    let totals = grants::activity::store::claim_totals(db, m, &rules, d("2026-01-01")?, d("2026-06-30")?).await?;
-    println!(
-        "{name}: probe: claim_totals: {} associations in {:.2} s; {}",
-        totals.len(),
-        t.elapsed().as_secs_f64(),
-        memory()
-    );
-    if db.backend == platform::db::Backend::Sqlite {
-        let (pages, size): (i64, i64) =
-            sqlx::query_as("SELECT page_count, page_size FROM pragma_page_count(), pragma_page_size()")
-                .fetch_one(&db.pool)
+    for stats in ["before ANALYZE", "after ANALYZE"] {
+        if stats == "after ANALYZE" {
+            sqlx::query("ANALYZE").execute(&db.pool).await?;
+        }
+        for (shape, sql) in &shapes {
+            let plan = sqlx::query(&format!("{explain} {sql}"))
+                .bind(m)
+                .bind("2026-01-01")
+                .bind("2026-06-30")
+                .fetch_all(&db.pool)
                 .await?;
+            for r in plan {
+                let last = r.len() - 1;
+                println!("{name}: probe: {stats}: plan of {shape}: {}", r.try_get::<String, _>(last).unwrap_or_default());
+            }
+            for round in 1..=2 {
+                let t = Instant::now();
+                let mut rows = sqlx::query(sql)
+                    .bind(m)
+                    .bind("2026-01-01")
+                    .bind("2026-06-30")
+                    .fetch(&db.pool);
+                let mut n = 0;
+                while rows.try_next().await?.is_some() {
+                    n += 1;
+                }
+                println!(
+                    "{name}: probe: {stats}: {shape} ({round}): {n} rows in {:.2} s",
+                    t.elapsed().as_secs_f64()
+                );
+            }
+        }
+        let t = Instant::now();
+        let totals = grants::activity::store::claim_totals(db, m, &rules, d("2026-01-01")?, d("2026-06-30")?).await?;
         println!(
-            "{name}: probe: the database file: {:.0} MB",
-            (pages * size) as f64 / 1e6
+            "{name}: probe: {stats}: claim_totals: {} associations in {:.2} s; {}",
+            totals.len(),
+            t.elapsed().as_secs_f64(),
+            memory()
         );
+    }
+    if db.backend == platform::db::Backend::Sqlite {
+        let (pages, size): (i64, i64) = sqlx::query_as("SELECT page_count, page_size FROM pragma_page_count(), pragma_page_size()")
+            .fetch_one(&db.pool)
+            .await?;
+        println!("{name}: probe: the database file: {:.0} MB", (pages * size) as f64 / 1e6);
     }
     Ok(())
 }

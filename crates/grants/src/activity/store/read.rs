@@ -42,12 +42,11 @@ fn people(meeting: &mut Meeting, packed: &str) -> Result<(), sqlx::Error> {
 }
 
 /// A period's meetings, handed to `each` one association at a time (in id order, each in time
-/// order: day, start, group), in one query: a row per meeting with its people aggregated by the
-/// database into one text, read in the order of the index by municipality, association and day
-/// (`grants_attendance_meetings_municipality_organisation`), so the database groups each
-/// meeting's people as it reads them without sorting the period's rows first, and an
-/// association is complete as soon as the next one's rows begin: only one association's
-/// meetings are held at a time. Reading a million rows one by one through sqlx's `Any` driver
+/// order: day, start, group), in one query: a row per meeting with its people put together by
+/// the database into one text, by association (on SQLite in the order of the index by
+/// municipality, association and day, `grants_attendance_meetings_municipality_organisation`,
+/// so nothing is sorted), and an association is complete as soon as the next one's rows begin:
+/// only one association's meetings are held at a time. Reading a million rows one by one through sqlx's `Any` driver
 /// costs about 5 µs each on SQLite; one row per meeting makes them 14 times fewer.
 ///
 /// On SQLite a whole municipality's period is read with the connection's memory map turned off
@@ -123,16 +122,18 @@ async fn read(
         Backend::Postgres => ("string_agg", "chr", ""),
     };
     let name = if names { "a.name" } else { "''" };
-    // The meeting's columns depend on its id, which it is grouped by; its group's name is
-    // one, taken with MIN as both databases accept.
+    // The people of each meeting in a subquery of their own rather than a join grouped by
+    // meeting: PostgreSQL then reads each meeting's rows by its key whatever its statistics say
+    // (right after a bulk load, before autovacuum has analysed the tables, a grouped join is
+    // planned for one meeting and runs a bitmap scan per meeting).
     let sql = format!(
-        "SELECT m.organisation_id, MIN(g.name), m.held_on, m.starts_at, m.minutes, m.activity, \
-         {agg}(a.role || {sep}(31) || a.person_key || {sep}(31) || a.birth_year || {sep}(31) \
+        "SELECT m.organisation_id, g.name, m.held_on, m.starts_at, m.minutes, m.activity, \
+         (SELECT {agg}(a.role || {sep}(31) || a.person_key || {sep}(31) || a.birth_year || {sep}(31) \
          || a.gender || {sep}(31) || {name}, {sep}(30) ORDER BY a.position) \
+         FROM grants_attendance a WHERE a.meeting_id = m.id) \
          FROM grants_attendance_meetings m{indexed} JOIN grants_attendance_groups g ON g.id = m.group_id \
-         LEFT JOIN grants_attendance a ON a.meeting_id = m.id \
          WHERE m.municipality_id = $1 AND m.held_on >= $2 AND m.held_on <= $3{only} \
-         GROUP BY m.organisation_id, m.held_on, m.id ORDER BY m.organisation_id, m.held_on, m.id"
+         ORDER BY m.organisation_id, m.held_on, m.id"
     );
     let (from, to) = (from.format("%Y-%m-%d").to_string(), to.format("%Y-%m-%d").to_string());
     let mut q = sqlx::query(&sql)
