@@ -21,9 +21,12 @@
 //!    wrk, with 32 in-process clients for 10 s (and says so).
 //!
 //! Each database runs in a process of its own, so the peak memory (VmHWM) reported is that
-//! database's run alone: the server, the client and the generator (one file at a time).
+//! database's run alone: the server, the client and the generator (one file at a time); the
+//! highest Pss (each page counted once however many mappings hold it) is sampled beside it.
 //! `OVERENS_BENCH_DB=sqlite` (or `postgres`) runs one; `OVERENS_BENCH_PARALLEL=N` uploads with
-//! N clients at a time instead of one.
+//! N clients at a time instead of one; `OVERENS_BENCH_PROBE=1` adds where the computation's
+//! time and memory go (see [`probe`]). Figures and what they showed: the README's "Activity
+//! support (grants), over HTTP with the database".
 
 mod common;
 
@@ -394,7 +397,10 @@ async fn probe(name: &str, db: &platform::db::Db, m: MunicipalityId) -> anyhow::
                 .await?;
             for r in plan {
                 let last = r.len() - 1;
-                println!("{name}: probe: {stats}: plan of {shape}: {}", r.try_get::<String, _>(last).unwrap_or_default());
+                println!(
+                    "{name}: probe: {stats}: plan of {shape}: {}",
+                    r.try_get::<String, _>(last).unwrap_or_default()
+                );
             }
             for round in 1..=2 {
                 let t = Instant::now();
@@ -423,10 +429,14 @@ async fn probe(name: &str, db: &platform::db::Db, m: MunicipalityId) -> anyhow::
         );
     }
     if db.backend == platform::db::Backend::Sqlite {
-        let (pages, size): (i64, i64) = sqlx::query_as("SELECT page_count, page_size FROM pragma_page_count(), pragma_page_size()")
-            .fetch_one(&db.pool)
-            .await?;
-        println!("{name}: probe: the database file: {:.0} MB", (pages * size) as f64 / 1e6);
+        let (pages, size): (i64, i64) =
+            sqlx::query_as("SELECT page_count, page_size FROM pragma_page_count(), pragma_page_size()")
+                .fetch_one(&db.pool)
+                .await?;
+        println!(
+            "{name}: probe: the database file: {:.0} MB",
+            (pages * size) as f64 / 1e6
+        );
     }
     Ok(())
 }
