@@ -149,3 +149,13 @@ pub fn api_decisions_of(slug: &str, year: i32) -> String {
 pub fn report(slug: &str, id: ApplicationId, year: u32) -> String {
     format!("/{slug}/bidrag/ansokan/{id}/redovisning/{year}")
 }
+
+/// A period's activity support for all associations (the municipality's staff).
+pub fn activity_period(slug: &str, programme: crate::ids::ProgrammeId, period: crate::ids::PeriodId) -> String {
+    format!("/{slug}/bidrag/{programme}/perioder/{period}/aktivitetsstod")
+}
+
+/// The same table as a CSV file.
+pub fn activity_period_csv(slug: &str, programme: crate::ids::ProgrammeId, period: crate::ids::PeriodId) -> String {
+    format!("/{slug}/bidrag/{programme}/perioder/{period}/aktivitetsstod.csv")
+}

@@ -9,4 +9,5 @@ pub fn router() -> Router<AppState> {
         .merge(crate::payouts::routes::router())
         .merge(crate::decisions::routes::router())
         .merge(crate::reports::routes::router())
+        .merge(crate::activity::period::routes::router())
 }

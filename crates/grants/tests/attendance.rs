@@ -75,7 +75,7 @@ pub fn page_of(org: OrganisationId) -> String {
 }
 
 /// Upload a file through the page's form; the page that follows (after the redirect, if any).
-async fn upload(c: &Client, org: OrganisationId, name: &str, bytes: Vec<u8>) -> (u16, Page) {
+pub async fn upload(c: &Client, org: OrganisationId, name: &str, bytes: Vec<u8>) -> (u16, Page) {
     let page = c.get(&page_of(org)).await;
     let posted = c
         .post_file(&action_of(&page.body, "attendance-file"), "file", name, bytes)

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
+mod activity_period;
 mod activity_proposals;
 mod applications;
 mod applications_browser;

@@ -6,17 +6,24 @@
 /// (quotes doubled); a cell that a spreadsheet would run as a formula gets a leading apostrophe,
 /// which [`uncell`] takes away again.
 pub fn cell(value: &str) -> String {
-    let v = if value.starts_with(['=', '+', '@', '\t', '\r'])
-        || value.starts_with('-') && value.len() > 1 && !value[1..].starts_with(' ')
-    {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
+    let v = defused(value);
     if v.contains([';', '"', '\n', '\r', ',']) || v.starts_with(' ') || v.ends_with(' ') {
         format!("\"{}\"", v.replace('"', "\"\""))
     } else {
-        v
+        v.into_owned()
+    }
+}
+
+/// A value a spreadsheet would run as a formula (`=`, `+`, `@`, a tab, a carriage return, or a
+/// `-` before something other than a space) with a leading apostrophe, which [`uncell`] takes
+/// away again; any other value as it is. For a writer that quotes cells itself (the `csv` crate).
+pub fn defused(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '@', '\t', '\r'])
+        || value.starts_with('-') && value.len() > 1 && !value[1..].starts_with(' ')
+    {
+        std::borrow::Cow::Owned(format!("'{value}"))
+    } else {
+        std::borrow::Cow::Borrowed(value)
     }
 }
 

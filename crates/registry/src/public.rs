@@ -81,3 +81,46 @@ pub async fn grant_facts(
         })
         .collect())
 }
+
+/// The names of the named organisations of the municipality, in the order of their ids (each
+/// once); an organisation of another municipality, or none, is simply not returned. One query
+/// however many are asked for: up to [`NAMES_NAMED_MAX`] are named in it, for more the
+/// municipality's whole list is read and filtered (never near a bind-parameter limit).
+pub async fn organisation_names(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    of: &[OrganisationId],
+) -> Result<Vec<(OrganisationId, String)>, sqlx::Error> {
+    if of.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut wanted: Vec<OrganisationId> = of.to_vec();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let rows: Vec<(OrganisationId, String)> = if wanted.len() <= NAMES_NAMED_MAX {
+        let marks: Vec<String> = (0..wanted.len()).map(|i| format!("${}", i + 2)).collect();
+        let sql = format!(
+            "SELECT id, name FROM organisations WHERE municipality_id = $1 AND id IN ({}) ORDER BY id",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query_as(&sql).bind(municipality_id);
+        for id in &wanted {
+            q = q.bind(*id);
+        }
+        q.fetch_all(&db.pool).await?
+    } else {
+        sqlx::query_as::<_, (OrganisationId, String)>(
+            "SELECT id, name FROM organisations WHERE municipality_id = $1 ORDER BY id",
+        )
+        .bind(municipality_id)
+        .fetch_all(&db.pool)
+        .await?
+        .into_iter()
+        .filter(|(id, _)| wanted.binary_search(id).is_ok())
+        .collect()
+    };
+    Ok(rows)
+}
+
+/// Up to this many organisations are named in [`organisation_names`]' query.
+pub const NAMES_NAMED_MAX: usize = 500;

@@ -95,3 +95,28 @@ pub fn memory() -> String {
         mb("RssFile:")
     )
 }
+
+/// The process's proportional set size (Pss in /proc/self/smaps_rollup), in MB: its resident
+/// memory with each page counted once however many of its mappings hold it (a database file
+/// mapped by eight SQLite connections counts once, not eight times as in VmRSS and VmHWM).
+pub fn pss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/smaps_rollup")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("Pss:")).map(str::to_string))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// The highest [`pss_mb`] seen, sampled every 50 ms by a thread of its own from now on.
+pub fn pss_peak() -> std::sync::Arc<std::sync::atomic::AtomicU64> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let peak = std::sync::Arc::new(AtomicU64::new(0));
+    let p = peak.clone();
+    // A thread of its own, outside the runtime, so sleeping blocks nothing.
+    #[allow(clippy::disallowed_methods)]
+    std::thread::spawn(move || loop {
+        p.fetch_max(pss_mb() as u64, Ordering::Relaxed);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    });
+    peak
+}

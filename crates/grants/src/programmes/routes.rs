@@ -281,6 +281,8 @@ struct PeriodRow {
     deadline: String,
     state: String,
     budget: String,
+    /// The period's activity support for all associations (staff, activity support only).
+    support: Option<String>,
 }
 
 #[derive(Template)]
@@ -355,6 +357,8 @@ async fn render(
         return Err(AppError::NotFound("err-not-found"));
     }
     let today = state.today();
+    let staff = ctx.user.as_ref().is_some_and(|u| u.is_staff(m.id));
+    let support = staff && matches!(p.rules, Rules::Activity(_));
     let Programme {
         kind,
         name,
@@ -402,6 +406,7 @@ async fn render(
                     deadline: swedish_date(x.dates.deadline),
                     state: ctx.t(x.dates.state(today).message_id()),
                     budget: format_kronor(x.budget_ore),
+                    support: support.then(|| paths::activity_period(&m.slug, id, x.id)),
                 })
                 .collect(),
             period_form,
