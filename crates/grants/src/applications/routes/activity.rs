@@ -31,10 +31,10 @@ pub(super) async fn propose(
     };
     let cases = store::open_cases(&state.db, m.id, period).await?;
     let counted: HashMap<OrganisationId, i64> =
-        crate::activity::store::claims(&state.db, m.id, rules, p.dates.starts_on, p.dates.ends_on)
+        crate::activity::store::claim_totals(&state.db, m.id, rules, p.dates.starts_on, p.dates.ends_on)
             .await?
             .into_iter()
-            .map(|(org, a)| (org, a.totals.amount_ore))
+            .map(|(org, totals)| (org, totals.amount_ore))
             .collect();
     let claims: Vec<i64> = cases
         .iter()
