@@ -29,7 +29,7 @@ bench() {
     local name=$1 url=$2
     echo
     echo "== directory search on $name: $MUNIS municipalities, $ORGS organisations"
-    "$BIN" synth --database-url "$url" --municipalities "$MUNIS" --organisations "$ORGS" --rooms 0 --bookings 0
+    "$BIN" synth --database-url "$url" --municipalities "$MUNIS" --organisations "$ORGS" --rooms 0 --bookings 0 --applications 0
     local port
     port=$(free_port)
     OVERENS_LOG=warn "$BIN" serve --database-url "$url" --bind "127.0.0.1:$port" >"$work/server.log" 2>&1 &

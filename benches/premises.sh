@@ -83,7 +83,7 @@ bench() {
     echo
     echo "== premises availability on $name: $MUNIS municipalities, $ROOMS rooms, $BOOKINGS bookings"
     "$BIN" synth --database-url "$url" --municipalities "$MUNIS" --organisations "$ORGS" \
-        --rooms "$ROOMS" --bookings "$BOOKINGS"
+        --rooms "$ROOMS" --bookings "$BOOKINGS" --applications 0
     rooms_of "$name" "$url" | lua_header >"$work/header.lua"
     local port
     port=$(free_port)

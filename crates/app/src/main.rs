@@ -104,6 +104,10 @@ struct SynthArgs {
     /// Bookings of those rooms over a year around now (single and weekly series)
     #[arg(long, default_value_t = 2_000_000)]
     bookings: usize,
+    /// Grant applications in one period of the synthetic municipality with the most
+    /// organisations (organisations are added to it when it has fewer); 0 for none
+    #[arg(long, default_value_t = 5_000)]
+    applications: usize,
     #[arg(long, default_value_t = 2026)]
     seed: u64,
     #[command(flatten)]
@@ -366,6 +370,26 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 counts.series,
                 started.elapsed().as_secs_f64()
             );
+            let plan = grants::synth::Plan {
+                applications: s.applications,
+                seed: s.seed,
+            };
+            let started = std::time::Instant::now();
+            if let Some(counts) = grants::synth::fill(&db, &plan, now).await? {
+                println!(
+                    "{} grant applications in {} ({} organisations added), budget {}, decided {}, proposed {}; \
+                     queue {}, handler {} in {:.1} s",
+                    counts.applications,
+                    counts.slug,
+                    counts.organisations_added,
+                    grants::programmes::domain::format_kronor(counts.budget_ore),
+                    grants::programmes::domain::format_kronor(counts.decided_ore),
+                    grants::programmes::domain::format_kronor(counts.proposed_ore),
+                    grants::paths::queue(&counts.slug, counts.period),
+                    grants::synth::STAFF_EMAIL,
+                    started.elapsed().as_secs_f64()
+                );
+            }
             Ok(())
         }
     }

@@ -340,12 +340,20 @@ async fn synthetic_national_data_on_both_databases() {
             "60",
             "--bookings",
             "6000",
+            "--applications",
+            "60",
             "--database-url",
             &db.url,
         ]));
         assert!(ok, "{out}");
         assert!(
             out.contains("12 municipalities, 72 departments, 600 organisations"),
+            "{out}"
+        );
+        // The grants queue's period in the first municipality (50 organisations, 10 more
+        // added): the representatives `synth` made for ten of them are the applicants.
+        assert!(
+            out.contains("60 grant applications in syn-norrkoping (10 organisations added)"),
             "{out}"
         );
         // Rooms by municipality size (the first has 60 / H(12) of them), with their bookings:
@@ -397,7 +405,15 @@ async fn synthetic_national_data_on_both_databases() {
         .execute(&pool.pool)
         .await
         .unwrap();
-        // Every organisation has a searchable registry profile.
+        let (applicants,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM grants_applications a JOIN roles r ON r.user_id = a.created_by_user_id \
+             AND r.organisation_id = a.organisation_id AND r.role = 'representative'",
+        )
+        .fetch_one(&pool.pool)
+        .await
+        .unwrap();
+        assert_eq!(applicants, 10);
+        // Every organisation made by the national part has a searchable registry profile.
         let (profiles,): (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM registry_profiles WHERE mission <> '' AND categories <> 0")
                 .fetch_one(&pool.pool)

@@ -19,6 +19,7 @@ mod personal;
 pub mod programmes;
 pub mod reports;
 mod routes;
+pub mod synth;
 mod tables;
 
 use platform::db::{Db, Migrations};

@@ -22,3 +22,4 @@ mod programmes;
 mod reports;
 mod review;
 mod support;
+mod synth;

@@ -9,6 +9,9 @@ use platform::{MunicipalityId, OrganisationId, UserId};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+mod queue;
+pub use queue::{budget_use, period_counts, queue, status_tally, BudgetUse, QueueEntry, Tally};
+
 #[derive(Clone, Debug)]
 pub struct Application {
     pub id: ApplicationId,
@@ -157,36 +160,6 @@ pub async fn applications_of(
     .collect()
 }
 
-/// A period's applications that have been sent (drafts are the applicant's own), in the order
-/// they came, `limit` from `offset`, optionally of one status.
-pub async fn queue(
-    db: &Db,
-    municipality_id: MunicipalityId,
-    period_id: PeriodId,
-    status: Option<Status>,
-    limit: i64,
-    offset: i64,
-) -> Result<Vec<Application>, sqlx::Error> {
-    let (filter, code) = match status {
-        Some(s) => (" AND a.status = $3", <&str>::from(s)),
-        None => (" AND a.status <> $3", "draft"),
-    };
-    sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM {FROM} WHERE a.municipality_id = $1 AND a.period_id = $2{filter} \
-         ORDER BY a.submitted_at, a.id LIMIT $4 OFFSET $5"
-    ))
-    .bind(municipality_id)
-    .bind(period_id)
-    .bind(code)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&db.pool)
-    .await?
-    .iter()
-    .map(application)
-    .collect()
-}
-
 /// A period's applications waiting for a handler's proposal (sent, or taken and in review),
 /// in the order they came.
 pub async fn open_cases(
@@ -205,54 +178,6 @@ pub async fn open_cases(
     .iter()
     .map(application)
     .collect()
-}
-
-/// How a period's money stands: the budget against what is decided and what is proposed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct BudgetUse {
-    pub budget_ore: i64,
-    pub decided_ore: i64,
-    pub proposed_ore: i64,
-    /// Applications per status code, for the queue's filter.
-    pub sent: i64,
-    pub waiting: i64,
-}
-
-impl BudgetUse {
-    pub fn left_ore(&self) -> i64 {
-        self.budget_ore - self.decided_ore
-    }
-}
-
-/// The period's budget use, read in one query.
-pub async fn budget_use(
-    db: &Db,
-    municipality_id: MunicipalityId,
-    period_id: PeriodId,
-) -> Result<BudgetUse, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT p.budget_ore, \
-         CAST(COALESCE(SUM(CASE WHEN a.status IN ('granted', 'reduced', 'paid') THEN a.decided_ore ELSE 0 END), 0) AS BIGINT) AS decided, \
-         CAST(COALESCE(SUM(CASE WHEN a.status = 'proposed' THEN a.proposed_ore ELSE 0 END), 0) AS BIGINT) AS proposed, \
-         CAST(COALESCE(SUM(CASE WHEN a.status NOT IN ('draft') THEN 1 ELSE 0 END), 0) AS BIGINT) AS sent, \
-         CAST(COALESCE(SUM(CASE WHEN a.status IN ('submitted', 'in-review', 'proposed') THEN 1 ELSE 0 END), 0) AS BIGINT) AS waiting \
-         FROM grants_periods p LEFT JOIN grants_applications a ON a.period_id = p.id \
-         WHERE p.municipality_id = $1 AND p.id = $2 GROUP BY p.budget_ore",
-    )
-    .bind(municipality_id)
-    .bind(period_id)
-    .fetch_optional(&db.pool)
-    .await?;
-    let Some(r) = row else {
-        return Ok(BudgetUse::default());
-    };
-    Ok(BudgetUse {
-        budget_ore: r.try_get("budget_ore")?,
-        decided_ore: r.try_get("decided")?,
-        proposed_ore: r.try_get("proposed")?,
-        sent: r.try_get("sent")?,
-        waiting: r.try_get("waiting")?,
-    })
 }
 
 #[derive(Clone, Debug)]
@@ -445,39 +370,6 @@ pub async fn last_start_year(
     .await?;
     use chrono::Datelike;
     Ok(date(row.and_then(|r| r.0)).map(|d| d.year()))
-}
-
-/// How many of a period's applications stand at each status (drafts included), one query.
-pub async fn status_counts(
-    db: &Db,
-    municipality_id: MunicipalityId,
-    period_id: PeriodId,
-) -> Result<Vec<(Status, i64)>, sqlx::Error> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT status, COUNT(*) FROM grants_applications WHERE municipality_id = $1 AND period_id = $2 GROUP BY status",
-    )
-    .bind(municipality_id)
-    .bind(period_id)
-    .fetch_all(&db.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(s, n)| Some((s.parse().ok()?, n)))
-        .collect())
-}
-
-/// Per period of the municipality: applications sent and those waiting for a handler or a
-/// decision (submitted, in review, proposed), one query.
-pub async fn period_counts(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<(PeriodId, i64, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT period_id, \
-         CAST(SUM(CASE WHEN status <> 'draft' THEN 1 ELSE 0 END) AS BIGINT), \
-         CAST(SUM(CASE WHEN status IN ('submitted', 'in-review', 'proposed') THEN 1 ELSE 0 END) AS BIGINT) \
-         FROM grants_applications WHERE municipality_id = $1 GROUP BY period_id",
-    )
-    .bind(municipality_id)
-    .fetch_all(&db.pool)
-    .await
 }
 
 /// The municipality's staff (coordinators and staff), id, name and e-mail, in Swedish order:

@@ -506,7 +506,21 @@ pub fn validate_period(p: &PeriodInput) -> Result<NewPeriod, Vec<(&'static str, 
 pub fn format_kronor(ore: i64) -> String {
     let sign = if ore < 0 { "−" } else { "" };
     let ore = ore.unsigned_abs();
-    let whole = (ore / 100).to_string();
+    let grouped = group(ore / 100);
+    match ore % 100 {
+        0 => format!("{sign}{grouped}\u{a0}kr"),
+        o => format!("{sign}{grouped},{o:02}\u{a0}kr"),
+    }
+}
+
+/// A count as Swedish writes it: "5 000", a non-breaking space between thousands.
+pub fn format_count(n: i64) -> String {
+    let sign = if n < 0 { "−" } else { "" };
+    format!("{sign}{}", group(n.unsigned_abs()))
+}
+
+fn group(n: u64) -> String {
+    let whole = n.to_string();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i).is_multiple_of(3) {
@@ -514,10 +528,7 @@ pub fn format_kronor(ore: i64) -> String {
         }
         grouped.push(c);
     }
-    match ore % 100 {
-        0 => format!("{sign}{grouped}\u{a0}kr"),
-        o => format!("{sign}{grouped},{o:02}\u{a0}kr"),
-    }
+    grouped
 }
 
 #[cfg(test)]

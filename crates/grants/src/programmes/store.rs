@@ -456,22 +456,39 @@ impl From<ProgrammeError> for platform::error::AppError {
     }
 }
 
-/// A period of the municipality with its programme (two queries).
+/// A period of the municipality with its programme, in one query.
 pub async fn period_by_id(
     db: &Db,
     municipality_id: MunicipalityId,
     id: PeriodId,
 ) -> Result<Option<(Programme, Period)>, ProgrammeError> {
-    let row = sqlx::query(&format!("{PERIOD} WHERE municipality_id = $1 AND id = $2"))
-        .bind(municipality_id)
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
-    let Some(row) = row else {
+    let row = sqlx::query(
+        "SELECT g.id, g.kind, g.name, g.description, g.criteria, g.rules, g.eligibility, g.attachments, \
+         g.questions, g.published, p.id AS period_id, p.name AS period_name, p.starts_on, p.ends_on, \
+         p.opens_on, p.deadline, p.budget_ore \
+         FROM grants_periods p JOIN grants_programmes g ON g.id = p.programme_id \
+         WHERE p.municipality_id = $1 AND p.id = $2 AND g.municipality_id = $1",
+    )
+    .bind(municipality_id)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(r) = row else {
         return Ok(None);
     };
-    let p = period(&row)?;
-    Ok(programme_by_id(db, municipality_id, p.programme_id)
-        .await?
-        .map(|(programme, _)| (programme, p)))
+    let programme = programme(&r)?;
+    let text = |c: &str| -> Result<NaiveDate, sqlx::Error> { date(&r.try_get::<String, _>(c)?) };
+    let period = Period {
+        id: r.try_get("period_id")?,
+        programme_id: programme.id,
+        name: r.try_get("period_name")?,
+        dates: PeriodDates {
+            starts_on: text("starts_on")?,
+            ends_on: text("ends_on")?,
+            opens_on: text("opens_on")?,
+            deadline: text("deadline")?,
+        },
+        budget_ore: r.try_get("budget_ore")?,
+    };
+    Ok(Some((programme, period)))
 }

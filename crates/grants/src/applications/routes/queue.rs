@@ -7,7 +7,7 @@ use crate::applications::domain::Status;
 use crate::applications::store;
 use crate::ids::PeriodId;
 use crate::paths;
-use crate::programmes::domain::format_kronor;
+use crate::programmes::domain::{format_count, format_kronor};
 use crate::programmes::store as programmes;
 use platform::web::prelude::*;
 use serde::Deserialize;
@@ -21,8 +21,8 @@ struct PeriodRow {
     programme: String,
     period: String,
     deadline: String,
-    sent: i64,
-    waiting: i64,
+    sent: String,
+    waiting: String,
     budget: String,
 }
 
@@ -51,8 +51,8 @@ pub(super) async fn overview(State(state): State<AppState>, ctx: Ctx, Tenant(m):
                 programme: p.name.clone(),
                 period: x.name,
                 deadline: x.dates.deadline.to_string(),
-                sent,
-                waiting,
+                sent: format_count(sent),
+                waiting: format_count(waiting),
                 budget: format_kronor(x.budget_ore),
             });
         }
@@ -89,7 +89,7 @@ struct QueuePage {
     left: String,
     over: bool,
     /// (code, label, count, selected) for the filter.
-    statuses: Vec<(String, String, i64, bool)>,
+    statuses: Vec<(String, String, String, bool)>,
     action: String,
     rows: Vec<QueueRow>,
     previous: Option<String>,
@@ -125,8 +125,10 @@ pub(super) async fn page(
     };
     let status: Option<Status> = q.status.parse().ok().filter(|s| *s != Status::Draft);
     let page_no = q.sida.unwrap_or(1).clamp(1, 1_000_000);
-    let budget = store::budget_use(&state.db, m.id, period).await?;
-    let counts = store::status_counts(&state.db, m.id, period).await?;
+    // The counts per status and the budget line from the period's tally (a few rows).
+    let tally = store::status_tally(&state.db, m.id, period).await?;
+    let budget = store::BudgetUse::of(p.budget_ore, &tally);
+    let counts: Vec<(Status, i64)> = tally.iter().map(|t| (t.status, t.count)).collect();
     let list = store::queue(&state.db, m.id, period, status, PAGE + 1, (page_no - 1) * PAGE).await?;
     let more = list.len() as i64 > PAGE;
     let total: i64 = match status {
@@ -141,7 +143,7 @@ pub(super) async fn page(
     let mut statuses = vec![(
         String::new(),
         ctx.t("grants-queue-all"),
-        total_sent(&counts),
+        format_count(total_sent(&counts)),
         status.is_none(),
     )];
     for s in [
@@ -159,7 +161,7 @@ pub(super) async fn page(
         statuses.push((
             <&str>::from(s).to_string(),
             ctx.t(&case::status_message(s)),
-            n,
+            format_count(n),
             status == Some(s),
         ));
     }
@@ -204,7 +206,11 @@ pub(super) async fn page(
         } else {
             ctx.tr.ta(
                 "grants-queue-showing",
-                &[("from", &(first + 1)), ("to", &(first + shown)), ("total", &total)],
+                &[
+                    ("from", &format_count(first + 1)),
+                    ("to", &format_count(first + shown)),
+                    ("total", &format_count(total)),
+                ],
             )
         },
         back: paths::queues(&m.slug),

@@ -135,6 +135,10 @@ fn kronor_are_read_and_written_the_swedish_way() {
     assert_eq!(format_kronor(150_000_000), "1\u{a0}500\u{a0}000\u{a0}kr");
     assert_eq!(format_kronor(786), "7,86\u{a0}kr");
     assert_eq!(format_kronor(100), "1\u{a0}kr");
+    assert_eq!(format_count(5_000), "5\u{a0}000");
+    assert_eq!(format_count(2_451), "2\u{a0}451");
+    assert_eq!(format_count(200), "200");
+    assert_eq!(format_count(0), "0");
     assert_eq!(format_kronor(0), "0\u{a0}kr");
 }
 
