@@ -225,3 +225,25 @@ feature-lift = Lift
 feature-accessible-toilet = Accessible toilet
 feature-hearing-loop = Hearing loop
 feature-parking = Parking
+
+## Sessions, password change and fresh login (issue 14)
+err-busy = The server is busy right now. Wait a moment and try again.
+field-current-password = Current password
+account-sessions = Your logins
+account-session-created = Logged in
+account-session-last-seen = Last active
+account-session-current = This login
+account-logout-others = Log out all other logins
+account-others-logged-out = Your other logins have ended.
+account-password-title = Change password
+account-choose-password-title = Choose a password
+account-choose-password-notice = Choose a password below if you want to log in with a password. A password chosen before the address was confirmed no longer works.
+account-password-submit = Save the password
+account-password-wrong = Wrong password.
+fresh-login-title = Confirm it is you
+fresh-login-intro = This needs a recent login. Type your password again and you will continue where you were.
+fresh-login-submit = Continue
+fresh-login-by-link = Log in with a link by e-mail instead
+people-unverified = This person has not confirmed their e-mail address yet. Ask them to log in once first.
+people-revoke = Remove the role
+people-revoked = The role has been removed.

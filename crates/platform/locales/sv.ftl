@@ -225,3 +225,25 @@ feature-lift = Hiss
 feature-accessible-toilet = Tillgänglig toalett
 feature-hearing-loop = Hörslinga
 feature-parking = Parkering
+
+## Sessions, password change and fresh login (issue 14)
+err-busy = Servern är upptagen just nu. Vänta en stund och försök igen.
+field-current-password = Nuvarande lösenord
+account-sessions = Dina inloggningar
+account-session-created = Inloggad
+account-session-last-seen = Senast aktiv
+account-session-current = Den här inloggningen
+account-logout-others = Logga ut alla andra inloggningar
+account-others-logged-out = Dina andra inloggningar är avslutade.
+account-password-title = Byt lösenord
+account-choose-password-title = Välj ett lösenord
+account-choose-password-notice = Välj ett lösenord nedan om du vill logga in med lösenord. Ett lösenord som valdes innan adressen var bekräftad gäller inte längre.
+account-password-submit = Spara lösenordet
+account-password-wrong = Fel lösenord.
+fresh-login-title = Bekräfta att det är du
+fresh-login-intro = Det här kräver att du nyss har loggat in. Skriv ditt lösenord igen, så fortsätter du där du var.
+fresh-login-submit = Fortsätt
+fresh-login-by-link = Logga in med en länk via e-post i stället
+people-unverified = Personen har inte bekräftat sin e-postadress ännu. Be personen logga in en gång först.
+people-revoke = Ta bort rollen
+people-revoked = Rollen är borttagen.

@@ -97,6 +97,41 @@ impl CurrentUser {
     }
 }
 
+/// How long sessions last (issue 14, finding 6). Every session ends `session_days` (a setting,
+/// default 30) after login at the latest. Besides:
+/// - staff, coordinators and operators (who reach other people's data): after 30 minutes
+///   without a request, and 12 hours after login however active;
+/// - everyone else: after 8 hours without a request.
+///
+/// Sensitive actions (erasing the account, granting roles, choosing a first password) need a
+/// password or login link within the last 10 minutes.
+pub const PRIVILEGED_IDLE_SECS: i64 = 30 * 60;
+pub const PRIVILEGED_MAX_SECS: i64 = 12 * 3600;
+pub const IDLE_SECS: i64 = 8 * 3600;
+pub const FRESH_LOGIN_SECS: i64 = 10 * 60;
+
+/// Whether the roles reach other people's data (the stricter session rules apply).
+pub fn is_privileged(roles: &[Role]) -> bool {
+    roles
+        .iter()
+        .any(|r| matches!(r.kind, RoleKind::Operator | RoleKind::Coordinator | RoleKind::Staff))
+}
+
+/// Whether a session is still alive by the idle and absolute rules above (the database checks
+/// `session_days`).
+pub fn session_alive(privileged: bool, created_at: i64, last_seen_at: i64, now: i64) -> bool {
+    if privileged {
+        now - last_seen_at <= PRIVILEGED_IDLE_SECS && now - created_at <= PRIVILEGED_MAX_SECS
+    } else {
+        now - last_seen_at <= IDLE_SECS
+    }
+}
+
+/// Whether the last password or login link is recent enough for a sensitive action.
+pub fn fresh_login(authenticated_at: i64, now: i64) -> bool {
+    now - authenticated_at <= FRESH_LOGIN_SECS
+}
+
 pub fn require_user(user: Option<&CurrentUser>) -> Result<&CurrentUser, AppError> {
     user.ok_or(AppError::LoginRequired)
 }
@@ -175,6 +210,24 @@ mod tests {
     }
 
     #[test]
+    fn sessions_idle_out_and_privileged_ones_end_after_twelve_hours() {
+        let t0 = 1_000_000;
+        assert!(session_alive(true, t0, t0 + 3600, t0 + 3600 + 30 * 60));
+        assert!(!session_alive(true, t0, t0 + 3600, t0 + 3600 + 30 * 60 + 1));
+        assert!(
+            !session_alive(true, t0, t0 + 12 * 3600, t0 + 12 * 3600 + 1),
+            "absolute limit"
+        );
+        assert!(session_alive(false, t0, t0, t0 + 8 * 3600));
+        assert!(!session_alive(false, t0, t0, t0 + 8 * 3600 + 1));
+        assert!(
+            session_alive(false, t0, t0 + 20 * 86400, t0 + 20 * 86400 + 60),
+            "no 12-hour limit"
+        );
+        assert!(fresh_login(t0, t0 + 600) && !fresh_login(t0, t0 + 601));
+    }
+
+    #[test]
     fn roles_are_per_municipality() {
         let m = MunicipalityId::new;
         let role = |kind, m| Role {
@@ -199,6 +252,8 @@ mod tests {
         assert!(u.is_coordinator(m(1)) && !u.is_coordinator(m(2)));
         assert!(u.is_staff(m(1)) && u.is_staff(m(2)) && !u.is_staff(m(3)));
         assert!(!u.is_operator());
+        assert!(is_privileged(&u.roles));
+        assert!(!is_privileged(&[role(RoleKind::Representative, Some(m(1)))]));
         assert!(require_coordinator(Some(&u), m(2)).is_err());
         assert_eq!(RoleKind::parse("coordinator"), Some(RoleKind::Coordinator));
         assert_eq!(RoleKind::Representative.as_str(), "representative");

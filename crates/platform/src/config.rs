@@ -45,6 +45,10 @@ pub const SETTINGS: &[(&str, &str)] = &[
         "true to take the client address from X-Forwarded-For (behind a proxy)",
     ),
     ("log_format", "text (default) or json"),
+    (
+        "password_hashing",
+        "password hashes (Argon2, 19 MiB each) computed at once; more get 503 (default: the number of cores)",
+    ),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,6 +122,7 @@ pub struct Config {
     pub register_per_hour: u32,
     pub trust_proxy: bool,
     pub log_format: LogFormat,
+    pub password_hashing: usize,
 }
 
 impl Config {
@@ -360,6 +365,13 @@ impl Config {
             register_per_hour: parse_num(raw, "register_per_hour", 20, |n| *n >= 1, "a whole number ≥ 1")?,
             trust_proxy: parse_bool(raw, "trust_proxy")?,
             log_format,
+            password_hashing: parse_num(
+                raw,
+                "password_hashing",
+                std::thread::available_parallelism().map_or(2, usize::from),
+                |n| (1..=1024).contains(n),
+                "a whole number 1-1024",
+            )?,
         })
     }
 }

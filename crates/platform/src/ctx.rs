@@ -31,6 +31,8 @@ pub struct Ctx {
     pub tr: Tr,
     pub user: Option<CurrentUser>,
     pub session_hash: Option<String>,
+    /// When the signed-in person last gave their password or a login link in this session.
+    pub authenticated_at: Option<i64>,
     /// The token forms carry in their `_csrf` field.
     pub csrf: String,
     pub path: String,
@@ -67,6 +69,13 @@ impl Ctx {
     /// A page of a municipality: its name and navigation in the header.
     pub fn page_in(&self, m: &crate::tenants::Municipality, title: impl Into<String>) -> Page {
         self.page(title).in_municipality(&m.slug, &m.name)
+    }
+
+    /// Whether the session's last password or login link is recent enough for a sensitive
+    /// action (see [`crate::auth::FRESH_LOGIN_SECS`]).
+    pub fn fresh_login(&self, now: i64) -> bool {
+        self.authenticated_at
+            .is_some_and(|at| crate::auth::fresh_login(at, now))
     }
 
     /// Key for rate limits by client address.
@@ -130,8 +139,14 @@ pub fn cookie<'a>(state: &AppState, name: &'a str, value: String) -> Cookie<'a> 
         .build()
 }
 
-async fn load_user(state: &AppState, sid: &str) -> Result<Option<CurrentUser>, sqlx::Error> {
+/// The signed-in person and when they last proved who they are, for a session cookie; `None`
+/// for an unknown session or one past its end (idle or absolute, see [`crate::auth`]), which is
+/// deleted. A live session's last use moves forward (at most one write a minute).
+async fn load_user(state: &AppState, sid: &str) -> Result<Option<(CurrentUser, i64)>, sqlx::Error> {
     type Row = (
+        i64,
+        i64,
+        i64,
         UserId,
         String,
         String,
@@ -145,7 +160,7 @@ async fn load_user(state: &AppState, sid: &str) -> Result<Option<CurrentUser>, s
         Option<String>,
     );
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT u.id, u.name, u.email, r.role, r.municipality_id, m.slug, m.name, \
+        "SELECT s.created_at, s.last_seen_at, s.authenticated_at, u.id, u.name, u.email, r.role, r.municipality_id, m.slug, m.name, \
                 r.department_id, d.name, r.organisation_id, o.name \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          LEFT JOIN roles r ON r.user_id = u.id \
@@ -162,27 +177,37 @@ async fn load_user(state: &AppState, sid: &str) -> Result<Option<CurrentUser>, s
     let Some(first) = rows.first() else {
         return Ok(None);
     };
+    let (created_at, last_seen_at, authenticated_at) = (first.0, first.1, first.2);
     let mut user = CurrentUser {
-        id: first.0,
-        name: first.1.clone(),
-        email: first.2.clone(),
+        id: first.3,
+        name: first.4.clone(),
+        email: first.5.clone(),
         roles: vec![],
     };
     for r in rows {
-        if let Some(kind) = r.3.as_deref().and_then(RoleKind::parse) {
+        if let Some(kind) = r.6.as_deref().and_then(RoleKind::parse) {
             user.roles.push(Role {
                 kind,
-                municipality_id: r.4,
-                municipality_slug: r.5,
-                municipality_name: r.6,
-                department_id: r.7,
-                department_name: r.8,
-                organisation_id: r.9,
-                organisation_name: r.10,
+                municipality_id: r.7,
+                municipality_slug: r.8,
+                municipality_name: r.9,
+                department_id: r.10,
+                department_name: r.11,
+                organisation_id: r.12,
+                organisation_name: r.13,
             });
         }
     }
-    Ok(Some(user))
+    let now = state.now();
+    let hash = token_hash(sid);
+    if !crate::auth::session_alive(crate::auth::is_privileged(&user.roles), created_at, last_seen_at, now) {
+        crate::accounts::store::delete_session(&state.db, &hash).await?;
+        return Ok(None);
+    }
+    if now - last_seen_at >= 60 {
+        crate::accounts::store::touch_session(&state.db, &hash, now).await?;
+    }
+    Ok(Some((user, authenticated_at)))
 }
 
 fn client_ip(state: &AppState, req: &Request) -> Option<IpAddr> {
@@ -228,9 +253,10 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let csrf = csrf_token(&state.secret, &csrf_cookie);
 
     let sid = jar.get(SESSION_COOKIE).map(|c| c.value().to_string());
-    let user = match &sid {
+    let (user, authenticated_at) = match &sid {
         Some(s) => match load_user(&state, s).await {
-            Ok(u) => u,
+            Ok(Some((u, at))) => (Some(u), Some(at)),
+            Ok(None) => (None, None),
             Err(e) => {
                 let f = Failure {
                     state: &state,
@@ -244,7 +270,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
                 return error_response(f, AppError::from(e).info());
             }
         },
-        None => None,
+        None => (None, None),
     };
     if sid.is_some() && user.is_none() {
         // An expired or unknown session: forget the cookie.
@@ -255,6 +281,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let ctx = Ctx {
         tr: tr.clone(),
         session_hash: sid.as_deref().filter(|_| user.is_some()).map(token_hash),
+        authenticated_at,
         user,
         csrf: csrf.clone(),
         path: path.clone(),

@@ -24,6 +24,9 @@ pub enum AppError {
     /// 429 with the seconds to wait.
     #[error("rate limited")]
     RateLimited(u64),
+    /// 503 with the seconds to wait: the server is at a capacity limit (password hashing).
+    #[error("busy")]
+    Busy(u64),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -58,6 +61,7 @@ impl AppError {
             AppError::BadRequest(m) => (StatusCode::BAD_REQUEST, *m),
             AppError::Csrf => (StatusCode::FORBIDDEN, "err-csrf"),
             AppError::RateLimited(_) => (StatusCode::TOO_MANY_REQUESTS, "err-rate-limited"),
+            AppError::Busy(_) => (StatusCode::SERVICE_UNAVAILABLE, "err-busy"),
             AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "err-internal"),
         };
         ErrorInfo {
@@ -65,7 +69,7 @@ impl AppError {
             message_id,
             login_required: matches!(self, AppError::LoginRequired),
             retry_after: match self {
-                AppError::RateLimited(s) => Some(*s),
+                AppError::RateLimited(s) | AppError::Busy(s) => Some(*s),
                 _ => None,
             },
         }

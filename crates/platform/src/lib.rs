@@ -42,7 +42,7 @@ use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 pub use error::{AppError, AppResult};
 pub use ids::{DepartmentId, MunicipalityId, OrganisationId, UserId};
@@ -104,6 +104,7 @@ pub async fn build_state(
             config.login_per_minute,
             config.register_per_hour,
         )),
+        password_hashing: Arc::new(tokio::sync::Semaphore::new(config.password_hashing)),
         db,
         config: Arc::new(config),
         clock,
@@ -125,6 +126,16 @@ pub async fn build_state(
 /// The job worker with every capability's handlers.
 pub fn worker(capabilities: &[&Capability]) -> jobs::Worker {
     capabilities.iter().fold(jobs::Worker::new(), |w, c| (c.jobs)(w))
+}
+
+/// The span of a request: its method and the route it matched (`/konto/lank/{token}`), never
+/// the path itself, which may carry a token or personal data (issue 14, finding 7).
+fn request_span(req: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let route = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or("(no route)", |m| m.as_str());
+    tracing::info_span!("request", method = %req.method(), route)
 }
 
 async fn not_found() -> AppError {
@@ -181,7 +192,7 @@ pub fn app(state: AppState, capabilities: &[&Capability]) -> Router {
         .layer(CatchPanicLayer::new())
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO))
+                .make_span_with(request_span)
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .with_state(state)

@@ -27,6 +27,9 @@ pub struct AppState {
     /// Key for CSRF tokens, kept in the database so that forms survive a restart.
     pub secret: Arc<Vec<u8>>,
     pub limits: Arc<RateLimits>,
+    /// Slots for Argon2 password hashing (the `password_hashing` setting; see
+    /// [`crate::accounts::hashing`]).
+    pub password_hashing: Arc<tokio::sync::Semaphore>,
     pub mailer: Arc<Mailer>,
     /// Wakes the job worker when something is queued.
     pub jobs_wakeup: Arc<Notify>,

@@ -5,5 +5,8 @@
 
 mod accounts;
 mod browser;
+mod hardening;
 mod mail;
+mod sessions;
+mod takeover;
 mod tenants;

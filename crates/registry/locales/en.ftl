@@ -239,3 +239,4 @@ registry-rejected-mail-body = Hello!
     Your request to represent { $name } is rejected. Contact the organisation or the municipality's coordinator if you have questions.
 
     { $link }
+registry-unverified = The person has not confirmed their e-mail address yet and cannot be approved as a representative.

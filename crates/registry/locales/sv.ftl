@@ -239,3 +239,4 @@ registry-rejected-mail-body = Hej!
     Din ansökan om att företräda { $name } är avslagen. Hör av dig till organisationen eller kommunens samordnare om du har frågor.
 
     { $link }
+registry-unverified = Personen har inte bekräftat sin e-postadress ännu och kan inte godkännas som företrädare.

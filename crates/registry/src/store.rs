@@ -21,6 +21,9 @@ pub enum RegistryError {
     /// A join request of this person for this organisation is already waiting.
     #[error("already requested")]
     AlreadyRequested,
+    /// The person's address is not proven: they cannot be approved as a representative.
+    #[error("unverified account")]
+    Unverified,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }

@@ -82,6 +82,7 @@ pub(crate) fn to_app(e: RegistryError) -> AppError {
     match e {
         RegistryError::Db(e) => e.into(),
         RegistryError::NotFound => AppError::NotFound("err-not-found"),
+        RegistryError::Unverified => AppError::BadRequest("registry-unverified"),
         _ => AppError::BadRequest("err-bad-form"),
     }
 }

@@ -1,16 +1,16 @@
+use super::hashing;
 use super::store::{self, LinkState, Purpose};
-use crate::auth::{hash_password, token_hash, verify_password, CurrentUser};
+use crate::auth::token_hash;
 use crate::ctx::{cookie, Ctx, Input, LANG_COOKIE, SESSION_COOKIE};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
-use crate::layout::{html, html_status, Field, FieldKind, Form, FormPage, Page};
+use crate::layout::{html, html_status, Field, FieldKind, Form, FormPage};
 use crate::mail::{self, Email as Mail};
 use crate::ratelimit::RateLimits;
 use crate::rules::{self, Email};
 use crate::state::AppState;
-use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -20,7 +20,6 @@ use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/konto", get(account))
         .route("/konto/logga-in", get(login_page).post(login))
         .route("/konto/logga-ut", post(logout))
         .route("/konto/registrera", get(register_page).post(register))
@@ -29,9 +28,8 @@ pub fn router() -> Router<AppState> {
         .route("/konto/lank/{token}", get(link_page).post(link_login))
         .route("/konto/glomt-losenord", get(reset_request_page).post(reset_request))
         .route("/konto/aterstall/{token}", get(reset_page).post(reset))
-        .route("/konto/export", get(export))
-        .route("/konto/radera", post(erase))
         .route("/sprak", post(set_language))
+        .merge(super::account::router())
 }
 
 /// Logging in with a password, and where to go afterwards.
@@ -66,13 +64,6 @@ struct EmailForm {
 struct PasswordForm {
     password: String,
     password2: String,
-}
-
-/// Erasing the account, confirmed.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct EraseForm {
-    confirm: String,
 }
 
 /// The interface language, and the page to go back to.
@@ -113,8 +104,28 @@ fn link_url(state: &AppState, path: &str, token: &str) -> String {
     format!("{}{path}/{token}", state.config.base_url)
 }
 
+/// The cookie that ties a verification link to the browser that proved the password (by
+/// registering with it or logging in with it): only there does the password survive verification.
+const VERIFY_COOKIE: &str = "overens_verify";
+
+/// The value of [`VERIFY_COOKIE`] for a verification link's token.
+fn verify_binding(state: &AppState, token: &str) -> String {
+    token_hash(&format!(
+        "{}:verify-binding:{token}",
+        String::from_utf8_lossy(&state.secret)
+    ))
+}
+
+/// The cookie for a verification link just sent to the browser that proved the password.
+fn verify_cookie(state: &AppState, token: &str) -> CookieJar {
+    let mut c = cookie(state, VERIFY_COOKIE, verify_binding(state, token));
+    c.set_max_age(time::Duration::seconds(Purpose::Verify.lifetime()));
+    CookieJar::new().add(c)
+}
+
 /// Make a one-time link for the user and queue the e-mail that carries it, in one transaction.
-async fn send_link(state: &AppState, ctx: &Ctx, user: &store::UserRow, purpose: Purpose) -> AppResult<()> {
+/// Returns the link's token.
+async fn send_link(state: &AppState, ctx: &Ctx, user: &store::UserRow, purpose: Purpose) -> AppResult<String> {
     let token = state.random.token(32);
     let now = state.now();
     let (path, subject, body) = match purpose {
@@ -134,7 +145,7 @@ async fn send_link(state: &AppState, ctx: &Ctx, user: &store::UserRow, purpose: 
     mail::queue(&mut tx, None, &mail, now).await?;
     tx.commit().await?;
     state.jobs_wakeup.notify_one();
-    Ok(())
+    Ok(token)
 }
 
 // ---------------------------------------------------------------- login
@@ -192,14 +203,14 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Input(input): Input<Logi
         Ok(e) => {
             let user = store::by_email(&state.db, e.as_str()).await?;
             let hash = user.as_ref().and_then(|u| u.password_hash.clone());
-            let ok = tokio::task::spawn_blocking(move || verify_password(&password, hash.as_deref()))
-                .await
-                .map_err(|e| AppError::Internal(e.into()))?;
+            let ok = hashing::verify(&state, password, hash).await?;
             match user {
                 Some(u) if ok && u.email_verified_at.is_some() => return start_session(&state, u.id, &next).await,
                 Some(u) if ok => {
-                    send_link(&state, &ctx, &u, Purpose::Verify).await?;
+                    let token = send_link(&state, &ctx, &u, Purpose::Verify).await?;
                     form.error("email", ctx.t("login-unverified"));
+                    let page = html_status(StatusCode::UNPROCESSABLE_ENTITY, &login_page_with(&ctx, form))?;
+                    return Ok((verify_cookie(&state, &token), page).into_response());
                 }
                 _ => form.error("password", ctx.t("login-wrong")),
             }
@@ -279,14 +290,12 @@ async fn register(State(state): State<AppState>, ctx: Ctx, Input(input): Input<R
     let (Ok(name), Ok(email), Ok(password), false) = (name, email, password, form.has_errors()) else {
         return html_status(form.status(), &register_page_with(&ctx, form));
     };
-    let password = password.to_string();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))??;
+    let hash = hashing::hash(&state, password.to_string()).await?;
     let now = state.now();
     let mut tx = state.db.write().await?;
     let created = store::create(&mut tx, email.as_str(), &name, Some(&hash), None, now).await?;
     tx.commit().await?;
+    let mut jar = CookieJar::new();
     match created {
         Some(id) => {
             let user = store::UserRow {
@@ -296,7 +305,8 @@ async fn register(State(state): State<AppState>, ctx: Ctx, Input(input): Input<R
                 password_hash: None,
                 email_verified_at: None,
             };
-            send_link(&state, &ctx, &user, Purpose::Verify).await?;
+            let token = send_link(&state, &ctx, &user, Purpose::Verify).await?;
+            jar = verify_cookie(&state, &token);
         }
         None => {
             // The address has an account: tell its owner, and answer as for a new one, so the
@@ -318,7 +328,7 @@ async fn register(State(state): State<AppState>, ctx: Ctx, Input(input): Input<R
     }
     let mut p = FormPage::new(ctx.page(ctx.t("register-done-title")));
     p.intro = vec![ctx.ta_name("register-done", email.as_str())];
-    html(&p)
+    Ok((jar, html(&p)?).into_response())
 }
 
 // ---------------------------------------------------------------- links
@@ -367,14 +377,22 @@ async fn verify_page(State(state): State<AppState>, ctx: Ctx, Path(token): Path<
     .await
 }
 
-async fn verify(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
+async fn verify(State(state): State<AppState>, jar: CookieJar, Path(token): Path<String>) -> AppResult<Response> {
     let now = state.now();
+    let same_browser = jar
+        .get(VERIFY_COOKIE)
+        .is_some_and(|c| c.value() == verify_binding(&state, &token));
     let mut tx = state.db.write().await?;
     match store::consume_link(&mut tx, &token_hash(&token), Purpose::Verify, now).await? {
         LinkState::Valid(uid) => {
-            store::mark_verified(&mut tx, uid, now).await?;
+            let dropped = store::verify_by_link(&mut tx, uid, now, same_browser).await?;
             tx.commit().await?;
-            start_session(&state, uid, "/konto?valkommen=1").await
+            let next = if dropped {
+                "/konto?valkommen=1&valj-losenord=1"
+            } else {
+                "/konto?valkommen=1"
+            };
+            start_session(&state, uid, next).await
         }
         other => Err(link_error(other)),
     }
@@ -456,10 +474,11 @@ async fn link_login(State(state): State<AppState>, Path(token): Path<String>) ->
     let mut tx = state.db.write().await?;
     match store::consume_link(&mut tx, &token_hash(&token), Purpose::Login, now).await? {
         LinkState::Valid(uid) => {
-            // Opening the link proves the address.
-            store::mark_verified(&mut tx, uid, now).await?;
+            // Opening the link proves the address, but not who chose the password, if one
+            // was set before (issue 14, finding 1): that one goes.
+            let dropped = store::verify_by_link(&mut tx, uid, now, false).await?;
             tx.commit().await?;
-            start_session(&state, uid, "/konto").await
+            start_session(&state, uid, if dropped { "/konto?valj-losenord=1" } else { "/konto" }).await
         }
         other => Err(link_error(other)),
     }
@@ -522,9 +541,7 @@ async fn reset(
         p.form = Some(form);
         return html_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     }
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))??;
+    let hash = hashing::hash(&state, password).await?;
     let now = state.now();
     let mut tx = state.db.write().await?;
     match store::consume_link(&mut tx, &hashed, Purpose::Reset, now).await? {
@@ -536,85 +553,6 @@ async fn reset(
         }
         other => Err(link_error(other)),
     }
-}
-
-// ---------------------------------------------------------------- account
-
-#[derive(Template)]
-#[template(path = "account.html")]
-struct AccountPage {
-    page: Page,
-    user: CurrentUser,
-    notice: Option<String>,
-    erase_form: Form,
-}
-
-fn erase_form(ctx: &Ctx) -> Form {
-    Form::new(
-        "/konto/radera",
-        ctx.t("account-erase-submit"),
-        vec![Field::new("confirm", ctx.t("account-erase-confirm"), FieldKind::Checkbox).required()],
-    )
-}
-
-async fn account(ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> AppResult<Response> {
-    let user = crate::auth::require_user(ctx.user.as_ref())?.clone();
-    let notice = if q.contains_key("valkommen") {
-        Some(ctx.t("account-verified"))
-    } else if q.contains_key("nytt-losenord") {
-        Some(ctx.t("account-password-changed"))
-    } else {
-        None
-    };
-    html(&AccountPage {
-        page: ctx.page(ctx.t("account-title")),
-        erase_form: erase_form(&ctx),
-        user,
-        notice,
-    })
-}
-
-async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let user = crate::auth::require_user(ctx.user.as_ref())?;
-    let mut data = store::export(&state.db, user.id).await?;
-    for (name, p) in state.personal.iter() {
-        data[*name] = (p.export)(&state.db, user.id).await?;
-    }
-    let body = serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.into()))?;
-    let mut res = body.into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    res.headers_mut().insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"mina-uppgifter.json\""),
-    );
-    Ok(res)
-}
-
-async fn erase(State(state): State<AppState>, ctx: Ctx, Input(input): Input<EraseForm>) -> AppResult<Response> {
-    let user = crate::auth::require_user(ctx.user.as_ref())?.clone();
-    if input.confirm != "on" {
-        let mut form = erase_form(&ctx);
-        form.error("confirm", ctx.t("account-erase-confirm-required"));
-        return html_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &AccountPage {
-                page: ctx.page(ctx.t("account-title")),
-                erase_form: form,
-                user,
-                notice: None,
-            },
-        );
-    }
-    store::erase(&state.db, user.id, &state.personal, state.now()).await?;
-    let mut c = cookie(&state, SESSION_COOKIE, String::new());
-    c.make_removal();
-    let mut p = FormPage::new(ctx.page(ctx.t("account-erased-title")));
-    p.page.user = None;
-    p.intro = vec![ctx.t("account-erased")];
-    Ok((CookieJar::new().add(c), html(&p)?).into_response())
 }
 
 async fn set_language(State(state): State<AppState>, Input(input): Input<LanguageForm>) -> AppResult<Response> {

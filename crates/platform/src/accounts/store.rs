@@ -26,6 +26,8 @@ enum Sessions {
     UserId,
     CreatedAt,
     ExpiresAt,
+    LastSeenAt,
+    AuthenticatedAt,
 }
 
 #[derive(sea_query::Iden)]
@@ -123,8 +125,105 @@ pub async fn create_session(
         .set(Sessions::UserId, user_id)
         .set(Sessions::CreatedAt, now)
         .set(Sessions::ExpiresAt, expires_at)
+        .set(Sessions::LastSeenAt, now)
+        .set(Sessions::AuthenticatedAt, now)
         .run(&mut conn)
         .await?;
+    Ok(())
+}
+
+/// One of a person's sessions, for the list on the account page.
+#[derive(Clone, Debug)]
+pub struct SessionRow {
+    pub id_hash: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+/// The person's sessions that have not reached their absolute end, oldest first (the caller
+/// applies the idle rules, which depend on the roles).
+pub async fn sessions_of(db: &Db, user_id: UserId, now: i64) -> Result<Vec<SessionRow>, sqlx::Error> {
+    let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT id_hash, created_at, last_seen_at FROM sessions WHERE user_id = $1 AND expires_at > $2 \
+         ORDER BY created_at, id_hash",
+    )
+    .bind(user_id)
+    .bind(now)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id_hash, created_at, last_seen_at)| SessionRow {
+            id_hash,
+            created_at,
+            last_seen_at,
+        })
+        .collect())
+}
+
+/// The session was used now (the idle timeout slides).
+pub async fn touch_session(db: &Db, token_hash: &str, now: i64) -> Result<(), sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    Update::table(Sessions::Table)
+        .set(Sessions::LastSeenAt, now)
+        .filter(Sessions::IdHash, token_hash)
+        .run(&mut conn)
+        .await?;
+    Ok(())
+}
+
+/// The person proved who they are again (password) in this session, now.
+pub async fn touch_authenticated(db: &Db, token_hash: &str, now: i64) -> Result<(), sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    Update::table(Sessions::Table)
+        .set(Sessions::AuthenticatedAt, now)
+        .set(Sessions::LastSeenAt, now)
+        .filter(Sessions::IdHash, token_hash)
+        .run(&mut conn)
+        .await?;
+    Ok(())
+}
+
+/// End every session of the person but `keep` (this one).
+pub async fn delete_other_sessions(db: &Db, user_id: UserId, keep: Option<&str>) -> Result<(), sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    delete_sessions_but(&mut conn, user_id, keep).await
+}
+
+async fn delete_sessions_but(
+    conn: &mut sqlx::AnyConnection,
+    user_id: UserId,
+    keep: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+        .bind(user_id)
+        .bind(keep.unwrap_or(""))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A signed-in person's new password: every other session ends, this one counts as a fresh login.
+pub async fn change_password(
+    tx: &mut Tx,
+    user_id: UserId,
+    hash: &str,
+    keep: Option<&str>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    Update::table(Users::Table)
+        .set(Users::PasswordHash, hash)
+        .filter(Users::Id, user_id)
+        .run(tx)
+        .await?;
+    delete_sessions_but(tx, user_id, keep).await?;
+    if let Some(k) = keep {
+        Update::table(Sessions::Table)
+            .set(Sessions::AuthenticatedAt, now)
+            .filter(Sessions::IdHash, k)
+            .run(tx)
+            .await?;
+    }
     Ok(())
 }
 
@@ -218,6 +317,13 @@ pub async fn consume_link(tx: &mut Tx, token_hash: &str, purpose: Purpose, now: 
     .fetch_optional(&mut **tx)
     .await?;
     if let Some((uid,)) = used {
+        // Using a link ends every other link of the person that is still open (issue 14,
+        // finding 6): an older login or reset link lying in a mailbox is worth nothing now.
+        sqlx::query("UPDATE one_time_links SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL")
+            .bind(uid)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
         return Ok(LinkState::Valid(uid));
     }
     let row: Option<(i64, Option<i64>)> =
@@ -231,6 +337,37 @@ pub async fn consume_link(tx: &mut Tx, token_hash: &str, purpose: Purpose, now: 
         Some((_, Some(_))) => LinkState::Used,
         Some(_) => LinkState::Expired,
     })
+}
+
+/// Mark the address proven by a link (a login link, or the verification mail). A password set
+/// while the address was unproven could be anyone's (issue 14, finding 1: pre-account takeover):
+/// it survives only when `keep_password` (the link was confirmed in the browser that registered
+/// with it or logged in with it); otherwise it is dropped and the owner chooses a new one.
+/// Returns true when a password was dropped.
+pub async fn verify_by_link(tx: &mut Tx, user_id: UserId, now: i64, keep_password: bool) -> Result<bool, sqlx::Error> {
+    if keep_password {
+        mark_verified(tx, user_id, now).await?;
+        return Ok(false);
+    }
+    let dropped = Update::table(Users::Table)
+        .set(Users::EmailVerifiedAt, now)
+        .set(Users::PasswordHash, None::<String>)
+        .filter(Users::Id, user_id)
+        .filter_expr(Expr::col(Users::EmailVerifiedAt).is_null())
+        .filter_expr(Expr::col(Users::PasswordHash).is_not_null())
+        .run(tx)
+        .await?;
+    mark_verified(tx, user_id, now).await?;
+    Ok(dropped > 0)
+}
+
+/// Whether the account's address is proven (roles and representation need it).
+pub async fn is_verified(conn: &mut sqlx::AnyConnection, user_id: UserId) -> Result<bool, sqlx::Error> {
+    let row: Option<(Option<i64>,)> = sqlx::query_as("SELECT email_verified_at FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(matches!(row, Some((Some(_),))))
 }
 
 pub async fn mark_verified(tx: &mut Tx, user_id: UserId, now: i64) -> Result<(), sqlx::Error> {

@@ -1,18 +1,19 @@
 use super::store::{self, Department, GrantOutcome, Member, Municipality};
 use super::Tenant;
+use crate::accounts::account::fresh_login_redirect;
 use crate::audit;
 use crate::auth::{require_coordinator, require_staff, RoleKind};
 use crate::ctx::{Ctx, Input};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::layout::{html, html_status, Field, FieldKind, Form, Page};
 use crate::rules::{self, Email};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/{slug}/admin/", get(admin_index))
         .route("/{slug}/admin/avdelningar", get(departments).post(add_department))
         .route("/{slug}/admin/personer", get(people).post(grant_role))
+        .route("/{slug}/admin/personer/ta-bort", post(revoke_role))
         .route("/{slug}/admin/logg", get(audit_log))
         .route("/api/v1/municipalities", get(api_list))
         .route("/api/v1/{slug}", get(api_one))
@@ -165,6 +167,7 @@ async fn add_department(
 struct PeoplePage {
     page: Page,
     members: Vec<Member>,
+    revoke_action: String,
     form: Form,
     notice: Option<String>,
 }
@@ -192,16 +195,41 @@ fn people_form(ctx: &Ctx, m: &Municipality, departments: &[Department]) -> Form 
     )
 }
 
-async fn people(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+async fn people(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Query(q): Query<std::collections::HashMap<String, String>>,
+) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
     let (members, departments) =
         tokio::try_join!(store::members(&state.db, m.id), store::departments(&state.db, m.id))?;
     html(&PeoplePage {
         page: ctx.page(ctx.t("people-title")).in_municipality(&m.slug, &m.name),
         form: people_form(&ctx, &m, &departments),
+        revoke_action: format!("/{}/admin/personer/ta-bort", m.slug),
         members,
-        notice: None,
+        notice: q.contains_key("borttagen").then(|| ctx.t("people-revoked")),
     })
+}
+
+/// Which role to take away.
+#[derive(Deserialize)]
+struct RevokeForm {
+    role_id: i64,
+}
+
+async fn revoke_role(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Input(input): Input<RevokeForm>,
+) -> AppResult<Response> {
+    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    store::revoke_role(&state.db, m.id, input.role_id, Some(user), state.now())
+        .await?
+        .ok_or(AppError::NotFound("err-not-found"))?;
+    Ok(Redirect::to(&format!("/{}/admin/personer?borttagen=1", m.slug)).into_response())
 }
 
 /// A role for an account: whose (e-mail), which, and in which department.
@@ -220,6 +248,10 @@ async fn grant_role(
     Input(input): Input<GrantForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
+    if !ctx.fresh_login(state.now()) {
+        // Granting a role is sensitive: a fresh login first (issue 14, finding 6).
+        return Ok(fresh_login_redirect(&format!("/{}/admin/personer", m.slug)));
+    }
     let departments = store::departments(&state.db, m.id).await?;
     let mut form = people_form(&ctx, &m, &departments);
     form.fill_from(&input);
@@ -244,6 +276,7 @@ async fn grant_role(
                     form = people_form(&ctx, &m, &departments);
                 }
                 GrantOutcome::NoSuchUser => form.error("email", ctx.t("people-no-account")),
+                GrantOutcome::Unverified => form.error("email", ctx.t("people-unverified")),
                 GrantOutcome::AlreadyHas => form.error("email", ctx.t("people-already")),
                 GrantOutcome::NoSuchDepartment => form.error("department", ctx.t("err-choose")),
             }
@@ -260,6 +293,7 @@ async fn grant_role(
         &PeoplePage {
             page: ctx.page(ctx.t("people-title")).in_municipality(&m.slug, &m.name),
             form,
+            revoke_action: format!("/{}/admin/personer/ta-bort", m.slug),
             members,
             notice,
         },

@@ -189,6 +189,7 @@ impl From<sqlx::Error> for AddDepartment {
 /// A person with a role in the municipality, for the coordinator's list.
 #[derive(Clone, Debug)]
 pub struct Member {
+    pub role_id: i64,
     pub user_id: UserId,
     pub name: String,
     pub email: String,
@@ -199,9 +200,9 @@ pub struct Member {
 
 pub async fn members(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Member>, sqlx::Error> {
     #[derive(sqlx::FromRow)]
-    struct Row(UserId, String, String, String, Option<String>, Option<String>);
+    struct Row(i64, UserId, String, String, String, Option<String>, Option<String>);
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT u.id, u.name, u.email, r.role, d.name, o.name FROM roles r \
+        "SELECT r.id, u.id, u.name, u.email, r.role, d.name, o.name FROM roles r \
          JOIN users u ON u.id = r.user_id \
          LEFT JOIN departments d ON d.id = r.department_id \
          LEFT JOIN organisations o ON o.id = r.organisation_id \
@@ -214,12 +215,13 @@ pub async fn members(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Mem
         .into_iter()
         .filter_map(|r| {
             Some(Member {
-                user_id: r.0,
-                name: r.1,
-                email: r.2,
-                role: RoleKind::parse(&r.3)?,
-                department: r.4,
-                organisation: r.5,
+                role_id: r.0,
+                user_id: r.1,
+                name: r.2,
+                email: r.3,
+                role: RoleKind::parse(&r.4)?,
+                department: r.5,
+                organisation: r.6,
             })
         })
         .collect();
@@ -231,6 +233,8 @@ pub async fn members(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Mem
 pub enum GrantOutcome {
     Granted,
     NoSuchUser,
+    /// The account's address is not proven: no roles for it (issue 14, finding 1).
+    Unverified,
     AlreadyHas,
     NoSuchDepartment,
 }
@@ -253,6 +257,9 @@ pub async fn grant_role(
     else {
         return Ok(GrantOutcome::NoSuchUser);
     };
+    if !crate::accounts::store::is_verified(&mut tx, user_id).await? {
+        return Ok(GrantOutcome::Unverified);
+    }
     if let Some(d) = department_id {
         let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM departments WHERE id = $1 AND municipality_id = $2")
             .bind(d)
@@ -298,4 +305,48 @@ pub async fn grant_role(
     .await?;
     tx.commit().await?;
     Ok(GrantOutcome::Granted)
+}
+
+/// Take a role away: one of the municipality's own (its staff and coordinators, or a
+/// representative of one of its organisations). Returns the person's name, or `None` when the
+/// role is not the municipality's.
+pub async fn revoke_role(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    role_id: i64,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let mut tx = db.write().await?;
+    let found: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT u.name, u.email, r.role FROM roles r JOIN users u ON u.id = r.user_id \
+         LEFT JOIN organisations o ON o.id = r.organisation_id \
+         WHERE r.id = $1 AND r.role <> 'operator' AND (r.municipality_id = $2 OR o.municipality_id = $2)",
+    )
+    .bind(role_id)
+    .bind(municipality_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((name, email, role)) = found else {
+        return Ok(None);
+    };
+    sqlx::query("DELETE FROM roles WHERE id = $1")
+        .bind(role_id)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut tx,
+        Change {
+            municipality_id: Some(municipality_id),
+            actor,
+            action: "role.revoke",
+            entity: "role",
+            entity_id: Some(role_id),
+            summary: format!("{name} <{email}>: {role}"),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(name))
 }

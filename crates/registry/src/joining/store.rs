@@ -203,6 +203,10 @@ pub async fn decide(
             return Err(RegistryError::NotFound);
         }
         if approve {
+            // Only a proven address may represent an organisation (issue 14, finding 1).
+            if !platform::accounts::store::is_verified(tx, req.user_id).await? {
+                return Err(RegistryError::Unverified);
+            }
             let has: Option<(i64,)> = sqlx::query_as(
                 "SELECT id FROM roles WHERE user_id = $1 AND role = 'representative' AND organisation_id = $2",
             )

@@ -359,8 +359,9 @@ async fn edit(
             Ok(()) => return Ok(Redirect::to(&paths::organisation_done(&m, id, "sparad")).into_response()),
             Err(RegistryError::DuplicateNumber) => form.error("org_number", ctx.t("registry-err-orgnr-taken")),
             Err(RegistryError::NotFound) => return Err(AppError::NotFound("err-not-found")),
-            Err(RegistryError::AlreadyRequested) => return Err(AppError::BadRequest("err-bad-form")),
-            Err(RegistryError::Db(e)) => return Err(e.into()),
+            Err(e @ (RegistryError::AlreadyRequested | RegistryError::Unverified | RegistryError::Db(_))) => {
+                return Err(crate::web::to_app(e))
+            }
         }
     }
     let status = form.status();
