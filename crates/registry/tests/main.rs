@@ -10,3 +10,4 @@ mod directory;
 mod editing;
 mod facts;
 mod personal;
+mod reminder_button;
