@@ -79,6 +79,8 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let caps = capabilities();
+    // Sent mail is removed after its retention time (one waiting run, whatever the instances).
+    platform::retention::schedule(&state.db, state.now()).await?;
     let worker = platform::worker(&caps);
     let (stop_tx, stop_rx) = watch::channel(false);
     let jobs = tokio::spawn(worker.run(state.clone(), stop_rx));

@@ -154,6 +154,9 @@ struct Settings {
     /// Days a login lasts [default: 30] [env: OVERENS_SESSION_DAYS]
     #[arg(long)]
     session_days: Option<String>,
+    /// Days sent mail stays in the outbox and the job queue [default: 7] [env: OVERENS_MAIL_KEEP_DAYS]
+    #[arg(long)]
+    mail_keep_days: Option<String>,
     /// Login attempts per minute per client [default: 10] [env: OVERENS_LOGIN_PER_MINUTE]
     #[arg(long)]
     login_per_minute: Option<String>,
@@ -181,6 +184,7 @@ impl Settings {
             ("smtp_tls", &self.smtp_tls),
             ("mail_from", &self.mail_from),
             ("session_days", &self.session_days),
+            ("mail_keep_days", &self.mail_keep_days),
             ("login_per_minute", &self.login_per_minute),
             ("register_per_hour", &self.register_per_hour),
             ("trust_proxy", &self.trust_proxy),

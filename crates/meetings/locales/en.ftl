@@ -307,3 +307,5 @@ meetings-own-erase-intro = If you erase your data, your registration is cancelle
 meetings-submit-erase-own = Erase my data
 meetings-own-erased = Your data has been erased and your registration cancelled.
 meetings-erased-person = (data erased)
+meetings-link-expired-title = The link has expired
+meetings-link-expired = The link has expired. Links for cancelling and for your data work until { $days } days after the meeting. To see or erase your data, contact { $name }.

@@ -307,3 +307,5 @@ meetings-own-erase-intro = Om du raderar dina uppgifter tas din anmälan bort oc
 meetings-submit-erase-own = Radera mina uppgifter
 meetings-own-erased = Dina uppgifter är raderade och din anmälan är borttagen.
 meetings-erased-person = (uppgifterna är raderade)
+meetings-link-expired-title = Länken har gått ut
+meetings-link-expired = Länken har gått ut. Länkar för avanmälan och dina uppgifter gäller till { $days } dagar efter mötet. Vill du se eller radera dina uppgifter, kontakta { $name }.

@@ -90,6 +90,15 @@ pub fn registration_open(deadline: Option<i64>, starts_at: i64, now: i64) -> boo
     now < starts_at && deadline.is_none_or(|d| now <= d)
 }
 
+/// Days after a meeting's end that a participant's own links (cancellation, "see and erase my
+/// data") work; after that the municipality answers for the data.
+pub const LINK_DAYS: i64 = 30;
+
+/// Whether a participant's e-mailed link of a meeting that ends at `ends_at` works at `now`.
+pub fn personal_link_valid(ends_at: i64, now: i64) -> bool {
+    now <= ends_at + LINK_DAYS * 24 * 3600
+}
+
 /// A date and a time of day in Swedish local time, as unix seconds.
 pub fn local(date: NaiveDate, time: NaiveTime) -> Option<i64> {
     Stockholm
@@ -424,6 +433,14 @@ impl RegistrationForm {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn personal_links_expire_thirty_days_after_the_meeting() {
+        let end = 1_000_000;
+        assert!(super::personal_link_valid(end, end - 1));
+        assert!(super::personal_link_valid(end, end + 30 * 24 * 3600));
+        assert!(!super::personal_link_valid(end, end + 30 * 24 * 3600 + 1));
+    }
 
     #[test]
     fn the_last_seats_go_then_the_waiting_list() {

@@ -8,7 +8,7 @@ use crate::{privacy, registration, store};
 use futures::future::BoxFuture;
 use platform::audit::Change;
 use platform::db;
-use platform::jobs::{enqueue, Job, JobError, JobHandler};
+use platform::jobs::{Job, JobError, JobHandler};
 use platform::mail;
 use platform::AppState;
 
@@ -74,7 +74,7 @@ impl JobHandler for ReminderJob {
                 .await
                 .map_err(|e| JobError::Retry(e.to_string()))?;
             let mut tx = state.db.write().await.map_err(|e| JobError::Retry(e.to_string()))?;
-            enqueue(&mut tx, None, JOB_KIND, &serde_json::json!({}), now + EVERY, now)
+            platform::jobs::next_run(&mut tx, JOB_KIND, now + EVERY, now)
                 .await
                 .map_err(|e| JobError::Retry(e.to_string()))?;
             tx.commit().await.map_err(|e| JobError::Retry(e.to_string()))?;

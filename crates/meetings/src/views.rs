@@ -14,6 +14,23 @@ pub async fn meeting(state: &AppState, m: &Municipality, id: MeetingId) -> AppRe
         .ok_or(AppError::NotFound("err-not-found"))
 }
 
+/// The meeting of a participant's e-mailed link, or `None` when the link has expired
+/// ([`domain::personal_link_valid`]).
+pub async fn link_meeting(state: &AppState, m: &Municipality, id: MeetingId) -> AppResult<Option<Meeting>> {
+    let mt = meeting(state, m, id).await?;
+    Ok(domain::personal_link_valid(mt.ends_at, state.now()).then_some(mt))
+}
+
+/// The page of an expired link (410 Gone): what happened and whom to ask instead.
+pub fn link_expired(ctx: &Ctx, m: &Municipality) -> AppResult<Response> {
+    let mut p = FormPage::new(ctx.page_in(m, ctx.t("meetings-link-expired-title")));
+    p.notice = Some(ctx.tr.ta(
+        "meetings-link-expired",
+        &[("days", &domain::LINK_DAYS), ("name", &m.name)],
+    ));
+    html_status(StatusCode::GONE, &p)
+}
+
 /// "2018-09-20 kl. 19:00–21:00 (samling 18:30)".
 pub fn when(ctx: &Ctx, mt: &Meeting) -> String {
     let mut s = format!(

@@ -8,6 +8,7 @@ mod calendar_mail;
 mod common;
 mod demo;
 mod invitation;
+mod links;
 mod minutes;
 mod personal;
 mod privacy;

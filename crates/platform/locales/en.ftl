@@ -184,7 +184,7 @@ operator-added = { $name } has been added.
 operator-jobs = Job queue
 operator-no-jobs = The queue is empty.
 outbox-title = E-mail outbox
-outbox-intro = Without an e-mail server, every message ends up here instead of being sent.
+outbox-intro = Without an e-mail server, every message ends up here instead of being sent. Personal links (login, password reset, cancellation) are shown masked, and messages are removed after a few days.
 outbox-empty = No messages.
 outbox-to = To
 

@@ -184,7 +184,7 @@ operator-added = { $name } är tillagd.
 operator-jobs = Jobbkö
 operator-no-jobs = Kön är tom.
 outbox-title = Utkorg för e-post
-outbox-intro = Utan e-postserver hamnar alla meddelanden här i stället för att skickas.
+outbox-intro = Utan e-postserver hamnar alla meddelanden här i stället för att skickas. Personliga länkar (inloggning, återställning av lösenord, avanmälan) visas maskerade, och meddelandena tas bort efter några dagar.
 outbox-empty = Inga meddelanden.
 outbox-to = Till
 

@@ -33,6 +33,10 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("mail_from", "sender of all mail, e.g. 'Överens <noreply@example.se>'"),
     ("session_days", "days a login lasts (default 30)"),
     (
+        "mail_keep_days",
+        "days sent mail stays in the outbox and the job queue (default 7)",
+    ),
+    (
         "login_per_minute",
         "login attempts per minute per client address (default 10)",
     ),
@@ -118,6 +122,8 @@ pub struct Config {
     pub smtp: Option<SmtpConfig>,
     pub mail_from: String,
     pub session_days: i64,
+    /// Days sent mail stays in the outbox and the job queue.
+    pub mail_keep_days: i64,
     pub login_per_minute: u32,
     pub register_per_hour: u32,
     pub trust_proxy: bool,
@@ -358,6 +364,13 @@ impl Config {
                 raw,
                 "session_days",
                 30,
+                |d| (1..=365).contains(d),
+                "a number of days 1-365",
+            )?,
+            mail_keep_days: parse_num(
+                raw,
+                "mail_keep_days",
+                7,
                 |d| (1..=365).contains(d),
                 "a number of days 1-365",
             )?,

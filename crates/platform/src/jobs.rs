@@ -65,7 +65,9 @@ pub async fn enqueue(
 
 /// In the caller's transaction: queue a job of `kind` (with an empty payload) at `run_at`
 /// unless one of that kind is already waiting or running. What a recurring run (a daily
-/// reminder sweep that queues its own next run) is started with.
+/// reminder sweep that queues its own next run) is started with. Race-free between instances:
+/// a partial unique index allows one waiting entry per recurring kind, and a second insert at
+/// the same moment is dropped (`ON CONFLICT DO NOTHING`).
 pub async fn ensure(conn: &mut sqlx::AnyConnection, kind: &str, run_at: i64, now: i64) -> Result<(), sqlx::Error> {
     let waiting: Option<(i64,)> =
         sqlx::query_as("SELECT id FROM jobs WHERE kind = $1 AND status IN ('pending', 'running') LIMIT 1")
@@ -73,8 +75,23 @@ pub async fn ensure(conn: &mut sqlx::AnyConnection, kind: &str, run_at: i64, now
             .fetch_optional(&mut *conn)
             .await?;
     if waiting.is_none() {
-        enqueue(conn, None, kind, &serde_json::json!({}), run_at, now).await?;
+        next_run(conn, kind, run_at, now).await?;
     }
+    Ok(())
+}
+
+/// In the caller's transaction: queue the next run of the recurring job `kind` at `run_at`,
+/// unless a run of it is already waiting (what a recurring job calls at its end).
+pub async fn next_run(conn: &mut sqlx::AnyConnection, kind: &str, run_at: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO jobs (municipality_id, kind, payload, run_at, created_at, singleton) \
+         VALUES (NULL, $1, '{}', $2, $3, 1) ON CONFLICT DO NOTHING",
+    )
+    .bind(kind)
+    .bind(run_at)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -114,9 +131,12 @@ pub async fn claim(db: &Db, now: i64) -> Result<Option<Job>, sqlx::Error> {
     }))
 }
 
+/// Mark a job done. Its payload (an e-mail's address, text and links) is cleared: what was sent
+/// is not kept in the queue.
 pub async fn complete(db: &Db, id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE jobs SET status = 'done', finished_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1",
+        "UPDATE jobs SET status = 'done', finished_at = $2, locked_until = NULL, last_error = NULL, \
+         payload = '{}' WHERE id = $1",
     )
     .bind(id)
     .bind(now)
@@ -126,12 +146,13 @@ pub async fn complete(db: &Db, id: i64, now: i64) -> Result<(), sqlx::Error> {
 }
 
 /// Record a failure: retried after back-off, or failed for good after the last attempt or a
-/// permanent error.
+/// permanent error (its payload is then cleared, as for a job done).
 pub async fn fail(db: &Db, job: &Job, err: &JobError, now: i64) -> Result<(), sqlx::Error> {
     let permanent = matches!(err, JobError::Permanent(_)) || job.attempts >= job.max_attempts;
     if permanent {
         sqlx::query(
-            "UPDATE jobs SET status = 'failed', finished_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1",
+            "UPDATE jobs SET status = 'failed', finished_at = $2, locked_until = NULL, last_error = $3, \
+             payload = '{}' WHERE id = $1",
         )
         .bind(job.id)
         .bind(now)

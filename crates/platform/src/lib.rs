@@ -27,6 +27,7 @@ pub mod layout;
 pub mod mail;
 pub mod operator;
 pub mod ratelimit;
+pub mod retention;
 pub mod rules;
 pub mod site;
 pub mod smtp;
@@ -75,7 +76,10 @@ pub static PLATFORM: Capability = Capability {
         message_id: "nav-home",
     }],
     router: platform_router,
-    jobs: |w| w.handle(mail::JOB_KIND, Arc::new(mail::EmailHandler)),
+    jobs: |w| {
+        w.handle(mail::JOB_KIND, Arc::new(mail::EmailHandler))
+            .handle(retention::JOB_KIND, Arc::new(retention::RetentionJob))
+    },
     personal: None,
 };
 

@@ -94,7 +94,7 @@ impl JobHandler for EmailHandler {
                     let to: Mailbox = email
                         .to
                         .parse()
-                        .map_err(|e| JobError::Permanent(format!("bad address {}: {e}", email.to)))?;
+                        .map_err(|e| JobError::Permanent(format!("bad address: {e}")))?;
                     let builder = Message::builder()
                         .from(mailer.from.clone())
                         .to(to)
@@ -126,6 +126,40 @@ impl JobHandler for EmailHandler {
             }
         })
     }
+}
+
+/// In the caller's transaction: forget the mail to `address` — its messages in the outbox and
+/// the entries still waiting in the queue (an erased person's address leaves no mail behind).
+/// Returns how many entries went.
+pub async fn forget_address(conn: &mut sqlx::AnyConnection, address: &str) -> Result<u64, sqlx::Error> {
+    let address = address.trim().to_lowercase();
+    if address.is_empty() {
+        return Ok(0);
+    }
+    let mut gone = sqlx::query("DELETE FROM outbox WHERE lower(to_addr) = $1")
+        .bind(&address)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    // Only unsent mail still has its payload; the queue is short, so read it and compare exactly.
+    let waiting: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, payload FROM jobs WHERE kind = $1 AND status IN ('pending', 'running', 'failed')")
+            .bind(JOB_KIND)
+            .fetch_all(&mut *conn)
+            .await?;
+    for (id, payload) in waiting {
+        let to = serde_json::from_str::<Email>(&payload)
+            .map(|e| e.to.trim().to_lowercase())
+            .unwrap_or_default();
+        if to == address {
+            gone += sqlx::query("DELETE FROM jobs WHERE id = $1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?
+                .rows_affected();
+        }
+    }
+    Ok(gone)
 }
 
 #[derive(Debug, Clone)]

@@ -7,6 +7,10 @@ mod accounts;
 mod browser;
 mod hardening;
 mod mail;
+<<<<<<< HEAD
 mod sessions;
 mod takeover;
+=======
+mod retention;
+>>>>>>> h-mail
 mod tenants;

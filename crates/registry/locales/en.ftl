@@ -74,7 +74,11 @@ registry-done-confirmed = Thank you! The details are confirmed.
 registry-done-requested = Your request is sent. A representative of the organisation or the coordinator will answer.
 registry-done-approved = The request is approved. The person now represents the organisation.
 registry-done-rejected = The request is rejected.
-registry-done-reminders = The reminders are being sent.
+registry-done-reminders = { $n ->
+    [0] No reminder needed sending now: those who have not confirmed were reminded within the last month.
+    [one] A reminder is being sent to 1 organisation.
+   *[other] Reminders are being sent to { $n } organisations.
+}
 registry-err-orgnr-format = Write the organisation number with ten digits, for example 802002-4280.
 registry-err-orgnr-checksum = The organisation number is not valid. Check the digits.
 registry-err-orgnr-personal = This looks like a personal identity number. Write the organisation's number.

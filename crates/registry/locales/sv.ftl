@@ -74,7 +74,11 @@ registry-done-confirmed = Tack! Uppgifterna är bekräftade.
 registry-done-requested = Din ansökan är skickad. En företrädare för organisationen eller samordnaren svarar.
 registry-done-approved = Ansökan är godkänd. Personen är nu företrädare för organisationen.
 registry-done-rejected = Ansökan är avslagen.
-registry-done-reminders = Påminnelserna skickas nu.
+registry-done-reminders = { $n ->
+    [0] Ingen påminnelse behövde skickas nu: de som inte har bekräftat har fått en påminnelse den senaste månaden.
+    [one] En påminnelse skickas nu till 1 organisation.
+   *[other] Påminnelser skickas nu till { $n } organisationer.
+}
 registry-err-orgnr-format = Skriv organisationsnumret med tio siffror, till exempel 802002-4280.
 registry-err-orgnr-checksum = Organisationsnumret stämmer inte. Kontrollera siffrorna.
 registry-err-orgnr-personal = Det här ser ut som ett personnummer. Skriv organisationens nummer.

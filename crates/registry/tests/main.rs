@@ -10,4 +10,5 @@ mod directory;
 mod editing;
 mod facts;
 mod personal;
+mod reminder_button;
 mod verified;

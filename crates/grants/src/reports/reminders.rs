@@ -11,7 +11,7 @@ use futures::future::BoxFuture;
 use platform::audit::Change;
 use platform::db::{self, Db};
 use platform::i18n::{Lang, Tr};
-use platform::jobs::{enqueue, Job, JobError, JobHandler};
+use platform::jobs::{Job, JobError, JobHandler};
 use platform::AppState;
 
 pub const JOB_KIND: &str = "grants.report-reminders";
@@ -130,7 +130,7 @@ impl JobHandler for ReminderJob {
             send_due(state).await.map_err(|e| JobError::Retry(e.to_string()))?;
             let now = state.now();
             let mut tx = state.db.write().await.map_err(|e| JobError::Retry(e.to_string()))?;
-            enqueue(&mut tx, None, JOB_KIND, &serde_json::json!({}), now + DAY, now)
+            platform::jobs::next_run(&mut tx, JOB_KIND, now + DAY, now)
                 .await
                 .map_err(|e| JobError::Retry(e.to_string()))?;
             tx.commit().await.map_err(|e| JobError::Retry(e.to_string()))?;

@@ -306,6 +306,7 @@ async fn send(
         to.extend(store::addresses(&state.db, m.id, mt.id, list).await?);
     }
     let gone = store::unsubscribed(&state.db, m.id).await?;
+    let suppressed = store::suppressed(&state.db, m.id).await?;
     let tr = Tr {
         lang: Lang::Sv,
         catalog: state.catalog.clone(),
@@ -315,8 +316,9 @@ async fn send(
     let mails: Vec<(String, String, Email)> = to
         .into_iter()
         .filter(|e| !gone.contains(e))
-        .map(|email| {
-            let token = unsubscribe_token(&state.secret, m.id, &email);
+        .map(|email| (unsubscribe_token(&state.secret, m.id, &email), email))
+        .filter(|(token, _)| !suppressed.contains(&platform::auth::token_hash(token)))
+        .map(|(token, email)| {
             let link = format!("{root}{}", paths::unsubscribe(&m.slug, &token));
             let mail = Email::new(
                 email.clone(),

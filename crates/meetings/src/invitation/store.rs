@@ -93,6 +93,17 @@ async fn representatives(
     .await
 }
 
+/// The keyed hashes ([`platform::auth::token_hash`] of the unsubscribe token) of erased
+/// addresses that had opted out.
+pub async fn suppressed(db: &Db, municipality_id: MunicipalityId) -> Result<BTreeSet<String>, sqlx::Error> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT address_hash FROM meetings_suppressed WHERE municipality_id = $1")
+            .bind(municipality_id)
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
 pub async fn unsubscribed(db: &Db, municipality_id: MunicipalityId) -> Result<BTreeSet<String>, sqlx::Error> {
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT email FROM meetings_unsubscribes WHERE municipality_id = $1 AND unsubscribed_at IS NOT NULL",

@@ -7,7 +7,7 @@
 
 use super::store;
 use crate::paths;
-use crate::views::TokenPath;
+use crate::views::{self, TokenPath};
 use axum::http::{header, HeaderValue};
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -221,6 +221,9 @@ async fn own_page(
     let r = store::own(&state.db, m.id, &token)
         .await?
         .ok_or(AppError::NotFound("meetings-err-no-registration"))?;
+    if views::link_meeting(&state, &m, r.meeting_id).await?.is_none() {
+        return views::link_expired(&ctx, &m);
+    }
     let mut p = FormPage::new(ctx.page_in(&m, ctx.t("meetings-own-title")));
     if r.erased_at.is_some() {
         p.notice = Some(ctx.t("meetings-own-erased"));
@@ -251,11 +254,15 @@ async fn own_page(
 /// Cancel (the seat goes to the waiting list) and erase this registration's details.
 async fn erase_own(
     State(state): State<AppState>,
+    ctx: Ctx,
     Tenant(m): Tenant,
     PathParams(TokenPath { token }): PathParams<TokenPath>,
 ) -> AppResult<Response> {
-    if store::own(&state.db, m.id, &token).await?.is_none() {
+    let Some(r) = store::own(&state.db, m.id, &token).await? else {
         return Err(AppError::NotFound("meetings-err-no-registration"));
+    };
+    if views::link_meeting(&state, &m, r.meeting_id).await?.is_none() {
+        return views::link_expired(&ctx, &m);
     }
     crate::registration::cancel(&state, &m, &token).await?;
     store::erase_own(&state.db, m.id, &token, state.now()).await?;

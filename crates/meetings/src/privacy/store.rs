@@ -172,8 +172,9 @@ pub(crate) async fn export_address(db: &Db, email: &str) -> Result<Vec<Exported>
 }
 
 /// In the caller's transaction: erase one address's details from every registration (in one
-/// municipality, or in all), and forget it as an invitation address. Returns (registrations
-/// cleared, addresses removed).
+/// municipality, or in all), and forget it as an invitation address (an opt-out stays as a
+/// keyed hash), with its mail in the queue and the outbox. Returns (registrations cleared,
+/// addresses removed).
 pub(crate) async fn erase_address(
     tx: &mut AnyConnection,
     municipality_id: Option<MunicipalityId>,
@@ -181,6 +182,24 @@ pub(crate) async fn erase_address(
     now: i64,
 ) -> Result<(u64, u64), sqlx::Error> {
     let email = email.trim().to_lowercase();
+    // An opt-out outlives the address: its keyed hash stays, so invitations still leave it out.
+    let only = if municipality_id.is_some() {
+        " AND municipality_id = $3"
+    } else {
+        ""
+    };
+    let keep = format!(
+        "INSERT INTO meetings_suppressed (municipality_id, address_hash, created_at) \
+         SELECT municipality_id, token_hash, $2 FROM meetings_unsubscribes \
+         WHERE email = $1 AND unsubscribed_at IS NOT NULL{only} ON CONFLICT DO NOTHING"
+    );
+    let mut query = sqlx::query(&keep).bind(email.as_str()).bind(now);
+    if let Some(m) = municipality_id {
+        query = query.bind(m);
+    }
+    query.execute(&mut *tx).await?;
+    // Mail to the address still waiting in the queue, or kept in the outbox, goes too.
+    platform::mail::forget_address(tx, &email).await?;
     let mut registrations = erase(now).filter(Registrations::Email, email.as_str());
     let mut addresses = platform::db::Delete::from(Unsubscribes::Table).filter(Unsubscribes::Email, email.as_str());
     if let Some(m) = municipality_id {

@@ -215,7 +215,9 @@ async fn cancel_page(
     let reg = store::by_token(&state.db, m.id, &token)
         .await?
         .ok_or(AppError::NotFound("meetings-err-no-registration"))?;
-    let mt = views::meeting(&state, &m, reg.meeting_id).await?;
+    let Some(mt) = views::link_meeting(&state, &m, reg.meeting_id).await? else {
+        return views::link_expired(&ctx, &m);
+    };
     let mut p = FormPage::new(ctx.page_in(&m, ctx.tr.ta("meetings-cancel-title", &[("title", &mt.title)])));
     p.intro = register_intro(&ctx, &mt);
     if Status::parse(&reg.status) == Status::Cancelled {
@@ -238,9 +240,15 @@ async fn cancel_page(
 
 async fn cancel_save(
     State(state): State<AppState>,
+    ctx: Ctx,
     Tenant(m): Tenant,
     PathParams(TokenPath { token }): PathParams<TokenPath>,
 ) -> AppResult<Response> {
+    if let Some(reg) = store::by_token(&state.db, m.id, &token).await? {
+        if views::link_meeting(&state, &m, reg.meeting_id).await?.is_none() {
+            return views::link_expired(&ctx, &m);
+        }
+    }
     let cancelled = super::cancel(&state, &m, &token).await?;
     // Cancelled now or before (a second press): the link's page says so.
     let known = cancelled.is_some() || store::by_token(&state.db, m.id, &token).await?.is_some();

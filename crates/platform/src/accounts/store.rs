@@ -442,7 +442,7 @@ pub async fn export(db: &Db, user_id: UserId) -> Result<serde_json::Value, sqlx:
 
 /// Erase an account, in one transaction: first each capability's part (`personal`), then the
 /// account with its roles, sessions and links; the audit trail keeps what was changed but no
-/// longer who did it or whom it named; mail to the person in the outbox goes too.
+/// longer who did it or whom it named; mail to the person in the outbox and the queue goes too.
 pub async fn erase(
     db: &Db,
     user_id: UserId,
@@ -474,10 +474,13 @@ pub async fn erase(
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query("DELETE FROM outbox WHERE to_addr = (SELECT email FROM users WHERE id = $1)")
+    let address: Option<(String,)> = sqlx::query_as("SELECT email FROM users WHERE id = $1")
         .bind(user_id)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
+    if let Some((address,)) = address {
+        crate::mail::forget_address(&mut tx, &address).await?;
+    }
     Delete::from(Users::Table)
         .filter(Users::Id, user_id)
         .run(&mut tx)

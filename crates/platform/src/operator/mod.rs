@@ -135,10 +135,43 @@ async fn create_municipality(
 struct OutboxRow {
     entry: OutboxEntry,
     at: String,
-    /// The body cut into text and links, so that links in the demo's mail can be followed.
+    /// The body cut into text and links; a link's secret part (a login, reset or cancellation
+    /// token) is masked, so the operator sees what was sent without holding anyone's key.
     parts: Vec<(String, bool)>,
 }
 
+/// Whether a piece of a link looks like a secret token (long, random letters and digits).
+fn is_token(piece: &str) -> bool {
+    piece.len() >= 16
+        && piece.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && piece.chars().any(|c| c.is_ascii_digit())
+        && piece.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// A link with its tokens (path segments and query values) replaced by "…".
+fn mask_link(url: &str) -> String {
+    url.split('/')
+        .map(|segment| {
+            let (path, query) = segment.split_once('?').unwrap_or((segment, ""));
+            let path = if is_token(path) { "…" } else { path };
+            if query.is_empty() && !segment.contains('?') {
+                return path.to_string();
+            }
+            let query: Vec<String> = query
+                .split('&')
+                .map(|kv| match kv.split_once('=') {
+                    Some((k, v)) if is_token(v) => format!("{k}=…"),
+                    _ => kv.to_string(),
+                })
+                .collect();
+            format!("{path}?{}", query.join("&"))
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The body cut into text and links, each link masked ([`mask_link`]); a masked link is shown
+/// as text, not followed.
 fn linkify(body: &str) -> Vec<(String, bool)> {
     let mut parts: Vec<(String, bool)> = vec![];
     let mut rest = body;
@@ -148,7 +181,10 @@ fn linkify(body: &str) -> Vec<(String, bool)> {
             .map(|e| start + e)
             .unwrap_or(rest.len());
         parts.push((rest[..start].to_string(), false));
-        parts.push((rest[start..end].to_string(), true));
+        let link = &rest[start..end];
+        let masked = mask_link(link);
+        let live = masked == link;
+        parts.push((masked, live));
         rest = &rest[end..];
     }
     parts.push((rest.to_string(), false));
@@ -183,9 +219,27 @@ async fn outbox(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> 
 mod tests {
     #[test]
     fn links_in_mail_become_parts() {
-        let p = super::linkify("Hej!\nÖppna https://x.se/konto/lank/abc för att logga in.");
-        assert_eq!(p[1], ("https://x.se/konto/lank/abc".to_string(), true));
+        let p = super::linkify("Hej!\nÖppna https://x.se/sala/moten/42 för att läsa.");
+        assert_eq!(p[1], ("https://x.se/sala/moten/42".to_string(), true));
         assert_eq!(p.len(), 3);
         assert_eq!(super::linkify("ingen länk"), vec![("ingen länk".to_string(), false)]);
+    }
+
+    #[test]
+    fn tokens_in_links_are_masked() {
+        let p = super::linkify("Öppna https://x.se/konto/lank/q3Zk9_Xa-7bVw2LpR0sT4u för att logga in.");
+        assert_eq!(p[1], ("https://x.se/konto/lank/…".to_string(), false));
+        assert_eq!(
+            super::mask_link("https://x.se/sala/moten/avanmalan/AbC123dEf456GhI789/uppgifter"),
+            "https://x.se/sala/moten/avanmalan/…/uppgifter"
+        );
+        assert_eq!(
+            super::mask_link("https://x.se/a?t=AbC123dEf456GhI789&lang=sv"),
+            "https://x.se/a?t=…&lang=sv"
+        );
+        assert_eq!(
+            super::mask_link("https://x.se/sala/handlingsplan"),
+            "https://x.se/sala/handlingsplan"
+        );
     }
 }

@@ -6,9 +6,9 @@ use crate::confirmation::store;
 use crate::paths;
 use futures::future::BoxFuture;
 use platform::db::Db;
-use platform::jobs::{enqueue, Job, JobError, JobHandler};
+use platform::jobs::{Job, JobError, JobHandler};
 use platform::mail::Email;
-use platform::AppState;
+use platform::{AppState, MunicipalityId};
 
 pub const JOB_KIND: &str = "registry.reminders";
 /// Organisations handled per run (the rest on the next run).
@@ -30,10 +30,11 @@ pub async fn ensure(conn: &mut sqlx::AnyConnection, run_at: i64, now: i64) -> Re
     platform::jobs::ensure(conn, JOB_KIND, run_at, now).await
 }
 
-/// Send the reminders due now; returns how many organisations were reminded.
-pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
+/// Send the reminders due now (in one municipality, or in all); returns how many organisations
+/// were reminded.
+pub async fn send_due(state: &AppState, municipality: Option<MunicipalityId>) -> Result<usize, sqlx::Error> {
     let now = state.now();
-    let due = store::due_reminders(&state.db, now, BATCH).await?;
+    let due = store::due_reminders(&state.db, now, BATCH, municipality).await?;
     let tr = platform::i18n::Tr {
         lang: platform::i18n::Lang::Sv,
         catalog: state.catalog.clone(),
@@ -63,12 +64,14 @@ pub struct ReminderJob;
 impl JobHandler for ReminderJob {
     fn run<'a>(&'a self, state: &'a AppState, _job: &'a Job) -> BoxFuture<'a, Result<(), JobError>> {
         Box::pin(async move {
-            let n = send_due(state).await.map_err(|e| JobError::Retry(e.to_string()))?;
+            let n = send_due(state, None)
+                .await
+                .map_err(|e| JobError::Retry(e.to_string()))?;
             let now = state.now();
             // A full batch: more may be due, so run again soon; otherwise tomorrow.
             let next = if n as i64 >= BATCH { now + 60 } else { now + DAY };
             let mut tx = state.db.write().await.map_err(|e| JobError::Retry(e.to_string()))?;
-            enqueue(&mut tx, None, JOB_KIND, &serde_json::json!({}), next, now)
+            platform::jobs::next_run(&mut tx, JOB_KIND, next, now)
                 .await
                 .map_err(|e| JobError::Retry(e.to_string()))?;
             tx.commit().await.map_err(|e| JobError::Retry(e.to_string()))?;

@@ -35,7 +35,7 @@ async fn confirm(
 
 #[derive(Deserialize)]
 struct Sent {
-    skickat: Option<String>,
+    skickat: Option<i64>,
 }
 
 #[derive(Template)]
@@ -61,7 +61,7 @@ async fn stale_page(
     html(&StalePage {
         page: ctx.page_in(&m, ctx.t("registry-stale-title")),
         intro: ctx.tr.tn("registry-stale-intro", "n", rows.len() as i64),
-        notice: q.skickat.is_some().then(|| ctx.t("registry-done-reminders")),
+        notice: q.skickat.map(|n| ctx.tr.tn("registry-done-reminders", "n", n)),
         rows: rows
             .into_iter()
             .map(|r| {
@@ -84,8 +84,8 @@ async fn stale_page(
 
 async fn send_reminders(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
-    let now = state.now();
-    reminders::schedule(&state.db, now, now).await?;
+    // Now, and for this municipality only (the daily run covers every municipality later).
+    let n = reminders::send_due(&state, Some(m.id)).await?;
     state.jobs_wakeup.notify_one();
-    Ok(Redirect::to(&format!("{}?skickat=1", paths::stale(&m))).into_response())
+    Ok(Redirect::to(&format!("{}?skickat={n}", paths::stale(&m))).into_response())
 }

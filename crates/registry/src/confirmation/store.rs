@@ -89,8 +89,19 @@ pub struct Reminder {
 /// Every organisation (all municipalities: this is the yearly job) whose data has gone
 /// unconfirmed for twelve months and that was not reminded in the last 30 days, with its
 /// representatives' addresses (one query).
-pub async fn due_reminders(db: &Db, now: i64, limit: i64) -> Result<Vec<Reminder>, sqlx::Error> {
-    let rows: Vec<(OrganisationId, MunicipalityId, String, String, Option<String>)> = sqlx::query_as(
+pub async fn due_reminders(
+    db: &Db,
+    now: i64,
+    limit: i64,
+    municipality: Option<MunicipalityId>,
+) -> Result<Vec<Reminder>, sqlx::Error> {
+    // One municipality's (the coordinator's button) or every municipality's (the daily run).
+    let only = if municipality.is_some() {
+        " AND o2.municipality_id = $4"
+    } else {
+        ""
+    };
+    let sql = format!(
         "SELECT o.id, o.municipality_id, m.slug, o.name, u.email \
          FROM registry_profiles p JOIN organisations o ON o.id = p.organisation_id \
          JOIN municipalities m ON m.id = o.municipality_id \
@@ -98,15 +109,18 @@ pub async fn due_reminders(db: &Db, now: i64, limit: i64) -> Result<Vec<Reminder
          LEFT JOIN users u ON u.id = r.user_id \
          WHERE p.organisation_id IN (SELECT p2.organisation_id FROM registry_profiles p2 \
             JOIN organisations o2 ON o2.id = p2.organisation_id \
-            WHERE COALESCE(p2.confirmed_at, o2.created_at) < $1 AND (p2.reminded_at IS NULL OR p2.reminded_at <= $2) \
+            WHERE COALESCE(p2.confirmed_at, o2.created_at) < $1 AND (p2.reminded_at IS NULL OR p2.reminded_at <= $2){only} \
             ORDER BY p2.organisation_id LIMIT $3) \
-         ORDER BY o.id, u.email",
-    )
-    .bind(domain::stale_cutoff(now))
-    .bind(now - domain::REMINDER_GAP)
-    .bind(limit)
-    .fetch_all(&db.pool)
-    .await?;
+         ORDER BY o.id, u.email"
+    );
+    let mut query = sqlx::query_as::<_, (OrganisationId, MunicipalityId, String, String, Option<String>)>(&sql)
+        .bind(domain::stale_cutoff(now))
+        .bind(now - domain::REMINDER_GAP)
+        .bind(limit);
+    if let Some(m) = municipality {
+        query = query.bind(m);
+    }
+    let rows = query.fetch_all(&db.pool).await?;
     let mut out: Vec<Reminder> = vec![];
     for (id, mid, slug, name, email) in rows {
         if out.last().map(|r| r.organisation_id) != Some(id) {
