@@ -7,10 +7,7 @@ mod accounts;
 mod browser;
 mod hardening;
 mod mail;
-<<<<<<< HEAD
+mod retention;
 mod sessions;
 mod takeover;
-=======
-mod retention;
->>>>>>> h-mail
 mod tenants;
