@@ -6,4 +6,5 @@
 mod accounts;
 mod browser;
 mod mail;
+mod security;
 mod tenants;
