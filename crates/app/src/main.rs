@@ -163,9 +163,18 @@ struct Settings {
     /// Registrations and e-mailed links per hour per client [default: 20] [env: OVERENS_REGISTER_PER_HOUR]
     #[arg(long)]
     register_per_hour: Option<String>,
-    /// Take the client address from X-Forwarded-For [env: OVERENS_TRUST_PROXY]
+    /// Proxies in front whose X-Forwarded-For is believed, e.g. 10.0.0.0/8,::1 [env: OVERENS_TRUSTED_PROXIES]
     #[arg(long)]
-    trust_proxy: Option<String>,
+    trusted_proxies: Option<String>,
+    /// Seconds to send a request's headers [default: 10] [env: OVERENS_HEADER_READ_TIMEOUT]
+    #[arg(long)]
+    header_read_timeout: Option<String>,
+    /// Seconds a connection may be silent [default: 60] [env: OVERENS_IDLE_TIMEOUT]
+    #[arg(long)]
+    idle_timeout: Option<String>,
+    /// Open connections at most [default: 1024] [env: OVERENS_MAX_CONNECTIONS]
+    #[arg(long)]
+    max_connections: Option<String>,
     /// text or json [env: OVERENS_LOG_FORMAT]
     #[arg(long)]
     log_format: Option<String>,
@@ -187,7 +196,10 @@ impl Settings {
             ("mail_keep_days", &self.mail_keep_days),
             ("login_per_minute", &self.login_per_minute),
             ("register_per_hour", &self.register_per_hour),
-            ("trust_proxy", &self.trust_proxy),
+            ("trusted_proxies", &self.trusted_proxies),
+            ("header_read_timeout", &self.header_read_timeout),
+            ("idle_timeout", &self.idle_timeout),
+            ("max_connections", &self.max_connections),
             ("log_format", &self.log_format),
         ]
     }

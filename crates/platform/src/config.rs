@@ -45,8 +45,21 @@ pub const SETTINGS: &[(&str, &str)] = &[
         "registrations and e-mailed links per hour per client address (default 20)",
     ),
     (
-        "trust_proxy",
-        "true to take the client address from X-Forwarded-For (behind a proxy)",
+        "trusted_proxies",
+        "addresses or CIDR blocks of the proxies in front, e.g. 10.0.0.0/8: from a trusted peer the \
+         client is the right-most X-Forwarded-For entry that is not a trusted proxy (default: none)",
+    ),
+    (
+        "header_read_timeout",
+        "seconds a client has to send a request's headers, also on an idle kept-alive connection (default 10)",
+    ),
+    (
+        "idle_timeout",
+        "seconds a connection may send and receive nothing before it is closed (default 60)",
+    ),
+    (
+        "max_connections",
+        "open connections at most; more wait to be accepted (default 1024)",
     ),
     ("log_format", "text (default) or json"),
     (
@@ -126,7 +139,11 @@ pub struct Config {
     pub mail_keep_days: i64,
     pub login_per_minute: u32,
     pub register_per_hour: u32,
-    pub trust_proxy: bool,
+    /// The proxies whose `X-Forwarded-For` is believed (see [`crate::ratelimit::client_ip`]).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    pub header_read_timeout: std::time::Duration,
+    pub idle_timeout: std::time::Duration,
+    pub max_connections: usize,
     pub log_format: LogFormat,
     pub password_hashing: usize,
 }
@@ -186,6 +203,12 @@ impl RawSettings {
                 toml::Value::String(s) => s,
                 toml::Value::Integer(i) => i.to_string(),
                 toml::Value::Boolean(b) => b.to_string(),
+                // A list of strings (trusted_proxies) is the same as the strings joined by commas.
+                toml::Value::Array(items) if items.iter().all(toml::Value::is_str) => items
+                    .iter()
+                    .filter_map(toml::Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(","),
                 other => {
                     return Err(ConfigError::Invalid {
                         name,
@@ -237,21 +260,6 @@ fn parse_num<T: std::str::FromStr>(
                 name,
                 origin: source,
                 reason: format!("expected {expect}, got {v:?}"),
-            }),
-        },
-    }
-}
-
-fn parse_bool(raw: &RawSettings, name: &'static str) -> Result<bool, ConfigError> {
-    match raw.get(name) {
-        None => Ok(false),
-        Some((v, source)) => match v.trim().to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" | "on" => Ok(true),
-            "false" | "0" | "no" | "off" | "" => Ok(false),
-            _ => Err(ConfigError::Invalid {
-                name,
-                origin: source,
-                reason: format!("expected true or false, got {v:?}"),
             }),
         },
     }
@@ -376,7 +384,27 @@ impl Config {
             )?,
             login_per_minute: parse_num(raw, "login_per_minute", 10, |n| *n >= 1, "a whole number ≥ 1")?,
             register_per_hour: parse_num(raw, "register_per_hour", 20, |n| *n >= 1, "a whole number ≥ 1")?,
-            trust_proxy: parse_bool(raw, "trust_proxy")?,
+            trusted_proxies: match raw.get("trusted_proxies") {
+                None => vec![],
+                Some((v, s)) => {
+                    crate::ratelimit::parse_trusted(v).map_err(|reason| invalid("trusted_proxies", s, reason))?
+                }
+            },
+            header_read_timeout: std::time::Duration::from_secs(parse_num(
+                raw,
+                "header_read_timeout",
+                10,
+                |n: &u64| (1..=3600).contains(n),
+                "a number of seconds 1-3600",
+            )?),
+            idle_timeout: std::time::Duration::from_secs(parse_num(
+                raw,
+                "idle_timeout",
+                60,
+                |n: &u64| (1..=86_400).contains(n),
+                "a number of seconds 1-86400",
+            )?),
+            max_connections: parse_num(raw, "max_connections", 1024, |n| *n >= 1, "a whole number ≥ 1")?,
             log_format,
             password_hashing: parse_num(
                 raw,
@@ -430,7 +458,9 @@ mod tests {
             ("smtp_port", "70000"),
             ("smtp_tls", "maybe"),
             ("session_days", "0"),
-            ("trust_proxy", "kanske"),
+            ("trusted_proxies", "proxy.local"),
+            ("header_read_timeout", "0"),
+            ("max_connections", "0"),
             ("mail_from", "not an address"),
         ] {
             let mut raw = RawSettings::default();
@@ -439,6 +469,21 @@ mod tests {
             let e = Config::from_raw(&raw).unwrap_err().to_string();
             assert!(e.contains(&format!("`{name}`")) && e.contains("environment"), "{e}");
         }
+    }
+
+    #[test]
+    fn trusted_proxies_come_as_a_list_or_a_string() {
+        let mut raw = RawSettings::default();
+        raw.apply_toml("trusted_proxies = [\"10.0.0.0/8\", \"2001:db8::1\"]")
+            .unwrap();
+        assert_eq!(Config::from_raw(&raw).unwrap().trusted_proxies.len(), 2);
+        raw.apply_env([("OVERENS_TRUSTED_PROXIES".into(), "127.0.0.1, 192.168.0.0/16".into())])
+            .unwrap();
+        assert_eq!(Config::from_raw(&raw).unwrap().trusted_proxies.len(), 2);
+        assert!(Config::from_raw(&RawSettings::default())
+            .unwrap()
+            .trusted_proxies
+            .is_empty());
     }
 
     #[test]

@@ -78,10 +78,10 @@ impl Ctx {
             .is_some_and(|at| crate::auth::fresh_login(at, now))
     }
 
-    /// Key for rate limits by client address.
+    /// Key for rate limits by client address (IPv6 per /64).
     pub fn ip_key(&self) -> String {
         self.client_ip
-            .map(|i| i.to_string())
+            .map(crate::ratelimit::bucket)
             .unwrap_or_else(|| "unknown".into())
     }
 }
@@ -211,18 +211,14 @@ async fn load_user(state: &AppState, sid: &str) -> Result<Option<(CurrentUser, i
 }
 
 fn client_ip(state: &AppState, req: &Request) -> Option<IpAddr> {
-    if state.config.trust_proxy {
-        if let Some(ip) = req
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .and_then(|v| v.trim().parse().ok())
-        {
-            return Some(ip);
-        }
-    }
-    req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let forwarded: Vec<&str> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    crate::ratelimit::client_ip(peer, &forwarded, &state.config.trusted_proxies)
 }
 
 pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -289,9 +285,11 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         nav: state.nav.clone(),
     };
 
-    // CSRF: every state-changing request from a browser carries the token.
+    // CSRF: every state-changing request from a browser carries the token. Only an API call
+    // without a session cookie is exempt: it acts for nobody, so there is nothing to forge.
     let mut req = req;
-    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) && !is_api {
+    let csrf_exempt = is_api && sid.is_none();
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) && !csrf_exempt {
         let content_type = req
             .headers()
             .get(header::CONTENT_TYPE)

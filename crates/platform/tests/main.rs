@@ -8,6 +8,7 @@ mod browser;
 mod hardening;
 mod mail;
 mod retention;
+mod security;
 mod sessions;
 mod takeover;
 mod tenants;

@@ -494,6 +494,15 @@ impl Client {
         .await
     }
 
+    /// Post a form with extra request headers (e.g. `X-Forwarded-For` as a proxy sets it).
+    pub async fn post_with_headers(&self, path: &str, headers: &[(&str, &str)], fields: &[(&str, &str)]) -> Page {
+        let mut req = self.inner.post(format!("{}{path}", self.base)).form(fields);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        Self::page(req.send().await.expect("POST")).await
+    }
+
     /// Send a file as a browser sends a form with `enctype="multipart/form-data"`: the file in
     /// the field `field`, to `action` exactly as given (a form puts its CSRF token there).
     pub async fn post_file(&self, action: &str, field: &str, file_name: &str, bytes: Vec<u8>) -> Page {

@@ -16,7 +16,7 @@ use platform::audit::Change;
 use platform::db;
 use platform::format;
 use platform::mail;
-use platform::ratelimit::RateLimits;
+use platform::ratelimit;
 use platform::web::prelude::*;
 use std::collections::HashMap;
 
@@ -134,8 +134,7 @@ async fn register_save(
     Id(id): Id<MeetingId>,
     Input(f): Input<RegistrationForm>,
 ) -> AppResult<Response> {
-    RateLimits::check(&state.limits.register, &[format!("meetings:{}", ctx.ip_key())])
-        .map_err(AppError::RateLimited)?;
+    ratelimit::check(&state, state.limits.register, &[format!("meetings:{}", ctx.ip_key())]).await?;
     let mt = views::meeting(&state, &m, id).await?;
     let input = match f.check() {
         Ok(i) => i,

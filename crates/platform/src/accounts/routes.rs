@@ -6,7 +6,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::layout::{html, html_status, Field, FieldKind, Form, FormPage};
 use crate::mail::{self, Email as Mail};
-use crate::ratelimit::RateLimits;
+use crate::ratelimit::{self, Limit};
 use crate::rules::{self, Email};
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
@@ -74,8 +74,8 @@ struct LanguageForm {
     next: String,
 }
 
-fn check_limit(limiter: &governor::DefaultKeyedRateLimiter<String>, keys: &[String]) -> AppResult<()> {
-    RateLimits::check(limiter, keys).map_err(AppError::RateLimited)
+async fn check_limit(state: &AppState, limit: Limit, keys: &[String]) -> AppResult<()> {
+    ratelimit::check(state, limit, keys).await
 }
 
 /// Log a user in: a new session and its cookie, then on to `next`.
@@ -195,7 +195,7 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Input(input): Input<Logi
     if let Ok(e) = &email {
         keys.push(format!("email:{}", e.as_str()));
     }
-    check_limit(&state.limits.login, &keys)?;
+    check_limit(&state, state.limits.login, &keys).await?;
     let password = input.password.clone();
     match &email {
         Err(why) => form.invalid(&ctx.tr, "email", *why),
@@ -269,7 +269,7 @@ async fn register_page(ctx: Ctx) -> AppResult<Response> {
 }
 
 async fn register(State(state): State<AppState>, ctx: Ctx, Input(input): Input<RegisterForm>) -> AppResult<Response> {
-    check_limit(&state.limits.register, &[format!("ip:{}", ctx.ip_key())])?;
+    check_limit(&state, state.limits.register, &[format!("ip:{}", ctx.ip_key())]).await?;
     let mut form = register_form(&ctx);
     form.fill_from(&input);
     let name = rules::line(&input.name, 120);
@@ -440,9 +440,11 @@ async fn request_link(state: &AppState, ctx: &Ctx, input: &EmailForm, purpose: P
         }
     };
     check_limit(
-        &state.limits.register,
+        state,
+        state.limits.register,
         &[format!("ip:{}", ctx.ip_key()), format!("link:{}", email.as_str())],
-    )?;
+    )
+    .await?;
     if let Some(user) = store::by_email(&state.db, email.as_str()).await? {
         send_link(state, ctx, &user, purpose).await?;
     }
