@@ -8,7 +8,7 @@ use crate::auth::{require_user, session_alive, CurrentUser};
 use crate::ctx::{cookie, Ctx, Input, SESSION_COOKIE};
 use crate::error::{AppError, AppResult};
 use crate::layout::{html, html_status, Field, FieldKind, Form, FormPage, Page};
-use crate::ratelimit::RateLimits;
+use crate::ratelimit;
 use crate::rules;
 use crate::state::AppState;
 use askama::Template;
@@ -175,7 +175,7 @@ async fn change_password(
     Input(input): Input<ChangePasswordForm>,
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?.clone();
-    RateLimits::check(&state.limits.login, &[format!("user:{}", user.id)]).map_err(AppError::RateLimited)?;
+    ratelimit::check(&state, state.limits.login, &[format!("user:{}", user.id)]).await?;
     let current = store::by_id(&state.db, user.id).await?.and_then(|u| u.password_hash);
     let has_password = current.is_some();
     if !has_password && !ctx.fresh_login(state.now()) {
@@ -241,11 +241,12 @@ async fn fresh_login(
     Input(input): Input<FreshLoginForm>,
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?.clone();
-    RateLimits::check(
-        &state.limits.login,
+    ratelimit::check(
+        &state,
+        state.limits.login,
         &[format!("ip:{}", ctx.ip_key()), format!("email:{}", user.email)],
     )
-    .map_err(AppError::RateLimited)?;
+    .await?;
     let next = rules::safe_next(Some(&input.next));
     let hash = store::by_id(&state.db, user.id).await?.and_then(|u| u.password_hash);
     if hashing::verify(&state, input.password.clone(), hash).await? {
