@@ -327,6 +327,8 @@ async fn deadlines_follow_the_clock(backend: Backend) {
 
     // 23:59 on the deadline, Swedish time (22:59 UTC in winter): still open.
     app.clock.set(Utc.with_ymd_and_hms(2026, 11, 30, 22, 59, 0).unwrap());
+    // A week idle ends a session (8 hours): sign in again.
+    rep.login("rep@pro.example", testkit::PASSWORD).await;
     assert_eq!(step(&rep, "sala", id, "spara", &fields).await.status, 303);
     // Midnight in Sweden: closed, although it is still 30 November in UTC.
     app.clock.set(Utc.with_ymd_and_hms(2026, 11, 30, 23, 0, 0).unwrap());

@@ -61,7 +61,7 @@ async fn pay(staff: &Client, day: &str) {
     assert_eq!(paid.status, 303);
 }
 
-/// A client signed in now (a login lasts 30 days, and the tests move the clock by months).
+/// A client signed in now (a session ends after idle time, and the tests move the clock by months).
 async fn signed_in(app: &TestApp, email: &str) -> Client {
     let c = app.client();
     c.login(email, testkit::PASSWORD).await;
@@ -151,6 +151,8 @@ async fn a_missing_report_stops_the_next_year_and_leads_to_recovery(backend: Bac
     );
     at(&app, "2027-03-10");
     assert_eq!(reminders(&app.deliver().await).len(), 2);
+    // Eight days idle end a session: sign in again.
+    applicant.login("anna@salaif.example", testkit::PASSWORD).await;
     assert!(applicant
         .get(&report)
         .await

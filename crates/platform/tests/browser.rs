@@ -112,6 +112,7 @@ async fn signed_in_pages_have_no_accessibility_violations(backend: Backend) {
     browser.log_in(&app, "samordnare@sala.se").await;
     let coordinator = [
         ("/konto", "samordnare@sala.se"),
+        ("/konto/bekrafta?next=%2Fkonto", "samordnare@sala.se"),
         ("/sala/", "Sala"),
         ("/sala/admin/", "Sala"),
         ("/sala/admin/personer", "samordnare@sala.se"),

@@ -48,6 +48,8 @@ async fn apply_allocate_children_first_and_publish(backend: Backend) {
     assert!(ok.text().contains("Ansökan är skickad."));
     assert!(ok.text().contains("Stora salen, Täljstenen"));
     app.clock.advance(chrono::Duration::hours(1));
+    // An hour idle ends a staff session (30 minutes): the staff member signs in again.
+    s.staff.login("lokaler@sala.example", testkit::PASSWORD).await;
     apply(
         &ifk,
         &s,
@@ -445,6 +447,9 @@ async fn only_the_municipality_s_staff_allocate(backend: Backend) {
 
     // After the last day to apply, nothing more is taken.
     app.clock.advance(chrono::Duration::days(23)); // 2026-12-16
+                                                   // Sessions end after idle time: sign in again.
+    ifk.login("kansli@ifksala.example", testkit::PASSWORD).await;
+    s.staff.login("lokaler@sala.example", testkit::PASSWORD).await;
     let closed = ifk.get(&apply_path).await;
     assert!(
         closed

@@ -315,6 +315,8 @@ async fn yearly_confirmation_reminder_and_freshness_report(backend: Backend) {
     assert_eq!(app.outbox().await.len(), mail.len());
 
     // The coordinator's button queues a run now; it sends nothing again within the month.
+    // (A day idle ended the coordinator's session: sign in again.)
+    coord.login("samordnare@sala.se", testkit::PASSWORD).await;
     let page = coord
         .submit("/sala/foreningar/inaktuella", "/sala/foreningar/paminnelser", &[])
         .await;
