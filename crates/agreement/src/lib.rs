@@ -32,7 +32,7 @@ use platform::{AppState, Capability, NavItem};
 
 /// Every page of the agreement: its text (public and the draft's), the timeline, the
 /// consultations and the JSON view.
-fn router() -> axum::Router<AppState> {
+fn router() -> platform::web::Routes {
     routes::router()
         .merge(draft::router())
         .merge(timeline::router())

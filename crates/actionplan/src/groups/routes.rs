@@ -15,8 +15,8 @@ use crate::views::Done;
 use platform::web::prelude::*;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/handlingsplan/grupper", get(groups_page).post(group_create))
         .route("/{slug}/handlingsplan/grupper/{id}", get(group_page))
         .route("/{slug}/handlingsplan/grupper/{id}/ga-med", post(group_join))

@@ -8,18 +8,18 @@ use crate::mail::{self, Email as Mail};
 use crate::ratelimit::RateLimits;
 use crate::rules::{self, Email};
 use crate::state::AppState;
+use crate::web::Routes;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use axum_extra::extract::cookie::CookieJar;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/konto", get(account))
         .route("/konto/logga-in", get(login_page).post(login))
         .route("/konto/logga-ut", post(logout))
