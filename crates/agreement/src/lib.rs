@@ -28,7 +28,7 @@ mod web;
 
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;
-use platform::{AppState, Capability, NavItem};
+use platform::{Capability, NavItem};
 
 /// Every page of the agreement: its text (public and the draft's), the timeline, the
 /// consultations and the JSON view.

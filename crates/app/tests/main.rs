@@ -6,4 +6,5 @@
 mod architecture;
 mod cli;
 mod demo;
+mod matrix;
 mod personal;

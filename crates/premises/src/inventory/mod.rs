@@ -19,7 +19,6 @@ pub mod store;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use platform::web::Routes;
-use platform::AppState;
 use rooms::*;
 use routes::*;
 
