@@ -16,8 +16,8 @@ use crate::views::{chart, form_page, mark, plan_facts, responsible, row, Chart, 
 use platform::web::prelude::*;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/handlingsplan", get(plan_page))
         .route(
             "/{slug}/handlingsplan/installningar",

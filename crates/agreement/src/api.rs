@@ -13,8 +13,8 @@ use axum::Json;
 use platform::web::prelude::*;
 use serde::Serialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/api/v1/{slug}/agreement", get(current))
         .route("/api/v1/{slug}/agreement/versions/{n}", get(version))
         .route("/api/v1/{slug}/agreement/timeline", get(timeline))

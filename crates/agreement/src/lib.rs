@@ -28,11 +28,11 @@ mod web;
 
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;
-use platform::{AppState, Capability, NavItem};
+use platform::{Capability, NavItem};
 
 /// Every page of the agreement: its text (public and the draft's), the timeline, the
 /// consultations and the JSON view.
-fn router() -> axum::Router<AppState> {
+fn router() -> platform::web::Routes {
     routes::router()
         .merge(draft::router())
         .merge(timeline::router())

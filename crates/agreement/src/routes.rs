@@ -8,8 +8,8 @@ use crate::{paths, store};
 use platform::web::prelude::*;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/overenskommelse", get(current))
         .route("/{slug}/overenskommelse/version/{n}", get(version))
 }

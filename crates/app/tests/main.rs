@@ -7,4 +7,5 @@ mod architecture;
 mod cli;
 mod demo;
 mod instances;
+mod matrix;
 mod personal;

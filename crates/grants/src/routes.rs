@@ -2,7 +2,7 @@
 
 use platform::web::prelude::*;
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Routes {
     crate::programmes::routes::router()
         .merge(crate::activity::routes::router())
         .merge(crate::applications::routes::router())

@@ -22,8 +22,8 @@ use platform::web::prelude::*;
 use premises::public::Room;
 use serde::Serialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/moten", get(list_page))
         .route("/{slug}/moten/nytt", get(new_page).post(new_save))
         .route("/{slug}/moten/serier", get(series_page).post(series_save))

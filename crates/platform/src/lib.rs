@@ -58,7 +58,8 @@ pub struct Capability {
     pub messages: &'static i18n::Messages,
     /// Links in a municipality's navigation.
     pub nav: &'static [NavItem],
-    pub router: fn() -> Router<AppState>,
+    /// Its routes (every path pattern recorded, see [`web::Routes`]).
+    pub router: fn() -> web::Routes,
     /// Registers the capability's job handlers.
     pub jobs: fn(jobs::Worker) -> jobs::Worker,
     /// What the capability keeps about a person with an account, for `/konto`'s export and
@@ -83,8 +84,8 @@ pub static PLATFORM: Capability = Capability {
     personal: None,
 };
 
-fn platform_router() -> Router<AppState> {
-    Router::new()
+fn platform_router() -> web::Routes {
+    web::Routes::new()
         .merge(site::router())
         .merge(accounts::routes::router())
         .merge(operator::router())
@@ -146,12 +147,21 @@ async fn not_found() -> AppError {
     AppError::NotFound("err-not-found")
 }
 
+/// The path pattern of every route of these capabilities (e.g. `/{slug}/moten/{id}`), in the
+/// order they are added: what the route × role matrix test enumerates.
+pub fn route_paths(capabilities: &[&Capability]) -> Vec<&'static str> {
+    capabilities
+        .iter()
+        .flat_map(|c| (c.router)().paths().to_vec())
+        .collect()
+}
+
 /// The whole web application: every capability's routes, the context middleware (session,
 /// language, CSRF, error pages), security headers, tracing and time limits.
 pub fn app(state: AppState, capabilities: &[&Capability]) -> Router {
     let mut router = Router::new();
     for c in capabilities {
-        router = router.merge((c.router)());
+        router = router.merge((c.router)().into_router());
     }
     let csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
                form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";

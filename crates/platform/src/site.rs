@@ -5,18 +5,18 @@ use crate::ctx::Ctx;
 use crate::error::AppResult;
 use crate::layout::{html, Page};
 use crate::state::AppState;
+use crate::web::Routes;
 use askama::Template;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
 
 /// The design system's CSS (theme + components) and our few layout rules, joined at build time.
 pub static CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/overens.css"));
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/tillganglighet", get(accessibility))
         .route("/personuppgifter", get(privacy))
         .route("/static/overens.css", get(css))

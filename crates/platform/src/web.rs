@@ -5,9 +5,51 @@
 //! number (or names nothing) is the Swedish 404 page, never the framework's plain text.
 
 use crate::error::AppError;
+use crate::AppState;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
+use axum::routing::MethodRouter;
+use axum::Router;
 use serde::de::DeserializeOwned;
+
+/// A capability's routes: axum's router plus the path pattern of every route added to it, in
+/// order. axum cannot list a router's routes; the route × role matrix test
+/// (`crates/app/tests/matrix.rs`) enumerates them from here, so a route added anywhere is a
+/// route the test checks. Used exactly like `Router`: `Routes::new().route(path, get(page))`.
+#[derive(Default)]
+pub struct Routes {
+    router: Router<AppState>,
+    paths: Vec<&'static str>,
+}
+
+impl Routes {
+    pub fn new() -> Routes {
+        Routes::default()
+    }
+
+    /// Add a route, as [`Router::route`].
+    pub fn route(mut self, path: &'static str, method_router: MethodRouter<AppState>) -> Routes {
+        self.router = self.router.route(path, method_router);
+        self.paths.push(path);
+        self
+    }
+
+    /// Add another set of routes, as [`Router::merge`].
+    pub fn merge(mut self, other: Routes) -> Routes {
+        self.router = self.router.merge(other.router);
+        self.paths.extend(other.paths);
+        self
+    }
+
+    /// The path pattern of every route, in the order they were added.
+    pub fn paths(&self) -> &[&'static str] {
+        &self.paths
+    }
+
+    pub fn into_router(self) -> Router<AppState> {
+        self.router
+    }
+}
 
 /// The route's `{id}`, typed: `Id(room): Id<RoomId>`.
 pub struct Id<T>(pub T);
@@ -41,7 +83,7 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for PathPar
 }
 
 pub mod prelude {
-    pub use super::{Id, PathParams};
+    pub use super::{Id, PathParams, Routes};
     pub use crate::auth::{require_coordinator, require_operator, require_staff, require_user, CurrentUser, RoleKind};
     pub use crate::ctx::{Ctx, Input};
     pub use crate::error::{AppError, AppResult};
@@ -54,5 +96,4 @@ pub mod prelude {
     pub use axum::http::StatusCode;
     pub use axum::response::{IntoResponse, Redirect, Response};
     pub use axum::routing::{get, post};
-    pub use axum::Router;
 }

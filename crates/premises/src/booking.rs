@@ -17,7 +17,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use platform::auth::{require_user, CurrentUser, RoleKind};
 use platform::ctx::{Ctx, Input};
 use platform::db;
@@ -25,11 +24,12 @@ use platform::error::{AppError, AppResult};
 use platform::format;
 use platform::layout::{html, html_status, Field, FieldKind, Form, FormPage, Page};
 use platform::tenants::{Municipality, Tenant};
+use platform::web::Routes;
 use platform::{AppState, OrganisationId};
 use std::collections::HashMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/lokaler/rum/{id}/boka", get(book_page).post(book_save))
         .route("/{slug}/lokaler/bokningar", get(mine_page))
         .route("/{slug}/lokaler/bokningar/{id}", get(booking_page))

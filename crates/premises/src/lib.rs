@@ -57,7 +57,7 @@ pub static CAPABILITY: Capability = Capability {
 
 /// Every page of the capability: search, rooms and booking, the inventory's administration
 /// and seasonal allocation.
-fn router() -> axum::Router<platform::AppState> {
+fn router() -> platform::web::Routes {
     routes::router()
         .merge(booking::router())
         .merge(inventory::router())

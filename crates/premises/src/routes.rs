@@ -14,19 +14,20 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use chrono::{Datelike, Duration, NaiveDate};
 use platform::ctx::Ctx;
 use platform::error::{AppError, AppResult};
 use platform::features::Feature;
 use platform::layout::{html, Page};
 use platform::tenants::{Municipality, Tenant};
+use platform::web::Routes;
 use platform::AppState;
 use serde::Serialize;
 use std::collections::HashMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/lokaler", get(search_page))
         .route("/{slug}/lokaler/rum/{id}", get(room_page))
         .route("/{slug}/lokaler/rum/{id}/kalender.ics", get(room_feed))

@@ -20,8 +20,8 @@ use platform::format;
 use platform::web::prelude::*;
 use serde::Serialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/foreningar", get(directory))
         .route("/api/v1/{slug}/organisations", get(api_list))
         .route("/api/v1/{slug}/organisations/{id}", get(api_one))

@@ -18,7 +18,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use chrono::NaiveDate;
 use platform::auth::{require_coordinator, require_user, CurrentUser};
 use platform::ctx::{Ctx, Input};
@@ -26,12 +26,13 @@ use platform::error::{AppError, AppResult};
 use platform::format;
 use platform::layout::{html, html_status, Field, FieldKind, Form, Page};
 use platform::tenants::{Municipality, Tenant};
+use platform::web::Routes;
 use platform::{AppState, DepartmentId, OrganisationId};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/signeringsbok", get(list))
         .route("/{slug}/signeringsbok.csv", get(csv))
         .route("/api/v1/{slug}/signatures", get(api_list))

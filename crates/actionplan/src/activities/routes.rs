@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 use platform::web::prelude::*;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/handlingsplan/mal/{id}", get(goal_page))
         .route("/{slug}/handlingsplan/aktivitet/{id}", get(activity_page).post(record))
         .route(

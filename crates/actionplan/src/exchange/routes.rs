@@ -20,8 +20,8 @@ use platform::format;
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/handlingsplan/import", get(import_page).post(import_check))
         .route("/{slug}/handlingsplan/import/fil", post(import_file))
         .route("/{slug}/handlingsplan/import/{id}", post(import_confirm))

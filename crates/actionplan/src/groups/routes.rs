@@ -15,8 +15,8 @@ use crate::views::Done;
 use platform::web::prelude::*;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/handlingsplan/grupper", get(groups_page).post(group_create))
         .route("/{slug}/handlingsplan/grupper/{id}", get(group_page))
         .route("/{slug}/handlingsplan/grupper/{id}/ga-med", post(group_join))
@@ -304,6 +304,10 @@ async fn group_leave(
     Id(id): Id<GroupId>,
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
+    // A group of another municipality (or none) is not found, as on its page.
+    if store::group_by_id(&state.db, m.id, id).await?.is_none() {
+        return Err(AppError::NotFound("err-not-found"));
+    }
     store::leave(&state.db, m.id, id, user, state.now()).await?;
     Ok(Redirect::to(&format!("{}?klart=lamnat", paths::group(&m.slug, id))).into_response())
 }

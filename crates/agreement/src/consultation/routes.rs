@@ -18,8 +18,8 @@ use platform::format;
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/overenskommelse/remiss", get(public))
         .route("/{slug}/overenskommelse/remiss/{id}", get(compilation))
         .route("/{slug}/overenskommelse/remiss/synpunkt/{item}", post(comment))

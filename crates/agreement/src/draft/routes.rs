@@ -16,8 +16,8 @@ use crate::web::{done, field_error, fill, store_error, text, Done};
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/overenskommelse/hantera", get(overview))
         .route("/{slug}/overenskommelse/hantera/nytt-utkast", post(start_draft))
         .route("/{slug}/overenskommelse/hantera/utkast", get(draft_page))

@@ -14,8 +14,8 @@ use crate::web::{done, field_error, fill, store_error, text, Done};
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/overenskommelse/tidslinje", get(public))
         .route("/{slug}/overenskommelse/hantera/tidslinje", get(list).post(add))
         .route("/{slug}/overenskommelse/hantera/tidslinje/{id}", get(edit).post(save))

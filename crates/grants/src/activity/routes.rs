@@ -31,8 +31,8 @@ pub const FILE_MAX: usize = 20 * 1024 * 1024;
 /// The most wrong rows listed for one file.
 const ERRORS_MAX: usize = 200;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/bidrag/narvaro/{org}", get(page))
         .route(
             "/{slug}/bidrag/narvaro/{org}/import",

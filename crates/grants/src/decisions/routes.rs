@@ -16,8 +16,8 @@ use chrono::Datelike;
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/bidrag/beslut", get(page))
         .route("/api/v1/{slug}/grants/decisions", get(api))
 }

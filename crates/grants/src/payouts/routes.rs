@@ -20,8 +20,8 @@ use platform::db;
 use platform::web::prelude::*;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/bidrag/utbetalningar", get(page))
         .route("/{slug}/bidrag/utbetalningar/{day}", post(mark_paid))
         .route("/{slug}/bidrag/utbetalningar/{day}/{format}", get(download))

@@ -25,8 +25,8 @@ use chrono::NaiveDate;
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/bidrag", get(list))
         .route("/api/v1/{slug}/grants/programmes", get(api_list))
         .route("/{slug}/bidrag/ny", get(new_page).post(create))

@@ -17,8 +17,8 @@ use platform::db;
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/{slug}/bidrag/ansokan/{id}/redovisning/{year}", get(page).post(act))
+pub fn router() -> Routes {
+    Routes::new().route("/{slug}/bidrag/ansokan/{id}/redovisning/{year}", get(page).post(act))
 }
 
 impl From<ReportError> for AppError {

@@ -24,8 +24,8 @@ use platform::web::prelude::*;
 use sha2::Sha256;
 use std::collections::{BTreeSet, HashMap};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/moten/{id}/inbjudan", get(letter_page))
         .route("/{slug}/moten/{id}/inbjudan/utskrift", get(print_page))
         .route("/{slug}/moten/{id}/inbjudan/skicka", get(send_page).post(send))

@@ -17,8 +17,8 @@ use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/moten/{id}/anteckningar", get(minutes_page))
         .route(
             "/{slug}/moten/{id}/anteckningar/redigera",

@@ -12,8 +12,8 @@ use axum::http::{header, HeaderValue};
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/moten/personuppgifter", get(page))
         .route("/{slug}/moten/personuppgifter/lagring", post(save_retention))
         .route("/{slug}/moten/personuppgifter/export", post(export))

@@ -20,8 +20,8 @@ use platform::ratelimit;
 use platform::web::prelude::*;
 use std::collections::HashMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/moten/utskrift.css", get(print_css))
         .route("/{slug}/moten/avanmalan/{token}", get(cancel_page).post(cancel_save))
         .route("/{slug}/moten/{id}/anmalan", get(register_page).post(register_save))

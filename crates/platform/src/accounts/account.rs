@@ -11,18 +11,18 @@ use crate::layout::{html, html_status, Field, FieldKind, Form, FormPage, Page};
 use crate::ratelimit;
 use crate::rules;
 use crate::state::AppState;
+use crate::web::Routes;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 use std::collections::HashMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/konto", get(account))
         .route("/konto/losenord", post(change_password))
         .route("/konto/logga-ut-andra", post(logout_others))

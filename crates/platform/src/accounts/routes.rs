@@ -9,17 +9,17 @@ use crate::mail::{self, Email as Mail};
 use crate::ratelimit::{self, Limit};
 use crate::rules::{self, Email};
 use crate::state::AppState;
+use crate::web::Routes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use axum_extra::extract::cookie::CookieJar;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/konto/logga-in", get(login_page).post(login))
         .route("/konto/logga-ut", post(logout))
         .route("/konto/registrera", get(register_page).post(register))

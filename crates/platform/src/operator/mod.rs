@@ -10,15 +10,15 @@ use crate::mail::{self, OutboxEntry};
 use crate::rules;
 use crate::state::AppState;
 use crate::tenants::store::{self as tenants, CreateError, Municipality, NewMunicipality};
+use crate::web::Routes;
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum::Router;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/drift/", get(index).post(create_municipality))
         .route("/drift/utkorg", get(outbox))
 }

@@ -9,16 +9,17 @@ use crate::format;
 use crate::layout::{html, html_status, Field, FieldKind, Form, Page};
 use crate::rules::{self, Email};
 use crate::state::AppState;
+use crate::web::Routes;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/", get(start))
         .route("/{slug}/", get(home))
         .route("/{slug}", get(home_redirect))

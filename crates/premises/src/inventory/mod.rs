@@ -18,13 +18,12 @@ pub mod store;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
-use axum::Router;
-use platform::AppState;
+use platform::web::Routes;
 use rooms::*;
 use routes::*;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/lokaler/hantera/lokaler", get(list_page))
         .route("/{slug}/lokaler/ny", get(new_page).post(new_save))
         .route("/{slug}/lokaler/{id}/redigera", get(edit_page).post(edit_save))

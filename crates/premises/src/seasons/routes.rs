@@ -20,19 +20,19 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use platform::auth::{require_staff, require_user, CurrentUser, RoleKind};
 use platform::ctx::{Ctx, Input};
 use platform::error::{AppError, AppResult};
 use platform::i18n::{Lang, Tr};
 use platform::layout::{html_status, Field, FieldKind, Form, Page};
 use platform::tenants::{Municipality, Tenant};
+use platform::web::Routes;
 use platform::AppState;
 use platform::{MunicipalityId, OrganisationId};
 use std::collections::HashMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/lokaler/sasong", get(list_page).post(create_season))
         .route("/{slug}/lokaler/sasong/{id}", get(season_page).post(save_decisions))
         .route("/{slug}/lokaler/sasong/{id}/ansok", get(apply_page).post(apply_save))

@@ -12,8 +12,8 @@ use platform::format;
 use platform::web::prelude::*;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/foreningar/{id}/bekrafta", post(confirm))
         .route("/{slug}/foreningar/inaktuella", get(stale_page))
         .route("/{slug}/foreningar/paminnelser", post(send_reminders))

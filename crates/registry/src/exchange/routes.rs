@@ -18,8 +18,8 @@ use platform::web::prelude::*;
 use serde::Deserialize;
 use std::collections::HashMap;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/foreningar/export.csv", get(export_csv))
         .route("/{slug}/foreningar/export.xlsx", get(export_xlsx))
         .route("/{slug}/foreningar/import", get(import_page).post(import_check))

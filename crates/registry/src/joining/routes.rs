@@ -13,8 +13,8 @@ use platform::format;
 use platform::web::prelude::*;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/foreningar/ansokningar", get(requests_page))
         .route("/{slug}/foreningar/ansokningar/{id}", post(decide))
         .route("/{slug}/foreningar/{id}/ansluta", get(join_page).post(join))

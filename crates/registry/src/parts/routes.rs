@@ -19,8 +19,8 @@ use std::collections::HashMap;
 
 type Params = HashMap<String, String>;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route(
             "/{slug}/foreningar/{id}/kontakter",
             get(contacts_page).post(add_contact),

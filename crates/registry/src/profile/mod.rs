@@ -5,9 +5,7 @@ pub(crate) mod routes;
 mod statutes_routes;
 pub mod store;
 
-use platform::AppState;
-
 /// The profile's editing routes and the statutes'.
-pub(crate) fn router() -> axum::Router<AppState> {
+pub(crate) fn router() -> platform::web::Routes {
     routes::router().merge(statutes_routes::router())
 }

@@ -22,8 +22,8 @@ use std::collections::HashMap;
 
 type Params = HashMap<String, String>;
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new()
+pub(super) fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/foreningar/ny", get(new_page).post(create))
         .route("/{slug}/foreningar/{id}/redigera", get(edit_page).post(edit))
 }

@@ -17,8 +17,8 @@ use axum::http::{header, HeaderValue};
 use platform::upload::{file_up_to, Upload};
 use platform::web::prelude::*;
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new().route(
+pub(super) fn router() -> Routes {
+    Routes::new().route(
         "/{slug}/foreningar/{id}/stadgar",
         get(download)
             .post(upload)

@@ -21,8 +21,8 @@ use axum::http::{header, HeaderValue};
 use platform::web::prelude::*;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/bidrag/{id}/perioder/{period}/aktivitetsstod", get(page))
         .route(
             "/{slug}/bidrag/{id}/perioder/{period}/aktivitetsstod.csv",

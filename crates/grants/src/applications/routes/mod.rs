@@ -32,8 +32,8 @@ use crate::ids::ApplicationId;
 use axum::extract::DefaultBodyLimit;
 use platform::web::prelude::*;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/bidrag/mina", get(apply::mine))
         .route("/{slug}/bidrag/ansok/{id}", get(apply::start_page).post(apply::start))
         .route("/{slug}/bidrag/ansokan/{id}", get(applicant::show))

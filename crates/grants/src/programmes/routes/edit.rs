@@ -22,8 +22,8 @@ use crate::programmes::store::{self, Programme, ProgrammeEdit, ProgrammeError};
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/{slug}/bidrag/{id}/andra", get(show).post(text))
         .route("/{slug}/bidrag/{id}/andra/regler", post(rules))
         .route("/{slug}/bidrag/{id}/andra/krav", post(eligibility))

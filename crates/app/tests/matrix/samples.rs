@@ -1,0 +1,308 @@
+//! Sample values for the routes' path parameters, taken from the demo data of Sala.
+//!
+//! A parameter is named by the path segment before it and its own name (`moten/{id}` is a
+//! meeting, `rum/{id}` a room), since `{id}` names a different thing in every capability. A
+//! route with a parameter this table does not know fails the matrix test with the key to add.
+
+use platform::db::Db;
+use platform::MunicipalityId;
+use std::collections::HashMap;
+
+/// A bogus secret for the routes whose path carries a token (a login or cancellation link).
+pub const TOKEN: &str = "ogiltig-lank-0123456789abcdef";
+
+/// An id that names nothing (for kinds the demo has none of, e.g. an import's draft).
+const NOTHING: i64 = 987_654_321;
+
+/// One parameter's sample and whether it names a stored thing of the municipality (an id):
+/// another municipality's coordinator must find nothing behind Sala's ids under their own slug.
+#[derive(Clone, Debug)]
+pub struct Sample {
+    pub value: String,
+    pub is_id: bool,
+    /// False when the demo has no such thing (the sample names nothing: a 404 is right).
+    pub found: bool,
+}
+
+/// A route made concrete with samples.
+pub struct Concrete {
+    pub path: String,
+    /// A parameter names a stored thing of the municipality.
+    pub has_id: bool,
+    /// Every parameter names something that exists.
+    pub found: bool,
+}
+
+/// What the resolvers know: the municipality, the demo representative's organisation and user.
+pub struct Known<'a> {
+    pub db: &'a Db,
+    pub sala: MunicipalityId,
+    pub iks: i64,
+    pub representative: i64,
+}
+
+/// The segments of a route pattern with each `{param}` keyed by the segment before it.
+pub fn params(pattern: &str) -> Vec<(String, String)> {
+    let segments: Vec<&str> = pattern.split('/').collect();
+    segments
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.starts_with('{') && s.ends_with('}'))
+        .map(|(i, s)| {
+            let name = s.trim_matches(|c| c == '{' || c == '}').to_string();
+            let prev = if i > 0 { segments[i - 1] } else { "" };
+            (format!("{prev}/{{{name}}}"), name)
+        })
+        .collect()
+}
+
+/// The route with every parameter replaced by its sample (`slug` by `slug`), or the keys missing.
+pub async fn concrete(k: &Known<'_>, pattern: &str, slug: &str) -> Result<Concrete, Vec<String>> {
+    let mut resolved: HashMap<String, String> = HashMap::new();
+    let mut missing = vec![];
+    let mut has_id = false;
+    let mut found = true;
+    for (key, name) in params(pattern) {
+        if name == "slug" {
+            continue;
+        }
+        match sample(k, pattern, &key, &resolved).await {
+            Some(s) => {
+                has_id |= s.is_id;
+                found &= s.found;
+                resolved.insert(key, s.value);
+            }
+            None => missing.push(key),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    let segments: Vec<String> = pattern
+        .split('/')
+        .enumerate()
+        .map(|(i, s)| {
+            if s == "{slug}" {
+                return slug.to_string();
+            }
+            if s.starts_with('{') {
+                let prev = pattern.split('/').nth(i - 1).unwrap_or("");
+                return resolved[&format!("{prev}/{s}")].clone();
+            }
+            s.to_string()
+        })
+        .collect();
+    Ok(Concrete {
+        path: segments.join("/"),
+        has_id,
+        found,
+    })
+}
+
+async fn first(db: &Db, sql: &str, binds: &[i64]) -> Option<i64> {
+    let mut q = sqlx::query_as::<_, (i64,)>(sql);
+    for b in binds {
+        q = q.bind(*b);
+    }
+    q.fetch_optional(&db.pool).await.expect("sample query").map(|r| r.0)
+}
+
+fn id(v: Option<i64>) -> Option<Sample> {
+    Some(Sample {
+        value: v.unwrap_or(NOTHING).to_string(),
+        is_id: true,
+        found: v.is_some(),
+    })
+}
+
+fn plain(v: impl ToString) -> Option<Sample> {
+    Some(Sample {
+        value: v.to_string(),
+        is_id: false,
+        found: true,
+    })
+}
+
+/// The sample for one parameter (`key` as from [`params`]); None when the key is unknown.
+async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, String>) -> Option<Sample> {
+    let db = k.db;
+    let m = k.sala.get();
+    let iks = k.iks;
+    let num = |key: &str| done.get(key).and_then(|v| v.parse::<i64>().ok()).unwrap_or(NOTHING);
+    match key {
+        // The platform's links: a token that names nothing.
+        "verifiera/{token}" | "lank/{token}" | "aterstall/{token}" | "avanmalan/{token}" | "avregistrera/{token}" => {
+            Some(Sample {
+                value: TOKEN.into(),
+                is_id: false,
+                found: true,
+            })
+        }
+        // Agreement.
+        "version/{n}" | "versions/{n}" => plain(
+            first(db, "SELECT number FROM agreement_versions WHERE municipality_id = $1 AND status = 'adopted' ORDER BY number", &[m])
+                .await
+                .unwrap_or(1),
+        ),
+        "tidslinje/{id}" => id(first(db, "SELECT id FROM agreement_timeline WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        "remiss/{id}" => id(first(
+            db,
+            "SELECT id FROM agreement_consultations WHERE municipality_id = $1 ORDER BY CASE status WHEN 'published' THEN 0 ELSE 1 END, id",
+            &[m],
+        )
+        .await),
+        "synpunkt/{item}" => id(first(
+            db,
+            "SELECT i.id FROM agreement_consultation_items i JOIN agreement_consultations c ON c.id = i.consultation_id \
+             WHERE i.municipality_id = $1 ORDER BY CASE c.status WHEN 'open' THEN 0 ELSE 1 END, i.id",
+            &[m],
+        )
+        .await),
+        "princip/{id}" => id(first(
+            db,
+            "SELECT p.id FROM agreement_principles p JOIN agreement_versions v ON v.id = p.version_id \
+             WHERE p.municipality_id = $1 ORDER BY CASE v.status WHEN 'draft' THEN 0 ELSE 1 END, p.id",
+            &[m],
+        )
+        .await),
+        "atagande/{id}" => id(first(
+            db,
+            "SELECT c.id FROM agreement_commitments c JOIN agreement_versions v ON v.id = c.version_id \
+             WHERE c.municipality_id = $1 ORDER BY CASE v.status WHEN 'draft' THEN 0 ELSE 1 END, c.id",
+            &[m],
+        )
+        .await),
+        // Signing book: a signature still standing.
+        "signeringsbok/{id}" => id(first(
+            db,
+            "SELECT id FROM signatures WHERE municipality_id = $1 AND withdrawn_at IS NULL ORDER BY id",
+            &[m],
+        )
+        .await),
+        // Registry: the demo representative's association.
+        "foreningar/{id}" | "organisations/{id}" | "narvaro/{org}" | "aktivitet/{org}" => id(Some(iks)),
+        "ansokningar/{id}" => id(first(db, "SELECT id FROM registry_join_requests WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        "import/{id}" => id(None),
+        "kontakter/{cid}" => id(first(db, "SELECT id FROM registry_contacts WHERE organisation_id = $1 ORDER BY id", &[iks]).await),
+        "lokaler/{pid}" => id(first(db, "SELECT id FROM registry_premises WHERE organisation_id = $1 ORDER BY id", &[iks]).await),
+        // Action plan.
+        "mal/{id}" => id(first(db, "SELECT id FROM actionplan_goals WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        "aktivitet/{id}" => id(first(
+            db,
+            "SELECT id FROM actionplan_activities WHERE municipality_id = $1 \
+             ORDER BY CASE WHEN responsible_organisation_id = $2 THEN 0 ELSE 1 END, id",
+            &[m, iks],
+        )
+        .await),
+        "grupper/{id}" => id(first(db, "SELECT id FROM actionplan_groups WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        // Meetings.
+        "moten/{id}" if pattern.ends_with("/anteckningar") => id(first(
+            db,
+            "SELECT meeting_id FROM meetings_minutes WHERE municipality_id = $1 AND published_at IS NOT NULL ORDER BY meeting_id",
+            &[m],
+        )
+        .await),
+        "moten/{id}" => id(first(db, "SELECT id FROM meetings_meetings WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        "serier/{id}" => id(first(db, "SELECT id FROM meetings_series WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        // Premises: the municipality's own premises and rooms; a booking of the representative.
+        "lokaler/{id}" => id(first(
+            db,
+            "SELECT id FROM premises WHERE municipality_id = $1 ORDER BY CASE WHEN organisation_id IS NULL THEN 0 ELSE 1 END, id",
+            &[m],
+        )
+        .await),
+        "rum/{id}" => id(first(
+            db,
+            "SELECT r.id FROM premises_rooms r JOIN premises p ON p.id = r.premises_id WHERE r.municipality_id = $1 \
+             ORDER BY CASE WHEN p.organisation_id IS NULL THEN 0 ELSE 1 END, \
+             CASE WHEN EXISTS (SELECT 1 FROM premises_photos f WHERE f.room_id = r.id) THEN 0 ELSE 1 END, r.id",
+            &[m],
+        )
+        .await),
+        "foton/{photo}" | "foto/{photo}" => id(first(
+            db,
+            "SELECT id FROM premises_photos WHERE municipality_id = $1 AND room_id = $2 ORDER BY id",
+            &[m, num("rum/{id}")],
+        )
+        .await),
+        "bokningar/{id}" => id(first(
+            db,
+            "SELECT id FROM premises_bookings WHERE municipality_id = $1 ORDER BY CASE WHEN user_id = $2 THEN 0 ELSE 1 END, id",
+            &[m, k.representative],
+        )
+        .await),
+        "sasong/{id}" => id(first(db, "SELECT id FROM premises_seasons WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        // Grants.
+        "bidrag/{id}" if pattern.contains("/aktivitet") => id(first(
+            db,
+            "SELECT id FROM grants_programmes WHERE municipality_id = $1 AND kind = 'activity' ORDER BY id",
+            &[m],
+        )
+        .await
+        .or(first(db, "SELECT id FROM grants_programmes WHERE municipality_id = $1 ORDER BY id", &[m]).await)),
+        "bidrag/{id}" => id(first(
+            db,
+            "SELECT id FROM grants_programmes WHERE municipality_id = $1 ORDER BY CASE WHEN published = 1 THEN 0 ELSE 1 END, id",
+            &[m],
+        )
+        .await),
+        "perioder/{period}" => id(first(
+            db,
+            "SELECT id FROM grants_periods WHERE municipality_id = $1 AND programme_id = $2 ORDER BY id",
+            &[m, num("bidrag/{id}")],
+        )
+        .await),
+        "ansok/{id}" | "handlaggning/{id}" => id(first(
+            db,
+            "SELECT p.id FROM grants_periods p JOIN grants_programmes g ON g.id = p.programme_id \
+             WHERE p.municipality_id = $1 AND g.published = 1 ORDER BY p.deadline DESC, p.id",
+            &[m],
+        )
+        .await),
+        "ansokan/{id}" if pattern.contains("/redovisning/") => id(first(
+            db,
+            "SELECT i.application_id FROM grants_installments i JOIN grants_applications a ON a.id = i.application_id \
+             WHERE i.municipality_id = $1 AND i.report_due_on IS NOT NULL \
+             ORDER BY CASE WHEN a.organisation_id = $2 THEN 0 ELSE 1 END, i.id",
+            &[m, iks],
+        )
+        .await),
+        "ansokan/{id}" if pattern.contains("/bilagor/") => id(first(
+            db,
+            "SELECT t.application_id FROM grants_attachments t JOIN grants_applications a ON a.id = t.application_id \
+             WHERE t.municipality_id = $1 ORDER BY CASE WHEN a.organisation_id = $2 THEN 0 ELSE 1 END, t.id",
+            &[m, iks],
+        )
+        .await),
+        "ansokan/{id}" => id(first(
+            db,
+            "SELECT id FROM grants_applications WHERE municipality_id = $1 \
+             ORDER BY CASE WHEN organisation_id = $2 THEN 0 ELSE 1 END, \
+             CASE status WHEN 'draft' THEN 0 WHEN 'completion-requested' THEN 1 ELSE 2 END, id",
+            &[m, iks],
+        )
+        .await),
+        "bilagor/{file}" => id(first(
+            db,
+            "SELECT id FROM grants_attachments WHERE municipality_id = $1 AND application_id = $2 ORDER BY id",
+            &[m, num("ansokan/{id}")],
+        )
+        .await),
+        "redovisning/{year}" => plain(
+            first(
+                db,
+                "SELECT year_index FROM grants_installments WHERE application_id = $1 AND report_due_on IS NOT NULL ORDER BY year_index",
+                &[num("ansokan/{id}")],
+            )
+            .await
+            .unwrap_or(1),
+        ),
+        "utbetalningar/{day}" => Some(Sample {
+            value: testkit::start_time().format("%Y-%m-%d").to_string(),
+            is_id: false,
+            found: false,
+        }),
+        "{day}/{format}" => plain("csv"),
+        _ => None,
+    }
+}
