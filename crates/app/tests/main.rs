@@ -8,3 +8,4 @@ mod cli;
 mod demo;
 mod instances;
 mod personal;
+mod server;
