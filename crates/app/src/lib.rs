@@ -3,6 +3,7 @@
 //! national-scale data for benchmarks.
 
 pub mod demo;
+pub mod server;
 pub mod synth;
 pub mod users;
 
@@ -11,7 +12,6 @@ use platform::config::Config;
 use platform::db::{Db, Migrations};
 use platform::{AppState, Capability};
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -84,10 +84,9 @@ pub async fn serve(
     let worker = platform::worker(&caps);
     let (stop_tx, stop_rx) = watch::channel(false);
     let jobs = tokio::spawn(worker.run(state.clone(), stop_rx));
+    let limits = server::Limits::from_config(&state.config);
     let app = platform::app(state, &caps);
-    let result = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let result = server::serve_router(listener, app, limits, shutdown).await;
     let _ = stop_tx.send(true);
     if let Err(e) = jobs.await {
         tracing::error!(error = %e, "job worker ended abnormally");

@@ -9,3 +9,4 @@ mod demo;
 mod instances;
 mod matrix;
 mod personal;
+mod server;

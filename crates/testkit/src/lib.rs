@@ -167,12 +167,9 @@ impl TestApp {
         let caps = app::capabilities();
         let router = platform::app(state.clone(), &caps);
         let (stop, stopped) = oneshot::channel::<()>();
+        let limits = app::server::Limits::from_config(&state.config);
         let server = tokio::spawn(async move {
-            let _ = axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-            )
-            .with_graceful_shutdown(async {
+            let _ = app::server::serve_router(listener, router, limits, async {
                 let _ = stopped.await;
             })
             .await;
