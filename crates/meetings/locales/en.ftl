@@ -309,3 +309,28 @@ meetings-own-erased = Your data has been erased and your registration cancelled.
 meetings-erased-person = (data erased)
 meetings-link-expired-title = The link has expired
 meetings-link-expired = The link has expired. Links for cancelling and for your data work until { $days } days after the meeting. To see or erase your data, contact { $name }.
+meetings-check-mail-title = Confirm your registration
+meetings-check-mail = Thank you! We have sent an e-mail to { $email }. Open the link in it to confirm the registration for { $title }; it counts only then. If the address is already registered, you get an e-mail saying so instead.
+meetings-confirm-title = Confirm the registration for { $title }
+meetings-confirm-intro = { $name }, confirm that you want to register with the address { $email }.
+meetings-submit-confirm = Confirm the registration
+meetings-err-no-pending = The registration does not exist or is already confirmed. The link works for two days.
+meetings-mail-confirm-subject = Confirm your registration: { $title }
+meetings-mail-confirm-body =
+    Hello { $name }!
+
+    Someone, probably you, registered this address for the meeting below. Confirm the registration by opening the link (it works for two days):
+    { $confirm }
+
+    { $facts }
+
+    If you did not register, ignore this e-mail; nothing is kept.
+meetings-mail-already-subject = You are already registered: { $title }
+meetings-mail-already-body =
+    Hello!
+
+    Someone tried to register this address for the meeting below, but you are already registered. To cancel, use the link in your first e-mail.
+
+    { $facts }
+
+    Read more: { $link }

@@ -309,3 +309,28 @@ meetings-own-erased = Dina uppgifter är raderade och din anmälan är borttagen
 meetings-erased-person = (uppgifterna är raderade)
 meetings-link-expired-title = Länken har gått ut
 meetings-link-expired = Länken har gått ut. Länkar för avanmälan och dina uppgifter gäller till { $days } dagar efter mötet. Vill du se eller radera dina uppgifter, kontakta { $name }.
+meetings-check-mail-title = Bekräfta din anmälan
+meetings-check-mail = Tack! Vi har skickat ett mejl till { $email }. Öppna länken i mejlet för att bekräfta anmälan till { $title }; först då räknas den. Är adressen redan anmäld får du ett mejl om det i stället.
+meetings-confirm-title = Bekräfta anmälan till { $title }
+meetings-confirm-intro = { $name }, bekräfta att du vill anmäla dig med adressen { $email }.
+meetings-submit-confirm = Bekräfta anmälan
+meetings-err-no-pending = Anmälan finns inte eller är redan bekräftad. Länken gäller i två dygn.
+meetings-mail-confirm-subject = Bekräfta din anmälan: { $title }
+meetings-mail-confirm-body =
+    Hej { $name }!
+
+    Någon, troligen du, har anmält den här adressen till mötet nedan. Bekräfta anmälan genom att öppna länken (den gäller i två dygn):
+    { $confirm }
+
+    { $facts }
+
+    Har du inte anmält dig kan du bortse från mejlet; då sparas inget.
+meetings-mail-already-subject = Du är redan anmäld: { $title }
+meetings-mail-already-body =
+    Hej!
+
+    Någon försökte anmäla den här adressen till mötet nedan, men du är redan anmäld. Vill du ångra din anmälan använder du länken i ditt första mejl.
+
+    { $facts }
+
+    Läs mer: { $link }

@@ -145,6 +145,31 @@ impl Letters {
         }
     }
 
+    /// The link that confirms a registration made on the public form.
+    pub fn confirm(&self, m: &Meeting, name: &str, to: &str, token: &str) -> Email {
+        let link = format!("{}{}", self.root, paths::confirm(&self.slug, token));
+        Email::new(
+            to,
+            self.tr.ta("meetings-mail-confirm-subject", &[("title", &m.title)]),
+            self.tr.ta(
+                "meetings-mail-confirm-body",
+                &[("name", &name), ("facts", &self.facts(m)), ("confirm", &link)],
+            ),
+        )
+    }
+
+    /// Someone registered this address again: the person is told (the page said nothing).
+    pub fn already(&self, m: &Meeting, to: &str) -> Email {
+        Email::new(
+            to,
+            self.tr.ta("meetings-mail-already-subject", &[("title", &m.title)]),
+            self.tr.ta(
+                "meetings-mail-already-body",
+                &[("facts", &self.facts(m)), ("link", &self.meeting_url(m))],
+            ),
+        )
+    }
+
     pub fn promoted(&self, m: &Meeting, name: &str, to: &str, token: &str) -> Email {
         Email::new(
             to,

@@ -47,6 +47,11 @@ pub fn participants_xlsx(slug: &str, id: MeetingId) -> String {
 pub fn participants_print(slug: &str, id: MeetingId) -> String {
     format!("/{slug}/moten/{id}/deltagare/utskrift")
 }
+/// The link that confirms a registration.
+pub fn confirm(slug: &str, token: &str) -> String {
+    format!("/{slug}/moten/bekrafta/{token}")
+}
+
 pub fn cancel(slug: &str, token: &str) -> String {
     format!("/{slug}/moten/avanmalan/{token}")
 }

@@ -1,7 +1,8 @@
 //! Reminders before a meeting: a job that runs every hour and e-mails everyone with a seat at a
 //! meeting that starts within [`REMIND_BEFORE`] seconds, once per meeting (claimed in the same
 //! transaction as the mail), removes the contact details of participants whose meeting ended
-//! longer ago than the municipality's retention time, then queues its next run.
+//! longer ago than the municipality's retention time and the registrations nobody confirmed,
+//! then queues its next run.
 
 use crate::letters::Letters;
 use crate::{privacy, registration, store};
@@ -71,6 +72,9 @@ impl JobHandler for ReminderJob {
             send_due(state).await.map_err(|e| JobError::Retry(e.to_string()))?;
             let now = state.now();
             privacy::store::sweep(&state.db, now)
+                .await
+                .map_err(|e| JobError::Retry(e.to_string()))?;
+            registration::pending::purge(&state.db, now)
                 .await
                 .map_err(|e| JobError::Retry(e.to_string()))?;
             let mut tx = state.db.write().await.map_err(|e| JobError::Retry(e.to_string()))?;

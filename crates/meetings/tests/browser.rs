@@ -10,6 +10,7 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     let app = TestApp::start(backend).await;
     let (sala, meeting) = sala_with_meeting(&app, "1").await;
     let seated = register(
+        &app,
         &app.client(),
         meeting,
         "Anna Andersson",
@@ -18,7 +19,7 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     )
     .await;
     let cancel = cancel_path(&seated.body);
-    register(&app.client(), meeting, "Bo Berg", "bo@example.se", "municipality").await;
+    register(&app, &app.client(), meeting, "Bo Berg", "bo@example.se", "municipality").await;
     coordinator(&app, "sala").await;
     let mut f = Findings::default();
     let browser = Browser::start().await;
@@ -225,9 +226,30 @@ async fn a_person_registers_for_a_meeting_with_the_keyboard_alone(backend: Backe
         .await;
     assert!(f.focus_visible(), "the button shows its focus");
     browser.enter().await;
-    browser.wait_for_text("Du är anmäld till").await;
+    browser.wait_for_text("Vi har skickat ett mejl till").await;
     let text = browser.text().await;
     assert!(text.contains("isa@example.se"), "{text}");
+    browser
+        .assert_accessible("the page that asks to confirm by e-mail")
+        .await;
+
+    // The link in the mail, then the button, with the keyboard.
+    let mail = app.deliver().await;
+    let body = &mail.iter().find(|m| m.0 == "isa@example.se").expect("a mail to Isa").2;
+    let at = body.find("http").expect("a link");
+    let link: String = body[at..]
+        .split_whitespace()
+        .find(|w| w.contains("/moten/bekrafta/"))
+        .expect("a confirmation link")
+        .to_string();
+    browser.goto(&link).await;
+    browser.wait_for_text("Bekräfta anmälan").await;
+    let f = browser
+        .tab_until(40, |f| f.tag == "button" && f.text == "Bekräfta anmälan")
+        .await;
+    assert!(f.focus_visible(), "the button shows its focus");
+    browser.enter().await;
+    browser.wait_for_text("Du är anmäld till").await;
     browser.assert_accessible("the registration receipt").await;
 
     let row: (String, String, String, String) = sqlx::query_as(

@@ -102,8 +102,16 @@ async fn confirmation_and_cancellation_go_through_a_real_smtp_server(backend: Ba
     .await;
     let (_, meeting) = sala_with_meeting(&app, "1").await;
     let anna = app.client();
-    register(&anna, meeting, "Anna Andersson", "anna@example.se", "civil_society").await;
-    register(&app.client(), meeting, "Bo Berg", "bo@example.se", "politician").await;
+    register(
+        &app,
+        &anna,
+        meeting,
+        "Anna Andersson",
+        "anna@example.se",
+        "civil_society",
+    )
+    .await;
+    register(&app, &app.client(), meeting, "Bo Berg", "bo@example.se", "politician").await;
     app.run_jobs().await;
     let got = sink.received();
     assert_eq!(got.len(), 2, "{got:?}");
@@ -158,7 +166,7 @@ async fn confirmation_and_cancellation_go_through_a_real_smtp_server(backend: Ba
 
     // A server that refuses for a while: the mail waits and goes later.
     sink.refuse_next(1);
-    register(&app.client(), meeting, "Cecilia", "cecilia@example.se", "guest").await;
+    register(&app, &app.client(), meeting, "Cecilia", "cecilia@example.se", "guest").await;
     app.run_jobs().await;
     assert_eq!(sink.received().len(), 4);
     app.clock.advance(chrono::Duration::hours(1));
@@ -169,8 +177,8 @@ async fn confirmation_and_cancellation_go_through_a_real_smtp_server(backend: Ba
 async fn a_reminder_goes_to_those_with_a_seat_two_days_before(backend: Backend) {
     let app = TestApp::start(backend).await;
     let (_, meeting) = sala_with_meeting(&app, "1").await;
-    register(&app.client(), meeting, "Anna", "anna@example.se", "civil_society").await;
-    register(&app.client(), meeting, "Bo", "bo@example.se", "guest").await;
+    register(&app, &app.client(), meeting, "Anna", "anna@example.se", "civil_society").await;
+    register(&app, &app.client(), meeting, "Bo", "bo@example.se", "guest").await;
     app.run_jobs().await;
     let reminders = |mail: Vec<(String, String, String)>| -> Vec<String> {
         mail.into_iter()
@@ -214,7 +222,7 @@ async fn participant_list_attendance_by_party_and_exports(backend: Backend) {
         ("Carl Ek (KD)", "carl@example.se", "politician"),
         ("Dora Dahl", "dora@example.se", "guest"),
     ] {
-        register(&app.client(), meeting, name, email, party).await;
+        register(&app, &app.client(), meeting, name, email, party).await;
     }
     let public = app.client();
     assert_ne!(
@@ -305,6 +313,7 @@ mod more {
         let app = TestApp::start(backend).await;
         let (_, meeting) = sala_with_meeting(&app, "").await;
         register(
+            &app,
             &app.client(),
             meeting,
             "Anna Andersson",
@@ -312,7 +321,7 @@ mod more {
             "civil_society",
         )
         .await;
-        register(&app.client(), meeting, "Carl Ek", "carl@example.se", "politician").await;
+        register(&app, &app.client(), meeting, "Carl Ek", "carl@example.se", "politician").await;
         let public = app.client();
         assert!(!public
             .get(&format!("/sala/moten/{meeting}"))
@@ -341,7 +350,7 @@ mod more {
         let app = TestApp::start(backend).await;
         let (_, meeting) = sala_with_meeting(&app, "1").await;
         for (n, e) in [("A", "a@example.se"), ("B", "b@example.se"), ("C", "c@example.se")] {
-            register(&app.client(), meeting, n, e, "guest").await;
+            register(&app, &app.client(), meeting, n, e, "guest").await;
         }
         assert_eq!(statuses(&app, meeting).await, (1, 2, 0));
         let c = coordinator(&app, "sala").await;

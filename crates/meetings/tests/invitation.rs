@@ -73,7 +73,7 @@ async fn the_invitation_letter_is_public_printable_and_mailed_to_lists_with_unsu
         .await
         .unwrap()
         .unwrap();
-    register(&app.client(), five, "Tidigare", "tidigare@example.se", "guest").await;
+    register(&app, &app.client(), five, "Tidigare", "tidigare@example.se", "guest").await;
     app.run_jobs().await;
     let before = sink.received().len();
 

@@ -13,7 +13,15 @@ async fn a_participants_links_expire_after_the_meeting(backend: Backend) {
     let app = TestApp::start(backend).await;
     let (_, meeting) = sala_with_meeting(&app, "").await;
     let anna = app.client();
-    let done = register(&anna, meeting, "Anna Andersson", "anna@example.se", "civil_society").await;
+    let done = register(
+        &app,
+        &anna,
+        meeting,
+        "Anna Andersson",
+        "anna@example.se",
+        "civil_society",
+    )
+    .await;
     let cancel = cancel_path(&done.body);
     let own = format!("{cancel}/uppgifter");
     app.deliver().await;

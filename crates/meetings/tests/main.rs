@@ -6,6 +6,7 @@
 mod browser;
 mod calendar_mail;
 mod common;
+mod confirm;
 mod demo;
 mod invitation;
 mod links;

@@ -12,10 +12,26 @@ async fn export_and_erasure_cover_registrations_and_answers(backend: Backend) {
     let email = "samordnare@sala.example";
     let c = coordinator(&app, "sala").await;
     // Registered with the account's address (in other letters: addresses match without case).
-    let done = register(&c, meeting, "Sam Ordnare", "Samordnare@Sala.example", "municipality").await;
+    let done = register(
+        &app,
+        &c,
+        meeting,
+        "Sam Ordnare",
+        "Samordnare@Sala.example",
+        "municipality",
+    )
+    .await;
     assert!(done.text().contains("Du är anmäld"), "{}", done.text());
     // Someone else's registration is not theirs.
-    let other = register(&app.client(), meeting, "Anna Andersson", "anna@example.se", "guest").await;
+    let other = register(
+        &app,
+        &app.client(),
+        meeting,
+        "Anna Andersson",
+        "anna@example.se",
+        "guest",
+    )
+    .await;
     assert!(other.text().contains("Du är anmäld"), "{}", other.text());
 
     let edit = format!("/sala/moten/{meeting}/anteckningar/redigera");

@@ -8,6 +8,7 @@ async fn a_persons_data_is_exported_and_erased_and_counts_stay(backend: Backend)
     let app = TestApp::start(backend).await;
     let (_, meeting) = sala_with_meeting(&app, "").await;
     register(
+        &app,
         &app.client(),
         meeting,
         "Anna Andersson",
@@ -15,7 +16,7 @@ async fn a_persons_data_is_exported_and_erased_and_counts_stay(backend: Backend)
         "civil_society",
     )
     .await;
-    register(&app.client(), meeting, "Bo Berg", "bo@example.se", "municipality").await;
+    register(&app, &app.client(), meeting, "Bo Berg", "bo@example.se", "municipality").await;
     let c = coordinator(&app, "sala").await;
     let page = "/sala/moten/personuppgifter?visa=export";
     let exported = c
@@ -84,6 +85,7 @@ async fn retention_clears_contact_details_after_the_chosen_time(backend: Backend
     let app = TestApp::start(backend).await;
     let (_, meeting) = sala_with_meeting(&app, "").await;
     register(
+        &app,
         &app.client(),
         meeting,
         "Anna Andersson",
@@ -91,7 +93,7 @@ async fn retention_clears_contact_details_after_the_chosen_time(backend: Backend
         "civil_society",
     )
     .await;
-    register(&app.client(), meeting, "Carl Ek", "carl@example.se", "politician").await;
+    register(&app, &app.client(), meeting, "Carl Ek", "carl@example.se", "politician").await;
     let c = coordinator(&app, "sala").await;
     let refused = c
         .submit(
@@ -162,8 +164,16 @@ async fn a_participant_sees_and_erases_their_own_data_through_their_link(backend
     let app = TestApp::start(backend).await;
     let (_, meeting) = sala_with_meeting(&app, "1").await;
     let anna = app.client();
-    let done = register(&anna, meeting, "Anna Andersson", "anna@example.se", "civil_society").await;
-    register(&app.client(), meeting, "Bo Berg", "bo@example.se", "guest").await;
+    let done = register(
+        &app,
+        &anna,
+        meeting,
+        "Anna Andersson",
+        "anna@example.se",
+        "civil_society",
+    )
+    .await;
+    register(&app, &app.client(), meeting, "Bo Berg", "bo@example.se", "guest").await;
     let own = format!("{}/uppgifter", cancel_path(&done.body));
     let page = anna.get(&own).await;
     let text = page.text();

@@ -117,7 +117,15 @@ async fn a_full_meeting_has_a_waiting_list_and_a_cancellation_promotes_the_first
     let app = TestApp::start(backend).await;
     let (_, meeting) = sala_with_meeting(&app, "1").await;
     let anna = app.client();
-    let done = register(&anna, meeting, "Anna Andersson", "anna@example.se", "civil_society").await;
+    let done = register(
+        &app,
+        &anna,
+        meeting,
+        "Anna Andersson",
+        "anna@example.se",
+        "civil_society",
+    )
+    .await;
     assert_eq!(done.status, 200, "{}", done.text());
     assert!(
         done.text().contains("Du är anmäld till Dialogmöte 6"),
@@ -127,16 +135,22 @@ async fn a_full_meeting_has_a_waiting_list_and_a_cancellation_promotes_the_first
     let anna_cancel = cancel_path(&done.body);
 
     let bo = app.client();
-    let waiting = register(&bo, meeting, "Bo Berg", "bo@example.se", "municipality").await;
+    let waiting = register(&app, &bo, meeting, "Bo Berg", "bo@example.se", "municipality").await;
     assert!(waiting.text().contains("du står på väntelistan"), "{}", waiting.text());
     let page = app.client().get(&format!("/sala/moten/{meeting}")).await.text();
     assert!(page.contains("Mötet är fullt."), "{page}");
     assert_eq!(statuses(&app, meeting).await, (1, 1, 0));
 
-    // The same address twice is refused.
-    let again = register(&app.client(), meeting, "Anna A", "ANNA@example.se", "guest").await;
-    assert_eq!(again.status, 422);
-    assert!(again.text().contains("redan anmäld"));
+    // The same address twice: the form answers as always, nothing is counted, and Anna is
+    // told by mail (tests/confirm.rs).
+    let again = register(&app, &app.client(), meeting, "Anna A", "ANNA@example.se", "guest").await;
+    assert_eq!(again.status, 200);
+    assert!(
+        again.text().contains("Vi har skickat ett mejl till anna@example.se"),
+        "{}",
+        again.text()
+    );
+    assert_eq!(statuses(&app, meeting).await, (1, 1, 0));
 
     // Consent must be given.
     let path = format!("/sala/moten/{meeting}/anmalan");
@@ -226,6 +240,7 @@ async fn a_hundred_registrations_at_once_fill_exactly_the_seats_left(backend: Ba
     let (_, meeting) = sala_with_meeting(&app, "15").await;
     for i in 0..5 {
         let r = register(
+            &app,
             &app.client(),
             meeting,
             &format!("Tidig {i}"),
@@ -235,22 +250,39 @@ async fn a_hundred_registrations_at_once_fill_exactly_the_seats_left(backend: Ba
         .await;
         assert_eq!(r.status, 200);
     }
-    // 10 seats left; 100 people press "Anmäl mig" at the same time.
+    // 10 seats left; 100 people register, then confirm by their mailed links at the same time.
     let c = Arc::new(app.client());
     let path = format!("/sala/moten/{meeting}/anmalan");
     let token = c.get(&path).await.csrf();
-    let tasks: Vec<_> = (0..100)
-        .map(|i| {
+    for i in 0..100 {
+        let name = format!("Person {i}");
+        let email = format!("person{i}@example.se");
+        let mut fields = vec![("_csrf", token.as_str())];
+        fields.extend(person(&name, &email, "civil_society"));
+        let p = c.post_raw(&path, &fields).await;
+        assert_eq!(p.status, 200, "{}", p.text());
+    }
+    assert_eq!(
+        statuses(&app, meeting).await,
+        (5, 0, 0),
+        "nothing counts before it is confirmed"
+    );
+    let mail = app.deliver().await;
+    let links: Vec<String> = mail
+        .iter()
+        .filter(|m| m.0.starts_with("person"))
+        .map(|m| {
+            let at = m.2.find("/sala/moten/bekrafta/").expect("a confirmation link");
+            m.2[at..].chars().take_while(|c| !c.is_whitespace()).collect()
+        })
+        .collect();
+    assert_eq!(links.len(), 100);
+    let tasks: Vec<_> = links
+        .into_iter()
+        .map(|link| {
             let c = c.clone();
-            let path = path.clone();
             let token = token.clone();
-            tokio::spawn(async move {
-                let name = format!("Person {i}");
-                let email = format!("person{i}@example.se");
-                let mut fields = vec![("_csrf", token.as_str())];
-                fields.extend(person(&name, &email, "civil_society"));
-                c.post_raw(&path, &fields).await
-            })
+            tokio::spawn(async move { c.post_raw(&link, &[("_csrf", token.as_str())]).await })
         })
         .collect();
     let mut seated = 0;

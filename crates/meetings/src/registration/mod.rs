@@ -5,6 +5,9 @@
 //! store changes and says what happened, the letters are built and queued in the same
 //! transaction.
 
+mod confirm;
+mod pages;
+pub mod pending;
 mod routes;
 pub mod store;
 
@@ -20,6 +23,36 @@ use platform::tenants::Municipality;
 use platform::AppState;
 use sqlx::AnyConnection;
 use store::Promoted;
+
+/// Register for a meeting now (a seat or the waiting list) with its mail carrying the
+/// cancellation link of `token`, in one transaction.
+pub(crate) async fn seat(
+    state: &AppState,
+    m: &Municipality,
+    meeting_id: MeetingId,
+    input: &crate::domain::RegistrationInput,
+    token: &str,
+) -> Result<crate::domain::Status, store::RegisterError> {
+    let letters = Letters::new(state, &m.slug);
+    let now = state.now();
+    let status = db::write(&state.db, now, async |tx| {
+        let r = store::register(tx, m.id, meeting_id, input, token, now).await?;
+        let email = letters.registered(&r.meeting, &input.name, &input.email, r.status, token);
+        mail::queue(tx, Some(m.id), &email, now).await?;
+        let change = Change::new(
+            m.id,
+            None,
+            "meetings.registration.create",
+            "meetings_registration",
+            r.id,
+            format!("{}: {}", r.meeting.title, r.status.as_str()),
+        );
+        Ok::<_, store::RegisterError>((r.status, change))
+    })
+    .await?;
+    state.jobs_wakeup.notify_one();
+    Ok(status)
+}
 
 /// Queue, in the caller's transaction, the mail to each one who got a seat from the waiting list.
 pub(crate) async fn queue_promoted(

@@ -1,21 +1,18 @@
 //! Registration, cancellation, participants and attendance.
 //!
 //! - `GET|POST /{slug}/moten/{id}/anmalan`: registration (public, rate limited)
+//! - `GET|POST /{slug}/moten/bekrafta/{token}`: confirmation by the e-mailed link (`confirm`)
 //! - `GET|POST /{slug}/moten/avanmalan/{token}`: cancellation by the e-mailed link
 //! - `GET|POST /{slug}/moten/{id}/deltagare`, `…/deltagare.csv|.xlsx`, `…/deltagare/utskrift` (coordinator)
 
+use super::pages::{register_intro, registered_page, render_register};
 use super::store::{self, RegisterError};
 use crate::domain::{self, Party, Problem, RegistrationForm, Status};
 use crate::ids::{MeetingId, RegistrationId};
-use crate::letters::Letters;
 use crate::paths;
 use crate::store::Meeting;
-use crate::views::{self, mark, seats, when, TokenPath};
+use crate::views::{self, mark, when, TokenPath};
 use axum::http::{header, HeaderValue};
-use platform::audit::Change;
-use platform::db;
-use platform::format;
-use platform::mail;
 use platform::ratelimit;
 use platform::web::prelude::*;
 use std::collections::HashMap;
@@ -25,6 +22,10 @@ pub fn router() -> Routes {
         .route("/{slug}/moten/utskrift.css", get(print_css))
         .route("/{slug}/moten/avanmalan/{token}", get(cancel_page).post(cancel_save))
         .route("/{slug}/moten/{id}/anmalan", get(register_page).post(register_save))
+        .route(
+            "/{slug}/moten/bekrafta/{token}",
+            get(super::confirm::page).post(super::confirm::save),
+        )
         .route(
             "/{slug}/moten/{id}/deltagare",
             get(participants_page).post(attendance_save),
@@ -36,7 +37,7 @@ pub fn router() -> Routes {
 
 // --- Registration ---
 
-fn register_form(ctx: &Ctx, m: &Municipality, mt: &Meeting, f: &RegistrationForm) -> Form {
+pub(super) fn register_form(ctx: &Ctx, m: &Municipality, mt: &Meeting, f: &RegistrationForm) -> Form {
     let t = |id: &str| ctx.t(id);
     let mut parties = vec![(String::new(), t("meetings-choose"))];
     parties.extend(Party::ALL.iter().map(|p| (p.as_str().to_string(), t(p.message_id()))));
@@ -80,35 +81,6 @@ fn register_form(ctx: &Ctx, m: &Municipality, mt: &Meeting, f: &RegistrationForm
     form
 }
 
-fn register_intro(ctx: &Ctx, mt: &Meeting) -> Vec<String> {
-    let mut v = vec![
-        format!("{}: {}", ctx.t("meetings-when"), when(ctx, mt)),
-        format!("{}: {}", ctx.t("meetings-place"), mt.place),
-        seats(ctx, mt),
-    ];
-    if let Some(d) = mt.registration_deadline {
-        v.push(ctx.tr.ta("meetings-register-by", &[("date", &format::date(d))]));
-    }
-    v
-}
-
-fn render_register(
-    ctx: &Ctx,
-    m: &Municipality,
-    mt: &Meeting,
-    form: Option<Form>,
-    status: StatusCode,
-) -> AppResult<Response> {
-    let mut p = FormPage::new(ctx.page_in(m, ctx.tr.ta("meetings-register-title", &[("title", &mt.title)])));
-    p.intro = register_intro(ctx, mt);
-    if form.is_none() {
-        p.intro.push(ctx.t("meetings-err-closed"));
-    }
-    p.form = form;
-    p.links = vec![(paths::meeting(&m.slug, mt.id), ctx.t("meetings-back-to-meeting"))];
-    html_status(status, &p)
-}
-
 async fn register_page(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -144,54 +116,17 @@ async fn register_save(
             return render_register(&ctx, &m, &mt, Some(form), StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
+    // A signed-in person registering their own (verified) address needs no confirmation mail.
+    let own_address = ctx
+        .user
+        .as_ref()
+        .is_some_and(|u| u.email.trim().eq_ignore_ascii_case(&input.email));
+    if !own_address {
+        return super::confirm::hold(&state, &ctx, &m, &mt, &f, &input).await;
+    }
     let token = state.random.token(32);
-    let letters = Letters::new(&state, &m.slug);
-    let now = state.now();
-    // The registration and its confirmation (with the .ics and the cancellation link) in one
-    // transaction.
-    let registered = db::write(&state.db, now, async |tx| {
-        let r = store::register(tx, m.id, mt.id, &input, &token, now).await?;
-        let email = letters.registered(&r.meeting, &input.name, &input.email, r.status, &token);
-        mail::queue(tx, Some(m.id), &email, now).await?;
-        let change = Change::new(
-            m.id,
-            None,
-            "meetings.registration.create",
-            "meetings_registration",
-            r.id,
-            format!("{}: {}", r.meeting.title, r.status.as_str()),
-        );
-        Ok((r.status, change))
-    })
-    .await;
-    match registered {
-        Ok(status) => {
-            state.jobs_wakeup.notify_one();
-            let waiting = status == Status::Waiting;
-            let mut p = FormPage::new(ctx.page_in(
-                &m,
-                ctx.t(if waiting {
-                    "meetings-registered-waiting-title"
-                } else {
-                    "meetings-registered-title"
-                }),
-            ));
-            p.notice = Some(ctx.tr.ta(
-                if waiting {
-                    "meetings-registered-waiting"
-                } else {
-                    "meetings-registered"
-                },
-                &[("title", &mt.title), ("email", &input.email)],
-            ));
-            p.intro = register_intro(&ctx, &mt);
-            p.links = vec![
-                (paths::ics(&m.slug, mt.id), ctx.t("meetings-add-to-calendar")),
-                (paths::cancel(&m.slug, &token), ctx.t("meetings-cancel-link")),
-                (paths::meeting(&m.slug, mt.id), ctx.t("meetings-back-to-meeting")),
-            ];
-            html(&p)
-        }
+    match super::seat(&state, &m, mt.id, &input, &token).await {
+        Ok(status) => registered_page(&ctx, &m, &mt, status, &input.email, &token),
         Err(RegisterError::Already) => {
             let mut form = register_form(&ctx, &m, &mt, &f);
             mark(&mut form, &ctx, &vec![("email", Problem::Already)]);
