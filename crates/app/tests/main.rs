@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
 mod architecture;
+mod backup;
 mod cli;
 mod demo;
 mod personal;

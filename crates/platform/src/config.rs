@@ -45,6 +45,14 @@ pub const SETTINGS: &[(&str, &str)] = &[
         "true to take the client address from X-Forwarded-For (behind a proxy)",
     ),
     ("log_format", "text (default) or json"),
+    (
+        "demo",
+        "true when this run is the demo: `serve` refuses a database holding the demo accounts otherwise",
+    ),
+    (
+        "metrics_token",
+        "bearer token for GET /metrics (Prometheus); without it /metrics answers 404",
+    ),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,6 +126,10 @@ pub struct Config {
     pub register_per_hour: u32,
     pub trust_proxy: bool,
     pub log_format: LogFormat,
+    /// This run is the demo (`overens demo`, or `demo = true`): the demo accounts are expected.
+    pub demo: bool,
+    /// The bearer token that opens `/metrics`; `None` keeps the endpoint closed (404).
+    pub metrics_token: Option<String>,
 }
 
 impl Config {
@@ -360,6 +372,19 @@ impl Config {
             register_per_hour: parse_num(raw, "register_per_hour", 20, |n| *n >= 1, "a whole number ≥ 1")?,
             trust_proxy: parse_bool(raw, "trust_proxy")?,
             log_format,
+            demo: parse_bool(raw, "demo")?,
+            metrics_token: match raw.get("metrics_token") {
+                None => None,
+                Some((v, _)) if v.trim().is_empty() => None,
+                Some((v, s)) if v.trim().len() < 16 || v.trim().contains(char::is_whitespace) => {
+                    return Err(invalid(
+                        "metrics_token",
+                        s,
+                        "expected at least 16 characters without spaces".into(),
+                    ))
+                }
+                Some((v, _)) => Some(v.trim().to_string()),
+            },
         })
     }
 }

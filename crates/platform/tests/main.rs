@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
+mod a11y;
 mod accounts;
 mod browser;
 mod mail;
+mod ops;
 mod tenants;
