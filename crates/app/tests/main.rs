@@ -6,5 +6,6 @@
 mod architecture;
 mod backup;
 mod cli;
+mod crash;
 mod demo;
 mod personal;
