@@ -62,7 +62,8 @@ async fn sigkill_in_the_middle_of_registrations(backend: Backend) {
     let db = TestDb::new(backend).await;
     let sink = SmtpSink::start().await;
     let pool = app::connect(&db.url).await.unwrap();
-    let now = chrono::Utc::now().timestamp();
+    // The binary runs on the system clock, so the meeting is set in real time.
+    let now = platform::clock::Clock::now(&platform::clock::SystemClock).timestamp();
     let m = platform::tenants::store::create(
         &pool,
         &platform::tenants::store::NewMunicipality {
