@@ -187,3 +187,24 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<bool> {
         .await?;
     Ok(true)
 }
+
+/// Whether this database holds the demo (its marker or any of its accounts, whose password is
+/// published): `serve` refuses such a database unless the run is the demo.
+pub async fn present(db: &Db) -> anyhow::Result<bool> {
+    let marker: Option<(String,)> = sqlx::query_as("SELECT value FROM instance_settings WHERE key = 'demo_loaded'")
+        .fetch_optional(&db.pool)
+        .await?;
+    if marker.is_some() {
+        return Ok(true);
+    }
+    for a in ACCOUNTS {
+        let found: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM users WHERE email = $1")
+            .bind(a.email)
+            .fetch_optional(&db.pool)
+            .await?;
+        if found.is_some() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

@@ -2,6 +2,7 @@
 //! build the state), serving with graceful shutdown, the demo data and the synthetic
 //! national-scale data for benchmarks.
 
+pub mod backup;
 pub mod demo;
 pub mod server;
 pub mod synth;

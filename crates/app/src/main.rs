@@ -32,6 +32,9 @@ enum Command {
     Migrate(DbOnly),
     /// Serve with demo data: creates the SQLite file if missing and loads the demo once.
     Demo(Settings),
+    /// Copy the SQLite database into a new file that opens on its own (online: the server may
+    /// run). For PostgreSQL use pg_dump and pg_restore (see the README).
+    Backup(BackupArgs),
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -40,6 +43,14 @@ enum Command {
     /// The action plan.
     #[command(subcommand)]
     Plan(PlanCommand),
+}
+
+#[derive(Args)]
+struct BackupArgs {
+    /// The new file (must not exist yet).
+    file: std::path::PathBuf,
+    #[command(flatten)]
+    db: DbOnly,
 }
 
 #[derive(Subcommand)]
@@ -178,6 +189,12 @@ struct Settings {
     /// text or json [env: OVERENS_LOG_FORMAT]
     #[arg(long)]
     log_format: Option<String>,
+    /// This run is the demo: allow the demo accounts (set by `overens demo`) [env: OVERENS_DEMO]
+    #[arg(long, num_args = 0..=1, default_missing_value = "true")]
+    demo: Option<String>,
+    /// Bearer token that opens GET /metrics; without it /metrics is closed [env: OVERENS_METRICS_TOKEN]
+    #[arg(long)]
+    metrics_token: Option<String>,
 }
 
 impl Settings {
@@ -201,6 +218,8 @@ impl Settings {
             ("idle_timeout", &self.idle_timeout),
             ("max_connections", &self.max_connections),
             ("log_format", &self.log_format),
+            ("demo", &self.demo),
+            ("metrics_token", &self.metrics_token),
         ]
     }
 }
@@ -240,7 +259,15 @@ async fn run_server(config: Config, load_demo: bool) -> anyhow::Result<()> {
     let bind = config.bind;
     let base_url = config.base_url.clone();
     let db_url = app::redact(&config.database_url);
+    let demo_run = load_demo || config.demo;
     let state = app::open(config, clock.clone(), random).await?;
+    if !demo_run && demo::present(&state.db).await? {
+        anyhow::bail!(
+            "this database ({db_url}) holds the demo accounts, whose password is published: refusing to serve it \
+             as a real installation. Run the demo with `overens demo` (or the setting `demo = true`), \
+             or start a real installation on a new database."
+        );
+    }
     if load_demo {
         let loaded = demo::load(&state.db, clock.now().timestamp()).await?;
         println!();
@@ -268,6 +295,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(s) => run_server(resolve(file, &s.pairs())?, false).await,
         Command::Demo(s) => run_server(resolve(file, &s.pairs())?, true).await,
+        Command::Backup(b) => {
+            let config = resolve(file, &[("database_url", &b.db.database_url)])?;
+            let db = app::backup::open_existing(&config.database_url).await?;
+            let bytes = app::backup::to_file(&db, &b.file).await?;
+            println!(
+                "{} copied into {} ({} bytes). Start from it with --database-url sqlite://{}",
+                app::redact(&config.database_url),
+                b.file.display(),
+                bytes,
+                b.file.display()
+            );
+            Ok(())
+        }
         Command::Migrate(d) => {
             let config = resolve(file, &[("database_url", &d.database_url)])?;
             app::connect(&config.database_url).await?;

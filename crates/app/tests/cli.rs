@@ -38,6 +38,7 @@ fn every_subcommand_has_help() {
         vec!["user", "add", "--help"],
         vec!["synth", "--help"],
         vec!["plan", "import", "--help"],
+        vec!["backup", "--help"],
     ] {
         let (ok, out) = run(overens().args(&args));
         assert!(ok, "{args:?}: {out}");
@@ -519,4 +520,75 @@ async fn plan_import_reads_seed_003_and_twice_changes_nothing() {
     );
     let (ok, out) = import("ingenstans");
     assert!(!ok && out.contains("--municipality"), "{out}");
+}
+
+/// Finding 7 (low): the demo's accounts share a published password, so `serve` refuses a
+/// database that holds them unless the run is the demo (`overens demo`, or `demo = true`).
+#[tokio::test]
+async fn serve_refuses_a_database_with_the_demo_accounts_unless_it_is_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/real.db", dir.path().display());
+    let port = free_port();
+    let bind = format!("127.0.0.1:{port}");
+    let serve = |extra: &[&str]| {
+        overens()
+            .args(["serve", "--database-url", &url, "--bind", &bind])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let stop = |child: std::process::Child| {
+        Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    // A real installation without the demo starts.
+    let (ok, out) = run(overens().args(["migrate", "--database-url", &url]));
+    assert!(ok, "{out}");
+    let child = serve(&[]);
+    wait_for(&bind).await;
+    assert!(stop(child).status.success());
+
+    let db = app::connect(&url).await.unwrap();
+    assert!(app::demo::load(&db, 0).await.unwrap());
+    let mut child = serve(&[]);
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if started.elapsed() > Duration::from_secs(15) {
+            break None;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let Some(status) = status else {
+        let _ = stop(child);
+        panic!("`serve` started on a database holding the demo accounts");
+    };
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!status.success());
+    assert!(
+        err.contains("demo accounts") && err.contains("overens demo") && err.contains("demo = true"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+
+    // The demo itself, and `serve` told that this is the demo, start on it.
+    let child = serve(&["--demo"]);
+    wait_for(&bind).await;
+    assert!(stop(child).status.success());
+    let child = overens()
+        .args(["demo", "--database-url", &url, "--bind", &bind])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for(&bind).await;
+    assert!(stop(child).status.success());
 }

@@ -4,7 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
 mod architecture;
+mod backup;
 mod cli;
+mod crash;
 mod demo;
 mod instances;
 mod matrix;

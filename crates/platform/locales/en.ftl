@@ -189,18 +189,67 @@ outbox-empty = No messages.
 outbox-to = To
 
 a11y-title = Accessibility statement
-a11y-intro = Everyone should be able to use Överens. Here we describe how the site meets the Swedish law on accessible digital public services, known shortcomings and how you can report problems.
+a11y-intro = Everyone should be able to use Överens. Each municipality on Överens has its own accessibility statement under the Swedish law on accessibility to digital public services, with known shortcomings and a form where you can give feedback without an account.
+a11y-per-municipality = The municipalities' statements
+a11y-lead = Here we describe how the site meets the Swedish law (2018:1937) on accessibility to digital public services, the known shortcomings, and how you can report shortcomings to us.
+a11y-body-label = Public body
+a11y-body = { $name } municipality
+a11y-service-label = Service
+a11y-service = Överens – { $name }'s local agreement with civil society (the agreement, the signing book, the association registry, dialogue meetings, the action plan, premises and grants)
 a11y-status-heading = How accessible is the site?
-a11y-status = The site is built to meet WCAG 2.1 level AA. Every page works with a keyboard and without JavaScript, and has headings, landmarks, labelled form fields and visible focus.
-a11y-known-heading = Known shortcomings
-a11y-known = We know of no shortcomings right now. If you find one, we would like to hear about it.
-a11y-report-heading = Report shortcomings
-a11y-report = Contact your municipality's contact person for the local agreement if you meet obstacles, or if you need content in another format. The contact details are on the municipality's home page here.
+a11y-compliance-full = The site is fully compliant with the law on accessibility to digital public services.
+a11y-compliance-partial = The site is partially compliant with the law on accessibility to digital public services, due to the shortcomings described below.
+a11y-compliance-none = The site is not compliant with the law on accessibility to digital public services.
+a11y-known-heading = Content that is not accessible
+a11y-known-intro = The content described below does not yet meet the law's requirements (WCAG 2.1 level AA).
+a11y-reason = Reason
+a11y-problem-documents = Documents uploaded by associations and applicants (statutes, attachments to grant applications) may lack headings, text alternatives and a title, and may be hard to read with a screen reader.
+a11y-problem-documents-why = The associations make the documents themselves, and they are not checked on upload. Contact the municipality if you need a document in another format.
+a11y-problem-photos = Photos of premises have only the room's name as their text alternative and do not describe what they show.
+a11y-problem-photos-why = Whoever uploads a photo is not yet asked to describe it. We plan to ask for a description on upload.
+a11y-problem-spreadsheets = Exports in Excel format (XLSX) and calendar files (.ics) have not been reviewed for accessibility.
+a11y-problem-spreadsheets-why = The files are meant for other programs. The same information is available as accessible web pages and as CSV.
+a11y-problem-language = Text entered by the municipality or associations (such as meeting minutes and association descriptions) is shown in Swedish even when the page is in English, without its language being marked.
+a11y-problem-language-why = The content exists only in the language it was written in, and the language is not recorded when it is entered.
+a11y-burden-heading = Disproportionate burden
+a11y-burden-none = We do not claim the exemption for disproportionate burden for any content.
+a11y-scope-heading = Content outside the scope of the law
+a11y-scope-third-party = Third-party content that the municipality neither funds, develops nor controls, such as the associations' own documents and images.
+a11y-scope-old-files = Documents in office formats published before 23 September 2018, unless they are needed for an ongoing process.
+a11y-method-heading = How we tested the site
+a11y-method = We have made a self-assessment (internal testing). Every page is checked automatically with axe-core in headless Chromium on every change of the code, and login, forms and the premises' week view have been tested manually with the keyboard alone.
+a11y-assessed = Last assessed
+a11y-updated = Statement last updated
+a11y-feedback-heading = Report shortcomings or ask for content in another format
+a11y-feedback-intro = Do you meet obstacles on the site, or need content in an accessible format? Write to us here. You do not need an account. The message goes to the municipality's coordinator for the local agreement.
+a11y-contact = You can also contact
+a11y-feedback-message = What is it about?
+a11y-feedback-message-hint = Describe what did not work, or what content you need in another format.
+a11y-feedback-page = Page or address
+a11y-feedback-reply = Your e-mail address
+a11y-feedback-reply-hint = If you want an answer. We use the address only to answer you.
+a11y-feedback-honeypot = Leave this field empty
+a11y-feedback-submit = Send
+a11y-feedback-sent = Thank you! Your message has been sent to the municipality's coordinator.
 a11y-enforcement-heading = Enforcement
-a11y-enforcement = The Agency for Digital Government (Digg) enforces the law. If you are not satisfied with how we handle your report, you can notify Digg.
-a11y-enforcement-link = Notify Digg
-a11y-method-heading = How we tested
-a11y-method = Every page is checked automatically with axe-core in a real browser on every change of the code, and login and forms are tested with the keyboard alone.
+a11y-enforcement = The Agency for Digital Government (Digg) is responsible for enforcing the law on accessibility to digital public services. If you are not satisfied with how we handle your feedback, you can contact Digg and tell them.
+a11y-enforcement-link = Report a lack of accessibility to Digg
+a11y-received-title = Feedback on accessibility
+a11y-received-intro = Visitors have sent this through the form in the
+a11y-received-none = No feedback has come in.
+a11y-received-reply = Answer to
+a11y-received-anonymous = no address given
+a11y-received-lang = Language
+a11y-mail-subject = Feedback on accessibility – { $name }
+a11y-mail-body =
+    A visitor has sent feedback on the accessibility of Överens for { $name } municipality.
+
+    Page: { $page }
+    Answer to: { $reply }
+
+    { $message }
+
+    All feedback is here: { $link }
 
 privacy-title = Personal data
 privacy-intro = This is how Överens handles your personal data. The controller is the municipality in which you use the service.

@@ -189,18 +189,67 @@ outbox-empty = Inga meddelanden.
 outbox-to = Till
 
 a11y-title = Tillgänglighetsredogörelse
-a11y-intro = Överens ska kunna användas av alla. Här beskriver vi hur webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service, kända brister och hur du kan rapportera problem.
+a11y-intro = Överens ska kunna användas av alla. Varje kommun på Överens har en egen tillgänglighetsredogörelse enligt lagen om tillgänglighet till digital offentlig service, med kända brister och ett formulär där du kan lämna synpunkter utan konto.
+a11y-per-municipality = Kommunernas redogörelser
+a11y-lead = Här beskriver vi hur webbplatsen uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, vilka kända brister som finns och hur du kan rapportera brister till oss.
+a11y-body-label = Offentlig aktör
+a11y-body = { $name } kommun
+a11y-service-label = Tjänst
+a11y-service = Överens – { $name }s lokala överenskommelse med civilsamhället (överenskommelsen, signeringsboken, föreningsregistret, dialogmöten, handlingsplanen, lokaler och bidrag)
 a11y-status-heading = Hur tillgänglig är webbplatsen?
-a11y-status = Webbplatsen är byggd för att uppfylla WCAG 2.1 nivå AA. Alla sidor fungerar med tangentbord och utan JavaScript, har rubriker, landmärken, etiketter på formulärfält och synligt fokus.
-a11y-known-heading = Kända brister
-a11y-known = Vi känner inte till några brister just nu. Hittar du något vill vi gärna veta det.
-a11y-report-heading = Rapportera brister
-a11y-report = Kontakta din kommuns kontaktperson för lokal överenskommelse om du upplever hinder, eller om du behöver innehåll i ett annat format. Kontaktuppgifterna finns på kommunens startsida här.
+a11y-compliance-full = Webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service.
+a11y-compliance-partial = Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan.
+a11y-compliance-none = Webbplatsen är inte förenlig med lagen om tillgänglighet till digital offentlig service.
+a11y-known-heading = Innehåll som inte är tillgängligt
+a11y-known-intro = Det innehåll som beskrivs nedan uppfyller ännu inte lagens krav (WCAG 2.1 nivå AA).
+a11y-reason = Orsak
+a11y-problem-documents = Dokument som föreningar och sökande laddar upp (stadgar, bilagor till bidragsansökningar) kan sakna rubriker, textalternativ och en titel, och kan vara svåra att läsa med skärmläsare.
+a11y-problem-documents-why = Dokumenten skapas av föreningarna själva och kontrolleras inte när de laddas upp. Kontakta kommunen om du behöver ett dokument i ett annat format.
+a11y-problem-photos = Foton av lokaler har bara lokalens namn som textalternativ och beskriver inte vad bilden visar.
+a11y-problem-photos-why = Den som laddar upp ett foto ombeds ännu inte beskriva det. Vi planerar att be om en beskrivning vid uppladdning.
+a11y-problem-spreadsheets = Exporter i Excel-format (XLSX) och kalenderfiler (.ics) är inte granskade för tillgänglighet.
+a11y-problem-spreadsheets-why = Filerna är avsedda för andra program. Samma uppgifter finns som tillgängliga webbsidor och som CSV.
+a11y-problem-language = Text som kommunen eller föreningar skriver in (till exempel mötesanteckningar och föreningsbeskrivningar) visas på svenska även när sidan visas på engelska, utan att språket är markerat.
+a11y-problem-language-why = Innehållet finns bara på det språk som det skrevs på, och språket anges inte när det skrivs in.
+a11y-burden-heading = Oskäligt betungande anpassning
+a11y-burden-none = Vi åberopar inte undantaget för oskäligt betungande anpassning för något innehåll.
+a11y-scope-heading = Innehåll som inte omfattas av lagen
+a11y-scope-third-party = Innehåll från tredje part som kommunen varken finansierar, utvecklar eller kontrollerar, till exempel föreningarnas egna dokument och bilder.
+a11y-scope-old-files = Dokument i kontorsformat som publicerades före den 23 september 2018, om de inte behövs för en pågående process.
+a11y-method-heading = Hur vi testat webbplatsen
+a11y-method = Vi har gjort en självskattning (intern testning). Varje sida granskas automatiskt med axe-core i en huvudlös Chromium-webbläsare vid varje ändring av koden, och inloggning, formulär och veckovyn för lokaler har testats manuellt med enbart tangentbord.
+a11y-assessed = Senaste bedömning
+a11y-updated = Redogörelsen uppdaterades senast
+a11y-feedback-heading = Rapportera brister eller be om innehåll i ett annat format
+a11y-feedback-intro = Upplever du hinder på webbplatsen, eller behöver du innehåll i ett tillgängligt format? Skriv till oss här. Du behöver inget konto. Meddelandet går till kommunens samordnare för den lokala överenskommelsen.
+a11y-contact = Du kan också kontakta
+a11y-feedback-message = Vad gäller det?
+a11y-feedback-message-hint = Beskriv vad som inte fungerade, eller vilket innehåll du behöver i ett annat format.
+a11y-feedback-page = Sida eller adress
+a11y-feedback-reply = Din e-postadress
+a11y-feedback-reply-hint = Om du vill ha svar. Vi använder adressen bara för att svara dig.
+a11y-feedback-honeypot = Lämna det här fältet tomt
+a11y-feedback-submit = Skicka
+a11y-feedback-sent = Tack! Ditt meddelande har skickats till kommunens samordnare.
 a11y-enforcement-heading = Tillsyn
-a11y-enforcement = Myndigheten för digital förvaltning (Digg) ansvarar för tillsyn över lagen. Är du inte nöjd med hur vi hanterar dina synpunkter kan du anmäla det till Digg.
-a11y-enforcement-link = Anmäl till Digg
-a11y-method-heading = Hur vi har testat
-a11y-method = Varje sida granskas automatiskt med axe-core i en riktig webbläsare vid varje ändring av koden, och inloggning och formulär testas med enbart tangentbord.
+a11y-enforcement = Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg och påtala det.
+a11y-enforcement-link = Anmäl bristande tillgänglighet till Digg
+a11y-received-title = Synpunkter på tillgängligheten
+a11y-received-intro = Det här har besökare skickat via formuläret i
+a11y-received-none = Inga synpunkter har kommit in.
+a11y-received-reply = Svar till
+a11y-received-anonymous = ingen adress angiven
+a11y-received-lang = Språk
+a11y-mail-subject = Synpunkt på tillgängligheten – { $name }
+a11y-mail-body =
+    En besökare har skickat en synpunkt på tillgängligheten i Överens för { $name } kommun.
+
+    Sida: { $page }
+    Svar till: { $reply }
+
+    { $message }
+
+    Alla synpunkter finns här: { $link }
 
 privacy-title = Personuppgifter
 privacy-intro = Så här hanterar Överens dina personuppgifter. Personuppgiftsansvarig är den kommun du använder tjänsten i.

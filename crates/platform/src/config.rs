@@ -66,6 +66,14 @@ pub const SETTINGS: &[(&str, &str)] = &[
         "password_hashing",
         "password hashes (Argon2, 19 MiB each) computed at once; more get 503 (default: the number of cores)",
     ),
+    (
+        "demo",
+        "true when this run is the demo: `serve` refuses a database holding the demo accounts otherwise",
+    ),
+    (
+        "metrics_token",
+        "bearer token for GET /metrics (Prometheus); without it /metrics answers 404",
+    ),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,6 +154,10 @@ pub struct Config {
     pub max_connections: usize,
     pub log_format: LogFormat,
     pub password_hashing: usize,
+    /// This run is the demo (`overens demo`, or `demo = true`): the demo accounts are expected.
+    pub demo: bool,
+    /// The bearer token that opens `/metrics`; `None` keeps the endpoint closed (404).
+    pub metrics_token: Option<String>,
 }
 
 impl Config {
@@ -260,6 +272,21 @@ fn parse_num<T: std::str::FromStr>(
                 name,
                 origin: source,
                 reason: format!("expected {expect}, got {v:?}"),
+            }),
+        },
+    }
+}
+
+fn parse_bool(raw: &RawSettings, name: &'static str) -> Result<bool, ConfigError> {
+    match raw.get(name) {
+        None => Ok(false),
+        Some((v, source)) => match v.trim().to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "on" => Ok(true),
+            "false" | "0" | "no" | "off" | "" => Ok(false),
+            _ => Err(ConfigError::Invalid {
+                name,
+                origin: source,
+                reason: format!("expected true or false, got {v:?}"),
             }),
         },
     }
@@ -413,6 +440,19 @@ impl Config {
                 |n| (1..=1024).contains(n),
                 "a whole number 1-1024",
             )?,
+            demo: parse_bool(raw, "demo")?,
+            metrics_token: match raw.get("metrics_token") {
+                None => None,
+                Some((v, _)) if v.trim().is_empty() => None,
+                Some((v, s)) if v.trim().len() < 16 || v.trim().contains(char::is_whitespace) => {
+                    return Err(invalid(
+                        "metrics_token",
+                        s,
+                        "expected at least 16 characters without spaces".into(),
+                    ))
+                }
+                Some((v, _)) => Some(v.trim().to_string()),
+            },
         })
     }
 }

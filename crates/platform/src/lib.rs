@@ -8,6 +8,7 @@
 //! - [`mail`], [`jobs`], [`audit`]: e-mail through a durable queue, the audit trail
 //! - [`rules`]: plain validation rules without I/O
 
+pub mod a11y;
 pub mod accounts;
 pub mod audit;
 pub mod auth;
@@ -26,12 +27,14 @@ pub mod jobs;
 pub mod layout;
 pub mod mail;
 pub mod operator;
+pub mod ops;
 pub mod ratelimit;
 pub mod retention;
 pub mod rules;
 pub mod site;
 pub mod smtp;
 pub mod state;
+pub mod telemetry;
 pub mod tenants;
 pub mod upload;
 pub mod web;
@@ -87,6 +90,8 @@ pub static PLATFORM: Capability = Capability {
 fn platform_router() -> web::Routes {
     web::Routes::new()
         .merge(site::router())
+        .merge(ops::router())
+        .merge(a11y::routes::router())
         .merge(accounts::routes::router())
         .merge(operator::router())
         .merge(tenants::routes::router())
@@ -104,7 +109,17 @@ pub async fn build_state(
     let catalog = i18n::Catalog::new(&messages)?;
     let secret = state::load_secret(&db, random.as_ref()).await?;
     let mailer = mail::Mailer::from_config(&config)?;
+    let migrations = capabilities
+        .iter()
+        .flat_map(|c| match db.backend {
+            db::Backend::Sqlite => c.migrations.sqlite.iter(),
+            db::Backend::Postgres => c.migrations.postgres.iter(),
+        })
+        .filter(|m| m.migration_type.is_up_migration())
+        .map(|m| m.version)
+        .collect();
     Ok(AppState {
+        ops: Arc::new(telemetry::Ops::new(migrations)?),
         limits: Arc::new(ratelimit::RateLimits::new(
             config.login_per_minute,
             config.register_per_hour,
@@ -168,6 +183,7 @@ pub fn app(state: AppState, capabilities: &[&Capability]) -> Router {
     let mut router = router
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), ctx::middleware))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(csp),

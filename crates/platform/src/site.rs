@@ -27,11 +27,17 @@ pub fn router() -> Routes {
 #[template(path = "accessibility.html")]
 struct Accessibility {
     page: Page,
+    municipalities: Vec<crate::tenants::Municipality>,
+    digg: &'static str,
 }
 
-async fn accessibility(ctx: Ctx) -> AppResult<Response> {
+/// The instance's page: what holds for all, and each municipality's own statement
+/// (`/{slug}/tillganglighet`, see [`crate::a11y`]).
+async fn accessibility(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     html(&Accessibility {
         page: ctx.page(ctx.t("a11y-title")),
+        municipalities: crate::tenants::store::all(&state.db).await?,
+        digg: crate::a11y::DIGG_REPORT_URL,
     })
 }
 

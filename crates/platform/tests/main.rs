@@ -3,10 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
+mod a11y;
 mod accounts;
 mod browser;
 mod hardening;
 mod mail;
+mod ops;
 mod retention;
 mod security;
 mod sessions;
