@@ -34,6 +34,7 @@ pub mod state;
 pub mod tenants;
 pub mod upload;
 pub mod web;
+pub mod xlsx;
 
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::Router;
