@@ -130,6 +130,7 @@ actionplan-import-file-hint = Excel (XLSX), CSV or tab-separated text, at most 1
 actionplan-import-paste-heading = Or paste the table
 actionplan-import-no-file = Choose a file.
 actionplan-import-bad-file = The file could not be read. Save it as XLSX or CSV and try again.
+actionplan-import-too-large = The worksheet is too large: it has more cells than an action plan, or cells far apart (in A1 and XFD1048576, say). Remove what is not part of the plan and try again.
 actionplan-submit-check = Show what will be created
 actionplan-submit-check-file = Read the file
 actionplan-submit-import = Import

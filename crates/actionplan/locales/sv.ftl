@@ -130,6 +130,7 @@ actionplan-import-file-hint = Excel (XLSX), CSV eller text med tabbar, högst 1 
 actionplan-import-paste-heading = Eller klistra in tabellen
 actionplan-import-no-file = Välj en fil.
 actionplan-import-bad-file = Filen gick inte att läsa. Spara den som XLSX eller CSV och försök igen.
+actionplan-import-too-large = Kalkylbladet är för stort: det har fler celler än en handlingsplan, eller celler långt från varandra (till exempel i A1 och XFD1048576). Ta bort det som inte hör till planen och försök igen.
 actionplan-submit-check = Visa vad som skapas
 actionplan-submit-check-file = Läs filen
 actionplan-submit-import = Importera

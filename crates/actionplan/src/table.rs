@@ -143,6 +143,10 @@ pub enum TableError {
     Xlsx(String),
     #[error("the workbook has no worksheet")]
     NoWorksheet,
+    /// More cells than a plan table has, or cells far apart (A1 and XFD1048576), or archive
+    /// entries that inflate past the limit: refused before anything large is made.
+    #[error("the workbook is too large: {0}")]
+    TooLarge(&'static str),
     #[error("could not write the XLSX workbook: {0}")]
     Write(String),
 }

@@ -5,6 +5,7 @@
 
 mod browser;
 mod common;
+mod hostile_files;
 mod personal;
 mod plan;
 mod seed003;

@@ -240,6 +240,7 @@ grants-att-err-rows = The file was not imported: some rows need correcting. Noth
 grants-att-err-missing-column = The file has no column { $column }. Nothing was saved.
 grants-att-err-not-csv = The file cannot be read as CSV. Nothing was saved.
 grants-att-err-not-xlsx = The file cannot be opened as an Excel file (XLSX). Nothing was saved.
+grants-att-err-sheet-too-large = The worksheet is too large: it has too many cells, or cells far apart (in A1 and XFD1048576, say). Remove what is not attendance and try again. Nothing was saved.
 grants-att-err-no-file = Choose a file to upload.
 grants-att-err-too-large = The file is larger than 20 MB. Split it, for example by term.
 grants-att-err-empty = The file has no attendance rows.

@@ -240,6 +240,7 @@ grants-att-err-rows = Filen lästes inte in: några rader behöver rättas. Inge
 grants-att-err-missing-column = Filen saknar kolumnen { $column }. Ingenting sparades.
 grants-att-err-not-csv = Filen går inte att läsa som CSV. Ingenting sparades.
 grants-att-err-not-xlsx = Filen går inte att öppna som en Excel-fil (XLSX). Ingenting sparades.
+grants-att-err-sheet-too-large = Kalkylbladet är för stort: det har för många celler, eller celler långt från varandra (till exempel i A1 och XFD1048576). Ta bort det som inte är närvaro och försök igen. Ingenting sparades.
 grants-att-err-no-file = Välj en fil att läsa in.
 grants-att-err-too-large = Filen är större än 20 MB. Dela upp den, till exempel per termin.
 grants-att-err-empty = Filen har inga rader med närvaro.

@@ -10,6 +10,7 @@ mod applications_browser;
 mod attendance;
 mod attendance_browser;
 mod attendance_card;
+mod attendance_hostile;
 mod browser;
 mod decided;
 mod decisions;

@@ -14,18 +14,20 @@ pub fn cell(value: &str) -> String {
     }
 }
 
-/// A value a spreadsheet would run as a formula (`=`, `+`, `@`, a tab, a carriage return, or a
-/// `-` before something other than a space) with a leading apostrophe, which [`uncell`] takes
-/// away again; any other value as it is. For a writer that quotes cells itself (the `csv` crate).
+/// A value a spreadsheet could run as a formula (one that starts with `=`, `+`, `-`, `@`, a tab,
+/// a carriage return or a line feed; `- 2+3` too, and negative numbers, which read back the
+/// same) with a leading apostrophe, which [`uncell`] takes away again; any other value as it
+/// is. For a writer that quotes cells itself (the `csv` crate).
 pub fn defused(value: &str) -> std::borrow::Cow<'_, str> {
-    if value.starts_with(['=', '+', '@', '\t', '\r'])
-        || value.starts_with('-') && value.len() > 1 && !value[1..].starts_with(' ')
-    {
+    if value.starts_with(FORMULA_STARTS) {
         std::borrow::Cow::Owned(format!("'{value}"))
     } else {
         std::borrow::Cow::Borrowed(value)
     }
 }
+
+/// The first characters that make a spreadsheet read a cell as a formula (OWASP's list).
+const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
 
 /// A whole CSV file: the byte order mark, then each row's cells, each line ending in CRLF.
 pub fn document(rows: &[Vec<String>]) -> String {
@@ -40,7 +42,7 @@ pub fn document(rows: &[Vec<String>]) -> String {
 /// A cell as read back: the apostrophe [`cell`] adds before a formula-like value is dropped.
 pub fn uncell(value: &str) -> &str {
     match value.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '@', '\t', '-']) => rest,
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
         _ => value,
     }
 }
@@ -64,6 +66,20 @@ mod tests {
         assert_eq!(cell("2018-04-21"), "2018-04-21");
         assert_eq!(uncell(&cell("+46 70")), "+46 70");
         assert_eq!(uncell("'vanlig"), "'vanlig");
+    }
+
+    #[test]
+    fn every_cell_a_spreadsheet_could_run_is_defused() {
+        // "- " and "-" alone got through before: `- 2+3` and `-1+1` are formulas to Excel.
+        for v in [
+            "- 2+3", "-", "-1+1", "=1", "+1", "@x", "\tx", "\rx", "\nx", "-SUM(A1)", "- ",
+        ] {
+            assert_eq!(defused(v), format!("'{v}"), "{v:?}");
+            assert_eq!(uncell(&defused(v)), v, "{v:?}");
+        }
+        assert_eq!(cell("- 2+3"), "'- 2+3");
+        assert_eq!(cell("\nx"), "\"'\nx\"");
+        assert_eq!(defused("Sala - IF"), "Sala - IF");
     }
 
     #[test]

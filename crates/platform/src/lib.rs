@@ -38,6 +38,7 @@ pub mod telemetry;
 pub mod tenants;
 pub mod upload;
 pub mod web;
+pub mod xlsx;
 
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::Router;

@@ -77,4 +77,5 @@ premises-inv-photo-upload = Upload the photo
 premises-inv-photo-added = The photo is uploaded.
 premises-inv-photo-deleted = The photo is deleted.
 premises-inv-photo-missing = Choose an image to upload.
+premises-inv-photo-limit = The room already has { $n } photos, the most a room can have. Delete a photo first.
 premises-inv-photo-not-image = The file is not a JPEG, PNG or WebP image. Choose another file.

@@ -77,4 +77,5 @@ premises-inv-photo-upload = Ladda upp fotot
 premises-inv-photo-added = Fotot är uppladdat.
 premises-inv-photo-deleted = Fotot är borttaget.
 premises-inv-photo-missing = Välj en bild att ladda upp.
+premises-inv-photo-limit = Rummet har redan { $n } foton, så många som ett rum kan ha. Ta bort ett foto först.
 premises-inv-photo-not-image = Filen är inte en bild i formatet JPEG, PNG eller WebP. Välj en annan fil.

@@ -55,15 +55,22 @@ struct BookForm {
     undantag: String,
 }
 
-/// Who the user may book as: the organisations they represent, a private person, a company
-/// (only the kinds the room takes).
-fn booker_options(ctx: &Ctx, user: &CurrentUser, room: &Room) -> Vec<(String, String)> {
+/// Who the user may book as: the organisations of this municipality they represent (another
+/// municipality's association does not get this one's association price), a private person, a
+/// company (only the kinds the room takes).
+fn booker_options(ctx: &Ctx, user: &CurrentUser, m: &Municipality, room: &Room) -> Vec<(String, String)> {
     let mut v = vec![];
     if room.prices.association.is_some() {
         for r in &user.roles {
-            if let (RoleKind::Representative, Some(id), Some(name)) =
-                (r.kind, r.organisation_id, r.organisation_name.as_ref())
-            {
+            if let (RoleKind::Representative, Some(id), Some(name), Some(at)) = (
+                r.kind,
+                r.organisation_id,
+                r.organisation_name.as_ref(),
+                r.municipality_id,
+            ) {
+                if at != m.id {
+                    continue;
+                }
                 v.push((format!("org:{id}"), name.clone()));
             }
         }
@@ -153,7 +160,7 @@ async fn book_page(
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
     let room = get_room(&state, &m, &id).await?;
-    let options = booker_options(&ctx, user, &room);
+    let options = booker_options(&ctx, user, &m, &room);
     if options.is_empty() {
         return Err(AppError::Forbidden);
     }
@@ -177,6 +184,7 @@ type Checked = (Vec<Slot>, BookingInput, bool);
 fn check(
     ctx: &Ctx,
     user: &CurrentUser,
+    m: &Municipality,
     room: &Room,
     f: &BookForm,
     now: i64,
@@ -213,10 +221,12 @@ fn check(
     let (kind, organisation_id, org_name) = match f.bokare.as_str() {
         s if s.starts_with("org:") => {
             let id = s[4..].parse::<OrganisationId>().ok();
-            let role = user
-                .roles
-                .iter()
-                .find(|r| r.kind == RoleKind::Representative && r.organisation_id == id && id.is_some());
+            let role = user.roles.iter().find(|r| {
+                r.kind == RoleKind::Representative
+                    && r.organisation_id == id
+                    && id.is_some()
+                    && r.municipality_id == Some(m.id)
+            });
             match role {
                 Some(r) if room.prices.association.is_some() => {
                     (Some(BookerKind::Association), id, r.organisation_name.clone())
@@ -317,13 +327,13 @@ async fn book_save(
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
     let room = get_room(&state, &m, &id).await?;
-    let options = booker_options(&ctx, user, &room);
+    let options = booker_options(&ctx, user, &m, &room);
     if options.is_empty() {
         return Err(AppError::Forbidden);
     }
     let action = format!("{}/rum/{}/boka", base(&m), room.id);
     let mut form = book_form(&ctx, action, options, &f);
-    let (slots, input, weekly) = match check(&ctx, user, &room, &f, state.now()) {
+    let (slots, input, weekly) = match check(&ctx, user, &m, &room, &f, state.now()) {
         Ok(v) => v,
         Err(errs) => {
             for (field, msg) in errs {
@@ -332,6 +342,22 @@ async fn book_save(
             return render_book(&ctx, &m, &room, form, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
+    if input.kind == BookerKind::Private {
+        let now = state.now();
+        let upcoming = store::bookings_of_user(&state.db, m.id, user.id, now)
+            .await?
+            .iter()
+            .filter(|b| {
+                b.booker_kind == BookerKind::Private
+                    && b.starts_at > now
+                    && matches!(b.status, Status::Requested | Status::Confirmed)
+            })
+            .count();
+        if let Err(limit) = crate::limits::private(upcoming, &slots, now) {
+            form.error("datum", limit.message(&ctx.tr));
+            return render_book(&ctx, &m, &room, form, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    }
     let letters = Letters::new(&state, &m.slug);
     // A weekly booking is a series when it has more than one date or leaves dates out.
     let series = weekly && (slots.len() > 1 || f.undantag.split([',', '\n', ';', ' ']).any(|s| !s.trim().is_empty()));

@@ -245,7 +245,7 @@ pub fn minutes(s: &str) -> Option<i64> {
     let s = s.trim().replace('.', ":");
     let (h, m) = match s.split_once(':') {
         Some((h, m)) => (h, m),
-        None if s.len() == 4 => s.split_at(2),
+        None if s.len() == 4 && s.is_ascii() => s.split_at(2),
         None if !s.is_empty() && s.len() <= 2 => (s.as_str(), "00"),
         None => return None,
     };
@@ -572,6 +572,10 @@ mod tests {
     #[test]
     fn times_of_day() {
         assert_eq!(minutes("18:30"), Some(1110));
+        // Found by fuzzing (fuzz/fuzz_targets/form_fields.rs): four bytes that are not four
+        // characters were split inside a character, and the booking form's time panicked.
+        assert_eq!(minutes("\n\n\0Öf"), None);
+        assert_eq!(minutes("aÖb"), None);
         assert_eq!(minutes("18.30"), Some(1110));
         assert_eq!(minutes("1830"), Some(1110));
         assert_eq!(minutes("8"), Some(480));

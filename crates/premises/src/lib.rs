@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod ids;
 pub mod inventory;
+pub mod limits;
 pub mod mail;
 mod personal;
 pub mod public;

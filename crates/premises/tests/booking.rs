@@ -3,7 +3,7 @@
 //! rejection (and their e-mail over SMTP), roles and municipalities.
 //! The test clock starts Monday 2026-11-23 09:00 UTC.
 
-use crate::common::{active, at, book, book_private, representative, room, signed_in, RoomSpec};
+use crate::common::{active, at, book, book_company, book_private, representative, room, signed_in, RoomSpec};
 use platform::auth::RoleKind;
 use premises::domain::Mode;
 use std::sync::Arc;
@@ -138,6 +138,7 @@ async fn summer_time_in_stockholm(backend: Backend) {
     let app = TestApp::start(backend).await;
     let sala = app.municipality("sala", "Sala kommun").await;
     let (_, r) = room(&app, sala, "Stora salen", RoomSpec::default()).await;
+    // A company: a private person may book at most 180 days ahead (`premises::limits`).
     let c = person(&app, "anna@example.se").await;
 
     // Tuesdays 18:00–20:00 across the change to summer time (Sunday 2027-03-28).
@@ -150,7 +151,7 @@ async fn summer_time_in_stockholm(backend: Backend) {
             ("fran", "18:00"),
             ("till", "20:00"),
             ("personer", "12"),
-            ("bokare", "private"),
+            ("bokare", "company"),
             ("upprepa_till", "2027-04-06"),
         ],
     )
@@ -165,19 +166,19 @@ async fn summer_time_in_stockholm(backend: Backend) {
     );
 
     // 02:30 does not exist that night.
-    let p = book_private(&c, r, "2027-03-28", "02:30", "03:30").await;
+    let p = book_company(&c, r, "2027-03-28", "02:30", "03:30").await;
     assert_eq!(p.status, 422);
     assert!(p.text().contains("sommartid"), "{}", p.text());
     // 01:00–04:00 that night is two hours long; the same clock times in October are four.
-    assert_eq!(book_private(&c, r, "2027-03-28", "01:00", "04:00").await.status, 303);
-    assert_eq!(book_private(&c, r, "2027-10-31", "01:00", "04:00").await.status, 303);
+    assert_eq!(book_company(&c, r, "2027-03-28", "01:00", "04:00").await.status, 303);
+    assert_eq!(book_company(&c, r, "2027-10-31", "01:00", "04:00").await.status, 303);
     let rows = active(&app, r).await;
     let night = rows.iter().find(|(s, _, _)| *s == at("2027-03-28", "01:00")).unwrap();
     assert_eq!(night.1 - night.0, 2 * 3600);
     let autumn = rows.iter().find(|(s, _, _)| *s == at("2027-10-31", "01:00")).unwrap();
     assert_eq!(autumn.1 - autumn.0, 4 * 3600);
     // In the autumn night, 02:00–03:00 happens twice; the booking holds both.
-    assert_eq!(book_private(&c, r, "2027-10-31", "02:30", "03:30").await.status, 409);
+    assert_eq!(book_company(&c, r, "2027-10-31", "02:30", "03:30").await.status, 409);
 
     // The week view shows local times on both sides of the change.
     let week = c.get(&format!("/sala/lokaler/rum/{r}?vecka=2027-W13")).await;

@@ -469,13 +469,13 @@ async fn each_manages_only_their_own_premises(backend: Backend) {
 }
 
 /// A client of its own that can send a file and a text field together, logged in.
-struct Uploader {
+pub(crate) struct Uploader {
     base: String,
     http: reqwest::Client,
 }
 
 impl Uploader {
-    async fn login(app: &TestApp, email: &str) -> Uploader {
+    pub(crate) async fn login(app: &TestApp, email: &str) -> Uploader {
         let http = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
@@ -509,7 +509,7 @@ impl Uploader {
     }
 
     /// The upload form's action on a room's page (it carries the CSRF token).
-    async fn action(&self, room: i64) -> String {
+    pub(crate) async fn action(&self, room: i64) -> String {
         let body = self.get(&format!("/sala/lokaler/rum/{room}/redigera")).await.1;
         let needle = format!("action=\"/sala/lokaler/rum/{room}/foton?");
         let at = body.find(&needle).unwrap() + "action=\"".len();
@@ -517,7 +517,14 @@ impl Uploader {
         a.replace("&amp;", "&")
     }
 
-    async fn upload(&self, action: &str, name: &str, mime: &str, bytes: Vec<u8>, alt: &str) -> (u16, String, String) {
+    pub(crate) async fn upload(
+        &self,
+        action: &str,
+        name: &str,
+        mime: &str,
+        bytes: Vec<u8>,
+        alt: &str,
+    ) -> (u16, String, String) {
         let part = reqwest::multipart::Part::bytes(bytes)
             .file_name(name.to_string())
             .mime_str(mime)
@@ -611,8 +618,10 @@ async fn photos_are_checked_stored_served_and_deleted(backend: Backend) {
     );
 
     // A JPEG and a WebP are taken too, by their bytes.
-    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0];
-    jpeg.extend_from_slice(&[0; 60]);
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+    jpeg.extend_from_slice(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+    jpeg.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x02]);
+    jpeg.extend_from_slice(&[0; 40]);
     let (status, _, body) = up.upload(&action, "foto.jpg", "image/jpeg", jpeg, "Entrén").await;
     assert_eq!(status, 303, "{body}");
     let mut webp = b"RIFF\x24\0\0\0WEBPVP8 ".to_vec();

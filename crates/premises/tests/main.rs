@@ -10,6 +10,7 @@ mod browser_seasons;
 mod common;
 mod demo;
 mod inventory;
+mod limits;
 mod no_double_booking;
 mod seasons;
 mod seasons_common;

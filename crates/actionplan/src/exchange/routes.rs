@@ -146,10 +146,19 @@ async fn import_file(
         form.error("table", ctx.t("actionplan-import-no-file"));
         return html_status(StatusCode::UNPROCESSABLE_ENTITY, &import_frame(&ctx, &m, form));
     };
-    let parsed = match crate::parse_file(&upload.file_name, &upload.bytes) {
+    // Parsing is CPU work on a file nobody vouches for: off the async workers.
+    let (name, bytes) = (upload.file_name.clone(), upload.bytes.clone());
+    let read = tokio::task::spawn_blocking(move || crate::parse_file(&name, &bytes))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let parsed = match read {
         Ok(p) => p,
-        Err(_) => {
-            form.error("table", ctx.t("actionplan-import-bad-file"));
+        Err(e) => {
+            let why = match e {
+                table::TableError::TooLarge(_) => "actionplan-import-too-large",
+                _ => "actionplan-import-bad-file",
+            };
+            form.error("table", ctx.t(why));
             return html_status(StatusCode::UNPROCESSABLE_ENTITY, &import_frame(&ctx, &m, form));
         }
     };

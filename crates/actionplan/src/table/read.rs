@@ -1,8 +1,6 @@
 //! The three readers: each turns its format into numbered lines of cells for `place::place`.
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx};
+use calamine::Data;
 
 use super::place::{place, RawLine};
 use super::{Parsed, TableError};
@@ -201,20 +199,21 @@ fn csv_records(input: &str, sep: char) -> Vec<(usize, Vec<String>)> {
 
 /// The first worksheet of an XLSX workbook, read with the same six columns, counted from the
 /// first column in use (A–F usually; C–H when the sheet starts at C). Numbers are read as
-/// written ("2020", not "2020.0"). A problem's line is the worksheet's row number.
+/// written ("2020", not "2020.0"). A problem's line is the worksheet's row number. Read within
+/// [`platform::xlsx::Limits::SMALL`]: a workbook that inflates or spreads past it (one cell in
+/// A1 and one in XFD1048576) is [`TableError::TooLarge`], not an allocation of its bounding box.
 pub fn parse_xlsx(bytes: &[u8]) -> Result<Parsed, TableError> {
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| TableError::Xlsx(e.to_string()))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or(TableError::NoWorksheet)?
-        .map_err(|e| TableError::Xlsx(e.to_string()))?;
-    let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    let lines = range
-        .rows()
-        .enumerate()
-        .map(|(i, row)| RawLine {
-            line: first_row + i + 1,
-            cells: row.iter().map(cell_text).collect(),
+    use platform::xlsx::{first_sheet, Limits, XlsxError};
+    let rows = first_sheet(bytes, &Limits::SMALL).map_err(|e| match e {
+        XlsxError::NotXlsx(why) => TableError::Xlsx(why),
+        XlsxError::NoWorksheet => TableError::NoWorksheet,
+        XlsxError::TooLarge(what) => TableError::TooLarge(what),
+    })?;
+    let lines = rows
+        .into_iter()
+        .map(|(row, cells)| RawLine {
+            line: row as usize + 1,
+            cells: cells.iter().map(cell_text).collect(),
         })
         .collect();
     Ok(place(lines))

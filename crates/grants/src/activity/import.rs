@@ -26,6 +26,9 @@ pub enum ImportError {
     NotCsv,
     /// An XLSX file that does not open, or has no worksheet.
     NotXlsx,
+    /// An XLSX file past [`xlsx::LIMITS`]: too many cells, cells far apart, or entries that
+    /// inflate too much.
+    TooLarge,
     /// Rows that could not be read; nothing is imported then.
     Rows(Vec<RowError>),
 }

@@ -273,6 +273,7 @@ fn import_problem(ctx: &Ctx, e: &ImportError) -> (String, Vec<ErrorRow>) {
         ),
         ImportError::NotCsv => (ctx.t("grants-att-err-not-csv"), vec![]),
         ImportError::NotXlsx => (ctx.t("grants-att-err-not-xlsx"), vec![]),
+        ImportError::TooLarge => (ctx.t("grants-att-err-sheet-too-large"), vec![]),
         ImportError::Rows(rows) => (
             ctx.t("grants-att-err-rows"),
             rows.iter()
@@ -312,7 +313,11 @@ async fn import(
         }
         Err(e) => return Err(e),
     };
-    let meetings = match read_file(&upload.file_name, &upload.bytes, ERRORS_MAX) {
+    // Parsing is CPU work on a file nobody vouches for: off the async workers.
+    let read = tokio::task::spawn_blocking(move || read_file(&upload.file_name, &upload.bytes, ERRORS_MAX))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let meetings = match read {
         Ok(meetings) if meetings.is_empty() => {
             let why = ctx.t("grants-att-err-empty");
             return render(&state, &ctx, &m, p.org, &name, |page| page.upload_error = Some(why)).await;

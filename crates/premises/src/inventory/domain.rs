@@ -21,6 +21,8 @@ pub const ALT_MAX: usize = 300;
 /// (a phone's photo is often 2–6 MB) is still read up to this size and dropped, so that the
 /// browser shows the page that says the file is too large instead of a broken connection.
 pub const PHOTO_BODY_MAX: usize = 8 * FILE_MAX;
+/// The photos a room keeps: enough to show it, not a photo archive.
+pub const PHOTOS_MAX: usize = 20;
 pub const CAPACITY_MAX: i64 = 100_000;
 pub const PRICE_MAX: i64 = 1_000_000;
 

@@ -12,6 +12,7 @@
 //! municipality are 404s, since every query names the municipality of the path.
 
 pub mod domain;
+pub mod photo;
 mod rooms;
 mod routes;
 pub mod store;

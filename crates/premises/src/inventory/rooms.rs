@@ -495,17 +495,21 @@ pub(super) async fn photo_add(
     let sent = read_upload(&mut multipart).await?;
     let mut photos = photos_of(&state, &m, &room).await?;
     let kind = match (&sent.file, sent.too_large) {
+        _ if photos.list.len() >= PHOTOS_MAX => Err(ctx.tr.ta("premises-inv-photo-limit", &[("n", &PHOTOS_MAX)])),
         (_, true) => Err(ctx.t("err-file-too-large")),
         (None, false) => Err(ctx.t("premises-inv-photo-missing")),
-        (Some(bytes), false) => image_type(bytes).ok_or_else(|| ctx.t("premises-inv-photo-not-image")),
+        // Stored without its metadata (EXIF: where and when it was taken): photos are public.
+        (Some(bytes), false) => image_type(bytes)
+            .zip(super::photo::strip_metadata(bytes))
+            .ok_or_else(|| ctx.t("premises-inv-photo-not-image")),
     };
     let alt = rules::line(&sent.alt, ALT_MAX);
-    match (kind, alt, &sent.file) {
-        (Ok(kind), Ok(alt), Some(bytes)) => {
-            store::add_photo(&state.db, m.id, room.id, kind, bytes, &alt, state.now()).await?;
+    match (kind, alt) {
+        (Ok((kind, bytes)), Ok(alt)) => {
+            store::add_photo(&state.db, m.id, room.id, kind, &bytes, &alt, state.now()).await?;
             Ok(Redirect::to(&format!("{}/rum/{}/redigera?sparat=foto#foton", base(&m), room.id)).into_response())
         }
-        (kind, alt, _) => {
+        (kind, alt) => {
             photos.file_error = kind.err();
             photos.alt_error = alt.err().map(|why| Problem::Rule(why).message(&ctx.tr));
             photos.alt = sent.alt.clone();

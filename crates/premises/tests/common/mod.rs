@@ -125,6 +125,24 @@ pub async fn book_private(c: &Client, room: RoomId, date: &str, from: &str, to: 
     .await
 }
 
+/// A company's single booking (not bound by a private person's limits).
+pub async fn book_company(c: &Client, room: RoomId, date: &str, from: &str, to: &str) -> testkit::Page {
+    book(
+        c,
+        "sala",
+        room,
+        &[
+            ("datum", date),
+            ("fran", from),
+            ("till", to),
+            ("personer", "10"),
+            ("bokare", "company"),
+            ("namn", "Berg AB"),
+        ],
+    )
+    .await
+}
+
 /// The active bookings of a room: (start, end, end of block), by start.
 pub async fn active(app: &TestApp, room: RoomId) -> Vec<(i64, i64, i64)> {
     sqlx::query_as(

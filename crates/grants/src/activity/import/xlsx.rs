@@ -5,26 +5,35 @@
 
 use super::{ImportError, Rows};
 use crate::activity::domain::Meeting;
-use calamine::{Data, Reader, Xlsx};
-use std::io::Cursor;
+use calamine::Data;
+use platform::xlsx::{first_sheet, Limits, XlsxError};
+
+/// What an attendance workbook may cost: a 20 MB upload of XML compresses about ten to one, so
+/// 256 MB inflated per entry; four million cells (400 000 rows of ten columns), 256 columns. A workbook
+/// past these, or with cells far apart (A1 and XFD1048576), is [`ImportError::TooLarge`].
+pub const LIMITS: Limits = Limits {
+    entry_bytes: 256 * 1024 * 1024,
+    total_bytes: 320 * 1024 * 1024,
+    entries: 1_000,
+    cells: 4_000_000,
+    columns: 256,
+};
 
 /// Reads the first worksheet into meetings. A row's line is its row number in the sheet.
 pub fn read_xlsx(bytes: &[u8], max_errors: usize) -> Result<Vec<Meeting>, ImportError> {
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| ImportError::NotXlsx)?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or(ImportError::NotXlsx)?
-        .map_err(|_| ImportError::NotXlsx)?;
-    let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
-    let mut lines = range.rows().enumerate();
+    let sheet = first_sheet(bytes, &LIMITS).map_err(|e| match e {
+        XlsxError::TooLarge(_) => ImportError::TooLarge,
+        XlsxError::NotXlsx(_) | XlsxError::NoWorksheet => ImportError::NotXlsx,
+    })?;
+    let mut lines = sheet.into_iter();
     let Some((_, header)) = lines.next() else {
         return Err(ImportError::MissingColumn("grupp"));
     };
     let header: Vec<String> = header.iter().map(cell_text).collect();
     let mut rows = Rows::new(header.iter().map(String::as_str), max_errors)?;
-    for (i, row) in lines {
-        let cells: Vec<String> = row.iter().map(cell_text).collect();
-        rows.row(first_row + i as u64 + 1, |c| cells.get(c).map_or("", String::as_str));
+    for (row, cells) in lines {
+        let cells: Vec<String> = cells.iter().map(cell_text).collect();
+        rows.row(u64::from(row) + 1, |c| cells.get(c).map_or("", String::as_str));
     }
     rows.finish()
 }
