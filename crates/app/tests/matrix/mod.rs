@@ -16,7 +16,7 @@
 //!    the fields of the form an allowed visitor was shown (so the role check answers, not the
 //!    form reader) and a valid CSRF token of the visitor's own session; then Örebro's coordinator
 //!    under Örebro's address with Sala's ids; last, the POSTs of the least privileged allowed
-//!    visitor (side effects come last, and signing out or erasing an account at the very end).
+//!    visitor (side effects come last, taking a role away, then signing out or erasing an account at the very end).
 //!
 //! What each visitor must get (the access levels are [`expect::Access`]):
 //! - allowed, GET: 2xx, or a redirect that is not to the login page;
@@ -497,9 +497,15 @@ async fn route_matrix(backend: Backend) {
         }
     }
 
-    // 8. The POSTs of the least privileged allowed visitor; signing out and erasing last.
+    // 8. The POSTs of the least privileged allowed visitor; taking a role away (which would
+    // leave the representative without theirs), then signing out and erasing, last.
     let mut last: Vec<&&Route> = posts.iter().collect();
-    last.sort_by_key(|r| r.pattern.starts_with("/konto/"));
+    last.sort_by_key(|r| {
+        (
+            r.pattern.starts_with("/konto/"),
+            r.pattern.ends_with("/ta-bort") && r.pattern.contains("/admin/personer"),
+        )
+    });
     for r in last {
         let a = agent(least(r.access));
         let answer = a.send(r.method.clone(), &r.sala, Some(&form_for(r))).await;

@@ -131,7 +131,7 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
     let num = |key: &str| done.get(key).and_then(|v| v.parse::<i64>().ok()).unwrap_or(NOTHING);
     match key {
         // The platform's links: a token that names nothing.
-        "verifiera/{token}" | "lank/{token}" | "aterstall/{token}" | "avanmalan/{token}" | "avregistrera/{token}" => {
+        "verifiera/{token}" | "bekrafta/{token}" | "lank/{token}" | "aterstall/{token}" | "avanmalan/{token}" | "avregistrera/{token}" => {
             Some(Sample {
                 value: TOKEN.into(),
                 is_id: false,
