@@ -96,19 +96,33 @@ pub(super) async fn save(
     PathParams(TokenPath { token }): PathParams<TokenPath>,
 ) -> AppResult<Response> {
     let now = state.now();
-    // Take the waiting registration (once) and register it in its own transaction: the seat is
-    // counted under the meeting's lock as for every registration.
-    let taken = {
-        let mut tx = state.db.write().await?;
-        let taken = pending::take(&mut tx, m.id, &token, now).await?;
-        tx.commit().await?;
-        taken
-    };
-    let (meeting_id, input) = taken.ok_or(AppError::NotFound("meetings-err-no-pending"))?;
-    let mt = views::meeting(&state, &m, meeting_id).await?;
+    // Take the waiting registration (once) and register it in the same transaction, so that a
+    // crash between the two cannot lose it: the seat is counted under the meeting's lock as for
+    // every registration, and the mail is queued with it.
+    let letters = Letters::new(&state, &m.slug);
     let cancel = state.random.token(32);
-    match super::seat(&state, &m, meeting_id, &input, &cancel).await {
-        Ok(status) => registered_page(&ctx, &m, &mt, status, &input.email, &cancel),
+    let seated = db::write(&state.db, now, async |tx| {
+        let Some((meeting_id, input)) = pending::take(tx, m.id, &token, now).await? else {
+            return Err(RegisterError::NotFound);
+        };
+        let (status, change) = super::seat_in(tx, &letters, &m, meeting_id, &input, &cancel, now).await?;
+        Ok(((meeting_id, input, status), change))
+    })
+    .await;
+    let (meeting_id, input) = match &seated {
+        Ok((id, input, _)) => (*id, input.clone()),
+        Err(RegisterError::NotFound) => return Err(AppError::NotFound("meetings-err-no-pending")),
+        Err(_) => match pending::find(&state.db, m.id, &token, now).await? {
+            Some(found) => found,
+            None => return Err(AppError::NotFound("meetings-err-no-pending")),
+        },
+    };
+    let mt = views::meeting(&state, &m, meeting_id).await?;
+    match seated.map(|(_, _, status)| status) {
+        Ok(status) => {
+            state.jobs_wakeup.notify_one();
+            registered_page(&ctx, &m, &mt, status, &input.email, &cancel)
+        }
         Err(RegisterError::Already) => {
             let mut p = FormPage::new(ctx.page_in(&m, ctx.tr.ta("meetings-confirm-title", &[("title", &mt.title)])));
             p.notice = Some(ctx.t("meetings-err-already"));

@@ -36,22 +36,35 @@ pub(crate) async fn seat(
     let letters = Letters::new(state, &m.slug);
     let now = state.now();
     let status = db::write(&state.db, now, async |tx| {
-        let r = store::register(tx, m.id, meeting_id, input, token, now).await?;
-        let email = letters.registered(&r.meeting, &input.name, &input.email, r.status, token);
-        mail::queue(tx, Some(m.id), &email, now).await?;
-        let change = Change::new(
-            m.id,
-            None,
-            "meetings.registration.create",
-            "meetings_registration",
-            r.id,
-            format!("{}: {}", r.meeting.title, r.status.as_str()),
-        );
-        Ok::<_, store::RegisterError>((r.status, change))
+        seat_in(tx, &letters, m, meeting_id, input, token, now).await
     })
     .await?;
     state.jobs_wakeup.notify_one();
     Ok(status)
+}
+
+/// The registration, its mail and its audit entry, in the caller's transaction.
+pub(crate) async fn seat_in(
+    tx: &mut AnyConnection,
+    letters: &Letters,
+    m: &Municipality,
+    meeting_id: MeetingId,
+    input: &crate::domain::RegistrationInput,
+    token: &str,
+    now: i64,
+) -> Result<(crate::domain::Status, Change<'static>), store::RegisterError> {
+    let r = store::register(tx, m.id, meeting_id, input, token, now).await?;
+    let email = letters.registered(&r.meeting, &input.name, &input.email, r.status, token);
+    mail::queue(tx, Some(m.id), &email, now).await?;
+    let change = Change::new(
+        m.id,
+        None,
+        "meetings.registration.create",
+        "meetings_registration",
+        r.id,
+        format!("{}: {}", r.meeting.title, r.status.as_str()),
+    );
+    Ok((r.status, change))
 }
 
 /// Queue, in the caller's transaction, the mail to each one who got a seat from the waiting list.
