@@ -3,7 +3,7 @@
 //! started again. Every registration that got a success answer is stored, the waiting list is
 //! consistent with the capacity, and each registration's mail (queued in the same transaction)
 //! reaches the SMTP server after the restart: at least once, and twice only for the one the
-//! worker was sending at the kill (exactly once would need the SMTP server's help; see README).
+//! worker was sending at the kill (exactly once would need the SMTP server's help; README, "Stopping and crashing").
 
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};

@@ -6,9 +6,6 @@
 mod architecture;
 mod backup;
 mod cli;
-// The crash test (crash.rs) is not run yet: in about 1 run of 4, on either database, one
-// confirmation-link mail stays unsent after the restart (its job 'running' with one attempt).
-// Issue 14 stays open until that is understood and the test runs here.
 mod crash;
 mod demo;
 mod instances;
