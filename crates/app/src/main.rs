@@ -195,6 +195,10 @@ struct Settings {
     /// Bearer token that opens GET /metrics; without it /metrics is closed [env: OVERENS_METRICS_TOKEN]
     #[arg(long)]
     metrics_token: Option<String>,
+    /// Secret kept outside the database that keys the hashes of erased addresses; the same on
+    /// every instance [env: OVERENS_PEPPER]
+    #[arg(long)]
+    pepper: Option<String>,
 }
 
 impl Settings {
@@ -220,6 +224,7 @@ impl Settings {
             ("log_format", &self.log_format),
             ("demo", &self.demo),
             ("metrics_token", &self.metrics_token),
+            ("pepper", &self.pepper),
         ]
     }
 }
@@ -266,6 +271,12 @@ async fn run_server(config: Config, load_demo: bool) -> anyhow::Result<()> {
             "this database ({db_url}) holds the demo accounts, whose password is published: refusing to serve it \
              as a real installation. Run the demo with `overens demo` (or the setting `demo = true`), \
              or start a real installation on a new database."
+        );
+    }
+    if !demo_run && state.config.pepper.is_none() {
+        tracing::warn!(
+            "no `pepper` setting (OVERENS_PEPPER): the hashes kept of erased addresses are keyed with the \
+             database's own secret, so a copy of the database could test an address against them"
         );
     }
     if load_demo {

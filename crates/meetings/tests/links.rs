@@ -47,7 +47,13 @@ async fn a_participants_links_expire_after_the_meeting(backend: Backend) {
 
 async fn an_opt_out_outlives_the_erasure_of_the_address(backend: Backend) {
     let app = TestApp::start(backend).await;
-    let (_, meeting) = sala_with_meeting(&app, "").await;
+    kim_opts_out_and_is_erased(&app).await;
+}
+
+/// A registry contact, Kim, gets an invitation, opts out, and is erased from the meetings by the
+/// coordinator; the next invitation leaves Kim out.
+async fn kim_opts_out_and_is_erased(app: &TestApp) {
+    let (_, meeting) = sala_with_meeting(app, "").await;
     let now = app.state.now();
     let (_, iks) = app
         .representative("ordforande@iks.example", "sala", "IKS, Ideell Kultur i Sala")
@@ -61,7 +67,7 @@ async fn an_opt_out_outlives_the_erasure_of_the_address(backend: Backend) {
     .execute(&app.state.db.pool)
     .await
     .unwrap();
-    let c = coordinator(&app, "sala").await;
+    let c = coordinator(app, "sala").await;
     let send = format!("/sala/moten/{meeting}/inbjudan/skicka");
     let sent = c.submit(&send, &send, &[("contacts", "on")]).await;
     assert!(
@@ -106,7 +112,83 @@ async fn an_opt_out_outlives_the_erasure_of_the_address(backend: Backend) {
     assert_eq!(to_kim(&app.deliver().await), before, "Kim was mailed again");
 }
 
+/// The hash kept of an erased opt-out, keyed as the database's secret alone would key it.
+fn keyed_with_the_database_secret(app: &TestApp, sala: platform::MunicipalityId, email: &str) -> String {
+    platform::auth::token_hash(&meetings::invitation::unsubscribe_token(&app.state.secret, sala, email))
+}
+
+async fn with_a_pepper_a_copy_of_the_database_cannot_test_an_address(backend: Backend) {
+    let db = std::sync::Arc::new(testkit::TestDb::new(backend).await);
+    let app = TestApp::start_with(
+        db,
+        testkit::Options {
+            configure: Some(Box::new(|c| {
+                c.pepper = Some("a pepper kept in the configuration".into())
+            })),
+            ..Default::default()
+        },
+    )
+    .await;
+    kim_opts_out_and_is_erased(&app).await;
+    let sala = app.municipality_id("sala").await;
+    let kept: Vec<(String,)> = sqlx::query_as("SELECT address_hash FROM meetings_suppressed")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(kept.len(), 1);
+    let guess = keyed_with_the_database_secret(&app, sala, "kim@forening.example");
+    assert_ne!(
+        kept[0].0, guess,
+        "the database's secret alone finds Kim among the opt-outs"
+    );
+}
+
+async fn opt_outs_kept_before_the_pepper_still_count(backend: Backend) {
+    let db = std::sync::Arc::new(testkit::TestDb::new(backend).await);
+    let app = TestApp::start_with(
+        db,
+        testkit::Options {
+            configure: Some(Box::new(|c| c.pepper = Some("a pepper given later on".into()))),
+            ..Default::default()
+        },
+    )
+    .await;
+    let (_, meeting) = sala_with_meeting(&app, "").await;
+    let sala = app.municipality_id("sala").await;
+    let (_, iks) = app
+        .representative("ordforande@iks.example", "sala", "IKS, Ideell Kultur i Sala")
+        .await;
+    let now = app.state.now();
+    sqlx::query(
+        "INSERT INTO registry_contacts (organisation_id, name, email, consent_at, created_at) \
+         VALUES ($1, 'Kim', 'kim@forening.example', $2, $2)",
+    )
+    .bind(iks)
+    .bind(now)
+    .execute(&app.state.db.pool)
+    .await
+    .unwrap();
+    // Kim opted out and was erased before the instance had a pepper.
+    sqlx::query("INSERT INTO meetings_suppressed (municipality_id, address_hash, created_at) VALUES ($1, $2, $3)")
+        .bind(sala)
+        .bind(keyed_with_the_database_secret(&app, sala, "kim@forening.example"))
+        .bind(now)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let c = coordinator(&app, "sala").await;
+    let send = format!("/sala/moten/{meeting}/inbjudan/skicka");
+    let sent = c.submit(&send, &send, &[("contacts", "on")]).await;
+    assert!(
+        sent.text().contains("Inbjudan skickas till 0 mottagare."),
+        "{}",
+        sent.text()
+    );
+}
+
 both!(
     a_participants_links_expire_after_the_meeting,
     an_opt_out_outlives_the_erasure_of_the_address,
+    with_a_pepper_a_copy_of_the_database_cannot_test_an_address,
+    opt_outs_kept_before_the_pepper_still_count,
 );

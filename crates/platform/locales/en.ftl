@@ -296,3 +296,4 @@ fresh-login-by-link = Log in with a link by e-mail instead
 people-unverified = This person has not confirmed their e-mail address yet. Ask them to log in once first.
 people-revoke = Remove the role
 people-revoked = The role has been removed.
+people-last-coordinator = The role stays: the municipality must have at least one coordinator. Give someone else the coordinator role first.

@@ -296,3 +296,4 @@ fresh-login-by-link = Logga in med en länk via e-post i stället
 people-unverified = Personen har inte bekräftat sin e-postadress ännu. Be personen logga in en gång först.
 people-revoke = Ta bort rollen
 people-revoked = Rollen är borttagen.
+people-last-coordinator = Rollen är kvar: kommunen måste ha minst en samordnare. Ge någon annan rollen samordnare först.

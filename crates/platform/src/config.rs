@@ -74,6 +74,10 @@ pub const SETTINGS: &[(&str, &str)] = &[
         "metrics_token",
         "bearer token for GET /metrics (Prometheus); without it /metrics answers 404",
     ),
+    (
+        "pepper",
+        "a secret kept outside the database (16 characters or more, the same on every instance) that keys what is kept of erased addresses; without it the database's own secret does",
+    ),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,6 +162,10 @@ pub struct Config {
     pub demo: bool,
     /// The bearer token that opens `/metrics`; `None` keeps the endpoint closed (404).
     pub metrics_token: Option<String>,
+    /// A secret from outside the database that keys the hashes kept of erased addresses (the
+    /// meetings' opt-outs), so that a copy of the database alone cannot test an address against
+    /// them. `None`: the database's own secret keys them (a warning at start).
+    pub pepper: Option<String>,
 }
 
 impl Config {
@@ -450,6 +458,14 @@ impl Config {
                         s,
                         "expected at least 16 characters without spaces".into(),
                     ))
+                }
+                Some((v, _)) => Some(v.trim().to_string()),
+            },
+            pepper: match raw.get("pepper") {
+                None => None,
+                Some((v, _)) if v.trim().is_empty() => None,
+                Some((v, s)) if v.trim().len() < 16 => {
+                    return Err(invalid("pepper", s, "expected at least 16 characters".into()))
                 }
                 Some((v, _)) => Some(v.trim().to_string()),
             },

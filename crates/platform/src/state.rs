@@ -63,6 +63,16 @@ impl AppState {
         self.clock.now().timestamp()
     }
 
+    /// The key for what must stay unguessable even to someone holding a copy of the database
+    /// (the hashes kept of erased addresses): the `pepper` setting, or the database's secret
+    /// when none is set.
+    pub fn pepper(&self) -> &[u8] {
+        match self.config.pepper.as_deref() {
+            Some(p) => p.as_bytes(),
+            None => &self.secret,
+        }
+    }
+
     /// Today's date in Sweden (Europe/Stockholm), by the state's clock.
     pub fn today(&self) -> chrono::NaiveDate {
         self.clock

@@ -1,7 +1,8 @@
 //! Issue 14, finding 6 (sessions): an idle timeout that slides, an absolute limit for staff,
 //! coordinators and operators, a fresh login before erasure and role grants, the list of one's
 //! sessions with "log out the others", changing the password when signed in, taking a role
-//! away, and older e-mailed links dying when a newer one is used.
+//! away (never the last coordinator), and older e-mailed links dying when a newer one is sent
+//! or used.
 
 use chrono::Duration;
 use platform::auth::RoleKind;
@@ -269,6 +270,114 @@ async fn using_a_link_kills_the_older_ones(backend: Backend) {
     assert_eq!(old.get(&reset).await.status, 400, "the older reset link is dead");
 }
 
+async fn issuing_a_link_kills_the_older_one_of_its_kind(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    app.user("kalle@exempel.se", None).await;
+    let c = app.client();
+    c.submit(
+        "/konto/glomt-losenord",
+        "/konto/glomt-losenord",
+        &[("email", "kalle@exempel.se")],
+    )
+    .await;
+    app.run_jobs().await;
+    let reset = path_of(&app, &url_in(&app.outbox().await[0].2, "/konto/aterstall/").unwrap());
+    let first = request_login_link(&app, &c, "kalle@exempel.se").await;
+    let second = request_login_link(&app, &c, "kalle@exempel.se").await;
+    assert_ne!(first, second);
+
+    // Nothing used yet: the newer login link alone is good, the reset link (another kind) too.
+    let other = app.client();
+    let old = other.get(&first).await;
+    assert_eq!(old.status, 400, "the older login link died when the newer one was sent");
+    assert!(old.text().contains("gått ut"), "{}", old.text());
+    assert_eq!(other.get(&reset).await.status, 200, "a reset link is another kind");
+    let page = c.get(&second).await;
+    assert_eq!(page.status, 200);
+    assert_eq!(c.post_raw(&second, &[("_csrf", &page.csrf())]).await.status, 303);
+    assert!(signed_in(&c).await);
+}
+
+/// The role id of a person's role in the municipality.
+async fn role_of(app: &TestApp, email: &str) -> i64 {
+    let (id,): (i64,) = sqlx::query_as("SELECT r.id FROM roles r JOIN users u ON u.id = r.user_id WHERE u.email = $1")
+        .bind(email)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    id
+}
+
+async fn the_last_coordinator_keeps_the_role(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    app.municipality("sala", "Sala").await;
+    let c = app.coordinator("sala").await;
+    let own = role_of(&app, "samordnare@sala.example").await;
+    let page = c.get("/sala/admin/personer").await;
+    let p = c
+        .post_raw(
+            "/sala/admin/personer/ta-bort",
+            &[("_csrf", &page.csrf()), ("role_id", &own.to_string())],
+        )
+        .await;
+    assert_eq!(p.status, 303, "{}", p.text());
+    let after = c.get(p.location.as_deref().unwrap()).await;
+    assert_eq!(after.status, 200, "still a coordinator");
+    assert!(
+        after.text().contains("kommunen måste ha minst en samordnare"),
+        "{}",
+        after.text()
+    );
+
+    // With a second coordinator, the first may step down.
+    app.signed_in("anna@sala.example", Some((RoleKind::Coordinator, Some("sala"))))
+        .await;
+    let page = c.get("/sala/admin/personer").await;
+    let p = c
+        .post_raw(
+            "/sala/admin/personer/ta-bort",
+            &[("_csrf", &page.csrf()), ("role_id", &own.to_string())],
+        )
+        .await;
+    assert_eq!(p.location.as_deref(), Some("/sala/admin/personer?borttagen=1"));
+    assert_eq!(c.get("/sala/admin/personer").await.status, 403, "the role is gone");
+}
+
+async fn role_removal_needs_a_fresh_login(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    app.municipality("sala", "Sala").await;
+    app.signed_in("magnus@sala.example", Some((RoleKind::Staff, Some("sala"))))
+        .await;
+    let role = role_of(&app, "magnus@sala.example").await;
+    let c = app.coordinator("sala").await;
+    stay_active(&app, &c, 15).await;
+    let page = c.get("/sala/admin/personer").await;
+    let p = c
+        .post_raw(
+            "/sala/admin/personer/ta-bort",
+            &[("_csrf", &page.csrf()), ("role_id", &role.to_string())],
+        )
+        .await;
+    assert_eq!(
+        p.location.as_deref(),
+        Some("/konto/bekrafta?next=%2Fsala%2Fadmin%2Fpersoner")
+    );
+    assert_eq!(role_of(&app, "magnus@sala.example").await, role, "the role stays");
+}
+
+async fn adding_a_municipality_needs_a_fresh_login(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (op, _) = app
+        .signed_in("drift@exempel.se", Some((RoleKind::Operator, None)))
+        .await;
+    stay_active(&app, &op, 15).await;
+    let p = op
+        .submit("/drift/", "/drift/", &[("name", "Luleå"), ("slug", "lulea")])
+        .await;
+    assert_eq!(p.location.as_deref(), Some("/konto/bekrafta?next=%2Fdrift%2F"));
+    assert_eq!(app.client().get("/lulea/").await.status, 404, "not added");
+}
+
 both!(
     staff_sessions_end_after_half_an_hour_idle,
     residents_stay_signed_in_longer_when_idle,
@@ -279,4 +388,8 @@ both!(
     change_password_when_signed_in,
     coordinator_takes_a_role_away,
     using_a_link_kills_the_older_ones,
+    issuing_a_link_kills_the_older_one_of_its_kind,
+    the_last_coordinator_keeps_the_role,
+    role_removal_needs_a_fresh_login,
+    adding_a_municipality_needs_a_fresh_login,
 );

@@ -35,8 +35,9 @@ pub fn router() -> Routes {
         )
 }
 
-/// The unsubscribe token of an address: unguessable without the instance's secret, the same in
-/// every mail to that address (only its hash is stored).
+/// The unsubscribe token of an address: unguessable without the key ([`AppState::pepper`]: a
+/// secret kept outside the database when the instance sets one), the same in every mail to that
+/// address (only its hash is stored, and kept as the opt-out when the address is erased).
 pub fn unsubscribe_token(secret: &[u8], municipality_id: MunicipalityId, email: &str) -> String {
     let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else {
         return String::new();
@@ -316,8 +317,17 @@ async fn send(
     let mails: Vec<(String, String, Email)> = to
         .into_iter()
         .filter(|e| !gone.contains(e))
-        .map(|email| (unsubscribe_token(&state.secret, m.id, &email), email))
-        .filter(|(token, _)| !suppressed.contains(&platform::auth::token_hash(token)))
+        .map(|email| (unsubscribe_token(state.pepper(), m.id, &email), email))
+        // An erased address's opt-out is kept as the hash of its token (issue 14). Those kept
+        // before the `pepper` setting was given were keyed with the database's secret.
+        .filter(|(token, email)| {
+            !suppressed.contains(&platform::auth::token_hash(token))
+                && !suppressed.contains(&platform::auth::token_hash(&unsubscribe_token(
+                    &state.secret,
+                    m.id,
+                    email,
+                )))
+        })
         .map(|(token, email)| {
             let link = format!("{root}{}", paths::unsubscribe(&m.slug, &token));
             let mail = Email::new(

@@ -269,6 +269,18 @@ pub async fn create_link(
     token_hash: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
+    // A new link of a kind ends the person's older open links of that kind (issue 14, finding
+    // 6): only the newest login, reset or verification link in a mailbox works. They expire
+    // now rather than count as used, so the older link's page says to ask for a new one.
+    sqlx::query(
+        "UPDATE one_time_links SET expires_at = $3 \
+         WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
+    )
+    .bind(user_id)
+    .bind(purpose.as_str())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
     Insert::into(Links::Table)
         .set(Links::TokenHash, token_hash)
         .set(Links::UserId, user_id)

@@ -1,6 +1,7 @@
 //! The operator's pages: the municipalities on the instance (and adding one), the mail outbox
 //! (where mail goes when no SMTP server is configured) and the job queue's state.
 
+use crate::accounts::account::fresh_login_redirect;
 use crate::auth::require_operator;
 use crate::ctx::{Ctx, Input};
 use crate::error::AppResult;
@@ -97,6 +98,11 @@ async fn create_municipality(
     Input(input): Input<MunicipalityForm>,
 ) -> AppResult<Response> {
     let user = require_operator(ctx.user.as_ref())?;
+    if !ctx.fresh_login(state.now()) {
+        // Adding a municipality to the instance is the operator's most far-reaching act: a
+        // fresh login first, as for role grants (issue 14, finding 6).
+        return Ok(fresh_login_redirect("/drift/"));
+    }
     let mut form = municipality_form(&ctx);
     form.fill_from(&input);
     let name = rules::line(&input.name, 120);

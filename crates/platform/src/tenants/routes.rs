@@ -1,4 +1,4 @@
-use super::store::{self, Department, GrantOutcome, Member, Municipality};
+use super::store::{self, Department, GrantOutcome, Member, Municipality, RevokeOutcome};
 use super::Tenant;
 use crate::accounts::account::fresh_login_redirect;
 use crate::audit;
@@ -171,6 +171,7 @@ struct PeoplePage {
     revoke_action: String,
     form: Form,
     notice: Option<String>,
+    warning: Option<String>,
 }
 
 fn people_form(ctx: &Ctx, m: &Municipality, departments: &[Department]) -> Form {
@@ -211,6 +212,7 @@ async fn people(
         revoke_action: format!("/{}/admin/personer/ta-bort", m.slug),
         members,
         notice: q.contains_key("borttagen").then(|| ctx.t("people-revoked")),
+        warning: q.contains_key("sista").then(|| ctx.t("people-last-coordinator")),
     })
 }
 
@@ -227,10 +229,16 @@ async fn revoke_role(
     Input(input): Input<RevokeForm>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    store::revoke_role(&state.db, m.id, input.role_id, Some(user), state.now())
-        .await?
-        .ok_or(AppError::NotFound("err-not-found"))?;
-    Ok(Redirect::to(&format!("/{}/admin/personer?borttagen=1", m.slug)).into_response())
+    if !ctx.fresh_login(state.now()) {
+        // Taking a role away is as sensitive as granting one: a fresh login first.
+        return Ok(fresh_login_redirect(&format!("/{}/admin/personer", m.slug)));
+    }
+    let query = match store::revoke_role(&state.db, m.id, input.role_id, Some(user), state.now()).await? {
+        RevokeOutcome::Revoked(_) => "borttagen",
+        RevokeOutcome::LastCoordinator => "sista",
+        RevokeOutcome::NotFound => return Err(AppError::NotFound("err-not-found")),
+    };
+    Ok(Redirect::to(&format!("/{}/admin/personer?{query}=1", m.slug)).into_response())
 }
 
 /// A role for an account: whose (e-mail), which, and in which department.
@@ -297,6 +305,7 @@ async fn grant_role(
             revoke_action: format!("/{}/admin/personer/ta-bort", m.slug),
             members,
             notice,
+            warning: None,
         },
     )
 }

@@ -307,16 +307,26 @@ pub async fn grant_role(
     Ok(GrantOutcome::Granted)
 }
 
+/// What taking a role away did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum RevokeOutcome {
+    /// The role is gone; the person's name.
+    Revoked(String),
+    /// The role is not one of the municipality's.
+    NotFound,
+    /// It is the municipality's last coordinator role: someone must stay who can grant roles.
+    LastCoordinator,
+}
+
 /// Take a role away: one of the municipality's own (its staff and coordinators, or a
-/// representative of one of its organisations). Returns the person's name, or `None` when the
-/// role is not the municipality's.
+/// representative of one of its organisations), never its last coordinator.
 pub async fn revoke_role(
     db: &Db,
     municipality_id: MunicipalityId,
     role_id: i64,
     actor: Option<&CurrentUser>,
     now: i64,
-) -> Result<Option<String>, sqlx::Error> {
+) -> Result<RevokeOutcome, sqlx::Error> {
     let mut tx = db.write().await?;
     let found: Option<(String, String, String)> = sqlx::query_as(
         "SELECT u.name, u.email, r.role FROM roles r JOIN users u ON u.id = r.user_id \
@@ -328,8 +338,22 @@ pub async fn revoke_role(
     .fetch_optional(&mut *tx)
     .await?;
     let Some((name, email, role)) = found else {
-        return Ok(None);
+        return Ok(RevokeOutcome::NotFound);
     };
+    if role == RoleKind::Coordinator.as_str() {
+        // Counted inside the write transaction, so two coordinators removing each other at
+        // once cannot both succeed (SQLite has one writer; PostgreSQL locks the rows).
+        let others: Vec<(i64,)> = sqlx::query_as(&format!(
+            "SELECT id FROM roles WHERE municipality_id = $1 AND role = 'coordinator'{}",
+            db.for_update()
+        ))
+        .bind(municipality_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        if others.len() <= 1 {
+            return Ok(RevokeOutcome::LastCoordinator);
+        }
+    }
     sqlx::query("DELETE FROM roles WHERE id = $1")
         .bind(role_id)
         .execute(&mut *tx)
@@ -348,5 +372,5 @@ pub async fn revoke_role(
     )
     .await?;
     tx.commit().await?;
-    Ok(Some(name))
+    Ok(RevokeOutcome::Revoked(name))
 }
