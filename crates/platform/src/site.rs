@@ -15,11 +15,24 @@ use axum::routing::get;
 /// The design system's CSS (theme + components) and our few layout rules, joined at build time.
 pub static CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/overens.css"));
 
+/// The typeface's files, embedded: (name, bytes). Their @font-face rules are in [`CSS`].
+pub static FONTS: [(&str, &[u8]); 2] = [
+    (
+        "inter-latin-wght-normal.woff2",
+        include_bytes!(concat!(env!("OUT_DIR"), "/inter-latin-wght-normal.woff2")),
+    ),
+    (
+        "inter-latin-ext-wght-normal.woff2",
+        include_bytes!(concat!(env!("OUT_DIR"), "/inter-latin-ext-wght-normal.woff2")),
+    ),
+];
+
 pub fn router() -> Routes {
     Routes::new()
         .route("/tillganglighet", get(accessibility))
         .route("/personuppgifter", get(privacy))
         .route("/static/overens.css", get(css))
+        .route("/static/fonts/{file}", get(font))
         .route("/healthz", get(healthz))
 }
 
@@ -61,6 +74,22 @@ async fn css() -> Response {
     );
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
+    res
+}
+
+/// A font file. The files change only with the npm package's version, so a browser keeps them a
+/// week.
+async fn font(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    let Some((_, bytes)) = FONTS.iter().find(|(name, _)| *name == file) else {
+        return (StatusCode::NOT_FOUND, "no such font").into_response();
+    };
+    let mut res = bytes.into_response();
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("font/woff2"));
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=604800"),
+    );
     res
 }
 

@@ -212,7 +212,49 @@ async fn log_in_and_out_with_the_keyboard_only(backend: Backend) {
     app.stop().await;
 }
 
+/// Pages are set in Inter, served by the platform itself (issue 16: without the font file every
+/// machine without Inter installed fell back to the browser's default serif).
+async fn pages_are_set_in_the_served_typeface(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    app.municipality("sala", "Sala").await;
+    let browser = Browser::start().await;
+    browser.goto(&app.url("/sala/")).await;
+    let family = browser
+        .js("return getComputedStyle(document.body).fontFamily", vec![])
+        .await;
+    assert!(
+        family.as_str().unwrap_or_default().starts_with("\"Inter Variable\""),
+        "{family}"
+    );
+    let mut loaded = serde_json::Value::Null;
+    for _ in 0..50 {
+        loaded = browser
+            .js(
+                "return [...document.fonts].filter(f => f.family.includes('Inter') && f.status === 'loaded').length",
+                vec![],
+            )
+            .await;
+        if loaded.as_u64().unwrap_or(0) > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(loaded.as_u64().unwrap_or(0) > 0, "the font never loaded: {loaded}");
+    assert_eq!(
+        browser
+            .js(
+                "return document.fonts.check(\"16px 'Inter Variable'\", 'Åsa Öberg')",
+                vec![]
+            )
+            .await,
+        serde_json::Value::Bool(true)
+    );
+    browser.close().await;
+    app.stop().await;
+}
+
 testkit::sqlite!(
+    pages_are_set_in_the_served_typeface,
     public_pages_have_no_accessibility_violations,
     signed_in_pages_have_no_accessibility_violations,
     log_in_and_out_with_the_keyboard_only,

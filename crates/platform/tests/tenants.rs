@@ -404,6 +404,22 @@ async fn security_headers_and_language(backend: Backend) {
         css.body.contains(".ds-button"),
         "the design system's components are served"
     );
+    // The typeface comes with the stylesheet, with a system font behind it (issue 16).
+    assert!(
+        css.body.contains("url(/static/fonts/inter-latin-wght-normal.woff2)"),
+        "no @font-face for Inter"
+    );
+    assert!(css
+        .body
+        .contains("--ds-font-family: 'Inter Variable', Inter, system-ui"));
+    let font = c.get("/static/fonts/inter-latin-wght-normal.woff2").await;
+    assert_eq!(font.status, 200);
+    assert_eq!(
+        font.headers.get("content-type").and_then(|v| v.to_str().ok()),
+        Some("font/woff2")
+    );
+    assert!(font.body.starts_with("wOF2"), "not a WOFF2 file");
+    assert_eq!(c.get("/static/fonts/nothing.woff2").await.status, 404);
 }
 
 both!(

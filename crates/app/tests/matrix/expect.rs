@@ -40,6 +40,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/tillganglighet", Public),
     ("GET", "/personuppgifter", Public),
     ("GET", "/static/overens.css", Public),
+    ("GET", "/static/fonts/{file}", Public),
     ("GET", "/healthz", Public),
     ("GET", "/konto", SignedIn),
     ("GET POST", "/konto/logga-in", Public),

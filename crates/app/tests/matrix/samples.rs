@@ -138,6 +138,8 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
                 found: true,
             })
         }
+        // The typeface's files.
+        "fonts/{file}" => plain("inter-latin-wght-normal.woff2"),
         // Agreement.
         "version/{n}" | "versions/{n}" => plain(
             first(db, "SELECT number FROM agreement_versions WHERE municipality_id = $1 AND status = 'adopted' ORDER BY number", &[m])
