@@ -6,8 +6,8 @@
 use crate::common::{active, room, RoomId, RoomSpec};
 use futures::future::join_all;
 use platform::auth::RoleKind;
+use premises::booking::store::{self, BookError, BookingInput};
 use premises::domain::{self, BookerKind};
-use premises::store::{self, BookError, BookingInput};
 use rand::{rngs::StdRng, Rng, SeedableRng};
 use testkit::{both, Backend, TestApp, PASSWORD};
 

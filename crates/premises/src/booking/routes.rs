@@ -7,11 +7,11 @@
 //! - `POST /{slug}/lokaler/bokningar/{id}/avboka`: cancel one or the rest of the series
 //! - `GET /{slug}/lokaler/hantera`: requests to answer; `POST …/bokningar/{id}/beslut`
 
+use super::mail::Letters;
+use super::store::{self, BookError, Booking, BookingInput, Scope};
 use crate::domain::{self, BookerKind, Slot, SlotProblem, Status};
 use crate::inventory::store::Room;
-use crate::mail::Letters;
 use crate::routes::{base, get_room, id_of};
-use crate::store::{self, BookError, Booking, BookingInput, Scope};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -353,7 +353,7 @@ async fn book_save(
                     && matches!(b.status, Status::Requested | Status::Confirmed)
             })
             .count();
-        if let Err(limit) = crate::limits::private(upcoming, &slots, now) {
+        if let Err(limit) = super::domain::private(upcoming, &slots, now) {
             form.error("datum", limit.message(&ctx.tr));
             return render_book(&ctx, &m, &room, form, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
@@ -365,7 +365,7 @@ async fn book_save(
     // The bookings and their letters in one transaction.
     let booked = db::write(&state.db, now, async |tx| {
         let (booked, change) = store::book(tx, m.id, &room, &input, &slots, series, now).await?;
-        crate::mail::booked(tx, &letters, m.id, &room, &input, &booked.times, booked.status, now).await?;
+        super::mail::booked(tx, &letters, m.id, &room, &input, &booked.times, booked.status, now).await?;
         Ok::<_, BookError>((booked, change))
     })
     .await;
@@ -538,7 +538,7 @@ async fn cancel_save(
     db::write(&state.db, now, async |tx| {
         let (changed, change) = store::cancel(tx, m.id, &b, scope, user, now).await?;
         if changed.n > 0 {
-            crate::mail::changed(tx, &letters, m.id, &b, &changed.ids, Status::Cancelled, "", now).await?;
+            super::mail::changed(tx, &letters, m.id, &b, &changed.ids, Status::Cancelled, "", now).await?;
         }
         Ok::<_, sqlx::Error>(((), change))
     })
@@ -586,7 +586,7 @@ async fn decide_save(
     let n = db::write(&state.db, now, async |tx| {
         let (changed, change) = store::decide(tx, m.id, &b, approve, &reason, user, now).await?;
         if changed.n > 0 {
-            crate::mail::changed(tx, &letters, m.id, &b, &changed.ids, to, &reason, now).await?;
+            super::mail::changed(tx, &letters, m.id, &b, &changed.ids, to, &reason, now).await?;
         }
         Ok::<_, sqlx::Error>((changed.n, change))
     })
