@@ -342,33 +342,32 @@ async fn book_save(
             return render_book(&ctx, &m, &room, form, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    if input.kind == BookerKind::Private {
-        let now = state.now();
-        let upcoming = store::bookings_of_user(&state.db, m.id, user.id, now)
-            .await?
-            .iter()
-            .filter(|b| {
-                b.booker_kind == BookerKind::Private
-                    && b.starts_at > now
-                    && matches!(b.status, Status::Requested | Status::Confirmed)
-            })
-            .count();
-        if let Err(limit) = super::domain::private(upcoming, &slots, now) {
-            form.error("datum", limit.message(&ctx.tr));
-            return render_book(&ctx, &m, &room, form, StatusCode::UNPROCESSABLE_ENTITY).await;
-        }
-    }
     let letters = Letters::new(&state, &m.slug);
     // A weekly booking is a series when it has more than one date or leaves dates out.
     let series = weekly && (slots.len() > 1 || f.undantag.split([',', '\n', ';', ' ']).any(|s| !s.trim().is_empty()));
     let now = state.now();
-    // The bookings and their letters in one transaction.
-    let booked = db::write(&state.db, now, async |tx| {
-        let (booked, change) = store::book(tx, m.id, &room, &input, &slots, series, now).await?;
-        super::mail::booked(tx, &letters, m.id, &room, &input, &booked.times, booked.status, now).await?;
-        Ok::<_, BookError>((booked, change))
-    })
-    .await;
+    let private = (input.kind == BookerKind::Private).then_some(user.id);
+    // The limits, the bookings and their letters in one transaction; tried again (a few times)
+    // when PostgreSQL fails it for a deadlock or a serialization failure with another writer.
+    let mut attempt = 1;
+    let booked = loop {
+        let tried = db::write(&state.db, now, async |tx| {
+            if let Some(user_id) = private {
+                store::check_private(tx, m.id, user_id, &slots, now).await?;
+            }
+            let (booked, change) = store::book(tx, m.id, &room, &input, &slots, series, now).await?;
+            super::mail::booked(tx, &letters, m.id, &room, &input, &booked.times, booked.status, now).await?;
+            Ok::<_, BookError>((booked, change))
+        })
+        .await;
+        match tried {
+            Err(BookError::Db(e)) if store::is_transient(&e) && attempt < store::ATTEMPTS => {
+                tracing::info!(attempt, error = %e, "premises: booking tried again");
+                attempt += 1;
+            }
+            done => break done,
+        }
+    };
     match booked {
         Ok(booked) => {
             state.jobs_wakeup.notify_one();
@@ -379,6 +378,10 @@ async fn book_save(
             let dates = dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
             form.error("datum", ctx.tr.ta("premises-err-taken", &[("dates", &dates)]));
             render_book(&ctx, &m, &room, form, StatusCode::CONFLICT).await
+        }
+        Err(BookError::Limit(limit)) => {
+            form.error("datum", limit.message(&ctx.tr));
+            render_book(&ctx, &m, &room, form, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(BookError::Db(e)) => Err(e.into()),
     }

@@ -5,6 +5,7 @@
 //! migration). A booking that meets another fails as [`BookError::Taken`], whatever the web
 //! layer checked before.
 
+use super::domain::{self as rules, Limit};
 use crate::domain::{self, BookerKind, Slot, Status, MAX_BLOCK};
 use crate::ids::RoomId;
 use crate::inventory::store::{placeholders, Room};
@@ -207,6 +208,9 @@ pub enum BookError {
     /// Some of the times meet active bookings of the room (their dates, for the message).
     #[error("already booked")]
     Taken(Vec<NaiveDate>),
+    /// Past a private person's limits ([`rules::private`]), counted in the transaction.
+    #[error("past the private limit")]
+    Limit(Limit),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
@@ -220,6 +224,51 @@ pub fn is_double_booking(e: &sqlx::Error) -> bool {
         }
         _ => false,
     }
+}
+
+/// How many times a booking's transaction is tried when PostgreSQL fails it only because of
+/// another transaction ([`is_transient`]); by the next try the other has gone.
+pub const ATTEMPTS: usize = 3;
+
+/// Whether the database failed a transaction only because of another one at the same time:
+/// PostgreSQL's deadlock (40P01) or serialization failure (40001). Trying again may succeed.
+pub fn is_transient(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(d) => matches!(d.code().as_deref(), Some("40P01") | Some("40001")),
+        _ => false,
+    }
+}
+
+/// Check a private person's limits ([`rules::private`]) in the caller's write transaction,
+/// before the slots are written. The booker's bookings are counted under the booker's lock, so
+/// two bookings sent at once queue and the second counts the first: on PostgreSQL a
+/// transaction-scoped advisory lock per user (taken before the room's lock in [`book`], always
+/// in that order); on SQLite the write transaction already holds the only write lock.
+pub async fn check_private(
+    tx: &mut AnyConnection,
+    municipality_id: MunicipalityId,
+    user_id: UserId,
+    slots: &[Slot],
+    now: i64,
+) -> Result<(), BookError> {
+    if Backend::of(tx) == Backend::Postgres {
+        sqlx::query(
+            "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended('premises.private.' || CAST($1 AS TEXT), 0))) AS l",
+        )
+        .bind(user_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    }
+    let (upcoming,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM premises_bookings WHERE municipality_id = $1 AND user_id = $2 \
+         AND booker_kind = 'private' AND starts_at > $3 AND status IN ('requested', 'confirmed')",
+    )
+    .bind(municipality_id)
+    .bind(user_id)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    rules::private(usize::try_from(upcoming).unwrap_or(usize::MAX), slots, now).map_err(BookError::Limit)
 }
 
 /// The active bookings of the rooms given that meet `from..to`: (room, start, end, end of
