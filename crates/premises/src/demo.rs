@@ -2,10 +2,10 @@
 //! few association premises that lend rooms to others, with bookings in the weeks around the
 //! demo's start: single and weekly ones, confirmed, and a request waiting for an answer.
 
+use crate::booking::store;
 use crate::domain::{self, BookerKind, Equipment, Hours, Mode, Prices, Status};
 use crate::ids::RoomId;
 use crate::inventory::store::{self as inventory, PremisesInput, RoomInput};
-use crate::store;
 use chrono::Duration;
 use platform::db::Db;
 use platform::features::Feature;

@@ -5,13 +5,11 @@
 //! and cancellation, each with an e-mail (and an .ics file); a calendar feed per room; seasonal
 //! allocation; and never a double booking, which the database itself refuses.
 
-mod booking;
+pub mod booking;
 pub mod demo;
 pub mod domain;
 pub mod ids;
 pub mod inventory;
-pub mod limits;
-pub mod mail;
 mod personal;
 pub mod public;
 mod routes;

@@ -6,6 +6,7 @@
 //! - `GET /{slug}/lokaler/rum/{id}/kalender.ics`: the room's calendar feed
 //! - `GET /api/v1/{slug}/premises`, `GET /api/v1/{slug}/premises/availability`
 
+use crate::booking::store as bookings;
 use crate::domain::{self, BookerKind, Equipment, Span, Status};
 use crate::ids::{PremisesId, RoomId};
 use crate::inventory::store::{self as inventory, Room};
@@ -185,7 +186,7 @@ pub(crate) async fn weeks(
     let to = domain::local(monday + Duration::days(7), 0).map_err(|_| AppError::BadRequest("premises-err-date"))?;
     let ids: Vec<RoomId> = rooms.iter().map(|r| r.id).collect();
     let mut conn = state.db.pool.acquire().await?;
-    let busy = store::busy(&mut conn, &ids, from, to).await?;
+    let busy = bookings::busy(&mut conn, &ids, from, to).await?;
     let mut by_room: HashMap<RoomId, Vec<(i64, i64, i64, Status)>> = HashMap::new();
     for (room, s, e, u, st) in busy {
         by_room.entry(room).or_default().push((s, e, u, st));
@@ -563,8 +564,8 @@ async fn room_feed(
 ) -> AppResult<Response> {
     let room = get_room(&state, &m, &id).await?;
     let now = state.now();
-    let bookings = store::room_bookings(&state.db, m.id, room.id, now - 31 * 86400, now + 366 * 86400).await?;
-    let letters = crate::mail::Letters::new(&state, &m.slug);
+    let bookings = bookings::room_bookings(&state.db, m.id, room.id, now - 31 * 86400, now + 366 * 86400).await?;
+    let letters = crate::booking::mail::Letters::new(&state, &m.slug);
     let place = format!("{}, {}", room.full_name(), room.address);
     let tr = &letters.tr;
     let events: Vec<_> = bookings

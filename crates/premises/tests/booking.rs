@@ -138,7 +138,7 @@ async fn summer_time_in_stockholm(backend: Backend) {
     let app = TestApp::start(backend).await;
     let sala = app.municipality("sala", "Sala kommun").await;
     let (_, r) = room(&app, sala, "Stora salen", RoomSpec::default()).await;
-    // A company: a private person may book at most 180 days ahead (`premises::limits`).
+    // A company: a private person may book at most 180 days ahead (`premises::booking::domain`).
     let c = person(&app, "anna@example.se").await;
 
     // Tuesdays 18:00–20:00 across the change to summer time (Sunday 2027-03-28).

@@ -11,6 +11,7 @@ both!(
     a_room_keeps_at_most_twenty_photos,
     a_photo_loses_where_it_was_taken,
     a_private_person_holds_a_bounded_number_of_bookings,
+    bookings_sent_at_once_stop_at_the_limit,
 );
 
 fn private<'a>(date: &'a str, until: &'a str) -> Vec<(&'static str, &'a str)> {
@@ -59,6 +60,55 @@ async fn a_private_person_holds_a_bounded_number_of_bookings(backend: Backend) {
     season[4] = ("bokare", &bokare);
     let p = book(&choir, "sala", hall, &season).await;
     assert_eq!(p.status, 303, "{}", p.text());
+    app.forget_jobs(); // the confirmations are `booking`'s to check
+    app.stop().await;
+}
+
+/// A private person who holds nine bookings sends twenty more at the same moment (two browser
+/// tabs, a script): the limit is counted inside the booking's write transaction, with the
+/// booker's lock held, so exactly one is stored and the other nineteen are told the limit.
+async fn bookings_sent_at_once_stop_at_the_limit(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala kommun").await;
+    let (_, hall) = room(&app, sala, "Stora salen", RoomSpec::default()).await;
+    app.user("anna@example.se", None).await;
+    let anna = app.client();
+    anna.login("anna@example.se", testkit::PASSWORD).await;
+    // Nine Tuesdays, 2026-12-01 to 2027-01-26.
+    let nine = book(&anna, "sala", hall, &private("2026-12-01", "2027-01-26")).await;
+    assert_eq!(nine.status, 303, "{}", nine.text());
+    assert_eq!(active(&app, hall).await.len(), 9);
+
+    let path = format!("/sala/lokaler/rum/{hall}/boka");
+    let token = anna.get(&path).await.csrf();
+    let dates: Vec<String> = (1..=20).map(|d| format!("2027-02-{d:02}")).collect();
+    let attempts = dates.iter().map(|date| {
+        let (anna, path, token) = (&anna, &path, &token);
+        async move {
+            anna.post_raw(
+                path,
+                &[
+                    ("_csrf", token.as_str()),
+                    ("datum", date.as_str()),
+                    ("fran", "18:00"),
+                    ("till", "20:00"),
+                    ("personer", "10"),
+                    ("bokare", "private"),
+                    ("namn", "Anna Berg"),
+                ],
+            )
+            .await
+        }
+    });
+    let pages = futures::future::join_all(attempts).await;
+    let statuses: Vec<u16> = pages.iter().map(|p| p.status).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 303).count(), 1, "{statuses:?}");
+    let refused = pages
+        .iter()
+        .filter(|p| p.status == 422 && p.text().contains("högst 10 kommande bokningar"))
+        .count();
+    assert_eq!(refused, 19, "{statuses:?}");
+    assert_eq!(active(&app, hall).await.len(), 10);
     app.forget_jobs(); // the confirmations are `booking`'s to check
     app.stop().await;
 }

@@ -6,8 +6,8 @@
 use crate::common::{active, room, RoomId, RoomSpec};
 use futures::future::join_all;
 use platform::auth::RoleKind;
+use premises::booking::store::{self, BookError, BookingInput};
 use premises::domain::{self, BookerKind};
-use premises::store::{self, BookError, BookingInput};
 use rand::{rngs::StdRng, Rng, SeedableRng};
 use testkit::{both, Backend, TestApp, PASSWORD};
 
@@ -17,6 +17,14 @@ both!(
     the_database_refuses_an_overlap_itself,
     search_and_json_show_free_times,
 );
+
+/// A deadlock needs PostgreSQL's row locks; SQLite's one writer cannot meet one.
+mod a_deadlocked_series_is_tried_again {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        super::a_deadlocked_series_is_tried_again(testkit::Backend::Postgres).await
+    }
+}
 
 async fn two_hundred_at_once_one_wins(backend: Backend) {
     let app = TestApp::start(backend).await;
@@ -227,6 +235,102 @@ async fn the_database_refuses_an_overlap_itself(backend: Backend) {
     assert!(insert(r, t + 86400 * 10, t + 86400 * 12, t + 86400 * 12, "confirmed")
         .await
         .is_err());
+    app.stop().await;
+}
+
+/// A private person's weekly series meets another writer that holds the room (it wrote a
+/// booking there, as a season's publication does, without committing yet) and then wants the
+/// booker's lock: the booking holds the booker's lock and waits for the room, the other waits
+/// for the booker, and PostgreSQL breaks the deadlock by failing the transaction that waited
+/// first, the booking's (40P01). The booking is tried again once the other writer has let go,
+/// and goes through instead of a 500 page.
+async fn a_deadlocked_series_is_tried_again(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala kommun").await;
+    let (_, r) = room(&app, sala, "Stora salen", RoomSpec::default()).await;
+    let anna_id = app.user("anna@example.se", None).await;
+    let anna = app.client();
+    anna.login("anna@example.se", PASSWORD).await;
+    let path = format!("/sala/lokaler/rum/{r}/boka");
+    let token = anna.get(&path).await.csrf();
+    let db = &app.state.db;
+    let deadlocks = || async {
+        let (n,): (i64,) = sqlx::query_as("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        n
+    };
+    let before = deadlocks().await;
+    let mut other = db.pool.begin().await.unwrap();
+    let t = crate::common::at("2026-12-15", "10:00");
+    sqlx::query(
+        "INSERT INTO premises_bookings (municipality_id, room_id, booker_kind, booker_name, email, \
+         attendees, starts_at, ends_at, blocks_until, status, created_at) \
+         VALUES ($1, $2, 'company', 'Annan', 'a@example.se', 1, $3, $4, $4, 'confirmed', 0)",
+    )
+    .bind(sala)
+    .bind(r)
+    .bind(t)
+    .bind(t + 3600)
+    .execute(&mut *other)
+    .await
+    .unwrap();
+    let fields = [
+        ("_csrf", token.as_str()),
+        ("datum", "2026-12-01"),
+        ("fran", "18:00"),
+        ("till", "20:00"),
+        ("personer", "10"),
+        ("bokare", "private"),
+        ("namn", "Anna Berg"),
+        ("upprepa_till", "2026-12-08"),
+    ];
+    let booking = anna.post_raw(&path, &fields);
+    let writer = async move {
+        // Once the booking waits for the room, the other writer asks for the booker's lock.
+        let mut waited = 0;
+        loop {
+            let (n,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' \
+                 AND datname = current_database()",
+            )
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+            if n > 0 {
+                break;
+            }
+            waited += 1;
+            assert!(waited < 500, "the booking never waited for the other writer");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        let took = sqlx::query(
+            "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended('premises.private.' || CAST($1 AS TEXT), 0))) AS l",
+        )
+        .bind(anna_id)
+        .fetch_optional(&mut *other)
+        .await
+        .map(|_| ());
+        other.rollback().await.unwrap();
+        took
+    };
+    let (page, took) = futures::future::join(booking, writer).await;
+    // The booking's transaction was the one PostgreSQL failed (it waited first)…
+    assert!(took.is_ok(), "{took:?}");
+    let mut seen = deadlocks().await;
+    for _ in 0..100 {
+        if seen > before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        seen = deadlocks().await;
+    }
+    assert_eq!(seen, before + 1, "a deadlock happened");
+    // …and the booking was tried again: both dates are booked.
+    assert_eq!(page.status, 303, "{}", page.text());
+    assert_eq!(active(&app, r).await.len(), 2);
+    app.deliver().await;
     app.stop().await;
 }
 

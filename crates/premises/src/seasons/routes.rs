@@ -12,8 +12,8 @@ use super::domain::{
     self as sd, AppProblem, ApplicationForm, Decision, Proposal, RoomFacts, Rule, SeasonProblem, TargetGroup,
 };
 use super::store::{self, Application, Season, Unbooked};
+use crate::booking::mail::Letters;
 use crate::domain;
-use crate::mail::Letters;
 use crate::routes::id_of;
 use askama::Template;
 use axum::extract::{Path, Query, State};

@@ -8,11 +8,11 @@
 //! report with its dates, and stays pending; the rest are published.
 
 use super::domain::{self as sd, Decision, NewApplication, NewSeason, Rule, SeasonStatus, TargetGroup};
+use crate::booking::mail::Letters;
+use crate::booking::store::{self as ps};
 use crate::domain::{self, BookerKind, Slot, SlotProblem, Status};
 use crate::ids::RoomId;
 use crate::inventory::store::{self as inventory, Room};
-use crate::mail::Letters;
-use crate::store::{self as ps};
 use chrono::NaiveDate;
 use platform::audit::{self, Change};
 use platform::auth::CurrentUser;

@@ -7,11 +7,11 @@
 //! - `POST /{slug}/lokaler/bokningar/{id}/avboka`: cancel one or the rest of the series
 //! - `GET /{slug}/lokaler/hantera`: requests to answer; `POST …/bokningar/{id}/beslut`
 
+use super::mail::Letters;
+use super::store::{self, BookError, Booking, BookingInput, Scope};
 use crate::domain::{self, BookerKind, Slot, SlotProblem, Status};
 use crate::inventory::store::Room;
-use crate::mail::Letters;
 use crate::routes::{base, get_room, id_of};
-use crate::store::{self, BookError, Booking, BookingInput, Scope};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -342,33 +342,32 @@ async fn book_save(
             return render_book(&ctx, &m, &room, form, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    if input.kind == BookerKind::Private {
-        let now = state.now();
-        let upcoming = store::bookings_of_user(&state.db, m.id, user.id, now)
-            .await?
-            .iter()
-            .filter(|b| {
-                b.booker_kind == BookerKind::Private
-                    && b.starts_at > now
-                    && matches!(b.status, Status::Requested | Status::Confirmed)
-            })
-            .count();
-        if let Err(limit) = crate::limits::private(upcoming, &slots, now) {
-            form.error("datum", limit.message(&ctx.tr));
-            return render_book(&ctx, &m, &room, form, StatusCode::UNPROCESSABLE_ENTITY).await;
-        }
-    }
     let letters = Letters::new(&state, &m.slug);
     // A weekly booking is a series when it has more than one date or leaves dates out.
     let series = weekly && (slots.len() > 1 || f.undantag.split([',', '\n', ';', ' ']).any(|s| !s.trim().is_empty()));
     let now = state.now();
-    // The bookings and their letters in one transaction.
-    let booked = db::write(&state.db, now, async |tx| {
-        let (booked, change) = store::book(tx, m.id, &room, &input, &slots, series, now).await?;
-        crate::mail::booked(tx, &letters, m.id, &room, &input, &booked.times, booked.status, now).await?;
-        Ok::<_, BookError>((booked, change))
-    })
-    .await;
+    let private = (input.kind == BookerKind::Private).then_some(user.id);
+    // The limits, the bookings and their letters in one transaction; tried again (a few times)
+    // when PostgreSQL fails it for a deadlock or a serialization failure with another writer.
+    let mut attempt = 1;
+    let booked = loop {
+        let tried = db::write(&state.db, now, async |tx| {
+            if let Some(user_id) = private {
+                store::check_private(tx, m.id, user_id, &slots, now).await?;
+            }
+            let (booked, change) = store::book(tx, m.id, &room, &input, &slots, series, now).await?;
+            super::mail::booked(tx, &letters, m.id, &room, &input, &booked.times, booked.status, now).await?;
+            Ok::<_, BookError>((booked, change))
+        })
+        .await;
+        match tried {
+            Err(BookError::Db(e)) if store::is_transient(&e) && attempt < store::ATTEMPTS => {
+                tracing::info!(attempt, error = %e, "premises: booking tried again");
+                attempt += 1;
+            }
+            done => break done,
+        }
+    };
     match booked {
         Ok(booked) => {
             state.jobs_wakeup.notify_one();
@@ -379,6 +378,10 @@ async fn book_save(
             let dates = dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
             form.error("datum", ctx.tr.ta("premises-err-taken", &[("dates", &dates)]));
             render_book(&ctx, &m, &room, form, StatusCode::CONFLICT).await
+        }
+        Err(BookError::Limit(limit)) => {
+            form.error("datum", limit.message(&ctx.tr));
+            render_book(&ctx, &m, &room, form, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(BookError::Db(e)) => Err(e.into()),
     }
@@ -538,7 +541,7 @@ async fn cancel_save(
     db::write(&state.db, now, async |tx| {
         let (changed, change) = store::cancel(tx, m.id, &b, scope, user, now).await?;
         if changed.n > 0 {
-            crate::mail::changed(tx, &letters, m.id, &b, &changed.ids, Status::Cancelled, "", now).await?;
+            super::mail::changed(tx, &letters, m.id, &b, &changed.ids, Status::Cancelled, "", now).await?;
         }
         Ok::<_, sqlx::Error>(((), change))
     })
@@ -586,7 +589,7 @@ async fn decide_save(
     let n = db::write(&state.db, now, async |tx| {
         let (changed, change) = store::decide(tx, m.id, &b, approve, &reason, user, now).await?;
         if changed.n > 0 {
-            crate::mail::changed(tx, &letters, m.id, &b, &changed.ids, to, &reason, now).await?;
+            super::mail::changed(tx, &letters, m.id, &b, &changed.ids, to, &reason, now).await?;
         }
         Ok::<_, sqlx::Error>((changed.n, change))
     })

@@ -1,3 +1,5 @@
+//! The booking's own rules (the shared ones, slots and weekly series, are in [`crate::domain`]).
+//!
 //! How much one private person may hold: a rule as a plain function, so that nobody books a
 //! room every week for a year with a click (instant booking). Associations book seasons and
 //! companies pay the full price; the limit is for private persons. The numbers are constants

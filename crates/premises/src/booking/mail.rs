@@ -3,9 +3,9 @@
 //! note to the premises' contact), and word of approval, rejection with its reason, or
 //! cancellation (the .ics then cancels the events in the booker's calendar).
 
+use super::store::{Booking, BookingInput};
 use crate::domain::Status;
 use crate::inventory::store::Room;
-use crate::store::{Booking, BookingInput};
 use platform::format;
 use platform::i18n::{Lang, Tr};
 use platform::ics::{self, Event};
