@@ -11,7 +11,8 @@ use std::collections::HashMap;
 /// A bogus secret for the routes whose path carries a token (a login or cancellation link).
 pub const TOKEN: &str = "ogiltig-lank-0123456789abcdef";
 
-/// An id that names nothing (for kinds the demo has none of, e.g. an import's draft).
+/// An id that names nothing (the value of a sample whose kind Sala holds none of: the matrix
+/// then fails, naming the route).
 const NOTHING: i64 = 987_654_321;
 
 /// One parameter's sample and whether it names a stored thing of the municipality (an id):
@@ -20,7 +21,7 @@ const NOTHING: i64 = 987_654_321;
 pub struct Sample {
     pub value: String,
     pub is_id: bool,
-    /// False when the demo has no such thing (the sample names nothing: a 404 is right).
+    /// False when Sala holds no such thing (the sample names nothing; the matrix fails).
     pub found: bool,
 }
 
@@ -39,6 +40,8 @@ pub struct Known<'a> {
     pub sala: MunicipalityId,
     pub iks: i64,
     pub representative: i64,
+    /// The server's today (for the payout lists, which are reckoned on a day).
+    pub today: chrono::NaiveDate,
 }
 
 /// The segments of a route pattern with each `{param}` keyed by the segment before it.
@@ -184,7 +187,19 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
         // Registry: the demo representative's association.
         "foreningar/{id}" | "organisations/{id}" | "narvaro/{org}" | "aktivitet/{org}" => id(Some(iks)),
         "ansokningar/{id}" => id(first(db, "SELECT id FROM registry_join_requests WHERE municipality_id = $1 ORDER BY id", &[m]).await),
-        "import/{id}" => id(None),
+        // An import checked and waiting for confirmation (made by matrix/fill.rs).
+        "import/{id}" if pattern.contains("/foreningar/") => id(first(
+            db,
+            "SELECT id FROM registry_import_drafts WHERE municipality_id = $1 ORDER BY id",
+            &[m],
+        )
+        .await),
+        "import/{id}" if pattern.contains("/handlingsplan/") => id(first(
+            db,
+            "SELECT id FROM actionplan_import_drafts WHERE municipality_id = $1 ORDER BY id",
+            &[m],
+        )
+        .await),
         "kontakter/{cid}" => id(first(db, "SELECT id FROM registry_contacts WHERE organisation_id = $1 ORDER BY id", &[iks]).await),
         "lokaler/{pid}" => id(first(db, "SELECT id FROM registry_premises WHERE organisation_id = $1 ORDER BY id", &[iks]).await),
         // Action plan.
@@ -299,11 +314,25 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
             .await
             .unwrap_or(1),
         ),
-        "utbetalningar/{day}" => Some(Sample {
-            value: testkit::start_time().format("%Y-%m-%d").to_string(),
-            is_id: false,
-            found: false,
-        }),
+        // The day of a payout list with rows that can be paid.
+        "utbetalningar/{day}" => {
+            let lists = grants::payouts::store::lists(db, k.sala, k.today)
+                .await
+                .expect("payout lists");
+            let list = lists
+                .iter()
+                .find(|l| l.exportable().next().is_some())
+                .or(lists.first());
+            Some(Sample {
+                value: list
+                    .map(|l| l.payable_on)
+                    .unwrap_or(k.today)
+                    .format("%Y-%m-%d")
+                    .to_string(),
+                is_id: false,
+                found: list.is_some(),
+            })
+        }
         "{day}/{format}" => plain("csv"),
         _ => None,
     }
