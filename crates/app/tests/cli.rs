@@ -322,15 +322,7 @@ async fn synthetic_national_data_on_both_databases() {
             .await
             .unwrap();
         assert!(series > 10, "{series} weekly series");
-        let (overlaps,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM premises_bookings a JOIN premises_bookings b ON b.room_id = a.room_id \
-             AND b.id <> a.id AND b.starts_at < a.blocks_until AND a.starts_at < b.blocks_until \
-             WHERE a.status IN ('requested', 'confirmed') AND b.status IN ('requested', 'confirmed')",
-        )
-        .fetch_one(&pool.pool)
-        .await
-        .unwrap();
-        assert_eq!(overlaps, 0);
+        assert_eq!(crate::common::overlapping_bookings(&pool).await, 0);
         sqlx::query(
             "INSERT INTO premises (municipality_id, name, created_at, updated_at) \
              SELECT MIN(id), 'Ny lokal', 0, 0 FROM municipalities",

@@ -383,15 +383,11 @@ async fn sigkill_in_the_middle_of_bookings(backend: Backend) {
         let held = actions.values().find(|ids| ids.first() == Some(&b.first));
         assert_eq!(held.map(|ids| ids.len()), Some(b.weeks), "{b:?} was acknowledged");
     }
-    let (overlaps,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM premises_bookings a JOIN premises_bookings b ON b.room_id = a.room_id \
-         AND b.id <> a.id AND b.starts_at < a.blocks_until AND a.starts_at < b.blocks_until \
-         WHERE a.status IN ('requested', 'confirmed') AND b.status IN ('requested', 'confirmed')",
-    )
-    .fetch_one(&pool.pool)
-    .await
-    .unwrap();
-    assert_eq!(overlaps, 0, "no time booked twice");
+    assert_eq!(
+        crate::common::overlapping_bookings(&pool).await,
+        0,
+        "no time booked twice"
+    );
 
     // Each stored booking's confirmation (queued with it) arrives, its calendar holding every
     // date of the booking: at least once, twice only for the one in flight at the kill.
