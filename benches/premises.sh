@@ -12,24 +12,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-BIN=${OVERENS_BIN:-target/release/overens}
-# The server refuses OVERENS_ settings it does not know: this one is the script's own.
-unset OVERENS_BIN
-SECONDS_PER_RUN=${BENCH_SECONDS:-20}
+source benches/lib.sh
 ROOMS=${BENCH_ROOMS:-5000}
 BOOKINGS=${BENCH_BOOKINGS:-2000000}
 MUNIS=${BENCH_MUNICIPALITIES:-290}
 ORGS=${BENCH_ORGANISATIONS:-30000}
-PG_ADMIN=${OVERENS_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
-work=$(mktemp -d)
-server=""
-cleanup() {
-    [ -n "$server" ] && kill "$server" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # The synthetic municipalities' slugs, room counts and some room ids, one line each
 # (slug|room id), from the database.
@@ -69,13 +56,13 @@ print("WEEKS = {" + ",".join(json.dumps(w) for w in weeks) + "}")'
 }
 
 run_wrk() {
-    local mix=$1 port=$2
+    local mix=$1
     {
         echo "MIX = \"$mix\""
         cat "$work/header.lua" benches/premises.lua
     } >"$work/script.lua"
-    wrk -t2 -c32 -d5s -s "$work/script.lua" "http://127.0.0.1:$port" >/dev/null # warm-up
-    wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --timeout 5s -s "$work/script.lua" "http://127.0.0.1:$port" | tail -n 2
+    wrk -t2 -c32 -d5s -s "$work/script.lua" "$base" >/dev/null # warm-up
+    wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --timeout 5s -s "$work/script.lua" "$base" | tail -n 2
 }
 
 bench() {
@@ -85,46 +72,21 @@ bench() {
     "$BIN" synth --database-url "$url" --municipalities "$MUNIS" --organisations "$ORGS" \
         --rooms "$ROOMS" --bookings "$BOOKINGS" --applications 0
     rooms_of "$name" "$url" | lua_header >"$work/header.lua"
-    local port
-    port=$(free_port)
-    OVERENS_LOG=warn "$BIN" serve --database-url "$url" --bind "127.0.0.1:$port" >"$work/server.log" 2>&1 &
-    server=$!
-    for _ in $(seq 1 100); do
-        curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-        sleep 0.2
-    done
-    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
+    start_server "$url"
     # One search shown, in the largest municipality, to see that it finds something.
     local first day path
     first=$(python3 -c 'import re,sys; print(re.findall(r"slug=\"([^\"]+)\"", open(sys.argv[1]).read())[0])' "$work/header.lua")
     day=$(date -d tomorrow +%F)
     path="/$first/lokaler?datum=$day&fran=18:00&till=20:00&personer=10&utrustning=projector"
     curl -s -o "$work/sample.html" -w "sample: $path -> %{http_code}, %{size_download} bytes, %{time_total} s" \
-        "http://127.0.0.1:$port$path"
+        "$base$path"
     echo ", $(grep -c 'lokaler/rum/' "$work/sample.html" || true) rooms shown"
     echo "-- the search page (date, people, equipment or accessibility, with or without a time)"
-    run_wrk search "$port"
+    run_wrk search
     echo "-- mixed: 70 % search page, 20 % a room's week, 10 % the availability API"
-    run_wrk mixed "$port"
-    echo "-- /healthz on the same server, for the ratio (machines differ; the ratio travels)"
-    wrk -t2 -c32 -d10s --timeout 5s "http://127.0.0.1:$port/healthz" | grep -E "Requests/sec"
-    kill "$server"
-    wait "$server" 2>/dev/null || true
-    server=""
+    run_wrk mixed
+    healthz_wrk
+    stop_server
 }
 
-case "${1:-all}" in
-    sqlite | all)
-        bench sqlite "sqlite://$work/bench.db"
-        ;;&
-    postgres | all)
-        psql "$PG_ADMIN" -qAt -c 'DROP DATABASE IF EXISTS overens_bench WITH (FORCE)' -c 'CREATE DATABASE overens_bench'
-        bench postgres "${PG_ADMIN%/*}/overens_bench"
-        psql "$PG_ADMIN" -qAt -c 'DROP DATABASE IF EXISTS overens_bench WITH (FORCE)'
-        ;;
-    sqlite) ;;
-    *)
-        echo "usage: benches/premises.sh [sqlite|postgres|all]" >&2
-        exit 2
-        ;;
-esac
+on_databases "${1:-all}" overens_bench benches/premises.sh

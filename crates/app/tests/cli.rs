@@ -3,17 +3,13 @@
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use testkit::process::{free_port, Overens};
 use testkit::{Backend, TestDb};
 
+const BIN: &str = env!("CARGO_BIN_EXE_overens");
+
 fn overens() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_overens"));
-    // The tests' own settings must not leak in.
-    for (k, _) in std::env::vars() {
-        if k.starts_with("OVERENS_") {
-            c.env_remove(k);
-        }
-    }
-    c
+    testkit::process::command(BIN)
 }
 
 fn run(c: &mut Command) -> (bool, String) {
@@ -132,22 +128,7 @@ async fn user_add_creates_a_first_coordinator() {
     let (ok, out) = run(overens().args(["migrate", "--database-url", &db.url]));
     assert!(ok, "{out}");
     let state = platform::db::Db::connect(&db.url).await.unwrap();
-    platform::tenants::store::create(
-        &state,
-        &platform::tenants::store::NewMunicipality {
-            slug: "sala",
-            name: "Sala",
-            intro: "",
-            contact_name: "",
-            contact_email: "",
-            contact_phone: "",
-            website: "",
-        },
-        None,
-        0,
-    )
-    .await
-    .unwrap();
+    testkit::process::sala(&state, 0).await;
     let mut child = overens()
         .args([
             "user",
@@ -201,60 +182,18 @@ async fn user_add_creates_a_first_coordinator() {
     assert!(out.contains("--municipality") && out.contains("vasteras"), "{out}");
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn wait_for(url: &str) {
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(30) {
-        if let Ok(mut s) = std::net::TcpStream::connect(url.trim_start_matches("http://")) {
-            use std::io::{Read, Write};
-            let _ = s.write_all(b"GET /healthz HTTP/1.0\r\n\r\n");
-            let mut buf = String::new();
-            let _ = s.read_to_string(&mut buf);
-            if buf.starts_with("HTTP/1.0 200") || buf.starts_with("HTTP/1.1 200") {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the server at {url} did not start");
-}
-
 #[tokio::test]
 async fn demo_loads_once_and_sigterm_stops_cleanly_keeping_the_queue() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/demo.db", dir.path().display());
-    let port = free_port();
-    let start = || {
-        overens()
-            .args([
-                "demo",
-                "--database-url",
-                &url,
-                "--bind",
-                &format!("127.0.0.1:{port}"),
-                "--smtp-host",
-                "127.0.0.1",
-                "--smtp-port",
-                &free_port().to_string(),
-                "--smtp-tls",
-                "none",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let child = start();
-    wait_for(&format!("127.0.0.1:{port}")).await;
+    // Mail goes to a port with no SMTP server, so it cannot go out.
+    let mut server = Overens::demo(BIN, &url)
+        .smtp(free_port())
+        .capture_output()
+        .start()
+        .await;
     let db = platform::db::Db::connect(&url).await.unwrap();
-    // A mail waits in the queue (the SMTP port above has no server, so it cannot go out).
+    // A mail waits in the queue.
     let mut tx = db.write().await.unwrap();
     platform::mail::queue(
         &mut tx,
@@ -271,9 +210,7 @@ async fn demo_loads_once_and_sigterm_stops_cleanly_keeping_the_queue() {
     .unwrap();
     tx.commit().await.unwrap();
 
-    let pid = child.id().to_string();
-    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
-    let out = child.wait_with_output().unwrap();
+    let out = server.stop();
     assert!(
         out.status.success(),
         "SIGTERM ends the server cleanly: {}",
@@ -299,20 +236,15 @@ async fn demo_loads_once_and_sigterm_stops_cleanly_keeping_the_queue() {
     assert_eq!(status, "pending", "the queued mail is kept for the next start");
 
     // Second start: the demo is not loaded again.
-    let child = start();
-    wait_for(&format!("127.0.0.1:{port}")).await;
-    let body = reqwest::get(format!("http://127.0.0.1:{port}/"))
+    server.restart().await;
+    let body = reqwest::get(format!("{}/", server.base))
         .await
         .unwrap()
         .text()
         .await
         .unwrap();
     assert!(body.contains("Sala") && body.contains("Örebro") && body.contains("Luleå"));
-    Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = server.stop();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("loaded now"));
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM municipalities")
         .fetch_one(&db.pool)
@@ -390,15 +322,7 @@ async fn synthetic_national_data_on_both_databases() {
             .await
             .unwrap();
         assert!(series > 10, "{series} weekly series");
-        let (overlaps,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM premises_bookings a JOIN premises_bookings b ON b.room_id = a.room_id \
-             AND b.id <> a.id AND b.starts_at < a.blocks_until AND a.starts_at < b.blocks_until \
-             WHERE a.status IN ('requested', 'confirmed') AND b.status IN ('requested', 'confirmed')",
-        )
-        .fetch_one(&pool.pool)
-        .await
-        .unwrap();
-        assert_eq!(overlaps, 0);
+        assert_eq!(crate::common::overlapping_bookings(&pool).await, 0);
         sqlx::query(
             "INSERT INTO premises (municipality_id, name, created_at, updated_at) \
              SELECT MIN(id), 'Ny lokal', 0, 0 FROM municipalities",
@@ -473,22 +397,7 @@ async fn plan_import_reads_seed_003_and_twice_changes_nothing() {
     let (ok, out) = run(overens().args(["migrate", "--database-url", &db.url]));
     assert!(ok, "{out}");
     let state = platform::db::Db::connect(&db.url).await.unwrap();
-    platform::tenants::store::create(
-        &state,
-        &platform::tenants::store::NewMunicipality {
-            slug: "sala",
-            name: "Sala",
-            intro: "",
-            contact_name: "",
-            contact_email: "",
-            contact_phone: "",
-            website: "",
-        },
-        None,
-        0,
-    )
-    .await
-    .unwrap();
+    testkit::process::sala(&state, 0).await;
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../actionplan/tests/data/seed003.txt");
     let import =
         |m: &str| run(overens().args(["plan", "import", "--municipality", m, seed, "--database-url", &db.url]));
@@ -528,34 +437,15 @@ async fn plan_import_reads_seed_003_and_twice_changes_nothing() {
 async fn serve_refuses_a_database_with_the_demo_accounts_unless_it_is_the_demo() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/real.db", dir.path().display());
-    let port = free_port();
-    let bind = format!("127.0.0.1:{port}");
-    let serve = |extra: &[&str]| {
-        overens()
-            .args(["serve", "--database-url", &url, "--bind", &bind])
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let stop = |child: std::process::Child| {
-        Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status()
-            .unwrap();
-        child.wait_with_output().unwrap()
-    };
+    let serve = Overens::serve(BIN, &url).capture_output();
     // A real installation without the demo starts.
     let (ok, out) = run(overens().args(["migrate", "--database-url", &url]));
     assert!(ok, "{out}");
-    let child = serve(&[]);
-    wait_for(&bind).await;
-    assert!(stop(child).status.success());
+    assert!(serve.clone().start().await.stop().status.success());
 
     let db = app::connect(&url).await.unwrap();
     assert!(app::demo::load(&db, 0).await.unwrap());
-    let mut child = serve(&[]);
+    let mut child = serve.spawn();
     let started = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
@@ -567,7 +457,7 @@ async fn serve_refuses_a_database_with_the_demo_accounts_unless_it_is_the_demo()
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     let Some(status) = status else {
-        let _ = stop(child);
+        let _ = child.kill();
         panic!("`serve` started on a database holding the demo accounts");
     };
     let out = child.wait_with_output().unwrap();
@@ -580,15 +470,8 @@ async fn serve_refuses_a_database_with_the_demo_accounts_unless_it_is_the_demo()
     assert!(!err.contains("panicked"), "{err}");
 
     // The demo itself, and `serve` told that this is the demo, start on it.
-    let child = serve(&["--demo"]);
-    wait_for(&bind).await;
-    assert!(stop(child).status.success());
-    let child = overens()
-        .args(["demo", "--database-url", &url, "--bind", &bind])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    wait_for(&bind).await;
-    assert!(stop(child).status.success());
+    let demo = serve.args(&["--demo"]).start().await.stop();
+    assert!(demo.status.success());
+    let demo = Overens::demo(BIN, &url).capture_output().start().await.stop();
+    assert!(demo.status.success());
 }

@@ -5,82 +5,35 @@
 //! reaches the SMTP server after the restart: at least once, and twice only for the one the
 //! worker was sending at the kill (exactly once would need the SMTP server's help; README, "Stopping and crashing").
 
-use std::collections::HashMap;
-use std::process::{Child, Command, Stdio};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use testkit::{Backend, Client, SmtpSink, TestDb};
+use testkit::process::{database_with_sala, Overens, Server};
+use testkit::{Backend, Client, SmtpSink};
 
 const CAPACITY: i64 = 12;
 const CLIENTS: usize = 4;
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+/// The server under test: the real binary, mail to the sink, no rate limit in the way of the load.
+async fn start(url: &str, smtp: u16) -> Server {
+    Overens::serve(env!("CARGO_BIN_EXE_overens"), url)
+        .smtp(smtp)
+        .args(&["--register-per-hour", "1000000"])
+        .start()
+        .await
 }
 
-fn start(url: &str, bind: &str, smtp: u16) -> Child {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_overens"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("OVERENS_") {
-            c.env_remove(k);
-        }
-    }
-    c.args(["serve", "--database-url", url, "--bind", bind])
-        .args([
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-port",
-            &smtp.to_string(),
-            "--smtp-tls",
-            "none",
-        ])
-        .args(["--register-per-hour", "1000000"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
-}
-
-async fn wait_ready(base: &str) {
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(30) {
-        if let Ok(r) = reqwest::get(format!("{base}/readyz")).await {
-            if r.status().as_u16() == 200 {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("the server at {base} did not become ready");
+/// Anonymous clients, one per concurrent task.
+fn anonymous(base: &str) -> Vec<Client> {
+    (0..CLIENTS).map(|_| Client::new(base.to_string())).collect()
 }
 
 async fn sigkill_in_the_middle_of_registrations(backend: Backend) {
-    let db = TestDb::new(backend).await;
     let sink = SmtpSink::start().await;
-    let pool = app::connect(&db.url).await.unwrap();
     // The binary runs on the system clock, so the meeting is set in real time.
     let now = platform::clock::Clock::now(&platform::clock::SystemClock).timestamp();
-    let m = platform::tenants::store::create(
-        &pool,
-        &platform::tenants::store::NewMunicipality {
-            slug: "sala",
-            name: "Sala",
-            intro: "",
-            contact_name: "",
-            contact_email: "",
-            contact_phone: "",
-            website: "",
-        },
-        None,
-        now,
-    )
-    .await
-    .unwrap();
+    let (db, pool, m) = database_with_sala(backend, now).await;
     let (series,): (i64,) = sqlx::query_as(
         "INSERT INTO meetings_series (municipality_id, name, created_at) VALUES ($1, 'Dialogmöten', $2) RETURNING id",
     )
@@ -104,16 +57,13 @@ async fn sigkill_in_the_middle_of_registrations(backend: Backend) {
     .await
     .unwrap();
 
-    let port = free_port();
-    let bind = format!("127.0.0.1:{port}");
-    let base = format!("http://{bind}");
-    let mut server = start(&db.url, &bind, sink.port);
-    wait_ready(&base).await;
+    let mut server = start(&db.url, sink.port).await;
+    let base = server.base.clone();
 
     // 1. Concurrent clients register until the server dies. A public registration is held
     // until its address confirms it; a success answer ("check your e-mail") is remembered.
     let path = format!("/sala/moten/{meeting}/anmalan");
-    let held = load_until_kill(&mut server, &base, CAPACITY as usize + 8, move |c, k, i| {
+    let held = load_until_kill(&mut server, anonymous(&base), CAPACITY as usize + 8, move |c, k, i| {
         let path = path.clone();
         async move {
             let email = format!("deltagare{k}-{i}@exempel.se");
@@ -140,8 +90,7 @@ async fn sigkill_in_the_middle_of_registrations(backend: Backend) {
         held.len()
     );
     lease_runs_out(&pool).await;
-    let mut server = start(&db.url, &bind, sink.port);
-    wait_ready(&base).await;
+    server.restart().await;
 
     // Every acknowledged registration is held, and its link reaches the address exactly once.
     let pending: Vec<(String,)> = sqlx::query_as("SELECT email FROM meetings_pending WHERE meeting_id = $1")
@@ -191,7 +140,7 @@ async fn sigkill_in_the_middle_of_registrations(backend: Backend) {
     // mail, in one transaction.
     let queue = Arc::new(Mutex::new(links));
     let confirmed_before = sink.received().len();
-    let confirmed = load_until_kill(&mut server, &base, pending.len() / 2, move |c, _, _| {
+    let confirmed = load_until_kill(&mut server, anonymous(&base), pending.len() / 2, move |c, _, _| {
         let queue = queue.clone();
         async move {
             let link = queue.lock().unwrap().pop()?;
@@ -204,8 +153,7 @@ async fn sigkill_in_the_middle_of_registrations(backend: Backend) {
     .await;
     let mailed_before = sink.received().len() - confirmed_before;
     lease_runs_out(&pool).await;
-    let server = start(&db.url, &bind, sink.port);
-    wait_ready(&base).await;
+    server.restart().await;
 
     // Every confirmed registration is stored once; seats and waiting list agree with the
     // capacity; whatever was not confirmed is still held (nothing half-written).
@@ -264,31 +212,236 @@ async fn sigkill_in_the_middle_of_registrations(backend: Backend) {
         rows.len(),
         all.len()
     );
-    let mut server = server;
-    server.kill().unwrap();
-    server.wait().unwrap();
+    server.kill();
 }
 
-/// Run `CLIENTS` concurrent clients, each calling `attempt` in a loop, until `target` attempts
-/// succeeded (or 15 s passed), then SIGKILL the server. Returns what the successful attempts
-/// returned; an attempt cut off by the kill is not counted.
-async fn load_until_kill<F, Fut>(server: &mut Child, base: &str, target: usize, attempt: F) -> Vec<String>
+/// Weeks in each weekly series the clients book.
+const WEEKS: usize = 4;
+
+/// One booking the server acknowledged: the id its answer points to and how many weeks it holds.
+#[derive(Clone, Debug)]
+struct Booked {
+    first: i64,
+    weeks: usize,
+}
+
+/// What the clients try: in one of two rooms, on one of five days from the day after
+/// tomorrow, an hour between 08:00 and 16:00, a single booking in one of the four weeks or a
+/// weekly series over all four. The space is small, so attempts collide and are refused.
+fn plan(k: usize, i: usize, first_day: chrono::NaiveDate, rooms: &[i64]) -> (i64, Vec<(&'static str, String)>) {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand::rngs::StdRng::seed_from_u64((k * 100_000 + i) as u64);
+    let room = rooms[rng.gen_range(0..rooms.len())];
+    let hour = rng.gen_range(8..16);
+    let weekly = rng.gen_bool(0.5);
+    let week = if weekly { 0 } else { rng.gen_range(0..WEEKS as i64) };
+    let day = first_day + chrono::Duration::days(rng.gen_range(0..5) + 7 * week);
+    let mut fields = vec![
+        ("datum", day.to_string()),
+        ("fran", format!("{hour:02}:00")),
+        ("till", format!("{:02}:00", hour + 1)),
+        ("personer", "10".into()),
+        ("bokare", "company".into()),
+        ("namn", format!("Bokare {k} AB")),
+    ];
+    if weekly {
+        let last = day + chrono::Duration::days(7 * (WEEKS as i64 - 1));
+        fields.push(("upprepa_till", last.to_string()));
+    }
+    (room, fields)
+}
+
+async fn sigkill_in_the_middle_of_bookings(backend: Backend) {
+    let sink = SmtpSink::start().await;
+    let now = platform::clock::Clock::now(&platform::clock::SystemClock).timestamp();
+    let (db, pool, m) = database_with_sala(backend, now).await;
+    let premises = premises::inventory::store::save_premises(
+        &pool,
+        m,
+        None,
+        &premises::inventory::store::PremisesInput {
+            name: "Täljstenen".into(),
+            address: "Vasagatan 17, 733 38 Sala".into(),
+            ..Default::default()
+        },
+        None,
+        now,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let mut rooms = vec![];
+    for name in ["Stora salen", "Lilla salen"] {
+        let room = premises::inventory::store::RoomInput {
+            name: name.into(),
+            capacity: 40,
+            mode: Some(premises::domain::Mode::Instant),
+            prices: premises::domain::Prices {
+                association: None,
+                private: None,
+                company: Some(500),
+            },
+            // Open around the clock: the hours are not what this test is about.
+            hours: premises::domain::Hours([Some((0, 1440)); 7]),
+            ..Default::default()
+        };
+        let id = premises::inventory::store::save_room(&pool, m, premises, None, &room, None, now)
+            .await
+            .unwrap()
+            .unwrap();
+        rooms.push(i64::from(id));
+    }
+    let mut server = start(&db.url, sink.port).await;
+    let mut clients = vec![];
+    for k in 0..CLIENTS {
+        let email = format!("bokare{k}@exempel.se");
+        app::users::add(
+            &pool,
+            &app::users::NewUser {
+                email: &email,
+                name: &format!("Bokare {k}"),
+                password: testkit::PASSWORD,
+                role: None,
+                municipality: None,
+                department: None,
+                organisation: None,
+            },
+            now,
+        )
+        .await
+        .unwrap();
+        let c = Client::new(server.base.clone());
+        c.login(&email, testkit::PASSWORD).await;
+        clients.push(c);
+    }
+
+    // Clients book through the form until the server dies; an answer that leads to the new
+    // booking's page is a success.
+    let first_day = chrono::DateTime::from_timestamp(now, 0).unwrap().date_naive() + chrono::Duration::days(2);
+    let statuses = Arc::new(Mutex::new(HashMap::<u16, usize>::new()));
+    let counted = statuses.clone();
+    let room_ids = rooms.clone();
+    let booked = load_until_kill(&mut server, clients, 24, move |c, k, i| {
+        let (room_ids, counted) = (room_ids.clone(), counted.clone());
+        async move {
+            let (room, fields) = plan(k, i, first_day, &room_ids);
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(f, v)| (*f, v.as_str())).collect();
+            let path = format!("/sala/lokaler/rum/{room}/boka");
+            let res = c.submit(&path, &path, &fields).await;
+            *counted.lock().unwrap().entry(res.status).or_default() += 1;
+            let first = res
+                .location
+                .as_deref()?
+                .strip_prefix("/sala/lokaler/bokningar/")?
+                .strip_suffix("?ny=1")?
+                .parse()
+                .ok()?;
+            let weeks = if fields.iter().any(|(f, _)| *f == "upprepa_till") {
+                WEEKS
+            } else {
+                1
+            };
+            Some(Booked { first, weeks })
+        }
+    })
+    .await;
+    let statuses = statuses.lock().unwrap().clone();
+    // A refused booking says the time is taken (409); nothing else fails.
+    assert!(statuses.keys().all(|s| [303, 409].contains(s)), "{statuses:?}");
+    assert!(
+        booked.iter().any(|b| b.weeks == WEEKS) && booked.iter().any(|b| b.weeks == 1),
+        "both kinds were booked: {booked:?}"
+    );
+    lease_runs_out(&pool).await;
+    server.restart().await;
+
+    // Every acknowledged booking is stored whole; every series stored is whole.
+    let rows: Vec<(i64, Option<i64>, String)> =
+        sqlx::query_as("SELECT id, series_id, status FROM premises_bookings WHERE municipality_id = $1 ORDER BY id")
+            .bind(m)
+            .fetch_all(&pool.pool)
+            .await
+            .unwrap();
+    assert!(rows.iter().all(|(_, _, s)| s == "confirmed"), "{rows:?}");
+    let mut actions: HashMap<i64, BTreeSet<i64>> = HashMap::new();
+    for (id, series, _) in &rows {
+        actions.entry(series.map_or(-id, |s| s)).or_default().insert(*id);
+    }
+    for (key, ids) in &actions {
+        let want = if *key > 0 { WEEKS } else { 1 };
+        assert_eq!(ids.len(), want, "series {key} is stored whole: {ids:?}");
+    }
+    let (empty,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM premises_series s WHERE NOT EXISTS \
+         (SELECT 1 FROM premises_bookings b WHERE b.series_id = s.id)",
+    )
+    .fetch_one(&pool.pool)
+    .await
+    .unwrap();
+    assert_eq!(empty, 0, "no series without its bookings");
+    for b in &booked {
+        let held = actions.values().find(|ids| ids.first() == Some(&b.first));
+        assert_eq!(held.map(|ids| ids.len()), Some(b.weeks), "{b:?} was acknowledged");
+    }
+    assert_eq!(
+        crate::common::overlapping_bookings(&pool).await,
+        0,
+        "no time booked twice"
+    );
+
+    // Each stored booking's confirmation (queued with it) arrives, its calendar holding every
+    // date of the booking: at least once, twice only for the one in flight at the kill.
+    let mails = mails_to(&sink, actions.len()).await;
+    let mut seen: HashMap<BTreeSet<i64>, usize> = HashMap::new();
+    for mail in &mails {
+        let text: String = testkit::smtp::parts(&mail.data).into_iter().map(|(_, b)| b).collect();
+        let ids: BTreeSet<i64> = text
+            .split("UID:booking-")
+            .skip(1)
+            .filter_map(|s| s.split('@').next()?.parse().ok())
+            .collect();
+        *seen.entry(ids).or_default() += 1;
+    }
+    for ids in actions.values() {
+        assert!(seen.contains_key(ids), "the confirmation of {ids:?}: {seen:?}");
+    }
+    assert_eq!(seen.len(), actions.len(), "no mail of a booking not stored: {seen:?}");
+    assert!(
+        mails.len() <= actions.len() + 1,
+        "at most the one in flight twice: {seen:?}"
+    );
+    eprintln!(
+        "{backend:?}: {} bookings acknowledged before the SIGKILL ({} series), {} stored ({} bookings), \
+         answers {statuses:?}, {} mails",
+        booked.len(),
+        booked.iter().filter(|b| b.weeks > 1).count(),
+        actions.len(),
+        rows.len(),
+        mails.len()
+    );
+    server.kill();
+}
+
+/// Run one task per client, each calling `attempt` with its client in a loop, until `target`
+/// attempts succeeded (or 15 s passed), then SIGKILL the server. Returns what the successful
+/// attempts returned; an attempt cut off by the kill is not counted.
+async fn load_until_kill<T, F, Fut>(server: &mut Server, clients: Vec<Client>, target: usize, attempt: F) -> Vec<T>
 where
-    F: Fn(Client, usize, usize) -> Fut + Send + Sync + Clone + 'static,
-    Fut: std::future::Future<Output = Option<String>> + Send,
+    T: Clone + Send + 'static,
+    F: Fn(Arc<Client>, usize, usize) -> Fut + Send + Sync + Clone + 'static,
+    Fut: std::future::Future<Output = Option<T>> + Send,
 {
-    let done = Arc::new(Mutex::new(Vec::<String>::new()));
+    let done = Arc::new(Mutex::new(Vec::<T>::new()));
     let stop = Arc::new(AtomicBool::new(false));
     let mut tasks = vec![];
-    for k in 0..CLIENTS {
-        let (done, stop, base, attempt) = (done.clone(), stop.clone(), base.to_string(), attempt.clone());
+    for (k, c) in clients.into_iter().enumerate() {
+        let (done, stop, attempt, c) = (done.clone(), stop.clone(), attempt.clone(), Arc::new(c));
         tasks.push(tokio::spawn(async move {
             let mut i = 0;
             while !stop.load(Ordering::SeqCst) {
                 i += 1;
-                let c = Client::new(base.clone());
                 // The client panics on a refused connection, which ends this task after the kill.
-                match tokio::time::timeout(Duration::from_secs(5), attempt(c, k, i)).await {
+                match tokio::time::timeout(Duration::from_secs(5), attempt(c.clone(), k, i)).await {
                     Ok(Some(v)) => done.lock().unwrap().push(v),
                     Ok(None) | Err(_) => tokio::time::sleep(Duration::from_millis(5)).await,
                 }
@@ -299,8 +452,7 @@ where
     while done.lock().unwrap().len() < target && started.elapsed() < Duration::from_secs(15) {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    server.kill().unwrap();
-    server.wait().unwrap();
+    server.kill();
     stop.store(true, Ordering::SeqCst);
     for t in tasks {
         let _ = t.await;
@@ -329,4 +481,7 @@ async fn mails_to(sink: &SmtpSink, n: usize) -> Vec<testkit::smtp::Received> {
     sink.received()
 }
 
-testkit::both!(sigkill_in_the_middle_of_registrations);
+testkit::both!(
+    sigkill_in_the_middle_of_registrations,
+    sigkill_in_the_middle_of_bookings
+);

@@ -3,69 +3,16 @@
 //! would send them. A session made on one works on the other, queued mail goes out exactly once,
 //! the rate limits count both together, and no recurring job is queued twice.
 
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use testkit::{csrf_token, Backend, SmtpSink, TestDb};
-
-/// A running `overens serve`, stopped with the test (also when it fails).
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+use testkit::process::{database_with_sala, Overens, Server};
+use testkit::{csrf_token, Backend, SmtpSink};
 
 async fn serve(url: &str, smtp_port: u16) -> Server {
-    let port = free_port();
-    let mut c = Command::new(env!("CARGO_BIN_EXE_overens"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("OVERENS_") {
-            c.env_remove(k);
-        }
-    }
-    let child = c
-        .args(["serve", "--database-url", url, "--bind"])
-        .arg(format!("127.0.0.1:{port}"))
-        .args(["--smtp-host", "127.0.0.1", "--smtp-tls", "none", "--smtp-port"])
-        .arg(smtp_port.to_string())
-        .args(["--login-per-minute", "5"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let server = Server {
-        child,
-        base: format!("http://127.0.0.1:{port}"),
-    };
-    let started = Instant::now();
-    loop {
-        if let Ok(r) = reqwest::get(format!("{}/healthz", server.base)).await {
-            if r.status() == 200 {
-                return server;
-            }
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "{} did not start",
-            server.base
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    Overens::serve(env!("CARGO_BIN_EXE_overens"), url)
+        .smtp(smtp_port)
+        .args(&["--login-per-minute", "5"])
+        .start()
+        .await
 }
 
 /// One login attempt on `server`: the status of the answer.
@@ -95,24 +42,7 @@ async fn login(http: &reqwest::Client, server: &Server, email: &str, password: &
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_instances_on_one_postgresql() {
-    let db = TestDb::new(Backend::Postgres).await;
-    let pool = app::connect(&db.url).await.unwrap();
-    platform::tenants::store::create(
-        &pool,
-        &platform::tenants::store::NewMunicipality {
-            slug: "sala",
-            name: "Sala",
-            intro: "",
-            contact_name: "",
-            contact_email: "",
-            contact_phone: "",
-            website: "",
-        },
-        None,
-        0,
-    )
-    .await
-    .unwrap();
+    let (db, pool, _) = database_with_sala(Backend::Postgres, 0).await;
     app::users::add(
         &pool,
         &app::users::NewUser {

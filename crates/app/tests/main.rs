@@ -6,6 +6,7 @@
 mod architecture;
 mod backup;
 mod cli;
+mod common;
 mod crash;
 mod demo;
 mod instances;

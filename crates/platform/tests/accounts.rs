@@ -1,6 +1,7 @@
 //! Accounts as a person meets them: registration with e-mail verification, login by password
 //! and by e-mailed link, password reset, logout, export and erasure, and every kind of bad input.
 
+use crate::common::{emailed_login_link, try_login};
 use platform::auth::RoleKind;
 use testkit::html::url_in;
 use testkit::{both, Backend, TestApp, PASSWORD};
@@ -29,16 +30,7 @@ async fn register_verify_and_login(backend: Backend) {
     assert!(p.text().contains("Kolla din e-post"));
 
     // Not verified yet: the password alone does not let her in.
-    let p = c
-        .submit(
-            "/konto/logga-in",
-            "/konto/logga-in",
-            &[
-                ("email", "asa.oberg@exempel.se"),
-                ("password", "ett riktigt bra lösenord"),
-            ],
-        )
-        .await;
+    let p = try_login(&c, "asa.oberg@exempel.se", "ett riktigt bra lösenord").await;
     assert_eq!(p.status, 422);
     assert!(p.text().contains("bekräfta din e-postadress"), "{}", p.text());
 
@@ -131,14 +123,7 @@ async fn expired_and_unknown_links(backend: Backend) {
     let app = TestApp::start(backend).await;
     app.user("kalle@exempel.se", None).await;
     let c = app.client();
-    c.submit(
-        "/konto/engangslank",
-        "/konto/engangslank",
-        &[("email", "kalle@exempel.se")],
-    )
-    .await;
-    app.run_jobs().await;
-    let link = path_of(&app, &url_in(&app.outbox().await[0].2, "/konto/lank/").unwrap());
+    let link = emailed_login_link(&app, &c, "kalle@exempel.se").await;
     let page = c.get(&link).await;
     assert_eq!(page.status, 200);
     app.clock.advance(chrono::Duration::minutes(21));
@@ -214,13 +199,7 @@ async fn password_reset_ends_other_sessions(backend: Backend) {
     assert_eq!(elsewhere.get("/konto").await.status, 303, "the other session ended");
 
     let old = app.client();
-    let p = old
-        .submit(
-            "/konto/logga-in",
-            "/konto/logga-in",
-            &[("email", "kalle@exempel.se"), ("password", PASSWORD)],
-        )
-        .await;
+    let p = try_login(&old, "kalle@exempel.se", PASSWORD).await;
     assert_eq!(p.status, 422, "the old password no longer works");
     old.login("kalle@exempel.se", "nytt långt lösenord").await;
 }
@@ -377,24 +356,12 @@ async fn wrong_password_and_rate_limit(backend: Backend) {
     app.user("kalle@exempel.se", None).await;
     let c = app.client();
     for _ in 0..3 {
-        let p = c
-            .submit(
-                "/konto/logga-in",
-                "/konto/logga-in",
-                &[("email", "kalle@exempel.se"), ("password", "fel lösenord!!")],
-            )
-            .await;
+        let p = try_login(&c, "kalle@exempel.se", "fel lösenord!!").await;
         assert_eq!(p.status, 422);
         assert!(p.text().contains("Fel e-postadress eller lösenord"));
         assert!(!p.body.contains("fel lösenord!!"), "the password is never sent back");
     }
-    let p = c
-        .submit(
-            "/konto/logga-in",
-            "/konto/logga-in",
-            &[("email", "kalle@exempel.se"), ("password", PASSWORD)],
-        )
-        .await;
+    let p = try_login(&c, "kalle@exempel.se", PASSWORD).await;
     assert_eq!(
         p.status, 429,
         "the fourth attempt within a minute is refused, even with the right password"
@@ -403,14 +370,7 @@ async fn wrong_password_and_rate_limit(backend: Backend) {
     assert!(p.headers.get("retry-after").is_some());
     // An unknown address answers like a wrong password (no account enumeration).
     let other = TestApp::start(backend).await;
-    let p = other
-        .client()
-        .submit(
-            "/konto/logga-in",
-            "/konto/logga-in",
-            &[("email", "ingen@exempel.se"), ("password", "fel lösenord!!")],
-        )
-        .await;
+    let p = try_login(&other.client(), "ingen@exempel.se", "fel lösenord!!").await;
     assert_eq!(p.status, 422);
     assert!(p.text().contains("Fel e-postadress eller lösenord"));
 }

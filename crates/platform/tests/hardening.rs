@@ -1,9 +1,9 @@
 //! Issue 14, finding 7 (low): a cap on concurrent password hashing (Argon2 takes 19 MiB and
 //! most of a core each), and no tokens in the request log.
 
+use crate::common::{emailed_login_link, try_login};
 use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
-use testkit::html::url_in;
 use testkit::{both, Backend, TestApp, PASSWORD};
 
 async fn password_hashing_is_capped_and_answers_503_when_full(backend: Backend) {
@@ -14,13 +14,7 @@ async fn password_hashing_is_capped_and_answers_503_when_full(backend: Backend) 
     assert!(all >= 1);
     let held = hashing.clone().try_acquire_many_owned(all).unwrap();
     let c = app.client();
-    let p = c
-        .submit(
-            "/konto/logga-in",
-            "/konto/logga-in",
-            &[("email", "kalle@exempel.se"), ("password", PASSWORD)],
-        )
-        .await;
+    let p = try_login(&c, "kalle@exempel.se", PASSWORD).await;
     assert_eq!(p.status, 503, "{}", p.text());
     assert!(
         p.headers.get("retry-after").is_some(),
@@ -65,16 +59,8 @@ async fn tokens_in_paths_are_not_logged(backend: Backend) {
     let app = TestApp::start(backend).await;
     app.user("kalle@exempel.se", None).await;
     let c = app.client();
-    c.submit(
-        "/konto/engangslank",
-        "/konto/engangslank",
-        &[("email", "kalle@exempel.se")],
-    )
-    .await;
-    app.run_jobs().await;
-    let url = url_in(&app.outbox().await[0].2, "/konto/lank/").unwrap();
-    let token = url.rsplit('/').next().unwrap().to_string();
-    let link = url.strip_prefix(&app.base).unwrap().to_string();
+    let link = emailed_login_link(&app, &c, "kalle@exempel.se").await;
+    let token = link.rsplit('/').next().unwrap().to_string();
     let page = c.get(&link).await;
     assert_eq!(c.post_raw(&link, &[("_csrf", &page.csrf())]).await.status, 303);
     let text = String::from_utf8_lossy(&logs.0.lock().unwrap()).to_string();

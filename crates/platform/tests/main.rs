@@ -6,6 +6,7 @@
 mod a11y;
 mod accounts;
 mod browser;
+mod common;
 mod hardening;
 mod mail;
 mod ops;
