@@ -50,6 +50,8 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
             period_end: Some(2020),
             adopted_by: "kommunstyrelsen".into(),
             adopted_on: Some(date("2018-06-07")?),
+            // Seed 001, "Kort info om principer, handlingsplan och IOP".
+            intro: "Handlingsplanen innehåller åtgärder för att utveckla den samverkan vi vill ha. Handlingsplanen kommer att ses över regelbundet och gemensamt. Den behöver inte signeras.".into(),
         },
         None,
         now,
@@ -121,6 +123,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
             name: "Arbetsgrupp 1: Självständighet",
             description: "Följer upp målen om lokaler och föreningsstöd.",
             area_id: area,
+            goal_id: None,
             convener: staff.as_ref().map(|u| u.id),
         },
         None,

@@ -251,6 +251,7 @@ pub struct PlanInput<'a> {
     pub period_end: &'a str,
     pub adopted_by: &'a str,
     pub adopted_on: &'a str,
+    pub intro: &'a str,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -260,6 +261,8 @@ pub struct PlanEdit {
     pub period_end: Option<i64>,
     pub adopted_by: String,
     pub adopted_on: Option<NaiveDate>,
+    /// The plan's introduction (paragraphs separated by blank lines).
+    pub intro: String,
 }
 
 pub fn validate_plan(input: &PlanInput) -> Result<PlanEdit, Problems> {
@@ -299,6 +302,10 @@ pub fn validate_plan(input: &PlanInput) -> Result<PlanEdit, Problems> {
         problems.push(("adopted_on", p));
         None
     });
+    let intro = rules::text(input.intro, TEXT_MAX).unwrap_or_else(|e| {
+        problems.push(("intro", Problem::Rule(e)));
+        String::new()
+    });
     if problems.is_empty() {
         Ok(PlanEdit {
             title,
@@ -306,6 +313,7 @@ pub fn validate_plan(input: &PlanInput) -> Result<PlanEdit, Problems> {
             period_end,
             adopted_by,
             adopted_on,
+            intro,
         })
     } else {
         Err(problems)
@@ -385,6 +393,7 @@ mod tests {
             period_end: "2020",
             adopted_by: "Kommunstyrelsen",
             adopted_on: "2019-03-12",
+            intro: "",
         })
         .unwrap();
         assert_eq!((p.period_start, p.period_end), (Some(2019), Some(2020)));
@@ -394,6 +403,7 @@ mod tests {
             period_end: "2019",
             adopted_by: "",
             adopted_on: "12/3",
+            intro: "",
         })
         .unwrap_err();
         assert_eq!(

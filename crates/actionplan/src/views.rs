@@ -55,6 +55,17 @@ pub fn time(a: &Activity) -> String {
     }
 }
 
+/// An activity's name as people see it: its text, or "Aktivitet utan beskrivning" when the
+/// text is empty (seed 003 has a row with a responsible person and a follow-up but no activity,
+/// which would otherwise be a link with no name).
+pub fn activity_name(tr: &platform::i18n::Tr, text: &str) -> String {
+    if text.trim().is_empty() {
+        tr.t("actionplan-activity-unnamed")
+    } else {
+        text.to_string()
+    }
+}
+
 /// An activity as a row of a table.
 pub struct Row {
     pub href: String,
@@ -71,7 +82,7 @@ pub struct Row {
 pub fn row(ctx: &Ctx, m: &Municipality, a: &Activity, today: NaiveDate) -> Row {
     Row {
         href: paths::activity(&m.slug, a.id),
-        text: a.text.clone(),
+        text: activity_name(&ctx.tr, &a.text),
         time: time(a),
         responsible: responsible(a),
         follow_up: follow_up(a),
