@@ -193,6 +193,17 @@ pub fn may_record(user: &CurrentUser, municipality_id: MunicipalityId, links: &L
     user.is_staff(municipality_id) || is_responsible(user, municipality_id, links)
 }
 
+/// An activity's name as people see it: its text, or "Aktivitet utan beskrivning" when the
+/// text is empty (seed 003 has a row with a responsible person and a follow-up but no activity,
+/// which would otherwise be a link with no name).
+pub fn activity_name(tr: &platform::i18n::Tr, text: &str) -> String {
+    if text.trim().is_empty() {
+        tr.t("actionplan-activity-unnamed")
+    } else {
+        text.to_string()
+    }
+}
+
 /// What is wrong with a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {

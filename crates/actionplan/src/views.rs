@@ -55,16 +55,7 @@ pub fn time(a: &Activity) -> String {
     }
 }
 
-/// An activity's name as people see it: its text, or "Aktivitet utan beskrivning" when the
-/// text is empty (seed 003 has a row with a responsible person and a follow-up but no activity,
-/// which would otherwise be a link with no name).
-pub fn activity_name(tr: &platform::i18n::Tr, text: &str) -> String {
-    if text.trim().is_empty() {
-        tr.t("actionplan-activity-unnamed")
-    } else {
-        text.to_string()
-    }
-}
+pub use crate::domain::activity_name;
 
 /// An activity as a row of a table.
 pub struct Row {

@@ -100,16 +100,16 @@ async fn goal_form(
     ))
 }
 
+/// The goal form again with its problems; `at` is (the form's action, the page title, the way back).
 async fn goal_problem_page(
     state: &AppState,
     ctx: &Ctx,
     m: &Municipality,
-    action: String,
-    title: &str,
+    at: (String, &str, String),
     input: &GoalForm,
     problems: &Problems,
-    back: String,
 ) -> AppResult<Response> {
+    let (action, title, back) = at;
     let mut form = goal_form(state, ctx, m, action, "actionplan-submit-goal", input).await?;
     mark(&mut form, ctx, problems);
     html_status(StatusCode::UNPROCESSABLE_ENTITY, &form_page(ctx, m, title, form, back))
@@ -171,11 +171,13 @@ async fn new_goal_save(
         &state,
         &ctx,
         &m,
-        paths::new_goal(&m.slug),
-        "actionplan-new-goal-title",
+        (
+            paths::new_goal(&m.slug),
+            "actionplan-new-goal-title",
+            paths::plan(&m.slug),
+        ),
         &input,
         &problems,
-        paths::plan(&m.slug),
     )
     .await
 }
@@ -234,11 +236,13 @@ async fn edit_goal_save(
         &state,
         &ctx,
         &m,
-        paths::goal_edit(&m.slug, id),
-        "actionplan-edit-goal-title",
+        (
+            paths::goal_edit(&m.slug, id),
+            "actionplan-edit-goal-title",
+            paths::goal(&m.slug, id),
+        ),
         &input,
         &problems,
-        paths::goal(&m.slug, id),
     )
     .await
 }
