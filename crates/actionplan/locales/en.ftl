@@ -173,3 +173,37 @@ actionplan-table-no-area = The line has no area and does not follow a line it co
 actionplan-table-unknown-area = The area must be written like “Nr 1 Självständighet”.
 actionplan-table-area-conflict = The area's number is already used by an area with another name.
 actionplan-table-no-goal = The line has activities but no goal.
+actionplan-activity-unnamed = Activity without a description
+actionplan-import-unnamed-activity = Activity without a description: the Aktiviteter cell is empty (responsible: { $responsible }, follow-up: { $follow_up }). It is shown as “Activity without a description” until someone writes what is to be done.
+actionplan-move-up = Move up
+actionplan-move-down = Move down
+actionplan-action-new-goal = New goal
+actionplan-action-new-activity = New activity
+actionplan-action-edit-goal = Change the goal
+actionplan-action-remove-goal = Remove the goal
+actionplan-action-remove-activity = Remove the activity
+actionplan-new-goal-title = New goal
+actionplan-edit-goal-title = Change the goal
+actionplan-submit-goal = Save the goal
+actionplan-remove-goal-title = Remove the goal
+actionplan-remove-goal-intro = { $n ->
+    [0] The goal has no activities.
+    [one] The goal's activity is removed with it, and its reports.
+   *[other] The goal's { $n } activities are removed with it, and their reports.
+}
+actionplan-submit-remove-goal = Remove the goal
+actionplan-new-activity-title = New activity
+actionplan-submit-new-activity = Add the activity
+actionplan-remove-activity-title = Remove the activity
+actionplan-remove-activity-intro = The activity is removed with its reports. This cannot be undone.
+actionplan-submit-remove-activity = Remove the activity
+actionplan-field-intro = Introduction
+actionplan-field-intro-hint = What the plan is for and how it is followed up. Shown at the top of the plan. A blank line between paragraphs.
+actionplan-field-goal-hint = Choose another goal to move the activity there.
+actionplan-done-goal = The goal is saved.
+actionplan-done-moved = The order is changed.
+actionplan-done-goal-removed = The goal is removed.
+actionplan-done-activity-removed = The activity is removed.
+actionplan-no-single-goal = No single goal
+actionplan-field-group-goal = Goal
+actionplan-field-group-goal-hint = Choose a goal if the group forms around a single goal. The group then belongs to the goal's area.

@@ -173,3 +173,37 @@ actionplan-table-no-area = Raden saknar område och följer inte på en rad den 
 actionplan-table-unknown-area = Området ska skrivas som ”Nr 1 Självständighet”.
 actionplan-table-area-conflict = Områdets nummer används redan för ett område med ett annat namn.
 actionplan-table-no-goal = Raden har aktiviteter men inget mål.
+actionplan-activity-unnamed = Aktivitet utan beskrivning
+actionplan-import-unnamed-activity = Aktivitet utan beskrivning: cellen Aktiviteter är tom (ansvar: { $responsible }, uppföljning: { $follow_up }). Den visas som ”Aktivitet utan beskrivning” tills någon skriver vad som ska göras.
+actionplan-move-up = Flytta upp
+actionplan-move-down = Flytta ned
+actionplan-action-new-goal = Nytt mål
+actionplan-action-new-activity = Ny aktivitet
+actionplan-action-edit-goal = Ändra målet
+actionplan-action-remove-goal = Ta bort målet
+actionplan-action-remove-activity = Ta bort aktiviteten
+actionplan-new-goal-title = Nytt mål
+actionplan-edit-goal-title = Ändra målet
+actionplan-submit-goal = Spara målet
+actionplan-remove-goal-title = Ta bort målet
+actionplan-remove-goal-intro = { $n ->
+    [0] Målet har inga aktiviteter.
+    [one] Målets aktivitet tas bort med det, och dess rapporter.
+   *[other] Målets { $n } aktiviteter tas bort med det, och deras rapporter.
+}
+actionplan-submit-remove-goal = Ta bort målet
+actionplan-new-activity-title = Ny aktivitet
+actionplan-submit-new-activity = Lägg till aktiviteten
+actionplan-remove-activity-title = Ta bort aktiviteten
+actionplan-remove-activity-intro = Aktiviteten tas bort med sina rapporter. Det går inte att ångra.
+actionplan-submit-remove-activity = Ta bort aktiviteten
+actionplan-field-intro = Inledning
+actionplan-field-intro-hint = Vad planen är till för och hur den följs upp. Visas överst i planen. Tom rad mellan styckena.
+actionplan-field-goal-hint = Välj ett annat mål för att flytta aktiviteten dit.
+actionplan-done-goal = Målet är sparat.
+actionplan-done-moved = Ordningen är ändrad.
+actionplan-done-goal-removed = Målet är borttaget.
+actionplan-done-activity-removed = Aktiviteten är borttagen.
+actionplan-no-single-goal = Inget enskilt mål
+actionplan-field-group-goal = Mål
+actionplan-field-group-goal-hint = Välj ett mål om gruppen bildas kring ett enda mål. Gruppen hör då till målets område.

@@ -37,6 +37,10 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     let parsed = crate::table::parse_text(SEED_003);
     store::import(db, sala, &parsed.plan, None, now).await?;
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d");
+    // Seed 001, "Kort bakgrund": "7 juni 2018, kommunstyrelsen i Sala kommun beslutar, för Sala
+    // kommuns räkning, att anta den gemensamt framtagna handlingsplanen." The title is invented
+    // (the seeds call it "handlingsplanen"); the period is read from seed 003's Tid column, whose
+    // times run from 2019 to 2020, as no seed states it.
     store::save_plan(
         db,
         sala,
@@ -44,8 +48,10 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
             title: "Handlingsplan för den lokala överenskommelsen".into(),
             period_start: Some(2019),
             period_end: Some(2020),
-            adopted_by: "Samverkansrådet".into(),
-            adopted_on: Some(date("2019-03-12")?),
+            adopted_by: "kommunstyrelsen".into(),
+            adopted_on: Some(date("2018-06-07")?),
+            // Seed 001, "Kort info om principer, handlingsplan och IOP".
+            intro: "Handlingsplanen innehåller åtgärder för att utveckla den samverkan vi vill ha. Handlingsplanen kommer att ses över regelbundet och gemensamt. Den behöver inte signeras.".into(),
         },
         None,
         now,
@@ -117,6 +123,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
             name: "Arbetsgrupp 1: Självständighet",
             description: "Följer upp målen om lokaler och föreningsstöd.",
             area_id: area,
+            goal_id: None,
             convener: staff.as_ref().map(|u| u.id),
         },
         None,

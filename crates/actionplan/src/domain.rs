@@ -193,6 +193,17 @@ pub fn may_record(user: &CurrentUser, municipality_id: MunicipalityId, links: &L
     user.is_staff(municipality_id) || is_responsible(user, municipality_id, links)
 }
 
+/// An activity's name as people see it: its text, or "Aktivitet utan beskrivning" when the
+/// text is empty (seed 003 has a row with a responsible person and a follow-up but no activity,
+/// which would otherwise be a link with no name).
+pub fn activity_name(tr: &platform::i18n::Tr, text: &str) -> String {
+    if text.trim().is_empty() {
+        tr.t("actionplan-activity-unnamed")
+    } else {
+        text.to_string()
+    }
+}
+
 /// What is wrong with a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -251,6 +262,7 @@ pub struct PlanInput<'a> {
     pub period_end: &'a str,
     pub adopted_by: &'a str,
     pub adopted_on: &'a str,
+    pub intro: &'a str,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -260,6 +272,8 @@ pub struct PlanEdit {
     pub period_end: Option<i64>,
     pub adopted_by: String,
     pub adopted_on: Option<NaiveDate>,
+    /// The plan's introduction (paragraphs separated by blank lines).
+    pub intro: String,
 }
 
 pub fn validate_plan(input: &PlanInput) -> Result<PlanEdit, Problems> {
@@ -299,6 +313,10 @@ pub fn validate_plan(input: &PlanInput) -> Result<PlanEdit, Problems> {
         problems.push(("adopted_on", p));
         None
     });
+    let intro = rules::text(input.intro, TEXT_MAX).unwrap_or_else(|e| {
+        problems.push(("intro", Problem::Rule(e)));
+        String::new()
+    });
     if problems.is_empty() {
         Ok(PlanEdit {
             title,
@@ -306,6 +324,7 @@ pub fn validate_plan(input: &PlanInput) -> Result<PlanEdit, Problems> {
             period_end,
             adopted_by,
             adopted_on,
+            intro,
         })
     } else {
         Err(problems)
@@ -385,6 +404,7 @@ mod tests {
             period_end: "2020",
             adopted_by: "Kommunstyrelsen",
             adopted_on: "2019-03-12",
+            intro: "",
         })
         .unwrap();
         assert_eq!((p.period_start, p.period_end), (Some(2019), Some(2020)));
@@ -394,6 +414,7 @@ mod tests {
             period_end: "2019",
             adopted_by: "",
             adopted_on: "12/3",
+            intro: "",
         })
         .unwrap_err();
         assert_eq!(

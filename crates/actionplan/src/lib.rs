@@ -7,6 +7,7 @@
 pub mod activities;
 pub mod demo;
 pub mod domain;
+pub mod editing;
 pub mod exchange;
 pub mod groups;
 pub mod ids;

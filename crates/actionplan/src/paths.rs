@@ -21,6 +21,34 @@ pub fn goal(slug: &str, id: GoalId) -> String {
     under(slug, format_args!("mal/{id}"))
 }
 
+pub fn new_goal(slug: &str) -> String {
+    under(slug, "nytt-mal")
+}
+
+pub fn goal_edit(slug: &str, id: GoalId) -> String {
+    under(slug, format_args!("mal/{id}/redigera"))
+}
+
+pub fn goal_move(slug: &str, id: GoalId) -> String {
+    under(slug, format_args!("mal/{id}/flytta"))
+}
+
+pub fn goal_remove(slug: &str, id: GoalId) -> String {
+    under(slug, format_args!("mal/{id}/ta-bort"))
+}
+
+pub fn goal_new_activity(slug: &str, id: GoalId) -> String {
+    under(slug, format_args!("mal/{id}/ny-aktivitet"))
+}
+
+pub fn activity_move(slug: &str, id: ActivityId) -> String {
+    under(slug, format_args!("aktivitet/{id}/flytta"))
+}
+
+pub fn activity_remove(slug: &str, id: ActivityId) -> String {
+    under(slug, format_args!("aktivitet/{id}/ta-bort"))
+}
+
 pub fn activity(slug: &str, id: ActivityId) -> String {
     under(slug, format_args!("aktivitet/{id}"))
 }

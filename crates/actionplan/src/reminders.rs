@@ -133,7 +133,7 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
                     body: tr.ta(
                         "actionplan-reminder-body",
                         &[
-                            ("activity", &d.text),
+                            ("activity", &domain::activity_name(&tr, &d.text)),
                             ("date", &d.follow_up_on),
                             ("how", &d.follow_up_text),
                             ("link", &link),

@@ -24,6 +24,7 @@ pub fn router() -> Routes {
             get(settings_page).post(settings_save),
         )
         .merge(activities::routes::router())
+        .merge(crate::editing::routes::router())
         .merge(crate::groups::routes::router())
         .merge(crate::exchange::routes::router())
 }
@@ -62,6 +63,8 @@ type Select = (String, String, Vec<(String, String)>, String);
 #[template(path = "actionplan_plan.html")]
 struct PlanPage {
     page: Page,
+    /// The plan's introduction, by paragraph.
+    plan_intro: Vec<String>,
     notice: Option<String>,
     facts: Vec<(String, String)>,
     actions: Vec<(String, String)>,
@@ -137,6 +140,9 @@ async fn plan_page(
     }
     if user.is_some_and(|u| u.is_coordinator(m.id)) {
         actions.push((paths::overdue(&m.slug), ctx.t("actionplan-action-overdue")));
+        if !full.areas.is_empty() {
+            actions.push((paths::new_goal(&m.slug), ctx.t("actionplan-action-new-goal")));
+        }
         actions.push((paths::import(&m.slug), ctx.t("actionplan-action-import")));
         actions.push((paths::settings(&m.slug), ctx.t("actionplan-action-settings")));
     }
@@ -155,6 +161,7 @@ async fn plan_page(
     );
     let notice = match q.klart.as_str() {
         "sparad" => Some(ctx.t("actionplan-done-settings")),
+        "borttaget" => Some(ctx.t("actionplan-done-goal-removed")),
         _ => None,
     };
     html(&PlanPage {
@@ -165,6 +172,16 @@ async fn plan_page(
                 .unwrap_or_else(|| ctx.t("actionplan-title")),
         ),
         notice,
+        plan_intro: plan
+            .as_ref()
+            .map(|p| {
+                p.intro
+                    .split("\n\n")
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
         facts: plan.as_ref().map(|p| plan_facts(&ctx, p)).unwrap_or_default(),
         actions,
         selects: vec![
@@ -210,6 +227,8 @@ struct SettingsForm {
     adopted_by: String,
     #[serde(default)]
     adopted_on: String,
+    #[serde(default)]
+    intro: String,
 }
 
 fn settings_form(ctx: &Ctx, m: &Municipality, plan: Option<&Plan>) -> Form {
@@ -242,6 +261,10 @@ fn settings_form(ctx: &Ctx, m: &Municipality, plan: Option<&Plan>) -> Form {
                     .map(|d| d.to_string())
                     .unwrap_or_default(),
             ),
+            Field::new("intro", ctx.t("actionplan-field-intro"), FieldKind::TextArea)
+                .max_len(domain::TEXT_MAX)
+                .hint(ctx.t("actionplan-field-intro-hint"))
+                .value(plan.map(|p| p.intro.clone()).unwrap_or_default()),
         ],
     )
 }
@@ -272,6 +295,7 @@ async fn settings_save(
         period_end: &input.period_end,
         adopted_by: &input.adopted_by,
         adopted_on: &input.adopted_on,
+        intro: &input.intro,
     });
     match checked {
         Ok(edit) => {
@@ -287,6 +311,7 @@ async fn settings_save(
                     "period_end" => input.period_end.clone(),
                     "adopted_by" => input.adopted_by.clone(),
                     "adopted_on" => input.adopted_on.clone(),
+                    "intro" => input.intro.clone(),
                     _ => return None,
                 })
             });

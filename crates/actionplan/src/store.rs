@@ -54,12 +54,13 @@ pub struct Plan {
     pub period_end: Option<i64>,
     pub adopted_by: String,
     pub adopted_on: Option<NaiveDate>,
+    pub intro: String,
 }
 
 /// The municipality's current plan (the latest made), if it has one.
 pub async fn current_plan(db: &Db, municipality_id: MunicipalityId) -> Result<Option<Plan>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT id, title, period_start, period_end, adopted_by, adopted_on FROM actionplan_plans \
+        "SELECT id, title, period_start, period_end, adopted_by, adopted_on, intro FROM actionplan_plans \
          WHERE municipality_id = $1 ORDER BY id DESC LIMIT 1",
     )
     .bind(municipality_id)
@@ -73,6 +74,7 @@ pub async fn current_plan(db: &Db, municipality_id: MunicipalityId) -> Result<Op
             period_end: r.try_get("period_end")?,
             adopted_by: r.try_get("adopted_by")?,
             adopted_on: date(&r, "adopted_on")?,
+            intro: r.try_get("intro")?,
         })
     })
     .transpose()
@@ -136,6 +138,7 @@ pub async fn save_plan(
             .set(Plans::PeriodEnd, edit.period_end)
             .set(Plans::AdoptedBy, &edit.adopted_by)
             .set(Plans::AdoptedOn, iso(edit.adopted_on))
+            .set(Plans::Intro, &edit.intro)
             .set(Plans::UpdatedAt, now)
             .filter(Plans::Id, id)
             .filter(Plans::MunicipalityId, municipality_id)

@@ -15,6 +15,7 @@ pub enum Plans {
     PeriodEnd,
     AdoptedBy,
     AdoptedOn,
+    Intro,
     CreatedAt,
     UpdatedAt,
 }
@@ -36,6 +37,7 @@ pub enum Areas {
 #[iden = "actionplan_goals"]
 pub enum Goals {
     Table,
+    Id,
     MunicipalityId,
     AreaId,
     Owner,
@@ -88,6 +90,7 @@ pub enum Groups {
     MunicipalityId,
     PlanId,
     AreaId,
+    GoalId,
     Name,
     Description,
     ConvenerUserId,

@@ -55,6 +55,8 @@ pub fn time(a: &Activity) -> String {
     }
 }
 
+pub use crate::domain::activity_name;
+
 /// An activity as a row of a table.
 pub struct Row {
     pub href: String,
@@ -71,7 +73,7 @@ pub struct Row {
 pub fn row(ctx: &Ctx, m: &Municipality, a: &Activity, today: NaiveDate) -> Row {
     Row {
         href: paths::activity(&m.slug, a.id),
-        text: a.text.clone(),
+        text: activity_name(&ctx.tr, &a.text),
         time: time(a),
         responsible: responsible(a),
         follow_up: follow_up(a),

@@ -66,6 +66,7 @@ async fn sala_with_a_plan(app: &TestApp) -> (UserId, ActivityId) {
             name: "Arbetsgrupp 1",
             description: "Lokaler och föreningsstöd.",
             area_id: Some(area.0),
+            goal_id: None,
             convener: Some(staff),
         },
         None,
@@ -265,7 +266,84 @@ async fn a_responsible_person_records_progress_with_the_keyboard_alone(backend: 
     app.stop().await;
 }
 
+/// Seed 003's row with no activity text: its goal page, the plan and its activity page name it
+/// (axe's link-name and page-has-heading rules would catch an empty link or heading).
+async fn an_activity_without_text_is_named_for_screen_readers(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala").await;
+    let parsed = actionplan::table::parse_text(actionplan::demo::SEED_003);
+    actionplan::store::import(&app.state.db, sala, &parsed.plan, None, app.state.now())
+        .await
+        .unwrap();
+    let (goal, activity): (i64, i64) = sqlx::query_as(
+        "SELECT g.id, a.id FROM actionplan_goals g JOIN actionplan_activities a ON a.goal_id = g.id \
+         WHERE g.text = 'Två fysiska träffar per år anordnas av kommunen'",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    let mut f = Findings::default();
+    let browser = Browser::start().await;
+    for path in [
+        format!("/sala/handlingsplan/mal/{goal}"),
+        format!("/sala/handlingsplan/aktivitet/{activity}"),
+        "/sala/handlingsplan".to_string(),
+    ] {
+        f.visit(&browser, &app, &path, "Aktivitet utan beskrivning").await;
+    }
+    browser.close().await;
+    f.assert_none();
+    app.stop().await;
+}
+
+/// The coordinator's editing pages: the new goal form (also with its errors), a goal with its
+/// buttons, the goal and activity forms, the removal pages, and the settings with the
+/// introduction.
+async fn the_plan_editing_pages_have_no_accessibility_violations(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (_, mine) = sala_with_a_plan(&app).await;
+    let (goal,): (i64,) = sqlx::query_as("SELECT goal_id FROM actionplan_activities WHERE id = $1")
+        .bind(mine)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let mut f = Findings::default();
+    let browser = Browser::start().await;
+    browser.log_in(&app, "samordnare@sala.example").await;
+    f.visit(&browser, &app, "/sala/handlingsplan/nytt-mal", "Spara målet")
+        .await;
+    browser.click("form.stack button[type=submit]").await;
+    browser.wait_for_text("Något behöver rättas").await;
+    f.check(&browser, "the new goal form with errors").await;
+    for (path, expect) in [
+        (format!("/sala/handlingsplan/mal/{goal}"), "Flytta ned"),
+        (format!("/sala/handlingsplan/mal/{goal}/redigera"), "Spara målet"),
+        (
+            format!("/sala/handlingsplan/mal/{goal}/ny-aktivitet"),
+            "Lägg till aktiviteten",
+        ),
+        (format!("/sala/handlingsplan/mal/{goal}/ta-bort"), "Ta bort målet"),
+        (format!("/sala/handlingsplan/aktivitet/{mine}"), "Flytta upp"),
+        (
+            format!("/sala/handlingsplan/aktivitet/{mine}/ta-bort"),
+            "Det går inte att ångra.",
+        ),
+        (
+            format!("/sala/handlingsplan/aktivitet/{mine}/redigera"),
+            "Välj ett annat mål",
+        ),
+        ("/sala/handlingsplan/installningar".to_string(), "Inledning"),
+    ] {
+        f.visit(&browser, &app, &path, expect).await;
+    }
+    browser.close().await;
+    f.assert_none();
+    app.stop().await;
+}
+
 sqlite!(
+    the_plan_editing_pages_have_no_accessibility_violations,
+    an_activity_without_text_is_named_for_screen_readers,
     action_plan_pages_have_no_accessibility_violations,
     a_responsible_person_records_progress_with_the_keyboard_alone,
 );

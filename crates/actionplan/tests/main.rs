@@ -5,6 +5,7 @@
 
 mod browser;
 mod common;
+mod editing;
 mod hostile_files;
 mod personal;
 mod plan;

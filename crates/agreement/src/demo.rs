@@ -366,7 +366,9 @@ const LULEA_INTRO: &str = "På arbetsgruppsmötet den 19 juni 2018 deltog 12 per
 pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     if let Some(m) = tenants::by_slug(db, "sala").await? {
         if store::versions(db, m.id).await?.is_empty() {
-            adopted(db, m.id, SALA_INTRO, SALA, "kommunfullmäktige", "2018-02-26", now).await?;
+            // Seed 001, "Kort bakgrund": kommunfullmäktige adopted the six principles on
+            // 28 February 2018.
+            adopted(db, m.id, SALA_INTRO, SALA, "kommunfullmäktige", "2018-02-28", now).await?;
             for (on, kind, title, body) in SALA_TIMELINE {
                 let input = TimelineInput {
                     happened_on: on,
@@ -380,6 +382,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     }
     if let Some(m) = tenants::by_slug(db, "orebro").await? {
         if store::versions(db, m.id).await?.is_empty() {
+            // Invented: no seed says when or by whom Örebro's agreement was adopted.
             adopted(db, m.id, OREBRO_INTRO, OREBRO, "kommunfullmäktige", "2016-06-21", now).await?;
         }
     }

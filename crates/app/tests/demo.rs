@@ -47,6 +47,8 @@ async fn the_demo_shows_the_seeds(backend: Backend) {
         .map(|p| text.find(p).unwrap_or_else(|| panic!("{p} is missing: {text}")))
         .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "Sala's order: {at:?}");
+    // Seed 001: kommunfullmäktige adopted the six principles on 28 February 2018.
+    assert!(text.contains("antagen av kommunfullmäktige 2018-02-28"), "{text}");
 
     // The directory is populated, and its signatory filter finds the associations of the
     // paper book (eight; IKS is not among them until it signs online).
@@ -65,7 +67,10 @@ async fn the_demo_shows_the_seeds(backend: Backend) {
         text.contains("1 Självständighet") && text.contains("2 Dialog"),
         "{text}"
     );
-    assert!(text.contains("Samverkansrådet, 2019-03-12"), "{text}");
+    // Seed 001: kommunstyrelsen adopted Sala's action plan on 7 June 2018 (Samverkansrådet is
+    // Örebro's council, not Sala's).
+    assert!(text.contains("kommunstyrelsen, 2018-06-07"), "{text}");
+    assert!(!text.contains("Samverkansrådet"), "{text}");
     assert!(text.contains("Klar") && text.contains("1 av "), "{text}");
     let (_, json) = anon.get_json("/api/v1/sala/action-plan").await;
     assert!(json["principles"].as_array().unwrap().len() >= 2, "{json}");

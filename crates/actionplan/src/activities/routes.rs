@@ -35,6 +35,11 @@ pub fn router() -> Routes {
 #[template(path = "actionplan_goal.html")]
 struct GoalPage {
     page: Page,
+    notice: Option<String>,
+    /// The coordinator's: (href, text).
+    actions: Vec<(String, String)>,
+    /// The coordinator's move buttons: (action, direction, label).
+    moves: Vec<(String, String, String)>,
     facts: Vec<(String, String)>,
     chart: Chart,
     rows: Vec<Row>,
@@ -46,14 +51,40 @@ async fn goal_page(
     ctx: Ctx,
     Tenant(m): Tenant,
     Id(id): Id<GoalId>,
+    Query(q): Query<Done>,
 ) -> AppResult<Response> {
     let (goal, number, area, activities) = store::goal_by_id(&state.db, m.id, id)
         .await?
         .ok_or(AppError::NotFound("err-not-found"))?;
     let today = state.today();
     let progress = Progress::of(activities.iter().map(|a| a.status));
+    let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
+    let (actions, moves) = if coordinator {
+        (
+            vec![
+                (
+                    paths::goal_new_activity(&m.slug, id),
+                    ctx.t("actionplan-action-new-activity"),
+                ),
+                (paths::goal_edit(&m.slug, id), ctx.t("actionplan-action-edit-goal")),
+                (paths::goal_remove(&m.slug, id), ctx.t("actionplan-action-remove-goal")),
+            ],
+            crate::editing::routes::moves(&ctx, paths::goal_move(&m.slug, id)),
+        )
+    } else {
+        (vec![], vec![])
+    };
+    let notice = match q.klart.as_str() {
+        "sparat" => Some(ctx.t("actionplan-done-goal")),
+        "flyttat" => Some(ctx.t("actionplan-done-moved")),
+        "borttagen" => Some(ctx.t("actionplan-done-activity-removed")),
+        _ => None,
+    };
     html(&GoalPage {
         page: ctx.page_in(&m, goal.text.clone()),
+        notice,
+        actions,
+        moves,
         facts: vec![
             (ctx.t("actionplan-col-area"), format!("{number} {area}")),
             (
@@ -89,6 +120,8 @@ struct ActivityPage {
     /// (href, text)
     links: Vec<(String, String)>,
     login: Option<String>,
+    /// The coordinator's move buttons: (action, direction, label).
+    moves: Vec<(String, String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -149,9 +182,19 @@ async fn render_activity(
     });
     let status = form.as_ref().map(Form::status).unwrap_or(StatusCode::OK);
     let mut links = vec![(paths::goal(&m.slug, a.goal_id), ctx.t("actionplan-to-goal"))];
-    if user.is_some_and(|u| u.is_coordinator(m.id)) {
+    let coordinator = user.is_some_and(|u| u.is_coordinator(m.id));
+    if coordinator {
         links.push((paths::activity_edit(&m.slug, a.id), ctx.t("actionplan-action-edit")));
+        links.push((
+            paths::activity_remove(&m.slug, a.id),
+            ctx.t("actionplan-action-remove-activity"),
+        ));
     }
+    let moves = if coordinator {
+        crate::editing::routes::moves(ctx, paths::activity_move(&m.slug, a.id))
+    } else {
+        vec![]
+    };
     links.push((
         format!("{}#omrade-{}", paths::plan(&m.slug), a.area_number),
         ctx.t("actionplan-back-to-plan"),
@@ -160,7 +203,7 @@ async fn render_activity(
     html_status(
         status,
         &ActivityPage {
-            page: ctx.page_in(m, a.text.clone()),
+            page: ctx.page_in(m, crate::views::activity_name(&ctx.tr, &a.text)),
             notice,
             facts: vec![
                 (ctx.t("actionplan-col-area"), r.area),
@@ -185,6 +228,7 @@ async fn render_activity(
                 .collect(),
             form,
             links,
+            moves,
             login: user
                 .is_none()
                 .then(|| paths::login_then(&paths::activity(&m.slug, a.id))),
@@ -203,6 +247,7 @@ async fn activity_page(
     let notice = match q.klart.as_str() {
         "framsteg" => Some(ctx.t("actionplan-done-progress")),
         "sparad" => Some(ctx.t("actionplan-done-activity")),
+        "flyttad" => Some(ctx.t("actionplan-done-moved")),
         _ => None,
     };
     render_activity(&state, &ctx, &m, &a, None, notice).await
@@ -275,6 +320,9 @@ struct EditForm {
     follow_up_text: String,
     #[serde(default)]
     follow_up_on: String,
+    /// The goal to move the activity to (empty: where it is).
+    #[serde(default)]
+    goal: String,
 }
 
 async fn edit_form(state: &AppState, ctx: &Ctx, m: &Municipality, a: &Activity) -> AppResult<Form> {
@@ -286,10 +334,32 @@ async fn edit_form(state: &AppState, ctx: &Ctx, m: &Municipality, a: &Activity) 
     let id = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
     let links = a.links;
     let d = |v: Option<NaiveDate>| v.map(|v| v.to_string()).unwrap_or_default();
+    let (_, full) = store::current_full(&state.db, m.id).await?;
+    let goals = full
+        .goals
+        .iter()
+        .map(|g| {
+            let area = full
+                .areas
+                .iter()
+                .find(|x| x.id == g.area_id)
+                .map(|x| x.number)
+                .unwrap_or_default();
+            (
+                g.id.to_string(),
+                format!("{area}: {} {}", ctx.t(domain::owner_message_id(g.owner)), g.text),
+            )
+        })
+        .collect();
     Ok(Form::new(
         paths::activity_edit(&m.slug, a.id),
         ctx.t("actionplan-submit-activity"),
         vec![
+            Field::new("goal", ctx.t("actionplan-col-goal"), FieldKind::Select)
+                .required()
+                .options(goals)
+                .hint(ctx.t("actionplan-field-goal-hint"))
+                .value(a.goal_id.to_string()),
             Field::new("text", ctx.t("actionplan-col-activity"), FieldKind::TextArea)
                 .required()
                 .max_len(domain::TEXT_MAX)
@@ -379,6 +449,15 @@ async fn edit_save(
     }) {
         Ok(edit) => match store::edit_activity(&state.db, m.id, a.id, &edit, user, state.now()).await {
             Ok(()) => {
+                if let Ok(Some(goal)) = domain::chosen_id::<GoalId>(&input.goal) {
+                    match crate::editing::store::move_activity_to_goal(&state.db, m.id, a.id, goal, user, state.now())
+                        .await
+                    {
+                        Ok(()) => {}
+                        Err(crate::editing::store::EditError::Db(e)) => return Err(e.into()),
+                        Err(_) => return Err(AppError::NotFound("err-not-found")),
+                    }
+                }
                 let to = format!("{}?klart=sparad", paths::activity(&m.slug, a.id));
                 return Ok(Redirect::to(&to).into_response());
             }
@@ -401,6 +480,7 @@ async fn edit_save(
             "organisation" => input.organisation.clone(),
             "follow_up_text" => input.follow_up_text.clone(),
             "follow_up_on" => input.follow_up_on.clone(),
+            "goal" => input.goal.clone(),
             _ => return None,
         })
     });

@@ -220,6 +220,18 @@ async fn preview(
                     ))
                 ),
             ),
+            Step::NewActivity {
+                text,
+                responsible,
+                follow_up,
+                ..
+            } if text.trim().is_empty() => (
+                ctx.t("actionplan-new-activity"),
+                ctx.tr.ta(
+                    "actionplan-import-unnamed-activity",
+                    &[("responsible", responsible), ("follow_up", follow_up)],
+                ),
+            ),
             Step::NewActivity { text, .. } => (ctx.t("actionplan-new-activity"), text.clone()),
             Step::UpdateActivity { .. } => (ctx.t("actionplan-changed-activity"), String::new()),
         })
@@ -331,7 +343,7 @@ async fn print_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) 
                         [
                             ctx.t(a.status.message_id()),
                             format!("{} {}", ctx.t(domain::owner_message_id(a.goal_owner)), a.goal_text),
-                            a.text.clone(),
+                            crate::views::activity_name(&ctx.tr, &a.text),
                             time(a),
                             responsible(a),
                             follow_up(a),

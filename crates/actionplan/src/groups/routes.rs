@@ -8,7 +8,7 @@ use crate::activities::store::{choices, current_full, Choice};
 use crate::domain::{self, Problem};
 use crate::groups::domain::validate_group;
 use crate::groups::store::{self, GroupError};
-use crate::ids::{AreaId, GroupId};
+use crate::ids::{AreaId, GoalId, GroupId};
 use crate::paths;
 use crate::views::mark;
 use crate::views::Done;
@@ -49,6 +49,9 @@ struct GroupForm {
     description: String,
     #[serde(default)]
     area: String,
+    /// A single goal the group forms around (empty: the area or the whole plan).
+    #[serde(default)]
+    goal: String,
     #[serde(default)]
     convener: String,
 }
@@ -61,6 +64,19 @@ async fn group_form(state: &AppState, ctx: &Ctx, m: &Municipality) -> AppResult<
             .iter()
             .map(|a| (a.id.to_string(), format!("{} {}", a.number, a.name))),
     );
+    let mut goals = vec![(String::new(), ctx.t("actionplan-no-single-goal"))];
+    goals.extend(full.goals.iter().map(|g| {
+        let number = full
+            .areas
+            .iter()
+            .find(|a| a.id == g.area_id)
+            .map(|a| a.number)
+            .unwrap_or_default();
+        (
+            g.id.to_string(),
+            format!("{number}: {} {}", ctx.t(domain::owner_message_id(g.owner)), g.text),
+        )
+    }));
     let mut people = vec![(String::new(), ctx.t("actionplan-choose-none"))];
     people.extend(
         choices(&state.db, m.id, Choice::Users)
@@ -76,6 +92,9 @@ async fn group_form(state: &AppState, ctx: &Ctx, m: &Municipality) -> AppResult<
                 .required()
                 .max_len(domain::NAME_MAX),
             Field::new("area", ctx.t("actionplan-col-area"), FieldKind::Select).options(areas),
+            Field::new("goal", ctx.t("actionplan-field-group-goal"), FieldKind::Select)
+                .options(goals)
+                .hint(ctx.t("actionplan-field-group-goal-hint")),
             Field::new("convener", ctx.t("actionplan-field-convener"), FieldKind::Select).options(people),
             Field::new(
                 "description",
@@ -111,7 +130,11 @@ async fn render_groups(
                 .map(|g| GroupRow {
                     href: paths::group(&m.slug, g.id),
                     name: g.name,
-                    area: g.area.unwrap_or_else(|| ctx.t("actionplan-whole-plan")),
+                    area: match (g.area, g.goal) {
+                        (Some(a), Some(goal)) => format!("{a}: {goal}"),
+                        (Some(a), None) => a,
+                        (None, _) => ctx.t("actionplan-whole-plan"),
+                    },
                     convener: g.convener.unwrap_or_default(),
                     members: g.members,
                 })
@@ -141,6 +164,10 @@ async fn group_create(
         problems.push(("area", p));
         None
     });
+    let goal: Option<GoalId> = domain::chosen_id(&input.goal).unwrap_or_else(|p| {
+        problems.push(("goal", p));
+        None
+    });
     let convener: Option<UserId> = domain::chosen_id(&input.convener).unwrap_or_else(|p| {
         problems.push(("convener", p));
         None
@@ -153,6 +180,7 @@ async fn group_create(
                 name: &name,
                 description: &description,
                 area_id: area,
+                goal_id: goal,
                 convener,
             },
             Some(user),
@@ -162,6 +190,7 @@ async fn group_create(
         {
             Ok(id) => return Ok(Redirect::to(&paths::group(&m.slug, id)).into_response()),
             Err(GroupError::NotFound) => problems.push(("convener", Problem::Choose)),
+            Err(GroupError::NoGoal) => problems.push(("goal", Problem::Choose)),
             Err(GroupError::AlreadyMember) => {}
             Err(GroupError::Db(e)) => return Err(e.into()),
         }
@@ -172,6 +201,7 @@ async fn group_create(
             "name" => input.name.clone(),
             "description" => input.description.clone(),
             "area" => input.area.clone(),
+            "goal" => input.goal.clone(),
             "convener" => input.convener.clone(),
             _ => return None,
         })
@@ -244,6 +274,9 @@ async fn render_group(
     if g.area_id.is_none() {
         facts.truncate(3);
     }
+    if let Some(goal) = &g.goal {
+        facts.insert(1, (ctx.t("actionplan-field-group-goal"), goal.clone()));
+    }
     html_status(
         status,
         &GroupPage {
@@ -292,7 +325,7 @@ async fn group_join(
         Ok(()) | Err(GroupError::AlreadyMember) => {
             Ok(Redirect::to(&format!("{}?klart=med", paths::group(&m.slug, id))).into_response())
         }
-        Err(GroupError::NotFound) => Err(AppError::NotFound("err-not-found")),
+        Err(GroupError::NotFound | GroupError::NoGoal) => Err(AppError::NotFound("err-not-found")),
         Err(GroupError::Db(e)) => Err(e.into()),
     }
 }

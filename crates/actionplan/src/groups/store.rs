@@ -1,7 +1,7 @@
 //! The working groups' queries: the list, one group and its members, making a group, joining
 //! and leaving. Every function takes the municipality and filters by it.
 
-use crate::ids::{AreaId, GroupId};
+use crate::ids::{AreaId, GoalId, GroupId};
 use crate::store::ensure_plan;
 use crate::tables::{Groups, Members, MEMBER};
 use platform::audit::Change;
@@ -18,16 +18,20 @@ pub struct Group {
     pub description: String,
     pub area_id: Option<AreaId>,
     pub area: Option<String>,
+    /// The single goal the group formed around, if any (its text).
+    pub goal_id: Option<GoalId>,
+    pub goal: Option<String>,
     pub convener_user_id: Option<UserId>,
     pub convener: Option<String>,
     pub members: i64,
 }
 
 const GROUP: &str = "SELECT gr.id, gr.name, gr.description, gr.area_id, ar.number, ar.name AS area_name, \
-     gr.convener_user_id, u.name AS convener, \
+     gr.goal_id, go.text AS goal_text, gr.convener_user_id, u.name AS convener, \
      (SELECT COUNT(*) FROM actionplan_members m WHERE m.group_id = gr.id) AS members \
      FROM actionplan_groups gr \
      LEFT JOIN actionplan_areas ar ON ar.id = gr.area_id \
+     LEFT JOIN actionplan_goals go ON go.id = gr.goal_id \
      LEFT JOIN users u ON u.id = gr.convener_user_id";
 
 fn group(r: &AnyRow) -> Result<Group, sqlx::Error> {
@@ -39,6 +43,8 @@ fn group(r: &AnyRow) -> Result<Group, sqlx::Error> {
         description: r.try_get("description")?,
         area_id: r.try_get("area_id")?,
         area: n.zip(name).map(|(n, name)| format!("{n} {name}")),
+        goal_id: r.try_get("goal_id")?,
+        goal: r.try_get("goal_text")?,
         convener_user_id: r.try_get("convener_user_id")?,
         convener: r.try_get("convener")?,
         members: r.try_get("members")?,
@@ -102,6 +108,9 @@ pub async fn members(db: &Db, municipality_id: MunicipalityId, group_id: GroupId
 pub enum GroupError {
     #[error("no such group, area or convener in this municipality")]
     NotFound,
+    /// The goal is not in the municipality's current plan.
+    #[error("no such goal in this municipality's plan")]
+    NoGoal,
     #[error("already a member")]
     AlreadyMember,
     #[error(transparent)]
@@ -114,6 +123,8 @@ pub struct NewGroup<'a> {
     pub name: &'a str,
     pub description: &'a str,
     pub area_id: Option<AreaId>,
+    /// A single goal the group forms around (its area becomes the group's area).
+    pub goal_id: Option<GoalId>,
     pub convener: Option<UserId>,
 }
 
@@ -126,6 +137,22 @@ pub async fn create_group(
 ) -> Result<GroupId, GroupError> {
     db::write(db, now, async |tx| {
         let plan_id = ensure_plan(tx, municipality_id, actor, now).await?;
+        let mut area_id = new.area_id;
+        if let Some(g) = new.goal_id {
+            let found: Option<(AreaId,)> = sqlx::query_as(
+                "SELECT g.area_id FROM actionplan_goals g JOIN actionplan_areas ar ON ar.id = g.area_id \
+                 WHERE g.id = $1 AND g.municipality_id = $2 AND ar.plan_id = $3",
+            )
+            .bind(g)
+            .bind(municipality_id)
+            .bind(plan_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            match found {
+                Some((a,)) => area_id = Some(a),
+                None => return Err(GroupError::NoGoal),
+            }
+        }
         if let Some(a) = new.area_id {
             let found: Option<(i64,)> =
                 sqlx::query_as("SELECT id FROM actionplan_areas WHERE id = $1 AND municipality_id = $2")
@@ -150,7 +177,8 @@ pub async fn create_group(
         let id: GroupId = Insert::into(Groups::Table)
             .set(Groups::MunicipalityId, municipality_id)
             .set(Groups::PlanId, plan_id)
-            .set(Groups::AreaId, new.area_id)
+            .set(Groups::AreaId, area_id)
+            .set(Groups::GoalId, new.goal_id)
             .set(Groups::Name, new.name)
             .set(Groups::Description, new.description)
             .set(Groups::ConvenerUserId, new.convener)
