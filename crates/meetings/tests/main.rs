@@ -5,6 +5,7 @@
 
 mod browser;
 mod calendar_mail;
+mod changes;
 mod common;
 mod confirm;
 mod demo;
@@ -14,3 +15,4 @@ mod minutes;
 mod personal;
 mod privacy;
 mod registration;
+mod settings;
