@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
 mod browser;
+mod browser_changes;
 mod calendar_mail;
 mod changes;
 mod common;
