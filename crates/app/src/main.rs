@@ -174,6 +174,9 @@ struct Settings {
     /// Registrations and e-mailed links per hour per client [default: 20] [env: OVERENS_REGISTER_PER_HOUR]
     #[arg(long)]
     register_per_hour: Option<String>,
+    /// Registrations on a meeting's public form per hour per client [default: 20] [env: OVERENS_MEETING_REGISTER_PER_HOUR]
+    #[arg(long)]
+    meeting_register_per_hour: Option<String>,
     /// Proxies in front whose X-Forwarded-For is believed, e.g. 10.0.0.0/8,::1 [env: OVERENS_TRUSTED_PROXIES]
     #[arg(long)]
     trusted_proxies: Option<String>,
@@ -217,6 +220,7 @@ impl Settings {
             ("mail_keep_days", &self.mail_keep_days),
             ("login_per_minute", &self.login_per_minute),
             ("register_per_hour", &self.register_per_hour),
+            ("meeting_register_per_hour", &self.meeting_register_per_hour),
             ("trusted_proxies", &self.trusted_proxies),
             ("header_read_timeout", &self.header_read_timeout),
             ("idle_timeout", &self.idle_timeout),

@@ -334,3 +334,47 @@ meetings-mail-already-body =
     { $facts }
 
     Read more: { $link }
+
+# Calling off and moving a meeting
+meetings-action-call-off = Call off the meeting
+meetings-call-off-title = Call off: { $title }
+meetings-call-off-intro = Everyone registered ({ $confirmed }) and everyone on the waiting list ({ $waiting }) gets an e-mail saying the meeting is called off, with a calendar file that removes it from their calendar. Registration closes. This cannot be undone.
+meetings-call-off-message = Message to those registered
+meetings-call-off-message-hint = Optional. For example why the meeting is called off and whether a new date will come.
+meetings-call-off-submit = Call off the meeting and tell those registered
+meetings-call-off-over = The meeting is already over and cannot be called off.
+meetings-called-off = The meeting is called off.
+meetings-called-off-on = Called off { $date }.
+meetings-listed-called-off = { $title } (called off)
+meetings-mail-called-off-subject = Called off: { $title }
+meetings-mail-called-off-body =
+    Hello { $name }!
+
+    The meeting below is called off. You need not do anything. The calendar file in this e-mail removes the meeting from your calendar.
+
+    { $message }{ $facts }
+
+    Read more: { $link }
+meetings-mail-moved-subject = New time or place: { $title }
+meetings-mail-moved-body =
+    Hello { $name }!
+
+    The meeting has a new time or a new place. This is what holds now:
+
+    { $facts }
+
+    Before: { $before }
+
+    If you have a seat, the calendar file in this e-mail updates the meeting in your calendar.
+
+    Read more: { $link }
+
+# Reminder lead time per series
+meetings-field-remind-days = Reminder, days before the meeting
+meetings-field-remind-days-hint = Those with a seat get a reminder this many days before each meeting of the series. 0 means no reminder. At most { $max }. Empty means { $default }.
+meetings-err-remind-days = Enter a whole number of days, from 0 to 60.
+meetings-remind-days-link = Reminder for { $name }: { $days } days before
+meetings-remind-days-title = Reminder: { $name }
+meetings-remind-days-intro = The change applies to meetings that have not had their reminder yet.
+meetings-submit-remind-days = Save
+meetings-done-remind-days = Saved. The reminder goes { $days } days before the meeting.

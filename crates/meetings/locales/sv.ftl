@@ -334,3 +334,47 @@ meetings-mail-already-body =
     { $facts }
 
     Läs mer: { $link }
+
+# Calling off and moving a meeting
+meetings-action-call-off = Ställ in mötet
+meetings-call-off-title = Ställ in: { $title }
+meetings-call-off-intro = Alla som är anmälda ({ $confirmed }) och alla på väntelistan ({ $waiting }) får ett mejl om att mötet är inställt, med en kalenderfil som tar bort mötet ur deras kalender. Anmälan stängs. Det går inte att ångra.
+meetings-call-off-message = Meddelande till de anmälda
+meetings-call-off-message-hint = Valfritt. Till exempel varför mötet ställs in och om det kommer ett nytt datum.
+meetings-call-off-submit = Ställ in mötet och meddela de anmälda
+meetings-call-off-over = Mötet är redan över och kan inte ställas in.
+meetings-called-off = Mötet är inställt.
+meetings-called-off-on = Inställt { $date }.
+meetings-listed-called-off = { $title } (inställt)
+meetings-mail-called-off-subject = Inställt: { $title }
+meetings-mail-called-off-body =
+    Hej { $name }!
+
+    Mötet nedan är inställt. Du behöver inte göra något. Kalenderfilen i mejlet tar bort mötet ur din kalender.
+
+    { $message }{ $facts }
+
+    Läs mer: { $link }
+meetings-mail-moved-subject = Ny tid eller plats: { $title }
+meetings-mail-moved-body =
+    Hej { $name }!
+
+    Mötet har fått ny tid eller ny plats. Så här gäller nu:
+
+    { $facts }
+
+    Tidigare: { $before }
+
+    Har du en plats uppdaterar kalenderfilen i mejlet mötet i din kalender.
+
+    Läs mer: { $link }
+
+# Reminder lead time per series
+meetings-field-remind-days = Påminnelse, antal dagar före mötet
+meetings-field-remind-days-hint = De som har en plats får en påminnelse så här många dagar före varje möte i serien. 0 betyder ingen påminnelse. Högst { $max }. Tomt betyder { $default }.
+meetings-err-remind-days = Skriv ett helt antal dagar, från 0 till 60.
+meetings-remind-days-link = Påminnelse för { $name }: { $days } dagar före
+meetings-remind-days-title = Påminnelse: { $name }
+meetings-remind-days-intro = Ändringen gäller möten som inte har fått sin påminnelse än.
+meetings-submit-remind-days = Spara
+meetings-done-remind-days = Sparat. Påminnelsen går { $days } dagar före mötet.

@@ -90,6 +90,20 @@ pub fn registration_open(deadline: Option<i64>, starts_at: i64, now: i64) -> boo
     now < starts_at && deadline.is_none_or(|d| now <= d)
 }
 
+/// Days before a meeting that its reminder goes out, unless its series says otherwise.
+pub const REMIND_DAYS: i64 = 2;
+/// The longest lead time a series may set for its reminders.
+pub const REMIND_DAYS_MAX: i64 = 60;
+
+/// A series' reminder lead time as typed: a whole number of days, 0 (no reminder) to
+/// [`REMIND_DAYS_MAX`].
+pub fn parse_remind_days(s: &str) -> Option<i64> {
+    s.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|d| (0..=REMIND_DAYS_MAX).contains(d))
+}
+
 /// Days after a meeting's end that a participant's own links (cancellation, "see and erase my
 /// data") work; after that the municipality answers for the data.
 pub const LINK_DAYS: i64 = 30;

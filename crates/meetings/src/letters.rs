@@ -21,6 +21,24 @@ pub struct Letters {
     pub slug: String,
     pub host: String,
     pub now: i64,
+    /// The sender of the mail (address, name): the ORGANIZER of calendar updates.
+    pub organizer: (String, String),
+}
+
+/// (address, name) of `Name <address>` or a bare address.
+fn organizer(mail_from: &str) -> (String, String) {
+    match (mail_from.find('<'), mail_from.rfind('>')) {
+        (Some(a), Some(b)) if a < b => (
+            mail_from[a + 1..b].trim().to_string(),
+            mail_from[..a].trim().trim_matches('"').to_string(),
+        ),
+        _ => (mail_from.trim().to_string(), String::new()),
+    }
+}
+
+/// A meeting's iCalendar SEQUENCE.
+pub fn sequence(m: &Meeting) -> u32 {
+    u32::try_from(m.sequence).unwrap_or(0)
 }
 
 impl Letters {
@@ -35,6 +53,7 @@ impl Letters {
             .unwrap_or("overens")
             .to_string();
         Letters {
+            organizer: organizer(&state.config.mail_from),
             tr: Tr {
                 lang: Lang::Sv,
                 catalog: state.catalog.clone(),
@@ -90,15 +109,15 @@ impl Letters {
             location: m.place.clone(),
             description: description.trim().to_string(),
             url: self.meeting_url(m),
-            cancelled: false,
+            cancelled: m.cancelled_at.is_some(),
         }
     }
 
     pub fn ics(&self, m: &Meeting) -> String {
-        ics::calendar(&m.title, &[self.event(m)], self.now)
+        ics::calendar_sequenced(&m.title, &[(self.event(m), sequence(m))], self.now)
     }
 
-    fn facts(&self, m: &Meeting) -> String {
+    pub(crate) fn facts(&self, m: &Meeting) -> String {
         let mut s = format!(
             "{}\n{}: {}\n{}: {}",
             m.title,

@@ -10,11 +10,13 @@
 //! capabilities are asked through their `public` modules (registry, signing, agreement,
 //! actionplan, premises).
 
+pub mod changes;
 pub mod demo;
 pub mod domain;
 pub mod ids;
 pub use platform::ics;
 pub mod invitation;
+pub mod lead_time;
 pub mod letters;
 pub mod minutes;
 pub mod paths;

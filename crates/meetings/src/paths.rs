@@ -14,6 +14,10 @@ pub fn series(slug: &str) -> String {
 pub fn one_series(slug: &str, id: SeriesId) -> String {
     format!("/{slug}/moten/serier/{id}")
 }
+/// A series' reminder lead time (coordinator).
+pub fn series_reminder(slug: &str, id: SeriesId) -> String {
+    format!("/{slug}/moten/serier/{id}/paminnelse")
+}
 pub fn series_feed(slug: &str, id: SeriesId) -> String {
     format!("/{slug}/moten/serier/{id}/kalender.ics")
 }
@@ -28,6 +32,10 @@ pub fn meeting(slug: &str, id: MeetingId) -> String {
 }
 pub fn edit(slug: &str, id: MeetingId) -> String {
     format!("/{slug}/moten/{id}/redigera")
+}
+/// Calling a meeting off (coordinator).
+pub fn call_off(slug: &str, id: MeetingId) -> String {
+    format!("/{slug}/moten/{id}/installa")
 }
 pub fn register(slug: &str, id: MeetingId) -> String {
     format!("/{slug}/moten/{id}/anmalan")

@@ -1,5 +1,6 @@
 //! Reminders before a meeting: a job that runs every hour and e-mails everyone with a seat at a
-//! meeting that starts within [`REMIND_BEFORE`] seconds, once per meeting (claimed in the same
+//! meeting that starts within its series' lead time (two days unless the series says otherwise),
+//! once per meeting (claimed in the same
 //! transaction as the mail), removes the contact details of participants whose meeting ended
 //! longer ago than the municipality's retention time and the registrations nobody confirmed,
 //! then queues its next run.
@@ -14,15 +15,13 @@ use platform::mail;
 use platform::AppState;
 
 pub use crate::store::REMINDERS_JOB as JOB_KIND;
-/// Two days before the meeting starts.
-pub const REMIND_BEFORE: i64 = 2 * 24 * 3600;
 pub const EVERY: i64 = 3600;
 
 /// Send the reminders due now; returns how many meetings were reminded about. Three queries
 /// find everything (the due meetings, their details, their participants), whatever their number.
 pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
     let now = state.now();
-    let due = store::due_reminders(&state.db, now, now + REMIND_BEFORE).await?;
+    let due = store::due_reminders(&state.db, now).await?;
     if due.is_empty() {
         return Ok(0);
     }

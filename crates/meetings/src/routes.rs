@@ -38,11 +38,21 @@ pub fn router() -> Routes {
         .merge(crate::minutes::router())
         .merge(crate::invitation::router())
         .merge(crate::privacy::router())
+        .merge(crate::changes::router())
+        .merge(crate::lead_time::router())
 }
 
 /// A meeting's heading: its title as the coordinator wrote it ("Dialogmöte 6, …").
 fn heading(mt: &Meeting) -> String {
     mt.title.clone()
+}
+
+/// A meeting's title in the lists, saying when it is called off.
+fn listed(ctx: &Ctx, mt: &Meeting) -> String {
+    match mt.cancelled_at {
+        Some(_) => ctx.tr.ta("meetings-listed-called-off", &[("title", &mt.title)]),
+        None => heading(mt),
+    }
 }
 
 // --- The list ---
@@ -75,7 +85,7 @@ async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
     let series = store::series(&state.db, m.id).await?;
     let item = |mt: &Meeting| Item {
         href: paths::meeting(&m.slug, mt.id),
-        title: heading(mt),
+        title: listed(&ctx, mt),
         series: mt.series_name.clone(),
         when: when(&ctx, mt),
         place: mt.place.clone(),
@@ -128,7 +138,7 @@ async fn series_public(
     let all = store::meetings(&state.db, m.id, Some(s.id)).await?;
     let item = |mt: &Meeting| Item {
         href: paths::meeting(&m.slug, mt.id),
-        title: heading(mt),
+        title: listed(&ctx, mt),
         series: mt.series_name.clone(),
         when: when(&ctx, mt),
         place: mt.place.clone(),
@@ -152,10 +162,11 @@ async fn series_public(
 struct SeriesForm {
     name: String,
     description: String,
+    remind_days: String,
 }
 
 fn series_form(ctx: &Ctx, m: &Municipality) -> Form {
-    Form::new(
+    let mut form = Form::new(
         paths::series(&m.slug),
         ctx.t("meetings-submit-series"),
         vec![
@@ -167,8 +178,11 @@ fn series_form(ctx: &Ctx, m: &Municipality) -> Form {
                 ctx.t("meetings-field-series-description"),
                 FieldKind::TextArea,
             ),
+            crate::lead_time::field(ctx),
         ],
-    )
+    );
+    form.fill(|k| (k == "remind_days").then(|| domain::REMIND_DAYS.to_string()));
+    form
 }
 
 async fn render_series(
@@ -188,7 +202,8 @@ async fn render_series(
     p.notice = notice;
     let status = form.status();
     p.form = Some(form);
-    p.links = vec![(paths::list(&m.slug), ctx.t("meetings-back-to-list"))];
+    p.links = crate::lead_time::links(ctx, m, &series);
+    p.links.push((paths::list(&m.slug), ctx.t("meetings-back-to-list")));
     html_status(status, &p)
 }
 
@@ -208,8 +223,14 @@ async fn series_save(
     form.fill(|k| match k {
         "name" => Some(f.name.clone()),
         "description" => Some(f.description.clone()),
+        "remind_days" => Some(f.remind_days.clone()),
         _ => None,
     });
+    let remind_days = if f.remind_days.trim().is_empty() {
+        Some(domain::REMIND_DAYS)
+    } else {
+        domain::parse_remind_days(&f.remind_days)
+    };
     let name = platform::rules::line(&f.name, 200);
     let description = platform::rules::text(&f.description, 2000).or_else(|e| {
         if f.description.trim().is_empty() {
@@ -218,9 +239,9 @@ async fn series_save(
             Err(e)
         }
     });
-    match (name, description) {
-        (Ok(name), Ok(description)) => {
-            match store::create_series(&state.db, m.id, &name, &description, Some(user), state.now()).await {
+    match (name, description, remind_days) {
+        (Ok(name), Ok(description), Some(days)) => {
+            match store::create_series_with(&state.db, m.id, &name, &description, days, Some(user), state.now()).await {
                 Ok(_) => {
                     render_series(
                         &state,
@@ -238,7 +259,10 @@ async fn series_save(
                 Err(SeriesError::Db(e)) => Err(e.into()),
             }
         }
-        (name, description) => {
+        (name, description, days) => {
+            if days.is_none() {
+                form.error("remind_days", ctx.t("meetings-err-remind-days"));
+            }
             if let Err(e) = name {
                 form.invalid(&ctx.tr, "name", e);
             }
@@ -474,6 +498,8 @@ async fn edit_save(
                     let id = store::write_meeting(tx, m.id, Some(mt.id), &input, now)
                         .await?
                         .ok_or(store::WriteError::NotFound)?;
+                    // A new time or place is told to everyone registered.
+                    crate::changes::queue_moved(tx, &letters, &mt, &input, now).await?;
                     if let Some((after, promoted)) =
                         crate::registration::store::fill_free_seats(tx, m.id, id, &new_token, now).await?
                     {
@@ -520,6 +546,8 @@ struct MeetingPage {
     ics: String,
     minutes: Option<String>,
     invitation: String,
+    /// Why the meeting is not held, when it is called off.
+    called_off: Option<String>,
     /// Present per party, once attendance is marked (counts only).
     attendance: Vec<(String, i64)>,
     actions: Vec<(String, String)>,
@@ -544,7 +572,7 @@ async fn meeting_page(
     if let Some(d) = mt.registration_deadline {
         facts.push((ctx.t("meetings-deadline"), format::date(d)));
     }
-    let open = domain::registration_open(mt.registration_deadline, mt.starts_at, now);
+    let open = mt.registration_open(now);
     let coordinator = coordinates(&ctx, &m);
     let parties = crate::registration::store::by_party(&state.db, m.id, mt.id).await?;
     let attendance = if parties.iter().any(|p| p.2 > 0) {
@@ -555,7 +583,7 @@ async fn meeting_page(
     } else {
         vec![]
     };
-    let actions = if coordinator {
+    let mut actions = if coordinator {
         vec![
             (paths::edit(&m.slug, mt.id), ctx.t("meetings-action-edit")),
             (
@@ -570,6 +598,16 @@ async fn meeting_page(
     } else {
         vec![]
     };
+    if coordinator && mt.cancelled_at.is_none() && mt.ends_at >= now {
+        actions.push((paths::call_off(&m.slug, mt.id), ctx.t("meetings-action-call-off")));
+    }
+    let called_off = mt.cancelled_at.map(|at| {
+        let mut s = ctx.tr.ta("meetings-called-off-on", &[("date", &format::date(at))]);
+        if !mt.cancel_message.is_empty() {
+            s = format!("{s} {}", mt.cancel_message);
+        }
+        s
+    });
     html(&MeetingPage {
         page: ctx.page_in(&m, heading(&mt)),
         series: mt.series_name.clone(),
@@ -579,10 +617,11 @@ async fn meeting_page(
         contacts: mt.contacts.clone(),
         seats: seats(&ctx, &mt),
         register: open.then(|| paths::register(&m.slug, mt.id)),
-        closed: !open && mt.ends_at >= now,
+        closed: !open && mt.ends_at >= now && mt.cancelled_at.is_none(),
         ics: paths::ics(&m.slug, mt.id),
         minutes: (mt.minutes_published > 0).then(|| paths::minutes(&m.slug, mt.id)),
         invitation: paths::invitation(&m.slug, mt.id),
+        called_off,
         attendance,
         actions,
     })
@@ -603,10 +642,13 @@ async fn meeting_ics(State(state): State<AppState>, Tenant(m): Tenant, Id(id): I
 async fn feed_all(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     let all = store::meetings(&state.db, m.id, None).await?;
     let letters = Letters::new(&state, &m.slug);
-    let events: Vec<_> = all.iter().map(|mt| letters.event(mt)).collect();
+    let events: Vec<_> = all
+        .iter()
+        .map(|mt| (letters.event(mt), crate::letters::sequence(mt)))
+        .collect();
     let name = ctx.tr.ta("meetings-feed-name", &[("name", &m.name)]);
     Ok(calendar(
-        crate::ics::calendar(&name, &events, state.now()),
+        crate::ics::calendar_sequenced(&name, &events, state.now()),
         &format!("moten-{}.ics", m.slug),
     ))
 }
@@ -617,9 +659,12 @@ async fn feed_series(State(state): State<AppState>, Tenant(m): Tenant, Id(id): I
         .ok_or(AppError::NotFound("err-not-found"))?;
     let all = store::meetings(&state.db, m.id, Some(s.id)).await?;
     let letters = Letters::new(&state, &m.slug);
-    let events: Vec<_> = all.iter().map(|mt| letters.event(mt)).collect();
+    let events: Vec<_> = all
+        .iter()
+        .map(|mt| (letters.event(mt), crate::letters::sequence(mt)))
+        .collect();
     Ok(calendar(
-        crate::ics::calendar(&s.name, &events, state.now()),
+        crate::ics::calendar_sequenced(&s.name, &events, state.now()),
         &format!("serie-{}.ics", s.id),
     ))
 }
@@ -645,6 +690,8 @@ struct ApiMeeting {
     waiting: i64,
     registration_deadline: Option<String>,
     registration_open: bool,
+    /// Called off (the meeting is not held).
+    cancelled: bool,
     url: String,
     ics: String,
     invitation: String,
@@ -694,7 +741,8 @@ async fn api(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json
                 registered: mt.confirmed,
                 waiting: mt.waiting,
                 registration_deadline: mt.registration_deadline.map(format::date),
-                registration_open: domain::registration_open(mt.registration_deadline, mt.starts_at, now),
+                registration_open: mt.registration_open(now),
+                cancelled: mt.cancelled_at.is_some(),
                 title: mt.title,
             })
             .collect(),

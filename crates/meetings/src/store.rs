@@ -14,9 +14,11 @@ use sqlx::AnyConnection;
 #[iden = "meetings_series"]
 enum SeriesTable {
     Table,
+    Id,
     MunicipalityId,
     Name,
     Description,
+    RemindDays,
     CreatedAt,
 }
 
@@ -77,6 +79,8 @@ pub struct Series {
     pub id: SeriesId,
     pub name: String,
     pub description: String,
+    /// Days before a meeting that its reminder goes out (0: none).
+    pub remind_days: i64,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -105,11 +109,22 @@ pub struct Meeting {
     pub confirmed: i64,
     pub waiting: i64,
     pub minutes_published: i64,
+    /// When the meeting was called off (see `changes`).
+    pub cancelled_at: Option<i64>,
+    /// What the coordinator told those registered when calling it off.
+    pub cancel_message: String,
+    /// How often its time or place changed or it was called off (iCalendar SEQUENCE).
+    pub sequence: i64,
 }
 
 impl Meeting {
     pub fn seats_left(&self) -> Option<i64> {
         self.capacity.map(|c| (c - self.confirmed).max(0))
+    }
+
+    /// Whether one can register at `now`: not called off, before the deadline and the start.
+    pub fn registration_open(&self, now: i64) -> bool {
+        self.cancelled_at.is_none() && crate::domain::registration_open(self.registration_deadline, self.starts_at, now)
     }
 }
 
@@ -118,12 +133,13 @@ const MEETING: &str = "SELECT m.id, m.municipality_id, m.series_id, s.name AS se
      m.capacity, m.registration_deadline, m.consent_text, m.invitation_text, m.room_id, \
      (SELECT COUNT(*) FROM meetings_registrations r WHERE r.meeting_id = m.id AND r.status = 'confirmed') AS confirmed, \
      (SELECT COUNT(*) FROM meetings_registrations r WHERE r.meeting_id = m.id AND r.status = 'waiting') AS waiting, \
-     (SELECT COUNT(*) FROM meetings_minutes n WHERE n.meeting_id = m.id AND n.published_at IS NOT NULL) AS minutes_published \
+     (SELECT COUNT(*) FROM meetings_minutes n WHERE n.meeting_id = m.id AND n.published_at IS NOT NULL) AS minutes_published, \
+     m.cancelled_at, m.cancel_message, m.sequence \
      FROM meetings_meetings m JOIN meetings_series s ON s.id = m.series_id";
 
 pub async fn series(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Series>, sqlx::Error> {
     let mut v: Vec<Series> =
-        sqlx::query_as("SELECT id, name, description FROM meetings_series WHERE municipality_id = $1")
+        sqlx::query_as("SELECT id, name, description, remind_days FROM meetings_series WHERE municipality_id = $1")
             .bind(municipality_id)
             .fetch_all(&db.pool)
             .await?;
@@ -132,11 +148,13 @@ pub async fn series(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Seri
 }
 
 pub async fn one_series(db: &Db, municipality_id: MunicipalityId, id: SeriesId) -> Result<Option<Series>, sqlx::Error> {
-    sqlx::query_as("SELECT id, name, description FROM meetings_series WHERE municipality_id = $1 AND id = $2")
-        .bind(municipality_id)
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await
+    sqlx::query_as(
+        "SELECT id, name, description, remind_days FROM meetings_series WHERE municipality_id = $1 AND id = $2",
+    )
+    .bind(municipality_id)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -155,11 +173,34 @@ pub async fn create_series(
     actor: Option<&CurrentUser>,
     now: i64,
 ) -> Result<SeriesId, SeriesError> {
+    create_series_with(
+        db,
+        municipality_id,
+        name,
+        description,
+        crate::domain::REMIND_DAYS,
+        actor,
+        now,
+    )
+    .await
+}
+
+/// A new series whose reminders go `remind_days` days before each meeting.
+pub async fn create_series_with(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    name: &str,
+    description: &str,
+    remind_days: i64,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<SeriesId, SeriesError> {
     db::write(db, now, async |tx| {
         let id: SeriesId = Insert::into(SeriesTable::Table)
             .set(SeriesTable::MunicipalityId, municipality_id)
             .set(SeriesTable::Name, name)
             .set(SeriesTable::Description, description)
+            .set(SeriesTable::RemindDays, remind_days)
             .set(SeriesTable::CreatedAt, now)
             .returning_id(tx)
             .await
@@ -206,14 +247,17 @@ pub async fn meetings_by_id(db: &Db, ids: &[MeetingId]) -> Result<Vec<Meeting>, 
     sqlx::query_as(&sql).fetch_all(&db.pool).await
 }
 
-/// The meetings due a reminder: starting after `now` and no later than `until`, not yet reminded.
-pub async fn due_reminders(db: &Db, now: i64, until: i64) -> Result<Vec<(MeetingId, String)>, sqlx::Error> {
+/// The meetings due a reminder: not called off, not yet reminded, starting after `now` and no
+/// later than their series' lead time from now (a series with no lead time sends none).
+pub async fn due_reminders(db: &Db, now: i64) -> Result<Vec<(MeetingId, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT m.id, t.slug FROM meetings_meetings m JOIN municipalities t ON t.id = m.municipality_id \
-         WHERE m.reminded_at IS NULL AND m.starts_at > $1 AND m.starts_at <= $2 ORDER BY m.id",
+         JOIN meetings_series s ON s.id = m.series_id \
+         WHERE m.reminded_at IS NULL AND m.cancelled_at IS NULL AND s.remind_days > 0 \
+         AND m.starts_at > $1 AND m.starts_at <= $1 + s.remind_days * $2 ORDER BY m.id",
     )
     .bind(now)
-    .bind(until)
+    .bind(24 * 3600_i64)
     .fetch_all(&db.pool)
     .await
 }
@@ -356,4 +400,40 @@ pub async fn save_meeting(
         })
         .await,
     )
+}
+
+/// Change how many days before its meetings a series' reminders go out. `false` when the series
+/// is not the municipality's.
+pub async fn set_remind_days(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    id: SeriesId,
+    days: i64,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = found(
+        db::write(db, now, async |tx| {
+            let n = Update::table(SeriesTable::Table)
+                .set(SeriesTable::RemindDays, days)
+                .filter(SeriesTable::MunicipalityId, municipality_id)
+                .filter(SeriesTable::Id, id)
+                .run(tx)
+                .await?;
+            if n != 1 {
+                return Err(WriteError::NotFound);
+            }
+            let change = Change::new(
+                municipality_id,
+                actor,
+                "meetings.series.remind_days",
+                "meetings_series",
+                id,
+                format!("{days} dagar"),
+            );
+            Ok(((), change))
+        })
+        .await,
+    )?;
+    Ok(done.is_some())
 }

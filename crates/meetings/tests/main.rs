@@ -4,7 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
 mod browser;
+mod browser_changes;
 mod calendar_mail;
+mod changes;
 mod common;
 mod confirm;
 mod demo;
@@ -14,3 +16,4 @@ mod minutes;
 mod personal;
 mod privacy;
 mod registration;
+mod settings;

@@ -233,7 +233,7 @@ async fn a_hundred_registrations_at_once_fill_exactly_the_seats_left(backend: Ba
         db,
         Options {
             smtp_port: None,
-            configure: Some(Box::new(|c| c.register_per_hour = 1000)),
+            configure: Some(Box::new(|c| c.meeting_register_per_hour = 1000)),
         },
     )
     .await;

@@ -45,6 +45,10 @@ pub const SETTINGS: &[(&str, &str)] = &[
         "registrations and e-mailed links per hour per client address (default 20)",
     ),
     (
+        "meeting_register_per_hour",
+        "registrations on a meeting's public form per hour per client address (default 20)",
+    ),
+    (
         "trusted_proxies",
         "addresses or CIDR blocks of the proxies in front, e.g. 10.0.0.0/8: from a trusted peer the \
          client is the right-most X-Forwarded-For entry that is not a trusted proxy (default: none)",
@@ -151,6 +155,8 @@ pub struct Config {
     pub mail_keep_days: i64,
     pub login_per_minute: u32,
     pub register_per_hour: u32,
+    /// Registrations on a meeting's public form per hour per client address.
+    pub meeting_register_per_hour: u32,
     /// The proxies whose `X-Forwarded-For` is believed (see [`crate::ratelimit::client_ip`]).
     pub trusted_proxies: Vec<ipnet::IpNet>,
     pub header_read_timeout: std::time::Duration,
@@ -419,6 +425,13 @@ impl Config {
             )?,
             login_per_minute: parse_num(raw, "login_per_minute", 10, |n| *n >= 1, "a whole number ≥ 1")?,
             register_per_hour: parse_num(raw, "register_per_hour", 20, |n| *n >= 1, "a whole number ≥ 1")?,
+            meeting_register_per_hour: parse_num(
+                raw,
+                "meeting_register_per_hour",
+                20,
+                |n| *n >= 1,
+                "a whole number ≥ 1",
+            )?,
             trusted_proxies: match raw.get("trusted_proxies") {
                 None => vec![],
                 Some((v, s)) => {

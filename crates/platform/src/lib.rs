@@ -124,6 +124,7 @@ pub async fn build_state(
         limits: Arc::new(ratelimit::RateLimits::new(
             config.login_per_minute,
             config.register_per_hour,
+            config.meeting_register_per_hour,
         )),
         password_hashing: Arc::new(tokio::sync::Semaphore::new(config.password_hashing)),
         db,

@@ -34,10 +34,16 @@ impl Email {
     }
 
     /// The same message with a calendar file (`text/calendar`) attached under `name`.
-    pub fn with_calendar(mut self, name: &str, ics: String) -> Email {
+    pub fn with_calendar(self, name: &str, ics: String) -> Email {
+        self.with_calendar_method(name, ics, "PUBLISH")
+    }
+
+    /// The same message with a calendar file whose METHOD is `method` (`REQUEST`, `CANCEL`):
+    /// the part's content type says it too, as RFC 6047 asks.
+    pub fn with_calendar_method(mut self, name: &str, ics: String, method: &str) -> Email {
         self.attachment = Some(Attachment {
             name: name.to_string(),
-            content_type: "text/calendar; charset=utf-8; method=PUBLISH".to_string(),
+            content_type: format!("text/calendar; charset=utf-8; method={method}"),
             content: ics,
         });
         self

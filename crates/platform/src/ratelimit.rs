@@ -32,11 +32,13 @@ const SWEEP_EVERY: i64 = 60;
 pub struct RateLimits {
     pub login: Limit,
     pub register: Limit,
+    /// A meeting's public registration form (its own setting, `meeting_register_per_hour`).
+    pub meeting_register: Limit,
     last_sweep: AtomicI64,
 }
 
 impl RateLimits {
-    pub fn new(login_per_minute: u32, register_per_hour: u32) -> Self {
+    pub fn new(login_per_minute: u32, register_per_hour: u32, meeting_register_per_hour: u32) -> Self {
         Self {
             login: Limit {
                 name: "login",
@@ -46,6 +48,11 @@ impl RateLimits {
             register: Limit {
                 name: "register",
                 max: i64::from(register_per_hour.max(1)),
+                window: LONGEST_WINDOW,
+            },
+            meeting_register: Limit {
+                name: "meeting_register",
+                max: i64::from(meeting_register_per_hour.max(1)),
                 window: LONGEST_WINDOW,
             },
             last_sweep: AtomicI64::new(i64::MIN),

@@ -123,7 +123,8 @@ pub async fn letter(state: &AppState, tr: &Tr, m: &Municipality, mt: &Meeting) -
     ));
     let mut place = vec![mt.place.clone()];
     if !mt.accessibility.is_empty() {
-        place.push(format!("{}: {}", tr.t("meetings-accessibility"), mt.accessibility));
+        // The place's own text says what it is ("Lokalen ligger i markplan. …").
+        place.push(mt.accessibility.clone());
     }
     let mut facts = vec![];
     if !mt.theme.is_empty() {
@@ -132,7 +133,7 @@ pub async fn letter(state: &AppState, tr: &Tr, m: &Municipality, mt: &Meeting) -
     facts.push((tr.t("meetings-when"), time));
     facts.push((tr.t("meetings-place"), place));
     let register_url = format!("{root}{}", paths::register(&m.slug, mt.id));
-    let open = domain::registration_open(mt.registration_deadline, mt.starts_at, state.now());
+    let open = mt.registration_open(state.now());
     let registration = match mt.registration_deadline {
         Some(d) => tr.ta(
             "meetings-letter-register-by",

@@ -5,7 +5,7 @@
 //! confirmed.
 
 use super::store::{lock_meeting, RegisterError};
-use crate::domain::{registration_open, Party, RegistrationInput};
+use crate::domain::{Party, RegistrationInput};
 use crate::ids::MeetingId;
 use crate::store::{meeting_in, Meeting};
 use platform::auth::token_hash;
@@ -40,7 +40,7 @@ pub async fn hold(
     let meeting = meeting_in(tx, municipality_id, meeting_id)
         .await?
         .ok_or(RegisterError::NotFound)?;
-    if !registration_open(meeting.registration_deadline, meeting.starts_at, now) {
+    if !meeting.registration_open(now) {
         return Err(RegisterError::Closed);
     }
     let already: Option<(i64,)> = sqlx::query_as(

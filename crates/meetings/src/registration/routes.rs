@@ -7,7 +7,7 @@
 
 use super::pages::{register_intro, registered_page, render_register};
 use super::store::{self, RegisterError};
-use crate::domain::{self, Party, Problem, RegistrationForm, Status};
+use crate::domain::{Party, Problem, RegistrationForm, Status};
 use crate::ids::{MeetingId, RegistrationId};
 use crate::paths;
 use crate::store::Meeting;
@@ -88,7 +88,7 @@ async fn register_page(
     Id(id): Id<MeetingId>,
 ) -> AppResult<Response> {
     let mt = views::meeting(&state, &m, id).await?;
-    let open = domain::registration_open(mt.registration_deadline, mt.starts_at, state.now());
+    let open = mt.registration_open(state.now());
     // A signed-in person finds their name and address filled in.
     let known = RegistrationForm {
         name: ctx.user.as_ref().map(|u| u.name.clone()).unwrap_or_default(),
@@ -106,7 +106,12 @@ async fn register_save(
     Id(id): Id<MeetingId>,
     Input(f): Input<RegistrationForm>,
 ) -> AppResult<Response> {
-    ratelimit::check(&state, state.limits.register, &[format!("meetings:{}", ctx.ip_key())]).await?;
+    ratelimit::check(
+        &state,
+        state.limits.meeting_register,
+        &[format!("meetings:{}", ctx.ip_key())],
+    )
+    .await?;
     let mt = views::meeting(&state, &m, id).await?;
     let input = match f.check() {
         Ok(i) => i,

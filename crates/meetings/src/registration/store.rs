@@ -2,7 +2,7 @@
 //! and attendance. Writes take the caller's transaction and return what happened; the caller
 //! builds the letters and queues them in the same transaction.
 
-use crate::domain::{registration_open, seat_for, Party, RegistrationInput, Status};
+use crate::domain::{seat_for, Party, RegistrationInput, Status};
 use crate::ids::{MeetingId, RegistrationId};
 use crate::store::{id_list, meeting_in, Meeting};
 use platform::audit::{self, Change};
@@ -94,7 +94,7 @@ pub async fn register(
     let meeting = meeting_in(tx, municipality_id, meeting_id)
         .await?
         .ok_or(RegisterError::NotFound)?;
-    if !registration_open(meeting.registration_deadline, meeting.starts_at, now) {
+    if !meeting.registration_open(now) {
         return Err(RegisterError::Closed);
     }
     let status = seat_for(meeting.capacity, meeting.confirmed);
