@@ -173,3 +173,5 @@ actionplan-table-no-area = The line has no area and does not follow a line it co
 actionplan-table-unknown-area = The area must be written like “Nr 1 Självständighet”.
 actionplan-table-area-conflict = The area's number is already used by an area with another name.
 actionplan-table-no-goal = The line has activities but no goal.
+
+actionplan-group-documents = The group's documents

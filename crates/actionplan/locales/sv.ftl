@@ -173,3 +173,5 @@ actionplan-table-no-area = Raden saknar område och följer inte på en rad den 
 actionplan-table-unknown-area = Området ska skrivas som ”Nr 1 Självständighet”.
 actionplan-table-area-conflict = Områdets nummer används redan för ett område med ett annat namn.
 actionplan-table-no-goal = Raden har aktiviteter men inget mål.
+
+actionplan-group-documents = Gruppens dokument

@@ -334,3 +334,76 @@ meetings-mail-already-body =
     { $facts }
 
     Read more: { $link }
+
+## Corrections of the minutes, general comments and discussion groups
+meetings-changed-on = Changed { $date }
+meetings-corrected-note = The minutes have been corrected after they were published.
+meetings-answers-to = Answers to question { $n }: { $text }
+meetings-comments-heading = Other views
+meetings-comment-heading = Add another view
+meetings-field-comment-topic = Topic
+meetings-field-comment-topic-hint = For example “Dialogue on premises”. Another view answers none of the questions.
+meetings-field-comment = View
+meetings-submit-comment = Add the view
+meetings-done-comment = The view has been added.
+meetings-done-corrected = The change has been saved.
+meetings-done-moved = The order has been changed.
+meetings-done-removed = It has been removed.
+meetings-entry-edit = Change
+meetings-entry-up = Move up
+meetings-entry-down = Move down
+meetings-entry-remove = Remove
+meetings-correct-title = Change the minutes: { $title }
+meetings-correct-published = The minutes are published. A change is shown with today's date on the published minutes.
+meetings-correct-draft = The minutes are a draft. The change shows when they are published.
+meetings-submit-correction = Save the change
+meetings-back-to-minutes-edit = Back to the minutes
+meetings-action-groups = Groups of the group discussions
+meetings-groups-title = Groups: { $title }
+meetings-groups-intro = Divide the registered participants into groups of about five people. A group can be for one party at a time, for example only civil society.
+meetings-groups-none = There are no groups yet.
+meetings-groups-participants = Registered participants and their groups
+meetings-group-empty = Nobody has been placed in the group yet.
+meetings-group-mixed = Several parties
+meetings-group-none = No group
+meetings-group-new-heading = New group
+meetings-group-place-heading = Place a participant in a group
+meetings-field-group-name = The group's name
+meetings-field-group-party = Party
+meetings-field-group-party-hint = Choose a party if the group is only for that party.
+meetings-field-participant = Participant
+meetings-submit-group = Create the group
+meetings-submit-place = Place
+meetings-done-group = The group has been created.
+meetings-done-placed = The participant has been placed.
+meetings-err-group-taken = The meeting already has a group with that name.
+meetings-err-group-party = The group is for another party than the participant's.
+meetings-err-participant = Choose a confirmed participant of the meeting.
+
+## Documents
+meetings-documents-title = Documents: { $title }
+meetings-documents-intro = Here you add documents to the meeting, for example the draft to be discussed, and to the minutes, for example a report. The meeting's documents are linked from the invitation. The minutes' documents become visible to everyone when the minutes are published.
+meetings-documents-group-intro = The working group's documents. Anyone can read them.
+meetings-documents-heading = Documents
+meetings-documents-meeting = The meeting's documents
+meetings-documents-minutes = The minutes' documents
+meetings-documents-none = There are no documents yet.
+meetings-documents-to-meeting = The meeting (linked from the invitation)
+meetings-documents-to-minutes = The minutes
+meetings-document-upload-heading = Add a document
+meetings-document-field = File
+meetings-document-hint = PDF, Word, Excel, PowerPoint, OpenDocument or an image, at most 10 MB.
+meetings-document-title = Title
+meetings-document-title-hint = Shown in the list. Without a title the file's name is shown.
+meetings-document-parent = The document belongs to
+meetings-document-submit = Add the document
+meetings-document-remove = Remove
+meetings-document-missing = Choose a file.
+meetings-document-too-large = The file is larger than 10 MB.
+meetings-document-type = The file is not a PDF, an Office document or an image.
+meetings-document-title-long = The title may be at most 300 characters.
+meetings-done-document = The document has been added.
+meetings-done-document-removed = The document has been removed.
+meetings-back-to-group = Back to the working group
+meetings-action-documents = Documents
+meetings-letter-documents = Documents

@@ -334,3 +334,76 @@ meetings-mail-already-body =
     { $facts }
 
     Läs mer: { $link }
+
+## Corrections of the minutes, general comments and discussion groups
+meetings-changed-on = Ändrad { $date }
+meetings-corrected-note = Anteckningarna har rättats efter att de publicerades.
+meetings-answers-to = Svar på fråga { $n }: { $text }
+meetings-comments-heading = Övriga synpunkter
+meetings-comment-heading = Lägg till en övrig synpunkt
+meetings-field-comment-topic = Ämne
+meetings-field-comment-topic-hint = Till exempel ”Dialog om lokaler”. En övrig synpunkt svarar inte på någon av frågorna.
+meetings-field-comment = Synpunkt
+meetings-submit-comment = Lägg till synpunkten
+meetings-done-comment = Synpunkten är tillagd.
+meetings-done-corrected = Ändringen är sparad.
+meetings-done-moved = Ordningen är ändrad.
+meetings-done-removed = Det är borttaget.
+meetings-entry-edit = Ändra
+meetings-entry-up = Flytta upp
+meetings-entry-down = Flytta ned
+meetings-entry-remove = Ta bort
+meetings-correct-title = Ändra i minnesanteckningarna: { $title }
+meetings-correct-published = Anteckningarna är publicerade. En ändring visas med dagens datum på de publicerade anteckningarna.
+meetings-correct-draft = Anteckningarna är ett utkast. Ändringen syns när de publiceras.
+meetings-submit-correction = Spara ändringen
+meetings-back-to-minutes-edit = Tillbaka till anteckningarna
+meetings-action-groups = Grupper i gruppsamtalen
+meetings-groups-title = Grupper: { $title }
+meetings-groups-intro = Dela in de anmälda deltagarna i grupper om ungefär fem personer. En grupp kan vara för en part i taget, till exempel bara civilsamhället.
+meetings-groups-none = Det finns inga grupper ännu.
+meetings-groups-participants = Anmälda deltagare och deras grupper
+meetings-group-empty = Ingen är placerad i gruppen ännu.
+meetings-group-mixed = Flera parter
+meetings-group-none = Ingen grupp
+meetings-group-new-heading = Ny grupp
+meetings-group-place-heading = Placera en deltagare i en grupp
+meetings-field-group-name = Gruppens namn
+meetings-field-group-party = Part
+meetings-field-group-party-hint = Välj en part om gruppen bara är för den parten.
+meetings-field-participant = Deltagare
+meetings-submit-group = Skapa gruppen
+meetings-submit-place = Placera
+meetings-done-group = Gruppen är skapad.
+meetings-done-placed = Deltagaren är placerad.
+meetings-err-group-taken = Mötet har redan en grupp med det namnet.
+meetings-err-group-party = Gruppen är för en annan part än deltagarens.
+meetings-err-participant = Välj en bekräftad deltagare i mötet.
+
+## Documents
+meetings-documents-title = Dokument: { $title }
+meetings-documents-intro = Här lägger du upp dokument till mötet, till exempel förslaget som ska diskuteras, och till minnesanteckningarna, till exempel en rapport. Mötets dokument länkas från inbjudan. Minnesanteckningarnas dokument blir synliga för alla när anteckningarna publiceras.
+meetings-documents-group-intro = Arbetsgruppens dokument. Alla kan läsa dem.
+meetings-documents-heading = Dokument
+meetings-documents-meeting = Mötets dokument
+meetings-documents-minutes = Minnesanteckningarnas dokument
+meetings-documents-none = Det finns inga dokument ännu.
+meetings-documents-to-meeting = Mötet (länkas från inbjudan)
+meetings-documents-to-minutes = Minnesanteckningarna
+meetings-document-upload-heading = Lägg upp ett dokument
+meetings-document-field = Fil
+meetings-document-hint = PDF, Word, Excel, PowerPoint, OpenDocument eller en bild, högst 10 MB.
+meetings-document-title = Rubrik
+meetings-document-title-hint = Visas i listan. Utan rubrik visas filens namn.
+meetings-document-parent = Dokumentet hör till
+meetings-document-submit = Lägg upp dokumentet
+meetings-document-remove = Ta bort
+meetings-document-missing = Välj en fil.
+meetings-document-too-large = Filen är större än 10 MB.
+meetings-document-type = Filen är inte en PDF, ett Office-dokument eller en bild.
+meetings-document-title-long = Rubriken får vara högst 300 tecken.
+meetings-done-document = Dokumentet är upplagt.
+meetings-done-document-removed = Dokumentet är borttaget.
+meetings-back-to-group = Tillbaka till arbetsgruppen
+meetings-action-documents = Dokument
+meetings-letter-documents = Dokument

@@ -10,8 +10,11 @@
 //! capabilities are asked through their `public` modules (registry, signing, agreement,
 //! actionplan, premises).
 
+pub mod corrections;
 pub mod demo;
+pub mod documents;
 pub mod domain;
+pub mod groups;
 pub mod ids;
 pub use platform::ics;
 pub mod invitation;

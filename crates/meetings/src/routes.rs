@@ -38,6 +38,9 @@ pub fn router() -> Routes {
         .merge(crate::minutes::router())
         .merge(crate::invitation::router())
         .merge(crate::privacy::router())
+        .merge(crate::corrections::router())
+        .merge(crate::groups::router())
+        .merge(crate::documents::router())
 }
 
 /// A meeting's heading: its title as the coordinator wrote it ("Dialogmöte 6, …").
@@ -523,6 +526,7 @@ struct MeetingPage {
     /// Present per party, once attendance is marked (counts only).
     attendance: Vec<(String, i64)>,
     actions: Vec<(String, String)>,
+    documents: Vec<crate::documents::DocLink>,
 }
 
 async fn meeting_page(
@@ -566,6 +570,8 @@ async fn meeting_page(
                 paths::minutes_edit(&m.slug, mt.id, None),
                 ctx.t("meetings-action-minutes"),
             ),
+            (paths::documents(&m.slug, mt.id), ctx.t("meetings-action-documents")),
+            (paths::groups(&m.slug, mt.id), ctx.t("meetings-action-groups")),
         ]
     } else {
         vec![]
@@ -585,6 +591,7 @@ async fn meeting_page(
         invitation: paths::invitation(&m.slug, mt.id),
         attendance,
         actions,
+        documents: crate::documents::meeting_links(&state, &m, mt.id, false, false).await?,
     })
 }
 

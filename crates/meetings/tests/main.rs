@@ -4,10 +4,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
 mod browser;
+mod browser_minutes;
 mod calendar_mail;
 mod common;
 mod confirm;
+mod corrections;
 mod demo;
+mod documents;
+mod groups;
 mod invitation;
 mod links;
 mod minutes;
