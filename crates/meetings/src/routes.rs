@@ -576,6 +576,7 @@ async fn meeting_page(
     } else {
         vec![]
     };
+    let documents = crate::documents::meeting_links(&state, &m, mt.id, false, false).await?;
     html(&MeetingPage {
         page: ctx.page_in(&m, heading(&mt)),
         series: mt.series_name.clone(),
@@ -591,7 +592,7 @@ async fn meeting_page(
         invitation: paths::invitation(&m.slug, mt.id),
         attendance,
         actions,
-        documents: crate::documents::meeting_links(&state, &m, mt.id, false, false).await?,
+        documents,
     })
 }
 

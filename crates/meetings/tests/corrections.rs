@@ -192,7 +192,7 @@ async fn minutes_are_corrected_before_and_after_publication(backend: Backend) {
 
     // Only this municipality's coordinator: the public is turned away, another municipality's
     // coordinator finds nothing, and an entry of another meeting is not this one's.
-    let token = public.get("/").await.csrf();
+    let token = public.get(&format!("{base}/anmalan")).await.csrf();
     let denied = public
         .post_raw(
             &format!("{base}/anteckningar/ordning"),

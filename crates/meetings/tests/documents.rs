@@ -182,7 +182,7 @@ async fn documents_of_meetings_and_minutes_are_kept_listed_and_mailed(backend: B
     assert_eq!(n, 4);
 
     // Only this municipality's coordinator uploads and removes.
-    let token = public.get("/").await.csrf();
+    let token = public.get(&format!("/sala/moten/{meeting}/anmalan")).await.csrf();
     let denied = public
         .post_raw(
             &format!("/sala/moten/dokument/{mapping}/ta-bort"),
@@ -192,7 +192,7 @@ async fn documents_of_meetings_and_minutes_are_kept_listed_and_mailed(backend: B
     assert_ne!(denied.status, 303);
     app.municipality("orebro", "Örebro kommun").await;
     let other = coordinator(&app, "orebro").await;
-    let token = other.get("/orebro/moten").await.csrf();
+    let token = other.get("/orebro/moten/nytt").await.csrf();
     let foreign = other
         .post_raw(
             &format!("/orebro/moten/dokument/{mapping}/ta-bort"),

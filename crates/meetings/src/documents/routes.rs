@@ -150,19 +150,15 @@ async fn render_meeting(
     } else {
         StatusCode::OK
     };
+    let of_meeting = meeting_links(state, m, mt.id, false, true).await?;
+    let of_minutes = meeting_links(state, m, mt.id, true, true).await?;
     let page = DocumentsPage {
         page: ctx.page_in(m, ctx.tr.ta("meetings-documents-title", &[("title", &mt.title)])),
         notice,
         intro: ctx.t("meetings-documents-intro"),
         lists: vec![
-            (
-                ctx.t("meetings-documents-meeting"),
-                meeting_links(state, m, mt.id, false, true).await?,
-            ),
-            (
-                ctx.t("meetings-documents-minutes"),
-                meeting_links(state, m, mt.id, true, true).await?,
-            ),
+            (ctx.t("meetings-documents-meeting"), of_meeting),
+            (ctx.t("meetings-documents-minutes"), of_minutes),
         ],
         upload: Some(Upload {
             action: format!(

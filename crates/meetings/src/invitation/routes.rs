@@ -174,6 +174,11 @@ pub async fn letter(state: &AppState, tr: &Tr, m: &Municipality, mt: &Meeting) -
             b.2 = true;
         }
     }
+    let documents = crate::documents::meeting_links(state, m, mt.id, false, false)
+        .await?
+        .into_iter()
+        .map(|d| (d.title, format!("{root}{}", d.href)))
+        .collect();
     Ok(Letter {
         to: tr.ta("meetings-letter-to", &[("name", &m.name)]),
         series: mt.series_name.clone(),
@@ -184,11 +189,7 @@ pub async fn letter(state: &AppState, tr: &Tr, m: &Municipality, mt: &Meeting) -
         consent: mt.consent_text.clone(),
         contacts: mt.contacts.clone(),
         background,
-        documents: crate::documents::meeting_links(state, m, mt.id, false, false)
-            .await?
-            .into_iter()
-            .map(|d| (d.title, format!("{root}{}", d.href)))
-            .collect(),
+        documents,
     })
 }
 

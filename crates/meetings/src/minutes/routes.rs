@@ -222,6 +222,7 @@ async fn minutes_page(
         domain::clock(mt.starts_at),
         domain::clock(mt.ends_at)
     );
+    let documents = crate::documents::meeting_links(&state, &m, mt.id, true, false).await?;
     let t = MinutesPage {
         page: ctx.page_in(&m, ctx.tr.ta("meetings-minutes-title", &[("title", &mt.title)])),
         draft: minutes.published_at.is_none(),
@@ -235,7 +236,7 @@ async fn minutes_page(
         assignments,
         questions,
         comments,
-        documents: crate::documents::meeting_links(&state, &m, mt.id, true, false).await?,
+        documents,
         edit: coordinator.then(|| paths::minutes_edit(&m.slug, mt.id, None)),
         back: paths::meeting(&m.slug, mt.id),
     };
