@@ -9,6 +9,7 @@ mod cli;
 mod crash;
 mod demo;
 mod instances;
+mod logs;
 mod matrix;
 mod personal;
 mod server;
