@@ -71,6 +71,10 @@ fn allowed(access: Access, who: Who) -> bool {
                 Representative | OtherRepresentative | Staff | Coordinator | Decider
             )
         }
+        Access::Members => matches!(
+            who,
+            Representative | OtherRepresentative | Staff | Coordinator | Decider
+        ),
         Access::Staff => matches!(who, Staff | Coordinator | Decider),
         Access::Coordinator => matches!(who, Coordinator | Decider),
         Access::Decider => who == Decider,
@@ -87,7 +91,8 @@ fn least(access: Access) -> Who {
         | Access::RepresentativeOrStaff
         | Access::Representatives
         | Access::RepresentativesOnly
-        | Access::RepresentativesOrStaff => Who::Representative,
+        | Access::RepresentativesOrStaff
+        | Access::Members => Who::Representative,
         Access::Staff => Who::Staff,
         Access::Coordinator => Who::Coordinator,
         Access::Decider => Who::Decider,
