@@ -224,7 +224,31 @@ async fn analyze_then_restart_keeps_the_search_plan(backend: Backend) {
     let after = registry_store::search_plan(&app.state.db, sala, &f).await.unwrap();
     assert!(!after.is_empty());
     if backend == Backend::Sqlite {
-        assert_eq!(after, before, "the search's plan is the one before ANALYZE");
+        // The choice of the page (the full-text matches first, each profile by its key, never
+        // the municipality's whole index) is the one before ANALYZE. The outer join of the twenty
+        // rows may change with the profiles' own statistics, which are kept.
+        let matches = |plan: &[String]| -> Vec<String> {
+            let end = plan
+                .iter()
+                .position(|l| l.starts_with("SCAN (subquery"))
+                .unwrap_or(plan.len());
+            plan[..end].to_vec()
+        };
+        assert_eq!(
+            matches(&after),
+            matches(&before),
+            "the search's plan is the one before ANALYZE: {after:?}"
+        );
+        let page = matches(&after);
+        let f = page.iter().position(|l| l == "SCAN f").expect("the matches come first");
+        assert!(
+            page[f + 1].starts_with("SEARCH p USING INTEGER PRIMARY KEY"),
+            "{after:?}"
+        );
+        assert!(
+            !after.iter().any(|l| l.contains("registry_profiles_municipality")),
+            "{after:?}"
+        );
         assert!(after.iter().any(|l| l.contains("VIRTUAL TABLE")), "{after:?}");
     }
     let (found, total) = registry_store::search(&app.state.db, sala, &f).await.unwrap();
