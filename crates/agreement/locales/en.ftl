@@ -43,6 +43,7 @@ agreement-consultation-opened = The consultation opened on { $date } and takes c
 agreement-consultation-published-on = The compilation was published on { $date }.
 agreement-consultation-how = Write your comment under the commitment it is about. You may leave several. Your name is not shown when the compilation is published.
 agreement-consultation-login = Log in to leave comments.
+agreement-consultation-members-only = Only people with a role in the municipality or who represent one of its associations can comment. You can read the consultation, but not comment on it.
 agreement-consultation-compiled-intro = Here are all comments received, compiled by principle and commitment. Names are not shown.
 agreement-consultation-none = There is no open consultation and no published compilation.
 agreement-consultation-published-heading = Earlier compilations

@@ -43,6 +43,7 @@ agreement-consultation-opened = Remissen öppnades { $date } och tar emot synpun
 agreement-consultation-published-on = Sammanställningen publicerades { $date }.
 agreement-consultation-how = Skriv din synpunkt under det åtagande den gäller. Du kan lämna flera synpunkter. Andra ser inte ditt namn när sammanställningen publiceras.
 agreement-consultation-login = Logga in för att lämna synpunkter.
+agreement-consultation-members-only = Bara den som har en roll i kommunen eller företräder en av kommunens föreningar kan lämna synpunkter. Du kan läsa remissen, men inte skriva i den.
 agreement-consultation-compiled-intro = Här är alla synpunkter som kom in, sammanställda per princip och åtagande. Namn visas inte.
 agreement-consultation-none = Det finns ingen öppen remiss och ingen publicerad sammanställning.
 agreement-consultation-published-heading = Tidigare sammanställningar

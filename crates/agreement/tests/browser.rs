@@ -28,7 +28,10 @@ async fn the_agreements_pages_have_no_accessibility_violations(backend: Backend)
         .await;
     app.user("samordnare@sala.se", Some((RoleKind::Coordinator, Some("sala"))))
         .await;
-    app.user("isa@iks.example", None).await;
+    // Isa represents an association of Luleå, so she may comment there; a resident with no role
+    // reads the consultation and is told why there is no form.
+    app.representative("isa@iks.example", "lulea", "IKS Luleå").await;
+    app.user("boende@example.se", None).await;
     let db = &app.state.db;
     let published = consultation::consultations(db, lulea).await.unwrap()[0].id;
 
@@ -122,6 +125,23 @@ async fn the_agreements_pages_have_no_accessibility_violations(backend: Backend)
         .expect("open the consultation");
     browser.wait_for_text("Remissen är öppnad").await;
     found.check(&browser, "an open consultation, coordinator's view").await;
+    log_out(&browser).await;
+
+    // Someone without a role in Luleå reads the open consultation without a form.
+    browser.log_in(&app, "boende@example.se").await;
+    found
+        .visit(
+            &browser,
+            &app,
+            "/lulea/overenskommelse/remiss",
+            "Bara den som har en roll i kommunen",
+        )
+        .await;
+    assert!(browser
+        .client()
+        .find(Locator::Css("form[action*='/remiss/synpunkt/']"))
+        .await
+        .is_err());
     log_out(&browser).await;
 
     // A participant comments, once wrongly (empty), once rightly.
@@ -230,7 +250,7 @@ async fn a_comment_is_made_with_the_keyboard_alone(backend: Backend) {
     let cid = consultation::open_consultation(db, sala, "Remiss", "", None, now)
         .await
         .unwrap();
-    app.user("isa@iks.example", None).await;
+    app.representative("isa@iks.example", "sala", "IKS").await;
 
     let browser = Browser::start().await;
     browser.log_in(&app, "isa@iks.example").await;

@@ -57,9 +57,10 @@ async fn a_consultation_is_commented_closed_compiled_and_published(backend: Back
         .await;
     assert_ne!(p.status, 303);
 
-    let (u, _) = app.signed_in("isa@iks.example", None).await;
+    let (u, _) = app.representative_client("isa@iks.example", "sala", "IKS").await;
     let page = u.get("/sala/overenskommelse/remiss").await;
     assert!(page.body.contains(&format!("remiss/synpunkt/{dialog_item}")));
+    assert!(!page.text().contains("Bara den som har en roll"));
     let send = |item: agreement::ids::ItemId, body: String| {
         let u = &u;
         async move {
@@ -95,7 +96,9 @@ async fn a_consultation_is_commented_closed_compiled_and_published(backend: Back
     // While open, each person sees their own comments.
     let p = u.get("/sala/overenskommelse/remiss").await;
     assert!(p.text().contains("Teman? Tydlig agenda"));
-    let (other, _) = app.signed_in("annan@example.se", None).await;
+    let (other, _) = app
+        .representative_client("annan@example.se", "sala", "Bygdegården")
+        .await;
     assert!(!other
         .get("/sala/overenskommelse/remiss")
         .await
@@ -169,4 +172,90 @@ async fn a_consultation_is_commented_closed_compiled_and_published(backend: Back
     app.stop().await;
 }
 
-both!(a_consultation_is_commented_closed_compiled_and_published,);
+/// Only the municipality's people comment: accounts with a role there and representatives of its
+/// associations. A resident without a role, another municipality's coordinator and its
+/// associations' representatives read the consultation with a message instead of the form
+/// (Swedish and English), and their posts are refused.
+async fn only_the_municipalitys_people_comment(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let sala = app.municipality("sala", "Sala").await;
+    app.municipality("orebro", "Örebro").await;
+    let c = coordinator(&app, "samordnare@sala.se", "sala").await;
+    let (_, principles) = new_draft(&app, &c, sala).await;
+    let p = post(
+        &c,
+        &format!("{M}/princip/{}/ataganden", principles[0]),
+        &[
+            ("party", "municipality"),
+            ("text", "Kommunen respekterar självständigheten."),
+        ],
+    )
+    .await;
+    assert_eq!(p.status, 303);
+    assert_eq!(
+        post(&c, &format!("{M}/remiss"), &[("title", "Remiss"), ("intro", "")])
+            .await
+            .status,
+        303
+    );
+    let cid = consultation::consultations(&app.state.db, sala).await.unwrap()[0].id;
+    let item = consultation::items(&app.state.db, sala, cid).await.unwrap()[0].id;
+    let page = "/sala/overenskommelse/remiss";
+    let action = format!("/sala/overenskommelse/remiss/synpunkt/{item}");
+
+    let (resident, _) = app.signed_in("boende@example.se", None).await;
+    let (orebro, _) = app
+        .signed_in("samordnare@orebro.se", Some((RoleKind::Coordinator, Some("orebro"))))
+        .await;
+    let (orebro_rep, _) = app
+        .representative_client("ordf@orebro-fk.example", "orebro", "Örebro FK")
+        .await;
+    for outsider in [&resident, &orebro, &orebro_rep] {
+        let p = outsider.get(page).await;
+        assert_eq!(p.status, 200);
+        assert!(p.text().contains("Kommunen respekterar självständigheten."));
+        assert!(
+            p.text()
+                .contains("Bara den som har en roll i kommunen eller företräder en av kommunens föreningar"),
+            "{}",
+            p.text()
+        );
+        assert!(!p.body.contains("remiss/synpunkt/"), "no form for an outsider");
+        let p = outsider.submit(page, &action, &[("body", "Utifrån")]).await;
+        assert_eq!(p.status, 403, "an outsider's comment is refused");
+    }
+    // In English too.
+    resident.submit("/", "/sprak", &[("lang", "en"), ("next", page)]).await;
+    let en = resident.get(page).await.text();
+    assert!(
+        en.contains("Only people with a role in the municipality or who represent one of its associations"),
+        "{en}"
+    );
+
+    // Sala's staff, coordinator and association representatives comment.
+    let staff = app.staff("sala").await;
+    let (rep, _) = app.representative_client("isa@iks.example", "sala", "IKS").await;
+    for (who, text) in [
+        (&staff, "Från handläggaren"),
+        (&c, "Från samordnaren"),
+        (&rep, "Från föreningen"),
+    ] {
+        let p = who.get(page).await;
+        assert!(p.body.contains(&action) && !p.text().contains("Bara den som har en roll"));
+        assert_eq!(who.submit(page, &action, &[("body", text)]).await.status, 303);
+    }
+    let bodies: Vec<String> = consultation::comments(&app.state.db, sala, cid)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.body)
+        .collect();
+    assert_eq!(bodies.len(), 3, "{bodies:?}");
+    assert!(!bodies.iter().any(|b| b == "Utifrån"));
+    app.stop().await;
+}
+
+both!(
+    a_consultation_is_commented_closed_compiled_and_published,
+    only_the_municipalitys_people_comment,
+);

@@ -25,7 +25,7 @@ async fn a_commenters_data_is_exported_and_erased(backend: Backend) {
     let cid = consultation::consultations(&app.state.db, sala).await.unwrap()[0].id;
     let item = consultation::items(&app.state.db, sala, cid).await.unwrap()[0].id;
 
-    let (u, _) = app.signed_in("isa@iks.example", None).await;
+    let (u, _) = app.representative_client("isa@iks.example", "sala", "IKS").await;
     let p = u
         .submit(
             "/sala/overenskommelse/remiss",

@@ -149,12 +149,17 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<bool> {
             tenants::add_department(db, id, d, None, now).await?;
         }
         for o in m.organisations {
-            sqlx::query("INSERT INTO organisations (municipality_id, name, created_at) VALUES ($1, $2, $3)")
-                .bind(id)
-                .bind(*o)
-                .bind(now)
-                .execute(&db.pool)
-                .await?;
+            let mut conn = db.pool.acquire().await?;
+            let (org,): (platform::OrganisationId,) = sqlx::query_as(
+                "INSERT INTO organisations (municipality_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
+            )
+            .bind(id)
+            .bind(*o)
+            .bind(now)
+            .fetch_one(&mut *conn)
+            .await?;
+            // Its search entry, by the registry's one normalisation.
+            registry::public::index_organisations(&mut *conn, &[org]).await?;
         }
     }
     for a in ACCOUNTS {

@@ -49,6 +49,15 @@ pub async fn connect(database_url: &str) -> anyhow::Result<Db> {
         })
         .collect();
     db.migrate(&all).await?;
+    // SQLite: an operator's ANALYZE (or PRAGMA optimize) left statistics on the full-text
+    // index's own tables, which make every directory search prepare FTS5's statements again.
+    // They are removed; the pool's connections, which read them when they opened, are opened anew.
+    if platform::db::forget_fts_statistics(&db).await? > 0 {
+        db.pool.close().await;
+        return Db::connect(database_url)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", redact(database_url)));
+    }
     Ok(db)
 }
 

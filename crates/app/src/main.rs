@@ -254,11 +254,25 @@ fn resolve(config_file: Option<&std::path::Path>, flags: &[(&'static str, &Optio
 fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("OVERENS_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    // Colour only for a person at a terminal: a log sent to a file or a pipe (the demo's log,
+    // journald, a collector) must not carry escape sequences. NO_COLOR (no-color.org) turns it off.
+    let ansi = colour_wanted(
+        std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        std::env::var_os("NO_COLOR"),
+    );
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stdout)
+        .with_ansi(ansi);
     match format {
         LogFormat::Json => builder.json().init(),
         LogFormat::Text => builder.init(),
     }
+}
+
+/// Colour when the log goes to a terminal and NO_COLOR is absent or empty (no-color.org).
+fn colour_wanted(terminal: bool, no_color: Option<std::ffi::OsString>) -> bool {
+    terminal && no_color.is_none_or(|v| v.is_empty())
 }
 
 async fn run_server(config: Config, load_demo: bool) -> anyhow::Result<()> {
@@ -475,5 +489,18 @@ async fn main() -> ExitCode {
             eprintln!("overens: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::colour_wanted;
+
+    #[test]
+    fn colour_only_at_a_terminal_without_no_color() {
+        assert!(colour_wanted(true, None));
+        assert!(colour_wanted(true, Some("".into())), "an empty NO_COLOR does not count");
+        assert!(!colour_wanted(true, Some("1".into())));
+        assert!(!colour_wanted(false, None), "a file or a pipe gets no colour");
     }
 }

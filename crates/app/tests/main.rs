@@ -10,6 +10,7 @@ mod common;
 mod crash;
 mod demo;
 mod instances;
+mod logs;
 mod matrix;
 mod personal;
 mod server;

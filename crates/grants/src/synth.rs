@@ -170,6 +170,7 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Option<Count
         }
         let mut ids: Vec<OrganisationId> = q.fetch_all(&mut *tx).await?.into_iter().map(|r| r.0).collect();
         ids.sort();
+        registry::public::index_organisations(&mut tx, &ids).await?;
         organisations.extend(ids);
     }
     // The representatives `overens synth` made for some of them apply for their association.

@@ -88,6 +88,7 @@ async fn minutes_groups_and_documents_pages_have_no_accessibility_violations(bac
             name: "Arbetsgrupp Handlingsplan",
             description: "",
             area_id: None,
+            goal_id: None,
             convener: None,
         },
         None,

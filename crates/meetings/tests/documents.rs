@@ -217,6 +217,7 @@ async fn a_working_group_has_its_documents(backend: Backend) {
             name: "Arbetsgrupp Handlingsplan",
             description: "",
             area_id: None,
+            goal_id: None,
             convener: None,
         },
         None,

@@ -41,6 +41,14 @@ pub async fn set_signed(
     Ok(())
 }
 
+/// Make the search entry of organisations that were inserted into the platform's
+/// `organisations` table outside the registry (the demo, grants' synthetic data, tests), with
+/// the registry's one normalisation (`store::search_entry`), in the caller's transaction.
+/// Until then such an organisation is listed but not found by a search.
+pub async fn index_organisations(conn: &mut sqlx::AnyConnection, ids: &[OrganisationId]) -> Result<(), sqlx::Error> {
+    crate::store::reindex(conn, ids).await
+}
+
 /// What grants' eligibility checks read about associations.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GrantFacts {

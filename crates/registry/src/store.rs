@@ -279,6 +279,68 @@ pub struct Listing {
 /// twenty, cost more than the search. With a text query the search index answers the
 /// category, signed and premises filters too (its tags), so only what passes them is ranked.
 pub async fn search(db: &Db, municipality_id: MunicipalityId, f: &Filters) -> Result<(Vec<Listing>, i64), sqlx::Error> {
+    let (sql, binds) = search_statement(db, municipality_id, f);
+    let mut query = sqlx::query(&sql).bind(municipality_id);
+    for b in binds {
+        query = query.bind(b);
+    }
+    let rows = query
+        .bind(domain::PAGE_SIZE)
+        .bind(f.offset())
+        .fetch_all(&db.pool)
+        .await?;
+    let mut total = 0;
+    let mut out = vec![];
+    for r in &rows {
+        total = r.try_get("total")?;
+        let form: String = r.try_get("legal_form")?;
+        let signed: i64 = r.try_get("signed")?;
+        let has_premises: i64 = r.try_get("has_premises")?;
+        out.push(Listing {
+            id: r.try_get("organisation_id")?,
+            name: r.try_get("name")?,
+            legal_form: LegalForm::parse(&form).unwrap_or(LegalForm::Annan),
+            categories: Category::from_bits(r.try_get("categories")?),
+            mission: r.try_get("mission")?,
+            signed: signed != 0,
+            has_premises: has_premises != 0,
+        });
+    }
+    if rows.is_empty() && f.page > 1 {
+        // Past the last page: count what there is, so the page can say so.
+        let (_, t) = Box::pin(search(db, municipality_id, &Filters { page: 1, ..f.clone() })).await?;
+        total = t;
+    }
+    Ok((out, total))
+}
+
+/// The database's plan for [`search`] (SQLite's `EXPLAIN QUERY PLAN` details, PostgreSQL's
+/// `EXPLAIN (COSTS OFF)` lines), for checks that the plan stays the good one.
+pub async fn search_plan(db: &Db, municipality_id: MunicipalityId, f: &Filters) -> Result<Vec<String>, sqlx::Error> {
+    let (sql, binds) = search_statement(db, municipality_id, f);
+    let explain = match db.backend {
+        Backend::Sqlite => format!("EXPLAIN QUERY PLAN {sql}"),
+        Backend::Postgres => format!("EXPLAIN (COSTS OFF) {sql}"),
+    };
+    let mut query = sqlx::query(&explain).bind(municipality_id);
+    for b in binds {
+        query = query.bind(b);
+    }
+    let rows = query
+        .bind(domain::PAGE_SIZE)
+        .bind(f.offset())
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| match db.backend {
+            Backend::Sqlite => r.try_get::<String, _>("detail"),
+            Backend::Postgres => r.try_get::<String, _>(0),
+        })
+        .collect()
+}
+
+/// The search's SQL and its text binds (after the municipality; the page size and offset follow).
+fn search_statement(db: &Db, municipality_id: MunicipalityId, f: &Filters) -> (String, Vec<String>) {
     let tags = f.tags();
     let mut from = String::from("registry_profiles p");
     let mut wheres = vec!["p.municipality_id = $1".to_string()];
@@ -297,6 +359,11 @@ pub async fn search(db: &Db, municipality_id: MunicipalityId, f: &Filters) -> Re
                     n AS MATERIALIZED (SELECT rowid AS id FROM registry_fts WHERE registry_fts MATCH $3), "
                 .to_string();
             from = "f JOIN registry_profiles p ON p.organisation_id = f.id LEFT JOIN n ON n.id = f.id".to_string();
+            // Every indexed word carries the municipality, so the matches are the municipality's;
+            // `+ 0` keeps the municipality's index out of the plan, which with statistics from an
+            // operator's ANALYZE would scan the whole municipality and probe the matches (as on
+            // PostgreSQL below).
+            wheres[0] = "p.municipality_id + 0 = $1".to_string();
             rank = "(CASE WHEN n.id IS NULL THEN 1000000.0 ELSE 0.0 END) + f.rank".to_string();
         }
         (Some(q), Backend::Postgres) => {
@@ -359,38 +426,7 @@ pub async fn search(db: &Db, municipality_id: MunicipalityId, f: &Filters) -> Re
             .replace("p.sort_key", "page.sort_key")
             .replace("p.organisation_id", "page.id"),
     );
-    let mut query = sqlx::query(&sql).bind(municipality_id);
-    for b in binds {
-        query = query.bind(b);
-    }
-    let rows = query
-        .bind(domain::PAGE_SIZE)
-        .bind(f.offset())
-        .fetch_all(&db.pool)
-        .await?;
-    let mut total = 0;
-    let mut out = vec![];
-    for r in &rows {
-        total = r.try_get("total")?;
-        let form: String = r.try_get("legal_form")?;
-        let signed: i64 = r.try_get("signed")?;
-        let has_premises: i64 = r.try_get("has_premises")?;
-        out.push(Listing {
-            id: r.try_get("organisation_id")?,
-            name: r.try_get("name")?,
-            legal_form: LegalForm::parse(&form).unwrap_or(LegalForm::Annan),
-            categories: Category::from_bits(r.try_get("categories")?),
-            mission: r.try_get("mission")?,
-            signed: signed != 0,
-            has_premises: has_premises != 0,
-        });
-    }
-    if rows.is_empty() && f.page > 1 {
-        // Past the last page: count what there is, so the page can say so.
-        let (_, t) = Box::pin(search(db, municipality_id, &Filters { page: 1, ..f.clone() })).await?;
-        total = t;
-    }
-    Ok((out, total))
+    (sql, binds)
 }
 
 // --- Profiles as written ---
@@ -413,13 +449,70 @@ pub struct ProfileEdit {
     pub target_groups: String,
 }
 
-/// What search indexes of a profile: (name, body).
+/// What search indexes of a profile: (name, body). See [`search_entry`].
 pub fn search_texts(e: &ProfileEdit) -> (String, String) {
-    let cats: Vec<&str> = e.categories.iter().map(|c| c.search_words()).collect();
-    (
-        domain::search_doc(&[&e.name]),
-        domain::search_doc(&[&cats.join(" "), &e.mission, &e.target_groups, &e.visiting_address]),
+    search_entry(
+        &e.name,
+        &e.categories,
+        &e.mission,
+        &e.target_groups,
+        &e.visiting_address,
     )
+}
+
+/// The one normalisation of an organisation's search entry (`search_name`, `search_body`, from
+/// which SQLite's FTS5 triggers and PostgreSQL's generated `search_index` are made): every path
+/// that writes a profile (registering, editing, import, the synthetic data, the demo, and
+/// organisations made outside the registry through [`reindex`]) comes here, so the same name is
+/// found by the same queries whichever way it came in.
+pub fn search_entry(
+    name: &str,
+    categories: &[Category],
+    mission: &str,
+    target_groups: &str,
+    visiting_address: &str,
+) -> (String, String) {
+    let cats: Vec<&str> = categories.iter().map(|c| c.search_words()).collect();
+    (
+        domain::search_doc(&[name]),
+        domain::search_doc(&[&cats.join(" "), mission, target_groups, visiting_address]),
+    )
+}
+
+/// Write the search entry and sort key of organisations whose rows were made outside the
+/// registry (the platform's `organisations` table; the trigger makes their profile row with an
+/// empty entry), from their name and profile as stored. In the caller's transaction.
+pub(crate) async fn reindex(conn: &mut sqlx::AnyConnection, ids: &[OrganisationId]) -> Result<(), sqlx::Error> {
+    for chunk in ids.chunks(200) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT o.id, o.name, p.categories, p.mission, p.target_groups, p.visiting_address \
+             FROM organisations o JOIN registry_profiles p ON p.organisation_id = o.id WHERE o.id IN ({})",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query_as::<_, (OrganisationId, String, i64, String, String, String)>(&sql);
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        let rows = q.fetch_all(&mut *conn).await?;
+        for (id, name, categories, mission, target_groups, visiting) in rows {
+            let (search_name, search_body) = search_entry(
+                &name,
+                &Category::from_bits(categories),
+                &mission,
+                &target_groups,
+                &visiting,
+            );
+            platform::db::Update::table(Profiles::Table)
+                .set(Profiles::SortKey, domain::sort_key(&name))
+                .set(Profiles::SearchName, search_name)
+                .set(Profiles::SearchBody, search_body)
+                .filter(Profiles::OrganisationId, id)
+                .run(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// Whether the organisation is the municipality's.

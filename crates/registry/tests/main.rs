@@ -11,4 +11,5 @@ mod editing;
 mod facts;
 mod personal;
 mod reminder_button;
+mod search_entry;
 mod verified;

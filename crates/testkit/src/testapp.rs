@@ -191,6 +191,12 @@ impl TestApp {
                 .expect("create organisation")
                 .0,
             };
+        if found.is_none() {
+            let mut conn = self.state.db.pool.acquire().await.expect("connection");
+            registry::public::index_organisations(&mut *conn, &[organisation_id])
+                .await
+                .expect("index organisation");
+        }
         let user_id = app::users::add(
             &self.state.db,
             &app::users::NewUser {

@@ -51,6 +51,13 @@ pub fn open_consultation(
     Ok(())
 }
 
+/// Who may comment on a municipality's consultations: its people, that is accounts with a role
+/// there (coordinators, staff) and representatives of its associations (their role names the
+/// municipality of the association). Everyone else, the operator too, reads only.
+pub fn may_comment(user: &platform::auth::CurrentUser, municipality_id: platform::MunicipalityId) -> bool {
+    user.roles.iter().any(|r| r.municipality_id == Some(municipality_id))
+}
+
 /// Whether comments are taken.
 pub fn can_comment(status: ConsultationStatus) -> bool {
     status == ConsultationStatus::Open

@@ -255,6 +255,8 @@ struct ConsultationView {
     /// Other published compilations: (id, title).
     published: Vec<(ConsultationId, String)>,
     signed_in: bool,
+    /// Signed in as one of the municipality's people (see [`cd::may_comment`]): the forms show.
+    may_comment: bool,
     login_href: String,
     notice: Option<String>,
     error: Option<CommentError>,
@@ -393,6 +395,7 @@ async fn render_consultation(
             compiled,
             published,
             signed_in: ctx.user.is_some(),
+            may_comment: ctx.user.as_ref().is_some_and(|u| cd::may_comment(u, m.id)),
             notice,
             error,
         },
@@ -411,7 +414,7 @@ struct CommentForm {
     body: Option<String>,
 }
 
-/// A comment on one commitment: any signed-in person, while the consultation is open.
+/// A comment on one commitment: one of the municipality's people, while the consultation is open.
 async fn comment(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -420,6 +423,9 @@ async fn comment(
     Input(input): Input<CommentForm>,
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
+    if !cd::may_comment(user, m.id) {
+        return Err(AppError::Forbidden);
+    }
     let typed = text(&input.body);
     let back = paths::consultation(&m);
     match domain::comment(typed) {

@@ -24,6 +24,9 @@ pub enum Access {
     RepresentativesOnly,
     /// As `Representatives`, and the municipality's staff as well.
     RepresentativesOrStaff,
+    /// The municipality's people: anyone with a role there (staff, coordinators) and the
+    /// representatives of its associations; not a resident without a role, nor the operator.
+    Members,
     /// The municipality's staff (handläggare) and coordinators.
     Staff,
     /// The municipality's coordinators.
@@ -114,7 +117,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ),
     ("GET", "/{slug}/overenskommelse/remiss", Public),
     ("GET", "/{slug}/overenskommelse/remiss/{id}", Public),
-    ("POST", "/{slug}/overenskommelse/remiss/synpunkt/{item}", SignedIn),
+    ("POST", "/{slug}/overenskommelse/remiss/synpunkt/{item}", Members),
     ("GET POST", "/{slug}/overenskommelse/hantera/remiss", Coordinator),
     ("GET", "/{slug}/overenskommelse/hantera/remiss/{id}", Coordinator),
     ("POST", "/{slug}/overenskommelse/hantera/remiss/{id}/stang", Coordinator),

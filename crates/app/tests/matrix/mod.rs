@@ -76,6 +76,10 @@ fn allowed(access: Access, who: Who) -> bool {
                 Representative | OtherRepresentative | Staff | Coordinator | Decider
             )
         }
+        Access::Members => matches!(
+            who,
+            Representative | OtherRepresentative | Staff | Coordinator | Decider
+        ),
         Access::Staff => matches!(who, Staff | Coordinator | Decider),
         Access::Coordinator => matches!(who, Coordinator | Decider),
         Access::Decider => who == Decider,
@@ -92,7 +96,8 @@ fn least(access: Access) -> Who {
         | Access::RepresentativeOrStaff
         | Access::Representatives
         | Access::RepresentativesOnly
-        | Access::RepresentativesOrStaff => Who::Representative,
+        | Access::RepresentativesOrStaff
+        | Access::Members => Who::Representative,
         Access::Staff => Who::Staff,
         Access::Coordinator => Who::Coordinator,
         Access::Decider => Who::Decider,

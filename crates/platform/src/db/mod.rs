@@ -3,11 +3,13 @@
 //! places where the two genuinely differ, named explicitly.
 
 mod constraint;
+mod fts_stats;
 mod migrate;
 mod sql;
 mod write;
 
 pub use constraint::{OnConstraint, Unique, Violation};
+pub use fts_stats::forget_fts_statistics;
 pub use sql::{Delete, Insert, Update};
 pub use write::write;
 
