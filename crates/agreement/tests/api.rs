@@ -78,7 +78,7 @@ async fn the_demo_loads_the_seeds_once(backend: Backend) {
     let versions = store::versions(db, sala).await.unwrap();
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].adopted_by.as_deref(), Some("kommunfullmäktige"));
-    assert_eq!(versions[0].adopted_on.as_deref(), Some("2018-02-26"));
+    assert_eq!(versions[0].adopted_on.as_deref(), Some("2018-02-28"));
     let contents = store::contents(db, sala, versions[0].id).await.unwrap();
     let names: Vec<&str> = contents.iter().map(|p| p.principle.name.as_str()).collect();
     assert_eq!(

@@ -213,7 +213,12 @@ async fn the_agreements_pages_have_no_accessibility_violations(backend: Backend)
         )
         .await;
     found
-        .visit(&browser, &app, "/lulea/overenskommelse/remiss", "Send the comment")
+        .visit(
+            &browser,
+            &app,
+            "/lulea/overenskommelse/remiss",
+            "Only people with a role in the municipality",
+        )
         .await;
     found
         .visit(

@@ -159,7 +159,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<bool> {
             .fetch_one(&mut *conn)
             .await?;
             // Its search entry, by the registry's one normalisation.
-            registry::public::index_organisations(&mut *conn, &[org]).await?;
+            registry::public::index_organisations(&mut conn, &[org]).await?;
         }
     }
     for a in ACCOUNTS {

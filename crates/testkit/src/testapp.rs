@@ -193,7 +193,7 @@ impl TestApp {
             };
         if found.is_none() {
             let mut conn = self.state.db.pool.acquire().await.expect("connection");
-            registry::public::index_organisations(&mut *conn, &[organisation_id])
+            registry::public::index_organisations(&mut conn, &[organisation_id])
                 .await
                 .expect("index organisation");
         }
