@@ -207,3 +207,5 @@ actionplan-done-activity-removed = The activity is removed.
 actionplan-no-single-goal = No single goal
 actionplan-field-group-goal = Goal
 actionplan-field-group-goal-hint = Choose a goal if the group forms around a single goal. The group then belongs to the goal's area.
+
+actionplan-group-documents = The group's documents

@@ -207,3 +207,5 @@ actionplan-done-activity-removed = Aktiviteten är borttagen.
 actionplan-no-single-goal = Inget enskilt mål
 actionplan-field-group-goal = Mål
 actionplan-field-group-goal-hint = Välj ett mål om gruppen bildas kring ett enda mål. Gruppen hör då till målets område.
+
+actionplan-group-documents = Gruppens dokument

@@ -72,6 +72,10 @@ pub fn groups(slug: &str) -> String {
 pub fn group(slug: &str, id: GroupId) -> String {
     under(slug, format_args!("grupper/{id}"))
 }
+/// A working group's documents: a page of the meetings, which keep them.
+pub fn group_documents(slug: &str, id: GroupId) -> String {
+    format!("/{slug}/moten/arbetsgrupper/{id}/dokument")
+}
 
 pub fn group_join(slug: &str, id: GroupId) -> String {
     under(slug, format_args!("grupper/{id}/ga-med"))

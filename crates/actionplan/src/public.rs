@@ -31,3 +31,25 @@ pub async fn activity(db: &Db, municipality_id: MunicipalityId, id: i64) -> Resu
             .await?;
     Ok(row.map(|(id, text)| Activity { id, text }))
 }
+
+/// A working group, as another capability names and links to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkingGroup {
+    pub id: i64,
+    pub name: String,
+}
+
+/// One working group of the municipality, if it is one.
+pub async fn working_group(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    id: i64,
+) -> Result<Option<WorkingGroup>, sqlx::Error> {
+    let row: Option<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM actionplan_groups WHERE municipality_id = $1 AND id = $2")
+            .bind(municipality_id)
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.map(|(id, name)| WorkingGroup { id, name }))
+}

@@ -1,9 +1,11 @@
-//! Demo data: Sala's dialog meetings 1–6 (the timeline of seed 001), meeting 5 with its notes
-//! and the groups' answers (seed 000), meeting 6 with its invitation (seed 001); Örebro's
-//! collaboration council of 2017-02-16 with its minutes, working groups and next meeting
-//! (seed 002). Times the seeds do not give are the evening hours of the meetings they do.
+//! Demo data: Sala's dialog meetings 1–6 (the timeline of seed 001), meeting 5 with its notes,
+//! the summaries of the groups' answers and the other views noted (seed 000), meeting 6 with
+//! its invitation (seed 001); Örebro's collaboration council of 2017-02-16 with its minutes,
+//! working groups and next meeting (seed 002). Times the seeds do not give are the evening
+//! hours of the meetings they do.
 
 use crate::domain::MeetingForm;
+use crate::groups::store as groups;
 use crate::ids::{MeetingId, SeriesId};
 use crate::minutes::store::{self as minutes, Minutes, NewAssignment, NewItem};
 use crate::store;
@@ -143,12 +145,14 @@ async fn load_sala(db: &Db, sala: MunicipalityId, now: i64) -> anyhow::Result<()
         now,
     )
     .await?;
-    for (group, text) in [
+    // "Övriga synpunkter som noterats på förslaget till handlingsplan": the seed's table, each
+    // column's heading the topic and the cell below it the view. They answer neither question.
+    for (topic, text) in [
         ("Dialog om lokaler", "Finns tillgängliga lokaler för alla föreningar att låna - som är anpassade? Läggs ut på hemsidan. Något som inte passar alla föreningar är att ”hyra ut” sina lokaler."),
         ("Utbildning i föreningsteknik och ledarskap", "För punkterna under principerna ”Dialog” och ”Kvalitet” är styrgrupp viktig."),
         ("Eget föreningsforum med föreningsregister på Facebook 2018", "Gruppen sätts samman av kommunen och vi vill att civilsamhället ska ingå."),
     ] {
-        minutes::add_answer(db, sala, five, q1, group, text, None, now).await?;
+        groups::add_comment(db, sala, five, topic, text, None, now).await?;
     }
     minutes::set_summary(
         db,

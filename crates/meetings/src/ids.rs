@@ -18,4 +18,10 @@ platform::id!(
     pub AssignmentId,
     /// An address that invitations went to (and may be unsubscribed).
     pub UnsubscribeId,
+    /// A general comment in the minutes ("Övriga synpunkter"), an answer to no question.
+    pub CommentId,
+    /// A discussion group of a meeting (a party's group of about five).
+    pub DiscussionGroupId,
+    /// A document of a meeting, of its minutes or of a working group.
+    pub DocumentId,
 );

@@ -11,8 +11,11 @@
 //! actionplan, premises).
 
 pub mod changes;
+pub mod corrections;
 pub mod demo;
+pub mod documents;
 pub mod domain;
+pub mod groups;
 pub mod ids;
 pub use platform::ics;
 pub mod invitation;

@@ -1,6 +1,6 @@
 //! Every URL of the meetings, built in one place. Each takes the municipality's slug.
 
-use crate::ids::{MeetingId, SeriesId};
+use crate::ids::{DocumentId, MeetingId, SeriesId};
 
 pub fn list(slug: &str) -> String {
     format!("/{slug}/moten")
@@ -128,4 +128,53 @@ pub fn privacy_erase(slug: &str) -> String {
 /// An activity of the action plan (the action plan's page).
 pub fn activity(slug: &str, id: i64) -> String {
     format!("/{slug}/handlingsplan/aktivitet/{id}")
+}
+/// The page that corrects one entry of the minutes (`del`: punkt, svar, uppdrag, synpunkt).
+pub fn minutes_entry(slug: &str, id: MeetingId, part: &str, nr: i64) -> String {
+    format!("/{slug}/moten/{id}/anteckningar/rad?del={part}&nr={nr}")
+}
+pub fn minutes_entry_save(slug: &str, id: MeetingId) -> String {
+    format!("/{slug}/moten/{id}/anteckningar/rad")
+}
+/// Move an entry of the minutes up or down, or remove it.
+pub fn minutes_step(slug: &str, id: MeetingId) -> String {
+    format!("/{slug}/moten/{id}/anteckningar/ordning")
+}
+/// Add a general comment ("Övriga synpunkter") to the minutes.
+pub fn comment(slug: &str, id: MeetingId) -> String {
+    format!("/{slug}/moten/{id}/samtal/synpunkt")
+}
+/// The meeting's discussion groups and who is in which.
+pub fn groups(slug: &str, id: MeetingId) -> String {
+    format!("/{slug}/moten/{id}/grupper")
+}
+pub fn groups_done(slug: &str, id: MeetingId, what: &str) -> String {
+    format!("/{slug}/moten/{id}/grupper?klart={what}")
+}
+pub fn group_place(slug: &str, id: MeetingId) -> String {
+    format!("/{slug}/moten/{id}/grupper/placera")
+}
+/// The meeting's and its minutes' documents (the coordinator's page and upload).
+pub fn documents(slug: &str, id: MeetingId) -> String {
+    format!("/{slug}/moten/{id}/dokument")
+}
+pub fn documents_done(slug: &str, id: MeetingId, what: &str) -> String {
+    format!("/{slug}/moten/{id}/dokument?klart={what}")
+}
+/// A working group's documents.
+pub fn group_documents(slug: &str, group: i64) -> String {
+    format!("/{slug}/moten/arbetsgrupper/{group}/dokument")
+}
+pub fn group_documents_done(slug: &str, group: i64, what: &str) -> String {
+    format!("/{slug}/moten/arbetsgrupper/{group}/dokument?klart={what}")
+}
+/// A working group's page (the action plan's).
+pub fn working_group(slug: &str, group: i64) -> String {
+    format!("/{slug}/handlingsplan/grupper/{group}")
+}
+pub fn document(slug: &str, id: DocumentId) -> String {
+    format!("/{slug}/moten/dokument/{id}")
+}
+pub fn document_remove(slug: &str, id: DocumentId) -> String {
+    format!("/{slug}/moten/dokument/{id}/ta-bort")
 }

@@ -40,6 +40,9 @@ pub fn router() -> Routes {
         .merge(crate::privacy::router())
         .merge(crate::changes::router())
         .merge(crate::lead_time::router())
+        .merge(crate::corrections::router())
+        .merge(crate::groups::router())
+        .merge(crate::documents::router())
 }
 
 /// A meeting's heading: its title as the coordinator wrote it ("Dialogmöte 6, …").
@@ -551,6 +554,7 @@ struct MeetingPage {
     /// Present per party, once attendance is marked (counts only).
     attendance: Vec<(String, i64)>,
     actions: Vec<(String, String)>,
+    documents: Vec<crate::documents::DocLink>,
 }
 
 async fn meeting_page(
@@ -594,6 +598,8 @@ async fn meeting_page(
                 paths::minutes_edit(&m.slug, mt.id, None),
                 ctx.t("meetings-action-minutes"),
             ),
+            (paths::documents(&m.slug, mt.id), ctx.t("meetings-action-documents")),
+            (paths::groups(&m.slug, mt.id), ctx.t("meetings-action-groups")),
         ]
     } else {
         vec![]
@@ -608,6 +614,7 @@ async fn meeting_page(
         }
         s
     });
+    let documents = crate::documents::meeting_links(&state, &m, mt.id, false, false).await?;
     html(&MeetingPage {
         page: ctx.page_in(&m, heading(&mt)),
         series: mt.series_name.clone(),
@@ -624,6 +631,7 @@ async fn meeting_page(
         called_off,
         attendance,
         actions,
+        documents,
     })
 }
 

@@ -5,11 +5,15 @@
 
 mod browser;
 mod browser_changes;
+mod browser_minutes;
 mod calendar_mail;
 mod changes;
 mod common;
 mod confirm;
+mod corrections;
 mod demo;
+mod documents;
+mod groups;
 mod invitation;
 mod links;
 mod minutes;

@@ -106,6 +106,14 @@ pub fn text(input: &str, max: usize) -> Result<String, Invalid> {
     Ok(s)
 }
 
+/// Free text over several lines that must be given: as [`text`], and not empty.
+pub fn required_text(input: &str, max: usize) -> Result<String, Invalid> {
+    match text(input, max)? {
+        s if s.is_empty() => Err(Invalid::Required),
+        s => Ok(s),
+    }
+}
+
 pub const PASSWORD_MIN: usize = 10;
 pub const PASSWORD_MAX: usize = 200;
 

@@ -222,6 +222,8 @@ struct GroupPage {
     join: Option<Form>,
     leave: Option<String>,
     login: Option<String>,
+    /// The group's documents (kept by the meetings).
+    documents: String,
     back: String,
 }
 
@@ -288,6 +290,7 @@ async fn render_group(
             join,
             leave: is_member.then(|| paths::group_leave(&m.slug, g.id)),
             login: user.is_none().then(|| paths::login_then(&paths::group(&m.slug, g.id))),
+            documents: paths::group_documents(&m.slug, g.id),
             back: paths::groups(&m.slug),
         },
     )

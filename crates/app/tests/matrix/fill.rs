@@ -9,6 +9,7 @@
 //!   matrix's coordinator (a draft is only theirs to confirm);
 //! - a photo of the municipality's first room, uploaded by Sala's staff;
 //! - a file attached to an application of IKS by its representative.
+//! - a document of Sala's first meeting, uploaded by Sala's coordinator.
 //!
 //! (The payout list needs nothing: the demo's grants decided on 2026-11-20 are payable and
 //! unpaid, and [`super::samples`] names that day.) Names and texts here are invented for the
@@ -75,6 +76,7 @@ pub async fn fill(app: &TestApp, people: &People<'_>, iks: i64) {
     imports(app, people).await;
     room_photo(app, people, sala).await;
     attachment(app, people, sala, iks).await;
+    meeting_document(app, people, sala).await;
 }
 
 /// A new draft (a copy of the adopted agreement, with its commitments), a consultation on it
@@ -218,4 +220,28 @@ async fn attachment(app: &TestApp, people: &People<'_>, sala: i64, iks: i64) {
         )
         .await;
     expect(&p, 303, "a file attached to an application");
+}
+
+/// Sala's coordinator puts a document on the municipality's first meeting.
+async fn meeting_document(app: &TestApp, people: &People<'_>, sala: i64) {
+    let meeting = first_id(
+        app,
+        "SELECT id FROM meetings_meetings WHERE municipality_id = $1 ORDER BY id",
+        &[sala],
+    )
+    .await;
+    let coordinator = signed_in(app, people.coordinator).await;
+    let body = coordinator.get(&format!("/sala/moten/{meeting}/dokument")).await.body;
+    let action = action_starting(&body, &format!("/sala/moten/{meeting}/dokument?"))
+        .expect("matrix fill: the meeting's documents page offers an upload");
+    let p = coordinator
+        .post_multipart(
+            &action,
+            &[("title", "Matrisens dagordning"), ("del", "mote")],
+            "file",
+            "dagordning.pdf",
+            PDF.to_vec(),
+        )
+        .await;
+    expect(&p, 303, "a document of a meeting");
 }

@@ -221,6 +221,14 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
         .await),
         "moten/{id}" => id(first(db, "SELECT id FROM meetings_meetings WHERE municipality_id = $1 ORDER BY id", &[m]).await),
         "serier/{id}" => id(first(db, "SELECT id FROM meetings_series WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        "arbetsgrupper/{group}" => id(first(db, "SELECT id FROM actionplan_groups WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        // A document of a meeting (public), added by matrix/fill.rs.
+        "dokument/{id}" => id(first(
+            db,
+            "SELECT id FROM meetings_documents WHERE municipality_id = $1 AND part = 'meeting' ORDER BY id",
+            &[m],
+        )
+        .await),
         // Premises: the municipality's own premises and rooms; a booking of the representative.
         "lokaler/{id}" => id(first(
             db,

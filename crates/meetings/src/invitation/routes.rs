@@ -89,6 +89,8 @@ pub struct Letter {
     pub contacts: String,
     /// (date, text, is this meeting)
     pub background: Vec<(String, String, bool)>,
+    /// The meeting's documents: (title, full address).
+    pub documents: Vec<(String, String)>,
 }
 
 fn weekday(tr: &Tr, unix: i64) -> String {
@@ -174,6 +176,11 @@ pub async fn letter(state: &AppState, tr: &Tr, m: &Municipality, mt: &Meeting) -
             b.2 = true;
         }
     }
+    let documents = crate::documents::meeting_links(state, m, mt.id, false, false)
+        .await?
+        .into_iter()
+        .map(|d| (d.title, format!("{root}{}", d.href)))
+        .collect();
     Ok(Letter {
         to: tr.ta("meetings-letter-to", &[("name", &m.name)]),
         series: mt.series_name.clone(),
@@ -184,6 +191,7 @@ pub async fn letter(state: &AppState, tr: &Tr, m: &Municipality, mt: &Meeting) -
         consent: mt.consent_text.clone(),
         contacts: mt.contacts.clone(),
         background,
+        documents,
     })
 }
 
@@ -194,6 +202,12 @@ fn letter_text(tr: &Tr, l: &Letter, unsubscribe: &str) -> String {
     }
     for (label, lines) in &l.facts {
         s.push_str(&format!("{label}: {}\n", lines.join("\n  ")));
+    }
+    if !l.documents.is_empty() {
+        s.push_str(&format!("\n{}:\n", tr.t("meetings-letter-documents")));
+        for (title, url) in &l.documents {
+            s.push_str(&format!("- {title}: {url}\n"));
+        }
     }
     if !l.consent.is_empty() {
         s.push_str(&format!("\n{}\n", l.consent));

@@ -114,7 +114,8 @@ struct QuestionView {
     number: i64,
     text: String,
     summary: String,
-    answers: Vec<(String, String)>,
+    /// (group, answer, "Ändrad …")
+    answers: Vec<(String, String, Option<String>)>,
 }
 
 struct AssignmentView {
@@ -122,7 +123,18 @@ struct AssignmentView {
     what: String,
     due: String,
     activity: Option<(String, String)>,
+    changed: Option<String>,
 }
+
+struct ItemView {
+    heading: String,
+    body: String,
+    decision: String,
+    changed: Option<String>,
+}
+
+/// A general comment: (topic, text, "Ändrad …").
+type CommentView = (String, String, Option<String>);
 
 #[derive(Template)]
 #[template(path = "meetings_minutes.html")]
@@ -131,9 +143,13 @@ struct MinutesPage {
     draft: bool,
     facts: Vec<(String, String)>,
     minutes: Minutes,
-    items: Vec<store::Item>,
+    /// "Ändrad 2026-…" when corrected after publication.
+    corrected: Option<String>,
+    items: Vec<ItemView>,
     assignments: Vec<AssignmentView>,
     questions: Vec<QuestionView>,
+    comments: Vec<CommentView>,
+    documents: Vec<crate::documents::DocLink>,
     edit: Option<String>,
     back: String,
 }
@@ -150,7 +166,26 @@ async fn minutes_page(
     if minutes.published_at.is_none() && !coordinator {
         return Err(AppError::NotFound("meetings-err-no-minutes"));
     }
-    let items = store::items(&state.db, m.id, mt.id).await?;
+    let changed = |at: Option<i64>| at.map(|t| ctx.tr.ta("meetings-changed-on", &[("date", &format::date(t))]));
+    let items = store::items(&state.db, m.id, mt.id)
+        .await?
+        .into_iter()
+        .map(|i| ItemView {
+            heading: i.heading,
+            body: i.body,
+            decision: i.decision,
+            changed: changed(i.changed_at),
+        })
+        .collect();
+    let comments = crate::groups::store::comments(&state.db, m.id, mt.id)
+        .await?
+        .into_iter()
+        .map(|c| (c.topic, c.text, changed(c.changed_at)))
+        .collect();
+    let corrected = crate::corrections::store::corrected_at(&state.db, m.id, mt.id)
+        .await?
+        .filter(|_| minutes.published_at.is_some())
+        .map(|t| ctx.tr.ta("meetings-changed-on", &[("date", &format::date(t))]));
     let activities = actionplan::public::activities(&state.db, m.id).await?;
     let assignments = store::assignments(&state.db, m.id, mt.id)
         .await?
@@ -163,6 +198,7 @@ async fn minutes_page(
                 .activity_id
                 .and_then(|id| activities.iter().find(|t| t.id == id))
                 .map(|t| (paths::activity(&m.slug, t.id), t.text.clone())),
+            changed: changed(a.changed_at),
         })
         .collect();
     let questions = store::questions(&state.db, m.id, mt.id)
@@ -172,7 +208,11 @@ async fn minutes_page(
             number: q.position,
             text: q.text,
             summary: q.summary,
-            answers: q.answers.into_iter().map(|a| (a.group_name, a.text)).collect(),
+            answers: q
+                .answers
+                .into_iter()
+                .map(|a| (a.group_name, a.text, changed(a.changed_at)))
+                .collect(),
         })
         .collect();
     let when = format!(
@@ -182,6 +222,7 @@ async fn minutes_page(
         domain::clock(mt.starts_at),
         domain::clock(mt.ends_at)
     );
+    let documents = crate::documents::meeting_links(&state, &m, mt.id, true, false).await?;
     let t = MinutesPage {
         page: ctx.page_in(&m, ctx.tr.ta("meetings-minutes-title", &[("title", &mt.title)])),
         draft: minutes.published_at.is_none(),
@@ -190,9 +231,12 @@ async fn minutes_page(
             (ctx.t("meetings-place"), mt.place.clone()),
         ],
         minutes,
+        corrected,
         items,
         assignments,
         questions,
+        comments,
+        documents,
         edit: coordinator.then(|| paths::minutes_edit(&m.slug, mt.id, None)),
         back: paths::meeting(&m.slug, mt.id),
     };
@@ -211,10 +255,11 @@ struct EditPage {
     view: String,
     /// (heading, form)
     forms: Vec<(String, Form)>,
-    /// What has been written so far, as the public will read it.
-    questions: Vec<(String, usize)>,
-    items: Vec<String>,
-    assignments: Vec<String>,
+    /// What has been written so far, each entry with its "Ändra" link and buttons:
+    /// (heading, rows).
+    lists: Vec<(String, Vec<crate::corrections::Row>)>,
+    step_action: String,
+    groups: String,
 }
 
 struct Forms {
@@ -339,7 +384,7 @@ async fn render_edit(
     notice: Option<String>,
     fix: impl FnOnce(&mut Forms),
 ) -> AppResult<Response> {
-    let (mut f, questions) = forms(state, ctx, m, mt).await?;
+    let (mut f, _) = forms(state, ctx, m, mt).await?;
     fix(&mut f);
     let failed = [&f.minutes, &f.item, &f.assignment, &f.question]
         .into_iter()
@@ -349,15 +394,10 @@ async fn render_edit(
     let published = store::minutes(&state.db, m.id, mt.id)
         .await?
         .is_some_and(|n| n.published_at.is_some());
-    let items = store::items(&state.db, m.id, mt.id)
+    let lists = crate::corrections::rows(state, ctx, m, mt)
         .await?
         .into_iter()
-        .map(|i| i.heading)
-        .collect();
-    let assignments = store::assignments(&state.db, m.id, mt.id)
-        .await?
-        .into_iter()
-        .map(|a| format!("{}: {}", a.who, a.what))
+        .filter(|(_, rows)| !rows.is_empty())
         .collect();
     let mut forms = vec![
         (ctx.t("meetings-minutes-heading"), f.minutes),
@@ -369,6 +409,10 @@ async fn render_edit(
         forms.push((ctx.t("meetings-answer-heading"), a));
     }
     forms.extend(f.summaries);
+    forms.push((
+        ctx.t("meetings-comment-heading"),
+        crate::groups::comment_form(ctx, m, mt),
+    ));
     let t = EditPage {
         page: ctx.page_in(m, ctx.tr.ta("meetings-minutes-edit-title", &[("title", &mt.title)])),
         notice,
@@ -376,9 +420,9 @@ async fn render_edit(
         publish_action: paths::minutes_publish(&m.slug, mt.id),
         view: paths::minutes(&m.slug, mt.id),
         forms,
-        questions: questions.iter().map(|q| (q.text.clone(), q.answers.len())).collect(),
-        items,
-        assignments,
+        lists,
+        step_action: paths::minutes_step(&m.slug, mt.id),
+        groups: paths::groups(&m.slug, mt.id),
     };
     let status = if failed {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -401,12 +445,11 @@ async fn edit_page(
 ) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
     let mt = views::meeting(&state, &m, id).await?;
-    let notice =
-        match q.klart.as_str() {
-            what @ ("minutes" | "item" | "assignment" | "question" | "answer" | "summary" | "published"
-            | "unpublished") => Some(ctx.t(&format!("meetings-done-{what}"))),
-            _ => None,
-        };
+    let notice = match q.klart.as_str() {
+        what @ ("minutes" | "item" | "assignment" | "question" | "answer" | "summary" | "published" | "unpublished"
+        | "comment" | "corrected" | "moved" | "removed") => Some(ctx.t(&format!("meetings-done-{what}"))),
+        _ => None,
+    };
     render_edit(&state, &ctx, &m, &mt, notice, |_| {}).await
 }
 

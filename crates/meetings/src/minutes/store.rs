@@ -29,6 +29,7 @@ enum Answers {
     QuestionId,
     GroupName,
     Text,
+    Position,
     WrittenByUserId,
     CreatedAt,
 }
@@ -69,6 +70,7 @@ enum Assignments {
     What,
     DueOn,
     ActivityId,
+    Position,
 }
 
 fn change<'a>(
@@ -81,8 +83,12 @@ fn change<'a>(
     Change::new(municipality_id, actor, action, "meetings_meeting", meeting_id, summary)
 }
 
-/// The next position in a meeting's list (questions, items).
-async fn next_position(tx: &mut AnyConnection, table: &str, meeting_id: MeetingId) -> Result<i64, sqlx::Error> {
+/// The next position in a meeting's list (questions, items, assignments, comments).
+pub(crate) async fn next_position(
+    tx: &mut AnyConnection,
+    table: &str,
+    meeting_id: MeetingId,
+) -> Result<i64, sqlx::Error> {
     let (n,): (i64,) = sqlx::query_as(&format!(
         "SELECT COALESCE(MAX(position), 0) + 1 FROM {table} WHERE meeting_id = $1"
     ))
@@ -100,6 +106,8 @@ pub struct Answer {
     pub question_id: QuestionId,
     pub group_name: String,
     pub text: String,
+    /// When it was corrected after the minutes were published.
+    pub changed_at: Option<i64>,
 }
 
 #[derive(Clone, Debug)]
@@ -126,9 +134,9 @@ pub async fn questions(
     .fetch_all(&db.pool)
     .await?;
     let answers: Vec<Answer> = sqlx::query_as(
-        "SELECT a.id, a.question_id, a.group_name, a.text FROM meetings_answers a \
+        "SELECT a.id, a.question_id, a.group_name, a.text, a.changed_at FROM meetings_answers a \
          JOIN meetings_questions q ON q.id = a.question_id \
-         WHERE a.municipality_id = $1 AND q.meeting_id = $2 ORDER BY a.id",
+         WHERE a.municipality_id = $1 AND q.meeting_id = $2 ORDER BY a.position, a.id",
     )
     .bind(municipality_id)
     .bind(meeting_id)
@@ -205,11 +213,17 @@ pub async fn add_answer(
         if !question_of(tx, municipality_id, meeting_id, question_id).await? {
             return Err(WriteError::NotFound);
         }
+        let (position,): (i64,) =
+            sqlx::query_as("SELECT COALESCE(MAX(position), 0) + 1 FROM meetings_answers WHERE question_id = $1")
+                .bind(question_id)
+                .fetch_one(&mut *tx)
+                .await?;
         Insert::into(Answers::Table)
             .set(Answers::MunicipalityId, municipality_id)
             .set(Answers::QuestionId, question_id)
             .set(Answers::GroupName, group_name)
             .set(Answers::Text, text)
+            .set(Answers::Position, position)
             .set(Answers::WrittenByUserId, actor.map(|u| u.id))
             .set(Answers::CreatedAt, now)
             .run(tx)
@@ -270,6 +284,8 @@ pub struct Item {
     pub heading: String,
     pub body: String,
     pub decision: String,
+    /// When it was corrected after the minutes were published.
+    pub changed_at: Option<i64>,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -280,6 +296,8 @@ pub struct Assignment {
     pub due_on: Option<String>,
     /// An activity of the action plan.
     pub activity_id: Option<i64>,
+    /// When it was corrected after the minutes were published.
+    pub changed_at: Option<i64>,
 }
 
 pub async fn minutes(
@@ -299,7 +317,7 @@ pub async fn minutes(
 
 pub async fn items(db: &Db, municipality_id: MunicipalityId, meeting_id: MeetingId) -> Result<Vec<Item>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, heading, body, decision FROM meetings_items WHERE municipality_id = $1 AND meeting_id = $2 \
+        "SELECT id, heading, body, decision, changed_at FROM meetings_items WHERE municipality_id = $1 AND meeting_id = $2 \
          ORDER BY position, id",
     )
     .bind(municipality_id)
@@ -314,8 +332,8 @@ pub async fn assignments(
     meeting_id: MeetingId,
 ) -> Result<Vec<Assignment>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, who, what, due_on, activity_id FROM meetings_assignments \
-         WHERE municipality_id = $1 AND meeting_id = $2 ORDER BY id",
+        "SELECT id, who, what, due_on, activity_id, changed_at FROM meetings_assignments \
+         WHERE municipality_id = $1 AND meeting_id = $2 ORDER BY position, id",
     )
     .bind(municipality_id)
     .bind(meeting_id)
@@ -455,6 +473,7 @@ pub async fn add_assignment(
         }
     }
     db::write::<_, sqlx::Error>(db, now, async |tx| {
+        let position = next_position(tx, "meetings_assignments", meeting_id).await?;
         Insert::into(Assignments::Table)
             .set(Assignments::MunicipalityId, municipality_id)
             .set(Assignments::MeetingId, meeting_id)
@@ -462,6 +481,7 @@ pub async fn add_assignment(
             .set(Assignments::What, a.what)
             .set(Assignments::DueOn, a.due_on)
             .set(Assignments::ActivityId, a.activity_id)
+            .set(Assignments::Position, position)
             .run(tx)
             .await?;
         let what = format!("{}: {}", a.who, a.what);
