@@ -12,7 +12,7 @@ use actionplan::ids::{ActivityId, AreaId};
 use platform::auth::{CurrentUser, RoleKind};
 use platform::UserId;
 use testkit::browser::{Browser, Findings};
-use testkit::{sqlite, Backend, TestApp, PASSWORD};
+use testkit::{browser, Backend, TestApp, PASSWORD};
 
 /// Sala with the small plan imported, a staff member responsible for two activities (one
 /// overdue, one with a report), and a working group. Returns the staff member's id.
@@ -341,7 +341,7 @@ async fn the_plan_editing_pages_have_no_accessibility_violations(backend: Backen
     app.stop().await;
 }
 
-sqlite!(
+browser!(
     the_plan_editing_pages_have_no_accessibility_violations,
     an_activity_without_text_is_named_for_screen_readers,
     action_plan_pages_have_no_accessibility_violations,

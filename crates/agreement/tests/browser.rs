@@ -278,7 +278,7 @@ async fn a_comment_is_made_with_the_keyboard_alone(backend: Backend) {
     app.stop().await;
 }
 
-testkit::sqlite!(
+testkit::browser!(
     the_agreements_pages_have_no_accessibility_violations,
     a_comment_is_made_with_the_keyboard_alone
 );

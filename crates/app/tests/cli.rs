@@ -105,8 +105,8 @@ async fn tables(url: &str) -> Vec<(String, String)> {
 
 #[tokio::test]
 async fn migrate_brings_both_databases_to_the_same_schema() {
-    let sqlite = TestDb::new(Backend::Sqlite).await;
-    let postgres = TestDb::new(Backend::Postgres).await;
+    let sqlite = TestDb::empty(Backend::Sqlite).await;
+    let postgres = TestDb::empty(Backend::Postgres).await;
     for db in [&sqlite, &postgres] {
         let (ok, out) = run(overens().args(["migrate", "--database-url", &db.url]));
         assert!(ok, "{out}");

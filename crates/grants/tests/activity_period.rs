@@ -360,4 +360,4 @@ async fn the_period_page_has_no_accessibility_violations(backend: Backend) {
     f.app.stop().await;
 }
 
-testkit::sqlite!(the_period_page_has_no_accessibility_violations);
+testkit::browser!(the_period_page_has_no_accessibility_violations);

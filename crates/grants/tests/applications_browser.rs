@@ -7,7 +7,7 @@ use crate::support::{association, decider, programme, Facts};
 use grants::programmes::domain::{Attachment, Kind};
 use grants::programmes::questions::{Question, QuestionKind};
 use testkit::browser::{Browser, Findings};
-use testkit::{sqlite, Backend, TestApp, PASSWORD};
+use testkit::{browser, Backend, TestApp, PASSWORD};
 
 async fn click(browser: &Browser, selector: &str, then: &str) {
     browser.click(selector).await;
@@ -278,7 +278,7 @@ async fn an_application_made_with_the_keyboard_alone(backend: Backend) {
     app.stop().await;
 }
 
-sqlite!(
+browser!(
     application_pages_have_no_accessibility_violations,
     an_application_made_with_the_keyboard_alone,
 );

@@ -64,4 +64,4 @@ async fn attendance_pages_have_no_accessibility_violations(backend: Backend) {
     app.stop().await;
 }
 
-testkit::sqlite!(attendance_pages_have_no_accessibility_violations);
+testkit::browser!(attendance_pages_have_no_accessibility_violations);

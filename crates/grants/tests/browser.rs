@@ -69,4 +69,4 @@ async fn grants_pages_have_no_accessibility_violations(backend: Backend) {
     app.stop().await;
 }
 
-testkit::sqlite!(grants_pages_have_no_accessibility_violations);
+testkit::browser!(grants_pages_have_no_accessibility_violations);

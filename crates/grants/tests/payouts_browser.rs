@@ -109,4 +109,4 @@ async fn payout_decision_and_report_pages_have_no_accessibility_violations(backe
     app.stop().await;
 }
 
-testkit::sqlite!(payout_decision_and_report_pages_have_no_accessibility_violations);
+testkit::browser!(payout_decision_and_report_pages_have_no_accessibility_violations);

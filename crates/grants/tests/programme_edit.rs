@@ -569,4 +569,4 @@ async fn the_edit_page_has_no_accessibility_violations(backend: Backend) {
     app.stop().await;
 }
 
-testkit::sqlite!(the_edit_page_has_no_accessibility_violations);
+testkit::browser!(the_edit_page_has_no_accessibility_violations);

@@ -4,7 +4,7 @@
 use crate::common::*;
 use testkit::browser::fantoccini::key::Key;
 use testkit::browser::{Browser, Findings};
-use testkit::{sqlite, Backend, TestApp};
+use testkit::{browser, Backend, TestApp};
 
 async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     let app = TestApp::start(backend).await;
@@ -273,7 +273,7 @@ async fn a_person_registers_for_a_meeting_with_the_keyboard_alone(backend: Backe
     app.stop().await;
 }
 
-sqlite!(
+browser!(
     meeting_pages_have_no_accessibility_violations,
     a_person_registers_for_a_meeting_with_the_keyboard_alone,
 );

@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use testkit::browser::{Browser, Findings};
-use testkit::{sqlite, Backend, TestApp};
+use testkit::{browser, Backend, TestApp};
 
 async fn calling_off_and_lead_time_pages_have_no_accessibility_violations(backend: Backend) {
     let app = TestApp::start(backend).await;
@@ -76,4 +76,4 @@ async fn calling_off_and_lead_time_pages_have_no_accessibility_violations(backen
     app.stop().await;
 }
 
-sqlite!(calling_off_and_lead_time_pages_have_no_accessibility_violations,);
+browser!(calling_off_and_lead_time_pages_have_no_accessibility_violations,);

@@ -5,7 +5,7 @@
 
 use platform::auth::RoleKind;
 use testkit::browser::{Browser, Findings, Locator};
-use testkit::{both, sqlite, Backend, TestApp};
+use testkit::{both, browser, Backend, TestApp};
 
 const DIGG: &str = "https://www.digg.se/analys-och-uppfoljning/lagen-om-tillganglighet-till-digital-offentlig-service-dos-lagen/anmal-bristande-tillganglighet";
 
@@ -258,4 +258,4 @@ both!(
     feedback_without_an_account_reaches_the_coordinator,
     feedback_is_rate_limited_per_client
 );
-sqlite!(the_statement_and_its_form_have_no_accessibility_violations);
+browser!(the_statement_and_its_form_have_no_accessibility_violations);

@@ -253,7 +253,7 @@ async fn pages_are_set_in_the_served_typeface(backend: Backend) {
     app.stop().await;
 }
 
-testkit::sqlite!(
+testkit::browser!(
     pages_are_set_in_the_served_typeface,
     public_pages_have_no_accessibility_violations,
     signed_in_pages_have_no_accessibility_violations,

@@ -186,7 +186,7 @@ async fn a_person_books_a_room_with_the_keyboard_alone(backend: Backend) {
     app.stop().await;
 }
 
-testkit::sqlite!(
+testkit::browser!(
     premises_pages_have_no_accessibility_violations,
     a_person_books_a_room_with_the_keyboard_alone,
 );

@@ -214,7 +214,7 @@ async fn a_room_is_filled_in_and_saved_with_the_keyboard_alone(backend: Backend)
     app.stop().await;
 }
 
-testkit::sqlite!(
+testkit::browser!(
     inventory_pages_have_no_accessibility_violations,
     a_room_is_filled_in_and_saved_with_the_keyboard_alone,
 );

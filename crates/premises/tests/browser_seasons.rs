@@ -73,4 +73,4 @@ async fn season_pages_have_no_accessibility_violations(backend: Backend) {
     app.deliver().await;
 }
 
-testkit::sqlite!(season_pages_have_no_accessibility_violations);
+testkit::browser!(season_pages_have_no_accessibility_violations);

@@ -8,7 +8,7 @@ use registry::facts::domain::FactsEdit;
 use registry::facts::store::{save_statutes, NewStatutes};
 use registry::parts::store::{self, NewContact, NewPremises};
 use testkit::browser::{describe, Browser, Locator};
-use testkit::{sqlite, Backend, TestApp, PASSWORD};
+use testkit::{browser, Backend, TestApp, PASSWORD};
 
 async fn check(browser: &Browser, app: &TestApp, path: &str, expect: &str) {
     browser.goto(&app.url(path)).await;
@@ -239,7 +239,7 @@ async fn grant_facts_and_statutes_pages_have_no_accessibility_violations(backend
     browser.close().await;
 }
 
-sqlite!(
+browser!(
     registry_pages_have_no_accessibility_violations,
     grant_facts_and_statutes_pages_have_no_accessibility_violations
 );

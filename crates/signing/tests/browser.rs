@@ -149,7 +149,7 @@ async fn sign_for_an_organisation_with_the_keyboard_only(backend: Backend) {
     app.stop().await;
 }
 
-testkit::sqlite!(
+testkit::browser!(
     signing_pages_have_no_accessibility_violations,
     sign_for_an_organisation_with_the_keyboard_only,
 );

@@ -18,6 +18,7 @@ pub use fantoccini::{self, Locator};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
@@ -313,11 +314,8 @@ impl Browser {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("chrome"));
         caps.insert("goog:chromeOptions".into(), json!({ "binary": chromium, "args": args }));
-        // Both rustls back-ends are in the build (aws-lc-rs through fantoccini, ring through
-        // reqwest), so rustls cannot choose one by itself.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let connected = ClientBuilder::rustls()
-            .expect("TLS roots for the WebDriver client")
+        // chromedriver listens on 127.0.0.1 without TLS: a plain HTTP connector is enough.
+        let connected = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await;

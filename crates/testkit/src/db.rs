@@ -22,7 +22,17 @@ pub struct TestDb {
 }
 
 impl TestDb {
+    /// A database with this build's schema (on PostgreSQL a copy of [`pg_template`]).
     pub async fn new(backend: Backend) -> TestDb {
+        Self::create(backend, true).await
+    }
+
+    /// A database with no tables at all, for tests of the migrations themselves.
+    pub async fn empty(backend: Backend) -> TestDb {
+        Self::create(backend, false).await
+    }
+
+    async fn create(backend: Backend, migrated: bool) -> TestDb {
         match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary folder");
@@ -44,16 +54,17 @@ impl TestDb {
                     .unwrap_or_else(|e| {
                         panic!("PostgreSQL at {admin} is needed for this test and cannot be reached: {e}")
                     });
-                sqlx::query(&format!("CREATE DATABASE {name}"))
+                let create = if migrated {
+                    format!("CREATE DATABASE {name} TEMPLATE {}", pg_template(&mut conn).await)
+                } else {
+                    format!("CREATE DATABASE {name}")
+                };
+                sqlx::query(&create)
                     .execute(&mut conn)
                     .await
                     .expect("create test database");
-                let base = admin
-                    .rsplit_once('/')
-                    .map(|(b, _)| b.to_string())
-                    .unwrap_or(admin.clone());
                 TestDb {
-                    url: format!("{base}/{name}"),
+                    url: pg_url(&name),
                     backend,
                     _dir: None,
                     pg_name: Some(name),
@@ -61,6 +72,72 @@ impl TestDb {
             }
         }
     }
+}
+
+/// The URL of database `name` on the server of [`pg_admin_url`].
+fn pg_url(name: &str) -> String {
+    let admin = pg_admin_url();
+    let base = admin
+        .rsplit_once('/')
+        .map(|(b, _)| b.to_string())
+        .unwrap_or(admin.clone());
+    format!("{base}/{name}")
+}
+
+/// The PostgreSQL database every test database is copied from (`CREATE DATABASE … TEMPLATE`):
+/// empty but for this build's migrations, which it then need not run again (copying is several
+/// times faster than migrating). Its name carries a hash of the migrations' versions and
+/// checksums, so a changed or added migration makes a new one and builds with other migrations
+/// (another branch) keep theirs. The first test to need it makes it under an advisory lock,
+/// under a temporary name that becomes the template only once every migration is applied.
+async fn pg_template(conn: &mut sqlx::AnyConnection) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for m in app::migrations() {
+        for migration in m.postgres.iter() {
+            migration.version.hash(&mut hasher);
+            migration.checksum.hash(&mut hasher);
+        }
+    }
+    let name = format!("overens_tpl_{:016x}", hasher.finish());
+    // Any fixed key: only the test harness takes this lock.
+    const LOCK: i64 = 0x006f_7665_7265_6e73;
+    sqlx::query("SELECT pg_advisory_lock($1)")
+        .bind(LOCK)
+        .execute(&mut *conn)
+        .await
+        .expect("lock for the template database");
+    let exists: Option<(i32,)> = sqlx::query_as("SELECT 1 FROM pg_database WHERE datname = $1")
+        .bind(&name)
+        .fetch_optional(&mut *conn)
+        .await
+        .expect("look for the template database");
+    if exists.is_none() {
+        let making = format!("{name}_making");
+        for sql in [
+            format!("DROP DATABASE IF EXISTS {making} WITH (FORCE)"),
+            format!("CREATE DATABASE {making}"),
+        ] {
+            sqlx::query(&sql)
+                .execute(&mut *conn)
+                .await
+                .expect("make the template database");
+        }
+        let db = app::connect(&pg_url(&making))
+            .await
+            .expect("migrate the template database");
+        db.pool.close().await;
+        sqlx::query(&format!("ALTER DATABASE {making} RENAME TO {name}"))
+            .execute(&mut *conn)
+            .await
+            .expect("name the template database");
+    }
+    sqlx::query("SELECT pg_advisory_unlock($1)")
+        .bind(LOCK)
+        .execute(&mut *conn)
+        .await
+        .expect("unlock the template database");
+    name
 }
 
 impl Drop for TestDb {

@@ -1,7 +1,7 @@
-//! `both!` and `sqlite!`: one test function run on the databases it must hold on.
+//! `both!`, `sqlite!` and `browser!`: one test function run on the databases it must hold on.
 
-/// Run a test function on SQLite only: for browser tests, since what a page shows a browser
-/// (and axe-core) does not depend on the database. `sqlite!(name);` makes `name::sqlite`.
+/// Run a test function on SQLite only, when what it checks does not depend on the database.
+/// `sqlite!(name);` makes `name::sqlite`. Browser tests use [`browser!`] instead.
 #[macro_export]
 macro_rules! sqlite {
     ($($name:ident),* $(,)?) => {
@@ -9,6 +9,23 @@ macro_rules! sqlite {
             mod $name {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn sqlite() {
+                    super::$name($crate::Backend::Sqlite).await
+                }
+            }
+        )*
+    };
+}
+
+/// A browser test (accessibility does not depend on the database, so SQLite only):
+/// `browser!(name);` makes `name::browser` from `async fn name(backend: Backend)`. The name lets
+/// nextest run one browser at a time beside the other tests (`.config/nextest.toml`).
+#[macro_export]
+macro_rules! browser {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn browser() {
                     super::$name($crate::Backend::Sqlite).await
                 }
             }
