@@ -138,6 +138,9 @@ async fn minutes_are_corrected_before_and_after_publication(backend: Backend) {
     )
     .await;
     app.clock.advance(chrono::Duration::days(3));
+    // Three days on, the session has ended: the coordinator signs in again.
+    let c = app.client();
+    c.login("samordnare@sala.example", testkit::PASSWORD).await;
     let form = format!("{base}/anteckningar/rad?del=svar&nr={}", answers[1]);
     let r = c
         .submit(

@@ -315,7 +315,10 @@ async fn save_entry(
             ("group_name", rules::line(&p.group_name, 200)),
             ("answer_text", rules::required_text(&p.answer_text, 10_000)),
         ],
-        Part::Assignment => vec![("who", rules::line(&p.who, 300)), ("what", rules::required_text(&p.what, 2000))],
+        Part::Assignment => vec![
+            ("who", rules::line(&p.who, 300)),
+            ("what", rules::required_text(&p.what, 2000)),
+        ],
         Part::Comment => vec![
             ("topic", opt_text(&p.topic, 300)),
             ("comment_text", rules::required_text(&p.comment_text, 10_000)),
@@ -382,7 +385,7 @@ async fn step_entry(
         "ta-bort" => Step::Remove,
         _ => return Err(AppError::BadRequest("err-bad-form")),
     };
-    if !store::step(&state.db, m.id, mt.id, part, nr, step, Some(user), state.now()).await? {
+    if !store::step(&state.db, m.id, mt.id, (part, nr), step, Some(user), state.now()).await? {
         return Err(AppError::NotFound("err-not-found"));
     }
     let done = if step == Step::Remove { "removed" } else { "moved" };

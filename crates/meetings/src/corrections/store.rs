@@ -219,13 +219,12 @@ pub async fn edit(
 }
 
 /// Move an entry one place up or down its list (an answer among its question's answers), or
-/// remove it; `false` when it is not one of this meeting's.
+/// remove it; the entry is its part and id; `false` when it is not one of this meeting's.
 pub async fn step(
     db: &Db,
     municipality_id: MunicipalityId,
     meeting_id: MeetingId,
-    part: Part,
-    id: i64,
+    (part, id): (Part, i64),
     step: Step,
     actor: Option<&CurrentUser>,
     now: i64,
