@@ -450,3 +450,20 @@ meetings-done-document-removed = The document has been removed.
 meetings-back-to-group = Back to the working group
 meetings-action-documents = Documents
 meetings-letter-documents = Documents
+
+meetings-turnout-title = The associations' turnout
+meetings-turnout-link = The associations' turnout at the meetings
+meetings-turnout-intro = How large a share of the associations in the registry take part in the meetings. A registration counts for an association when the name written in it is the association's name in the registry. Until attendance is recorded those registered are counted, after that those who came.
+meetings-turnout-whole = { $whole ->
+    [one] The registry holds one association.
+   *[other] The registry holds { $whole } associations.
+}
+meetings-turnout-none = No association in the registry has registered for a meeting yet.
+meetings-turnout-years-caption = Associations that took part in at least one meeting, per year
+meetings-turnout-meetings = Per meeting
+meetings-turnout-registered = { $n } of the registry's { $whole } associations ({ $percent } %) have registered.
+meetings-turnout-attended = { $n } of the registry's { $whole } associations ({ $percent } %) took part.
+meetings-col-year = Year
+meetings-col-meetings = Meetings
+meetings-col-associations = Associations
+meetings-col-share = Share of the registry

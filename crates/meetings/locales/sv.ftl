@@ -450,3 +450,20 @@ meetings-done-document-removed = Dokumentet är borttaget.
 meetings-back-to-group = Tillbaka till arbetsgruppen
 meetings-action-documents = Dokument
 meetings-letter-documents = Dokument
+
+meetings-turnout-title = Föreningarnas deltagande
+meetings-turnout-link = Föreningarnas deltagande i mötena
+meetings-turnout-intro = Hur stor del av föreningarna i föreningsregistret som deltar i mötena. En anmälan räknas för en förening när namnet som skrivs i anmälan är föreningens namn i registret. Innan närvaron är förd räknas de anmälda, därefter de som kom.
+meetings-turnout-whole = { $whole ->
+    [one] Föreningsregistret har en förening.
+   *[other] Föreningsregistret har { $whole } föreningar.
+}
+meetings-turnout-none = Ingen förening i registret har anmält sig till ett möte ännu.
+meetings-turnout-years-caption = Föreningar som deltog i minst ett möte, per år
+meetings-turnout-meetings = Per möte
+meetings-turnout-registered = { $n } av { $whole } föreningar i registret ({ $percent } %) är anmälda.
+meetings-turnout-attended = { $n } av { $whole } föreningar i registret ({ $percent } %) deltog.
+meetings-col-year = År
+meetings-col-meetings = Möten
+meetings-col-associations = Föreningar
+meetings-col-share = Andel av registret

@@ -178,3 +178,7 @@ pub fn document(slug: &str, id: DocumentId) -> String {
 pub fn document_remove(slug: &str, id: DocumentId) -> String {
     format!("/{slug}/moten/dokument/{id}/ta-bort")
 }
+/// The associations' turnout, per year and per meeting (public).
+pub fn turnout(slug: &str) -> String {
+    format!("/{slug}/moten/deltagande")
+}

@@ -13,7 +13,7 @@ use crate::ids::{MeetingId, SeriesId};
 use crate::letters::Letters;
 use crate::paths;
 use crate::store::{self, Meeting, SeriesError};
-use crate::views::{self, coordinates, mark, seats, when};
+use crate::views::{self, coordinates, listed, mark, seats, when};
 use axum::Json;
 use platform::audit::Change;
 use platform::db;
@@ -43,19 +43,12 @@ pub fn router() -> Routes {
         .merge(crate::corrections::router())
         .merge(crate::groups::router())
         .merge(crate::documents::router())
+        .merge(crate::turnout::router())
 }
 
 /// A meeting's heading: its title as the coordinator wrote it ("Dialogmöte 6, …").
 fn heading(mt: &Meeting) -> String {
     mt.title.clone()
-}
-
-/// A meeting's title in the lists, saying when it is called off.
-fn listed(ctx: &Ctx, mt: &Meeting) -> String {
-    match mt.cancelled_at {
-        Some(_) => ctx.tr.ta("meetings-listed-called-off", &[("title", &mt.title)]),
-        None => heading(mt),
-    }
 }
 
 // --- The list ---
@@ -80,6 +73,8 @@ struct ListPage {
     feed: String,
     feed_label: String,
     actions: Vec<(String, String)>,
+    /// The associations' turnout page.
+    turnout: String,
 }
 
 async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
@@ -124,6 +119,7 @@ async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
         feed: paths::feed(&m.slug),
         feed_label: ctx.t("meetings-feed-all"),
         actions,
+        turnout: paths::turnout(&m.slug),
     })
 }
 
@@ -155,6 +151,7 @@ async fn series_public(
         feed: paths::series_feed(&m.slug, s.id),
         feed_label: ctx.tr.ta("meetings-series-feed", &[("name", &s.name)]),
         actions: vec![(paths::list(&m.slug), ctx.t("meetings-back-to-list"))],
+        turnout: paths::turnout(&m.slug),
     })
 }
 
@@ -555,6 +552,8 @@ struct MeetingPage {
     attendance: Vec<(String, i64)>,
     actions: Vec<(String, String)>,
     documents: Vec<crate::documents::DocLink>,
+    /// The share of the registry's associations that registered or came, and the turnout page.
+    turnout: Option<(String, String)>,
 }
 
 async fn meeting_page(
@@ -615,6 +614,9 @@ async fn meeting_page(
         s
     });
     let documents = crate::documents::meeting_links(&state, &m, mt.id, false, false).await?;
+    let turnout = crate::turnout::routes::meeting_line(&state, &ctx, &m, &mt)
+        .await?
+        .map(|line| (line, paths::turnout(&m.slug)));
     html(&MeetingPage {
         page: ctx.page_in(&m, heading(&mt)),
         series: mt.series_name.clone(),
@@ -632,6 +634,7 @@ async fn meeting_page(
         attendance,
         actions,
         documents,
+        turnout,
     })
 }
 

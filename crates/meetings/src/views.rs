@@ -80,3 +80,11 @@ pub struct TokenPath {
 pub fn coordinates(ctx: &Ctx, m: &Municipality) -> bool {
     ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id))
 }
+
+/// A meeting's title in the lists, saying when it is called off.
+pub fn listed(ctx: &Ctx, mt: &Meeting) -> String {
+    match mt.cancelled_at {
+        Some(_) => ctx.tr.ta("meetings-listed-called-off", &[("title", &mt.title)]),
+        None => mt.title.clone(),
+    }
+}

@@ -9,6 +9,9 @@ use testkit::{browser, Backend, TestApp};
 async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     let app = TestApp::start(backend).await;
     let (sala, meeting) = sala_with_meeting(&app, "1").await;
+    // The registry knows Anna's association, so the meeting has a turnout.
+    app.representative("iks@example.se", "sala", "IKS – Ideell Kultur i Sala")
+        .await;
     let seated = register(
         &app,
         &app.client(),
@@ -34,6 +37,13 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
         .await;
     f.visit(&browser, &app, &format!("/sala/moten/{meeting}"), "Mötet är fullt.")
         .await;
+    f.visit(
+        &browser,
+        &app,
+        "/sala/moten/deltagande",
+        "Föreningsregistret har en förening.",
+    )
+    .await;
     f.visit(
         &browser,
         &app,

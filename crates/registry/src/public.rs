@@ -132,3 +132,41 @@ pub async fn organisation_names(
 
 /// Up to this many organisations are named in [`organisation_names`]' query.
 pub const NAMES_NAMED_MAX: usize = 500;
+
+/// The municipality's organisation that bears this name, compared as the directory sorts
+/// (case, accents, punctuation and spacing aside), in the caller's transaction: how a name
+/// written by hand (a meeting registration's "Förening eller organisation") finds the
+/// association. `None` for a blank name, no match, or more than one.
+pub async fn organisation_named(
+    conn: &mut sqlx::AnyConnection,
+    municipality_id: MunicipalityId,
+    name: &str,
+) -> Result<Option<OrganisationId>, sqlx::Error> {
+    let wanted = platform::rules::sort_key(name);
+    if wanted.is_empty() {
+        return Ok(None);
+    }
+    let rows: Vec<(OrganisationId, String)> =
+        sqlx::query_as("SELECT id, name FROM organisations WHERE municipality_id = $1 ORDER BY id")
+            .bind(municipality_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut found = rows
+        .into_iter()
+        .filter(|(_, n)| platform::rules::sort_key(n) == wanted)
+        .map(|(id, _)| id);
+    Ok(match (found.next(), found.next()) {
+        (Some(id), None) => Some(id),
+        _ => None,
+    })
+}
+
+/// How many associations the municipality's registry holds: the whole that a meeting's
+/// turnout is a share of.
+pub async fn association_count(db: &Db, municipality_id: MunicipalityId) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM organisations WHERE municipality_id = $1")
+        .bind(municipality_id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(n)
+}

@@ -235,6 +235,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/{slug}/moten/{id}/samtal/synpunkt", Coordinator),
     ("GET POST", "/{slug}/moten/{id}/grupper", Coordinator),
     ("POST", "/{slug}/moten/{id}/grupper/placera", Coordinator),
+    ("GET", "/{slug}/moten/deltagande", Public),
     ("GET POST", "/{slug}/moten/{id}/dokument", Coordinator),
     ("GET", "/{slug}/moten/arbetsgrupper/{group}/dokument", Public),
     ("POST", "/{slug}/moten/arbetsgrupper/{group}/dokument", Coordinator),

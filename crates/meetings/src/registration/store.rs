@@ -30,6 +30,7 @@ pub(crate) enum Registrations {
     CancelTokenHash,
     Attended,
     CreatedAt,
+    OrganisationId,
 }
 
 /// One registration per address and meeting while it is not cancelled (a partial unique index).
@@ -98,12 +99,15 @@ pub async fn register(
         return Err(RegisterError::Closed);
     }
     let status = seat_for(meeting.capacity, meeting.confirmed);
+    // The association the person wrote, when the registry knows it by that name.
+    let organisation = registry::public::organisation_named(tx, municipality_id, &r.organisation).await?;
     let id: RegistrationId = Insert::into(Registrations::Table)
         .set(Registrations::MunicipalityId, municipality_id)
         .set(Registrations::MeetingId, meeting_id)
         .set(Registrations::Name, r.name.as_str())
         .set(Registrations::Email, r.email.as_str())
         .set(Registrations::Organisation, r.organisation.as_str())
+        .set(Registrations::OrganisationId, organisation)
         .set(Registrations::Party, r.party.as_str())
         .set(Registrations::Dietary, r.dietary.as_str())
         .set(Registrations::Accessibility, r.accessibility.as_str())

@@ -83,8 +83,14 @@ pub async fn register(
     email: &str,
     party: &str,
 ) -> testkit::Page {
+    register_with(app, c, meeting, &person(name, email, party)).await
+}
+
+/// As [`register`], with the form's fields as given (`email` among them).
+pub async fn register_with(app: &TestApp, c: &Client, meeting: MeetingId, fields: &[(&str, &str)]) -> testkit::Page {
+    let email = fields.iter().find(|f| f.0 == "email").map(|f| f.1).unwrap_or_default();
     let path = format!("/sala/moten/{meeting}/anmalan");
-    let answer = c.submit(&path, &path, &person(name, email, party)).await;
+    let answer = c.submit(&path, &path, fields).await;
     if answer.status != 200 || answer.body.contains("/avanmalan/") {
         return answer;
     }
