@@ -24,4 +24,6 @@ platform::id!(
     pub DiscussionGroupId,
     /// A document of a meeting, of its minutes or of a working group.
     pub DocumentId,
+    /// A topic an association proposes for a coming meeting's agenda.
+    pub TopicId,
 );

@@ -17,6 +17,7 @@ pub mod documents;
 pub mod domain;
 pub mod groups;
 pub mod ids;
+pub mod topics;
 pub mod turnout;
 pub use platform::ics;
 pub mod invitation;

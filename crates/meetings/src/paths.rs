@@ -1,6 +1,6 @@
 //! Every URL of the meetings, built in one place. Each takes the municipality's slug.
 
-use crate::ids::{DocumentId, MeetingId, SeriesId};
+use crate::ids::{DocumentId, MeetingId, SeriesId, TopicId};
 
 pub fn list(slug: &str) -> String {
     format!("/{slug}/moten")
@@ -181,4 +181,11 @@ pub fn document_remove(slug: &str, id: DocumentId) -> String {
 /// The associations' turnout, per year and per meeting (public).
 pub fn turnout(slug: &str) -> String {
     format!("/{slug}/moten/deltagande")
+}
+/// The topics proposed for the agenda: representatives propose, the coordinator decides.
+pub fn topics(slug: &str) -> String {
+    format!("/{slug}/moten/amnen")
+}
+pub fn topic_decision(slug: &str, id: TopicId) -> String {
+    format!("/{slug}/moten/amnen/{id}/beslut")
 }

@@ -1,8 +1,9 @@
 //! What the meetings keep about an account holder: the registrations made with the account's
 //! e-mail address (name, organisation, dietary and accessibility needs, attendance) and the group
-//! answers they wrote down. The account's export lists both; erasing the account clears the
-//! registrations' contact details (the counts stay) and forgets who wrote the answers (the
-//! groups' words stay in the minutes).
+//! answers they wrote down, and the agenda topics they proposed for an association. The account's
+//! export lists all three; erasing the account clears the registrations' contact details (the
+//! counts stay) and forgets who wrote the answers (the groups' words stay in the minutes) and who
+//! proposed the topics (the association's proposals stay).
 
 use crate::privacy::store::{erase_address, export_address};
 use futures::future::BoxFuture;
@@ -35,8 +36,16 @@ fn export(db: &Db, user_id: UserId) -> BoxFuture<'_, Result<serde_json::Value, s
         .bind(user_id)
         .fetch_all(&mut *conn)
         .await?;
+        let topics = crate::topics::store::of_person(db, user_id).await?;
         Ok(serde_json::json!({
             "registrations": registrations,
+            "topics_proposed": topics
+                .into_iter()
+                .map(|(title, organisation, status, at)| serde_json::json!({
+                    "title": title, "organisation_id": organisation.get(), "status": status,
+                    "proposed": platform::format::datetime(at),
+                }))
+                .collect::<Vec<_>>(),
             "group_answers": answers
                 .into_iter()
                 .map(|(meeting, question, group, text, at)| serde_json::json!({
@@ -53,6 +62,7 @@ fn erase(tx: &mut Tx, user_id: UserId, now: i64) -> BoxFuture<'_, Result<(), sql
         if let Some(email) = email_of(tx, user_id).await? {
             erase_address(tx, None, &email, now).await?;
         }
+        crate::topics::store::forget_person(tx, user_id).await?;
         sqlx::query("UPDATE meetings_answers SET written_by_user_id = NULL WHERE written_by_user_id = $1")
             .bind(user_id)
             .execute(&mut **tx)

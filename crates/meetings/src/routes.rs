@@ -44,6 +44,7 @@ pub fn router() -> Routes {
         .merge(crate::groups::router())
         .merge(crate::documents::router())
         .merge(crate::turnout::router())
+        .merge(crate::topics::router())
 }
 
 /// A meeting's heading: its title as the coordinator wrote it ("Dialogmöte 6, …").
@@ -75,6 +76,15 @@ struct ListPage {
     actions: Vec<(String, String)>,
     /// The associations' turnout page.
     turnout: String,
+    /// The topics page, for the coordinator and the associations' representatives.
+    topics: Option<String>,
+}
+
+/// Whether the topics page is the visitor's: the coordinator's or a representative's here.
+fn proposes(ctx: &Ctx, m: &Municipality) -> bool {
+    ctx.user
+        .as_ref()
+        .is_some_and(|u| u.is_coordinator(m.id) || !u.represented_in(m.id).is_empty())
 }
 
 async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
@@ -120,6 +130,7 @@ async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
         feed_label: ctx.t("meetings-feed-all"),
         actions,
         turnout: paths::turnout(&m.slug),
+        topics: proposes(&ctx, &m).then(|| paths::topics(&m.slug)),
     })
 }
 
@@ -152,6 +163,7 @@ async fn series_public(
         feed_label: ctx.tr.ta("meetings-series-feed", &[("name", &s.name)]),
         actions: vec![(paths::list(&m.slug), ctx.t("meetings-back-to-list"))],
         turnout: paths::turnout(&m.slug),
+        topics: proposes(&ctx, &m).then(|| paths::topics(&m.slug)),
     })
 }
 
@@ -554,6 +566,8 @@ struct MeetingPage {
     documents: Vec<crate::documents::DocLink>,
     /// The share of the registry's associations that registered or came, and the turnout page.
     turnout: Option<(String, String)>,
+    /// The associations' topics taken up at the meeting: (title, association).
+    topics: Vec<(String, String)>,
 }
 
 async fn meeting_page(
@@ -617,6 +631,7 @@ async fn meeting_page(
     let turnout = crate::turnout::routes::meeting_line(&state, &ctx, &m, &mt)
         .await?
         .map(|line| (line, paths::turnout(&m.slug)));
+    let topics = crate::topics::routes::meeting_topics(&state, &m, mt.id).await?;
     html(&MeetingPage {
         page: ctx.page_in(&m, heading(&mt)),
         series: mt.series_name.clone(),
@@ -635,6 +650,7 @@ async fn meeting_page(
         actions,
         documents,
         turnout,
+        topics,
     })
 }
 

@@ -86,8 +86,36 @@ async fn meeting_pages_have_no_accessibility_violations(backend: Backend) {
     f.visit(&browser, &app, "/sala/moten/avregistrera/token", "kim@example.se")
         .await;
 
+    // IKS's representative proposes a topic (the form with its error first).
+    browser.log_in(&app, "iks@example.se").await;
+    f.visit(&browser, &app, "/sala/moten/amnen", "Föreslå ett ämne").await;
+    browser.click("form.stack button[type=submit]").await;
+    browser.wait_for_text("Något behöver rättas").await;
+    f.check(&browser, "the topic form with errors").await;
+    let (rep, _) = app
+        .representative_client("iks2@example.se", "sala", "IKS – Ideell Kultur i Sala")
+        .await;
+    let topics = "/sala/moten/amnen";
+    rep.submit(topics, topics, &[("title", "Lokaler för föreningarna")])
+        .await;
+    let (topic,): (i64,) = sqlx::query_as("SELECT id FROM meetings_topics")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+
+    browser.click("form[action='/konto/logga-ut'] button").await;
+    browser.wait_for_text("Logga in").await;
+
     // The coordinator's pages.
     browser.log_in(&app, "samordnare@sala.example").await;
+    f.visit(&browser, &app, "/sala/moten/amnen", "Besluta").await;
+    f.visit(
+        &browser,
+        &app,
+        &format!("/sala/moten/amnen/{topic}/beslut"),
+        "Svar till föreningen",
+    )
+    .await;
     f.visit(&browser, &app, "/sala/moten", "Nytt möte").await;
     f.visit(&browser, &app, "/sala/moten/serier", "Skapa serien").await;
     f.visit(&browser, &app, "/sala/moten/personuppgifter", "Antal dagar")

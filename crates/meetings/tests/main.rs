@@ -21,4 +21,5 @@ mod personal;
 mod privacy;
 mod registration;
 mod settings;
+mod topics;
 mod turnout;

@@ -84,6 +84,19 @@ impl CurrentUser {
             .any(|r| r.kind == RoleKind::Representative && r.organisation_id == Some(organisation_id))
     }
 
+    /// The organisations of the municipality the person represents: (id, name), by id.
+    pub fn represented_in(&self, municipality_id: MunicipalityId) -> Vec<(OrganisationId, String)> {
+        let mut v: Vec<(OrganisationId, String)> = self
+            .roles
+            .iter()
+            .filter(|r| r.kind == RoleKind::Representative && r.municipality_id == Some(municipality_id))
+            .filter_map(|r| Some((r.organisation_id?, r.organisation_name.clone().unwrap_or_default())))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
     /// Municipalities where the user has a staff-side role, for the "administer" links.
     pub fn staff_municipalities(&self) -> Vec<(&str, &str)> {
         let mut v: Vec<(&str, &str)> = self

@@ -236,6 +236,8 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET POST", "/{slug}/moten/{id}/grupper", Coordinator),
     ("POST", "/{slug}/moten/{id}/grupper/placera", Coordinator),
     ("GET", "/{slug}/moten/deltagande", Public),
+    ("GET POST", "/{slug}/moten/amnen", Representatives),
+    ("GET POST", "/{slug}/moten/amnen/{id}/beslut", Coordinator),
     ("GET POST", "/{slug}/moten/{id}/dokument", Coordinator),
     ("GET", "/{slug}/moten/arbetsgrupper/{group}/dokument", Public),
     ("POST", "/{slug}/moten/arbetsgrupper/{group}/dokument", Coordinator),

@@ -10,6 +10,7 @@
 //! - a photo of the municipality's first room, uploaded by Sala's staff;
 //! - a file attached to an application of IKS by its representative.
 //! - a document of Sala's first meeting, uploaded by Sala's coordinator.
+//! - a topic proposed for a coming meeting by IKS's representative.
 //!
 //! (The payout list needs nothing: the demo's grants decided on 2026-11-20 are payable and
 //! unpaid, and [`super::samples`] names that day.) Names and texts here are invented for the
@@ -77,6 +78,7 @@ pub async fn fill(app: &TestApp, people: &People<'_>, iks: i64) {
     room_photo(app, people, sala).await;
     attachment(app, people, sala, iks).await;
     meeting_document(app, people, sala).await;
+    topic(app, people, iks).await;
 }
 
 /// A new draft (a copy of the adopted agreement, with its commitments), a consultation on it
@@ -244,4 +246,22 @@ async fn meeting_document(app: &TestApp, people: &People<'_>, sala: i64) {
         )
         .await;
     expect(&p, 303, "a document of a meeting");
+}
+
+/// IKS's representative proposes a topic for a coming meeting.
+async fn topic(app: &TestApp, people: &People<'_>, iks: i64) {
+    let rep = signed_in(app, people.representative).await;
+    let path = "/sala/moten/amnen";
+    let p = rep
+        .submit(
+            path,
+            path,
+            &[
+                ("organisation", &iks.to_string()),
+                ("title", "Matrisens ämne"),
+                ("description", "Påhittat för testet."),
+            ],
+        )
+        .await;
+    expect(&p, 303, "a topic proposed for a meeting");
 }

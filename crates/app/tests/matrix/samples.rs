@@ -222,6 +222,13 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
         "moten/{id}" => id(first(db, "SELECT id FROM meetings_meetings WHERE municipality_id = $1 ORDER BY id", &[m]).await),
         "serier/{id}" => id(first(db, "SELECT id FROM meetings_series WHERE municipality_id = $1 ORDER BY id", &[m]).await),
         "arbetsgrupper/{group}" => id(first(db, "SELECT id FROM actionplan_groups WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        // A topic proposed for a meeting by IKS's representative, made by matrix/fill.rs.
+        "amnen/{id}" => id(first(
+            db,
+            "SELECT id FROM meetings_topics WHERE municipality_id = $1 AND status = 'proposed' ORDER BY id",
+            &[m],
+        )
+        .await),
         // A document of a meeting (public), added by matrix/fill.rs.
         "dokument/{id}" => id(first(
             db,
