@@ -13,5 +13,5 @@ mod inventory;
 mod limits;
 mod no_double_booking;
 mod seasons;
-mod seasons_lifecycle;
 mod seasons_common;
+mod seasons_lifecycle;

@@ -106,7 +106,9 @@ async fn the_coordinator_closes_a_season_early(backend: Backend) {
     // The season is no longer offered to applicants.
     assert!(!ifk.get("/sala/lokaler/sasong").await.text().contains("Vårsäsong 2027"));
     // Closing again changes nothing.
-    s.staff.post_raw(&format!("{path}/stang"), &[("_csrf", &closed_token(&s, &path).await)]).await;
+    s.staff
+        .post_raw(&format!("{path}/stang"), &[("_csrf", &closed_token(&s, &path).await)])
+        .await;
     assert_eq!(audited(&app, "premises.season.close").await, 1);
 }
 
@@ -128,7 +130,10 @@ async fn holidays_are_skipped_by_allocated_times_and_shown_to_applicants(backend
     assert_eq!(refused.status, 422);
     let text = refused.text();
     assert!(text.contains("Raden ”påsk” börjar inte med ett datum"), "{text}");
-    assert!(text.contains("2027-04-02 ligger utanför säsongen (2027-01-11 – 2027-03-28)."), "{text}");
+    assert!(
+        text.contains("2027-04-02 ligger utanför säsongen (2027-01-11 – 2027-03-28)."),
+        "{text}"
+    );
     let saved = s
         .staff
         .submit(
@@ -139,13 +144,32 @@ async fn holidays_are_skipped_by_allocated_times_and_shown_to_applicants(backend
         .await;
     assert_eq!(saved.status, 303, "{}", saved.text());
     let page = s.staff.get(&path).await.text();
-    assert!(page.contains("2027-01-13 Studiedag") && page.contains("2027-02-16 Sportlovsdag"), "{page}");
+    assert!(
+        page.contains("2027-01-13 Studiedag") && page.contains("2027-02-16 Sportlovsdag"),
+        "{page}"
+    );
     assert_eq!(audited(&app, "premises.season.holidays").await, 1);
 
     let ifk = representative(&app, "kansli@ifksala.example", "IFK Sala").await;
-    let form = ifk.get(&format!("/sala/lokaler/sasong/{}/ansok", s.season)).await.text();
-    assert!(form.contains("Helgdagar") && form.contains("2027-02-16 Sportlovsdag"), "{form}");
-    apply(&ifk, &s, "2", "18:30", "20:00", "children_youth", "25", "kansli@ifksala.example").await;
+    let form = ifk
+        .get(&format!("/sala/lokaler/sasong/{}/ansok", s.season))
+        .await
+        .text();
+    assert!(
+        form.contains("Helgdagar") && form.contains("2027-02-16 Sportlovsdag"),
+        "{form}"
+    );
+    apply(
+        &ifk,
+        &s,
+        "2",
+        "18:30",
+        "20:00",
+        "children_youth",
+        "25",
+        "kansli@ifksala.example",
+    )
+    .await;
     let id = application_id(&app, "IFK Sala").await;
 
     let page = s.staff.get(&path).await;
@@ -153,12 +177,17 @@ async fn holidays_are_skipped_by_allocated_times_and_shown_to_applicants(backend
     let token = page.csrf();
     let ok = s
         .staff
-        .post_raw(&path, &[("_csrf", &token), ("rule", "first_come"), (&d, "allocated"), (&r, "")])
+        .post_raw(
+            &path,
+            &[("_csrf", &token), ("rule", "first_come"), (&d, "allocated"), (&r, "")],
+        )
         .await;
     assert_eq!(ok.status, 200, "{}", ok.text());
     let published = s.staff.submit(&path, &format!("{path}/publicera"), &[]).await;
     assert!(
-        published.text().contains("Publicerat: 1 beviljade ansökningar (10 bokningar)"),
+        published
+            .text()
+            .contains("Publicerat: 1 beviljade ansökningar (10 bokningar)"),
         "{}",
         published.text()
     );
@@ -171,11 +200,18 @@ async fn holidays_are_skipped_by_allocated_times_and_shown_to_applicants(backend
     .into_iter()
     .map(|(t,)| domain::local_date(t).to_string())
     .collect();
-    assert_eq!(days.len(), 10, "Tuesdays 2027-01-12 to 2027-03-23 but 2027-02-16: {days:?}");
+    assert_eq!(
+        days.len(),
+        10,
+        "Tuesdays 2027-01-12 to 2027-03-23 but 2027-02-16: {days:?}"
+    );
     assert!(!days.contains(&"2027-02-16".to_string()) && days.contains(&"2027-02-23".to_string()));
     app.deliver().await;
     // A published season's holidays no longer change.
-    let late = s.staff.post_raw(&holidays, &[("_csrf", &token), ("holidays", "")]).await;
+    let late = s
+        .staff
+        .post_raw(&holidays, &[("_csrf", &token), ("holidays", "")])
+        .await;
     assert_eq!(late.status, 409);
     assert!(late.text().contains("Helgdagarna kan inte ändras längre."));
 }
@@ -198,7 +234,10 @@ async fn applicants_change_or_withdraw_their_own_until_the_deadline(backend: Bac
     let changed = post_times(&chess, &s, &edit, "4", "17:00", "19:00").await;
     assert_eq!(changed.status, 200, "{}", changed.text());
     let text = changed.text();
-    assert!(text.contains("Ansökan är ändrad.") && text.contains("torsdagar 17:00–19:00"), "{text}");
+    assert!(
+        text.contains("Ansökan är ändrad.") && text.contains("torsdagar 17:00–19:00"),
+        "{text}"
+    );
     assert!(!text.contains("tisdagar 18:00–20:00"));
     assert_eq!(audited(&app, "premises.season.application.edit").await, 1);
     // A change is checked as an application is.
@@ -219,9 +258,29 @@ async fn applicants_change_or_withdraw_their_own_until_the_deadline(backend: Bac
     assert_eq!(applications(&app).await, 1);
 
     // IFK applies twice and withdraws one.
-    apply(&ifk, &s, "3", "10:00", "12:00", "adults", "12", "kansli@ifksala.example").await;
+    apply(
+        &ifk,
+        &s,
+        "3",
+        "10:00",
+        "12:00",
+        "adults",
+        "12",
+        "kansli@ifksala.example",
+    )
+    .await;
     let withdrawn_id = application_id(&app, "IFK Sala").await;
-    apply(&ifk, &s, "5", "10:00", "12:00", "adults", "12", "kansli@ifksala.example").await;
+    apply(
+        &ifk,
+        &s,
+        "5",
+        "10:00",
+        "12:00",
+        "adults",
+        "12",
+        "kansli@ifksala.example",
+    )
+    .await;
     let page = ifk.get(&apply_path).await;
     assert!(page.body.contains(&format!("id=\"withdraw-{withdrawn_id}\"")));
     let gone = ifk
@@ -232,7 +291,10 @@ async fn applicants_change_or_withdraw_their_own_until_the_deadline(backend: Bac
         .await;
     assert_eq!(gone.status, 200, "{}", gone.text());
     let text = gone.text();
-    assert!(text.contains("Ansökan är återtagen: IFK Sala, Stora salen, Täljstenen."), "{text}");
+    assert!(
+        text.contains("Ansökan är återtagen: IFK Sala, Stora salen, Täljstenen."),
+        "{text}"
+    );
     assert!(!text.contains("onsdagar 10:00–12:00") && text.contains("fredagar 10:00–12:00"));
     assert_eq!(audited(&app, "premises.season.application.withdraw").await, 1);
 
@@ -241,7 +303,10 @@ async fn applicants_change_or_withdraw_their_own_until_the_deadline(backend: Bac
     let token = s.staff.get(&path).await.csrf();
     let (d, r) = (format!("decision-{id}"), format!("reason-{id}"));
     s.staff
-        .post_raw(&path, &[("_csrf", &token), ("rule", "first_come"), (&d, "allocated"), (&r, "")])
+        .post_raw(
+            &path,
+            &[("_csrf", &token), ("rule", "first_come"), (&d, "allocated"), (&r, "")],
+        )
         .await;
     let mine = chess.get(&apply_path).await;
     assert!(!mine.body.contains(&format!("?andra={id}")));

@@ -262,6 +262,9 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/{slug}/lokaler/sasong/{id}/ansok", SignedIn),
     ("POST", "/{slug}/lokaler/sasong/{id}/ansok", Representatives),
     ("POST", "/{slug}/lokaler/sasong/{id}/publicera", Staff),
+    ("POST", "/{slug}/lokaler/sasong/{id}/stang", Staff),
+    ("GET POST", "/{slug}/lokaler/sasong/{id}/helgdagar", Staff),
+    ("POST", "/{slug}/lokaler/sasong/{id}/aterta", Representatives),
     // grants
     ("GET", "/{slug}/bidrag", Public),
     ("GET", "/api/v1/{slug}/grants/programmes", Public),

@@ -118,19 +118,44 @@ mod tests {
         )
         .unwrap_or_default();
         assert_eq!(h.len(), 3);
-        assert_eq!(h[0], Holiday { date: d("2027-04-02"), name: "Långfredag".into() });
+        assert_eq!(
+            h[0],
+            Holiday {
+                date: d("2027-04-02"),
+                name: "Långfredag".into()
+            }
+        );
         assert_eq!(h[2].name, "");
-        assert_eq!(holidays_text(&h), "2027-04-02 Långfredag\n2027-04-05 Annandag påsk\n2027-05-13");
+        assert_eq!(
+            holidays_text(&h),
+            "2027-04-02 Långfredag\n2027-04-05 Annandag påsk\n2027-05-13"
+        );
         let e = parse_holidays("påsk\n2026-12-24 Julafton", d("2027-01-11"), d("2027-06-13")).unwrap_err();
-        assert_eq!(e, [HolidayProblem::NotADate("påsk".into()), HolidayProblem::Outside(d("2026-12-24"))]);
+        assert_eq!(
+            e,
+            [
+                HolidayProblem::NotADate("påsk".into()),
+                HolidayProblem::Outside(d("2026-12-24"))
+            ]
+        );
     }
 
     #[test]
     fn a_weekly_time_skips_the_holidays_on_its_day() {
-        let h = parse_holidays("2027-04-02 Långfredag\n2027-04-05 Annandag påsk", d("2027-01-01"), d("2027-06-30"))
-            .unwrap_or_default();
-        assert_eq!(skipped(&h, Weekday::Fri, d("2027-01-15"), d("2027-06-11")), [d("2027-04-02")]);
-        assert_eq!(skipped(&h, Weekday::Mon, d("2027-04-12"), d("2027-06-14")), Vec::<NaiveDate>::new());
+        let h = parse_holidays(
+            "2027-04-02 Långfredag\n2027-04-05 Annandag påsk",
+            d("2027-01-01"),
+            d("2027-06-30"),
+        )
+        .unwrap_or_default();
+        assert_eq!(
+            skipped(&h, Weekday::Fri, d("2027-01-15"), d("2027-06-11")),
+            [d("2027-04-02")]
+        );
+        assert_eq!(
+            skipped(&h, Weekday::Mon, d("2027-04-12"), d("2027-06-14")),
+            Vec::<NaiveDate>::new()
+        );
     }
 
     #[test]

@@ -32,7 +32,10 @@ use platform::AppState;
 pub fn router() -> Routes {
     Routes::new()
         .route("/{slug}/lokaler/sasong/{id}/stang", post(close))
-        .route("/{slug}/lokaler/sasong/{id}/helgdagar", get(holidays_page).post(holidays_save))
+        .route(
+            "/{slug}/lokaler/sasong/{id}/helgdagar",
+            get(holidays_page).post(holidays_save),
+        )
         .route("/{slug}/lokaler/sasong/{id}/aterta", post(withdraw))
 }
 
@@ -101,8 +104,10 @@ fn holidays_form(ctx: &Ctx, m: &Municipality, s: &Season, text: &str) -> Form {
     let mut form = Form::new(
         format!("{}/{}/helgdagar", base(m), s.id),
         ctx.t("seasons-submit-holidays"),
-        vec![Field::new("holidays", ctx.t("seasons-field-holidays"), FieldKind::TextArea)
-            .hint(ctx.t("seasons-field-holidays-hint"))],
+        vec![
+            Field::new("holidays", ctx.t("seasons-field-holidays"), FieldKind::TextArea)
+                .hint(ctx.t("seasons-field-holidays-hint")),
+        ],
     );
     form.fill(|k| (k == "holidays").then(|| text.to_string()));
     form
@@ -164,7 +169,11 @@ async fn holidays_save(
                     HolidayProblem::NotADate(line) => ctx.tr.ta("seasons-err-holiday-date", &[("line", line)]),
                     HolidayProblem::Outside(d) => ctx.tr.ta(
                         "seasons-err-holiday-outside",
-                        &[("date", &d.to_string()), ("first", &s.first_date), ("last", &s.last_date)],
+                        &[
+                            ("date", &d.to_string()),
+                            ("first", &s.first_date),
+                            ("last", &s.last_date),
+                        ],
                     ),
                     HolidayProblem::NameTooLong(d) => {
                         ctx.tr.ta("seasons-err-holiday-name", &[("date", &d.to_string())])
@@ -242,7 +251,11 @@ pub(super) async fn edit_page(
             ..Default::default()
         },
     };
-    let f = if extra.editing.is_some() { form_of(&a) } else { blank(user, m) };
+    let f = if extra.editing.is_some() {
+        form_of(&a)
+    } else {
+        blank(user, m)
+    };
     render_apply(state, ctx, m, s, user, &f, &[], extra).await
 }
 
@@ -324,7 +337,11 @@ async fn withdraw(
     if represented(user, m.id).is_empty() {
         return Err(AppError::Forbidden);
     }
-    let app_id = f.application.trim().parse().map_err(|_| AppError::NotFound("err-not-found"))?;
+    let app_id = f
+        .application
+        .trim()
+        .parse()
+        .map_err(|_| AppError::NotFound("err-not-found"))?;
     let a = own(&state, &m, &s, user, app_id).await?;
     if let Some(r) = refusal(&ctx, &state, &s, &a) {
         return refused(&state, &ctx, &m, &s, user, r).await;
@@ -340,4 +357,3 @@ async fn withdraw(
     };
     render_apply(&state, &ctx, &m, &s, user, &blank(user, &m), &[], extra).await
 }
-
