@@ -247,6 +247,8 @@ pub struct Room {
     pub rules: String,
     pub contact_email: String,
     pub hours: Hours,
+    /// When the room (or its premises) was retired: no longer searched or booked.
+    pub retired_at: Option<i64>,
 }
 
 impl Room {
@@ -259,7 +261,8 @@ impl Room {
 pub(crate) const ROOM_COLS: &str =
     "r.id, r.premises_id, p.name, p.organisation_id, COALESCE(o.name, ''), p.address, p.area, \
     r.name, r.capacity, r.equipment, r.equipment_note, r.access, r.access_note, r.booking_mode, r.buffer_minutes, \
-    r.price_association, r.price_private, r.price_company, p.rules, p.contact_email";
+    r.price_association, r.price_private, r.price_company, p.rules, p.contact_email, \
+    COALESCE(r.retired_at, p.retired_at)";
 pub(crate) const ROOM_FROM: &str =
     "premises_rooms r JOIN premises p ON p.id = r.premises_id LEFT JOIN organisations o ON o.id = p.organisation_id";
 
@@ -289,6 +292,7 @@ pub(crate) fn room_of(r: &AnyRow) -> Result<Room, sqlx::Error> {
         rules: r.try_get(18)?,
         contact_email: r.try_get(19)?,
         hours: Hours::default(),
+        retired_at: r.try_get(20)?,
     })
 }
 
@@ -561,4 +565,19 @@ pub async fn delete_photo(
         .run(&mut conn)
         .await?;
     Ok(n > 0)
+}
+
+/// When the premises were retired, if they were.
+pub async fn premises_retired_at(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    id: PremisesId,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT retired_at FROM premises WHERE municipality_id = $1 AND id = $2")
+            .bind(municipality_id)
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.and_then(|r| r.0))
 }

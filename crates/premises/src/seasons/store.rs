@@ -183,7 +183,8 @@ pub struct MunicipalRoom {
 pub async fn municipal_rooms(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<MunicipalRoom>, sqlx::Error> {
     let rows: Vec<(RoomId, String, String, i64)> = sqlx::query_as(
         "SELECT r.id, r.name, p.name, r.capacity FROM premises_rooms r JOIN premises p ON p.id = r.premises_id \
-         WHERE r.municipality_id = $1 AND p.municipality_id = $1 AND p.organisation_id IS NULL",
+         WHERE r.municipality_id = $1 AND p.municipality_id = $1 AND p.organisation_id IS NULL \
+         AND r.retired_at IS NULL AND p.retired_at IS NULL",
     )
     .bind(municipality_id)
     .fetch_all(&db.pool)
@@ -204,7 +205,7 @@ pub async fn municipal_rooms(db: &Db, municipality_id: MunicipalityId) -> Result
 pub async fn municipal_room(db: &Db, municipality_id: MunicipalityId, id: RoomId) -> Result<Option<Room>, sqlx::Error> {
     Ok(inventory::room(db, municipality_id, id)
         .await?
-        .filter(|r| r.organisation_id.is_none()))
+        .filter(|r| r.organisation_id.is_none() && r.retired_at.is_none()))
 }
 
 #[derive(Clone, Debug)]
