@@ -12,6 +12,7 @@ mod demo;
 mod inventory;
 mod limits;
 mod no_double_booking;
+mod retire;
 mod seasons;
 mod seasons_common;
 mod seasons_lifecycle;

@@ -256,6 +256,8 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/{slug}/lokaler/rum/{id}/foton", Staff),
     ("POST", "/{slug}/lokaler/rum/{id}/foton/{photo}/ta-bort", Staff),
     ("GET", "/{slug}/lokaler/rum/{id}/foto/{photo}", Public),
+    ("GET POST", "/{slug}/lokaler/rum/{id}/avveckla", Staff),
+    ("GET POST", "/{slug}/lokaler/{id}/avveckla", Staff),
     ("GET", "/{slug}/lokaler/sasong", SignedIn),
     ("POST", "/{slug}/lokaler/sasong", Staff),
     ("GET POST", "/{slug}/lokaler/sasong/{id}", Staff),

@@ -180,13 +180,7 @@ pub async fn retired(
     let room = format!("{}, {}", first.room_name, first.premises_name);
     let lines: Vec<String> = bookings
         .iter()
-        .map(|b| {
-            format!(
-                "{}, {}",
-                times_text(&[(b.id, b.starts_at, b.ends_at)]),
-                b.room_name
-            )
-        })
+        .map(|b| format!("{}, {}", times_text(&[(b.id, b.starts_at, b.ends_at)]), b.room_name))
         .collect();
     let args = [
         ("room", room.clone()),

@@ -115,7 +115,11 @@ pub async fn retire<'a>(
     let change = Change::new(
         municipality_id,
         Some(actor),
-        if entity == "premises" { "premises.premises.retire" } else { "premises.room.retire" },
+        if entity == "premises" {
+            "premises.premises.retire"
+        } else {
+            "premises.room.retire"
+        },
         entity,
         entity_id,
         format!(

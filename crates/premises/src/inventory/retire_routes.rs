@@ -113,9 +113,10 @@ async fn render(
         Target::Room(_) => "premises-retire-intro-room",
         Target::Premises(_) => "premises-retire-intro-premises",
     });
-    let retired = a
-        .retired_at
-        .map(|at| ctx.tr.ta("premises-retired-at", &[("when", &platform::format::datetime(at))]));
+    let retired = a.retired_at.map(|at| {
+        ctx.tr
+            .ta("premises-retired-at", &[("when", &platform::format::datetime(at))])
+    });
     html_status(
         status,
         &RetirePage {
@@ -160,7 +161,14 @@ pub(super) struct ConfirmForm {
     bekrafta: String,
 }
 
-async fn save(state: AppState, ctx: Ctx, m: Municipality, id: String, f: ConfirmForm, room: bool) -> AppResult<Response> {
+async fn save(
+    state: AppState,
+    ctx: Ctx,
+    m: Municipality,
+    id: String,
+    f: ConfirmForm,
+    room: bool,
+) -> AppResult<Response> {
     let a = about(&state, &ctx, &m, &id, room).await?;
     let user = require_user(ctx.user.as_ref())?;
     if a.retired_at.is_some() {
