@@ -6,6 +6,7 @@
 mod booking;
 mod browser;
 mod browser_inventory;
+mod browser_retire;
 mod browser_seasons;
 mod common;
 mod demo;
