@@ -13,6 +13,7 @@ mod demo;
 mod inventory;
 mod limits;
 mod no_double_booking;
+mod requests_coordinator;
 mod retire;
 mod seasons;
 mod seasons_common;

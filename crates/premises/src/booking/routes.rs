@@ -654,7 +654,9 @@ async fn render_requests(
     if !staff && orgs.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let all = store::requests(&state.db, m.id, staff, &orgs).await?;
+    // A coordinator manages every association's premises too (`inventory::domain::manages`).
+    let coordinator = user.is_coordinator(m.id);
+    let all = store::requests(&state.db, m.id, staff, coordinator, &orgs).await?;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {

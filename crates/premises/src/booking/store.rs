@@ -159,16 +159,22 @@ pub async fn bookings_of_user(
 }
 
 /// Requests waiting for a decision on premises the user manages: the municipality's own
-/// (staff) and those of the organisations given (their representatives).
+/// (`municipal`: staff), every association's (`associations`: a coordinator, who manages them
+/// all, see `inventory::domain::manages`) and those of the organisations given (their
+/// representatives).
 pub async fn requests(
     db: &Db,
     municipality_id: MunicipalityId,
     municipal: bool,
+    associations: bool,
     organisations: &[OrganisationId],
 ) -> Result<Vec<Booking>, sqlx::Error> {
     let mut cond = vec![];
     if municipal {
         cond.push("p.organisation_id IS NULL".to_string());
+    }
+    if associations {
+        cond.push("p.organisation_id IS NOT NULL".to_string());
     }
     if !organisations.is_empty() {
         cond.push(format!(

@@ -530,6 +530,8 @@ pub async fn photo_file(
     .await
 }
 
+/// Add a photo to a room (`actor`: who uploaded it; None for demo data). In the audit trail.
+#[allow(clippy::too_many_arguments)]
 pub async fn add_photo(
     db: &Db,
     municipality_id: MunicipalityId,
@@ -537,33 +539,60 @@ pub async fn add_photo(
     content_type: &str,
     bytes: &[u8],
     alt: &str,
+    actor: Option<&CurrentUser>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    let mut conn = db.pool.acquire().await?;
-    Insert::into(Photos::Table)
-        .set(Photos::MunicipalityId, municipality_id)
-        .set(Photos::RoomId, room_id)
-        .set(Photos::ContentType, content_type)
-        .set(Photos::Bytes, bytes.to_vec())
-        .set(Photos::Alt, alt)
-        .set(Photos::CreatedAt, now)
-        .returning_id(&mut conn)
-        .await
+    db::write(db, now, async |tx| {
+        let id: i64 = Insert::into(Photos::Table)
+            .set(Photos::MunicipalityId, municipality_id)
+            .set(Photos::RoomId, room_id)
+            .set(Photos::ContentType, content_type)
+            .set(Photos::Bytes, bytes.to_vec())
+            .set(Photos::Alt, alt)
+            .set(Photos::CreatedAt, now)
+            .returning_id(tx)
+            .await?;
+        let change = Change::new(
+            municipality_id,
+            actor,
+            "premises.photo.add",
+            "premises_photo",
+            id,
+            format!("room {room_id}: {alt}"),
+        );
+        Ok::<_, sqlx::Error>((id, change))
+    })
+    .await
 }
 
+/// Remove a room's photo. False when there is no such photo; in the audit trail when there was.
 pub async fn delete_photo(
     db: &Db,
     municipality_id: MunicipalityId,
     room_id: RoomId,
     id: i64,
+    actor: &CurrentUser,
+    now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let mut conn = db.pool.acquire().await?;
+    let mut tx = db.write().await?;
     let n = Delete::from(Photos::Table)
         .filter(Photos::MunicipalityId, municipality_id)
         .filter(Photos::RoomId, room_id)
         .filter(Photos::Id, id)
-        .run(&mut conn)
+        .run(&mut tx)
         .await?;
+    if n > 0 {
+        let change = Change::new(
+            municipality_id,
+            Some(actor),
+            "premises.photo.delete",
+            "premises_photo",
+            id,
+            format!("room {room_id}"),
+        );
+        platform::audit::record(&mut tx, change, now).await?;
+    }
+    tx.commit().await?;
     Ok(n > 0)
 }
 
