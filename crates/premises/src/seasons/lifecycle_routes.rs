@@ -290,7 +290,7 @@ pub(super) async fn edit_save(
                 notice: Some(ctx.t("seasons-done-edit")),
                 ..Default::default()
             };
-            render_apply(state, ctx, m, s, user, &blank(user, &m), &[], extra).await
+            render_apply(state, ctx, m, s, user, &blank(user, m), &[], extra).await
         }
         Err(problems) => {
             let extra = ApplyExtra {
