@@ -14,10 +14,10 @@
 use super::domain::{ApplicationForm, SeasonStatus};
 use super::lifecycle::{self, HolidayProblem};
 use super::lifecycle_store as ls;
-use super::routes::{base, check, get_season, render_apply, represented, ApplyExtra};
+use super::routes::{self as sr, base, check, get_season, render_apply, represented, ApplyExtra};
 use super::store::{self, Application, Season};
 use crate::domain;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -31,6 +31,7 @@ use platform::AppState;
 
 pub fn router() -> Routes {
     Routes::new()
+        .route("/{slug}/lokaler/sasong/{id}/ansok", get(apply_page).post(apply_save))
         .route("/{slug}/lokaler/sasong/{id}/stang", post(close))
         .route(
             "/{slug}/lokaler/sasong/{id}/helgdagar",
@@ -42,41 +43,14 @@ pub fn router() -> Routes {
 /// `?andra=`: the application being changed.
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
-pub(super) struct EditQuery {
+struct EditQuery {
     andra: String,
 }
 
 impl EditQuery {
-    pub fn id(&self) -> Option<i64> {
+    fn id(&self) -> Option<i64> {
         self.andra.trim().parse().ok()
     }
-}
-
-/// What the staff's season page shows of the lifecycle.
-pub(super) struct SeasonLife {
-    /// "Ansökan stängdes i förtid 7 december 2026 08:00."
-    pub closed: Option<String>,
-    /// The close button's action, while the season takes applications.
-    pub close_action: Option<String>,
-    pub holidays: Vec<String>,
-    pub holidays_href: String,
-}
-
-pub(super) async fn season_life(state: &AppState, ctx: &Ctx, m: &Municipality, s: &Season) -> AppResult<SeasonLife> {
-    let today = domain::local_date(state.now());
-    Ok(SeasonLife {
-        closed: s.closed_at.map(|at| {
-            ctx.tr
-                .ta("seasons-closed-early", &[("when", &platform::format::datetime(at))])
-        }),
-        close_action: s.open_on(today).then(|| format!("{}/{}/stang", base(m), s.id)),
-        holidays: ls::holidays(&state.db, m.id, s.id)
-            .await?
-            .iter()
-            .map(|h| format!("{} {}", h.date, h.name).trim_end().to_string())
-            .collect(),
-        holidays_href: format!("{}/{}/helgdagar", base(m), s.id),
-    })
 }
 
 async fn close(
@@ -90,6 +64,42 @@ async fn close(
     // A season already closed or published stays as it is; its page says which.
     ls::close(&state.db, m.id, s.id, user, state.now()).await?;
     Ok(Redirect::to(&format!("{}/{}", base(&m), s.id)).into_response())
+}
+
+/// The application page, or with `?andra=` the form to change one's own application.
+async fn apply_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Path((slug, id)): Path<(String, String)>,
+    Query(q): Query<EditQuery>,
+) -> AppResult<Response> {
+    let Some(edit) = q.id() else {
+        return sr::apply_page(State(state), ctx, Tenant(m), Path((slug, id))).await;
+    };
+    let user = require_user(ctx.user.as_ref())?;
+    let s = get_season(&state, &m, &id).await?;
+    edit_page(&state, &ctx, &m, &s, user, edit).await
+}
+
+/// A new application, or with `?andra=` a change to one's own.
+async fn apply_save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Path((slug, id)): Path<(String, String)>,
+    Query(q): Query<EditQuery>,
+    Input(f): Input<ApplicationForm>,
+) -> AppResult<Response> {
+    let Some(edit) = q.id() else {
+        return sr::apply_save(State(state), ctx, Tenant(m), Path((slug, id)), Input(f)).await;
+    };
+    let user = require_user(ctx.user.as_ref())?;
+    let s = get_season(&state, &m, &id).await?;
+    if represented(user, m.id).is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    edit_save(&state, &ctx, &m, &s, user, edit, &f).await
 }
 
 // --- Holidays ---
@@ -232,7 +242,7 @@ fn blank(user: &CurrentUser, m: &Municipality) -> ApplicationForm {
 
 /// The application page with its form filled in from the application being changed, or with
 /// the reason it can no longer change.
-pub(super) async fn edit_page(
+async fn edit_page(
     state: &AppState,
     ctx: &Ctx,
     m: &Municipality,
@@ -260,7 +270,7 @@ pub(super) async fn edit_page(
 }
 
 /// Save a change to one's own application.
-pub(super) async fn edit_save(
+async fn edit_save(
     state: &AppState,
     ctx: &Ctx,
     m: &Municipality,

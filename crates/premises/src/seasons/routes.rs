@@ -35,7 +35,6 @@ pub fn router() -> Routes {
     Routes::new()
         .route("/{slug}/lokaler/sasong", get(list_page).post(create_season))
         .route("/{slug}/lokaler/sasong/{id}", get(season_page).post(save_decisions))
-        .route("/{slug}/lokaler/sasong/{id}/ansok", get(apply_page).post(apply_save))
         .route("/{slug}/lokaler/sasong/{id}/publicera", post(publish))
 }
 
@@ -444,18 +443,15 @@ pub(super) async fn render_apply(
     )
 }
 
-async fn apply_page(
+/// `GET …/ansok` (registered with the lifecycle's routes, which take `?andra=` first).
+pub(super) async fn apply_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
     Path((_, id)): Path<(String, String)>,
-    Query(q): Query<super::lifecycle_routes::EditQuery>,
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
     let s = get_season(&state, &m, &id).await?;
-    if let Some(edit) = q.id() {
-        return super::lifecycle_routes::edit_page(&state, &ctx, &m, &s, user, edit).await;
-    }
     let orgs = represented(user, m.id);
     let f = ApplicationForm {
         organisation: orgs.first().map(|o| o.0.to_string()).unwrap_or_default(),
@@ -465,12 +461,12 @@ async fn apply_page(
     render_apply(&state, &ctx, &m, &s, user, &f, &[], ApplyExtra::default()).await
 }
 
-async fn apply_save(
+/// `POST …/ansok` (registered with the lifecycle's routes, which take `?andra=` first).
+pub(super) async fn apply_save(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
     Path((_, id)): Path<(String, String)>,
-    Query(q): Query<super::lifecycle_routes::EditQuery>,
     Input(f): Input<ApplicationForm>,
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
@@ -479,9 +475,6 @@ async fn apply_save(
     let orgs = represented(user, m.id);
     if orgs.is_empty() {
         return Err(AppError::Forbidden);
-    }
-    if let Some(edit) = q.id() {
-        return super::lifecycle_routes::edit_save(&state, &ctx, &m, &s, user, edit, &f).await;
     }
     if !s.open_on(domain::local_date(now)) {
         // The page says why; nothing is stored.
@@ -594,12 +587,39 @@ struct SeasonPage {
     back: String,
     counts: (usize, usize, usize),
     /// Its lifecycle: closed early, holidays, the close button.
-    life: super::lifecycle_routes::SeasonLife,
+    life: SeasonLife,
     /// What the last action did (role="status").
     notice: Option<String>,
     /// Applications the publication could not book (role="alert").
     problems: Vec<String>,
     errors: Vec<String>,
+}
+
+/// What the staff's season page shows of the lifecycle.
+struct SeasonLife {
+    /// "Ansökan stängdes i förtid 7 december 2026 08:00."
+    pub closed: Option<String>,
+    /// The close button's action, while the season takes applications.
+    pub close_action: Option<String>,
+    pub holidays: Vec<String>,
+    pub holidays_href: String,
+}
+
+async fn season_life(state: &AppState, ctx: &Ctx, m: &Municipality, s: &Season) -> AppResult<SeasonLife> {
+    let today = domain::local_date(state.now());
+    Ok(SeasonLife {
+        closed: s.closed_at.map(|at| {
+            ctx.tr
+                .ta("seasons-closed-early", &[("when", &platform::format::datetime(at))])
+        }),
+        close_action: s.open_on(today).then(|| format!("{}/{}/stang", base(m), s.id)),
+        holidays: super::lifecycle_store::holidays(&state.db, m.id, s.id)
+            .await?
+            .iter()
+            .map(|h| format!("{} {}", h.date, h.name).trim_end().to_string())
+            .collect(),
+        holidays_href: format!("{}/{}/helgdagar", base(m), s.id),
+    })
 }
 
 /// The reason a proposal gives a rejected application, in Swedish (the applicant reads it).
@@ -719,7 +739,7 @@ async fn render_season(
         }
     }
     let count = |d: Decision| apps.iter().filter(|a| a.status == d).count();
-    let life = super::lifecycle_routes::season_life(state, ctx, m, s).await?;
+    let life = season_life(state, ctx, m, s).await?;
     let today = domain::local_date(state.now());
     html_status(
         if errors.is_empty() {
