@@ -133,6 +133,13 @@ async fn a_retired_room_cancels_its_future_bookings_and_is_no_longer_booked(back
     assert_eq!(book.status, 404);
     assert!(book.text().contains("Lokalen är avvecklad och kan inte bokas."));
     assert_eq!(staff.submit(&path, &path, &[("bekrafta", "ja")]).await.status, 409);
+    // Its page stays, says so, and offers no free time to book.
+    let page = bo.get(&format!("/sala/lokaler/rum/{big}?vecka=2026-W49")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Lokalen är avvecklad och kan inte bokas."));
+    assert!(!page.body.contains("/boka?"), "{}", page.text());
+    let small_page = bo.get(&format!("/sala/lokaler/rum/{small}?vecka=2026-W49")).await;
+    assert!(small_page.body.contains("/boka?"));
 }
 
 async fn a_retired_premises_retires_its_rooms(backend: Backend) {
