@@ -79,3 +79,32 @@ premises-inv-photo-deleted = The photo is deleted.
 premises-inv-photo-missing = Choose an image to upload.
 premises-inv-photo-limit = The room already has { $n } photos, the most a room can have. Delete a photo first.
 premises-inv-photo-not-image = The file is not a JPEG, PNG or WebP image. Choose another file.
+
+## Retiring rooms and premises (issue 15)
+premises-err-retired = The room is retired and cannot be booked.
+premises-retire-title = Retire { $name }
+premises-retire-intro-room = Once the room is retired it can no longer be searched or booked. Future bookings are cancelled and their bookers get an e-mail. Past bookings stay.
+premises-retire-intro-premises = Retiring the premises retires all its rooms: they can no longer be searched or booked. Future bookings are cancelled and their bookers get an e-mail. Past bookings stay.
+premises-retired-at = Retired on { $when }. It can no longer be searched or booked.
+premises-retire-future-heading = Future bookings
+premises-retire-future-none = No future bookings.
+premises-retire-future-caption = Bookings cancelled by the retirement
+premises-retire-col-when = Time
+premises-retire-col-room = Room
+premises-retire-col-booker = Booked by
+premises-retire-col-status = Status
+premises-retire-confirm = I understand that the future bookings are cancelled
+premises-retire-submit = Retire
+premises-retire-err-confirm = Tick that you understand that the future bookings are cancelled.
+premises-retire-back = Back
+premises-retire-done = { $name } is retired. { $n } future bookings are cancelled and their bookers have been e-mailed.
+premises-retire-reason = { $name } is retired.
+premises-retire-link = Retire
+premises-mail-retired-subject = Cancelled: { $what } is retired
+premises-mail-retired-body = Hello,
+
+    { $what } is being retired, so your bookings there are cancelled:
+    { $times }
+
+    The attached calendar file removes the times from your calendar. Find other premises here:
+    { $link }

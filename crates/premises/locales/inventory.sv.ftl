@@ -79,3 +79,32 @@ premises-inv-photo-deleted = Fotot är borttaget.
 premises-inv-photo-missing = Välj en bild att ladda upp.
 premises-inv-photo-limit = Rummet har redan { $n } foton, så många som ett rum kan ha. Ta bort ett foto först.
 premises-inv-photo-not-image = Filen är inte en bild i formatet JPEG, PNG eller WebP. Välj en annan fil.
+
+## Retiring rooms and premises (issue 15)
+premises-err-retired = Lokalen är avvecklad och kan inte bokas.
+premises-retire-title = Avveckla { $name }
+premises-retire-intro-room = När rummet avvecklas går det inte längre att söka eller boka. Framtida bokningar avbokas och de som har bokat får e-post. Tidigare bokningar finns kvar.
+premises-retire-intro-premises = När lokalen avvecklas avvecklas alla dess rum: de går inte längre att söka eller boka. Framtida bokningar avbokas och de som har bokat får e-post. Tidigare bokningar finns kvar.
+premises-retired-at = Avvecklad { $when }. Den går inte längre att söka eller boka.
+premises-retire-future-heading = Framtida bokningar
+premises-retire-future-none = Inga framtida bokningar.
+premises-retire-future-caption = Bokningar som avbokas vid avvecklingen
+premises-retire-col-when = Tid
+premises-retire-col-room = Rum
+premises-retire-col-booker = Bokad av
+premises-retire-col-status = Status
+premises-retire-confirm = Jag förstår att de framtida bokningarna avbokas
+premises-retire-submit = Avveckla
+premises-retire-err-confirm = Kryssa i att du förstår att de framtida bokningarna avbokas.
+premises-retire-back = Tillbaka
+premises-retire-done = { $name } är avvecklad. { $n } framtida bokningar är avbokade och de som bokade har fått e-post.
+premises-retire-reason = { $name } är avvecklad.
+premises-retire-link = Avveckla
+premises-mail-retired-subject = Avbokad: { $what } avvecklas
+premises-mail-retired-body = Hej!
+
+    { $what } avvecklas, så dina bokningar där är avbokade:
+    { $times }
+
+    Den bifogade kalenderfilen tar bort tiderna ur din kalender. Sök en annan lokal här:
+    { $link }

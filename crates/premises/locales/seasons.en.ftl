@@ -149,3 +149,34 @@ seasons-mail-rejected-body = Hello { $name }!
 
     Reason: { $reason }
     { $link }
+
+## Lifecycle (issue 15): closing early, holidays, an applicant's changes
+seasons-apply-closed-early = Applications are closed. The coordinator closed the season early on { $when }.
+seasons-closed-early = The coordinator closed applications early on { $when }. No more applications are taken.
+seasons-close-intro = Close applications now if the season should take no more applications than it has. No one can apply or change an application after that.
+seasons-submit-close = Close applications now
+seasons-holidays-heading = Holidays
+seasons-holidays-none = No holidays are given.
+seasons-holidays-edit = Change the holidays
+seasons-holidays-applicant = No times are booked on these days, even when they fall on a time you are given.
+seasons-holidays-title = Holidays of { $season }
+seasons-holidays-intro = Give the days between { $first } and { $last } on which no time allocated in the season is booked, one day a line.
+seasons-holidays-published = The season is published and its times are booked. The holidays can no longer change.
+seasons-field-holidays = Holidays
+seasons-field-holidays-hint = Date and name, one day a line, for example: 2027-04-02 Good Friday
+seasons-submit-holidays = Save the holidays
+seasons-back-to-season = Back to the season
+seasons-err-holiday-date = The line “{ $line }” does not begin with a date (YYYY-MM-DD).
+seasons-err-holiday-outside = { $date } is outside the season ({ $first } – { $last }).
+seasons-err-holiday-name = The name of { $date } may be at most 100 characters.
+seasons-col-change = Change
+seasons-edit-link = Change
+seasons-withdraw = Withdraw
+seasons-edit-heading = Change the application
+seasons-edit-intro = You are changing an application you have already sent.
+seasons-edit-cancel = Make a new application instead
+seasons-submit-edit = Save the change
+seasons-done-edit = The application is changed.
+seasons-done-withdrawn = The application is withdrawn: { $what }.
+seasons-err-change-closed = The application can no longer be changed or withdrawn: applications are closed (the last day to apply was { $date }).
+seasons-err-change-decided = The application can no longer be changed or withdrawn: the municipality has already decided on it.

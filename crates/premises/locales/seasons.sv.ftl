@@ -149,3 +149,34 @@ seasons-mail-rejected-body = Hej { $name }!
 
     Skäl: { $reason }
     { $link }
+
+## Lifecycle (issue 15): closing early, holidays, an applicant's changes
+seasons-apply-closed-early = Ansökan är stängd. Samordnaren stängde säsongen i förtid { $when }.
+seasons-closed-early = Samordnaren stängde ansökan i förtid { $when }. Inga fler ansökningar tas emot.
+seasons-close-intro = Stäng ansökan nu, före sista ansökningsdagen, om säsongen inte ska ta emot fler ansökningar. Ingen kan ansöka eller ändra sin ansökan efter det.
+seasons-submit-close = Stäng ansökan nu
+seasons-holidays-heading = Helgdagar
+seasons-holidays-none = Inga helgdagar är angivna.
+seasons-holidays-edit = Ändra helgdagarna
+seasons-holidays-applicant = De här dagarna bokas inga tider, även om de infaller på en tid som du får.
+seasons-holidays-title = Helgdagar för { $season }
+seasons-holidays-intro = Ange de dagar mellan { $first } och { $last } då ingen tid som fördelas i säsongen ska bokas, en dag per rad.
+seasons-holidays-published = Säsongen är publicerad och tiderna är bokade. Helgdagarna kan inte ändras längre.
+seasons-field-holidays = Helgdagar
+seasons-field-holidays-hint = Datum och namn, en dag per rad, till exempel: 2027-04-02 Långfredag
+seasons-submit-holidays = Spara helgdagarna
+seasons-back-to-season = Tillbaka till säsongen
+seasons-err-holiday-date = Raden ”{ $line }” börjar inte med ett datum (ÅÅÅÅ-MM-DD).
+seasons-err-holiday-outside = { $date } ligger utanför säsongen ({ $first } – { $last }).
+seasons-err-holiday-name = Namnet på { $date } får vara högst 100 tecken.
+seasons-col-change = Ändra
+seasons-edit-link = Ändra
+seasons-withdraw = Återta
+seasons-edit-heading = Ändra ansökan
+seasons-edit-intro = Du ändrar en ansökan som du redan har skickat.
+seasons-edit-cancel = Gör en ny ansökan i stället
+seasons-submit-edit = Spara ändringen
+seasons-done-edit = Ansökan är ändrad.
+seasons-done-withdrawn = Ansökan är återtagen: { $what }.
+seasons-err-change-closed = Ansökan kan inte ändras eller återtas längre: ansökan är stängd (sista ansökningsdag var { $date }).
+seasons-err-change-decided = Ansökan kan inte ändras eller återtas längre: kommunen har redan beslutat om den.

@@ -39,11 +39,12 @@ fn room((id, name, premises, address, access): Row) -> Room {
     }
 }
 
-/// The municipality's rooms, by premises and then by room.
+/// The municipality's rooms in use (not retired), by premises and then by room.
 pub async fn rooms(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Room>, sqlx::Error> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT r.id, r.name, p.name, p.address, r.access FROM premises_rooms r JOIN premises p ON p.id = r.premises_id \
-         WHERE r.municipality_id = $1 ORDER BY p.name, r.sort_key, r.id",
+         WHERE r.municipality_id = $1 AND r.retired_at IS NULL AND p.retired_at IS NULL \
+         ORDER BY p.name, r.sort_key, r.id",
     )
     .bind(municipality_id)
     .fetch_all(&db.pool)

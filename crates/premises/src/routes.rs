@@ -451,7 +451,8 @@ async fn room_page(
                     closed: room.hours.on(d.weekday()).is_none(),
                     spans: spans
                         .iter()
-                        .filter(|s| s.taken.is_some() || s.ends_at > now)
+                        // A retired room shows its bookings, never a free time to book.
+                        .filter(|s| s.taken.is_some() || (s.ends_at > now && room.retired_at.is_none()))
                         .map(|s| {
                             let text = format!("{}–{}", domain::clock(s.starts_at), domain::clock_end(s.ends_at));
                             match s.taken {
@@ -643,7 +644,8 @@ fn api_room(root: &str, r: &Room) -> ApiRoom {
 
 async fn api_premises(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Response> {
     let all = inventory::premises_all(&state.db, m.id).await?;
-    let rooms = inventory::rooms_all(&state.db, m.id).await?;
+    let mut rooms = inventory::rooms_all(&state.db, m.id).await?;
+    rooms.retain(|r| r.retired_at.is_none());
     let root = format!("{}{}", state.config.base_url.trim_end_matches('/'), base(&m));
     let mut by_premises: HashMap<PremisesId, Vec<ApiRoom>> = HashMap::new();
     for r in &rooms {

@@ -48,7 +48,7 @@ pub async fn search(
     let mut sql = format!(
         "SELECT {ROOM_COLS}, (SELECT {concat}(h.weekday || ':' || h.opens || '-' || h.closes, ',') \
          FROM premises_hours h WHERE h.room_id = r.id) FROM {ROOM_FROM} WHERE r.municipality_id = $1 \
-         AND r.capacity >= $2"
+         AND r.capacity >= $2 AND r.retired_at IS NULL AND p.retired_at IS NULL"
     );
     for (column, bits) in [("equipment", need.equipment), ("access", need.access)] {
         if bits != 0 {
@@ -106,7 +106,7 @@ pub async fn search(
     rows.iter()
         .map(|row| {
             let mut room = room_of(row)?;
-            let hours: Option<String> = row.try_get(20)?;
+            let hours: Option<String> = row.try_get(21)?;
             room.hours = hours_from_text(hours.as_deref().unwrap_or(""));
             Ok(room)
         })

@@ -36,6 +36,7 @@ async fn premises_pages_have_no_accessibility_violations(backend: Backend) {
         "image/png",
         PIXEL,
         "Salen med stolar i rader",
+        None,
         app.state.now(),
     )
     .await

@@ -55,7 +55,7 @@ async fn inventory_pages_have_no_accessibility_violations(backend: Backend) {
         .await
         .unwrap()
         .unwrap();
-    premises::inventory::store::add_photo(db, sala, room, "image/png", &PNG, "Stora salen med en scen", now)
+    premises::inventory::store::add_photo(db, sala, room, "image/png", &PNG, "Stora salen med en scen", None, now)
         .await
         .unwrap();
     app.representative("rep@iks.example", "sala", "IKS, Ideell Kultur i Sala")

@@ -73,4 +73,70 @@ async fn season_pages_have_no_accessibility_violations(backend: Backend) {
     app.deliver().await;
 }
 
+/// Issue 15's pages: the holidays form (with its errors), the season page with its close button
+/// and after closing early, and the application page listing holidays, with the change and
+/// withdraw buttons and while changing an application.
+async fn season_lifecycle_pages_have_no_accessibility_violations(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let s = sala(&app).await;
+    let ifk = representative(&app, "kansli@ifksala.example", "IFK Sala").await;
+    apply(
+        &ifk,
+        &s,
+        "2",
+        "18:30",
+        "20:00",
+        "children_youth",
+        "25",
+        "kansli@ifksala.example",
+    )
+    .await;
+    let id = application_id(&app, "IFK Sala").await;
+    let mut f = Findings::default();
+
+    let browser = Browser::start().await;
+    browser.log_in(&app, "lokaler@sala.example").await;
+    let season = format!("/sala/lokaler/sasong/{}", s.season);
+    f.visit(&browser, &app, &season, "Stäng ansökan nu").await;
+    f.visit(&browser, &app, &format!("{season}/helgdagar"), "Spara helgdagarna")
+        .await;
+    browser
+        .js(
+            "document.querySelector('textarea[name=holidays]').value = arguments[0]",
+            vec!["påsk".into()],
+        )
+        .await;
+    browser.click("form.stack button[type=submit]").await;
+    browser.wait_for_text("börjar inte med ett datum").await;
+    f.check(&browser, "the holidays form with errors").await;
+    browser
+        .js(
+            "document.querySelector('textarea[name=holidays]').value = arguments[0]",
+            vec!["2027-02-16 Sportlovsdag".into()],
+        )
+        .await;
+    browser.click("form.stack button[type=submit]").await;
+    browser.wait_for_text("2027-02-16 Sportlovsdag").await;
+    f.check(&browser, "the season page with its holidays").await;
+    browser.close().await;
+
+    let browser = Browser::start().await;
+    browser.log_in(&app, "kansli@ifksala.example").await;
+    let apply_path = format!("{season}/ansok");
+    f.visit(&browser, &app, &apply_path, "Återta").await;
+    f.visit(&browser, &app, &format!("{apply_path}?andra={id}"), "Ändra ansökan")
+        .await;
+    browser.close().await;
+
+    let browser = Browser::start().await;
+    browser.log_in(&app, "lokaler@sala.example").await;
+    f.visit(&browser, &app, &season, "Stäng ansökan nu").await;
+    browser.click("#close button[type=submit]").await;
+    browser.wait_for_text("i förtid").await;
+    f.check(&browser, "the season page closed early").await;
+    browser.close().await;
+    f.assert_none();
+}
+
 testkit::browser!(season_pages_have_no_accessibility_violations);
+testkit::browser!(season_lifecycle_pages_have_no_accessibility_violations);

@@ -685,6 +685,23 @@ async fn photos_are_checked_stored_served_and_deleted(backend: Backend) {
         testkit::text(&body)
     );
     assert_eq!(count().await, 4);
+    // Each upload is in the audit trail, with who made it (issue 15).
+    let pool = app.state.db.pool.clone();
+    let audited = |action: &'static str| {
+        let pool = pool.clone();
+        async move {
+            let (n,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM audit_log WHERE action = $1 AND entity = 'premises_photo' \
+             AND actor_name <> '' AND actor_user_id IS NOT NULL",
+            )
+            .bind(action)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+            n
+        }
+    };
+    assert_eq!(audited("premises.photo.add").await, 4);
 
     // Only who manages the room may add photos.
     let (_, _) = app.representative("rep@iks.example", "sala", "IKS").await;
@@ -712,6 +729,7 @@ async fn photos_are_checked_stored_served_and_deleted(backend: Backend) {
     assert!(after.contains("Fotot är borttaget."), "{after}");
     assert_eq!(count().await, 3);
     assert_eq!(reqwest::get(app.url(&src)).await.unwrap().status(), 404);
+    assert_eq!(audited("premises.photo.delete").await, 1);
     // Twice is a 404.
     let again = c
         .submit(
@@ -721,6 +739,8 @@ async fn photos_are_checked_stored_served_and_deleted(backend: Backend) {
         )
         .await;
     assert_eq!(again.status, 404);
+    assert_eq!(audited("premises.photo.delete").await, 1);
+    assert_eq!(audited("premises.photo.add").await, 4);
     app.stop().await;
 }
 

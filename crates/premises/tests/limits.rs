@@ -157,9 +157,18 @@ async fn a_room_keeps_at_most_twenty_photos(backend: Backend) {
     let (_, hall) = room(&app, sala, "Stora salen", RoomSpec::default()).await;
     signed_in(&app, "personal@sala.example", RoleKind::Staff, "sala").await;
     for i in 0..20 {
-        premises::inventory::store::add_photo(&app.state.db, sala, hall, "image/png", PNG, &format!("Foto {i}"), 0)
-            .await
-            .unwrap();
+        premises::inventory::store::add_photo(
+            &app.state.db,
+            sala,
+            hall,
+            "image/png",
+            PNG,
+            &format!("Foto {i}"),
+            None,
+            0,
+        )
+        .await
+        .unwrap();
     }
     let up = Uploader::login(&app, "personal@sala.example").await;
     let action = up.action(hall.get()).await;

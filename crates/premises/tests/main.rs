@@ -6,11 +6,15 @@
 mod booking;
 mod browser;
 mod browser_inventory;
+mod browser_retire;
 mod browser_seasons;
 mod common;
 mod demo;
 mod inventory;
 mod limits;
 mod no_double_booking;
+mod requests_coordinator;
+mod retire;
 mod seasons;
 mod seasons_common;
+mod seasons_lifecycle;

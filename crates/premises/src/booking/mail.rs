@@ -162,3 +162,45 @@ pub async fn changed(
     queue(conn, Some(municipality_id), &mail, now).await?;
     Ok(())
 }
+
+/// After a room (or premises) `what` is retired: to one booker, every future time of theirs that was
+/// cancelled with it, each line naming its room; the .ics removes them from their calendar.
+pub async fn retired(
+    conn: &mut sqlx::AnyConnection,
+    l: &Letters,
+    municipality_id: MunicipalityId,
+    what: &str,
+    email: &str,
+    bookings: &[&Booking],
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let Some(first) = bookings.first() else {
+        return Ok(());
+    };
+    let room = format!("{}, {}", first.room_name, first.premises_name);
+    let lines: Vec<String> = bookings
+        .iter()
+        .map(|b| format!("{}, {}", times_text(&[(b.id, b.starts_at, b.ends_at)]), b.room_name))
+        .collect();
+    let args = [
+        ("room", room.clone()),
+        ("what", what.to_string()),
+        ("times", lines.join("\n")),
+        ("link", format!("{}/lokaler", l.base)),
+    ];
+    let events: Vec<Event> = bookings
+        .iter()
+        .map(|b| {
+            let place = format!("{}, {}", b.room_name, b.premises_name);
+            l.event(b.id, b.starts_at, b.ends_at, &place, &place, true)
+        })
+        .collect();
+    let mail = Email::new(
+        email.to_string(),
+        say(l, "premises-mail-retired-subject", &args),
+        say(l, "premises-mail-retired-body", &args),
+    )
+    .with_calendar("bokning.ics", ics::calendar(&room, &events, now));
+    queue(conn, Some(municipality_id), &mail, now).await?;
+    Ok(())
+}

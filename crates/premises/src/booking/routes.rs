@@ -160,6 +160,9 @@ async fn book_page(
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
     let room = get_room(&state, &m, &id).await?;
+    if room.retired_at.is_some() {
+        return Err(AppError::NotFound("premises-err-retired"));
+    }
     let options = booker_options(&ctx, user, &m, &room);
     if options.is_empty() {
         return Err(AppError::Forbidden);
@@ -327,6 +330,9 @@ async fn book_save(
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
     let room = get_room(&state, &m, &id).await?;
+    if room.retired_at.is_some() {
+        return Err(AppError::NotFound("premises-err-retired"));
+    }
     let options = booker_options(&ctx, user, &m, &room);
     if options.is_empty() {
         return Err(AppError::Forbidden);
@@ -648,7 +654,9 @@ async fn render_requests(
     if !staff && orgs.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let all = store::requests(&state.db, m.id, staff, &orgs).await?;
+    // A coordinator manages every association's premises too (`inventory::domain::manages`).
+    let coordinator = user.is_coordinator(m.id);
+    let all = store::requests(&state.db, m.id, staff, coordinator, &orgs).await?;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {

@@ -77,13 +77,13 @@ pub struct Booking {
     pub created_at: i64,
 }
 
-const BOOKING_COLS: &str = "b.id, b.room_id, r.name, p.name, p.organisation_id, b.series_id, b.user_id, \
+pub(crate) const BOOKING_COLS: &str = "b.id, b.room_id, r.name, p.name, p.organisation_id, b.series_id, b.user_id, \
     b.organisation_id, b.booker_kind, b.booker_name, b.email, b.purpose, b.attendees, b.starts_at, b.ends_at, \
     b.blocks_until, b.status, b.reason, b.created_at";
-const BOOKING_FROM: &str =
+pub(crate) const BOOKING_FROM: &str =
     "premises_bookings b JOIN premises_rooms r ON r.id = b.room_id JOIN premises p ON p.id = r.premises_id";
 
-fn booking_of(r: &AnyRow) -> Result<Booking, sqlx::Error> {
+pub(crate) fn booking_of(r: &AnyRow) -> Result<Booking, sqlx::Error> {
     let kind: String = r.try_get(8)?;
     let status: String = r.try_get(16)?;
     Ok(Booking {
@@ -159,16 +159,22 @@ pub async fn bookings_of_user(
 }
 
 /// Requests waiting for a decision on premises the user manages: the municipality's own
-/// (staff) and those of the organisations given (their representatives).
+/// (`municipal`: staff), every association's (`associations`: a coordinator, who manages them
+/// all, see `inventory::domain::manages`) and those of the organisations given (their
+/// representatives).
 pub async fn requests(
     db: &Db,
     municipality_id: MunicipalityId,
     municipal: bool,
+    associations: bool,
     organisations: &[OrganisationId],
 ) -> Result<Vec<Booking>, sqlx::Error> {
     let mut cond = vec![];
     if municipal {
         cond.push("p.organisation_id IS NULL".to_string());
+    }
+    if associations {
+        cond.push("p.organisation_id IS NOT NULL".to_string());
     }
     if !organisations.is_empty() {
         cond.push(format!(
@@ -479,7 +485,7 @@ async fn targets(
     }
 }
 
-async fn set_status(
+pub(crate) async fn set_status(
     tx: &mut AnyConnection,
     ids: &[(i64, i64, i64)],
     from: &[Status],

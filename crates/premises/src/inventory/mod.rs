@@ -6,6 +6,8 @@
 //! - `GET|POST /{slug}/lokaler/{id}/rum/nytt`, `GET|POST /{slug}/lokaler/rum/{id}/redigera`: rooms
 //! - `POST /{slug}/lokaler/rum/{id}/foton` (multipart), `POST …/foton/{photo}/ta-bort`: photos
 //! - `GET /{slug}/lokaler/rum/{id}/foto/{photo}`: a photo's bytes (public)
+//! - `GET|POST /{slug}/lokaler/rum/{id}/avveckla`, `GET|POST /{slug}/lokaler/{id}/avveckla`:
+//!   retire a room or premises (see `retire_routes`)
 //!
 //! Who manages what is [`store::manages`]: staff and coordinators the municipality's own
 //! premises, representatives their organisation's, coordinators every one. Ids of another
@@ -13,6 +15,8 @@
 
 pub mod domain;
 pub mod photo;
+pub mod retire;
+mod retire_routes;
 mod rooms;
 mod routes;
 pub mod store;
@@ -39,4 +43,12 @@ pub fn router() -> Routes {
         )
         .route("/{slug}/lokaler/rum/{id}/foton/{photo}/ta-bort", post(photo_delete))
         .route("/{slug}/lokaler/rum/{id}/foto/{photo}", get(photo_file))
+        .route(
+            "/{slug}/lokaler/rum/{id}/avveckla",
+            get(retire_routes::room_page).post(retire_routes::room_save),
+        )
+        .route(
+            "/{slug}/lokaler/{id}/avveckla",
+            get(retire_routes::premises_page).post(retire_routes::premises_save),
+        )
 }

@@ -506,7 +506,7 @@ pub(super) async fn photo_add(
     let alt = rules::line(&sent.alt, ALT_MAX);
     match (kind, alt) {
         (Ok((kind, bytes)), Ok(alt)) => {
-            store::add_photo(&state.db, m.id, room.id, kind, &bytes, &alt, state.now()).await?;
+            store::add_photo(&state.db, m.id, room.id, kind, &bytes, &alt, Some(user), state.now()).await?;
             Ok(Redirect::to(&format!("{}/rum/{}/redigera?sparat=foto#foton", base(&m), room.id)).into_response())
         }
         (kind, alt) => {
@@ -527,7 +527,7 @@ pub(super) async fn photo_delete(
 ) -> AppResult<Response> {
     let user = require_user(ctx.user.as_ref())?;
     let room = managed_room(&state, user, &m, &id).await?;
-    if !store::delete_photo(&state.db, m.id, room.id, id_of(&photo)?).await? {
+    if !store::delete_photo(&state.db, m.id, room.id, id_of(&photo)?, user, state.now()).await? {
         return Err(AppError::NotFound("err-not-found"));
     }
     Ok(Redirect::to(&format!("{}/rum/{}/redigera?sparat=bort#foton", base(&m), room.id)).into_response())

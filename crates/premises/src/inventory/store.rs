@@ -247,6 +247,8 @@ pub struct Room {
     pub rules: String,
     pub contact_email: String,
     pub hours: Hours,
+    /// When the room (or its premises) was retired: no longer searched or booked.
+    pub retired_at: Option<i64>,
 }
 
 impl Room {
@@ -259,7 +261,8 @@ impl Room {
 pub(crate) const ROOM_COLS: &str =
     "r.id, r.premises_id, p.name, p.organisation_id, COALESCE(o.name, ''), p.address, p.area, \
     r.name, r.capacity, r.equipment, r.equipment_note, r.access, r.access_note, r.booking_mode, r.buffer_minutes, \
-    r.price_association, r.price_private, r.price_company, p.rules, p.contact_email";
+    r.price_association, r.price_private, r.price_company, p.rules, p.contact_email, \
+    COALESCE(r.retired_at, p.retired_at)";
 pub(crate) const ROOM_FROM: &str =
     "premises_rooms r JOIN premises p ON p.id = r.premises_id LEFT JOIN organisations o ON o.id = p.organisation_id";
 
@@ -289,6 +292,7 @@ pub(crate) fn room_of(r: &AnyRow) -> Result<Room, sqlx::Error> {
         rules: r.try_get(18)?,
         contact_email: r.try_get(19)?,
         hours: Hours::default(),
+        retired_at: r.try_get(20)?,
     })
 }
 
@@ -526,6 +530,8 @@ pub async fn photo_file(
     .await
 }
 
+/// Add a photo to a room (`actor`: who uploaded it; None for demo data). In the audit trail.
+#[allow(clippy::too_many_arguments)]
 pub async fn add_photo(
     db: &Db,
     municipality_id: MunicipalityId,
@@ -533,32 +539,74 @@ pub async fn add_photo(
     content_type: &str,
     bytes: &[u8],
     alt: &str,
+    actor: Option<&CurrentUser>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    let mut conn = db.pool.acquire().await?;
-    Insert::into(Photos::Table)
-        .set(Photos::MunicipalityId, municipality_id)
-        .set(Photos::RoomId, room_id)
-        .set(Photos::ContentType, content_type)
-        .set(Photos::Bytes, bytes.to_vec())
-        .set(Photos::Alt, alt)
-        .set(Photos::CreatedAt, now)
-        .returning_id(&mut conn)
-        .await
+    db::write(db, now, async |tx| {
+        let id: i64 = Insert::into(Photos::Table)
+            .set(Photos::MunicipalityId, municipality_id)
+            .set(Photos::RoomId, room_id)
+            .set(Photos::ContentType, content_type)
+            .set(Photos::Bytes, bytes.to_vec())
+            .set(Photos::Alt, alt)
+            .set(Photos::CreatedAt, now)
+            .returning_id(tx)
+            .await?;
+        let change = Change::new(
+            municipality_id,
+            actor,
+            "premises.photo.add",
+            "premises_photo",
+            id,
+            format!("room {room_id}: {alt}"),
+        );
+        Ok::<_, sqlx::Error>((id, change))
+    })
+    .await
 }
 
+/// Remove a room's photo. False when there is no such photo; in the audit trail when there was.
 pub async fn delete_photo(
     db: &Db,
     municipality_id: MunicipalityId,
     room_id: RoomId,
     id: i64,
+    actor: &CurrentUser,
+    now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let mut conn = db.pool.acquire().await?;
+    let mut tx = db.write().await?;
     let n = Delete::from(Photos::Table)
         .filter(Photos::MunicipalityId, municipality_id)
         .filter(Photos::RoomId, room_id)
         .filter(Photos::Id, id)
-        .run(&mut conn)
+        .run(&mut tx)
         .await?;
+    if n > 0 {
+        let change = Change::new(
+            municipality_id,
+            Some(actor),
+            "premises.photo.delete",
+            "premises_photo",
+            id,
+            format!("room {room_id}"),
+        );
+        platform::audit::record(&mut tx, change, now).await?;
+    }
+    tx.commit().await?;
     Ok(n > 0)
+}
+
+/// When the premises were retired, if they were.
+pub async fn premises_retired_at(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    id: PremisesId,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT retired_at FROM premises WHERE municipality_id = $1 AND id = $2")
+            .bind(municipality_id)
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.and_then(|r| r.0))
 }

@@ -5,7 +5,13 @@
 //! tells every applicant the result.
 
 pub mod domain;
+pub mod lifecycle;
+mod lifecycle_routes;
+pub mod lifecycle_store;
 mod routes;
 pub mod store;
 
-pub use routes::router;
+/// The seasons' pages, and their lifecycle's (closing early, holidays, an applicant's changes).
+pub fn router() -> platform::web::Routes {
+    routes::router().merge(lifecycle_routes::router())
+}

@@ -35,11 +35,10 @@ pub fn router() -> Routes {
     Routes::new()
         .route("/{slug}/lokaler/sasong", get(list_page).post(create_season))
         .route("/{slug}/lokaler/sasong/{id}", get(season_page).post(save_decisions))
-        .route("/{slug}/lokaler/sasong/{id}/ansok", get(apply_page).post(apply_save))
         .route("/{slug}/lokaler/sasong/{id}/publicera", post(publish))
 }
 
-fn base(m: &Municipality) -> String {
+pub(super) fn base(m: &Municipality) -> String {
     format!("/{}/lokaler/sasong", m.slug)
 }
 
@@ -55,7 +54,7 @@ fn when(tr: &Tr, a: &Application) -> String {
     format!("{} {}", tr.t(&format!("seasons-weekdays-{}", a.weekday)), a.time())
 }
 
-async fn get_season(state: &AppState, m: &Municipality, id: &str) -> AppResult<Season> {
+pub(super) async fn get_season(state: &AppState, m: &Municipality, id: &str) -> AppResult<Season> {
     store::season(&state.db, m.id, id_of(id)?)
         .await?
         .ok_or(AppError::NotFound("err-not-found"))
@@ -206,7 +205,7 @@ async fn create_season(
 // --- Applying ---
 
 /// The organisations of this municipality the person represents: (id, name).
-fn represented(user: &CurrentUser, municipality_id: MunicipalityId) -> Vec<(OrganisationId, String)> {
+pub(super) fn represented(user: &CurrentUser, municipality_id: MunicipalityId) -> Vec<(OrganisationId, String)> {
     let mut v: Vec<(OrganisationId, String)> = user
         .roles
         .iter()
@@ -295,6 +294,9 @@ fn apply_form(
 }
 
 struct MyApplication {
+    id: i64,
+    /// The applicant may still change or withdraw it: the link to change it.
+    edit_href: Option<String>,
     organisation: String,
     room: String,
     when: String,
@@ -313,11 +315,27 @@ struct ApplyPage {
     form: Form,
     mine: Vec<MyApplication>,
     notice: Option<String>,
+    /// Why a change was refused (role="alert").
+    refused: Option<String>,
+    /// The season's holidays ("2027-04-02 Långfredag"), which no allocated time takes.
+    holidays: Vec<String>,
+    /// Changing an application: the link back to a new one.
+    editing: Option<String>,
+    withdraw_action: String,
     back: String,
 }
 
+/// What the application page says besides its form: a notice, a refusal, and the application
+/// being changed (`?andra=`), if any.
+#[derive(Default)]
+pub(super) struct ApplyExtra {
+    pub notice: Option<String>,
+    pub refused: Option<String>,
+    pub editing: Option<i64>,
+}
+
 #[allow(clippy::too_many_arguments)]
-async fn render_apply(
+pub(super) async fn render_apply(
     state: &AppState,
     ctx: &Ctx,
     m: &Municipality,
@@ -325,12 +343,17 @@ async fn render_apply(
     user: &CurrentUser,
     f: &ApplicationForm,
     problems: &[AppProblem],
-    notice: Option<String>,
+    extra: ApplyExtra,
 ) -> AppResult<Response> {
     let organisations = represented(user, m.id);
     let rooms = store::municipal_rooms(&state.db, m.id).await?;
     let today = domain::local_date(state.now());
-    let closed = if !s.open_on(today) {
+    let closed = if let (false, Some(at)) = (s.open_on(today), s.closed_at) {
+        Some(ctx.tr.ta(
+            "seasons-apply-closed-early",
+            &[("when", &platform::format::datetime(at))],
+        ))
+    } else if !s.open_on(today) {
         Some(ctx.tr.ta("seasons-apply-closed", &[("date", &s.apply_until)]))
     } else if organisations.is_empty() {
         Some(ctx.t("seasons-apply-not-representative"))
@@ -339,7 +362,14 @@ async fn render_apply(
     } else {
         None
     };
-    let mut form = apply_form(ctx, format!("{}/{}/ansok", base(m), s.id), &organisations, &rooms, f);
+    let action = match extra.editing {
+        Some(a) => format!("{}/{}/ansok?andra={a}", base(m), s.id),
+        None => format!("{}/{}/ansok", base(m), s.id),
+    };
+    let mut form = apply_form(ctx, action, &organisations, &rooms, f);
+    if extra.editing.is_some() {
+        form.submit = ctx.t("seasons-submit-edit");
+    }
     for p in problems {
         let msg = match p {
             AppProblem::Closed => ctx.t("seasons-err-closed-day"),
@@ -364,6 +394,10 @@ async fn render_apply(
         .await?
         .iter()
         .map(|a| MyApplication {
+            id: a.id,
+            edit_href: super::lifecycle::may_change(s.open_on(today), a.status, a.decided_at.is_some())
+                .is_ok()
+                .then(|| format!("{}/{}/ansok?andra={}", base(m), s.id, a.id)),
             organisation: a.booker_name.clone(),
             room: a.room_name.clone(),
             when: when(&ctx.tr, a),
@@ -380,6 +414,11 @@ async fn render_apply(
             },
         })
         .collect();
+    let holidays = super::lifecycle_store::holidays(&state.db, m.id, s.id)
+        .await?
+        .iter()
+        .map(|h| format!("{} {}", h.date, h.name).trim_end().to_string())
+        .collect();
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -394,13 +433,18 @@ async fn render_apply(
             closed,
             form,
             mine,
-            notice,
+            notice: extra.notice,
+            refused: extra.refused,
+            holidays,
+            editing: extra.editing.map(|_| format!("{}/{}/ansok", base(m), s.id)),
+            withdraw_action: format!("{}/{}/aterta", base(m), s.id),
             back: base(m),
         },
     )
 }
 
-async fn apply_page(
+/// `GET …/ansok` (registered with the lifecycle's routes, which take `?andra=` first).
+pub(super) async fn apply_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
@@ -414,10 +458,11 @@ async fn apply_page(
         email: user.email.clone(),
         ..Default::default()
     };
-    render_apply(&state, &ctx, &m, &s, user, &f, &[], None).await
+    render_apply(&state, &ctx, &m, &s, user, &f, &[], ApplyExtra::default()).await
 }
 
-async fn apply_save(
+/// `POST …/ansok` (registered with the lifecycle's routes, which take `?andra=` first).
+pub(super) async fn apply_save(
     State(state): State<AppState>,
     ctx: Ctx,
     Tenant(m): Tenant,
@@ -433,19 +478,10 @@ async fn apply_save(
     }
     if !s.open_on(domain::local_date(now)) {
         // The page says why; nothing is stored.
-        let page = render_apply(&state, &ctx, &m, &s, user, &f, &[], None).await?;
+        let page = render_apply(&state, &ctx, &m, &s, user, &f, &[], ApplyExtra::default()).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    let room = match f.room.trim().parse::<crate::ids::RoomId>() {
-        Ok(r) => store::municipal_room(&state.db, m.id, r).await?,
-        Err(_) => None,
-    };
-    let facts = room.as_ref().map(|r| RoomFacts {
-        capacity: r.capacity,
-        hours: r.hours,
-    });
-    let ids: Vec<OrganisationId> = orgs.iter().map(|o| o.0).collect();
-    match sd::check_application(&f, &ids, facts.as_ref()) {
+    match check(&state, &m, &orgs, &f).await? {
         Ok(a) => {
             let name = orgs
                 .iter()
@@ -466,12 +502,35 @@ async fn apply_save(
                 user,
                 &fresh,
                 &[],
-                Some(ctx.t("seasons-done-apply")),
+                ApplyExtra {
+                    notice: Some(ctx.t("seasons-done-apply")),
+                    ..Default::default()
+                },
             )
             .await
         }
-        Err(problems) => render_apply(&state, &ctx, &m, &s, user, &f, &problems, None).await,
+        Err(problems) => render_apply(&state, &ctx, &m, &s, user, &f, &problems, ApplyExtra::default()).await,
     }
+}
+
+/// Check an application's form against the room chosen and the organisations the person
+/// represents.
+pub(super) async fn check(
+    state: &AppState,
+    m: &Municipality,
+    orgs: &[(OrganisationId, String)],
+    f: &ApplicationForm,
+) -> AppResult<Result<sd::NewApplication, Vec<AppProblem>>> {
+    let room = match f.room.trim().parse::<crate::ids::RoomId>() {
+        Ok(r) => store::municipal_room(&state.db, m.id, r).await?,
+        Err(_) => None,
+    };
+    let facts = room.as_ref().map(|r| RoomFacts {
+        capacity: r.capacity,
+        hours: r.hours,
+    });
+    let ids: Vec<OrganisationId> = orgs.iter().map(|o| o.0).collect();
+    Ok(sd::check_application(f, &ids, facts.as_ref()))
 }
 
 // --- Staff: allocation ---
@@ -527,11 +586,40 @@ struct SeasonPage {
     apply_href: String,
     back: String,
     counts: (usize, usize, usize),
+    /// Its lifecycle: closed early, holidays, the close button.
+    life: SeasonLife,
     /// What the last action did (role="status").
     notice: Option<String>,
     /// Applications the publication could not book (role="alert").
     problems: Vec<String>,
     errors: Vec<String>,
+}
+
+/// What the staff's season page shows of the lifecycle.
+struct SeasonLife {
+    /// "Ansökan stängdes i förtid 7 december 2026 08:00."
+    pub closed: Option<String>,
+    /// The close button's action, while the season takes applications.
+    pub close_action: Option<String>,
+    pub holidays: Vec<String>,
+    pub holidays_href: String,
+}
+
+async fn season_life(state: &AppState, ctx: &Ctx, m: &Municipality, s: &Season) -> AppResult<SeasonLife> {
+    let today = domain::local_date(state.now());
+    Ok(SeasonLife {
+        closed: s.closed_at.map(|at| {
+            ctx.tr
+                .ta("seasons-closed-early", &[("when", &platform::format::datetime(at))])
+        }),
+        close_action: s.open_on(today).then(|| format!("{}/{}/stang", base(m), s.id)),
+        holidays: super::lifecycle_store::holidays(&state.db, m.id, s.id)
+            .await?
+            .iter()
+            .map(|h| format!("{} {}", h.date, h.name).trim_end().to_string())
+            .collect(),
+        holidays_href: format!("{}/{}/helgdagar", base(m), s.id),
+    })
 }
 
 /// The reason a proposal gives a rejected application, in Swedish (the applicant reads it).
@@ -651,6 +739,7 @@ async fn render_season(
         }
     }
     let count = |d: Decision| apps.iter().filter(|a| a.status == d).count();
+    let life = season_life(state, ctx, m, s).await?;
     let today = domain::local_date(state.now());
     html_status(
         if errors.is_empty() {
@@ -685,6 +774,7 @@ async fn render_season(
                 count(Decision::Allocated),
                 count(Decision::Rejected),
             ),
+            life,
             season: s.clone(),
             notice,
             problems,

@@ -8,6 +8,7 @@
 //! report with its dates, and stays pending; the rest are published.
 
 use super::domain::{self as sd, Decision, NewApplication, NewSeason, Rule, SeasonStatus, TargetGroup};
+use super::lifecycle::Holiday;
 use crate::booking::mail::Letters;
 use crate::booking::store::{self as ps};
 use crate::domain::{self, BookerKind, Slot, SlotProblem, Status};
@@ -71,6 +72,8 @@ pub struct Season {
     pub rule: Rule,
     pub status: SeasonStatus,
     pub published_at: Option<i64>,
+    /// When the coordinator closed it early (before its last day to apply), if they did.
+    pub closed_at: Option<i64>,
     /// How many applications it has.
     pub applications: i64,
 }
@@ -90,7 +93,7 @@ impl Season {
 }
 
 const SEASON_COLS: &str = "s.id, s.name, s.first_date, s.last_date, s.apply_until, s.priority_rule, s.status, \
-    s.published_at, (SELECT COUNT(*) FROM premises_applications a WHERE a.season_id = s.id)";
+    s.published_at, (SELECT COUNT(*) FROM premises_applications a WHERE a.season_id = s.id), s.closed_at";
 
 fn season_of(r: &AnyRow) -> Result<Season, sqlx::Error> {
     let rule: String = r.try_get(5)?;
@@ -105,6 +108,7 @@ fn season_of(r: &AnyRow) -> Result<Season, sqlx::Error> {
         status: SeasonStatus::parse(&status),
         published_at: r.try_get(7)?,
         applications: r.try_get(8)?,
+        closed_at: r.try_get(9)?,
     })
 }
 
@@ -179,7 +183,8 @@ pub struct MunicipalRoom {
 pub async fn municipal_rooms(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<MunicipalRoom>, sqlx::Error> {
     let rows: Vec<(RoomId, String, String, i64)> = sqlx::query_as(
         "SELECT r.id, r.name, p.name, r.capacity FROM premises_rooms r JOIN premises p ON p.id = r.premises_id \
-         WHERE r.municipality_id = $1 AND p.municipality_id = $1 AND p.organisation_id IS NULL",
+         WHERE r.municipality_id = $1 AND p.municipality_id = $1 AND p.organisation_id IS NULL \
+         AND r.retired_at IS NULL AND p.retired_at IS NULL",
     )
     .bind(municipality_id)
     .fetch_all(&db.pool)
@@ -200,7 +205,7 @@ pub async fn municipal_rooms(db: &Db, municipality_id: MunicipalityId) -> Result
 pub async fn municipal_room(db: &Db, municipality_id: MunicipalityId, id: RoomId) -> Result<Option<Room>, sqlx::Error> {
     Ok(inventory::room(db, municipality_id, id)
         .await?
-        .filter(|r| r.organisation_id.is_none()))
+        .filter(|r| r.organisation_id.is_none() && r.retired_at.is_none()))
 }
 
 #[derive(Clone, Debug)]
@@ -505,8 +510,15 @@ pub fn dates_text(d: &[NaiveDate]) -> String {
     d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
 }
 
-/// The weekly slots of an application in the season from `today` on.
-pub fn slots_of(season: &Season, a: &Application, room: &Room, today: NaiveDate) -> Result<Vec<Slot>, Unbooked> {
+/// The weekly slots of an application in the season from `today` on, leaving out the season's
+/// holidays.
+pub fn slots_of(
+    season: &Season,
+    a: &Application,
+    room: &Room,
+    holidays: &[Holiday],
+    today: NaiveDate,
+) -> Result<Vec<Slot>, Unbooked> {
     let (Some(first), Some(last), Some(day)) = (
         domain::parse_date(&season.first_date),
         domain::parse_date(&season.last_date),
@@ -518,12 +530,13 @@ pub fn slots_of(season: &Season, a: &Application, room: &Room, today: NaiveDate)
     if start > last {
         return Err(Unbooked::NoDates);
     }
+    let skipped = super::lifecycle::skipped(holidays, day, start, last);
     domain::weekly(
         start,
         last,
         a.start_min,
         a.end_min,
-        &[],
+        &skipped,
         room.buffer_minutes,
         &room.hours,
     )
@@ -573,6 +586,7 @@ pub async fn publish(
             }
         }
     }
+    let holidays = super::lifecycle_store::holidays(db, municipality_id, season.id).await?;
     let mut report = Report::default();
     let mut tx = db.write().await?;
     for mut a in apps {
@@ -604,7 +618,7 @@ pub async fn publish(
         }
         let booked = match rooms.get(&a.room_id) {
             None => Err(Unbooked::NoDates),
-            Some(room) => match slots_of(season, &a, room, today) {
+            Some(room) => match slots_of(season, &a, room, &holidays, today) {
                 Err(u) => Err(u),
                 Ok(slots) => book_series(&mut tx, municipality_id, season, &a, room, &slots, actor, now)
                     .await?
