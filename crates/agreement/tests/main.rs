@@ -9,4 +9,5 @@ mod common;
 mod consultation;
 mod draft;
 mod personal;
+mod specific;
 mod timeline;

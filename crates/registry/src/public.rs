@@ -132,3 +132,18 @@ pub async fn organisation_names(
 
 /// Up to this many organisations are named in [`organisation_names`]' query.
 pub const NAMES_NAMED_MAX: usize = 500;
+
+/// Every organisation of the municipality as (id, name), in Swedish alphabetical order: the
+/// choices when another capability lets a coordinator name an association.
+pub async fn organisation_choices(
+    db: &Db,
+    municipality_id: MunicipalityId,
+) -> Result<Vec<(OrganisationId, String)>, sqlx::Error> {
+    let mut rows: Vec<(OrganisationId, String)> =
+        sqlx::query_as("SELECT id, name FROM organisations WHERE municipality_id = $1")
+            .bind(municipality_id)
+            .fetch_all(&db.pool)
+            .await?;
+    rows.sort_by(|a, b| platform::rules::swedish_cmp(&a.1, &b.1));
+    Ok(rows)
+}
