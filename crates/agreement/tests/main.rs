@@ -10,4 +10,5 @@ mod consultation;
 mod draft;
 mod personal;
 mod specific;
+mod specific_browser;
 mod timeline;

@@ -11,4 +11,7 @@ mod manage;
 mod routes;
 pub mod store;
 
-pub use routes::router;
+/// The public pages and the coordinator's.
+pub fn router() -> platform::web::Routes {
+    routes::router().merge(manage::router())
+}

@@ -14,12 +14,11 @@ use axum::http::{header, HeaderValue};
 use platform::web::prelude::*;
 use serde::Deserialize;
 
-pub fn router() -> Routes {
+pub(super) fn router() -> Routes {
     Routes::new()
         .route("/{slug}/overenskommelse/sarskilda", get(list))
         .route("/{slug}/overenskommelse/sarskilda/{id}", get(show))
         .route("/{slug}/overenskommelse/sarskilda/{id}/dokument/{doc}", get(download))
-        .merge(super::manage::router())
 }
 
 /// Today in Sweden, as an ISO date.
