@@ -4,7 +4,8 @@
 //! for Sala: the IOP below, its parties, period, text and document are INVENTED for the demo.
 
 use super::domain::{Checked, Kind};
-use super::store::{self, NewDocument};
+use super::files::{self, NewDocument};
+use super::store;
 use platform::db::Db;
 use platform::MunicipalityId;
 
@@ -49,6 +50,6 @@ pub async fn load(db: &Db, m: MunicipalityId, now: i64) -> anyhow::Result<()> {
         mime: "application/pdf",
         bytes: DEMO_PDF,
     };
-    store::add_document(db, m, id, &doc, None, now).await?;
+    files::add_document(db, m, id, &doc, None, now).await?;
     Ok(())
 }

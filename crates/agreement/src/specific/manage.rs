@@ -7,16 +7,13 @@
 //! - `POST …/hantera/sarskilda/{id}/dokument` (multipart, the CSRF token in the query): upload
 //! - `POST …/hantera/sarskilda/{id}/dokument/{doc}/ta-bort`: remove a document
 
-use super::domain::{self, Checked, DocumentProblem, Kind, Specific, SpecificError, Status, Typed, ORGANISATION_NAMES};
-use super::routes::{today, DocPath};
-use super::store::{self, NewDocument};
+use super::domain::{self, Checked, Kind, Specific, SpecificError, Status, Typed, ORGANISATION_NAMES};
+use super::routes::today;
+use super::store;
 use crate::domain::{FieldError, NAME_MAX, TEXT_MAX};
 use crate::ids::SpecificId;
 use crate::paths;
 use crate::web::{done, fill, store_error, text, Done};
-use axum::extract::multipart::MultipartRejection;
-use axum::extract::{DefaultBodyLimit, Multipart};
-use platform::upload::file_up_to;
 use platform::web::prelude::*;
 use platform::{DepartmentId, OrganisationId};
 use serde::{Deserialize, Serialize};
@@ -27,23 +24,15 @@ pub(super) fn router() -> Routes {
         .route("/{slug}/overenskommelse/hantera/sarskilda/{id}", get(edit).post(save))
         .route("/{slug}/overenskommelse/hantera/sarskilda/{id}/avsluta", post(end))
         .route("/{slug}/overenskommelse/hantera/sarskilda/{id}/ta-bort", post(remove))
-        .route(
-            "/{slug}/overenskommelse/hantera/sarskilda/{id}/dokument",
-            post(upload).layer(DefaultBodyLimit::max(domain::DOCUMENT_BODY_MAX)),
-        )
-        .route(
-            "/{slug}/overenskommelse/hantera/sarskilda/{id}/dokument/{doc}/ta-bort",
-            post(remove_document),
-        )
 }
 
 /// The choices the form offers: the municipality's departments and the registry's associations.
-struct Choices {
+pub(super) struct Choices {
     departments: Vec<(DepartmentId, String)>,
     organisations: Vec<(OrganisationId, String)>,
 }
 
-async fn choices(state: &AppState, m: &Municipality) -> AppResult<Choices> {
+pub(super) async fn choices(state: &AppState, m: &Municipality) -> AppResult<Choices> {
     let departments = platform::tenants::store::departments(&state.db, m.id)
         .await?
         .into_iter()
@@ -143,7 +132,7 @@ fn add_form(ctx: &Ctx, m: &Municipality, c: &Choices) -> Form {
     )
 }
 
-fn edit_form(ctx: &Ctx, m: &Municipality, c: &Choices, s: &Specific) -> Form {
+pub(super) fn edit_form(ctx: &Ctx, m: &Municipality, c: &Choices, s: &Specific) -> Form {
     let mut form = Form::new(
         paths::specific_manage(m, s.id),
         ctx.t("agreement-specific-save"),
@@ -313,13 +302,13 @@ impl EditPage {
     }
 }
 
-async fn specific_or_404(state: &AppState, m: &Municipality, id: SpecificId) -> AppResult<Specific> {
+pub(super) async fn specific_or_404(state: &AppState, m: &Municipality, id: SpecificId) -> AppResult<Specific> {
     store::one(&state.db, m.id, id, &m.name, &today(state))
         .await?
         .ok_or(AppError::NotFound("err-not-found"))
 }
 
-fn edit_page(
+pub(super) fn edit_page(
     ctx: &Ctx,
     m: &Municipality,
     s: Specific,
@@ -406,71 +395,6 @@ async fn remove(
     let back = paths::specifics_manage(&m);
     match store::remove(&state.db, m.id, id, Some(user), state.now()).await {
         Ok(()) => Ok(done(&back, "sarskild-borttagen")),
-        Err(e) => store_error(&ctx, &m, e, &back),
-    }
-}
-
-/// The file of the form's `file` field, or why there is none to keep. A file over the limit is
-/// refused, and the rest of the form read and dropped so that the browser gets the answer.
-async fn sent_file(multipart: &mut Multipart) -> AppResult<Result<platform::upload::Upload, DocumentProblem>> {
-    match file_up_to(multipart, "file", domain::DOCUMENT_MAX).await {
-        Ok(Some(u)) => Ok(Ok(u)),
-        Ok(None) => Ok(Err(DocumentProblem::Missing)),
-        Err(AppError::BadRequest("err-file-too-large")) => {
-            while let Ok(Some(mut field)) = multipart.next_field().await {
-                while let Ok(Some(_)) = field.chunk().await {}
-            }
-            Ok(Err(DocumentProblem::TooLarge))
-        }
-        Err(e) => Err(e),
-    }
-}
-
-async fn upload(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Tenant(m): Tenant,
-    Id(id): Id<SpecificId>,
-    multipart: Result<Multipart, MultipartRejection>,
-) -> AppResult<Response> {
-    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let s = specific_or_404(&state, &m, id).await?;
-    let mut multipart = multipart.map_err(|_| AppError::BadRequest("err-bad-form"))?;
-    let checked = sent_file(&mut multipart)
-        .await?
-        .and_then(|u| domain::check_document(&u.bytes).map(|mime| (u, mime)));
-    match checked {
-        Ok((u, mime)) => {
-            let name = domain::file_name(&u.file_name);
-            let file = NewDocument {
-                file_name: &name,
-                mime,
-                bytes: &u.bytes,
-            };
-            let back = paths::specific_manage(&m, id);
-            match store::add_document(&state.db, m.id, id, &file, Some(user), state.now()).await {
-                Ok(_) => Ok(done(&format!("{back}#dokument"), "dokument")),
-                Err(e) => store_error(&ctx, &m, e, &back),
-            }
-        }
-        Err(problem) => {
-            let c = choices(&state, &m).await?;
-            let form = edit_form(&ctx, &m, &c, &s);
-            edit_page(&ctx, &m, s, form, None, Some(ctx.t(problem.message_id())))
-        }
-    }
-}
-
-async fn remove_document(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Tenant(m): Tenant,
-    PathParams(DocPath { id, doc }): PathParams<DocPath>,
-) -> AppResult<Response> {
-    let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let back = paths::specific_manage(&m, id);
-    match store::remove_document(&state.db, m.id, id, doc, Some(user), state.now()).await {
-        Ok(()) => Ok(done(&format!("{back}#dokument"), "dokument-borttaget")),
         Err(e) => store_error(&ctx, &m, e, &back),
     }
 }

@@ -7,11 +7,13 @@
 
 pub mod demo;
 pub mod domain;
+pub mod files;
 mod manage;
 mod routes;
 pub mod store;
+mod uploads;
 
 /// The public pages and the coordinator's.
 pub fn router() -> platform::web::Routes {
-    routes::router().merge(manage::router())
+    routes::router().merge(manage::router()).merge(uploads::router())
 }

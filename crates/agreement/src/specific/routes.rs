@@ -193,7 +193,7 @@ async fn download(
     PathParams(DocPath { id, doc }): PathParams<DocPath>,
 ) -> AppResult<Response> {
     let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
-    let (name, mime, bytes, published) = store::document_file(&state.db, m.id, id, doc)
+    let (name, mime, bytes, published) = super::files::document_file(&state.db, m.id, id, doc)
         .await?
         .filter(|d| d.3 || coordinator)
         .ok_or(AppError::NotFound("err-not-found"))?;
