@@ -195,6 +195,8 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/{slug}/foreningar/import/{id}", Coordinator),
     // action plan
     ("GET", "/{slug}/handlingsplan", Public),
+    ("GET POST", "/{slug}/handlingsplan/omrade/{id}/principer", Coordinator),
+    ("GET", "/{slug}/handlingsplan/princip/{n}", Public),
     ("GET POST", "/{slug}/handlingsplan/installningar", Coordinator),
     ("GET", "/{slug}/handlingsplan/mal/{id}", Public),
     ("GET", "/{slug}/handlingsplan/aktivitet/{id}", Public),

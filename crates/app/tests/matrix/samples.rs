@@ -207,6 +207,9 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
             &[m],
         )
         .await),
+        // An area of the plan, and a principle of the agreement in force by its number.
+        "omrade/{id}" => id(first(db, "SELECT id FROM actionplan_areas WHERE municipality_id = $1 ORDER BY number", &[m]).await),
+        "princip/{n}" => plain(1),
         "import/{id}" if pattern.contains("/handlingsplan/") => id(first(
             db,
             "SELECT id FROM actionplan_import_drafts WHERE municipality_id = $1 ORDER BY id",
