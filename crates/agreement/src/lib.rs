@@ -68,7 +68,8 @@ pub static CAPABILITY: Capability = Capability {
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's): Sala's adopted
-/// agreement with its timeline, Örebro's adopted agreement, and Luleå's draft with its compiled consultation.
+/// agreement with its timeline and an invented IOP in its register of specific agreements,
+/// Örebro's adopted agreement, and Luleå's draft with its compiled consultation.
 pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
     demo::load(db, now).await
 }
