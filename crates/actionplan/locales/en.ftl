@@ -209,3 +209,16 @@ actionplan-field-group-goal = Goal
 actionplan-field-group-goal-hint = Choose a goal if the group forms around a single goal. The group then belongs to the goal's area.
 
 actionplan-group-documents = The group's documents
+
+## The areas' principles
+actionplan-area-principles = Principles of the agreement
+actionplan-area-principles-edit = Choose the area's principles
+actionplan-principles-title = Principles of { $area }
+actionplan-principles-intro = Tick the principles of the agreement that the area works on.
+actionplan-principles-none-in-force = The municipality has no adopted agreement with principles to choose from.
+actionplan-principles-save = Save the principles
+actionplan-principles-saved = The area's principles are saved.
+actionplan-principles-back = Back to the action plan
+actionplan-principle-areas = The areas of the action plan that work on the principle:
+actionplan-principle-no-areas = No area of the action plan is linked to the principle yet.
+actionplan-principle-in-agreement = The principle in the agreement

@@ -209,3 +209,16 @@ actionplan-field-group-goal = Mål
 actionplan-field-group-goal-hint = Välj ett mål om gruppen bildas kring ett enda mål. Gruppen hör då till målets område.
 
 actionplan-group-documents = Gruppens dokument
+
+## Områdenas principer
+actionplan-area-principles = Principer i överenskommelsen
+actionplan-area-principles-edit = Välj områdets principer
+actionplan-principles-title = Principer för { $area }
+actionplan-principles-intro = Kryssa i de principer i överenskommelsen som området arbetar med.
+actionplan-principles-none-in-force = Kommunen har ingen antagen överenskommelse med principer att välja.
+actionplan-principles-save = Spara principerna
+actionplan-principles-saved = Områdets principer är sparade.
+actionplan-principles-back = Tillbaka till handlingsplanen
+actionplan-principle-areas = Handlingsplanens områden som arbetar med principen:
+actionplan-principle-no-areas = Inget område i handlingsplanen är kopplat till principen ännu.
+actionplan-principle-in-agreement = Principen i överenskommelsen

@@ -13,6 +13,7 @@ pub mod groups;
 pub mod ids;
 pub mod paths;
 mod personal;
+pub mod principles;
 pub mod public;
 pub mod reminders;
 mod routes;

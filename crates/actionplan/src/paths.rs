@@ -1,7 +1,7 @@
 //! Every URL of the action plan, built in one place (the routes are declared in the routes
 //! files with the same segments). Each takes the municipality's slug.
 
-use crate::ids::{ActivityId, DraftId, GoalId, GroupId};
+use crate::ids::{ActivityId, AreaId, DraftId, GoalId, GroupId};
 use std::fmt::Display;
 
 /// The public plan: `/{slug}/handlingsplan`.
@@ -11,6 +11,16 @@ pub fn plan(slug: &str) -> String {
 
 fn under(slug: &str, rest: impl Display) -> String {
     format!("/{slug}/handlingsplan/{rest}")
+}
+
+/// The coordinator's form of the principles an area works on.
+pub fn area_principles(slug: &str, id: AreaId) -> String {
+    under(slug, format_args!("omrade/{id}/principer"))
+}
+
+/// A principle of the agreement in force with the areas that work on it.
+pub fn principle(slug: &str, n: i64) -> String {
+    under(slug, format_args!("princip/{n}"))
 }
 
 pub fn settings(slug: &str) -> String {

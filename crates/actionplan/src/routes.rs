@@ -27,6 +27,7 @@ pub fn router() -> Routes {
         .merge(crate::editing::routes::router())
         .merge(crate::groups::routes::router())
         .merge(crate::exchange::routes::router())
+        .merge(crate::principles::router())
 }
 
 // --- The plan ---
@@ -40,6 +41,10 @@ struct GoalView {
 
 struct AreaView {
     anchor: String,
+    /// The agreement's principles the area works on, each with its page: (href, "1. Name").
+    principles: Vec<(String, String)>,
+    /// The coordinator's form of those principles.
+    principles_edit: Option<String>,
     heading: String,
     group: String,
     chart: Chart,
@@ -96,6 +101,9 @@ async fn plan_page(
     };
     let filtered = owner.is_some() || status.is_some() || !who.is_empty();
     let mut shown = 0;
+    let in_force = agreement::public::principles_in_force(&state.db, m.id).await?;
+    let links = crate::principles::store::links(&state.db, m.id).await?;
+    let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
     let areas: Vec<AreaView> = full
         .areas
         .iter()
@@ -125,6 +133,18 @@ async fn plan_page(
                 .collect::<Vec<_>>();
             shown += goals.iter().map(|g| g.rows.len()).sum::<usize>();
             AreaView {
+                principles: in_force
+                    .iter()
+                    .filter(|p| links.contains(&(area.id, p.position)))
+                    .map(|p| {
+                        (
+                            paths::principle(&m.slug, p.position),
+                            format!("{}. {}", p.position, p.name),
+                        )
+                    })
+                    .collect(),
+                principles_edit: (coordinator && !in_force.is_empty())
+                    .then(|| paths::area_principles(&m.slug, area.id)),
                 anchor: format!("omrade-{}", area.number),
                 heading: format!("{} {}", area.number, area.name),
                 group: area.group_name.clone(),

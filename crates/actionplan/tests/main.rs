@@ -9,5 +9,6 @@ mod editing;
 mod hostile_files;
 mod personal;
 mod plan;
+mod principles;
 mod seed003;
 mod table_seed003;

@@ -379,6 +379,8 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
                 timeline::add_timeline_entry(db, m.id, &input, None, now).await?;
             }
         }
+        // An invented IOP (see `specific::demo`), after the registry's associations.
+        crate::specific::demo::load(db, m.id, now).await?;
     }
     if let Some(m) = tenants::by_slug(db, "orebro").await? {
         if store::versions(db, m.id).await?.is_empty() {

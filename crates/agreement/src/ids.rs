@@ -15,4 +15,8 @@ platform::id!(
     pub ItemId,
     /// A comment in a consultation (`agreement_comments`).
     pub CommentId,
+    /// A specific agreement or IOP in the register beside the agreement (`agreement_specific`).
+    pub SpecificId,
+    /// A document of a specific agreement (`agreement_specific_documents`).
+    pub DocumentId,
 );

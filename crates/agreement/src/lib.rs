@@ -9,7 +9,7 @@
 //! grouped by principle and commitment, closes it and publishes the compilation without names.
 //!
 //! Public: `/{slug}/overenskommelse` (in force), `…/version/{n}`, `…/tidslinje`, `…/remiss`,
-//! `…/remiss/{id}`; JSON: `/api/v1/{slug}/agreement`, `…/versions/{n}`, `…/timeline`.
+//! `…/remiss/{id}`, `…/sarskilda` (specific agreements and IOPs) and `…/sarskilda/{id}`; JSON: `/api/v1/{slug}/agreement`, `…/versions/{n}`, `…/timeline`.
 //! Coordinator: `/{slug}/overenskommelse/hantera` and below.
 
 mod api;
@@ -22,6 +22,7 @@ pub mod paths;
 mod personal;
 pub mod public;
 mod routes;
+pub mod specific;
 pub mod store;
 pub mod timeline;
 mod web;
@@ -37,6 +38,7 @@ fn router() -> platform::web::Routes {
         .merge(draft::router())
         .merge(timeline::router())
         .merge(consultation::router())
+        .merge(specific::router())
         .merge(api::router())
 }
 
@@ -66,7 +68,8 @@ pub static CAPABILITY: Capability = Capability {
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's): Sala's adopted
-/// agreement with its timeline, Örebro's adopted agreement, and Luleå's draft with its compiled consultation.
+/// agreement with its timeline and an invented IOP in its register of specific agreements,
+/// Örebro's adopted agreement, and Luleå's draft with its compiled consultation.
 pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
     demo::load(db, now).await
 }

@@ -1,6 +1,6 @@
 //! Every URL of the agreement, built in one place (the routers name the same paths).
 
-use crate::ids::{CommitmentId, ConsultationId, ItemId, PrincipleId, TimelineEntryId};
+use crate::ids::{CommitmentId, ConsultationId, DocumentId, ItemId, PrincipleId, SpecificId, TimelineEntryId};
 use platform::tenants::Municipality;
 
 /// The agreement in force: `/{slug}/overenskommelse`; the public pages start here.
@@ -88,6 +88,31 @@ pub fn consultations_manage(m: &Municipality) -> String {
 
 pub fn consultation_manage(m: &Municipality, id: ConsultationId) -> String {
     format!("{}/remiss/{id}", manage(m))
+}
+
+/// The public register of specific agreements and IOPs.
+pub fn specifics(m: &Municipality) -> String {
+    format!("{}/sarskilda", base(m))
+}
+
+/// One specific agreement's public page.
+pub fn specific(m: &Municipality, id: SpecificId) -> String {
+    format!("{}/{id}", specifics(m))
+}
+
+/// A document of a specific agreement, to download.
+pub fn specific_document(m: &Municipality, id: SpecificId, doc: DocumentId) -> String {
+    format!("{}/dokument/{doc}", specific(m, id))
+}
+
+/// The coordinator's register: the list and the form for a new one.
+pub fn specifics_manage(m: &Municipality) -> String {
+    format!("{}/sarskilda", manage(m))
+}
+
+/// The coordinator's page of one specific agreement (edit, documents, end, remove).
+pub fn specific_manage(m: &Municipality, id: SpecificId) -> String {
+    format!("{}/{id}", specifics_manage(m))
 }
 
 /// The JSON view of one adopted version.

@@ -28,6 +28,11 @@ impl Done {
             "remiss-stangd" => "agreement-done-consultation-closed",
             "remiss-publicerad" => "agreement-done-consultation-published",
             "synpunkt" => "agreement-done-comment",
+            "sarskild" => "agreement-specific-done-saved",
+            "sarskild-avslutad" => "agreement-specific-done-ended",
+            "sarskild-borttagen" => "agreement-specific-done-removed",
+            "dokument" => "agreement-specific-done-document",
+            "dokument-borttaget" => "agreement-specific-done-document-removed",
             _ => return None,
         };
         Some(ctx.t(id))

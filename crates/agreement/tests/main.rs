@@ -9,4 +9,6 @@ mod common;
 mod consultation;
 mod draft;
 mod personal;
+mod specific;
+mod specific_browser;
 mod timeline;

@@ -179,8 +179,9 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<bool> {
         .await?;
     }
     // Each capability's part, in an order where what is referred to exists first.
-    agreement::demo(db, now).await?;
+    // The registry first: the agreement's register of specific agreements names its associations.
     registry::demo(db, now).await?;
+    agreement::demo(db, now).await?;
     signing::demo(db, now).await?;
     actionplan::demo(db, now).await?;
     meetings::demo(db, now).await?;

@@ -34,4 +34,4 @@ async fn retire_page_has_no_accessibility_violations(backend: Backend) {
     app.deliver().await;
 }
 
-testkit::sqlite!(retire_page_has_no_accessibility_violations);
+testkit::browser!(retire_page_has_no_accessibility_violations);

@@ -169,4 +169,18 @@ pub async fn association_count(db: &Db, municipality_id: MunicipalityId) -> Resu
         .fetch_one(&db.pool)
         .await?;
     Ok(n)
+
+/// Every organisation of the municipality as (id, name), in Swedish alphabetical order: the
+/// choices when another capability lets a coordinator name an association.
+pub async fn organisation_choices(
+    db: &Db,
+    municipality_id: MunicipalityId,
+) -> Result<Vec<(OrganisationId, String)>, sqlx::Error> {
+    let mut rows: Vec<(OrganisationId, String)> =
+        sqlx::query_as("SELECT id, name FROM organisations WHERE municipality_id = $1")
+            .bind(municipality_id)
+            .fetch_all(&db.pool)
+            .await?;
+    rows.sort_by(|a, b| platform::rules::swedish_cmp(&a.1, &b.1));
+    Ok(rows)
 }

@@ -156,6 +156,19 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
             &[m],
         )
         .await),
+        // A published specific agreement (the demo's invented IOP) and its document.
+        "sarskilda/{id}" => id(first(
+            db,
+            "SELECT id FROM agreement_specific WHERE municipality_id = $1 AND published = 1 ORDER BY id",
+            &[m],
+        )
+        .await),
+        "dokument/{doc}" => id(first(
+            db,
+            "SELECT id FROM agreement_specific_documents WHERE municipality_id = $1 AND specific_id = $2 ORDER BY id",
+            &[m, num("sarskilda/{id}")],
+        )
+        .await),
         "synpunkt/{item}" => id(first(
             db,
             "SELECT i.id FROM agreement_consultation_items i JOIN agreement_consultations c ON c.id = i.consultation_id \
@@ -194,6 +207,9 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
             &[m],
         )
         .await),
+        // An area of the plan, and a principle of the agreement in force by its number.
+        "omrade/{id}" => id(first(db, "SELECT id FROM actionplan_areas WHERE municipality_id = $1 ORDER BY number", &[m]).await),
+        "princip/{n}" => plain(1),
         "import/{id}" if pattern.contains("/handlingsplan/") => id(first(
             db,
             "SELECT id FROM actionplan_import_drafts WHERE municipality_id = $1 ORDER BY id",
