@@ -169,6 +169,7 @@ pub async fn association_count(db: &Db, municipality_id: MunicipalityId) -> Resu
         .fetch_one(&db.pool)
         .await?;
     Ok(n)
+}
 
 /// Every organisation of the municipality as (id, name), in Swedish alphabetical order: the
 /// choices when another capability lets a coordinator name an association.
