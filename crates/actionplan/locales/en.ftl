@@ -208,6 +208,7 @@ actionplan-no-single-goal = No single goal
 actionplan-field-group-goal = Goal
 actionplan-field-group-goal-hint = Choose a goal if the group forms around a single goal. The group then belongs to the goal's area.
 
+actionplan-group-meetings = The group's meetings
 actionplan-group-documents = The group's documents
 
 ## The areas' principles

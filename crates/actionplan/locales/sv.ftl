@@ -208,6 +208,7 @@ actionplan-no-single-goal = Inget enskilt mål
 actionplan-field-group-goal = Mål
 actionplan-field-group-goal-hint = Välj ett mål om gruppen bildas kring ett enda mål. Gruppen hör då till målets område.
 
+actionplan-group-meetings = Gruppens möten
 actionplan-group-documents = Gruppens dokument
 
 ## Områdenas principer

@@ -87,6 +87,11 @@ pub fn group_documents(slug: &str, id: GroupId) -> String {
     format!("/{slug}/moten/arbetsgrupper/{id}/dokument")
 }
 
+/// A working group's own meetings: a page of the meetings.
+pub fn group_meetings(slug: &str, id: GroupId) -> String {
+    format!("/{slug}/moten/arbetsgrupper/{id}/moten")
+}
+
 pub fn group_join(slug: &str, id: GroupId) -> String {
     under(slug, format_args!("grupper/{id}/ga-med"))
 }

@@ -53,3 +53,31 @@ pub async fn working_group(
             .await?;
     Ok(row.map(|(id, name)| WorkingGroup { id, name }))
 }
+
+/// The municipality's working groups, by name.
+pub async fn working_groups(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<WorkingGroup>, sqlx::Error> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM actionplan_groups WHERE municipality_id = $1 ORDER BY name, id")
+            .bind(municipality_id)
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().map(|(id, name)| WorkingGroup { id, name }).collect())
+}
+
+/// The e-mail addresses of a working group's members (each agreed, on joining, that the group
+/// and the coordinator see them): where the group's own meetings are invited.
+pub async fn group_member_emails(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    group_id: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT u.email FROM actionplan_members m JOIN users u ON u.id = m.user_id \
+         WHERE m.municipality_id = $1 AND m.group_id = $2 AND u.email <> '' ORDER BY m.id",
+    )
+    .bind(municipality_id)
+    .bind(group_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}

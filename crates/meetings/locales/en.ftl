@@ -499,3 +499,13 @@ meetings-field-topic-answer-hint = Needed when the topic is declined.
 meetings-submit-topic-decision = Save the decision
 meetings-back-to-topics = Back to the topics
 meetings-topics-at-meeting = Topics from the associations
+
+meetings-list-group = The working group's members ({ $n })
+meetings-group-meetings-title = Meetings of { $name }
+meetings-group-meetings-intro = The working group's own meetings, besides the dialog meetings. A meeting's invitation can be sent to the group's members.
+meetings-group-series-none = The working group has no meetings of its own yet. Start the group's series of meetings, then you can add meetings to it and invite the group's members.
+meetings-submit-group-series = Start the working group's meetings
+meetings-group-series-description = Meetings of the working group { $name }.
+meetings-group-series-taken = There is already a series of meetings called { $name }. Rename that series first.
+meetings-group-series-link = The series of meetings
+meetings-group-series-feed = Subscribe to the working group's meetings (calendar)

@@ -499,3 +499,13 @@ meetings-field-topic-answer-hint = Behövs när ämnet avböjs.
 meetings-submit-topic-decision = Spara beslutet
 meetings-back-to-topics = Tillbaka till ämnena
 meetings-topics-at-meeting = Ämnen från föreningarna
+
+meetings-list-group = Arbetsgruppens medlemmar ({ $n })
+meetings-group-meetings-title = Möten i { $name }
+meetings-group-meetings-intro = Arbetsgruppens egna möten, utöver dialogmötena. Inbjudan till ett möte kan skickas till gruppens medlemmar.
+meetings-group-series-none = Arbetsgruppen har inga egna möten ännu. Starta gruppens mötesserie, så kan du lägga upp möten i den och bjuda in gruppens medlemmar.
+meetings-submit-group-series = Starta arbetsgruppens möten
+meetings-group-series-description = Möten i arbetsgruppen { $name }.
+meetings-group-series-taken = Det finns redan en mötesserie som heter { $name }. Byt namn på den serien först.
+meetings-group-series-link = Mötesserien
+meetings-group-series-feed = Prenumerera på arbetsgruppens möten (kalender)

@@ -15,6 +15,7 @@ pub mod corrections;
 pub mod demo;
 pub mod documents;
 pub mod domain;
+pub mod group_meetings;
 pub mod groups;
 pub mod ids;
 pub mod topics;

@@ -189,3 +189,7 @@ pub fn topics(slug: &str) -> String {
 pub fn topic_decision(slug: &str, id: TopicId) -> String {
     format!("/{slug}/moten/amnen/{id}/beslut")
 }
+/// A working group's own meetings.
+pub fn group_meetings(slug: &str, group: i64) -> String {
+    format!("/{slug}/moten/arbetsgrupper/{group}/moten")
+}

@@ -45,6 +45,7 @@ pub fn router() -> Routes {
         .merge(crate::documents::router())
         .merge(crate::turnout::router())
         .merge(crate::topics::router())
+        .merge(crate::group_meetings::router())
 }
 
 /// A meeting's heading: its title as the coordinator wrote it ("Dialogmöte 6, …").

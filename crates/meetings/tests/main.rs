@@ -13,6 +13,7 @@ mod confirm;
 mod corrections;
 mod demo;
 mod documents;
+mod group_meetings;
 mod groups;
 mod invitation;
 mod links;

@@ -224,6 +224,8 @@ struct GroupPage {
     login: Option<String>,
     /// The group's documents (kept by the meetings).
     documents: String,
+    /// The group's own meetings (kept by the meetings).
+    meetings: String,
     back: String,
 }
 
@@ -291,6 +293,7 @@ async fn render_group(
             leave: is_member.then(|| paths::group_leave(&m.slug, g.id)),
             login: user.is_none().then(|| paths::login_then(&paths::group(&m.slug, g.id))),
             documents: paths::group_documents(&m.slug, g.id),
+            meetings: paths::group_meetings(&m.slug, g.id),
             back: paths::groups(&m.slug),
         },
     )

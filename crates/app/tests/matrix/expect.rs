@@ -269,6 +269,8 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/{slug}/moten/deltagande", Public),
     ("GET POST", "/{slug}/moten/amnen", Representatives),
     ("GET POST", "/{slug}/moten/amnen/{id}/beslut", Coordinator),
+    ("GET", "/{slug}/moten/arbetsgrupper/{group}/moten", Public),
+    ("POST", "/{slug}/moten/arbetsgrupper/{group}/moten", Coordinator),
     ("GET POST", "/{slug}/moten/{id}/dokument", Coordinator),
     ("GET", "/{slug}/moten/arbetsgrupper/{group}/dokument", Public),
     ("POST", "/{slug}/moten/arbetsgrupper/{group}/dokument", Coordinator),

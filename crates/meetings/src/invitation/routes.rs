@@ -278,7 +278,11 @@ async fn print_page(
 
 async fn send_form(state: &AppState, ctx: &Ctx, m: &Municipality, mt: &Meeting) -> AppResult<Form> {
     let mut fields = vec![];
+    let group = crate::group_meetings::store::group_of_meeting(&state.db, m.id, mt.id).await?;
     for list in List::ALL {
+        if list == List::Group && group.is_none() {
+            continue;
+        }
         let n = store::addresses(&state.db, m.id, mt.id, list).await?.len();
         fields.push(Field::new(
             list.key(),

@@ -24,15 +24,18 @@ pub enum List {
     Contacts,
     Signatories,
     Participants,
+    /// The members of the working group whose series the meeting is in.
+    Group,
 }
 
 impl List {
-    pub const ALL: [List; 3] = [List::Contacts, List::Signatories, List::Participants];
+    pub const ALL: [List; 4] = [List::Contacts, List::Signatories, List::Participants, List::Group];
     pub fn key(self) -> &'static str {
         match self {
             List::Contacts => "contacts",
             List::Signatories => "signatories",
             List::Participants => "participants",
+            List::Group => "group",
         }
     }
     pub fn message_id(self) -> &'static str {
@@ -40,13 +43,15 @@ impl List {
             List::Contacts => "meetings-list-contacts",
             List::Signatories => "meetings-list-signatories",
             List::Participants => "meetings-list-participants",
+            List::Group => "meetings-list-group",
         }
     }
 }
 
 /// The addresses on a list (lower case, each once): the registry's contacts (who all consented
 /// to be listed); the signatories' representatives (accounts) and the registry's contacts of the
-/// signatories; those who registered for the municipality's other meetings.
+/// signatories; those who registered for the municipality's other meetings; the members of the
+/// working group whose meeting it is.
 pub async fn addresses(
     db: &Db,
     municipality_id: MunicipalityId,
@@ -63,6 +68,10 @@ pub async fn addresses(
             emails.extend(registry::public::contact_emails(db, municipality_id, Some(&signed)).await?);
             emails
         }
+        List::Group => match crate::group_meetings::store::group_of_meeting(db, municipality_id, meeting_id).await? {
+            Some(group) => actionplan::public::group_member_emails(db, municipality_id, group).await?,
+            None => vec![],
+        },
         List::Participants => {
             let rows: Vec<(String,)> = sqlx::query_as(
                 "SELECT email FROM meetings_registrations WHERE municipality_id = $1 AND meeting_id <> $2 \
