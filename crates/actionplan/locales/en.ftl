@@ -209,3 +209,13 @@ actionplan-field-group-goal = Goal
 actionplan-field-group-goal-hint = Choose a goal if the group forms around a single goal. The group then belongs to the goal's area.
 
 actionplan-group-documents = The group's documents
+
+## Plan periods
+actionplan-action-new-period = Start a new period
+actionplan-new-period-title = Start a new period
+actionplan-new-period-intro = The new period becomes the current plan. Every area goes along, and every activity that is not done goes along to the new period with its goal, its status and its history. Activities that are done stay in the earlier period, which can be read but not changed.
+actionplan-submit-new-period = Start the period
+actionplan-done-new-period = The new period has started. Activities that were not done went along.
+actionplan-earlier-periods = Earlier periods
+actionplan-period-earlier = This is an earlier period of the action plan. It can be read but not changed.
+actionplan-period-to-current = To the current action plan

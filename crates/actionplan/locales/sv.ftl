@@ -209,3 +209,13 @@ actionplan-field-group-goal = Mål
 actionplan-field-group-goal-hint = Välj ett mål om gruppen bildas kring ett enda mål. Gruppen hör då till målets område.
 
 actionplan-group-documents = Gruppens dokument
+
+## Plan periods
+actionplan-action-new-period = Starta en ny period
+actionplan-new-period-title = Starta en ny period
+actionplan-new-period-intro = Den nya perioden blir den gällande planen. Alla områden följer med, och alla aktiviteter som inte är klara följer med till den nya perioden med sina mål, sin status och sin historik. Klara aktiviteter stannar i den tidigare perioden, som går att läsa men inte ändra.
+actionplan-submit-new-period = Starta perioden
+actionplan-done-new-period = Den nya perioden är startad. Aktiviteter som inte var klara har följt med.
+actionplan-earlier-periods = Tidigare perioder
+actionplan-period-earlier = Det här är en tidigare period av handlingsplanen. Den går att läsa men inte ändra.
+actionplan-period-to-current = Till den gällande handlingsplanen

@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod groups;
 pub mod ids;
 pub mod paths;
+pub mod periods;
 mod personal;
 pub mod public;
 pub mod reminders;

@@ -557,8 +557,17 @@ async fn reset(
     }
 }
 
-async fn set_language(State(state): State<AppState>, Input(input): Input<LanguageForm>) -> AppResult<Response> {
+/// The interface's language, in a cookie; a signed-in person's choice is also kept on the
+/// account, so that mail to them is written in it.
+async fn set_language(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Input(input): Input<LanguageForm>,
+) -> AppResult<Response> {
     let lang = Lang::parse(&input.lang).ok_or(AppError::BadRequest("err-bad-language"))?;
+    if let Some(user) = ctx.user.as_ref() {
+        store::set_language(&state.db, user, lang, state.now()).await?;
+    }
     let next = rules::safe_next(Some(&input.next));
     let mut c = cookie(&state, LANG_COOKIE, lang.code().to_string());
     c.set_max_age(time_days(365));
