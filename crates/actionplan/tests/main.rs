@@ -7,6 +7,7 @@ mod browser;
 mod common;
 mod editing;
 mod hostile_files;
+mod periods;
 mod personal;
 mod plan;
 mod seed003;
