@@ -8,6 +8,7 @@ mod common;
 mod editing;
 mod hostile_files;
 mod periods;
+mod periods_browser;
 mod personal;
 mod plan;
 mod seed003;
