@@ -167,6 +167,8 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     // action plan
     ("GET", "/{slug}/handlingsplan", Public),
     ("GET POST", "/{slug}/handlingsplan/installningar", Coordinator),
+    ("GET POST", "/{slug}/handlingsplan/ny-period", Coordinator),
+    ("GET", "/{slug}/handlingsplan/period/{id}", Public),
     ("GET", "/{slug}/handlingsplan/mal/{id}", Public),
     ("GET", "/{slug}/handlingsplan/aktivitet/{id}", Public),
     ("POST", "/{slug}/handlingsplan/aktivitet/{id}", RepresentativeOrStaff),
