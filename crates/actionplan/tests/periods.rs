@@ -311,6 +311,8 @@ async fn reminders_are_written_in_the_language_the_recipient_chose(backend: Back
         .submit("/konto", "/sprak", &[("lang", "en"), ("next", "/konto")])
         .await;
     assert_eq!(audit_count(&app, "account.language").await, 1);
+    let (_, export) = english.get_json("/konto/export").await;
+    assert_eq!(export["account"]["language"], "en", "{export}");
     let _ = swedish.get("/konto").await;
 
     link(

@@ -478,12 +478,14 @@ pub async fn export(db: &Db, user_id: UserId) -> Result<serde_json::Value, sqlx:
             .bind(user_id)
             .fetch_all(&db.pool)
             .await?;
+    let language = language_of(db, user_id).await?;
     Ok(serde_json::json!({
         "account": {
             "name": u.name,
             "email": u.email,
             "email_verified_at": u.email_verified_at.map(crate::format::datetime),
             "has_password": u.password_hash.is_some(),
+            "language": language.map(|l| l.code()),
         },
         "roles": roles.into_iter().map(|r| serde_json::json!({
             "role": r.0, "municipality": r.1, "department": r.2, "organisation": r.3,
