@@ -311,6 +311,14 @@ async fn reminders_are_written_in_the_language_the_recipient_chose(backend: Back
         .submit("/konto", "/sprak", &[("lang", "en"), ("next", "/konto")])
         .await;
     assert_eq!(audit_count(&app, "account.language").await, 1);
+    // Signing in on another browser brings the choice along.
+    let elsewhere = app.client();
+    elsewhere.login("english@sala.example", testkit::PASSWORD).await;
+    assert!(elsewhere
+        .get("/konto")
+        .await
+        .text()
+        .contains("Language of the pages and of e-mail"));
     let (_, export) = english.get_json("/konto/export").await;
     assert_eq!(export["account"]["language"], "en", "{export}");
     let _ = swedish.get("/konto").await;

@@ -92,7 +92,13 @@ async fn start_session(state: &AppState, user_id: crate::ids::UserId, next: &str
     .await?;
     let mut c = cookie(state, SESSION_COOKIE, token);
     c.set_max_age(time_days(state.config.session_days));
-    let jar = CookieJar::new().add(c);
+    let mut jar = CookieJar::new().add(c);
+    // The language kept on the account follows the person to every browser they sign in on.
+    if let Some(lang) = store::language_of(&state.db, user_id).await? {
+        let mut l = cookie(state, LANG_COOKIE, lang.code().to_string());
+        l.set_max_age(time_days(365));
+        jar = jar.add(l);
+    }
     Ok((jar, Redirect::to(next)).into_response())
 }
 
