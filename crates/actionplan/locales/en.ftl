@@ -223,3 +223,13 @@ actionplan-principles-back = Back to the action plan
 actionplan-principle-areas = The areas of the action plan that work on the principle:
 actionplan-principle-no-areas = No area of the action plan is linked to the principle yet.
 actionplan-principle-in-agreement = The principle in the agreement
+
+## Plan periods
+actionplan-action-new-period = Start a new period
+actionplan-new-period-title = Start a new period
+actionplan-new-period-intro = The new period becomes the current plan. Every area goes along, and every activity that is not done goes along to the new period with its goal, its status and its history. Activities that are done stay in the earlier period, which can be read but not changed.
+actionplan-submit-new-period = Start the period
+actionplan-done-new-period = The new period has started. Activities that were not done went along.
+actionplan-earlier-periods = Earlier periods
+actionplan-period-earlier = This is an earlier period of the action plan. It can be read but not changed.
+actionplan-period-to-current = To the current action plan

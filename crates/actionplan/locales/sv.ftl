@@ -223,3 +223,13 @@ actionplan-principles-back = Tillbaka till handlingsplanen
 actionplan-principle-areas = Handlingsplanens områden som arbetar med principen:
 actionplan-principle-no-areas = Inget område i handlingsplanen är kopplat till principen ännu.
 actionplan-principle-in-agreement = Principen i överenskommelsen
+
+## Plan periods
+actionplan-action-new-period = Starta en ny period
+actionplan-new-period-title = Starta en ny period
+actionplan-new-period-intro = Den nya perioden blir den gällande planen. Alla områden följer med, och alla aktiviteter som inte är klara följer med till den nya perioden med sina mål, sin status och sin historik. Klara aktiviteter stannar i den tidigare perioden, som går att läsa men inte ändra.
+actionplan-submit-new-period = Starta perioden
+actionplan-done-new-period = Den nya perioden är startad. Aktiviteter som inte var klara har följt med.
+actionplan-earlier-periods = Tidigare perioder
+actionplan-period-earlier = Det här är en tidigare period av handlingsplanen. Den går att läsa men inte ändra.
+actionplan-period-to-current = Till den gällande handlingsplanen

@@ -2,7 +2,8 @@
 //! civil society or both; activities with time, responsible and follow-up as written, plus
 //! structured dates and links, status and dated progress notes; working groups; reminders
 //! before follow-up; the public plan with progress per principle, its JSON, and the seed-003
-//! table in (paste, CSV, XLSX, with a preview) and out (CSV, XLSX, a printable page).
+//! table in (paste, CSV, XLSX, with a preview) and out (CSV, XLSX, a printable page); plan
+//! periods (a new one carries over the unfinished activities, earlier ones stay read-only).
 
 pub mod activities;
 pub mod demo;
@@ -12,6 +13,7 @@ pub mod exchange;
 pub mod groups;
 pub mod ids;
 pub mod paths;
+pub mod periods;
 mod personal;
 pub mod principles;
 pub mod public;

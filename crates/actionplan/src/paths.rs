@@ -1,7 +1,7 @@
 //! Every URL of the action plan, built in one place (the routes are declared in the routes
 //! files with the same segments). Each takes the municipality's slug.
 
-use crate::ids::{ActivityId, AreaId, DraftId, GoalId, GroupId};
+use crate::ids::{ActivityId, AreaId, DraftId, GoalId, GroupId, PlanId};
 use std::fmt::Display;
 
 /// The public plan: `/{slug}/handlingsplan`.
@@ -29,6 +29,16 @@ pub fn settings(slug: &str) -> String {
 
 pub fn goal(slug: &str, id: GoalId) -> String {
     under(slug, format_args!("mal/{id}"))
+}
+
+/// Start a new period from the current plan.
+pub fn new_period(slug: &str) -> String {
+    under(slug, "ny-period")
+}
+
+/// A period's plan (an earlier one read-only).
+pub fn period(slug: &str, id: PlanId) -> String {
+    under(slug, format_args!("period/{id}"))
 }
 
 pub fn new_goal(slug: &str) -> String {

@@ -11,13 +11,17 @@ pub struct Activity {
     pub text: String,
 }
 
-/// The municipality's activities, in the order they were added.
+/// The activities of the municipality's current plan (earlier periods are read-only), in the
+/// order they were added.
 pub async fn activities(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Activity>, sqlx::Error> {
-    let rows: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, text FROM actionplan_activities WHERE municipality_id = $1 ORDER BY id")
-            .bind(municipality_id)
-            .fetch_all(&db.pool)
-            .await?;
+    let rows: Vec<(i64, String)> = sqlx::query_as(&format!(
+        "SELECT a.id, a.text FROM actionplan_activities a JOIN actionplan_goals g ON g.id = a.goal_id \
+         JOIN actionplan_areas ar ON ar.id = g.area_id WHERE a.municipality_id = $1 AND {} ORDER BY a.id",
+        crate::activities::store::IN_CURRENT_PLAN
+    ))
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
     Ok(rows.into_iter().map(|(id, text)| Activity { id, text }).collect())
 }
 

@@ -2,7 +2,9 @@
 //! activity whose follow-up date is at most [`REMIND_DAYS`](crate::domain::REMIND_DAYS) days
 //! away (the linked person, the linked organisation's representatives, the linked department's
 //! staff), once per follow-up date, then queues its next run. Setting a follow-up date queues
-//! the run when none is waiting.
+//! the run when none is waiting. Only the current plan's activities are reminded about (an
+//! earlier period's are read-only), and each mail is written in the language its recipient
+//! chose (`users.language`; Swedish when none is kept).
 
 use crate::domain::{self, Status};
 use crate::ids::ActivityId;
@@ -11,6 +13,7 @@ use chrono::NaiveDate;
 use futures::future::BoxFuture;
 use platform::audit::Change;
 use platform::db::{self, Db};
+use platform::i18n::{Lang, Tr};
 use platform::jobs::{Job, JobError, JobHandler};
 use platform::mail::{self, Email};
 use platform::AppState;
@@ -41,7 +44,8 @@ struct Due {
     text: String,
     follow_up_text: String,
     follow_up_on: String,
-    to: Vec<String>,
+    /// The recipients' addresses and the language each is written to in.
+    to: Vec<(String, Lang)>,
 }
 
 /// The activities due for a reminder today with their recipients' addresses (one query).
@@ -57,17 +61,21 @@ async fn due(db: &Db, today: NaiveDate) -> Result<BTreeMap<ActivityId, Due>, sql
         Option<String>,
         String,
         String,
+        Option<String>,
     );
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT a.id, a.municipality_id, m.slug, a.text, a.follow_up_text, a.follow_up_on, a.reminded_for, \
-                a.status, u.email \
+                a.status, u.email, u.language \
          FROM actionplan_activities a \
          JOIN municipalities m ON m.id = a.municipality_id \
+         JOIN actionplan_goals g ON g.id = a.goal_id \
+         JOIN actionplan_areas ar ON ar.id = g.area_id \
          JOIN users u ON u.id = a.responsible_user_id OR u.id IN ( \
              SELECT r.user_id FROM roles r WHERE r.municipality_id = a.municipality_id AND \
              (r.organisation_id = a.responsible_organisation_id OR r.department_id = a.responsible_department_id)) \
          WHERE a.follow_up_on >= $1 AND a.follow_up_on <= $2 AND a.status <> 'done' \
            AND (a.reminded_for IS NULL OR a.reminded_for <> a.follow_up_on) \
+           AND ar.plan_id = (SELECT MAX(p.id) FROM actionplan_plans p WHERE p.municipality_id = a.municipality_id) \
          ORDER BY a.id, u.email",
     )
     .bind(today.format("%Y-%m-%d").to_string())
@@ -75,7 +83,7 @@ async fn due(db: &Db, today: NaiveDate) -> Result<BTreeMap<ActivityId, Due>, sql
     .fetch_all(&db.pool)
     .await?;
     let mut out: BTreeMap<ActivityId, Due> = BTreeMap::new();
-    for (id, m, slug, text, follow_up_text, on, reminded, status, email) in rows {
+    for (id, m, slug, text, follow_up_text, on, reminded, status, email, language) in rows {
         let on_date = NaiveDate::parse_from_str(&on, "%Y-%m-%d").ok();
         let reminded = reminded.and_then(|r| NaiveDate::parse_from_str(&r, "%Y-%m-%d").ok());
         let status = Status::parse(&status).unwrap_or(Status::NotStarted);
@@ -90,8 +98,9 @@ async fn due(db: &Db, today: NaiveDate) -> Result<BTreeMap<ActivityId, Due>, sql
             follow_up_on: on,
             to: vec![],
         });
-        if !entry.to.contains(&email) {
-            entry.to.push(email);
+        if !entry.to.iter().any(|(e, _)| *e == email) {
+            let lang = language.as_deref().and_then(Lang::parse).unwrap_or_default();
+            entry.to.push((email, lang));
         }
     }
     Ok(out)
@@ -102,8 +111,8 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
     let now = state.now();
     let today = NaiveDate::parse_from_str(&platform::format::date(now), "%Y-%m-%d").unwrap_or_default();
     let due = due(&state.db, today).await?;
-    let tr = platform::i18n::Tr {
-        lang: platform::i18n::Lang::Sv,
+    let tr = |lang: Lang| Tr {
+        lang,
         catalog: state.catalog.clone(),
     };
     for (id, d) in &due {
@@ -125,7 +134,8 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
             if claimed.rows_affected() != 1 {
                 return Err(sqlx::Error::RowNotFound);
             }
-            for to in &d.to {
+            for (to, lang) in &d.to {
+                let tr = tr(*lang);
                 let email = Email {
                     attachment: None,
                     to: to.clone(),
@@ -142,7 +152,8 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
                 };
                 mail::queue(tx, Some(d.municipality_id), &email, now).await?;
             }
-            let summary = format!("{}: {}", d.follow_up_on, d.to.join(", "));
+            let to: Vec<&str> = d.to.iter().map(|(e, _)| e.as_str()).collect();
+            let summary = format!("{}: {}", d.follow_up_on, to.join(", "));
             let change = Change::new(
                 d.municipality_id,
                 None,

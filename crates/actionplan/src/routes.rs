@@ -6,6 +6,7 @@
 //! - goals, activities, progress, my and overdue activities: [`crate::activities::routes`]
 //! - working groups: [`crate::groups::routes`]
 //! - import, export, the printable page and the JSON API: [`crate::exchange::routes`]
+//! - new and earlier periods: [`crate::periods::routes`]
 
 use crate::activities;
 use crate::activities::store::{current_full, Activity};
@@ -28,6 +29,7 @@ pub fn router() -> Routes {
         .merge(crate::groups::routes::router())
         .merge(crate::exchange::routes::router())
         .merge(crate::principles::router())
+        .merge(crate::periods::routes::router())
 }
 
 // --- The plan ---
@@ -78,6 +80,8 @@ struct PlanPage {
     filtered: bool,
     filter_summary: String,
     areas: Vec<AreaView>,
+    /// The earlier periods: (href, title and years).
+    earlier: Vec<(String, String)>,
     has_plan: bool,
     base: String,
     downloads: Vec<(String, String)>,
@@ -165,6 +169,9 @@ async fn plan_page(
         }
         actions.push((paths::import(&m.slug), ctx.t("actionplan-action-import")));
         actions.push((paths::settings(&m.slug), ctx.t("actionplan-action-settings")));
+        if plan.is_some() {
+            actions.push((paths::new_period(&m.slug), ctx.t("actionplan-action-new-period")));
+        }
     }
     let any = |v: &str| (String::new(), ctx.t(v));
     let mut owners = vec![any("actionplan-filter-any-owner")];
@@ -182,9 +189,22 @@ async fn plan_page(
     let notice = match q.klart.as_str() {
         "sparad" => Some(ctx.t("actionplan-done-settings")),
         "borttaget" => Some(ctx.t("actionplan-done-goal-removed")),
+        "ny-period" => Some(ctx.t("actionplan-done-new-period")),
         _ => None,
     };
+    let earlier = crate::periods::store::periods(&state.db, m.id)
+        .await?
+        .into_iter()
+        .skip(1)
+        .map(|p| {
+            (
+                paths::period(&m.slug, p.id),
+                crate::periods::domain::listed(&p.title, p.period_start, p.period_end),
+            )
+        })
+        .collect();
     html(&PlanPage {
+        earlier,
         page: ctx.page_in(
             &m,
             plan.as_ref()

@@ -7,6 +7,8 @@ mod browser;
 mod common;
 mod editing;
 mod hostile_files;
+mod periods;
+mod periods_browser;
 mod personal;
 mod plan;
 mod principles;

@@ -142,6 +142,10 @@ account-erase-confirm-required = Tick the box to erase the account.
 account-erase-submit = Erase my account
 account-erased-title = The account is erased
 account-erased = Your account and your data have been erased.
+account-language-title = Language
+account-language = Language of the pages and of e-mail
+account-language-hint = E-mail to you, such as reminders, is sent in the language you choose. You can also switch language at the top of every page.
+account-language-submit = Save the language
 
 mail-verify-subject = Confirm your e-mail address
 mail-verify-body =

@@ -142,6 +142,10 @@ account-erase-confirm-required = Kryssa i rutan för att radera kontot.
 account-erase-submit = Radera mitt konto
 account-erased-title = Kontot är raderat
 account-erased = Ditt konto och dina uppgifter är raderade.
+account-language-title = Språk
+account-language = Språk för sidorna och e-post
+account-language-hint = E-post till dig, till exempel påminnelser, skickas på det språk du väljer. Du kan också byta språk överst på varje sida.
+account-language-submit = Spara språket
 
 mail-verify-subject = Bekräfta din e-postadress
 mail-verify-body =

@@ -53,9 +53,10 @@ async fn goal_page(
     Id(id): Id<GoalId>,
     Query(q): Query<Done>,
 ) -> AppResult<Response> {
-    let (goal, number, area, activities) = store::goal_by_id(&state.db, m.id, id)
-        .await?
-        .ok_or(AppError::NotFound("err-not-found"))?;
+    let Some((goal, number, area, activities)) = store::goal_by_id(&state.db, m.id, id).await? else {
+        let period = crate::periods::store::period_of_goal(&state.db, m.id, id).await?;
+        return crate::periods::routes::in_earlier_period(&m, period).await;
+    };
     let today = state.today();
     let progress = Progress::of(activities.iter().map(|a| a.status));
     let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
@@ -243,7 +244,10 @@ async fn activity_page(
     Id(id): Id<ActivityId>,
     Query(q): Query<Done>,
 ) -> AppResult<Response> {
-    let a = find_activity(&state, &m, id).await?;
+    let Some(a) = store::activity_by_id(&state.db, m.id, id).await? else {
+        let period = crate::periods::store::period_of_activity(&state.db, m.id, id).await?;
+        return crate::periods::routes::in_earlier_period(&m, period).await;
+    };
     let notice = match q.klart.as_str() {
         "framsteg" => Some(ctx.t("actionplan-done-progress")),
         "sparad" => Some(ctx.t("actionplan-done-activity")),

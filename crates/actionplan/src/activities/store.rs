@@ -68,6 +68,11 @@ const ACTIVITY: &str = "SELECT a.id, a.goal_id, a.text, a.time_text, a.time_star
      LEFT JOIN users u ON u.id = a.responsible_user_id \
      LEFT JOIN organisations o ON o.id = a.responsible_organisation_id";
 
+/// The rows of the municipality's current plan (the latest period; earlier ones are read-only
+/// and only shown on their period's page). The municipality is `$1`.
+pub(crate) const IN_CURRENT_PLAN: &str =
+    "ar.plan_id = (SELECT MAX(p.id) FROM actionplan_plans p WHERE p.municipality_id = $1)";
+
 const ACTIVITY_ORDER: &str = " ORDER BY ar.number, g.position, g.id, a.position, a.id";
 
 fn owner(r: &AnyRow, col: &str) -> Result<Owner, sqlx::Error> {
@@ -201,30 +206,33 @@ pub fn to_table(full: &Full) -> TablePlan {
     }
 }
 
-/// One activity of the municipality.
+/// One activity of the municipality's current plan.
 pub async fn activity_by_id(
     db: &Db,
     municipality_id: MunicipalityId,
     id: ActivityId,
 ) -> Result<Option<Activity>, sqlx::Error> {
-    let row = sqlx::query(&format!("{ACTIVITY} WHERE a.municipality_id = $1 AND a.id = $2"))
-        .bind(municipality_id)
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
+    let row = sqlx::query(&format!(
+        "{ACTIVITY} WHERE a.municipality_id = $1 AND a.id = $2 AND {IN_CURRENT_PLAN}"
+    ))
+    .bind(municipality_id)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
     row.as_ref().map(activity).transpose()
 }
 
-/// One goal of the municipality with its area (number, name), and its activities.
+/// One goal of the municipality's current plan with its area (number, name), and its activities.
 pub async fn goal_by_id(
     db: &Db,
     municipality_id: MunicipalityId,
     id: GoalId,
 ) -> Result<Option<(Goal, u32, String, Vec<Activity>)>, sqlx::Error> {
-    let row = sqlx::query(
+    let row = sqlx::query(&format!(
         "SELECT g.id, g.area_id, g.owner, g.text, ar.number, ar.name FROM actionplan_goals g \
-         JOIN actionplan_areas ar ON ar.id = g.area_id WHERE g.municipality_id = $1 AND g.id = $2",
-    )
+         JOIN actionplan_areas ar ON ar.id = g.area_id WHERE g.municipality_id = $1 AND g.id = $2 \
+         AND {IN_CURRENT_PLAN}"
+    ))
     .bind(municipality_id)
     .bind(id)
     .fetch_optional(&db.pool)
@@ -250,7 +258,7 @@ pub async fn goal_by_id(
 }
 
 /// The activities a user is responsible for (linked to them, their organisations or their
-/// departments), in the plan's order.
+/// departments), in the current plan's order.
 pub async fn mine(db: &Db, municipality_id: MunicipalityId, user: &CurrentUser) -> Result<Vec<Activity>, sqlx::Error> {
     let orgs: Vec<i64> = user
         .roles
@@ -278,7 +286,7 @@ pub async fn mine(db: &Db, municipality_id: MunicipalityId, user: &CurrentUser) 
             sql.push_str(&format!(" OR {col} IN ({})", ph.join(", ")));
         }
     }
-    sql.push(')');
+    sql.push_str(&format!(") AND {IN_CURRENT_PLAN}"));
     sql.push_str(ACTIVITY_ORDER);
     let mut q = sqlx::query(&sql).bind(municipality_id).bind(user.id);
     for id in orgs.iter().chain(deps.iter()) {
@@ -287,11 +295,11 @@ pub async fn mine(db: &Db, municipality_id: MunicipalityId, user: &CurrentUser) 
     q.fetch_all(&db.pool).await?.iter().map(activity).collect()
 }
 
-/// Activities past their follow-up date and not done, oldest date first.
+/// The current plan's activities past their follow-up date and not done, oldest date first.
 pub async fn overdue(db: &Db, municipality_id: MunicipalityId, today: NaiveDate) -> Result<Vec<Activity>, sqlx::Error> {
     sqlx::query(&format!(
         "{ACTIVITY} WHERE a.municipality_id = $1 AND a.follow_up_on < $2 AND a.status <> 'done' \
-         ORDER BY a.follow_up_on, ar.number, a.id"
+         AND {IN_CURRENT_PLAN} ORDER BY a.follow_up_on, ar.number, a.id"
     ))
     .bind(municipality_id)
     .bind(today.format("%Y-%m-%d").to_string())

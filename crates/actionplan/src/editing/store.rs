@@ -76,30 +76,38 @@ async fn next_position(
     Ok(n)
 }
 
-/// A goal's area and text, if it is the municipality's.
+/// A goal's area and text, if it is in the municipality's current plan (an earlier period is
+/// read-only).
 async fn goal_row(
     tx: &mut sqlx::AnyConnection,
     municipality_id: MunicipalityId,
     id: GoalId,
 ) -> Result<Option<(AreaId, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT area_id, text FROM actionplan_goals WHERE id = $1 AND municipality_id = $2")
-        .bind(id)
-        .bind(municipality_id)
-        .fetch_optional(&mut *tx)
-        .await
+    sqlx::query_as(&format!(
+        "SELECT g.area_id, g.text FROM actionplan_goals g JOIN actionplan_areas ar ON ar.id = g.area_id \
+         WHERE g.id = $1 AND g.municipality_id = $2 AND ar.plan_id = {CURRENT_PLAN}"
+    ))
+    .bind(id)
+    .bind(municipality_id)
+    .fetch_optional(&mut *tx)
+    .await
 }
 
-/// An activity's goal and text, if it is the municipality's.
+/// An activity's goal and text, if it is in the municipality's current plan.
 async fn activity_row(
     tx: &mut sqlx::AnyConnection,
     municipality_id: MunicipalityId,
     id: ActivityId,
 ) -> Result<Option<(GoalId, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT goal_id, text FROM actionplan_activities WHERE id = $1 AND municipality_id = $2")
-        .bind(id)
-        .bind(municipality_id)
-        .fetch_optional(&mut *tx)
-        .await
+    sqlx::query_as(&format!(
+        "SELECT a.goal_id, a.text FROM actionplan_activities a JOIN actionplan_goals g ON g.id = a.goal_id \
+         JOIN actionplan_areas ar ON ar.id = g.area_id \
+         WHERE a.id = $1 AND a.municipality_id = $2 AND ar.plan_id = {CURRENT_PLAN}"
+    ))
+    .bind(id)
+    .bind(municipality_id)
+    .fetch_optional(&mut *tx)
+    .await
 }
 
 /// Add a goal at the end of its area.

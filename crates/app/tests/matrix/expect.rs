@@ -198,6 +198,8 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET POST", "/{slug}/handlingsplan/omrade/{id}/principer", Coordinator),
     ("GET", "/{slug}/handlingsplan/princip/{n}", Public),
     ("GET POST", "/{slug}/handlingsplan/installningar", Coordinator),
+    ("GET POST", "/{slug}/handlingsplan/ny-period", Coordinator),
+    ("GET", "/{slug}/handlingsplan/period/{id}", Public),
     ("GET", "/{slug}/handlingsplan/mal/{id}", Public),
     ("GET", "/{slug}/handlingsplan/aktivitet/{id}", Public),
     ("POST", "/{slug}/handlingsplan/aktivitet/{id}", RepresentativeOrStaff),

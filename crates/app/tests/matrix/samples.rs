@@ -228,6 +228,8 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
         )
         .await),
         "grupper/{id}" => id(first(db, "SELECT id FROM actionplan_groups WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        // The current plan (a period's page shows any of the municipality's plans).
+        "period/{id}" => id(first(db, "SELECT id FROM actionplan_plans WHERE municipality_id = $1 ORDER BY id DESC", &[m]).await),
         // Meetings.
         "moten/{id}" if pattern.ends_with("/anteckningar") => id(first(
             db,

@@ -78,6 +78,32 @@ struct AccountPage {
     has_password: bool,
     password_form: Form,
     erase_form: Form,
+    language_form: Form,
+}
+
+/// The language of the interface and of mail to the person: chosen here or with the switch at
+/// the top of every page (both post to `/sprak`, which keeps it on the account).
+fn language_form(ctx: &Ctx, chosen: Option<crate::i18n::Lang>) -> Form {
+    let name = |l: crate::i18n::Lang| match l {
+        crate::i18n::Lang::Sv => "Svenska".to_string(),
+        crate::i18n::Lang::En => "English".to_string(),
+    };
+    Form::new(
+        "/sprak",
+        ctx.t("account-language-submit"),
+        vec![
+            Field::new("lang", ctx.t("account-language"), FieldKind::Select)
+                .options(
+                    crate::i18n::Lang::ALL
+                        .iter()
+                        .map(|l| (l.code().to_string(), name(*l)))
+                        .collect(),
+                )
+                .hint(ctx.t("account-language-hint"))
+                .value(chosen.unwrap_or(ctx.lang()).code()),
+            Field::new("next", String::new(), FieldKind::Hidden).value("/konto"),
+        ],
+    )
 }
 
 fn erase_form(ctx: &Ctx) -> Form {
@@ -135,6 +161,7 @@ async fn account_page(
             current: ctx.session_hash.as_deref() == Some(s.id_hash.as_str()),
         })
         .collect();
+    let language = store::language_of(&state.db, user.id).await?;
     Ok(AccountPage {
         page: ctx.page(ctx.t("account-title")),
         user,
@@ -144,6 +171,7 @@ async fn account_page(
         password_form: password.unwrap_or_else(|| password_form(ctx, has_password)),
         has_password,
         erase_form: erase.unwrap_or_else(|| erase_form(ctx)),
+        language_form: language_form(ctx, language),
     })
 }
 

@@ -92,7 +92,13 @@ async fn start_session(state: &AppState, user_id: crate::ids::UserId, next: &str
     .await?;
     let mut c = cookie(state, SESSION_COOKIE, token);
     c.set_max_age(time_days(state.config.session_days));
-    let jar = CookieJar::new().add(c);
+    let mut jar = CookieJar::new().add(c);
+    // The language kept on the account follows the person to every browser they sign in on.
+    if let Some(lang) = store::language_of(&state.db, user_id).await? {
+        let mut l = cookie(state, LANG_COOKIE, lang.code().to_string());
+        l.set_max_age(time_days(365));
+        jar = jar.add(l);
+    }
     Ok((jar, Redirect::to(next)).into_response())
 }
 
@@ -557,8 +563,17 @@ async fn reset(
     }
 }
 
-async fn set_language(State(state): State<AppState>, Input(input): Input<LanguageForm>) -> AppResult<Response> {
+/// The interface's language, in a cookie; a signed-in person's choice is also kept on the
+/// account, so that mail to them is written in it.
+async fn set_language(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Input(input): Input<LanguageForm>,
+) -> AppResult<Response> {
     let lang = Lang::parse(&input.lang).ok_or(AppError::BadRequest("err-bad-language"))?;
+    if let Some(user) = ctx.user.as_ref() {
+        store::set_language(&state.db, user, lang, state.now()).await?;
+    }
     let next = rules::safe_next(Some(&input.next));
     let mut c = cookie(&state, LANG_COOKIE, lang.code().to_string());
     c.set_max_age(time_days(365));

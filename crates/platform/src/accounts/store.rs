@@ -17,6 +17,7 @@ enum Users {
     PasswordHash,
     EmailVerifiedAt,
     CreatedAt,
+    Language,
 }
 
 #[derive(sea_query::Iden)]
@@ -86,6 +87,51 @@ pub async fn by_id(db: &Db, id: UserId) -> Result<Option<UserRow>, sqlx::Error> 
             .fetch_optional(&db.pool)
             .await?;
     Ok(row.map(from_row))
+}
+
+/// The language a person chose for the interface and their mail (`None`: never chosen, which
+/// means Swedish).
+pub async fn language_of(db: &Db, id: UserId) -> Result<Option<crate::i18n::Lang>, sqlx::Error> {
+    let row: Option<(Option<String>,)> = sqlx::query_as("SELECT language FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.and_then(|r| r.0).and_then(|l| crate::i18n::Lang::parse(&l)))
+}
+
+/// Keep the language a signed-in person chose, with its audit entry; nothing is written when
+/// it is the one already kept. Returns whether it changed.
+pub async fn set_language(
+    db: &Db,
+    user: &crate::auth::CurrentUser,
+    lang: crate::i18n::Lang,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.write().await?;
+    let changed = Update::table(Users::Table)
+        .set(Users::Language, lang.code())
+        .filter(Users::Id, user.id)
+        .filter_expr(
+            Expr::col(Users::Language)
+                .is_null()
+                .or(Expr::col(Users::Language).ne(lang.code())),
+        )
+        .run(&mut tx)
+        .await?
+        == 1;
+    if changed {
+        let change = crate::audit::Change {
+            municipality_id: None,
+            actor: Some(user),
+            action: "account.language",
+            entity: "user",
+            entity_id: Some(user.id.get()),
+            summary: lang.code().to_string(),
+        };
+        crate::audit::record(&mut tx, change, now).await?;
+    }
+    tx.commit().await?;
+    Ok(changed)
 }
 
 /// Create an account; `Ok(None)` when the address is taken.
@@ -432,12 +478,14 @@ pub async fn export(db: &Db, user_id: UserId) -> Result<serde_json::Value, sqlx:
             .bind(user_id)
             .fetch_all(&db.pool)
             .await?;
+    let language = language_of(db, user_id).await?;
     Ok(serde_json::json!({
         "account": {
             "name": u.name,
             "email": u.email,
             "email_verified_at": u.email_verified_at.map(crate::format::datetime),
             "has_password": u.password_hash.is_some(),
+            "language": language.map(|l| l.code()),
         },
         "roles": roles.into_iter().map(|r| serde_json::json!({
             "role": r.0, "municipality": r.1, "department": r.2, "organisation": r.3,
