@@ -90,3 +90,134 @@ mod tests {
         assert_eq!(decode_text(b"\xC4lvsby \x96 \xD6st \x80"), "Älvsby – Öst €");
     }
 }
+
+/// Why an uploaded document was refused (each capability words it for its own form).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentProblem {
+    Missing,
+    TooLarge,
+    /// Not a kind the form takes.
+    Type,
+}
+
+/// Check a document by its size and by its content's type, never by its name: a PDF or an
+/// office document (Word, Excel, PowerPoint, OpenDocument), and with `images` also a PNG,
+/// JPEG, GIF or WebP picture. Returns its MIME type.
+pub fn check_document(bytes: &[u8], max: usize, images: bool) -> Result<&'static str, DocumentProblem> {
+    if bytes.is_empty() {
+        return Err(DocumentProblem::Missing);
+    }
+    if bytes.len() > max {
+        return Err(DocumentProblem::TooLarge);
+    }
+    let t = infer::get(bytes).ok_or(DocumentProblem::Type)?;
+    match (t.mime_type(), t.matcher_type()) {
+        ("application/pdf", _) | (_, infer::MatcherType::Doc) => Ok(t.mime_type()),
+        ("image/png" | "image/jpeg" | "image/gif" | "image/webp", infer::MatcherType::Image) if images => {
+            Ok(t.mime_type())
+        }
+        _ => Err(DocumentProblem::Type),
+    }
+}
+
+/// A file name fit for a download header: the last part of a path, letters, digits, spaces and
+/// `.-_()` kept, anything else `_`, at most 100 characters; `fallback` when nothing is left.
+pub fn download_name(sent: &str, fallback: &str) -> String {
+    let last = sent.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = last
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " .-_()".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(100)
+        .collect();
+    let clean = clean.trim().trim_start_matches('.').to_string();
+    if clean.is_empty() {
+        fallback.into()
+    } else {
+        clean
+    }
+}
+
+/// A stored file sent back as a download: with the type checked on upload (never sniffed),
+/// never run as a page (a sandbox with nothing allowed), kept by shared caches only when
+/// `public`, and saved under its name (RFC 6266: the name in ASCII, and in UTF-8 for the rest).
+pub fn download(bytes: Vec<u8>, mime: &str, name: &str, public: bool) -> axum::response::Response {
+    use axum::http::{header, HeaderValue};
+    use axum::response::IntoResponse;
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(mime).unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if public {
+            "public, max-age=300"
+        } else {
+            "private, no-store"
+        }),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; sandbox"),
+    );
+    let ascii: String = name
+        .chars()
+        .map(|c| if c.is_ascii() && c != '"' { c } else { '_' })
+        .collect();
+    let disposition = format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        urlencoding::encode(name)
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    res
+}
+
+#[cfg(test)]
+mod document_tests {
+    use super::*;
+
+    #[test]
+    fn a_document_is_told_by_its_content() {
+        let pdf = b"%PDF-1.4\n%%EOF\n";
+        assert_eq!(check_document(pdf, 100, false), Ok("application/pdf"));
+        assert_eq!(check_document(b"", 100, false), Err(DocumentProblem::Missing));
+        assert_eq!(check_document(pdf, 4, false), Err(DocumentProblem::TooLarge));
+        assert_eq!(check_document(b"<html><script>", 100, true), Err(DocumentProblem::Type));
+        let png = [
+            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R',
+        ];
+        assert_eq!(check_document(&png, 100, true), Ok("image/png"));
+        assert_eq!(check_document(&png, 100, false), Err(DocumentProblem::Type));
+    }
+
+    #[test]
+    fn a_download_name_keeps_letters_and_drops_paths() {
+        assert_eq!(download_name("C:\\Users\\a\\Stadgar 2026.pdf", "x"), "Stadgar 2026.pdf");
+        assert_eq!(download_name("../../etc/passwd", "x"), "passwd");
+        assert_eq!(download_name("å<ä>ö.pdf", "x"), "å_ä_ö.pdf");
+        assert_eq!(download_name("...", "stadgar"), "stadgar");
+    }
+
+    #[test]
+    fn a_download_is_never_run_as_a_page() {
+        let res = download(vec![1], "application/pdf", "Årsmöte \"2026\".pdf", false);
+        let h = res.headers();
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert_eq!(h["cache-control"], "private, no-store");
+        assert_eq!(h["content-security-policy"], "default-src 'none'; sandbox");
+        assert_eq!(
+            h["content-disposition"],
+            "attachment; filename=\"_rsm_te _2026_.pdf\"; filename*=UTF-8''%C3%85rsm%C3%B6te%20%222026%22.pdf"
+        );
+    }
+}

@@ -350,42 +350,19 @@ impl DocumentProblem {
     }
 }
 
-/// Check a document by its size and its content's type; returns its MIME type.
+/// Check a document by its size and its content's type (a PDF or an office document); returns
+/// its MIME type.
 pub fn check_document(bytes: &[u8]) -> Result<&'static str, DocumentProblem> {
-    if bytes.is_empty() {
-        return Err(DocumentProblem::Missing);
-    }
-    if bytes.len() > DOCUMENT_MAX {
-        return Err(DocumentProblem::TooLarge);
-    }
-    let t = infer::get(bytes).ok_or(DocumentProblem::Type)?;
-    match (t.mime_type(), t.matcher_type()) {
-        ("application/pdf", _) | (_, infer::MatcherType::Doc) => Ok(t.mime_type()),
-        _ => Err(DocumentProblem::Type),
-    }
+    platform::upload::check_document(bytes, DOCUMENT_MAX, false).map_err(|p| match p {
+        platform::upload::DocumentProblem::Missing => DocumentProblem::Missing,
+        platform::upload::DocumentProblem::TooLarge => DocumentProblem::TooLarge,
+        platform::upload::DocumentProblem::Type => DocumentProblem::Type,
+    })
 }
 
-/// A file name fit for a download header: the last part of a path, letters, digits, spaces
-/// and `.-_()` kept, anything else `_`, at most 100 characters; `dokument` when nothing is left.
+/// A file name fit for a download header (`dokument` when nothing of the name is left).
 pub fn file_name(sent: &str) -> String {
-    let last = sent.rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = last
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " .-_()".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(100)
-        .collect();
-    let clean = clean.trim().trim_start_matches('.').to_string();
-    if clean.is_empty() {
-        "dokument".into()
-    } else {
-        clean
-    }
+    platform::upload::download_name(sent, "dokument")
 }
 
 #[cfg(test)]

@@ -10,7 +10,6 @@ use super::domain::{Kind, Specific, Status};
 use super::store;
 use crate::ids::{DocumentId, SpecificId};
 use crate::paths;
-use axum::http::{header, HeaderValue};
 use platform::web::prelude::*;
 use serde::Deserialize;
 
@@ -172,19 +171,6 @@ pub(super) struct DocPath {
     pub(super) doc: DocumentId,
 }
 
-/// `attachment` with the name in ASCII and, for other letters, in UTF-8 (RFC 6266).
-fn disposition(name: &str) -> Option<HeaderValue> {
-    let ascii: String = name
-        .chars()
-        .map(|c| if c.is_ascii() && c != '"' { c } else { '_' })
-        .collect();
-    HeaderValue::from_str(&format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-        urlencoding::encode(name)
-    ))
-    .ok()
-}
-
 /// A document of a published agreement (a draft's only for its coordinators).
 async fn download(
     State(state): State<AppState>,
@@ -197,25 +183,5 @@ async fn download(
         .await?
         .filter(|d| d.3 || coordinator)
         .ok_or(AppError::NotFound("err-not-found"))?;
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&mime).unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    let cache = if published {
-        "public, max-age=300"
-    } else {
-        "private, no-store"
-    };
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; sandbox"),
-    );
-    if let Some(v) = disposition(&name) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(res)
+    Ok(platform::upload::download(bytes, &mime, &name, published))
 }

@@ -51,47 +51,19 @@ impl Problem {
     }
 }
 
-/// Checks a document by its size and content; returns its MIME type.
+/// Checks a document by its size and content (the platform's rule: a PDF, an office document or
+/// an image); returns its MIME type.
 pub fn check(bytes: &[u8]) -> Result<&'static str, Problem> {
-    if bytes.is_empty() {
-        return Err(Problem::Missing);
-    }
-    if bytes.len() > DOCUMENT_MAX {
-        return Err(Problem::TooLarge);
-    }
-    let t = infer::get(bytes).ok_or(Problem::Type)?;
-    let mime = t.mime_type();
-    match t.matcher_type() {
-        _ if mime == "application/pdf" => Ok(mime),
-        infer::MatcherType::Doc => Ok(mime),
-        infer::MatcherType::Image if matches!(mime, "image/png" | "image/jpeg" | "image/gif" | "image/webp") => {
-            Ok(mime)
-        }
-        _ => Err(Problem::Type),
-    }
+    platform::upload::check_document(bytes, DOCUMENT_MAX, true).map_err(|p| match p {
+        platform::upload::DocumentProblem::Missing => Problem::Missing,
+        platform::upload::DocumentProblem::TooLarge => Problem::TooLarge,
+        platform::upload::DocumentProblem::Type => Problem::Type,
+    })
 }
 
-/// A file name fit for a download header: the last part of a path, letters, digits, spaces and
-/// `.-_()` kept, anything else `_`, at most 100 characters; `dokument` when nothing is left.
+/// A file name fit for a download header (`dokument` when nothing of the name is left).
 pub fn file_name(sent: &str) -> String {
-    let last = sent.rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = last
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " .-_()".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(100)
-        .collect();
-    let clean = clean.trim().trim_start_matches('.').to_string();
-    if clean.is_empty() {
-        "dokument".into()
-    } else {
-        clean
-    }
+    platform::upload::download_name(sent, "dokument")
 }
 
 /// The title shown for a document: the one given, else the file's name without its extension.

@@ -19,7 +19,6 @@ use crate::paths;
 use crate::views::{self, coordinates};
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart};
-use axum::http::{header, HeaderValue};
 use platform::format;
 use platform::web::prelude::*;
 use serde::Deserialize;
@@ -362,19 +361,6 @@ async fn upload_to_group(
     }
 }
 
-/// `attachment` with the name in ASCII and, for other letters, in UTF-8 (RFC 6266).
-fn disposition(name: &str) -> Option<HeaderValue> {
-    let ascii: String = name
-        .chars()
-        .map(|c| if c.is_ascii() && c != '"' { c } else { '_' })
-        .collect();
-    HeaderValue::from_str(&format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-        urlencoding::encode(name)
-    ))
-    .ok()
-}
-
 async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -393,29 +379,7 @@ async fn download(
     if !public && !coordinates(&ctx, &m) {
         return Err(AppError::NotFound("err-not-found"));
     }
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&doc.mime).unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(if public {
-            "public, max-age=300"
-        } else {
-            "private, no-store"
-        }),
-    );
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; sandbox"),
-    );
-    if let Some(v) = disposition(&doc.file_name) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(res)
+    Ok(platform::upload::download(bytes, &doc.mime, &doc.file_name, public))
 }
 
 async fn remove(

@@ -97,40 +97,16 @@ impl StatutesProblem {
 /// Checks a statutes file by its size and its content (the name's extension is not trusted):
 /// a PDF or an office document (Word, OpenDocument, …). Returns its MIME type.
 pub fn check_statutes(bytes: &[u8]) -> Result<&'static str, StatutesProblem> {
-    if bytes.is_empty() {
-        return Err(StatutesProblem::Missing);
-    }
-    if bytes.len() > STATUTES_MAX {
-        return Err(StatutesProblem::TooLarge);
-    }
-    let t = infer::get(bytes).ok_or(StatutesProblem::Type)?;
-    match (t.mime_type(), t.matcher_type()) {
-        ("application/pdf", _) | (_, infer::MatcherType::Doc) => Ok(t.mime_type()),
-        _ => Err(StatutesProblem::Type),
-    }
+    platform::upload::check_document(bytes, STATUTES_MAX, false).map_err(|p| match p {
+        platform::upload::DocumentProblem::Missing => StatutesProblem::Missing,
+        platform::upload::DocumentProblem::TooLarge => StatutesProblem::TooLarge,
+        platform::upload::DocumentProblem::Type => StatutesProblem::Type,
+    })
 }
 
-/// A file name fit for a download header: the last part of a path, letters, digits, spaces and
-/// `.-_()` kept, anything else `_`, at most 100 characters; `stadgar` when nothing is left.
+/// A file name fit for a download header (`stadgar` when nothing of the name is left).
 pub fn file_name(sent: &str) -> String {
-    let last = sent.rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = last
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " .-_()".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(100)
-        .collect();
-    let clean = clean.trim().trim_start_matches('.').to_string();
-    if clean.is_empty() {
-        "stadgar".into()
-    } else {
-        clean
-    }
+    platform::upload::download_name(sent, "stadgar")
 }
 
 #[cfg(test)]

@@ -13,7 +13,6 @@ use crate::profile::routes::current_edit_page;
 use crate::web::{editor, may_see_private, profile_or_404, to_app};
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart};
-use axum::http::{header, HeaderValue};
 use platform::upload::{file_up_to, Upload};
 use platform::web::prelude::*;
 
@@ -74,19 +73,6 @@ async fn upload(
     }
 }
 
-/// `attachment` with the name in ASCII and, for other letters, in UTF-8 (RFC 6266).
-fn disposition(name: &str) -> Option<HeaderValue> {
-    let ascii: String = name
-        .chars()
-        .map(|c| if c.is_ascii() && c != '"' { c } else { '_' })
-        .collect();
-    HeaderValue::from_str(&format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-        urlencoding::encode(name)
-    ))
-    .ok()
-}
-
 async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -101,20 +87,5 @@ async fn download(
     let (name, mime, bytes) = statutes_file(&state.db, m.id, id)
         .await?
         .ok_or(AppError::NotFound("err-not-found"))?;
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&mime).unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; sandbox"),
-    );
-    if let Some(v) = disposition(&name) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(res)
+    Ok(platform::upload::download(bytes, &mime, &name, false))
 }
