@@ -1,5 +1,6 @@
 //! Sala's action plan in the demo: seed 003 imported through the importer, the plan's adoption,
-//! a few statuses and progress notes, follow-up dates and links, and one working group.
+//! a few statuses and progress notes, follow-up dates and links, one working group, and each area
+//! linked to the principle whose name it bears.
 
 use crate::activities::domain::{ActivityEdit, Note};
 use crate::activities::store as activities;
@@ -131,5 +132,14 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     )
     .await
     .map_err(|e| anyhow::anyhow!("demo group: {e}"))?;
+    // Seed 003 names each area after the principle of its number ("Nr 1 Självständighet",
+    // "Nr 2 Dialog", … "Nr 6 Mångfald"), so each area works on that principle of the agreement.
+    let in_force = agreement::public::principles_in_force(db, sala).await?;
+    for a in &full.areas {
+        let n = i64::from(a.number);
+        if in_force.iter().any(|p| p.position == n) {
+            crate::principles::store::set(db, sala, a.id, &[n], None, now).await?;
+        }
+    }
     Ok(())
 }

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod editing;
 pub mod exchange;
 pub mod groups;
+pub mod home;
 pub mod ids;
 pub mod paths;
 pub mod periods;
@@ -52,6 +53,7 @@ pub static CAPABILITY: Capability = Capability {
     router: routes::router,
     jobs: |w| w.handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob)),
     personal: Some(&personal::PERSONAL),
+    home: Some(home::panels),
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's, the registry's

@@ -65,6 +65,7 @@ pub static CAPABILITY: Capability = Capability {
     router,
     jobs: |w| w,
     personal: Some(&personal::PERSONAL),
+    home: None,
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's): Sala's adopted

@@ -54,6 +54,7 @@ pub static CAPABILITY: Capability = Capability {
         )
     },
     personal: Some(&personal::PERSONAL),
+    home: None,
 };
 
 /// This capability's part of the demo data (see [`demo::load`]).

@@ -17,6 +17,7 @@ pub mod documents;
 pub mod domain;
 pub mod group_meetings;
 pub mod groups;
+pub mod home;
 pub mod ids;
 pub mod topics;
 pub mod turnout;
@@ -62,6 +63,7 @@ pub static CAPABILITY: Capability = Capability {
     router: routes::router,
     jobs: |w| w.handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob)),
     personal: Some(&personal::PERSONAL),
+    home: Some(home::panels),
 };
 
 /// This capability's part of the demo data (loaded after the action plan's).

@@ -233,6 +233,34 @@ pub async fn meetings(
         .await
 }
 
+/// The municipality's next `n` meetings that are not called off and have not ended by `now`,
+/// earliest first (the start page).
+pub async fn upcoming(db: &Db, municipality_id: MunicipalityId, now: i64, n: i64) -> Result<Vec<Meeting>, sqlx::Error> {
+    let sql = format!(
+        "{MEETING} WHERE m.municipality_id = $1 AND m.cancelled_at IS NULL AND m.ends_at > $2 \
+         ORDER BY m.starts_at, m.id LIMIT $3"
+    );
+    sqlx::query_as(&sql)
+        .bind(municipality_id)
+        .bind(now)
+        .bind(n)
+        .fetch_all(&db.pool)
+        .await
+}
+
+/// The municipality's `n` latest meetings with published minutes, latest first (the start page).
+pub async fn latest_minutes(db: &Db, municipality_id: MunicipalityId, n: i64) -> Result<Vec<Meeting>, sqlx::Error> {
+    let sql = format!(
+        "{MEETING} WHERE m.municipality_id = $1 AND EXISTS (SELECT 1 FROM meetings_minutes p \
+         WHERE p.meeting_id = m.id AND p.published_at IS NOT NULL) ORDER BY m.starts_at DESC, m.id DESC LIMIT $2"
+    );
+    sqlx::query_as(&sql)
+        .bind(municipality_id)
+        .bind(n)
+        .fetch_all(&db.pool)
+        .await
+}
+
 /// `1,2,3` for an `IN (…)` of ids (numbers only, never text from outside).
 pub(crate) fn id_list<T: Copy + Into<i64>>(ids: &[T]) -> String {
     ids.iter().map(|&i| i.into().to_string()).collect::<Vec<_>>().join(",")

@@ -20,6 +20,7 @@ pub mod db;
 pub mod error;
 pub mod features;
 pub mod format;
+pub mod home;
 pub mod i18n;
 pub mod ics;
 pub mod ids;
@@ -69,6 +70,8 @@ pub struct Capability {
     /// What the capability keeps about a person with an account, for `/konto`'s export and
     /// erasure (None: nothing beyond the platform's own tables).
     pub personal: Option<&'static state::PersonalData>,
+    /// Its panels on a municipality's start page (None: it shows nothing there).
+    pub home: Option<home::HomeFn>,
 }
 
 /// The platform itself, as a capability.
@@ -86,6 +89,7 @@ pub static PLATFORM: Capability = Capability {
             .handle(retention::JOB_KIND, Arc::new(retention::RetentionJob))
     },
     personal: None,
+    home: None,
 };
 
 fn platform_router() -> web::Routes {
@@ -142,6 +146,7 @@ pub async fn build_state(
                 .filter_map(|c| c.personal.map(|p| (c.name, p)))
                 .collect(),
         ),
+        home: Arc::new(capabilities.iter().filter_map(|c| c.home).collect()),
     })
 }
 

@@ -36,6 +36,8 @@ pub struct AppState {
     pub nav: Arc<Vec<NavItem>>,
     /// The capabilities that keep personal data of account holders, by name.
     pub personal: Arc<Vec<(&'static str, &'static PersonalData)>>,
+    /// The capabilities' panels on a municipality's start page (see [`crate::home`]).
+    pub home: Arc<Vec<crate::home::HomeFn>>,
     /// Metrics and what readiness expects (`/metrics`, `/readyz`).
     pub ops: Arc<crate::telemetry::Ops>,
 }

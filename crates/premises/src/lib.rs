@@ -52,6 +52,7 @@ pub static CAPABILITY: Capability = Capability {
     router,
     jobs: |w| w,
     personal: Some(&personal::PERSONAL),
+    home: None,
 };
 
 /// Every page of the capability: search, rooms and booking, the inventory's administration

@@ -56,6 +56,7 @@ pub static CAPABILITY: Capability = Capability {
     router: routes::router,
     jobs: |w| w.handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob)),
     personal: Some(&personal::PERSONAL),
+    home: None,
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's).

@@ -87,3 +87,6 @@ signing-err-too-early = The date is too early. Check the year.
 signing-err-agree = Tick the box to confirm that the organisation stands behind the principles.
 signing-err-already-signed = There is already a signature in force. It must be withdrawn before anyone can sign again.
 signing-err-not-in-force = The signature is no longer in force
+signing-home-latest = New signatories
+signing-home-none = No one has signed yet.
+signing-home-all = The whole list ({ $n } signatories)

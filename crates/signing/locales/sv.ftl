@@ -87,3 +87,6 @@ signing-err-too-early = Datumet är för tidigt. Kontrollera årtalet.
 signing-err-agree = Kryssa i rutan för att bekräfta att organisationen står bakom principerna.
 signing-err-already-signed = Det finns redan en gällande signatur. Den måste återkallas innan någon kan signera igen.
 signing-err-not-in-force = Signaturen gäller inte längre
+signing-home-latest = Nya undertecknare
+signing-home-none = Ingen har skrivit under ännu.
+signing-home-all = Hela listan ({ $n } undertecknare)

@@ -9,6 +9,7 @@
 
 mod demo;
 pub mod domain;
+pub mod home;
 pub mod ids;
 pub mod paths;
 mod personal;
@@ -47,6 +48,7 @@ pub static CAPABILITY: Capability = Capability {
     router: routes::router,
     jobs: |w| w,
     personal: Some(&personal::PERSONAL),
+    home: Some(home::panels),
 };
 
 /// This capability's part of the demo data (see [`demo::load`]).

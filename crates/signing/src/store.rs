@@ -125,6 +125,25 @@ pub async fn in_force(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<Si
     Ok(v)
 }
 
+/// The `n` latest signatures in force, by the date signed (latest first), and how many are in
+/// force in all (the start page; two queries).
+pub async fn latest(db: &Db, municipality_id: MunicipalityId, n: i64) -> Result<(Vec<Signature>, i64), sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE s.municipality_id = $1 AND s.withdrawn_at IS NULL ORDER BY s.signed_on DESC, s.id DESC LIMIT $2"
+    ))
+    .bind(municipality_id)
+    .bind(n)
+    .fetch_all(&db.pool)
+    .await?;
+    let latest = rows.iter().map(signature).collect::<Result<Vec<_>, _>>()?;
+    let (total,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM signatures WHERE municipality_id = $1 AND withdrawn_at IS NULL")
+            .bind(municipality_id)
+            .fetch_one(&db.pool)
+            .await?;
+    Ok((latest, total))
+}
+
 /// One signature of the municipality, in force or withdrawn.
 pub async fn get(db: &Db, municipality_id: MunicipalityId, id: SignatureId) -> Result<Option<Signature>, sqlx::Error> {
     let row = sqlx::query(&format!("{SELECT} WHERE s.municipality_id = $1 AND s.id = $2"))

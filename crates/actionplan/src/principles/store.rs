@@ -26,6 +26,19 @@ pub async fn links(db: &Db, m: MunicipalityId) -> Result<Vec<(AreaId, i64)>, sql
     .await
 }
 
+/// How many activities of each area of the current plan have each status (the start page).
+pub async fn status_counts(db: &Db, m: MunicipalityId) -> Result<Vec<super::domain::AreaCount>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT ar.id, ar.number, ar.name, a.status, COUNT(*) FROM actionplan_activities a \
+         JOIN actionplan_goals g ON g.id = a.goal_id JOIN actionplan_areas ar ON ar.id = g.area_id \
+         WHERE a.municipality_id = $1 AND {} GROUP BY ar.id, ar.number, ar.name, a.status",
+        crate::activities::store::IN_CURRENT_PLAN
+    ))
+    .bind(m)
+    .fetch_all(&db.pool)
+    .await
+}
+
 /// An area of the municipality: (number, name).
 pub async fn area(db: &Db, m: MunicipalityId, id: AreaId) -> Result<Option<(i64, String)>, sqlx::Error> {
     sqlx::query_as("SELECT number, name FROM actionplan_areas WHERE id = $1 AND municipality_id = $2")

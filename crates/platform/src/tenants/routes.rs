@@ -53,9 +53,19 @@ struct HomePage {
     page: Page,
     m: Municipality,
     paragraphs: Vec<String>,
+    /// What is happening: the capabilities' panels (see [`crate::home`]).
+    panels: Vec<crate::home::Panel>,
 }
 
-async fn home(ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+impl HomePage {
+    /// The day and month of a panel item's date badge.
+    fn badge(&self, d: &chrono::NaiveDate) -> (u32, &'static str) {
+        crate::home::badge(*d, self.page.tr.lang)
+    }
+}
+
+async fn home(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
+    let panels = crate::home::panels(&state, &ctx, m.id, &m.slug).await?;
     let paragraphs = m
         .intro
         .split("\n\n")
@@ -65,6 +75,7 @@ async fn home(ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     html(&HomePage {
         page: ctx.page(m.name.clone()).in_municipality(&m.slug, &m.name),
         paragraphs,
+        panels,
         m,
     })
 }

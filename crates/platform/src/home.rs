@@ -1,0 +1,228 @@
+//! What is happening in a municipality: the panels of its start page. Each capability that has
+//! something to show (the next meetings, deadlines, the plan's progress, new signatories) gives
+//! a [`HomeFn`] in its [`crate::Capability`]; the start page asks each once, in a fixed number of
+//! queries per capability, and shows the panels in their `order`.
+
+use crate::ctx::Ctx;
+use crate::error::AppResult;
+use crate::i18n::Lang;
+use crate::ids::MunicipalityId;
+use crate::state::AppState;
+use chrono::{Datelike, NaiveDate};
+use futures::future::BoxFuture;
+
+/// A capability's panels for a municipality's start page: (state, request, municipality, slug).
+pub type HomeFn = for<'a> fn(&'a AppState, &'a Ctx, MunicipalityId, &'a str) -> BoxFuture<'a, AppResult<Vec<Panel>>>;
+
+/// A link with its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub href: String,
+    pub label: String,
+}
+
+impl Link {
+    pub fn new(href: impl Into<String>, label: impl Into<String>) -> Self {
+        Link {
+            href: href.into(),
+            label: label.into(),
+        }
+    }
+}
+
+/// One thing in a panel: a meeting, a deadline, a signatory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// Shown as a date badge (day and month) before the title.
+    pub date: Option<NaiveDate>,
+    pub title: String,
+    pub href: String,
+    /// A line under the title: time and place, kind, amount.
+    pub meta: String,
+    /// A call to act, e.g. "Anmäl dig".
+    pub action: Option<Link>,
+}
+
+/// A compact bar chart with its numbers as a table (the text alternative): one row per thing
+/// counted, one column per kind of count. The bars are drawn from the same numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chart {
+    pub caption: String,
+    /// The heading of the column that names the rows (e.g. "Princip").
+    pub row_heading: String,
+    /// The kinds of count, in the order the bar stacks them (e.g. done, ongoing, not started).
+    pub columns: Vec<String>,
+    pub rows: Vec<ChartRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartRow {
+    pub label: String,
+    pub href: Option<String>,
+    pub values: Vec<u32>,
+}
+
+/// A stretch of a bar: where it starts and how wide it is, in percent of the widest row's total,
+/// and which kind of count it is (for its colour).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Segment {
+    pub x: f64,
+    pub width: f64,
+    pub kind: usize,
+}
+
+impl Chart {
+    /// The segments of each row's bar, scaled so the row with the largest total fills the width;
+    /// empty counts leave no segment.
+    pub fn bars(&self) -> Vec<Vec<Segment>> {
+        let widest = self
+            .rows
+            .iter()
+            .map(|r| r.values.iter().sum::<u32>())
+            .max()
+            .unwrap_or(0);
+        self.rows
+            .iter()
+            .map(|r| {
+                let mut x = 0.0;
+                let mut segments = Vec::new();
+                for (kind, &v) in r.values.iter().enumerate() {
+                    if v == 0 || widest == 0 {
+                        continue;
+                    }
+                    let width = f64::from(v) * 100.0 / f64::from(widest);
+                    segments.push(Segment { x, width, kind });
+                    x += width;
+                }
+                segments
+            })
+            .collect()
+    }
+}
+
+/// A panel of the start page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Panel {
+    /// Lower comes first.
+    pub order: u16,
+    /// For the heading's id (`home-<key>`).
+    pub key: &'static str,
+    pub heading: String,
+    pub items: Vec<Item>,
+    /// Said when there are no items and no chart.
+    pub empty: String,
+    pub chart: Option<Chart>,
+    pub more: Option<Link>,
+}
+
+impl Panel {
+    pub fn new(order: u16, key: &'static str, heading: impl Into<String>, empty: impl Into<String>) -> Self {
+        Panel {
+            order,
+            key,
+            heading: heading.into(),
+            items: Vec::new(),
+            empty: empty.into(),
+            chart: None,
+            more: None,
+        }
+    }
+}
+
+/// Every capability's panels, in their order (equal orders keep the capabilities' order).
+pub async fn panels(state: &AppState, ctx: &Ctx, m: MunicipalityId, slug: &str) -> AppResult<Vec<Panel>> {
+    let mut all = Vec::new();
+    for f in state.home.iter() {
+        all.extend(f(state, ctx, m, slug).await?);
+    }
+    all.sort_by_key(|p| p.order);
+    Ok(all)
+}
+
+/// A date badge: the day and the month's short name ("7", "dec").
+pub fn badge(date: NaiveDate, lang: Lang) -> (u32, &'static str) {
+    const SV: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let names = match lang {
+        Lang::Sv => &SV,
+        Lang::En => &EN,
+    };
+    (date.day(), names[date.month0() as usize])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(values: &[u32]) -> ChartRow {
+        ChartRow {
+            label: String::new(),
+            href: None,
+            values: values.to_vec(),
+        }
+    }
+
+    #[test]
+    fn bars_are_scaled_to_the_largest_row_and_skip_empty_counts() {
+        let chart = Chart {
+            caption: String::new(),
+            row_heading: String::new(),
+            columns: vec![],
+            rows: vec![row(&[2, 0, 2]), row(&[1, 1, 0]), row(&[0, 0, 0])],
+        };
+        let bars = chart.bars();
+        assert_eq!(
+            bars[0],
+            vec![
+                Segment {
+                    x: 0.0,
+                    width: 50.0,
+                    kind: 0
+                },
+                Segment {
+                    x: 50.0,
+                    width: 50.0,
+                    kind: 2
+                }
+            ]
+        );
+        assert_eq!(
+            bars[1],
+            vec![
+                Segment {
+                    x: 0.0,
+                    width: 25.0,
+                    kind: 0
+                },
+                Segment {
+                    x: 25.0,
+                    width: 25.0,
+                    kind: 1
+                }
+            ]
+        );
+        assert!(bars[2].is_empty());
+    }
+
+    #[test]
+    fn a_chart_of_nothing_draws_nothing() {
+        let chart = Chart {
+            caption: String::new(),
+            row_heading: String::new(),
+            columns: vec![],
+            rows: vec![row(&[0, 0])],
+        };
+        assert_eq!(chart.bars(), vec![Vec::<Segment>::new()]);
+    }
+
+    #[test]
+    fn badges_name_the_month_in_the_visitor_s_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 5, 7).unwrap_or_default();
+        assert_eq!(badge(d, Lang::Sv), (7, "maj"));
+        assert_eq!(badge(d, Lang::En), (7, "May"));
+    }
+}

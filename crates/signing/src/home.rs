@@ -1,0 +1,43 @@
+//! The signing book's panel on a municipality's start page: the latest signatories and how many
+//! have signed in all. Two queries.
+
+use crate::{paths, store};
+use platform::ctx::Ctx;
+use platform::error::AppResult;
+use platform::home::{Item, Link, Panel};
+use platform::{AppState, MunicipalityId};
+
+/// How many signatories the panel names.
+const SHOWN: i64 = 5;
+
+pub fn panels<'a>(
+    state: &'a AppState,
+    ctx: &'a Ctx,
+    m: MunicipalityId,
+    slug: &'a str,
+) -> futures::future::BoxFuture<'a, AppResult<Vec<Panel>>> {
+    Box::pin(async move {
+        let (latest, total) = store::latest(&state.db, m, SHOWN).await?;
+        let mut panel = Panel::new(
+            50,
+            "signatories",
+            ctx.t("signing-home-latest"),
+            ctx.t("signing-home-none"),
+        );
+        panel.items = latest
+            .iter()
+            .map(|s| Item {
+                date: Some(s.signed_on),
+                title: s.signer_name.clone(),
+                href: paths::book(slug),
+                meta: ctx.t(s.kind.message_id()),
+                action: None,
+            })
+            .collect();
+        panel.more = Some(Link::new(
+            paths::book(slug),
+            ctx.tr.ta("signing-home-all", &[("n", &total)]),
+        ));
+        Ok(vec![panel])
+    })
+}
