@@ -30,6 +30,7 @@ pub fn router() -> Routes {
         .route("/{slug}/admin/logg", get(audit_log))
         .route("/api/v1/municipalities", get(api_list))
         .route("/api/v1/{slug}", get(api_one))
+        .merge(super::branding::routes::router())
 }
 
 #[derive(Template)]
@@ -52,6 +53,7 @@ async fn start(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
 struct HomePage {
     page: Page,
     m: Municipality,
+    welcome: Vec<String>,
     paragraphs: Vec<String>,
 }
 
@@ -63,7 +65,8 @@ async fn home(ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
         .filter(|p| !p.is_empty())
         .collect();
     html(&HomePage {
-        page: ctx.page(m.name.clone()).in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, m.name.clone()),
+        welcome: super::branding::domain::paragraphs(&m.welcome),
         paragraphs,
         m,
     })
@@ -85,7 +88,7 @@ async fn admin_index(ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     let user = require_staff(ctx.user.as_ref(), m.id)?;
     let coordinator = user.is_coordinator(m.id);
     html(&AdminIndex {
-        page: ctx.page(ctx.t("admin-title")).in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, ctx.t("admin-title")),
         m,
         coordinator,
     })
@@ -114,7 +117,7 @@ async fn departments(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant)
     require_coordinator(ctx.user.as_ref(), m.id)?;
     let departments = store::departments(&state.db, m.id).await?;
     html(&DepartmentsPage {
-        page: ctx.page(ctx.t("departments-title")).in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, ctx.t("departments-title")),
         form: department_form(&ctx, &m),
         departments,
         notice: None,
@@ -155,7 +158,7 @@ async fn add_department(
     html_status(
         status,
         &DepartmentsPage {
-            page: ctx.page(ctx.t("departments-title")).in_municipality(&m.slug, &m.name),
+            page: ctx.page_in(&m, ctx.t("departments-title")),
             form,
             departments,
             notice,
@@ -207,7 +210,7 @@ async fn people(
     let (members, departments) =
         tokio::try_join!(store::members(&state.db, m.id), store::departments(&state.db, m.id))?;
     html(&PeoplePage {
-        page: ctx.page(ctx.t("people-title")).in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, ctx.t("people-title")),
         form: people_form(&ctx, &m, &departments),
         revoke_action: format!("/{}/admin/personer/ta-bort", m.slug),
         members,
@@ -300,7 +303,7 @@ async fn grant_role(
     html_status(
         status,
         &PeoplePage {
-            page: ctx.page(ctx.t("people-title")).in_municipality(&m.slug, &m.name),
+            page: ctx.page_in(&m, ctx.t("people-title")),
             form,
             revoke_action: format!("/{}/admin/personer/ta-bort", m.slug),
             members,
@@ -337,7 +340,7 @@ async fn audit_log(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
         })
         .collect();
     html(&AuditPage {
-        page: ctx.page(ctx.t("audit-title")).in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, ctx.t("audit-title")),
         rows,
     })
 }
@@ -352,11 +355,20 @@ struct ApiMunicipality {
     contact_email: String,
     contact_phone: String,
     website: String,
+    /// Its colour, `#rrggbb`, or '' for none.
+    brand_colour: String,
+    /// Its welcome text (plain text), or ''.
+    welcome: String,
+    /// The address of its logo, when it has one.
+    logo_url: Option<String>,
 }
 
 fn api_municipality(state: &AppState, m: Municipality) -> ApiMunicipality {
     ApiMunicipality {
         url: format!("{}/{}/", state.config.base_url, m.slug),
+        logo_url: m.logo_src().map(|src| format!("{}{src}", state.config.base_url)),
+        brand_colour: m.brand_colour,
+        welcome: m.welcome,
         slug: m.slug,
         name: m.name,
         contact_name: m.contact_name,
