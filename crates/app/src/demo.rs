@@ -5,6 +5,8 @@
 use crate::users::{self, NewUser};
 use platform::auth::RoleKind;
 use platform::db::Db;
+use platform::tenants::branding::domain::check_colour;
+use platform::tenants::branding::store as branding;
 use platform::tenants::store::{self as tenants, NewMunicipality};
 
 /// The password of every demo account (printed by `overens demo`).
@@ -78,6 +80,10 @@ struct DemoMunicipality {
     contact_email: &'static str,
     contact_phone: &'static str,
     website: &'static str,
+    /// The colour of its header band: invented for the demo, not the municipality's own.
+    brand_colour: &'static str,
+    /// A welcome text for its start page: invented for the demo.
+    welcome: &'static str,
     departments: &'static [&'static str],
     organisations: &'static [&'static str],
 }
@@ -93,6 +99,9 @@ Handlingsplanen innehåller åtgärder för att utveckla den samverkan vi vill h
         contact_email: "jane.allansson@sala.se",
         contact_phone: "0224-74 70 13",
         website: "https://www.sala.se/civilsam",
+        // Invented for the demo (colour and text), not the municipality's own.
+        brand_colour: "#1d5a8a",
+        welcome: "Välkommen till Salas sida om samverkan mellan kommunen och civilsamhället! Här hittar du överenskommelsen, handlingsplanen och mötena.",
         departments: &["Kommunstyrelsens förvaltning", "Kultur och fritid", "HR", "IT-enheten", "Kommunikationsenheten", "Medborgarkontoret"],
         organisations: &["IKS – Ideell Kultur i Sala"],
     },
@@ -105,6 +114,9 @@ Rådet arbetar fram en handlingsplan utifrån överenskommelsen, med arbetsgrupp
         contact_email: "",
         contact_phone: "",
         website: "",
+        // Invented for the demo (colour and text), not the municipality's own.
+        brand_colour: "#8a1c2b",
+        welcome: "Välkommen till Samverkansrådet i Örebro. Här följer du arbetet med den lokala överenskommelsen och handlingsplanen.",
         departments: &["Kultur och fritid"],
         organisations: &["Föreningarnas hus"],
     },
@@ -116,6 +128,9 @@ Rådet arbetar fram en handlingsplan utifrån överenskommelsen, med arbetsgrupp
         contact_email: "",
         contact_phone: "",
         website: "",
+        // Invented for the demo (colour and text), not the municipality's own.
+        brand_colour: "#1e5e3b",
+        welcome: "Välkommen! Här samlar Luleå kommun och civilsamhället arbetet med en lokal överenskommelse.",
         departments: &["Fritidsförvaltningen", "Kulturförvaltningen", "Kundcenter"],
         organisations: &[],
     },
@@ -145,6 +160,11 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<bool> {
                 tenants::create(db, &new, None, now).await?
             }
         };
+        // The demo's invented colour and welcome text, checked as the profile form checks them.
+        let colour = check_colour(m.brand_colour)
+            .map_err(|p| anyhow::anyhow!("the demo colour of {} is refused: {p:?}", m.name))?
+            .unwrap_or_default();
+        branding::save_profile(db, id, &colour, m.welcome, None, now).await?;
         for d in m.departments {
             tenants::add_department(db, id, d, None, now).await?;
         }

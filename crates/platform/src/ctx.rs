@@ -68,7 +68,7 @@ impl Ctx {
 
     /// A page of a municipality: its name and navigation in the header.
     pub fn page_in(&self, m: &crate::tenants::Municipality, title: impl Into<String>) -> Page {
-        self.page(title).in_municipality(&m.slug, &m.name)
+        self.page(title).branded(&m.slug, &m.name, m.theme_href(), m.logo_src())
     }
 
     /// Whether the session's last password or login link is recent enough for a sensitive

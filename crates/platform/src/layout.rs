@@ -16,6 +16,10 @@ use std::sync::Arc;
 pub struct TenantNav {
     pub slug: String,
     pub name: String,
+    /// The stylesheet with the municipality's colour, when it has one (`/{slug}/tema.css`).
+    pub theme: Option<String>,
+    /// The address of its logo, when it has one.
+    pub logo: Option<String>,
 }
 
 /// What the layout needs; every page template has a `page: Page` field.
@@ -47,8 +51,32 @@ impl Page {
         self.municipality = Some(TenantNav {
             slug: slug.to_string(),
             name: name.to_string(),
+            theme: None,
+            logo: None,
         });
         self
+    }
+
+    /// The page of a municipality with its look: its colour's stylesheet and its logo.
+    pub fn branded(mut self, slug: &str, name: &str, theme: Option<String>, logo: Option<String>) -> Page {
+        self.municipality = Some(TenantNav {
+            slug: slug.to_string(),
+            name: name.to_string(),
+            theme,
+            logo,
+        });
+        self
+    }
+
+    /// Whether the header band takes the municipality's colour.
+    pub fn branded_header(&self) -> bool {
+        self.municipality.as_ref().is_some_and(|m| m.theme.is_some())
+    }
+
+    /// The text alternative of the municipality's logo ("Salas logotyp", "Logo of Sala").
+    pub fn logo_alt(&self) -> String {
+        let name = self.municipality.as_ref().map_or("", |m| m.name.as_str());
+        logo_alt(&self.tr, name)
     }
 
     pub fn t(&self, id: &str) -> String {
@@ -93,6 +121,14 @@ impl Page {
     pub fn is_operator(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.is_operator())
     }
+}
+
+/// The text alternative of a municipality's logo, in the page's language.
+pub fn logo_alt(tr: &Tr, name: &str) -> String {
+    tr.ta(
+        "brand-logo-alt",
+        &[("name", &name), ("owner", &crate::rules::genitive(name))],
+    )
 }
 
 /// Render a template as a 200 HTML response.

@@ -36,6 +36,15 @@ impl Invalid {
     }
 }
 
+/// A name in the Swedish genitive: "Salas", but "Borås" (a name ending in s, x or z takes no
+/// further s).
+pub fn genitive(name: &str) -> String {
+    match name.chars().last() {
+        Some('s' | 'x' | 'z' | 'S' | 'X' | 'Z') => name.to_string(),
+        _ => format!("{name}s"),
+    }
+}
+
 /// A lower-cased, syntactically valid e-mail address.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Email(String);

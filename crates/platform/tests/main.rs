@@ -5,6 +5,7 @@
 
 mod a11y;
 mod accounts;
+mod branding;
 mod browser;
 mod common;
 mod hardening;

@@ -129,7 +129,7 @@ async fn list(
         _ => None,
     };
     html(&ListPage {
-        page: ctx.page(ctx.t("signing-title")).in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, ctx.t("signing-title")),
         intro: ctx.ta_name("signing-intro", &m.name),
         notice,
         actions,
@@ -376,7 +376,7 @@ async fn render_sign(
     } else {
         StatusCode::OK
     };
-    let mut page = FormPage::new(ctx.page(ctx.t("signing-sign-title")).in_municipality(&m.slug, &m.name));
+    let mut page = FormPage::new(ctx.page_in(m, ctx.t("signing-sign-title")));
     page.intro = vec![
         ctx.ta_name("signing-sign-intro", &m.name),
         ctx.t("signing-sign-voluntary"),
@@ -532,7 +532,7 @@ async fn paper_form(state: &AppState, ctx: &Ctx, m: &Municipality, kind: SignerK
 }
 
 fn paper_page_frame(ctx: &Ctx, m: &Municipality, kind: SignerKind) -> FormPage {
-    let mut page = FormPage::new(ctx.page(ctx.t("signing-paper-title")).in_municipality(&m.slug, &m.name));
+    let mut page = FormPage::new(ctx.page_in(m, ctx.t("signing-paper-title")));
     page.intro = vec![ctx.t("signing-paper-intro")];
     page.choices = SignerKind::ALL
         .iter()
@@ -687,9 +687,7 @@ async fn history(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> 
         )
         .collect();
     html(&HistoryPage {
-        page: ctx
-            .page(ctx.t("signing-history-title"))
-            .in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, ctx.t("signing-history-title")),
         rows,
     })
 }
@@ -737,10 +735,7 @@ fn withdraw_form(ctx: &Ctx, m: &Municipality, id: SignatureId) -> Form {
 }
 
 fn withdraw_frame(ctx: &Ctx, m: &Municipality, s: &Signature, form: Form) -> FormPage {
-    let mut page = FormPage::new(
-        ctx.page(ctx.t("signing-withdraw-title"))
-            .in_municipality(&m.slug, &m.name),
-    );
+    let mut page = FormPage::new(ctx.page_in(m, ctx.t("signing-withdraw-title")));
     page.intro = vec![ctx.ta_name("signing-withdraw-intro", &s.signer_name)];
     page.facts = vec![
         (ctx.t("signing-col-signer"), s.signer_name.clone()),

@@ -77,6 +77,11 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/{slug}/admin/logg", Coordinator),
     ("GET", "/api/v1/municipalities", Public),
     ("GET", "/api/v1/{slug}", Public),
+    ("GET POST", "/{slug}/admin/profil", Coordinator),
+    ("POST", "/{slug}/admin/profil/logotyp", Coordinator),
+    ("POST", "/{slug}/admin/profil/logotyp/ta-bort", Coordinator),
+    ("GET", "/{slug}/logotyp", Public),
+    ("GET", "/{slug}/tema.css", Public),
     // agreement
     ("GET", "/{slug}/overenskommelse", Public),
     ("GET", "/{slug}/overenskommelse/version/{n}", Public),

@@ -11,6 +11,7 @@
 //! - a file attached to an application of IKS by its representative.
 //! - a document of Sala's first meeting, uploaded by Sala's coordinator.
 //! - a topic proposed for a coming meeting by IKS's representative.
+//! - a logo of Sala, uploaded by Sala's coordinator.
 //!
 //! (The payout list needs nothing: the demo's grants decided on 2026-11-20 are payable and
 //! unpaid, and [`super::samples`] names that day.) Names and texts here are invented for the
@@ -79,6 +80,19 @@ pub async fn fill(app: &TestApp, people: &People<'_>, iks: i64) {
     attachment(app, people, sala, iks).await;
     meeting_document(app, people, sala).await;
     topic(app, people, iks).await;
+    logo(app, people).await;
+}
+
+/// Sala's coordinator gives the municipality a logo (the demo has none).
+async fn logo(app: &TestApp, people: &People<'_>) {
+    let coordinator = signed_in(app, people.coordinator).await;
+    let body = coordinator.get("/sala/admin/profil").await.body;
+    let action = action_starting(&body, "/sala/admin/profil/logotyp?")
+        .expect("matrix fill: the profile page offers a logo upload");
+    let p = coordinator
+        .post_multipart(&action, &[], "file", "logotyp.png", PNG.to_vec())
+        .await;
+    expect(&p, 303, "a logo of the municipality");
 }
 
 /// A new draft (a copy of the adopted agreement, with its commitments), a consultation on it

@@ -39,6 +39,12 @@ struct Index {
     notice: Option<String>,
 }
 
+impl Index {
+    fn logo_alt(&self, name: &str) -> String {
+        crate::layout::logo_alt(&self.page.tr, name)
+    }
+}
+
 fn municipality_form(ctx: &Ctx) -> Form {
     Form::new(
         "/drift/",

@@ -2,6 +2,7 @@
 //! its administration (departments, people and roles, the audit trail) and its public JSON.
 //! Every query of tenant data takes the municipality's id.
 
+pub mod branding;
 pub mod routes;
 pub mod store;
 

@@ -30,6 +30,7 @@ pub fn router() -> Routes {
         .route("/{slug}/admin/logg", get(audit_log))
         .route("/api/v1/municipalities", get(api_list))
         .route("/api/v1/{slug}", get(api_one))
+        .merge(super::branding::routes::router())
 }
 
 #[derive(Template)]
@@ -52,6 +53,7 @@ async fn start(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
 struct HomePage {
     page: Page,
     m: Municipality,
+    welcome: Vec<String>,
     paragraphs: Vec<String>,
     /// What is happening: the capabilities' panels (see [`crate::home`]).
     panels: Vec<crate::home::Panel>,
@@ -73,7 +75,8 @@ async fn home(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> App
         .filter(|p| !p.is_empty())
         .collect();
     html(&HomePage {
-        page: ctx.page(m.name.clone()).in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, m.name.clone()),
+        welcome: super::branding::domain::paragraphs(&m.welcome),
         paragraphs,
         panels,
         m,
@@ -96,7 +99,7 @@ async fn admin_index(ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     let user = require_staff(ctx.user.as_ref(), m.id)?;
     let coordinator = user.is_coordinator(m.id);
     html(&AdminIndex {
-        page: ctx.page(ctx.t("admin-title")).in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, ctx.t("admin-title")),
         m,
         coordinator,
     })
@@ -125,7 +128,7 @@ async fn departments(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant)
     require_coordinator(ctx.user.as_ref(), m.id)?;
     let departments = store::departments(&state.db, m.id).await?;
     html(&DepartmentsPage {
-        page: ctx.page(ctx.t("departments-title")).in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, ctx.t("departments-title")),
         form: department_form(&ctx, &m),
         departments,
         notice: None,
@@ -166,7 +169,7 @@ async fn add_department(
     html_status(
         status,
         &DepartmentsPage {
-            page: ctx.page(ctx.t("departments-title")).in_municipality(&m.slug, &m.name),
+            page: ctx.page_in(&m, ctx.t("departments-title")),
             form,
             departments,
             notice,
@@ -218,7 +221,7 @@ async fn people(
     let (members, departments) =
         tokio::try_join!(store::members(&state.db, m.id), store::departments(&state.db, m.id))?;
     html(&PeoplePage {
-        page: ctx.page(ctx.t("people-title")).in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, ctx.t("people-title")),
         form: people_form(&ctx, &m, &departments),
         revoke_action: format!("/{}/admin/personer/ta-bort", m.slug),
         members,
@@ -311,7 +314,7 @@ async fn grant_role(
     html_status(
         status,
         &PeoplePage {
-            page: ctx.page(ctx.t("people-title")).in_municipality(&m.slug, &m.name),
+            page: ctx.page_in(&m, ctx.t("people-title")),
             form,
             revoke_action: format!("/{}/admin/personer/ta-bort", m.slug),
             members,
@@ -348,7 +351,7 @@ async fn audit_log(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
         })
         .collect();
     html(&AuditPage {
-        page: ctx.page(ctx.t("audit-title")).in_municipality(&m.slug, &m.name),
+        page: ctx.page_in(&m, ctx.t("audit-title")),
         rows,
     })
 }
@@ -363,11 +366,20 @@ struct ApiMunicipality {
     contact_email: String,
     contact_phone: String,
     website: String,
+    /// Its colour, `#rrggbb`, or '' for none.
+    brand_colour: String,
+    /// Its welcome text (plain text), or ''.
+    welcome: String,
+    /// The address of its logo, when it has one.
+    logo_url: Option<String>,
 }
 
 fn api_municipality(state: &AppState, m: Municipality) -> ApiMunicipality {
     ApiMunicipality {
         url: format!("{}/{}/", state.config.base_url, m.slug),
+        logo_url: m.logo_src().map(|src| format!("{}{src}", state.config.base_url)),
+        brand_colour: m.brand_colour,
+        welcome: m.welcome,
         slug: m.slug,
         name: m.name,
         contact_name: m.contact_name,

@@ -46,11 +46,43 @@ pub struct Municipality {
     pub contact_email: String,
     pub contact_phone: String,
     pub website: String,
+    /// Its colour, `#rrggbb`, or '' for none (`branding`).
+    pub brand_colour: String,
+    /// Its welcome text (plain text), or ''.
+    pub welcome: String,
+    /// The size of its logo in bytes, 0 when it has none: the logo's address changes with it.
+    pub logo_size: i64,
 }
 
-type Row = (MunicipalityId, String, String, String, String, String, String, String);
+impl Municipality {
+    /// The address of its logo (with a version, so a new one is not hidden by a cache).
+    pub fn logo_src(&self) -> Option<String> {
+        (self.logo_size > 0).then(|| format!("/{}/logotyp?v={}", self.slug, self.logo_size))
+    }
 
-const COLUMNS: &str = "id, slug, name, intro, contact_name, contact_email, contact_phone, website";
+    /// The address of the stylesheet with its colour, when it has one.
+    pub fn theme_href(&self) -> Option<String> {
+        let hex = self.brand_colour.strip_prefix('#')?;
+        Some(format!("/{}/tema.css?v={hex}", self.slug))
+    }
+}
+
+type Row = (
+    MunicipalityId,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+);
+
+const COLUMNS: &str = "id, slug, name, intro, contact_name, contact_email, contact_phone, website, \
+                       brand_colour, welcome, CAST(COALESCE(length(logo), 0) AS BIGINT)";
 
 fn from_row(r: Row) -> Municipality {
     Municipality {
@@ -62,6 +94,9 @@ fn from_row(r: Row) -> Municipality {
         contact_email: r.5,
         contact_phone: r.6,
         website: r.7,
+        brand_colour: r.8,
+        welcome: r.9,
+        logo_size: r.10,
     }
 }
 
