@@ -139,8 +139,17 @@ pub async fn panels(state: &AppState, ctx: &Ctx, m: MunicipalityId, slug: &str) 
     Ok(all)
 }
 
-/// A date badge: the day and the month's short name ("7", "dec").
-pub fn badge(date: NaiveDate, lang: Lang) -> (u32, &'static str) {
+/// A date badge: the day, the month's short name, and the year when it is not this year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Badge {
+    pub day: u32,
+    pub month: &'static str,
+    pub year: Option<i32>,
+}
+
+/// The badge of `date` in the visitor's language ("7", "dec"), with the year when it is not
+/// `this_year`.
+pub fn badge(date: NaiveDate, lang: Lang, this_year: i32) -> Badge {
     const SV: [&str; 12] = [
         "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
     ];
@@ -151,7 +160,11 @@ pub fn badge(date: NaiveDate, lang: Lang) -> (u32, &'static str) {
         Lang::Sv => &SV,
         Lang::En => &EN,
     };
-    (date.day(), names[date.month0() as usize])
+    Badge {
+        day: date.day(),
+        month: names[date.month0() as usize],
+        year: (date.year() != this_year).then_some(date.year()),
+    }
 }
 
 #[cfg(test)]
@@ -220,9 +233,11 @@ mod tests {
     }
 
     #[test]
-    fn badges_name_the_month_in_the_visitor_s_language() {
+    fn badges_name_the_month_in_the_visitor_s_language_and_another_year() {
         let d = NaiveDate::from_ymd_opt(2026, 5, 7).unwrap_or_default();
-        assert_eq!(badge(d, Lang::Sv), (7, "maj"));
-        assert_eq!(badge(d, Lang::En), (7, "May"));
+        let sv = badge(d, Lang::Sv, 2026);
+        assert_eq!((sv.day, sv.month, sv.year), (7, "maj", None));
+        let en = badge(d, Lang::En, 2027);
+        assert_eq!((en.day, en.month, en.year), (7, "May", Some(2026)));
     }
 }

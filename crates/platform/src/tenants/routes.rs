@@ -57,12 +57,14 @@ struct HomePage {
     paragraphs: Vec<String>,
     /// What is happening: the capabilities' panels (see [`crate::home`]).
     panels: Vec<crate::home::Panel>,
+    /// The year of today in Sweden: a badge of another year shows its year.
+    this_year: i32,
 }
 
 impl HomePage {
-    /// The day and month of a panel item's date badge.
-    fn badge(&self, d: &chrono::NaiveDate) -> (u32, &'static str) {
-        crate::home::badge(*d, self.page.tr.lang)
+    /// The date badge of a panel's item.
+    fn badge(&self, d: &chrono::NaiveDate) -> crate::home::Badge {
+        crate::home::badge(*d, self.page.tr.lang, self.this_year)
     }
 }
 
@@ -79,6 +81,7 @@ async fn home(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> App
         welcome: super::branding::domain::paragraphs(&m.welcome),
         paragraphs,
         panels,
+        this_year: chrono::Datelike::year(&state.today()),
         m,
     })
 }
