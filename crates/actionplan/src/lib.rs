@@ -54,6 +54,7 @@ pub static CAPABILITY: Capability = Capability {
     jobs: |w| w.handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob)),
     personal: Some(&personal::PERSONAL),
     home: Some(home::panels),
+    tally: None,
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's, the registry's

@@ -66,6 +66,7 @@ pub static CAPABILITY: Capability = Capability {
     jobs: |w| w,
     personal: Some(&personal::PERSONAL),
     home: None,
+    tally: None,
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's): Sala's adopted

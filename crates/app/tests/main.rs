@@ -14,3 +14,4 @@ mod logs;
 mod matrix;
 mod personal;
 mod server;
+mod start_pages;

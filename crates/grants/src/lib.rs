@@ -55,6 +55,7 @@ pub static CAPABILITY: Capability = Capability {
     },
     personal: Some(&personal::PERSONAL),
     home: None,
+    tally: None,
 };
 
 /// This capability's part of the demo data (see [`demo::load`]).

@@ -515,3 +515,7 @@ meetings-home-register = Register
 meetings-home-all = All meetings
 meetings-home-minutes = Latest minutes
 meetings-home-no-minutes = No minutes have been published yet.
+meetings-tally = { $n ->
+    [one] { $n } meeting held
+   *[other] { $n } meetings held
+}

@@ -515,3 +515,7 @@ meetings-home-register = Anmäl dig
 meetings-home-all = Alla möten
 meetings-home-minutes = Senaste protokoll
 meetings-home-no-minutes = Inga protokoll är publicerade ännu.
+meetings-tally = { $n ->
+    [one] { $n } möte hållet
+   *[other] { $n } möten hållna
+}

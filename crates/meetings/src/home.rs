@@ -59,3 +59,17 @@ pub fn panels<'a>(
         Ok(vec![coming, written])
     })
 }
+
+/// The meetings each municipality has held by `now`, for the platform's front page (one query).
+pub fn tally(
+    db: &platform::db::Db,
+    now: i64,
+) -> futures::future::BoxFuture<'_, Result<platform::home::Tally, sqlx::Error>> {
+    Box::pin(async move {
+        Ok(platform::home::Tally {
+            order: 30,
+            message_id: "meetings-tally",
+            counts: store::held_per_municipality(db, now).await?,
+        })
+    })
+}

@@ -64,6 +64,7 @@ pub static CAPABILITY: Capability = Capability {
     jobs: |w| w.handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob)),
     personal: Some(&personal::PERSONAL),
     home: Some(home::panels),
+    tally: Some(home::tally),
 };
 
 /// This capability's part of the demo data (loaded after the action plan's).

@@ -261,6 +261,17 @@ pub async fn latest_minutes(db: &Db, municipality_id: MunicipalityId, n: i64) ->
         .await
 }
 
+/// How many meetings each municipality has held (ended by `now`, not called off): the front page.
+pub async fn held_per_municipality(db: &Db, now: i64) -> Result<Vec<(MunicipalityId, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT municipality_id, COUNT(*) FROM meetings_meetings WHERE cancelled_at IS NULL AND ends_at <= $1 \
+         GROUP BY municipality_id",
+    )
+    .bind(now)
+    .fetch_all(&db.pool)
+    .await
+}
+
 /// `1,2,3` for an `IN (…)` of ids (numbers only, never text from outside).
 pub(crate) fn id_list<T: Copy + Into<i64>>(ids: &[T]) -> String {
     ids.iter().map(|&i| i.into().to_string()).collect::<Vec<_>>().join(",")

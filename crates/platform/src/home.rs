@@ -14,6 +14,43 @@ use futures::future::BoxFuture;
 /// A capability's panels for a municipality's start page: (state, request, municipality, slug).
 pub type HomeFn = for<'a> fn(&'a AppState, &'a Ctx, MunicipalityId, &'a str) -> BoxFuture<'a, AppResult<Vec<Panel>>>;
 
+/// A capability's count per municipality for the platform's front page, e.g. the associations
+/// in each registry: one query across all municipalities. (database, now)
+pub type TallyFn = for<'a> fn(&'a crate::db::Db, i64) -> BoxFuture<'a, Result<Tally, sqlx::Error>>;
+
+/// What a capability counts per municipality.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tally {
+    /// Where it stands among the counts: lower first.
+    pub order: u16,
+    /// A message taking the count as `$n`, e.g. "{ $n } föreningar".
+    pub message_id: &'static str,
+    /// The count of each municipality that has any.
+    pub counts: Vec<(MunicipalityId, i64)>,
+}
+
+/// Every capability's count, in their order.
+pub async fn tallies(state: &AppState) -> Result<Vec<Tally>, sqlx::Error> {
+    let mut all = Vec::new();
+    for f in state.tallies.iter() {
+        all.push(f(&state.db, state.now()).await?);
+    }
+    all.sort_by_key(|t| t.order);
+    Ok(all)
+}
+
+/// A municipality's counts in the tallies' order: (message id, count), zero where a capability
+/// has none for it.
+pub fn counts_of(tallies: &[Tally], m: MunicipalityId) -> Vec<(&'static str, i64)> {
+    tallies
+        .iter()
+        .map(|t| {
+            let n = t.counts.iter().find(|(id, _)| *id == m).map_or(0, |(_, n)| *n);
+            (t.message_id, n)
+        })
+        .collect()
+}
+
 /// A link with its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
@@ -219,6 +256,25 @@ mod tests {
             ]
         );
         assert!(bars[2].is_empty());
+    }
+
+    #[test]
+    fn a_municipality_without_a_count_counts_zero() {
+        let (a, b) = (MunicipalityId::new(1), MunicipalityId::new(2));
+        let tallies = [
+            Tally {
+                order: 1,
+                message_id: "x",
+                counts: vec![(a, 3), (b, 5)],
+            },
+            Tally {
+                order: 2,
+                message_id: "y",
+                counts: vec![(b, 1)],
+            },
+        ];
+        assert_eq!(counts_of(&tallies, a), [("x", 3), ("y", 0)]);
+        assert_eq!(counts_of(&tallies, b), [("x", 5), ("y", 1)]);
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub struct Capability {
     pub personal: Option<&'static state::PersonalData>,
     /// Its panels on a municipality's start page (None: it shows nothing there).
     pub home: Option<home::HomeFn>,
+    /// Its count per municipality on the platform's front page (None: it counts nothing there).
+    pub tally: Option<home::TallyFn>,
 }
 
 /// The platform itself, as a capability.
@@ -90,6 +92,7 @@ pub static PLATFORM: Capability = Capability {
     },
     personal: None,
     home: None,
+    tally: None,
 };
 
 fn platform_router() -> web::Routes {
@@ -147,6 +150,7 @@ pub async fn build_state(
                 .collect(),
         ),
         home: Arc::new(capabilities.iter().filter_map(|c| c.home).collect()),
+        tallies: Arc::new(capabilities.iter().filter_map(|c| c.tally).collect()),
     })
 }
 

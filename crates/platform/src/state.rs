@@ -38,6 +38,8 @@ pub struct AppState {
     pub personal: Arc<Vec<(&'static str, &'static PersonalData)>>,
     /// The capabilities' panels on a municipality's start page (see [`crate::home`]).
     pub home: Arc<Vec<crate::home::HomeFn>>,
+    /// The capabilities' counts per municipality on the front page.
+    pub tallies: Arc<Vec<crate::home::TallyFn>>,
     /// Metrics and what readiness expects (`/metrics`, `/readyz`).
     pub ops: Arc<crate::telemetry::Ops>,
 }

@@ -53,6 +53,7 @@ pub static CAPABILITY: Capability = Capability {
     jobs: |w| w,
     personal: Some(&personal::PERSONAL),
     home: None,
+    tally: None,
 };
 
 /// Every page of the capability: search, rooms and booking, the inventory's administration

@@ -244,3 +244,7 @@ registry-rejected-mail-body = Hello!
 
     { $link }
 registry-unverified = The person has not confirmed their e-mail address yet and cannot be approved as a representative.
+registry-tally = { $n ->
+    [one] { $n } association
+   *[other] { $n } associations
+}

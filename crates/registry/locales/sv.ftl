@@ -244,3 +244,7 @@ registry-rejected-mail-body = Hej!
 
     { $link }
 registry-unverified = Personen har inte bekräftat sin e-postadress ännu och kan inte godkännas som företrädare.
+registry-tally = { $n ->
+    [one] { $n } förening
+   *[other] { $n } föreningar
+}

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod domain;
 pub mod exchange;
 pub mod facts;
+pub mod home;
 pub mod ids;
 pub mod joining;
 pub mod parts;
@@ -57,6 +58,7 @@ pub static CAPABILITY: Capability = Capability {
     jobs: |w| w.handle(reminders::JOB_KIND, Arc::new(reminders::ReminderJob)),
     personal: Some(&personal::PERSONAL),
     home: None,
+    tally: Some(home::tally),
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's).

@@ -90,3 +90,7 @@ signing-err-not-in-force = The signature is no longer in force
 signing-home-latest = New signatories
 signing-home-none = No one has signed yet.
 signing-home-all = The whole list ({ $n } signatories)
+signing-tally = { $n ->
+    [one] { $n } signatory
+   *[other] { $n } signatories
+}

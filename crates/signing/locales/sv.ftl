@@ -90,3 +90,4 @@ signing-err-not-in-force = Signaturen gäller inte längre
 signing-home-latest = Nya undertecknare
 signing-home-none = Ingen har skrivit under ännu.
 signing-home-all = Hela listan ({ $n } undertecknare)
+signing-tally = { $n } undertecknare

@@ -34,10 +34,21 @@ pub fn panels<'a>(
                 action: None,
             })
             .collect();
-        panel.more = Some(Link::new(
-            paths::book(slug),
-            ctx.tr.ta("signing-home-all", &[("n", &total)]),
-        ));
+        panel.more = Some(Link::new(paths::book(slug), ctx.tr.tn("signing-home-all", "n", total)));
         Ok(vec![panel])
+    })
+}
+
+/// The signatories in force in each municipality, for the platform's front page (one query).
+pub fn tally(
+    db: &platform::db::Db,
+    _now: i64,
+) -> futures::future::BoxFuture<'_, Result<platform::home::Tally, sqlx::Error>> {
+    Box::pin(async move {
+        Ok(platform::home::Tally {
+            order: 20,
+            message_id: "signing-tally",
+            counts: store::in_force_per_municipality(db).await?,
+        })
     })
 }

@@ -49,6 +49,7 @@ pub static CAPABILITY: Capability = Capability {
     jobs: |w| w,
     personal: Some(&personal::PERSONAL),
     home: Some(home::panels),
+    tally: Some(home::tally),
 };
 
 /// This capability's part of the demo data (see [`demo::load`]).

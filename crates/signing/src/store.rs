@@ -144,6 +144,15 @@ pub async fn latest(db: &Db, municipality_id: MunicipalityId, n: i64) -> Result<
     Ok((latest, total))
 }
 
+/// How many signatures are in force in each municipality that has any (the front page).
+pub async fn in_force_per_municipality(db: &Db) -> Result<Vec<(MunicipalityId, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT municipality_id, COUNT(*) FROM signatures WHERE withdrawn_at IS NULL GROUP BY municipality_id",
+    )
+    .fetch_all(&db.pool)
+    .await
+}
+
 /// One signature of the municipality, in force or withdrawn.
 pub async fn get(db: &Db, municipality_id: MunicipalityId, id: SignatureId) -> Result<Option<Signature>, sqlx::Error> {
     let row = sqlx::query(&format!("{SELECT} WHERE s.municipality_id = $1 AND s.id = $2"))

@@ -37,11 +37,23 @@ pub fn router() -> Routes {
 #[template(path = "start.html")]
 struct StartPage {
     page: Page,
-    municipalities: Vec<Municipality>,
+    /// Each municipality with its counts from the capabilities (see [`crate::home::Tally`]).
+    municipalities: Vec<(Municipality, Vec<String>)>,
 }
 
 async fn start(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let municipalities = store::all(&state.db).await?;
+    let all = store::all(&state.db).await?;
+    let tallies = crate::home::tallies(&state).await?;
+    let municipalities = all
+        .into_iter()
+        .map(|m| {
+            let counts = crate::home::counts_of(&tallies, m.id)
+                .into_iter()
+                .map(|(id, n)| ctx.tr.tn(id, "n", n))
+                .collect();
+            (m, counts)
+        })
+        .collect();
     html(&StartPage {
         page: ctx.page(ctx.t("start-title")),
         municipalities,
