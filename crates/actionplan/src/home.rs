@@ -4,37 +4,38 @@
 
 use crate::paths;
 use crate::principles::{domain, store};
-use platform::ctx::Ctx;
-use platform::error::AppResult;
+use platform::db::Db;
 use platform::home::{Chart, ChartRow, Link, Panel};
-use platform::{AppState, MunicipalityId};
+use platform::i18n::Tr;
+use platform::MunicipalityId;
 
 pub fn panels<'a>(
-    state: &'a AppState,
-    ctx: &'a Ctx,
+    db: &'a Db,
+    tr: &'a Tr,
     m: MunicipalityId,
     slug: &'a str,
-) -> futures::future::BoxFuture<'a, AppResult<Vec<Panel>>> {
+    _now: i64,
+) -> futures::future::BoxFuture<'a, Result<Vec<Panel>, sqlx::Error>> {
     Box::pin(async move {
-        let principles = agreement::public::principles_in_force(&state.db, m).await?;
-        let links = store::links(&state.db, m).await?;
-        let counts = store::status_counts(&state.db, m).await?;
+        let principles = agreement::public::principles_in_force(db, m).await?;
+        let links = store::links(db, m).await?;
+        let counts = store::status_counts(db, m).await?;
         let rows = domain::progress(&principles, &links, &counts);
         let mut panel = Panel::new(
             30,
             "plan",
-            ctx.t("actionplan-home-progress"),
-            ctx.t("actionplan-home-empty"),
+            tr.t("actionplan-home-progress"),
+            tr.t("actionplan-home-empty"),
         );
         if rows.iter().any(|r| r.counts.iter().any(|&c| c > 0)) {
             let per_principle = rows.first().is_some_and(|r| r.principle);
             panel.chart = Some(Chart {
-                caption: ctx.t(if per_principle {
+                caption: tr.t(if per_principle {
                     "actionplan-home-per-principle"
                 } else {
                     "actionplan-home-per-area"
                 }),
-                row_heading: ctx.t(if per_principle {
+                row_heading: tr.t(if per_principle {
                     "actionplan-home-principle"
                 } else {
                     "actionplan-home-area"
@@ -46,7 +47,7 @@ pub fn panels<'a>(
                     "actionplan-status-paused",
                 ]
                 .iter()
-                .map(|id| ctx.t(id))
+                .map(|id| tr.t(id))
                 .collect(),
                 rows: rows
                     .into_iter()
@@ -58,7 +59,7 @@ pub fn panels<'a>(
                     .collect(),
             });
         }
-        panel.more = Some(Link::new(paths::plan(slug), ctx.t("actionplan-home-plan")));
+        panel.more = Some(Link::new(paths::plan(slug), tr.t("actionplan-home-plan")));
         Ok(vec![panel])
     })
 }

@@ -2,49 +2,49 @@
 //! while registration is open, and the latest published minutes. Two queries.
 
 use crate::{paths, store, views};
-use platform::ctx::Ctx;
-use platform::error::AppResult;
+use platform::db::Db;
 use platform::home::{Item, Link, Panel};
-use platform::{AppState, MunicipalityId};
+use platform::i18n::Tr;
+use platform::MunicipalityId;
 
 /// How many meetings each panel shows.
 const SHOWN: i64 = 3;
 
 pub fn panels<'a>(
-    state: &'a AppState,
-    ctx: &'a Ctx,
+    db: &'a Db,
+    tr: &'a Tr,
     m: MunicipalityId,
     slug: &'a str,
-) -> futures::future::BoxFuture<'a, AppResult<Vec<Panel>>> {
+    now: i64,
+) -> futures::future::BoxFuture<'a, Result<Vec<Panel>, sqlx::Error>> {
     Box::pin(async move {
-        let now = state.now();
-        let next = store::upcoming(&state.db, m, now, SHOWN).await?;
-        let minutes = store::latest_minutes(&state.db, m, SHOWN).await?;
+        let next = store::upcoming(db, m, now, SHOWN).await?;
+        let minutes = store::latest_minutes(db, m, SHOWN).await?;
 
-        let mut coming = Panel::new(10, "meetings", ctx.t("meetings-home-next"), ctx.t("meetings-home-none"));
+        let mut coming = Panel::new(10, "meetings", tr.t("meetings-home-next"), tr.t("meetings-home-none"));
         coming.items = next
             .iter()
             .map(|mt| Item {
                 date: platform::format::local_date(mt.starts_at),
                 title: mt.title.clone(),
                 href: paths::meeting(slug, mt.id),
-                meta: [views::when(ctx, mt), mt.place.clone()]
+                meta: [views::when(tr, mt), mt.place.clone()]
                     .into_iter()
                     .filter(|s| !s.is_empty())
                     .collect::<Vec<_>>()
                     .join(" · "),
                 action: mt
                     .registration_open(now)
-                    .then(|| Link::new(paths::register(slug, mt.id), ctx.t("meetings-home-register"))),
+                    .then(|| Link::new(paths::register(slug, mt.id), tr.t("meetings-home-register"))),
             })
             .collect();
-        coming.more = Some(Link::new(paths::list(slug), ctx.t("meetings-home-all")));
+        coming.more = Some(Link::new(paths::list(slug), tr.t("meetings-home-all")));
 
         let mut written = Panel::new(
             40,
             "minutes",
-            ctx.t("meetings-home-minutes"),
-            ctx.t("meetings-home-no-minutes"),
+            tr.t("meetings-home-minutes"),
+            tr.t("meetings-home-no-minutes"),
         );
         written.items = minutes
             .iter()

@@ -96,7 +96,7 @@ async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
         href: paths::meeting(&m.slug, mt.id),
         title: listed(&ctx, mt),
         series: mt.series_name.clone(),
-        when: when(&ctx, mt),
+        when: when(&ctx.tr, mt),
         place: mt.place.clone(),
     };
     let coming = all.iter().filter(|mt| mt.ends_at >= now).map(item).collect();
@@ -151,7 +151,7 @@ async fn series_public(
         href: paths::meeting(&m.slug, mt.id),
         title: listed(&ctx, mt),
         series: mt.series_name.clone(),
-        when: when(&ctx, mt),
+        when: when(&ctx.tr, mt),
         place: mt.place.clone(),
     };
     html(&ListPage {
@@ -579,7 +579,7 @@ async fn meeting_page(
 ) -> AppResult<Response> {
     let mt = views::meeting(&state, &m, id).await?;
     let now = state.now();
-    let mut facts = vec![(ctx.t("meetings-when"), when(&ctx, &mt))];
+    let mut facts = vec![(ctx.t("meetings-when"), when(&ctx.tr, &mt))];
     if mt.gathering_at.is_some() && !mt.gathering_text.is_empty() {
         facts.push((ctx.t("meetings-gathering"), mt.gathering_text.clone()));
     }

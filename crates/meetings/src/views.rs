@@ -32,20 +32,16 @@ pub fn link_expired(ctx: &Ctx, m: &Municipality) -> AppResult<Response> {
 }
 
 /// "2018-09-20 kl. 19:00–21:00 (samling 18:30)".
-pub fn when(ctx: &Ctx, mt: &Meeting) -> String {
+pub fn when(tr: &platform::i18n::Tr, mt: &Meeting) -> String {
     let mut s = format!(
         "{} {} {}–{}",
         format::date(mt.starts_at),
-        ctx.t("meetings-at"),
+        tr.t("meetings-at"),
         domain::clock(mt.starts_at),
         domain::clock(mt.ends_at)
     );
     if let Some(g) = mt.gathering_at {
-        s.push_str(&format!(
-            " ({} {})",
-            ctx.t("meetings-gathering-short"),
-            domain::clock(g)
-        ));
+        s.push_str(&format!(" ({} {})", tr.t("meetings-gathering-short"), domain::clock(g)));
     }
     s
 }

@@ -1,22 +1,23 @@
 //! What is happening in a municipality: the panels of its start page. Each capability that has
 //! something to show (the next meetings, deadlines, the plan's progress, new signatories) gives
-//! a [`HomeFn`] in its [`crate::Capability`]; the start page asks each once, in a fixed number of
-//! queries per capability, and shows the panels in their `order`.
+//! a [`HomeFn`] in its [`crate::Capability`]; the start page (`crate::tenants::routes`) asks each
+//! once, in a fixed number of queries per capability, and shows the panels in their `order`.
+//! Plain data and rules: this module knows neither the request nor the state.
 
-use crate::ctx::Ctx;
-use crate::error::AppResult;
-use crate::i18n::Lang;
+use crate::db::Db;
+use crate::i18n::{Lang, Tr};
 use crate::ids::MunicipalityId;
-use crate::state::AppState;
 use chrono::{Datelike, NaiveDate};
 use futures::future::BoxFuture;
 
-/// A capability's panels for a municipality's start page: (state, request, municipality, slug).
-pub type HomeFn = for<'a> fn(&'a AppState, &'a Ctx, MunicipalityId, &'a str) -> BoxFuture<'a, AppResult<Vec<Panel>>>;
+/// A capability's panels for a municipality's start page: (database, the visitor's language,
+/// municipality, its slug, now).
+pub type HomeFn =
+    for<'a> fn(&'a Db, &'a Tr, MunicipalityId, &'a str, i64) -> BoxFuture<'a, Result<Vec<Panel>, sqlx::Error>>;
 
 /// A capability's count per municipality for the platform's front page, e.g. the associations
 /// in each registry: one query across all municipalities. (database, now)
-pub type TallyFn = for<'a> fn(&'a crate::db::Db, i64) -> BoxFuture<'a, Result<Tally, sqlx::Error>>;
+pub type TallyFn = for<'a> fn(&'a Db, i64) -> BoxFuture<'a, Result<Tally, sqlx::Error>>;
 
 /// What a capability counts per municipality.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,16 +28,6 @@ pub struct Tally {
     pub message_id: &'static str,
     /// The count of each municipality that has any.
     pub counts: Vec<(MunicipalityId, i64)>,
-}
-
-/// Every capability's count, in their order.
-pub async fn tallies(state: &AppState) -> Result<Vec<Tally>, sqlx::Error> {
-    let mut all = Vec::new();
-    for f in state.tallies.iter() {
-        all.push(f(&state.db, state.now()).await?);
-    }
-    all.sort_by_key(|t| t.order);
-    Ok(all)
 }
 
 /// A municipality's counts in the tallies' order: (message id, count), zero where a capability
@@ -164,16 +155,6 @@ impl Panel {
             more: None,
         }
     }
-}
-
-/// Every capability's panels, in their order (equal orders keep the capabilities' order).
-pub async fn panels(state: &AppState, ctx: &Ctx, m: MunicipalityId, slug: &str) -> AppResult<Vec<Panel>> {
-    let mut all = Vec::new();
-    for f in state.home.iter() {
-        all.extend(f(state, ctx, m, slug).await?);
-    }
-    all.sort_by_key(|p| p.order);
-    Ok(all)
 }
 
 /// A date badge: the day, the month's short name, and the year when it is not this year.

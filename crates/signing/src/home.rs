@@ -2,27 +2,28 @@
 //! have signed in all. Two queries.
 
 use crate::{paths, store};
-use platform::ctx::Ctx;
-use platform::error::AppResult;
+use platform::db::Db;
 use platform::home::{Item, Link, Panel};
-use platform::{AppState, MunicipalityId};
+use platform::i18n::Tr;
+use platform::MunicipalityId;
 
 /// How many signatories the panel names.
 const SHOWN: i64 = 5;
 
 pub fn panels<'a>(
-    state: &'a AppState,
-    ctx: &'a Ctx,
+    db: &'a Db,
+    tr: &'a Tr,
     m: MunicipalityId,
     slug: &'a str,
-) -> futures::future::BoxFuture<'a, AppResult<Vec<Panel>>> {
+    _now: i64,
+) -> futures::future::BoxFuture<'a, Result<Vec<Panel>, sqlx::Error>> {
     Box::pin(async move {
-        let (latest, total) = store::latest(&state.db, m, SHOWN).await?;
+        let (latest, total) = store::latest(db, m, SHOWN).await?;
         let mut panel = Panel::new(
             50,
             "signatories",
-            ctx.t("signing-home-latest"),
-            ctx.t("signing-home-none"),
+            tr.t("signing-home-latest"),
+            tr.t("signing-home-none"),
         );
         panel.items = latest
             .iter()
@@ -30,11 +31,11 @@ pub fn panels<'a>(
                 date: Some(s.signed_on),
                 title: s.signer_name.clone(),
                 href: paths::book(slug),
-                meta: ctx.t(s.kind.message_id()),
+                meta: tr.t(s.kind.message_id()),
                 action: None,
             })
             .collect();
-        panel.more = Some(Link::new(paths::book(slug), ctx.tr.tn("signing-home-all", "n", total)));
+        panel.more = Some(Link::new(paths::book(slug), tr.tn("signing-home-all", "n", total)));
         Ok(vec![panel])
     })
 }

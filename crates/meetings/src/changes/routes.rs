@@ -47,7 +47,7 @@ fn render(ctx: &Ctx, m: &Municipality, mt: &Meeting, form: Option<Form>, now: i6
         p.intro = vec![ctx.t("meetings-call-off-over")];
     } else {
         p.intro = vec![
-            format!("{}: {}", ctx.t("meetings-when"), views::when(ctx, mt)),
+            format!("{}: {}", ctx.t("meetings-when"), views::when(&ctx.tr, mt)),
             ctx.tr.ta(
                 "meetings-call-off-intro",
                 &[("confirmed", &mt.confirmed), ("waiting", &mt.waiting)],

@@ -61,7 +61,7 @@ async fn render(
     let item = |mt: &crate::store::Meeting| Item {
         href: paths::meeting(&m.slug, mt.id),
         title: listed(ctx, mt),
-        when: when(ctx, mt),
+        when: when(&ctx.tr, mt),
     };
     let coordinator = coordinates(ctx, m);
     let mut form = None;

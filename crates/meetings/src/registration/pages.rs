@@ -9,7 +9,7 @@ use platform::web::prelude::*;
 
 pub(super) fn register_intro(ctx: &Ctx, mt: &Meeting) -> Vec<String> {
     let mut v = vec![
-        format!("{}: {}", ctx.t("meetings-when"), when(ctx, mt)),
+        format!("{}: {}", ctx.t("meetings-when"), when(&ctx.tr, mt)),
         format!("{}: {}", ctx.t("meetings-place"), mt.place),
         seats(ctx, mt),
     ];

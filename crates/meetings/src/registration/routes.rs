@@ -431,7 +431,7 @@ async fn participants_print(
         page: ctx.page_in(&m, ctx.tr.ta("meetings-participants-title", &[("title", &mt.title)])),
         css: paths::print_css(&m.slug),
         facts: vec![
-            (ctx.t("meetings-when"), when(&ctx, &mt)),
+            (ctx.t("meetings-when"), when(&ctx.tr, &mt)),
             (ctx.t("meetings-place"), mt.place.clone()),
         ],
         header,

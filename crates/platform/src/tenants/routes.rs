@@ -43,7 +43,11 @@ struct StartPage {
 
 async fn start(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let all = store::all(&state.db).await?;
-    let tallies = crate::home::tallies(&state).await?;
+    let mut tallies = Vec::new();
+    for f in state.tallies.iter() {
+        tallies.push(f(&state.db, state.now()).await?);
+    }
+    tallies.sort_by_key(|t| t.order);
     let municipalities = all
         .into_iter()
         .map(|m| {
@@ -81,7 +85,12 @@ impl HomePage {
 }
 
 async fn home(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
-    let panels = crate::home::panels(&state, &ctx, m.id, &m.slug).await?;
+    // Every capability's panels, in their order (equal orders keep the capabilities' order).
+    let mut panels = Vec::new();
+    for f in state.home.iter() {
+        panels.extend(f(&state.db, &ctx.tr, m.id, &m.slug, state.now()).await?);
+    }
+    panels.sort_by_key(|p| p.order);
     let paragraphs = m
         .intro
         .split("\n\n")
