@@ -84,6 +84,27 @@ async fn the_start_pages_say_what_is_happening(backend: Backend) {
     );
     assert!(!anon.get("/orebro/").await.body.contains("Salabostäder AB"));
 
+    // The nearest application deadline of Sala's published grants, found here, is shown first.
+    let (deadline, period): (String, i64) = sqlx::query_as(
+        "SELECT d.deadline, d.id FROM grants_periods d JOIN grants_programmes p ON p.id = d.programme_id \
+         WHERE d.municipality_id = $1 AND p.published = 1 AND d.deadline >= $2 ORDER BY d.deadline, p.name, d.id",
+    )
+    .bind(sala)
+    .bind(platform::format::date(app.state.now()))
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    let deadlines = part(&text, "Sista ansökningsdag", "</section>");
+    let first = part(deadlines, "<time", "</li>");
+    assert!(
+        first.contains(&format!("datetime=\"{deadline}\"")),
+        "{deadline} in {deadlines}"
+    );
+    assert!(
+        deadlines.contains(&format!("/sala/bidrag/ansok/{period}")),
+        "{deadlines}"
+    );
+
     // The plan's progress: the first principle's row holds the statuses of the activities of
     // the area named after it (seed 003's "Nr 1 Självständighet"), counted here.
     let statuses: Vec<(String, i64)> = sqlx::query_as(

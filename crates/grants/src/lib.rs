@@ -12,6 +12,7 @@ pub mod applications;
 pub mod decisions;
 mod demo;
 pub mod eligibility;
+pub mod home;
 pub mod ids;
 pub mod paths;
 pub mod payouts;
@@ -54,7 +55,7 @@ pub static CAPABILITY: Capability = Capability {
         )
     },
     personal: Some(&personal::PERSONAL),
-    home: None,
+    home: Some(home::panels),
     tally: None,
 };
 

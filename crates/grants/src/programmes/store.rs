@@ -492,3 +492,23 @@ pub async fn period_by_id(
     };
     Ok(Some((programme, period)))
 }
+
+/// A period of a published programme whose deadline has not passed, for the start page:
+/// (programme, its name, period, its name, opens on, deadline).
+pub type Deadline = (ProgrammeId, String, PeriodId, String, String, String);
+
+/// The `n` nearest deadlines of published programmes on or after `today`, nearest first (one
+/// query; dates are stored as `YYYY-MM-DD`, which sort as text).
+pub async fn deadlines(db: &Db, m: MunicipalityId, today: &str, n: i64) -> Result<Vec<Deadline>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT p.id, p.name, d.id, d.name, d.opens_on, d.deadline FROM grants_periods d \
+         JOIN grants_programmes p ON p.id = d.programme_id \
+         WHERE d.municipality_id = $1 AND p.published = 1 AND d.deadline >= $2 \
+         ORDER BY d.deadline, p.name, d.id LIMIT $3",
+    )
+    .bind(m)
+    .bind(today)
+    .bind(n)
+    .fetch_all(&db.pool)
+    .await
+}
