@@ -61,6 +61,25 @@ struct Item {
     series: String,
     when: String,
     place: String,
+    /// The day it starts, shown as a date badge.
+    date: Option<chrono::NaiveDate>,
+    badge: Option<platform::home::Badge>,
+    cancelled: bool,
+}
+
+/// A meeting as the lists show it: a card with its date badge.
+fn item(ctx: &Ctx, slug: &str, this_year: i32, mt: &Meeting) -> Item {
+    let date = platform::format::local_date(mt.starts_at);
+    Item {
+        href: paths::meeting(slug, mt.id),
+        title: listed(ctx, mt),
+        series: mt.series_name.clone(),
+        when: when(&ctx.tr, mt),
+        place: mt.place.clone(),
+        date,
+        badge: date.map(|d| platform::home::badge(d, ctx.lang(), this_year)),
+        cancelled: mt.cancelled_at.is_some(),
+    }
 }
 
 #[derive(Template)]
@@ -92,13 +111,8 @@ async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
     let now = state.now();
     let all = store::meetings(&state.db, m.id, None).await?;
     let series = store::series(&state.db, m.id).await?;
-    let item = |mt: &Meeting| Item {
-        href: paths::meeting(&m.slug, mt.id),
-        title: listed(&ctx, mt),
-        series: mt.series_name.clone(),
-        when: when(&ctx.tr, mt),
-        place: mt.place.clone(),
-    };
+    let this_year = chrono::Datelike::year(&state.today());
+    let item = |mt: &Meeting| item(&ctx, &m.slug, this_year, mt);
     let coming = all.iter().filter(|mt| mt.ends_at >= now).map(item).collect();
     let past = all.iter().rev().filter(|mt| mt.ends_at < now).map(item).collect();
     let coordinator = coordinates(&ctx, &m);
@@ -147,13 +161,8 @@ async fn series_public(
         .ok_or(AppError::NotFound("err-not-found"))?;
     let now = state.now();
     let all = store::meetings(&state.db, m.id, Some(s.id)).await?;
-    let item = |mt: &Meeting| Item {
-        href: paths::meeting(&m.slug, mt.id),
-        title: listed(&ctx, mt),
-        series: mt.series_name.clone(),
-        when: when(&ctx.tr, mt),
-        place: mt.place.clone(),
-    };
+    let this_year = chrono::Datelike::year(&state.today());
+    let item = |mt: &Meeting| item(&ctx, &m.slug, this_year, mt);
     html(&ListPage {
         page: ctx.page_in(&m, s.name.clone()),
         coming: all.iter().filter(|mt| mt.ends_at >= now).map(item).collect(),
