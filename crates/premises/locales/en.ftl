@@ -175,3 +175,4 @@ premises-is-series = Repeats every week
 premises-find-room = Find premises
 premises-mine-none = You have no coming bookings.
 premises-mine-caption = Your coming bookings
+premises-more-filters = Equipment and accessibility

@@ -175,3 +175,4 @@ premises-is-series = Återkommande varje vecka
 premises-find-room = Hitta en lokal
 premises-mine-none = Du har inga kommande bokningar.
 premises-mine-caption = Dina kommande bokningar
+premises-more-filters = Utrustning och tillgänglighet

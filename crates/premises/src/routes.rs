@@ -247,6 +247,14 @@ struct SearchPage {
     links: Vec<(String, String)>,
 }
 
+impl SearchPage {
+    /// How many equipment and accessibility filters are ticked: the panel that holds them is
+    /// open when any is.
+    fn ticked(&self) -> usize {
+        self.equipment.iter().chain(&self.access).filter(|c| c.on).count()
+    }
+}
+
 /// The free times still to come, as "08:00–17:30, 21:30–22:00" (a time that has begun is
 /// shown from now, rounded up to the quarter hour).
 fn free_text(spans: &[Span], now: i64) -> String {
