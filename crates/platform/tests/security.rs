@@ -138,3 +138,40 @@ both!(
     ipv6_addresses_in_one_slash_64_share_a_bucket,
     instances_on_one_database_share_the_counters,
 );
+
+/// The stylesheet goes out gzip-compressed when the browser asks for it; a page never does (it
+/// carries a CSRF token beside what the visitor typed: BREACH). Not a database matter, so on
+/// SQLite only.
+async fn only_what_is_the_same_for_everyone_is_compressed(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    app.municipality("sala", "Sala").await;
+    let raw = reqwest::Client::new();
+    let css = raw
+        .get(app.url("/static/overens.css"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("stylesheet");
+    assert_eq!(css.status(), 200);
+    assert_eq!(css.headers()["content-encoding"], "gzip");
+    let zipped = css.bytes().await.expect("body").len();
+    assert!(
+        zipped * 4 < platform::site::CSS.len(),
+        "{zipped} bytes of {}",
+        platform::site::CSS.len()
+    );
+    let page = raw
+        .get(app.url("/sala/"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(page.status(), 200);
+    assert!(page.headers().get("content-encoding").is_none());
+    let plain = raw.get(app.url("/static/overens.css")).send().await.expect("stylesheet");
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.bytes().await.expect("body").len(), platform::site::CSS.len());
+    app.stop().await;
+}
+
+testkit::sqlite!(only_what_is_the_same_for_everyone_is_compressed);
