@@ -70,15 +70,25 @@ impl HomePage {
 
 async fn home(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     let panels = crate::home::panels(&state, &ctx, m.id, &m.slug).await?;
-    let paragraphs = m
+    let paragraphs: Vec<String> = m
         .intro
         .split("\n\n")
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect();
+    let welcome = super::branding::domain::paragraphs(&m.welcome);
+    // What a search engine and a shared link show: the welcome text, else the intro.
+    let about = welcome
+        .first()
+        .or_else(|| paragraphs.first())
+        .map(|p| crate::layout::excerpt(p, 160));
+    let mut page = ctx.page_in(&m, m.name.clone());
+    if let Some(text) = about {
+        page = page.described(text);
+    }
     html(&HomePage {
-        page: ctx.page_in(&m, m.name.clone()),
-        welcome: super::branding::domain::paragraphs(&m.welcome),
+        page,
+        welcome,
         paragraphs,
         panels,
         this_year: chrono::Datelike::year(&state.today()),
