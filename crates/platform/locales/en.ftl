@@ -1,4 +1,5 @@
 site-name = Överens
+site-description = Where the municipality and civil society meet for their local agreement on working together.
 skip-to-content = Skip to content
 nav-home = Home
 nav-login = Log in

@@ -1,4 +1,5 @@
 site-name = Överens
+site-description = Kommunens och civilsamhällets gemensamma plats för den lokala överenskommelsen om samverkan.
 skip-to-content = Hoppa till innehållet
 nav-home = Start
 nav-login = Logga in

@@ -38,6 +38,8 @@ pub struct Ctx {
     pub path: String,
     pub client_ip: Option<IpAddr>,
     pub nav: std::sync::Arc<Vec<crate::state::NavItem>>,
+    /// The instance's address, no trailing slash (for a page's absolute URL).
+    pub base_url: String,
 }
 
 impl Ctx {
@@ -63,6 +65,8 @@ impl Ctx {
             title: title.into(),
             municipality: None,
             nav: self.nav.clone(),
+            base_url: self.base_url.clone(),
+            description: None,
         }
     }
 
@@ -283,6 +287,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         path: path.clone(),
         client_ip: client_ip(&state, &req),
         nav: state.nav.clone(),
+        base_url: state.config.base_url.trim_end_matches('/').to_string(),
     };
 
     // CSRF: every state-changing request from a browser carries the token. Only an API call

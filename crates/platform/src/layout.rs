@@ -22,6 +22,10 @@ pub struct TenantNav {
     pub logo: Option<String>,
 }
 
+/// The address, under the instance's base URL, of the picture a shared link shows (`og:image`,
+/// served by [`crate::site`]).
+pub const SHARE_IMAGE_PATH: &str = "/static/share.png";
+
 /// What the layout needs; every page template has a `page: Page` field.
 #[derive(Clone)]
 pub struct Page {
@@ -32,6 +36,11 @@ pub struct Page {
     pub title: String,
     pub municipality: Option<TenantNav>,
     pub nav: Arc<Vec<NavItem>>,
+    /// The instance's address (`base_url` in the configuration, no trailing slash), for the
+    /// absolute addresses a shared link needs (`og:url`, `og:image`).
+    pub base_url: String,
+    /// What the page is about, for search engines and shared links; the site's own when `None`.
+    pub description: Option<String>,
 }
 
 impl Page {
@@ -44,6 +53,41 @@ impl Page {
             title: String::new(),
             municipality: None,
             nav: state.nav.clone(),
+            base_url: state.config.base_url.trim_end_matches('/').to_string(),
+            description: None,
+        }
+    }
+
+    /// The page's own description (`<meta name="description">`, `og:description`).
+    pub fn described(mut self, text: impl Into<String>) -> Page {
+        let text = text.into();
+        let text = text.trim();
+        if !text.is_empty() {
+            self.description = Some(text.to_string());
+        }
+        self
+    }
+
+    /// The page's description, else the site's.
+    pub fn description(&self) -> String {
+        self.description.clone().unwrap_or_else(|| self.t("site-description"))
+    }
+
+    /// The page's absolute address (`og:url`), without its query.
+    pub fn url(&self) -> String {
+        format!("{}{}", self.base_url, self.path)
+    }
+
+    /// The absolute address of the picture a shared link shows (`og:image`).
+    pub fn share_image(&self) -> String {
+        format!("{}{}", self.base_url, SHARE_IMAGE_PATH)
+    }
+
+    /// `og:locale` of the page's language.
+    pub fn og_locale(&self) -> &'static str {
+        match self.tr.lang {
+            Lang::Sv => "sv_SE",
+            Lang::En => "en_GB",
         }
     }
 
@@ -129,6 +173,31 @@ pub fn logo_alt(tr: &Tr, name: &str) -> String {
         "brand-logo-alt",
         &[("name", &name), ("owner", &crate::rules::genitive(name))],
     )
+}
+
+/// A text cut to at most `max` characters at a word's end, with "…" when it was cut: a page's
+/// description from its first paragraph.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let len = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if len + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(max.saturating_sub(1)).collect();
+    }
+    let out = out.trim_end_matches([',', ';', ':', '.', '–', '-']).to_string();
+    out + "…"
 }
 
 /// Render a template as a 200 HTML response.
@@ -380,5 +449,20 @@ pub fn render_error_page(mut page: Page, status: StatusCode, message: String, lo
                 status.as_u16()
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn an_excerpt_ends_at_a_word() {
+        assert_eq!(excerpt("  Kort   text. ", 160), "Kort text.");
+        let long = "Sala kommun och föreningslivet samverkar, för en levande kommun";
+        let cut = excerpt(long, 30);
+        assert_eq!(cut, "Sala kommun och…");
+        assert!(cut.chars().count() <= 30);
+        assert_eq!(excerpt("Ordutanslutsomärlångt", 10), "Ordutansl…");
     }
 }

@@ -1,5 +1,5 @@
-//! Instance pages: the accessibility statement, the privacy page, the stylesheet and the health
-//! check.
+//! Instance pages: the accessibility statement, the privacy page, the stylesheet, the wordmark,
+//! the favicon, the picture shown when a link is shared and the health check.
 
 use crate::ctx::Ctx;
 use crate::error::AppResult;
@@ -9,7 +9,7 @@ use crate::web::Routes;
 use askama::Template;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
 /// The design system's CSS (theme + components) and our few layout rules, joined at build time.
@@ -27,12 +27,33 @@ pub static FONTS: [(&str, &[u8]); 2] = [
     ),
 ];
 
+/// The wordmark (the mark and the word), as a file for other sites to link; the header draws
+/// its own copy inline so that it takes the header's text colour.
+pub static WORDMARK: &[u8] = include_bytes!("../assets/overens.svg");
+
+/// The mark alone, square, on a white tile that shows on light and dark browser tabs.
+pub static FAVICON: &[u8] = include_bytes!("../assets/favicon.svg");
+
+/// The picture a link to Överens shows when shared (Open Graph `og:image`, 1200×630), drawn from
+/// the wordmark by `scripts/share-image.sh`.
+pub static SHARE_IMAGE: &[u8] = include_bytes!("../assets/share.png");
+
 pub fn router() -> Routes {
     Routes::new()
         .route("/tillganglighet", get(accessibility))
         .route("/personuppgifter", get(privacy))
         .route("/static/overens.css", get(css))
         .route("/static/fonts/{file}", get(font))
+        .route(
+            "/static/overens.svg",
+            get(|| async { asset(WORDMARK, "image/svg+xml") }),
+        )
+        .route(
+            crate::layout::SHARE_IMAGE_PATH,
+            get(|| async { asset(SHARE_IMAGE, "image/png") }),
+        )
+        .route("/favicon.svg", get(|| async { asset(FAVICON, "image/svg+xml") }))
+        .route("/favicon.ico", get(|| async { Redirect::permanent("/favicon.svg") }))
         .route("/healthz", get(healthz))
 }
 
@@ -90,6 +111,20 @@ async fn font(axum::extract::Path(file): axum::extract::Path<String>) -> Respons
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=604800"),
     );
+    res
+}
+
+/// An embedded picture. It changes only with a release, so a browser keeps it a week; `nosniff`
+/// so that it is never taken for anything but its type.
+fn asset(bytes: &'static [u8], content_type: &'static str) -> Response {
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=604800"),
+    );
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     res
 }
 

@@ -8,6 +8,7 @@ mod accounts;
 mod branding;
 mod browser;
 mod common;
+mod face;
 mod hardening;
 mod mail;
 mod ops;

@@ -91,15 +91,25 @@ async fn home(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> App
         panels.extend(f(&state.db, &ctx.tr, m.id, &m.slug, state.now()).await?);
     }
     panels.sort_by_key(|p| p.order);
-    let paragraphs = m
+    let paragraphs: Vec<String> = m
         .intro
         .split("\n\n")
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect();
+    let welcome = super::branding::domain::paragraphs(&m.welcome);
+    // What a search engine and a shared link show: the welcome text, else the intro.
+    let about = welcome
+        .first()
+        .or_else(|| paragraphs.first())
+        .map(|p| crate::layout::excerpt(p, 160));
+    let mut page = ctx.page_in(&m, m.name.clone());
+    if let Some(text) = about {
+        page = page.described(text);
+    }
     html(&HomePage {
-        page: ctx.page_in(&m, m.name.clone()),
-        welcome: super::branding::domain::paragraphs(&m.welcome),
+        page,
+        welcome,
         paragraphs,
         panels,
         this_year: chrono::Datelike::year(&state.today()),
