@@ -168,7 +168,11 @@ async fn only_what_is_the_same_for_everyone_is_compressed(backend: Backend) {
         .expect("page");
     assert_eq!(page.status(), 200);
     assert!(page.headers().get("content-encoding").is_none());
-    let plain = raw.get(app.url("/static/overens.css")).send().await.expect("stylesheet");
+    let plain = raw
+        .get(app.url("/static/overens.css"))
+        .send()
+        .await
+        .expect("stylesheet");
     assert!(plain.headers().get("content-encoding").is_none());
     assert_eq!(plain.bytes().await.expect("body").len(), platform::site::CSS.len());
     app.stop().await;
