@@ -81,7 +81,7 @@ for p in "${pages[@]}"; do
 done
 ls -l "$out"
 
-echo "==> What Sala's start page weighs (bytes over the wire; the server does not compress)"
+echo "==> What Sala's start page weighs (bytes over the wire; the stylesheet and SVG go out gzip-compressed)"
 size() { curl -fsS --compressed -o /dev/null -w '%{size_download}' "$base$1"; }
 html="$(size /sala/)"
 css="$(size /static/overens.css)"
