@@ -65,9 +65,22 @@ pub struct Row {
     pub responsible: String,
     pub follow_up: String,
     pub status: String,
+    /// The colour of the status's tag (Designsystemet's `data-color`).
+    pub tag: &'static str,
     pub overdue: bool,
     pub area: String,
     pub goal: String,
+}
+
+/// A status's colour as a tag: done green, ongoing blue, not started grey, paused or late
+/// orange.
+pub fn tag(status: domain::Status) -> &'static str {
+    match status {
+        domain::Status::Done => "success",
+        domain::Status::Ongoing => "info",
+        domain::Status::NotStarted => "neutral",
+        domain::Status::Paused => "warning",
+    }
 }
 
 pub fn row(ctx: &Ctx, m: &Municipality, a: &Activity, today: NaiveDate) -> Row {
@@ -78,6 +91,7 @@ pub fn row(ctx: &Ctx, m: &Municipality, a: &Activity, today: NaiveDate) -> Row {
         responsible: responsible(a),
         follow_up: follow_up(a),
         status: ctx.t(a.status.message_id()),
+        tag: tag(a.status),
         overdue: domain::is_overdue(a.follow_up_on, a.status, today),
         area: format!("{} {}", a.area_number, a.area_name),
         goal: a.goal_text.clone(),
