@@ -56,6 +56,27 @@ pub async fn file_up_to(multipart: &mut Multipart, name: &str, max: usize) -> Re
     }
 }
 
+/// The file of a form's `name` field, or why there is none to keep ([`DocumentProblem::Missing`]
+/// or [`DocumentProblem::TooLarge`]): a file over `max` is refused, and the rest of the form read
+/// and dropped so that the browser gets the answer instead of a broken connection.
+pub async fn sent_file(
+    multipart: &mut Multipart,
+    name: &str,
+    max: usize,
+) -> Result<Result<Upload, DocumentProblem>, AppError> {
+    match file_up_to(multipart, name, max).await {
+        Ok(Some(u)) => Ok(Ok(u)),
+        Ok(None) => Ok(Err(DocumentProblem::Missing)),
+        Err(AppError::BadRequest("err-file-too-large")) => {
+            while let Ok(Some(mut field)) = multipart.next_field().await {
+                while let Ok(Some(_)) = field.chunk().await {}
+            }
+            Ok(Err(DocumentProblem::TooLarge))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// The text of a file: UTF-8 (with or without a byte order mark), else Windows-1252, which is
 /// what Swedish Excel saves "CSV" as.
 pub fn decode_text(bytes: &[u8]) -> String {

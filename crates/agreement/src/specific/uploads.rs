@@ -14,7 +14,7 @@ use crate::paths;
 use crate::web::{done, store_error};
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart};
-use platform::upload::{file_up_to, Upload};
+use platform::upload::Upload;
 use platform::web::prelude::*;
 
 pub(super) fn router() -> Routes {
@@ -29,20 +29,15 @@ pub(super) fn router() -> Routes {
         )
 }
 
-/// The file of the form's `file` field, or why there is none to keep. A file over the limit is
-/// refused, and the rest of the form read and dropped so that the browser gets the answer.
+/// The file of the form's `file` field, or why there is none to keep (see
+/// `platform::upload::sent_file`).
 async fn sent_file(multipart: &mut Multipart) -> AppResult<Result<Upload, DocumentProblem>> {
-    match file_up_to(multipart, "file", domain::DOCUMENT_MAX).await {
-        Ok(Some(u)) => Ok(Ok(u)),
-        Ok(None) => Ok(Err(DocumentProblem::Missing)),
-        Err(AppError::BadRequest("err-file-too-large")) => {
-            while let Ok(Some(mut field)) = multipart.next_field().await {
-                while let Ok(Some(_)) = field.chunk().await {}
-            }
-            Ok(Err(DocumentProblem::TooLarge))
-        }
-        Err(e) => Err(e),
-    }
+    Ok(platform::upload::sent_file(multipart, "file", domain::DOCUMENT_MAX)
+        .await?
+        .map_err(|p| match p {
+            platform::upload::DocumentProblem::TooLarge => DocumentProblem::TooLarge,
+            _ => DocumentProblem::Missing,
+        }))
 }
 
 async fn upload(

@@ -13,7 +13,7 @@ use crate::profile::routes::current_edit_page;
 use crate::web::{editor, may_see_private, profile_or_404, to_app};
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart};
-use platform::upload::{file_up_to, Upload};
+use platform::upload::Upload;
 use platform::web::prelude::*;
 
 pub(super) fn router() -> Routes {
@@ -25,20 +25,15 @@ pub(super) fn router() -> Routes {
     )
 }
 
-/// The file of the form's `file` field, or why there is none to keep. A file over the limit is
-/// refused, and the rest of the form read and dropped so that the browser gets the answer.
+/// The file of the form's `file` field, or why there is none to keep (see
+/// `platform::upload::sent_file`).
 async fn sent_file(multipart: &mut Multipart) -> AppResult<Result<Upload, StatutesProblem>> {
-    match file_up_to(multipart, "file", STATUTES_MAX).await {
-        Ok(Some(u)) => Ok(Ok(u)),
-        Ok(None) => Ok(Err(StatutesProblem::Missing)),
-        Err(AppError::BadRequest("err-file-too-large")) => {
-            while let Ok(Some(mut field)) = multipart.next_field().await {
-                while let Ok(Some(_)) = field.chunk().await {}
-            }
-            Ok(Err(StatutesProblem::TooLarge))
-        }
-        Err(e) => Err(e),
-    }
+    Ok(platform::upload::sent_file(multipart, "file", STATUTES_MAX)
+        .await?
+        .map_err(|p| match p {
+            platform::upload::DocumentProblem::TooLarge => StatutesProblem::TooLarge,
+            _ => StatutesProblem::Missing,
+        }))
 }
 
 async fn upload(

@@ -10,7 +10,7 @@
 use super::domain::{self, ColourProblem, LogoProblem, LOGO_BODY_MAX, LOGO_MAX, WELCOME_MAX};
 use super::store;
 use crate::i18n::Lang;
-use crate::upload::{file_up_to, Upload};
+use crate::upload::Upload;
 use crate::web::prelude::*;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart};
@@ -137,20 +137,15 @@ async fn save_profile(
     html_status(StatusCode::UNPROCESSABLE_ENTITY, &page_of(&ctx, &m, form, None, None))
 }
 
-/// The file of the form's `file` field, or why there is none to keep. A file over the limit is
-/// refused, and the rest of the form read and dropped so that the browser gets the answer.
+/// The file of the form's `file` field, or why there is none to keep (see
+/// `platform::upload::sent_file`).
 async fn sent_file(multipart: &mut Multipart) -> AppResult<Result<Upload, LogoProblem>> {
-    match file_up_to(multipart, "file", LOGO_MAX).await {
-        Ok(Some(u)) => Ok(Ok(u)),
-        Ok(None) => Ok(Err(LogoProblem::Missing)),
-        Err(AppError::BadRequest("err-file-too-large")) => {
-            while let Ok(Some(mut field)) = multipart.next_field().await {
-                while let Ok(Some(_)) = field.chunk().await {}
-            }
-            Ok(Err(LogoProblem::TooLarge))
-        }
-        Err(e) => Err(e),
-    }
+    Ok(crate::upload::sent_file(multipart, "file", LOGO_MAX)
+        .await?
+        .map_err(|p| match p {
+            crate::upload::DocumentProblem::TooLarge => LogoProblem::TooLarge,
+            _ => LogoProblem::Missing,
+        }))
 }
 
 async fn upload_logo(
