@@ -207,6 +207,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<bool> {
     meetings::demo(db, now).await?;
     premises::demo(db, now).await?;
     grants::demo(db, now).await?;
+    openness::demo(db, now).await?;
     sqlx::query("INSERT INTO instance_settings (key, value) VALUES ('demo_loaded', $1)")
         .bind(now.to_string())
         .execute(&db.pool)

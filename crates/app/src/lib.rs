@@ -28,6 +28,7 @@ pub fn capabilities() -> Vec<&'static Capability> {
         &meetings::CAPABILITY,
         &premises::CAPABILITY,
         &grants::CAPABILITY,
+        &openness::CAPABILITY,
     ]
 }
 

@@ -380,4 +380,15 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ),
     ("GET", "/{slug}/bidrag/{id}/perioder/{period}/aktivitetsstod", Staff),
     ("GET", "/{slug}/bidrag/{id}/perioder/{period}/aktivitetsstod.csv", Staff),
+    // openness: the decisions feed
+    ("GET", "/{slug}/beslut", Public),
+    ("GET", "/{slug}/beslut/{id}", Public),
+    ("GET", "/{slug}/beslut/{id}/bilaga/{file}", Public),
+    ("GET", "/{slug}/beslut/rss", Public),
+    ("GET", "/{slug}/beslut/atom", Public),
+    ("GET POST", "/{slug}/beslut/hantera", Staff),
+    ("GET POST", "/{slug}/beslut/hantera/{id}", Staff),
+    ("POST", "/{slug}/beslut/hantera/{id}/aterkalla", Staff),
+    ("POST", "/{slug}/beslut/hantera/{id}/bilagor", Staff),
+    ("POST", "/{slug}/beslut/hantera/{id}/bilaga/{file}/ta-bort", Staff),
 ];

@@ -12,6 +12,7 @@
 //! - a document of Sala's first meeting, uploaded by Sala's coordinator.
 //! - a topic proposed for a coming meeting by IKS's representative.
 //! - a logo of Sala, uploaded by Sala's coordinator.
+//! - an attachment of Sala's first recorded decision, uploaded by Sala's staff.
 //!
 //! (The payout list needs nothing: the demo's grants decided on 2026-11-20 are payable and
 //! unpaid, and [`super::samples`] names that day.) Names and texts here are invented for the
@@ -81,6 +82,26 @@ pub async fn fill(app: &TestApp, people: &People<'_>, iks: i64) {
     meeting_document(app, people, sala).await;
     topic(app, people, iks).await;
     logo(app, people).await;
+    decision_attachment(app, people, sala).await;
+}
+
+/// Sala's staff attach a PDF to the first decision of the decisions feed.
+async fn decision_attachment(app: &TestApp, people: &People<'_>, sala: i64) {
+    let decision = first_id(
+        app,
+        "SELECT id FROM openness_decisions WHERE municipality_id = $1 ORDER BY id",
+        &[sala],
+    )
+    .await;
+    let staff = signed_in(app, people.staff).await;
+    let page = format!("/sala/beslut/hantera/{decision}");
+    let body = staff.get(&page).await.body;
+    let action = action_starting(&body, &format!("{page}/bilagor?"))
+        .expect("matrix fill: a decision's page offers an attachment upload");
+    let p = staff
+        .post_multipart(&action, &[], "file", "protokollsutdrag.pdf", PDF.to_vec())
+        .await;
+    expect(&p, 303, "an attachment of a decision");
 }
 
 /// Sala's coordinator gives the municipality a logo (the demo has none).

@@ -367,6 +367,21 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
             })
         }
         "{day}/{format}" => plain("csv"),
+        // Openness: a decision of the feed (Sala's demo has them) and its attachment (made by
+        // matrix/fill.rs).
+        "beslut/{id}" => id(first(db, "SELECT id FROM openness_decisions WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        "hantera/{id}" if pattern.starts_with("/{slug}/beslut/") => id(first(
+            db,
+            "SELECT id FROM openness_decisions WHERE municipality_id = $1 ORDER BY id",
+            &[m],
+        )
+        .await),
+        "bilaga/{file}" => id(first(
+            db,
+            "SELECT a.id FROM openness_decision_attachments a WHERE a.municipality_id = $1 AND a.decision_id = $2 ORDER BY a.id",
+            &[m, num(if pattern.contains("/hantera/") { "hantera/{id}" } else { "beslut/{id}" })],
+        )
+        .await),
         _ => None,
     }
 }

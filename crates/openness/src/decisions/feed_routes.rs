@@ -1,0 +1,136 @@
+//! The feeds of the decisions: RSS 2.0 and Atom for the municipality, per body (`?organ=`) and
+//! per tag (`?tagg=`), the latest [`FEED_SIZE`] decisions by meeting date. Links are absolute
+//! (the `base_url` setting). Each answer carries an `ETag` (a hash of the document) and
+//! `Last-Modified` (the latest change of its entries), and a conditional GET that matches gets
+//! 304 without a body.
+//!
+//! - `GET /{slug}/beslut/rss`: `application/rss+xml`
+//! - `GET /{slug}/beslut/atom`: `application/atom+xml`
+
+use super::domain::{Filter, FEED_SIZE};
+use super::feeds::{self, Entry, FeedInfo};
+use super::routes::ListQuery;
+use super::store;
+use super::view::{self, Labels};
+use crate::paths;
+use axum::http::{header, HeaderMap, HeaderValue};
+use platform::web::prelude::*;
+
+pub(super) fn router() -> Routes {
+    Routes::new()
+        .route("/{slug}/beslut/rss", get(rss))
+        .route("/{slug}/beslut/atom", get(atom))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Rss,
+    Atom,
+}
+
+async fn rss(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    headers: HeaderMap,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
+    feed(&state, &ctx, &m, &headers, &q.filter(), Format::Rss).await
+}
+
+async fn atom(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    headers: HeaderMap,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
+    feed(&state, &ctx, &m, &headers, &q.filter(), Format::Atom).await
+}
+
+async fn feed(
+    state: &AppState,
+    ctx: &Ctx,
+    m: &Municipality,
+    headers: &HeaderMap,
+    f: &Filter,
+    format: Format,
+) -> AppResult<Response> {
+    let f = Filter {
+        year: None,
+        ..f.clone()
+    };
+    let base = state.config.base_url.trim_end_matches('/');
+    let labels = Labels::of(state, m).await?;
+    let decisions = store::latest(&state.db, m.id, &f, FEED_SIZE).await?;
+    let committees = store::bodies(&state.db, m.id).await?;
+    let words = view::filter_words(&ctx.tr, &labels, &f, &committees);
+    let updated = decisions.iter().map(|d| d.updated_at).max().unwrap_or(0);
+    let (own, mime) = match format {
+        Format::Rss => (paths::rss(&m.slug), super::RSS_TYPE),
+        Format::Atom => (paths::atom(&m.slug), super::ATOM_TYPE),
+    };
+    let q = f.feed_query();
+    let info = FeedInfo {
+        title: match &words {
+            Some(w) => ctx
+                .tr
+                .ta("openness-feed-title-filtered", &[("filter", w), ("name", &m.name)]),
+            None => ctx.tr.ta("openness-feed-title", &[("name", &m.name)]),
+        },
+        description: ctx.tr.ta("openness-list-description", &[("name", &m.name)]),
+        page: format!("{base}{}{}", paths::decisions(&m.slug), f.query(1)),
+        own: format!("{base}{own}{q}"),
+        language: ctx.tr.lang.code().to_string(),
+        updated,
+    };
+    let entries: Vec<Entry> = decisions
+        .iter()
+        .map(|d| {
+            let mut categories = vec![labels.body(&ctx.tr, d.body, &d.committee)];
+            categories.extend(labels.tags(&ctx.tr, d).into_iter().map(|t| t.1));
+            Entry {
+                link: format!("{base}{}", paths::decision(&m.slug, d.id)),
+                title: labels.feed_title(&ctx.tr, d),
+                summary: d.summary.clone(),
+                meeting_on: chrono::NaiveDate::parse_from_str(&d.meeting_on, "%Y-%m-%d").unwrap_or_default(),
+                updated: d.updated_at,
+                categories,
+            }
+        })
+        .collect();
+    let body = match format {
+        Format::Rss => feeds::rss(&info, &entries),
+        Format::Atom => feeds::atom(&info, &entries),
+    };
+    let etag = feeds::etag(&body);
+    let fresh = feeds::not_modified(
+        headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()),
+        headers.get(header::IF_MODIFIED_SINCE).and_then(|v| v.to_str().ok()),
+        &etag,
+        updated,
+    );
+    let mut res = if fresh {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        body.into_response()
+    };
+    let h = res.headers_mut();
+    if !fresh {
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_str(&format!("{mime}; charset=utf-8")).unwrap_or(HeaderValue::from_static(mime)),
+        );
+    }
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        h.insert(header::ETAG, v);
+    }
+    if updated > 0 {
+        if let Ok(v) = HeaderValue::from_str(&feeds::http_date(updated)) {
+            h.insert(header::LAST_MODIFIED, v);
+        }
+    }
+    // Readers may keep it, but ask again each time (the conditional GET makes that cheap).
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    Ok(res)
+}

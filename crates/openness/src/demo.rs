@@ -1,0 +1,89 @@
+//! Openness' part of the demo data: Sala's decisions on the agreement as seed 001 gives them.
+//!
+//! Seed 001 ("Kort bakgrund") gives two decisions with their dates and what was decided:
+//! - 28 februari 2018, kommunfullmäktige: "beslutar, för Sala kommuns räkning, att anta de
+//!   gemensamt framtagna sex principerna" (seed 000 says 26 februari; we follow seed 001);
+//! - 7 juni 2018, kommunstyrelsen: "beslutar, för Sala kommuns räkning, att anta den gemensamt
+//!   framtagna handlingsplanen".
+//!
+//! The seeds give neither paragraph (§) nor a link to the protocols, so those stay empty. The
+//! council's earlier decision "att inleda dialog med civilsamhället" has no date in the seeds
+//! and is left out. The titles are ours, written from the seed's words; the tags (category, all
+//! six principles) are our reading. The third decision below, of Kultur- och fritidsnämnden, is
+//! INVENTED for the demo (it shows a committee, a paragraph, a protocol link and an association).
+
+use crate::decisions::domain::{Body, Category, Checked, Filter};
+use crate::decisions::store;
+use platform::db::Db;
+use platform::tenants::store as tenants;
+
+/// Sala's decisions, once.
+pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
+    let Some(m) = tenants::by_slug(db, "sala").await? else {
+        return Ok(());
+    };
+    if !store::latest(db, m.id, &Filter::default(), 1).await?.is_empty() {
+        return Ok(());
+    }
+    let all_six: Vec<i64> = (1..=6).collect();
+    let seeded = [
+        Checked {
+            body: Body::Council,
+            committee: String::new(),
+            meeting_on: "2018-02-28".into(),
+            paragraph: String::new(),
+            title: "Lokala principer för samverkan mellan Sala kommun och civilsamhället".into(),
+            summary: "Kommunfullmäktige beslutar, för Sala kommuns räkning, att anta de gemensamt \
+                      framtagna sex principerna för samverkan mellan civilsamhället och Sala kommun.\n\n\
+                      Principerna togs fram i dialog med civilsamhället under fyra dialogmöten \
+                      2017–2018."
+                .into(),
+            protocol_url: String::new(),
+            category: Category::Agreement,
+            principles: all_six.clone(),
+            organisations: vec![],
+        },
+        Checked {
+            body: Body::Board,
+            committee: String::new(),
+            meeting_on: "2018-06-07".into(),
+            paragraph: String::new(),
+            title: "Handlingsplan för samverkan med civilsamhället".into(),
+            summary: "Kommunstyrelsen beslutar, för Sala kommuns räkning, att anta den gemensamt \
+                      framtagna handlingsplanen.\n\nFörslaget presenterades och förbättrades på \
+                      dialogmöte 5 den 14 maj 2018."
+                .into(),
+            protocol_url: String::new(),
+            category: Category::ActionPlan,
+            principles: all_six,
+            organisations: vec![],
+        },
+    ];
+    for c in &seeded {
+        store::add(db, m.id, c, None, now).await?;
+    }
+    // INVENTED for the demo: no such decision is in the seeds.
+    let iks = registry::public::organisation_choices(db, m.id)
+        .await?
+        .into_iter()
+        .filter(|(_, n)| n.starts_with("IKS"))
+        .map(|(id, _)| id)
+        .collect();
+    let invented = Checked {
+        body: Body::Committee,
+        committee: "Kultur- och fritidsnämnden".into(),
+        meeting_on: "2026-10-14".into(),
+        paragraph: "§ 45".into(),
+        title: "Beslut om att publicera nämndens beslut som RSS-flöde".into(),
+        summary: "Nämnden beslutar att dess beslut som rör civilsamhället publiceras i Överens \
+                  beslutsflöde, i linje med handlingsplanens princip 5 om öppenhet och insyn.\n\n\
+                  (Påhittat exempel i demodata: seeds nämner inget sådant beslut.)"
+            .into(),
+        protocol_url: "https://www.sala.se/".into(),
+        category: Category::Dialog,
+        principles: vec![5],
+        organisations: iks,
+    };
+    store::add(db, m.id, &invented, None, now).await?;
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! The openness capability's typed ids.
+
+platform::id!(
+    /// A decision in the decisions feed (`openness_decisions`).
+    pub DecisionId,
+    /// An attachment of a decision (`openness_decision_attachments`).
+    pub AttachmentId,
+);

@@ -1,0 +1,60 @@
+//! Openness (öppenhet och insyn, principle 5 of every seed municipality): what the municipality
+//! decides and does, made visible to civil society.
+//!
+//! Sub-areas (issue 17; news, the event calendar, newsletters and the open-data API come later,
+//! each as a folder of its own beside these):
+//! - `decisions/`: the decisions feed. Staff record the decisions of the council
+//!   (kommunfullmäktige), the executive board (kommunstyrelsen) and the committees (nämnder) that
+//!   concern civil society; the public reads them at `/{slug}/beslut` (filters by body, tag and
+//!   year) and `/{slug}/beslut/{id}`, and follows them as RSS 2.0 (`/{slug}/beslut/rss`) and
+//!   Atom (`/{slug}/beslut/atom`), for the whole municipality, per body (`?organ=`) and per tag
+//!   (`?tagg=`), with conditional GET.
+//!
+//! It keeps nothing about a person beyond the audit trail (no `personal` hooks).
+
+pub mod decisions;
+mod demo;
+pub mod ids;
+pub mod paths;
+pub mod public;
+
+use platform::db::{Db, Migrations};
+use platform::i18n::Messages;
+use platform::{Capability, NavItem};
+
+/// Every page of the capability.
+fn router() -> platform::web::Routes {
+    decisions::router()
+}
+
+pub static MIGRATIONS: Migrations = Migrations {
+    name: "openness",
+    sqlite: &sqlx::migrate!("migrations/sqlite"),
+    postgres: &sqlx::migrate!("migrations/postgres"),
+};
+
+pub static MESSAGES: Messages = Messages {
+    name: "openness",
+    sv: include_str!("../locales/sv.ftl"),
+    en: include_str!("../locales/en.ftl"),
+};
+
+pub static CAPABILITY: Capability = Capability {
+    name: "openness",
+    migrations: &MIGRATIONS,
+    messages: &MESSAGES,
+    nav: &[NavItem {
+        path: "beslut",
+        message_id: "openness-nav-decisions",
+    }],
+    router,
+    jobs: |w| w,
+    personal: None,
+    home: None,
+    tally: None,
+};
+
+/// This capability's part of the demo data: Sala's decisions on the agreement from seed 001.
+pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
+    demo::load(db, now).await
+}

@@ -1,0 +1,38 @@
+//! Every URL of the openness capability, built in one place (the routers name the same paths).
+
+use crate::ids::{AttachmentId, DecisionId};
+
+/// The public list of decisions: `/{slug}/beslut`.
+pub fn decisions(slug: &str) -> String {
+    format!("/{slug}/beslut")
+}
+
+/// One decision's public page.
+pub fn decision(slug: &str, id: DecisionId) -> String {
+    format!("/{slug}/beslut/{id}")
+}
+
+/// An attachment of a decision, to download.
+pub fn attachment(slug: &str, id: DecisionId, file: AttachmentId) -> String {
+    format!("/{slug}/beslut/{id}/bilaga/{file}")
+}
+
+/// The RSS 2.0 feed (a filter in the query: `?organ=…` or `?tagg=…`).
+pub fn rss(slug: &str) -> String {
+    format!("/{slug}/beslut/rss")
+}
+
+/// The Atom feed (the same filters as [`rss`]).
+pub fn atom(slug: &str) -> String {
+    format!("/{slug}/beslut/atom")
+}
+
+/// Staff's list with the form for a new decision.
+pub fn manage(slug: &str) -> String {
+    format!("/{slug}/beslut/hantera")
+}
+
+/// Staff's page of one decision: edit, attachments, withdrawal.
+pub fn manage_one(slug: &str, id: DecisionId) -> String {
+    format!("/{slug}/beslut/hantera/{id}")
+}

@@ -1,0 +1,9 @@
+//! Openness' tests: one binary. HTTP tests run on SQLite and PostgreSQL; the browser test
+//! (accessibility with axe-core) on SQLite only.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
+
+mod browser;
+mod common;
+mod decisions;
+mod feeds;
