@@ -112,14 +112,14 @@ async fn list(
         store::list(&state.db, m.id, &f, current).await?.0
     };
     let choices = view::choices(&state, &ctx.tr, &labels, &m, &f).await?;
-    let committees = store::bodies(&state.db, m.id).await?;
-    let words = view::filter_words(&ctx.tr, &labels, &f, &committees);
+    let committees = &choices.used;
+    let words = view::filter_words(&ctx.tr, &labels, &f, committees);
     // The feeds follow the body and the tag, not the year.
     let unyeared = Filter {
         year: None,
         ..f.clone()
     };
-    let feed_words = view::filter_words(&ctx.tr, &labels, &unyeared, &committees);
+    let feed_words = view::filter_words(&ctx.tr, &labels, &unyeared, committees);
     let action = paths::decisions(&m.slug);
     let link = |p: i64| format!("{action}{}", f.query(p));
     let summary = ctx.tr.tn("openness-count", "n", total);

@@ -123,6 +123,8 @@ pub(super) struct Choice {
 /// The choices of the three filters: bodies that have decided something, every tag, and the
 /// years of the decisions. Each list starts with "all".
 pub(super) struct Choices {
+    /// The bodies that have decided something: (body, committee name).
+    pub used: Vec<(Body, String)>,
     pub bodies: Vec<Choice>,
     pub tags: Vec<Choice>,
     pub years: Vec<Choice>,
@@ -169,7 +171,12 @@ pub(super) async fn choices(
         label: y.to_string(),
         on: f.year == Some(y),
     }));
-    Ok(Choices { bodies, tags, years })
+    Ok(Choices {
+        used,
+        bodies,
+        tags,
+        years,
+    })
 }
 
 /// What the filters select, in words ("Kommunstyrelsen, Princip 5"), or `None` for none.
