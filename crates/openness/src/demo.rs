@@ -10,7 +10,8 @@
 //! council's earlier decision "att inleda dialog med civilsamhället" has no date in the seeds
 //! and is left out. The titles are ours, written from the seed's words; the tags (category, all
 //! six principles) are our reading. The third decision below, of Kultur- och fritidsnämnden, is
-//! INVENTED for the demo (it shows a committee, a paragraph, a protocol link and an association).
+//! INVENTED for the demo (it shows a committee, a paragraph and an association; no protocol link,
+//! since there is no such protocol).
 
 use crate::decisions::domain::{Body, Category, Checked, Filter};
 use crate::decisions::store;
@@ -79,7 +80,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
                   beslutsflöde, i linje med handlingsplanens princip 5 om öppenhet och insyn.\n\n\
                   (Påhittat exempel i demodata: seeds nämner inget sådant beslut.)"
             .into(),
-        protocol_url: "https://www.sala.se/".into(),
+        protocol_url: String::new(),
         category: Category::Dialog,
         principles: vec![5],
         organisations: iks,

@@ -313,6 +313,7 @@ async fn set_tags(
 ) -> Result<(), sqlx::Error> {
     Delete::from(Principles::Table)
         .filter(Principles::DecisionId, id)
+        .filter(Principles::MunicipalityId, m)
         .run(tx)
         .await?;
     for p in &c.principles {
@@ -325,6 +326,7 @@ async fn set_tags(
     }
     Delete::from(Organisations::Table)
         .filter(Organisations::DecisionId, id)
+        .filter(Organisations::MunicipalityId, m)
         .run(tx)
         .await?;
     for o in &c.organisations {
