@@ -205,12 +205,14 @@ async fn plan_page(
         .collect();
     html(&PlanPage {
         earlier,
-        page: ctx.page_in(
-            &m,
-            plan.as_ref()
-                .map(|p| p.title.clone())
-                .unwrap_or_else(|| ctx.t("actionplan-title")),
-        ),
+        page: ctx
+            .page_in(
+                &m,
+                plan.as_ref()
+                    .map(|p| p.title.clone())
+                    .unwrap_or_else(|| ctx.t("actionplan-title")),
+            )
+            .described(ctx.t("actionplan-intro")),
         notice,
         plan_intro: plan
             .as_ref()

@@ -519,3 +519,5 @@ meetings-tally = { $n ->
     [one] { $n } meeting held
    *[other] { $n } meetings held
 }
+
+meetings-description = Dialogue meetings between { $name } municipality and civil society: coming meetings, registration, invitations and minutes.

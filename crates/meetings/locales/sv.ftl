@@ -519,3 +519,5 @@ meetings-tally = { $n ->
     [one] { $n } möte hållet
    *[other] { $n } möten hållna
 }
+
+meetings-description = Dialogmöten mellan { $name } kommun och föreningslivet: kommande möten, anmälan, inbjudningar och protokoll.

@@ -126,7 +126,9 @@ async fn list_page(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
         vec![]
     };
     html(&ListPage {
-        page: ctx.page_in(&m, ctx.t("meetings-title")),
+        page: ctx
+            .page_in(&m, ctx.t("meetings-title"))
+            .described(ctx.tr.ta("meetings-description", &[("name", &m.name)])),
         coming,
         past,
         series: series
@@ -643,7 +645,10 @@ async fn meeting_page(
         .map(|line| (line, paths::turnout(&m.slug)));
     let topics = crate::topics::routes::meeting_topics(&state, &m, mt.id).await?;
     html(&MeetingPage {
-        page: ctx.page_in(&m, heading(&mt)),
+        page: ctx.page_in(&m, heading(&mt)).described(platform::layout::excerpt(
+            &format!("{}, {}. {}", crate::views::when(&ctx.tr, &mt), mt.place, mt.theme),
+            200,
+        )),
         series: mt.series_name.clone(),
         facts,
         theme: mt.theme.clone(),

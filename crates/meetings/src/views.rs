@@ -21,6 +21,13 @@ pub async fn link_meeting(state: &AppState, m: &Municipality, id: MeetingId) -> 
     Ok(domain::personal_link_valid(mt.ends_at, state.now()).then_some(mt))
 }
 
+/// A page of one meeting (its registration, minutes, invitation…): the meeting stands between
+/// the meetings and this page in the breadcrumbs.
+pub fn meeting_page(ctx: &Ctx, m: &Municipality, mt: &Meeting, title: String) -> Page {
+    ctx.page_in(m, title)
+        .via(crate::paths::meeting(&m.slug, mt.id), mt.title.clone())
+}
+
 /// The page of an expired link (410 Gone): what happened and whom to ask instead.
 pub fn link_expired(ctx: &Ctx, m: &Municipality) -> AppResult<Response> {
     let mut p = FormPage::new(ctx.page_in(m, ctx.t("meetings-link-expired-title")));

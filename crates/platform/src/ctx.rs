@@ -67,6 +67,8 @@ impl Ctx {
             nav: self.nav.clone(),
             base_url: self.base_url.clone(),
             description: None,
+            trail: vec![],
+            crumbs: true,
         }
     }
 

@@ -41,6 +41,18 @@ pub struct Page {
     pub base_url: String,
     /// What the page is about, for search engines and shared links; the site's own when `None`.
     pub description: Option<String>,
+    /// Pages between the section and this page in the breadcrumbs ("Lokaler › Stora salen ›
+    /// Boka"): (href, text), set by [`Page::via`].
+    pub trail: Vec<(String, String)>,
+    /// Whether the page shows breadcrumbs (error pages do not).
+    pub crumbs: bool,
+}
+
+/// One step of the breadcrumbs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Crumb {
+    pub href: String,
+    pub text: String,
 }
 
 impl Page {
@@ -55,7 +67,72 @@ impl Page {
             nav: state.nav.clone(),
             base_url: state.config.base_url.trim_end_matches('/').to_string(),
             description: None,
+            trail: vec![],
+            crumbs: true,
         }
+    }
+
+    /// A page between the section and this page in the breadcrumbs, in order from the top.
+    pub fn via(mut self, href: impl Into<String>, text: impl Into<String>) -> Page {
+        self.trail.push((href.into(), text.into()));
+        self
+    }
+
+    /// The breadcrumbs from the start page to this page, the last being this page; empty on a
+    /// start page. The section is the navigation item whose address begins this page's (or the
+    /// administration, or the operator's pages), so every page has them without its handler
+    /// saying more than [`Page::via`] for the pages in between.
+    pub fn breadcrumbs(&self) -> Vec<Crumb> {
+        if !self.crumbs {
+            return vec![];
+        }
+        let crumb = |href: &str, text: String| Crumb {
+            href: href.to_string(),
+            text,
+        };
+        // Whether this page lies below a section's address that ends in "/".
+        let below = |href: &str| self.path != href && self.path.starts_with(href);
+        let mut out = vec![];
+        match &self.municipality {
+            Some(m) => {
+                let home = format!("/{}/", m.slug);
+                if self.path == home || self.path == format!("/{}", m.slug) {
+                    return vec![];
+                }
+                out.push(crumb(&home, m.name.clone()));
+                let admin = format!("{home}admin/");
+                let section = self
+                    .nav
+                    .iter()
+                    .filter(|i| !i.path.is_empty())
+                    .map(|i| (format!("{home}{}", i.path), i.message_id))
+                    .filter(|(href, _)| below(&format!("{href}/")))
+                    .max_by_key(|(href, _)| href.len());
+                if let Some((href, id)) = section {
+                    out.push(crumb(&href, self.t(id)));
+                } else if below(&admin) {
+                    out.push(crumb(&admin, self.t("nav-admin")));
+                }
+            }
+            None => {
+                if self.path == "/" {
+                    return vec![];
+                }
+                out.push(crumb("/", self.site_name()));
+                if below("/drift/") {
+                    out.push(crumb("/drift/", self.t("nav-operator")));
+                }
+            }
+        }
+        out.extend(self.trail.iter().map(|(href, text)| crumb(href, text.clone())));
+        out.push(crumb(&self.path, self.title.clone()));
+        out
+    }
+
+    /// The page above this one: where the breadcrumbs' back link on a phone leads.
+    pub fn parent(&self) -> Option<Crumb> {
+        let crumbs = self.breadcrumbs();
+        crumbs.len().checked_sub(2).and_then(|i| crumbs.into_iter().nth(i))
     }
 
     /// The page's own description (`<meta name="description">`, `og:description`).
@@ -433,6 +510,7 @@ struct ErrorPage {
 
 pub fn render_error_page(mut page: Page, status: StatusCode, message: String, login_link: bool) -> Html<String> {
     page.title = message.clone();
+    page.crumbs = false;
     let t = ErrorPage {
         page,
         status: status.as_u16(),
@@ -454,7 +532,99 @@ pub fn render_error_page(mut page: Page, status: StatusCode, message: String, lo
 
 #[cfg(test)]
 mod tests {
-    use super::excerpt;
+    use super::{excerpt, Crumb, Page};
+    use crate::i18n::{Catalog, Lang, Tr};
+    use crate::state::NavItem;
+    use std::sync::Arc;
+
+    fn page(path: &str, title: &str, slug: Option<&str>) -> Page {
+        let catalog = Catalog::new(&[&crate::i18n::MESSAGES]).expect("the platform's messages");
+        let page = Page {
+            tr: Tr {
+                lang: Lang::Sv,
+                catalog: Arc::new(catalog),
+            },
+            user: None,
+            csrf: String::new(),
+            path: path.to_string(),
+            title: title.to_string(),
+            municipality: None,
+            nav: Arc::new(vec![
+                NavItem {
+                    path: "",
+                    message_id: "nav-home",
+                },
+                NavItem {
+                    path: "lokaler",
+                    message_id: "nav-operator",
+                },
+            ]),
+            base_url: String::new(),
+            description: None,
+            trail: vec![],
+            crumbs: true,
+        };
+        match slug {
+            Some(s) => page.in_municipality(s, "Sala kommun"),
+            None => page,
+        }
+    }
+
+    fn trail(p: &Page) -> Vec<(String, String)> {
+        p.breadcrumbs()
+            .into_iter()
+            .map(|Crumb { href, text }| (href, text))
+            .collect()
+    }
+
+    #[test]
+    fn breadcrumbs_lead_from_the_start_through_the_section_to_the_page() {
+        // A start page has none.
+        assert!(page("/sala/", "Sala kommun", Some("sala")).breadcrumbs().is_empty());
+        assert!(page("/", "Överens", None).breadcrumbs().is_empty());
+        // A section's own page: the municipality, then the page.
+        let list = page("/sala/lokaler", "Lokaler", Some("sala"));
+        assert_eq!(
+            trail(&list),
+            [
+                ("/sala/".into(), "Sala kommun".into()),
+                ("/sala/lokaler".into(), "Lokaler".into())
+            ]
+        );
+        // A page below a section names the section (by its navigation item), then the pages the
+        // handler gave, then itself; the back link on a phone leads to the one above.
+        let book = page("/sala/lokaler/rum/7/boka", "Boka Stora salen", Some("sala"))
+            .via("/sala/lokaler/rum/7", "Stora salen");
+        assert_eq!(
+            trail(&book),
+            [
+                ("/sala/".into(), "Sala kommun".into()),
+                ("/sala/lokaler".into(), "Drift".into()),
+                ("/sala/lokaler/rum/7".into(), "Stora salen".into()),
+                ("/sala/lokaler/rum/7/boka".into(), "Boka Stora salen".into()),
+            ]
+        );
+        assert_eq!(book.parent().map(|c| c.text), Some("Stora salen".to_string()));
+        // A path that only begins with a section's letters is not in it.
+        let other = page("/sala/lokalerna", "Annat", Some("sala"));
+        assert_eq!(trail(&other).len(), 2);
+        // Administration and the operator's pages are sections of their own.
+        let admin = page("/sala/admin/personal", "Personal", Some("sala"));
+        assert_eq!(trail(&admin)[1], ("/sala/admin/".into(), "Administrera".into()));
+        let outbox = page("/drift/utkorg", "Utkorg", None);
+        assert_eq!(
+            trail(&outbox),
+            [
+                ("/".into(), "Överens".into()),
+                ("/drift/".into(), "Drift".into()),
+                ("/drift/utkorg".into(), "Utkorg".into()),
+            ]
+        );
+        // An error page has none.
+        let mut error = page("/sala/lokaler/rum/999", "Sidan finns inte", Some("sala"));
+        error.crumbs = false;
+        assert!(error.breadcrumbs().is_empty());
+    }
 
     #[test]
     fn an_excerpt_ends_at_a_word() {

@@ -176,3 +176,6 @@ premises-find-room = Find premises
 premises-mine-none = You have no coming bookings.
 premises-mine-caption = Your coming bookings
 premises-more-filters = Equipment and accessibility
+
+premises-description = Premises that associations and residents can book in { $name }: search by day, size, equipment and accessibility.
+premises-room-description = { $address }. Room for { $n } people.

@@ -176,3 +176,6 @@ premises-find-room = Hitta en lokal
 premises-mine-none = Du har inga kommande bokningar.
 premises-mine-caption = Dina kommande bokningar
 premises-more-filters = Utrustning och tillgänglighet
+
+premises-description = Lokaler som föreningar och invånare kan boka i { $name }: sök efter dag, storlek, utrustning och tillgänglighet.
+premises-room-description = { $address }. Plats för { $n } personer.

@@ -124,7 +124,9 @@ async fn directory(
     };
     let api_query = f.to_query(f.page);
     html(&DirectoryPage {
-        page: ctx.page_in(&m, ctx.t("registry-title")),
+        page: ctx
+            .page_in(&m, ctx.t("registry-title"))
+            .described(ctx.ta_name("registry-intro", &m.name)),
         intro: ctx.ta_name("registry-intro", &m.name),
         action: paths::directory(&m),
         q: f.query.as_ref().map(|q| q.display()).unwrap_or_default(),
@@ -417,7 +419,9 @@ async fn profile_page(
         _ => None,
     };
     html(&ProfilePage {
-        page: ctx.page_in(&m, profile.name.clone()),
+        page: ctx
+            .page_in(&m, profile.name.clone())
+            .described(platform::layout::excerpt(&profile.mission, 200)),
         notice,
         facts,
         mission: profile.mission.clone(),

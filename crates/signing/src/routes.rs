@@ -129,7 +129,9 @@ async fn list(
         _ => None,
     };
     html(&ListPage {
-        page: ctx.page_in(&m, ctx.t("signing-title")),
+        page: ctx
+            .page_in(&m, ctx.t("signing-title"))
+            .described(ctx.ta_name("signing-intro", &m.name)),
         intro: ctx.ta_name("signing-intro", &m.name),
         notice,
         actions,

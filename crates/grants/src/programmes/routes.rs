@@ -92,7 +92,7 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> App
         })
         .collect();
     html(&ListPage {
-        page: ctx.page_in(&m, ctx.t("grants-title")),
+        page: ctx.page_in(&m, ctx.t("grants-title")).described(ctx.t("grants-intro")),
         rows,
         new_href: coordinator.then(|| paths::new_programme(&m.slug)),
         api: paths::api(&m.slug),
@@ -376,7 +376,9 @@ async fn render(
     html_status(
         status,
         &ProgrammePage {
-            page: ctx.page_in(m, name),
+            page: ctx
+                .page_in(m, name)
+                .described(platform::layout::excerpt(&description, 200)),
             kind: ctx.t(kind.message_id()),
             published,
             description: paragraphs(&description),

@@ -40,7 +40,12 @@ fn form(ctx: &Ctx, m: &Municipality, mt: &Meeting, message: &str) -> Form {
 
 /// The page: the form while the meeting can be called off, otherwise why not.
 fn render(ctx: &Ctx, m: &Municipality, mt: &Meeting, form: Option<Form>, now: i64) -> AppResult<Response> {
-    let mut p = FormPage::new(ctx.page_in(m, ctx.tr.ta("meetings-call-off-title", &[("title", &mt.title)])));
+    let mut p = FormPage::new(crate::views::meeting_page(
+        ctx,
+        m,
+        mt,
+        ctx.tr.ta("meetings-call-off-title", &[("title", &mt.title)]),
+    ));
     if mt.cancelled_at.is_some() {
         p.intro = vec![ctx.t("meetings-called-off")];
     } else if mt.ends_at < now {

@@ -244,7 +244,12 @@ async fn render(state: &AppState, ctx: &Ctx, m: &Municipality, mt: &Meeting, for
     let published = minutes::minutes(&state.db, m.id, mt.id)
         .await?
         .is_some_and(|n| n.published_at.is_some());
-    let mut p = FormPage::new(ctx.page_in(m, ctx.tr.ta("meetings-correct-title", &[("title", &mt.title)])));
+    let mut p = FormPage::new(crate::views::meeting_page(
+        ctx,
+        m,
+        mt,
+        ctx.tr.ta("meetings-correct-title", &[("title", &mt.title)]),
+    ));
     p.intro = vec![ctx.t(if published {
         "meetings-correct-published"
     } else {

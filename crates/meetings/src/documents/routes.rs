@@ -152,7 +152,12 @@ async fn render_meeting(
     let of_meeting = meeting_links(state, m, mt.id, false, true).await?;
     let of_minutes = meeting_links(state, m, mt.id, true, true).await?;
     let page = DocumentsPage {
-        page: ctx.page_in(m, ctx.tr.ta("meetings-documents-title", &[("title", &mt.title)])),
+        page: crate::views::meeting_page(
+            ctx,
+            m,
+            &mt,
+            ctx.tr.ta("meetings-documents-title", &[("title", &mt.title)]),
+        ),
         notice,
         intro: ctx.t("meetings-documents-intro"),
         lists: vec![

@@ -165,7 +165,12 @@ async fn render(
         forms.push((t("meetings-group-place-heading"), place_form));
     }
     let page = GroupsPage {
-        page: ctx.page_in(m, ctx.tr.ta("meetings-groups-title", &[("title", &mt.title)])),
+        page: crate::views::meeting_page(
+            ctx,
+            m,
+            mt,
+            ctx.tr.ta("meetings-groups-title", &[("title", &mt.title)]),
+        ),
         notice,
         groups: groups
             .iter()
@@ -321,7 +326,12 @@ async fn add_comment(
             form.invalid(&ctx.tr, k, e);
         }
     }
-    let mut page = FormPage::new(ctx.page_in(&m, ctx.tr.ta("meetings-minutes-edit-title", &[("title", &mt.title)])));
+    let mut page = FormPage::new(crate::views::meeting_page(
+        &ctx,
+        &m,
+        &mt,
+        ctx.tr.ta("meetings-minutes-edit-title", &[("title", &mt.title)]),
+    ));
     page.form = Some(form);
     page.links = vec![(
         paths::minutes_edit(&m.slug, mt.id, None),

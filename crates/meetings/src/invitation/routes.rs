@@ -247,7 +247,12 @@ async fn render_letter(
     let letter = letter(state, &ctx.tr, m, &mt).await?;
     let coordinator = coordinates(ctx, m);
     html(&LetterPage {
-        page: ctx.page_in(m, ctx.tr.ta("meetings-invitation-title", &[("title", &mt.title)])),
+        page: crate::views::meeting_page(
+            ctx,
+            m,
+            &mt,
+            ctx.tr.ta("meetings-invitation-title", &[("title", &mt.title)]),
+        ),
         letter,
         css: printable.then(|| paths::print_css(&m.slug)),
         print: (!printable).then(|| paths::invitation_print(&m.slug, mt.id)),
@@ -305,7 +310,12 @@ async fn send_page(
 ) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
     let mt = views::meeting(&state, &m, id).await?;
-    let mut p = FormPage::new(ctx.page_in(&m, ctx.tr.ta("meetings-send-title", &[("title", &mt.title)])));
+    let mut p = FormPage::new(crate::views::meeting_page(
+        &ctx,
+        &m,
+        &mt,
+        ctx.tr.ta("meetings-send-title", &[("title", &mt.title)]),
+    ));
     p.intro = vec![ctx.t("meetings-send-intro")];
     p.form = Some(send_form(&state, &ctx, &m, &mt).await?);
     p.links = vec![(paths::invitation(&m.slug, mt.id), ctx.t("meetings-back-to-invitation"))];
@@ -359,7 +369,12 @@ async fn send(
         .collect();
     let n = queue_all(&state, &m, mt.id, &mails, user).await?;
     state.jobs_wakeup.notify_one();
-    let mut p = FormPage::new(ctx.page_in(&m, ctx.tr.ta("meetings-send-title", &[("title", &mt.title)])));
+    let mut p = FormPage::new(crate::views::meeting_page(
+        &ctx,
+        &m,
+        &mt,
+        ctx.tr.ta("meetings-send-title", &[("title", &mt.title)]),
+    ));
     p.notice = Some(ctx.tr.ta("meetings-sent", &[("n", &n)]));
     p.links = vec![(paths::invitation(&m.slug, mt.id), ctx.t("meetings-back-to-invitation"))];
     html(&p)

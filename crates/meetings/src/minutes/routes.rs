@@ -224,7 +224,12 @@ async fn minutes_page(
     );
     let documents = crate::documents::meeting_links(&state, &m, mt.id, true, false).await?;
     let t = MinutesPage {
-        page: ctx.page_in(&m, ctx.tr.ta("meetings-minutes-title", &[("title", &mt.title)])),
+        page: crate::views::meeting_page(
+            &ctx,
+            &m,
+            &mt,
+            ctx.tr.ta("meetings-minutes-title", &[("title", &mt.title)]),
+        ),
         draft: minutes.published_at.is_none(),
         facts: vec![
             (ctx.t("meetings-when"), when),
@@ -414,7 +419,12 @@ async fn render_edit(
         crate::groups::comment_form(ctx, m, mt),
     ));
     let t = EditPage {
-        page: ctx.page_in(m, ctx.tr.ta("meetings-minutes-edit-title", &[("title", &mt.title)])),
+        page: crate::views::meeting_page(
+            ctx,
+            m,
+            mt,
+            ctx.tr.ta("meetings-minutes-edit-title", &[("title", &mt.title)]),
+        ),
         notice,
         published,
         publish_action: paths::minutes_publish(&m.slug, mt.id),

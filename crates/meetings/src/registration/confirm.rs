@@ -71,7 +71,12 @@ pub(super) async fn page(
         .await?
         .ok_or(AppError::NotFound("meetings-err-no-pending"))?;
     let mt = views::meeting(&state, &m, meeting_id).await?;
-    let mut p = FormPage::new(ctx.page_in(&m, ctx.tr.ta("meetings-confirm-title", &[("title", &mt.title)])));
+    let mut p = FormPage::new(crate::views::meeting_page(
+        &ctx,
+        &m,
+        &mt,
+        ctx.tr.ta("meetings-confirm-title", &[("title", &mt.title)]),
+    ));
     p.intro = register_intro(&ctx, &mt);
     p.intro.insert(
         0,
@@ -124,7 +129,12 @@ pub(super) async fn save(
             registered_page(&ctx, &m, &mt, status, &input.email, &cancel)
         }
         Err(RegisterError::Already) => {
-            let mut p = FormPage::new(ctx.page_in(&m, ctx.tr.ta("meetings-confirm-title", &[("title", &mt.title)])));
+            let mut p = FormPage::new(crate::views::meeting_page(
+                &ctx,
+                &m,
+                &mt,
+                ctx.tr.ta("meetings-confirm-title", &[("title", &mt.title)]),
+            ));
             p.notice = Some(ctx.t("meetings-err-already"));
             p.links = vec![(paths::meeting(&m.slug, mt.id), ctx.t("meetings-back-to-meeting"))];
             html_status(StatusCode::UNPROCESSABLE_ENTITY, &p)

@@ -26,7 +26,12 @@ pub(super) fn render_register(
     form: Option<Form>,
     status: StatusCode,
 ) -> AppResult<Response> {
-    let mut p = FormPage::new(ctx.page_in(m, ctx.tr.ta("meetings-register-title", &[("title", &mt.title)])));
+    let mut p = FormPage::new(crate::views::meeting_page(
+        ctx,
+        m,
+        mt,
+        ctx.tr.ta("meetings-register-title", &[("title", &mt.title)]),
+    ));
     p.intro = register_intro(ctx, mt);
     if form.is_none() {
         p.intro.push(ctx.t("meetings-err-closed"));

@@ -157,7 +157,12 @@ async fn cancel_page(
     let Some(mt) = views::link_meeting(&state, &m, reg.meeting_id).await? else {
         return views::link_expired(&ctx, &m);
     };
-    let mut p = FormPage::new(ctx.page_in(&m, ctx.tr.ta("meetings-cancel-title", &[("title", &mt.title)])));
+    let mut p = FormPage::new(crate::views::meeting_page(
+        &ctx,
+        &m,
+        &mt,
+        ctx.tr.ta("meetings-cancel-title", &[("title", &mt.title)]),
+    ));
     p.intro = register_intro(&ctx, &mt);
     if Status::parse(&reg.status) == Status::Cancelled {
         p.notice = Some(ctx.t("meetings-cancelled"));
@@ -262,7 +267,12 @@ async fn render_participants(
     let parties = store::by_party(&state.db, m.id, mt.id).await?;
     let total = parties.iter().fold((0, 0), |(a, b), p| (a + p.1, b + p.2));
     html(&ParticipantsPage {
-        page: ctx.page_in(m, ctx.tr.ta("meetings-participants-title", &[("title", &mt.title)])),
+        page: crate::views::meeting_page(
+            ctx,
+            m,
+            mt,
+            ctx.tr.ta("meetings-participants-title", &[("title", &mt.title)]),
+        ),
         notice,
         people,
         parties: parties
@@ -428,7 +438,12 @@ async fn participants_print(
     let mut rows = table(&ctx, &people);
     let header = if rows.is_empty() { vec![] } else { rows.remove(0) };
     html(&PrintPage {
-        page: ctx.page_in(&m, ctx.tr.ta("meetings-participants-title", &[("title", &mt.title)])),
+        page: crate::views::meeting_page(
+            &ctx,
+            &m,
+            &mt,
+            ctx.tr.ta("meetings-participants-title", &[("title", &mt.title)]),
+        ),
         css: paths::print_css(&m.slug),
         facts: vec![
             (ctx.t("meetings-when"), when(&ctx.tr, &mt)),

@@ -144,10 +144,14 @@ fn room_intro(ctx: &Ctx, room: &Room) -> Vec<String> {
 }
 
 async fn render_book(ctx: &Ctx, m: &Municipality, room: &Room, form: Form, status: StatusCode) -> AppResult<Response> {
-    let mut p = FormPage::new(ctx.page_in(m, ctx.tr.ta("premises-book-title", &[("room", &room.full_name())])));
+    let room_href = format!("{}/rum/{}", base(m), room.id);
+    let mut p = FormPage::new(
+        ctx.page_in(m, ctx.tr.ta("premises-book-title", &[("room", &room.full_name())]))
+            .via(room_href.clone(), room.full_name()),
+    );
     p.intro = room_intro(ctx, room);
     p.form = Some(form);
-    p.links = vec![(format!("{}/rum/{}", base(m), room.id), ctx.t("premises-back-to-room"))];
+    p.links = vec![(room_href, ctx.t("premises-back-to-room"))];
     html_status(status, &p)
 }
 

@@ -52,7 +52,10 @@ async fn join_page(
 ) -> AppResult<Response> {
     require_user(ctx.user.as_ref())?;
     let profile = profile_or_404(&state, &m, id).await?;
-    let mut page = FormPage::new(ctx.page_in(&m, ctx.ta_name("registry-join-title", &profile.name)));
+    let mut page = FormPage::new(ctx.page_in(&m, ctx.ta_name("registry-join-title", &profile.name)).via(
+        crate::paths::organisation(&m, profile.organisation_id),
+        profile.name.clone(),
+    ));
     page.intro = vec![ctx.t("registry-join-intro")];
     page.form = Some(join_form(&ctx, paths::join(&m, id)));
     page.links = vec![(paths::organisation(&m, id), ctx.t("registry-back-to-profile"))];
@@ -95,7 +98,10 @@ async fn join(
         Err(e) => form.invalid(&ctx.tr, "message", e),
     }
     let status = form.status();
-    let mut page = FormPage::new(ctx.page_in(&m, ctx.ta_name("registry-join-title", &profile.name)));
+    let mut page = FormPage::new(ctx.page_in(&m, ctx.ta_name("registry-join-title", &profile.name)).via(
+        crate::paths::organisation(&m, profile.organisation_id),
+        profile.name.clone(),
+    ));
     page.form = Some(form);
     page.links = vec![(paths::organisation(&m, id), ctx.t("registry-back-to-profile"))];
     html_status(status, &page)

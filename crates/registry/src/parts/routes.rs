@@ -94,7 +94,10 @@ fn parts_page(
     items: Vec<(String, Option<String>)>,
     form: Form,
 ) -> FormPage {
-    let mut page = FormPage::new(ctx.page_in(m, ctx.ta_name(&format!("registry-{part}-title"), &p.name)));
+    let mut page = FormPage::new(
+        ctx.page_in(m, ctx.ta_name(&format!("registry-{part}-title"), &p.name))
+            .via(crate::paths::organisation(m, p.organisation_id), p.name.clone()),
+    );
     page.intro = vec![ctx.t(&format!("registry-{part}-intro"))];
     page.items_heading = ctx.t(&format!("registry-{part}-heading"));
     page.remove_label = ctx.t("registry-remove");

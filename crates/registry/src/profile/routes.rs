@@ -304,7 +304,9 @@ pub(crate) fn edit_frame(
 ) -> EditPage {
     let id = profile.organisation_id;
     EditPage {
-        page: ctx.page_in(m, ctx.ta_name("registry-edit-title", &profile.name)),
+        page: ctx
+            .page_in(m, ctx.ta_name("registry-edit-title", &profile.name))
+            .via(crate::paths::organisation(m, id), profile.name.clone()),
         intro: vec![ctx.t("registry-edit-intro")],
         form,
         statutes: Some(StatutesView {
