@@ -163,6 +163,102 @@ async fn the_start_pages_say_what_is_happening(backend: Backend) {
 
 both!(the_start_pages_say_what_is_happening);
 
+/// The breadcrumbs' texts, in order, and which one is this page.
+fn crumbs(html: &str) -> Vec<(String, bool)> {
+    let nav = part(html, "<nav class=\"ds-breadcrumbs", "</nav>");
+    let list = part(nav, "<ol>", "</ol>");
+    list.split("<li>")
+        .skip(1)
+        .map(|li| {
+            let text = li
+                .split('>')
+                .nth(1)
+                .unwrap_or_default()
+                .split('<')
+                .next()
+                .unwrap_or_default();
+            (text.to_string(), li.contains("aria-current=\"page\""))
+        })
+        .collect()
+}
+
+fn description(html: &str) -> String {
+    let tag = part(html, "<meta name=\"description\" content=\"", "\">");
+    tag.trim_start_matches("<meta name=\"description\" content=\"")
+        .to_string()
+}
+
+/// Every page below a start page says where it is (the municipality, its section, the pages
+/// between), and pages that are shared say what they are about, from their own content.
+async fn pages_say_where_they_are_and_what_they_are_about(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    assert!(app::demo::load(&app.state.db, app.state.now()).await.unwrap());
+    let anon = app.client();
+    let sala = app.municipality_id("sala").await;
+    let (meeting, title, place): (i64, String, String) = sqlx::query_as(
+        "SELECT id, title, place FROM meetings_meetings WHERE municipality_id = $1 ORDER BY starts_at DESC LIMIT 1",
+    )
+    .bind(sala)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+
+    // A start page has no breadcrumbs; a section's list has the municipality and itself.
+    assert!(!anon.get("/sala/").await.body.contains("ds-breadcrumbs"));
+    let list = anon.get("/sala/moten").await;
+    assert_eq!(
+        crumbs(&list.body),
+        [
+            ("Sala".to_string(), false),
+            ("Dialogmöten och samverkansråd".to_string(), true)
+        ]
+    );
+    assert_eq!(
+        description(&list.body),
+        "Dialogmöten mellan Sala kommun och föreningslivet: kommande möten, anmälan, inbjudningar och protokoll."
+    );
+
+    // A meeting's registration page: the meeting stands between the section and the page.
+    let reg = anon.get(&format!("/sala/moten/{meeting}/anmalan")).await;
+    assert_eq!(reg.status, 200);
+    let c = crumbs(&reg.body);
+    assert_eq!(c.len(), 4, "{c:?}");
+    assert_eq!(c[1], ("Möten".to_string(), false));
+    assert_eq!(c[2], (title.clone(), false));
+    assert!(c[3].1 && c[3].0.contains(&title), "{c:?}");
+    // The phone's back link leads to the meeting.
+    assert!(reg.body.contains(&format!(
+        "<a class=\"ds-link\" href=\"/sala/moten/{meeting}\"><span class=\"ds-sr-only\">Tillbaka till </span>"
+    )));
+
+    // The meeting's page describes it by its time and place.
+    let page = anon.get(&format!("/sala/moten/{meeting}")).await;
+    assert!(description(&page.body).contains(&place), "{}", description(&page.body));
+
+    // An association's page by its mission.
+    let (org, mission): (i64, String) = sqlx::query_as(
+        "SELECT organisation_id, mission FROM registry_profiles WHERE municipality_id = $1 AND mission <> '' ORDER BY organisation_id LIMIT 1",
+    )
+    .bind(sala)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    let profile = anon.get(&format!("/sala/foreningar/{org}")).await;
+    let first_words: String = mission.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    assert!(
+        description(&profile.body).starts_with(&first_words),
+        "{}",
+        description(&profile.body)
+    );
+
+    // An error page has none.
+    let missing = anon.get("/sala/moten/999999").await;
+    assert_eq!(missing.status, 404);
+    assert!(!missing.body.contains("ds-breadcrumbs"));
+    app.stop().await;
+}
+both!(pages_say_where_they_are_and_what_they_are_about);
+
 /// The start pages with the demo's data, on a desktop and a 390 px phone, in Swedish and
 /// English: no axe-core violations (the chart's colours, the date badges, the cards).
 async fn start_pages_have_no_accessibility_violations(backend: Backend) {
