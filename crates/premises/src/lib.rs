@@ -16,6 +16,7 @@ mod routes;
 pub mod seasons;
 pub mod store;
 pub mod synth;
+mod week;
 
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;

@@ -11,6 +11,7 @@ use crate::domain::{self, BookerKind, Equipment, Span, Status};
 use crate::ids::{PremisesId, RoomId};
 use crate::inventory::store::{self as inventory, Room};
 use crate::store::{self, Need};
+use crate::week::DayView;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
@@ -364,7 +365,9 @@ async fn search_page(
     let areas = inventory::areas(&state.db, m.id).await?;
     let errors = s.problems.iter().map(|(f, id)| (format!("f-{f}"), ctx.t(id))).collect();
     html(&SearchPage {
-        page: ctx.page_in(&m, ctx.t("premises-title")),
+        page: ctx
+            .page_in(&m, ctx.t("premises-title"))
+            .described(ctx.tr.ta("premises-description", &[("name", &m.name)])),
         action: base(&m),
         date: if s.date.is_empty() {
             date.to_string()
@@ -403,14 +406,6 @@ async fn search_page(
 
 // --- A room and its week ---
 
-pub(crate) struct DayView {
-    pub id: String,
-    pub heading: String,
-    pub closed: bool,
-    /// (time text, free?, booking link or '', status text)
-    pub spans: Vec<(String, bool, String, String)>,
-}
-
 #[derive(Template)]
 #[template(path = "premises_room.html")]
 struct RoomPage {
@@ -428,6 +423,8 @@ struct RoomPage {
     prev_week: String,
     next_week: String,
     days: Vec<DayView>,
+    /// The hour axis's labels, shown beside the days on a wide screen.
+    axis: Vec<String>,
     feed: String,
     edit: Option<String>,
     back: String,
@@ -449,45 +446,9 @@ async fn room_page(
     let lang = ctx.lang().code();
     let now = state.now();
     let room_base = format!("{}/rum/{}", base(&m), room.id);
-    let days = week
+    let (days, axis) = week
         .get(&room.id)
-        .map(|days| {
-            days.iter()
-                .map(|(d, spans)| DayView {
-                    id: format!("dag-{d}"),
-                    heading: domain::day_heading(*d, lang),
-                    closed: room.hours.on(d.weekday()).is_none(),
-                    spans: spans
-                        .iter()
-                        // A retired room shows its bookings, never a free time to book.
-                        .filter(|s| s.taken.is_some() || (s.ends_at > now && room.retired_at.is_none()))
-                        .map(|s| {
-                            let text = format!("{}–{}", domain::clock(s.starts_at), domain::clock_end(s.ends_at));
-                            match s.taken {
-                                None => {
-                                    let from = domain::clock(s.starts_at.max((now + 899) / 900 * 900));
-                                    (
-                                        text,
-                                        true,
-                                        format!("{room_base}/boka?datum={d}&fran={from}"),
-                                        String::new(),
-                                    )
-                                }
-                                Some(st) => (
-                                    text,
-                                    false,
-                                    String::new(),
-                                    ctx.t(match st {
-                                        Status::Requested => "premises-taken-preliminary",
-                                        _ => "premises-taken",
-                                    }),
-                                ),
-                            }
-                        })
-                        .collect(),
-                })
-                .collect()
-        })
+        .map(|days| crate::week::days(&ctx, &room, days, &room_base, now, state.today()))
         .unwrap_or_default();
     let photos = inventory::photos(&state.db, m.id, room.id)
         .await?
@@ -529,7 +490,10 @@ async fn room_page(
         .filter(|u| crate::inventory::domain::manages(u, m.id, room.organisation_id))
         .map(|_| format!("{room_base}/redigera"));
     html(&RoomPage {
-        page: ctx.page_in(&m, room.full_name()),
+        page: ctx.page_in(&m, room.full_name()).described(ctx.tr.ta(
+            "premises-room-description",
+            &[("address", &room.address), ("n", &room.capacity)],
+        )),
         owner: if room.owner.is_empty() {
             m.name.clone()
         } else {
@@ -557,6 +521,7 @@ async fn room_page(
         prev_week: format!("{room_base}?vecka={}", domain::week_code(monday - Duration::days(7))),
         next_week: format!("{room_base}?vecka={}", domain::week_code(monday + Duration::days(7))),
         days,
+        axis,
         feed: format!("{room_base}/kalender.ics"),
         edit,
         back: base(&m),

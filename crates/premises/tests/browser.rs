@@ -79,13 +79,17 @@ async fn premises_pages_have_no_accessibility_violations(backend: Backend) {
         .await;
     f.visit(&browser, &app, "/sala/lokaler?utrustning=piano", "Ingen lokal passar")
         .await;
-    f.visit(
-        &browser,
-        &app,
-        &format!("/sala/lokaler/rum/{r}?vecka=2026-W49"),
-        "18:00–20:00 Preliminärt bokad",
-    )
-    .await;
+    // The room's week: a grid of days side by side on a desktop, a list per day on a phone.
+    let week = format!("/sala/lokaler/rum/{r}?vecka=2026-W49");
+    for (width, height, grid) in [(390, 844, false), (1280, 1000, true)] {
+        browser
+            .client()
+            .set_window_size(width, height)
+            .await
+            .expect("resize the window");
+        f.visit(&browser, &app, &week, "18:00–20:00 Preliminärt bokad").await;
+        assert_eq!(week_layout(&browser).await, grid, "the week at {width} px");
+    }
     browser.switch_language("English").await;
     browser.wait_for_text("Opening hours").await;
     f.check(&browser, "the room's week in English").await;
@@ -128,6 +132,32 @@ async fn premises_pages_have_no_accessibility_violations(backend: Backend) {
     f.assert_none();
     app.deliver().await;
     app.stop().await;
+}
+
+/// Whether the room's week is shown as a grid: Tuesday beside Monday, and Wednesday's booking
+/// 18:00–20:00 (all-day hours, so rows of 30 minutes from midnight) where its row and span say.
+async fn week_layout(browser: &Browser) -> bool {
+    let v = browser
+        .js(
+            "const box = id => document.getElementById(id).getBoundingClientRect();
+             const li = document.querySelector('#dag-2026-12-02 ~ ul li.wk-taken');
+             const ul = li.parentElement.getBoundingClientRect();
+             const row = parseFloat(getComputedStyle(li.parentElement).gridAutoRows);
+             const at = li.getBoundingClientRect();
+             return [box('dag-2026-12-01').left > box('dag-2026-11-30').left,
+                     row > 0 ? Math.round((at.top - ul.top) / row) + 1 : 0,
+                     row > 0 ? Math.round(at.height / row) : 0,
+                     li.dataset.row, li.dataset.span];",
+            vec![],
+        )
+        .await;
+    let side_by_side = v[0].as_bool().unwrap();
+    if side_by_side {
+        assert_eq!(v[1], 37, "the booking's row: {v}");
+        assert_eq!(v[2], 4, "the booking's rows: {v}");
+        assert_eq!((v[3].as_str(), v[4].as_str()), (Some("37"), Some("4")), "{v}");
+    }
+    side_by_side
 }
 
 async fn a_person_books_a_room_with_the_keyboard_alone(backend: Backend) {

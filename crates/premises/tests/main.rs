@@ -18,3 +18,4 @@ mod retire;
 mod seasons;
 mod seasons_common;
 mod seasons_lifecycle;
+mod week_grid;
