@@ -165,12 +165,7 @@ async fn render(
         forms.push((t("meetings-group-place-heading"), place_form));
     }
     let page = GroupsPage {
-        page: crate::views::meeting_page(
-            ctx,
-            m,
-            mt,
-            ctx.tr.ta("meetings-groups-title", &[("title", &mt.title)]),
-        ),
+        page: crate::views::meeting_page(ctx, m, mt, ctx.tr.ta("meetings-groups-title", &[("title", &mt.title)])),
         notice,
         groups: groups
             .iter()
