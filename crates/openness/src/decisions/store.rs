@@ -95,33 +95,54 @@ const COLUMNS: &str = "d.id, d.body, d.committee, d.meeting_on, d.paragraph, d.t
                        d.category, d.withdrawn_at, d.withdrawn_reason, d.created_at, d.updated_at";
 const ORDER: &str = "ORDER BY d.meeting_on DESC, d.id DESC";
 
+/// A value a filter binds: text, or a number compared with an integer column (so that its
+/// index serves).
+enum Bind {
+    Text(String),
+    Int(i64),
+}
+
+/// Bind a filter's values after those already bound.
+fn bind_all<'q, O>(
+    mut q: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
+    binds: &'q [Bind],
+) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    for b in binds {
+        q = match b {
+            Bind::Text(t) => q.bind(t.as_str()),
+            Bind::Int(n) => q.bind(*n),
+        };
+    }
+    q
+}
+
 /// The `WHERE` of a filtered list (after `d.municipality_id = $1`) and its text binds, numbered
 /// from `$2`.
-fn conditions(f: &Filter) -> (String, Vec<String>) {
+fn conditions(f: &Filter) -> (String, Vec<Bind>) {
     let mut sql = String::new();
-    let mut binds: Vec<String> = vec![];
-    let mut bind = |sql: &mut String, clause: &str, v: String| {
+    let mut binds: Vec<Bind> = vec![];
+    let mut bind = |sql: &mut String, clause: &str, v: Bind| {
         binds.push(v);
         sql.push_str(&clause.replace('?', &format!("${}", binds.len() + 1)));
     };
     if let Some(b) = &f.body {
         let (body, key) = b.stored();
-        bind(&mut sql, " AND d.body = ?", body.as_str().to_string());
-        bind(&mut sql, " AND d.committee_key = ?", key.to_string());
+        bind(&mut sql, " AND d.body = ?", Bind::Text(body.as_str().to_string()));
+        bind(&mut sql, " AND d.committee_key = ?", Bind::Text(key.to_string()));
     }
     match f.tag {
         Some(Tag::Principle(n)) => bind(
             &mut sql,
             " AND EXISTS (SELECT 1 FROM openness_decision_principles p WHERE p.decision_id = d.id \
-             AND CAST(p.principle AS TEXT) = ?)",
-            n.to_string(),
+             AND p.principle = ?)",
+            Bind::Int(n),
         ),
-        Some(Tag::Category(c)) => bind(&mut sql, " AND d.category = ?", c.as_str().to_string()),
+        Some(Tag::Category(c)) => bind(&mut sql, " AND d.category = ?", Bind::Text(c.as_str().to_string())),
         None => {}
     }
     if let Some(y) = f.year {
-        bind(&mut sql, " AND d.meeting_on >= ?", format!("{y:04}-01-01"));
-        bind(&mut sql, " AND d.meeting_on < ?", format!("{:04}-01-01", y + 1));
+        bind(&mut sql, " AND d.meeting_on >= ?", Bind::Text(format!("{y:04}-01-01")));
+        bind(&mut sql, " AND d.meeting_on < ?", Bind::Text(format!("{:04}-01-01", y + 1)));
     }
     (sql, binds)
 }
@@ -131,11 +152,9 @@ fn conditions(f: &Filter) -> (String, Vec<String>) {
 pub async fn list(db: &Db, m: MunicipalityId, f: &Filter, page: i64) -> Result<(Vec<Decision>, i64), sqlx::Error> {
     let (cond, binds) = conditions(f);
     let count_sql = format!("SELECT COUNT(*) FROM openness_decisions d WHERE d.municipality_id = $1{cond}");
-    let mut q = sqlx::query_as::<_, (i64,)>(&count_sql).bind(m);
-    for b in &binds {
-        q = q.bind(b.as_str());
-    }
-    let (total,) = q.fetch_one(&db.pool).await?;
+    let (total,) = bind_all(sqlx::query_as::<_, (i64,)>(&count_sql).bind(m), &binds)
+        .fetch_one(&db.pool)
+        .await?;
     let offset = (page.max(1) - 1) * domain::PAGE_SIZE;
     let rows = rows(db, m, f, domain::PAGE_SIZE, offset).await?;
     Ok((assemble(db, m, rows).await?, total))
@@ -155,11 +174,11 @@ async fn rows(db: &Db, m: MunicipalityId, f: &Filter, limit: i64, offset: i64) -
         n + 2,
         n + 3
     );
-    let mut q = sqlx::query_as::<_, Row>(&sql).bind(m);
-    for b in &binds {
-        q = q.bind(b.as_str());
-    }
-    q.bind(limit).bind(offset).fetch_all(&db.pool).await
+    bind_all(sqlx::query_as::<_, Row>(&sql).bind(m), &binds)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&db.pool)
+        .await
 }
 
 /// The latest change among the decisions that pass the filter (a feed's Last-Modified), in
@@ -167,11 +186,10 @@ async fn rows(db: &Db, m: MunicipalityId, f: &Filter, limit: i64, offset: i64) -
 pub async fn last_changed(db: &Db, m: MunicipalityId, f: &Filter) -> Result<Option<i64>, sqlx::Error> {
     let (cond, binds) = conditions(f);
     let sql = format!("SELECT MAX(d.updated_at) FROM openness_decisions d WHERE d.municipality_id = $1{cond}");
-    let mut q = sqlx::query_as::<_, (Option<i64>,)>(&sql).bind(m);
-    for b in &binds {
-        q = q.bind(b.as_str());
-    }
-    Ok(q.fetch_one(&db.pool).await?.0)
+    Ok(bind_all(sqlx::query_as::<_, (Option<i64>,)>(&sql).bind(m), &binds)
+        .fetch_one(&db.pool)
+        .await?
+        .0)
 }
 
 /// One decision of the municipality.
