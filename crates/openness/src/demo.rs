@@ -12,6 +12,11 @@
 //! six principles) are our reading. The third decision below, of Kultur- och fritidsnämnden, is
 //! INVENTED for the demo (it shows a committee, a paragraph and an association; no protocol link,
 //! since there is no such protocol).
+//!
+//! News and good examples: seed 003 asks that the municipality helps "synliggöra
+//! civilsamhällets olika verksamheter" and shows "goda exempel på mångfald". The news item and
+//! the good example below are INVENTED for the demo (the seeds name neither), said so in their
+//! text: a news item of Sala about the agreement's news page, and a story from IKS, approved.
 
 use crate::decisions::domain::{Body, Category, Checked, Filter};
 use crate::decisions::store;
@@ -23,6 +28,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     let Some(m) = tenants::by_slug(db, "sala").await? else {
         return Ok(());
     };
+    news(db, m.id, now).await?;
     if !store::latest(db, m.id, &Filter::default(), 1).await?.is_empty() {
         return Ok(());
     }
@@ -86,5 +92,65 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
         organisations: iks,
     };
     store::add(db, m.id, &invented, None, now).await?;
+    Ok(())
+}
+
+/// Sala's news item and IKS's good example, once. Both INVENTED for the demo.
+async fn news(db: &Db, m: platform::MunicipalityId, now: i64) -> anyhow::Result<()> {
+    use crate::news::domain::{Category, Checked};
+    use crate::news::store::{self as news, Author, Step};
+    if !news::all(db, m, 1).await?.is_empty() {
+        return Ok(());
+    }
+    let today = platform::format::date(now);
+    let item = Checked {
+        title: "Nu samlar vi nyheter och goda exempel från civilsamhället".into(),
+        lead: "Kommunen och föreningarna berättar här om samverkan och om det som görs i Sala.".into(),
+        body: "Enligt handlingsplanen ska kommunen hjälpa till att **synliggöra civilsamhällets olika \
+               verksamheter**. Här publicerar vi därför nyheter om samverkan, och föreningar kan \
+               skicka in egna berättelser.\n\n\
+               - Skriv om något er förening gör som andra kan lära av.\n\
+               - Kommunen granskar berättelsen innan den publiceras.\n\n\
+               *(Påhittad nyhet i demodata: seeds nämner ingen sådan.)*"
+            .into(),
+        category: Category::Collaboration,
+        principles: vec![5],
+        published_on: String::new(),
+    };
+    news::add(db, m, &Author::Municipality { today: today.clone() }, &item, None, now).await?;
+    let iks = registry::public::organisation_choices(db, m)
+        .await?
+        .into_iter()
+        .find(|(_, n)| n.starts_with("IKS"));
+    let Some((iks, _)) = iks else { return Ok(()) };
+    let user: Option<(platform::UserId,)> = sqlx::query_as(
+        "SELECT r.user_id FROM roles r WHERE r.organisation_id = $1 AND r.role = 'representative' ORDER BY r.user_id",
+    )
+    .bind(iks)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some((user,)) = user else { return Ok(()) };
+    let story = Checked {
+        title: "Öppen sångkväll på fem språk".into(),
+        lead: "En kväll i månaden sjunger vi sånger från medlemmarnas hemländer, och alla är välkomna.".into(),
+        body: "Vi började med en sångkväll för att nya medlemmar ville dela sånger från sina \
+               hemländer. Nu kommer ett trettiotal personer varje gång.\n\n\
+               Så gör vi:\n\n\
+               1. Någon lär ut en sång och berättar vad den handlar om.\n\
+               2. Texten finns på svenska och på originalspråket.\n\
+               3. Vi avslutar med fika.\n\n\
+               *(Påhittat gott exempel i demodata: seeds nämner inget sådant.)*"
+            .into(),
+        category: Category::Diversity,
+        principles: vec![3, 5],
+        published_on: String::new(),
+    };
+    let author = Author::Association {
+        organisation: iks,
+        user,
+    };
+    let id = news::add(db, m, &author, &story, None, now).await?;
+    news::step(db, m, id, Step::Submit, None, now).await?;
+    news::step(db, m, id, Step::Approve { today: &today }, None, now).await?;
     Ok(())
 }

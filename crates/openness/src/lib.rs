@@ -9,12 +9,19 @@
 //!   year) and `/{slug}/beslut/{id}`, and follows them as RSS 2.0 (`/{slug}/beslut/rss`) and
 //!   Atom (`/{slug}/beslut/atom`), for the whole municipality, per body (`?organ=`) and per tag
 //!   (`?tagg=`), with conditional GET.
+//! - `news/`: news and good examples. The coordinator and staff publish news; associations'
+//!   representatives write stories ("goda exempel") that the coordinator approves or declines
+//!   (`/{slug}/nyheter/mina`, `/{slug}/nyheter/hantera`); the public reads them at
+//!   `/{slug}/nyheter` and follows them as Atom (`/{slug}/nyheter/atom`).
 //!
-//! It keeps nothing about a person beyond the audit trail (no `personal` hooks).
+//! Of a person it keeps who sent a story (`news::personal`: export, and erasure that keeps a
+//! published story without the name).
 
+pub mod conditional;
 pub mod decisions;
 mod demo;
 pub mod ids;
+pub mod news;
 pub mod paths;
 pub mod public;
 
@@ -24,7 +31,7 @@ use platform::{Capability, NavItem};
 
 /// Every page of the capability.
 fn router() -> platform::web::Routes {
-    decisions::router()
+    decisions::router().merge(news::router())
 }
 
 pub static MIGRATIONS: Migrations = Migrations {
@@ -43,18 +50,25 @@ pub static CAPABILITY: Capability = Capability {
     name: "openness",
     migrations: &MIGRATIONS,
     messages: &MESSAGES,
-    nav: &[NavItem {
-        path: "beslut",
-        message_id: "openness-nav-decisions",
-    }],
+    nav: &[
+        NavItem {
+            path: "beslut",
+            message_id: "openness-nav-decisions",
+        },
+        NavItem {
+            path: "nyheter",
+            message_id: "openness-nav-news",
+        },
+    ],
     router,
     jobs: |w| w,
-    personal: None,
+    personal: Some(&news::personal::PERSONAL),
     home: None,
     tally: None,
 };
 
-/// This capability's part of the demo data: Sala's decisions on the agreement from seed 001.
+/// This capability's part of the demo data: Sala's decisions on the agreement from seed 001,
+/// a news item and a good example (invented, and said so).
 pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
     demo::load(db, now).await
 }

@@ -391,4 +391,18 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/{slug}/beslut/hantera/{id}/aterkalla", Staff),
     ("POST", "/{slug}/beslut/hantera/{id}/bilagor", Staff),
     ("POST", "/{slug}/beslut/hantera/{id}/bilaga/{file}/ta-bort", Staff),
+    // openness: news and good examples
+    ("GET", "/{slug}/nyheter", Public),
+    ("GET", "/{slug}/nyheter/atom", Public),
+    ("GET", "/{slug}/nyheter/{id}", Public),
+    ("GET", "/{slug}/nyheter/{id}/bild", Public),
+    ("GET POST", "/{slug}/nyheter/hantera", Staff),
+    ("GET POST", "/{slug}/nyheter/hantera/{id}", Staff),
+    ("POST", "/{slug}/nyheter/hantera/{id}/godkann", Staff),
+    ("POST", "/{slug}/nyheter/hantera/{id}/avsla", Staff),
+    ("POST", "/{slug}/nyheter/hantera/{id}/bild", Staff),
+    ("GET POST", "/{slug}/nyheter/mina", RepresentativesOnly),
+    ("GET POST", "/{slug}/nyheter/mina/{id}", RepresentativeOrStaff),
+    ("POST", "/{slug}/nyheter/mina/{id}/skicka", RepresentativeOrStaff),
+    ("POST", "/{slug}/nyheter/mina/{id}/bild", RepresentativeOrStaff),
 ];

@@ -83,6 +83,7 @@ pub async fn fill(app: &TestApp, people: &People<'_>, iks: i64) {
     topic(app, people, iks).await;
     logo(app, people).await;
     decision_attachment(app, people, sala).await;
+    news_image(app, people, sala).await;
 }
 
 /// Sala's staff attach a PDF to the first decision of the decisions feed.
@@ -102,6 +103,31 @@ async fn decision_attachment(app: &TestApp, people: &People<'_>, sala: i64) {
         .post_multipart(&action, &[], "file", "protokollsutdrag.pdf", PDF.to_vec())
         .await;
     expect(&p, 303, "an attachment of a decision");
+}
+
+/// Sala's staff give the demo's news item an image (the demo has none).
+async fn news_image(app: &TestApp, people: &People<'_>, sala: i64) {
+    let item = first_id(
+        app,
+        "SELECT id FROM openness_news WHERE municipality_id = $1 AND kind = 'news' ORDER BY id",
+        &[sala],
+    )
+    .await;
+    let staff = signed_in(app, people.staff).await;
+    let page = format!("/sala/nyheter/hantera/{item}");
+    let body = staff.get(&page).await.body;
+    let action = action_starting(&body, &format!("{page}/bild?"))
+        .expect("matrix fill: a news item's page offers an image upload");
+    let p = staff
+        .post_multipart(
+            &action,
+            &[("alt", "Föreningar samlade i Sala")],
+            "file",
+            "bild.png",
+            PNG.to_vec(),
+        )
+        .await;
+    expect(&p, 303, "an image of a news item");
 }
 
 /// Sala's coordinator gives the municipality a logo (the demo has none).

@@ -382,6 +382,25 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
             &[m, num(if pattern.contains("/hantera/") { "hantera/{id}" } else { "beslut/{id}" })],
         )
         .await),
+        // Openness' news: Sala's demo news item (matrix/fill.rs gives it an image) and IKS's story.
+        "nyheter/{id}" => id(first(
+            db,
+            "SELECT id FROM openness_news WHERE municipality_id = $1 AND kind = 'news' ORDER BY id",
+            &[m],
+        )
+        .await),
+        "hantera/{id}" if pattern.starts_with("/{slug}/nyheter/") => id(first(
+            db,
+            "SELECT id FROM openness_news WHERE municipality_id = $1 AND kind = 'story' ORDER BY id",
+            &[m],
+        )
+        .await),
+        "mina/{id}" => id(first(
+            db,
+            "SELECT id FROM openness_news WHERE municipality_id = $1 AND organisation_id = $2 ORDER BY id",
+            &[m, iks],
+        )
+        .await),
         _ => None,
     }
 }

@@ -13,7 +13,7 @@ use super::routes::ListQuery;
 use super::store;
 use super::view::{self, Labels};
 use crate::paths;
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::HeaderMap;
 use platform::web::prelude::*;
 
 pub(super) fn router() -> Routes {
@@ -103,34 +103,5 @@ async fn feed(
         Format::Rss => feeds::rss(&info, &entries),
         Format::Atom => feeds::atom(&info, &entries),
     };
-    let etag = feeds::etag(&body);
-    let fresh = feeds::not_modified(
-        headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()),
-        headers.get(header::IF_MODIFIED_SINCE).and_then(|v| v.to_str().ok()),
-        &etag,
-        updated,
-    );
-    let mut res = if fresh {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        body.into_response()
-    };
-    let h = res.headers_mut();
-    if !fresh {
-        h.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_str(&format!("{mime}; charset=utf-8")).unwrap_or(HeaderValue::from_static(mime)),
-        );
-    }
-    if let Ok(v) = HeaderValue::from_str(&etag) {
-        h.insert(header::ETAG, v);
-    }
-    if updated > 0 {
-        if let Ok(v) = HeaderValue::from_str(&feeds::http_date(updated)) {
-            h.insert(header::LAST_MODIFIED, v);
-        }
-    }
-    // Readers may keep it, but ask again each time (the conditional GET makes that cheap).
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    Ok(res)
+    Ok(crate::conditional::respond(headers, body, mime, updated))
 }

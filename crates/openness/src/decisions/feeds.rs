@@ -1,10 +1,9 @@
 //! The feeds' documents and their caching rules, without I/O: RSS 2.0 written with the `rss`
-//! crate, Atom with `atom_syndication`, from plain entries whose links are already absolute;
-//! the entity tag and Last-Modified of a feed, and whether a conditional GET is answered 304.
+//! crate, Atom with `atom_syndication`, from plain entries whose links are already absolute
+//! (the news' feed writes its Atom here too). Conditional GET is in [`crate::conditional`].
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Stockholm;
-use sha2::{Digest, Sha256};
 
 /// What a feed says of itself.
 pub struct FeedInfo {
@@ -144,57 +143,10 @@ pub fn atom(info: &FeedInfo, entries: &[Entry]) -> String {
     feed.to_string()
 }
 
-/// A feed's entity tag: a hash of its bytes, quoted.
-pub fn etag(body: &str) -> String {
-    let digest = Sha256::digest(body.as_bytes());
-    format!("\"{}\"", hex::encode(&digest[..16]))
-}
-
-/// An HTTP date (RFC 9110's IMF-fixdate): `Thu, 07 Jun 2018 10:00:00 GMT`.
-pub fn http_date(unix: i64) -> String {
-    DateTime::<Utc>::from_timestamp(unix, 0)
-        .unwrap_or_default()
-        .format("%a, %d %b %Y %H:%M:%S GMT")
-        .to_string()
-}
-
-/// Whether a conditional GET is answered 304: `If-None-Match` names the tag (or is `*`), or,
-/// without `If-None-Match`, `If-Modified-Since` is not before the last change (RFC 9110 13.2.2).
-pub fn not_modified(
-    if_none_match: Option<&str>,
-    if_modified_since: Option<&str>,
-    etag: &str,
-    last_modified: i64,
-) -> bool {
-    if let Some(tags) = if_none_match {
-        let bare = |t: &str| t.trim().trim_start_matches("W/").to_string();
-        let wanted = bare(etag);
-        return tags.split(',').any(|t| t.trim() == "*" || bare(t) == wanted);
-    }
-    if_modified_since
-        .and_then(|s| DateTime::parse_from_rfc2822(s.trim()).ok())
-        .is_some_and(|since| last_modified <= since.timestamp())
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-
-    #[test]
-    fn conditional_gets() {
-        let tag = etag("<rss/>");
-        assert_eq!(tag.len(), 34);
-        assert!(not_modified(Some(&tag), None, &tag, 100));
-        assert!(not_modified(Some(&format!("\"x\", W/{tag}")), None, &tag, 100));
-        assert!(not_modified(Some("*"), None, &tag, 100));
-        assert!(!not_modified(Some("\"x\""), Some(&http_date(200)), &tag, 100));
-        assert!(not_modified(None, Some(&http_date(100)), &tag, 100));
-        assert!(!not_modified(None, Some(&http_date(99)), &tag, 100));
-        assert!(!not_modified(None, Some("igår"), &tag, 100));
-        assert!(!not_modified(None, None, &tag, 100));
-        assert_eq!(http_date(1_528_365_600), "Thu, 07 Jun 2018 10:00:00 GMT");
-    }
 
     #[test]
     fn a_day_starts_at_midnight_in_stockholm() {
