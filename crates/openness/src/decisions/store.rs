@@ -142,7 +142,11 @@ fn conditions(f: &Filter) -> (String, Vec<Bind>) {
     }
     if let Some(y) = f.year {
         bind(&mut sql, " AND d.meeting_on >= ?", Bind::Text(format!("{y:04}-01-01")));
-        bind(&mut sql, " AND d.meeting_on < ?", Bind::Text(format!("{:04}-01-01", y + 1)));
+        bind(
+            &mut sql,
+            " AND d.meeting_on < ?",
+            Bind::Text(format!("{:04}-01-01", y + 1)),
+        );
     }
     (sql, binds)
 }
