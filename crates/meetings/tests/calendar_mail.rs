@@ -49,9 +49,11 @@ async fn calendar_files_are_valid_icalendar(backend: Backend) {
     assert!(!prop(&cal.properties, "PRODID").is_empty());
     assert_eq!(cal.events.len(), 1);
     let e = &cal.events[0].properties;
-    // Gathering 18:30 Swedish winter time is 17:30 UTC; the meeting ends 21:00 = 20:00 UTC.
-    assert_eq!(prop(e, "DTSTART"), "20261210T173000Z");
-    assert_eq!(prop(e, "DTEND"), "20261210T200000Z");
+    // Gathering 18:30 and end 21:00 in Swedish (winter) time, given in the file's zone; the
+    // stamp stays in UTC.
+    assert_stockholm_zone(&cal);
+    assert_eq!(local_time(e, "DTSTART"), "Europe/Stockholm:20261210T183000");
+    assert_eq!(local_time(e, "DTEND"), "Europe/Stockholm:20261210T210000");
     assert_eq!(prop(e, "DTSTAMP"), "20261123T090000Z");
     assert!(prop(e, "UID").starts_with(&format!("meeting-{meeting}@")));
     assert_eq!(prop(e, "SUMMARY"), "Dialogmöte 6\\, arbete med handlingsplan");
@@ -64,6 +66,7 @@ async fn calendar_files_are_valid_icalendar(backend: Backend) {
     crlf_and_folded(&all.body);
     let cal = parse_ics(&all.body);
     assert_eq!(cal.events.len(), 2);
+    assert_stockholm_zone(&cal);
     assert_eq!(prop(&cal.properties, "X-WR-CALNAME"), "Möten i Sala kommun");
     let council_feed = c.get(&format!("/sala/moten/serier/{council}/kalender.ics")).await;
     let cal = parse_ics(&council_feed.body);
@@ -72,8 +75,12 @@ async fn calendar_files_are_valid_icalendar(backend: Backend) {
         prop(&cal.events[0].properties, "SUMMARY"),
         "Samverkansrådet\\, möte 1\\; om lokaler\\, bidrag och IOP"
     );
-    // May is summer time: 18:00 in Sweden is 16:00 UTC.
-    assert_eq!(prop(&cal.events[0].properties, "DTSTART"), "20270502T160000Z");
+    // May is summer time: 18:00 in Sweden is 16:00 UTC, written as 18:00 in the zone.
+    assert_stockholm_zone(&cal);
+    assert_eq!(
+        local_time(&cal.events[0].properties, "DTSTART"),
+        "Europe/Stockholm:20270502T180000"
+    );
     let list = c.get("/sala/moten").await;
     assert!(list
         .body
@@ -134,7 +141,11 @@ async fn confirmation_and_cancellation_go_through_a_real_smtp_server(backend: Ba
         .expect("an .ics part");
     assert!(h.contains("mote.ics"), "{h}");
     let cal = parse_ics(ics);
-    assert_eq!(prop(&cal.events[0].properties, "DTSTART"), "20261210T173000Z");
+    assert_stockholm_zone(&cal);
+    assert_eq!(
+        local_time(&cal.events[0].properties, "DTSTART"),
+        "Europe/Stockholm:20261210T183000"
+    );
 
     // The waiting list's mail has no calendar file (no seat yet).
     let waiting = got.iter().find(|m| m.to == ["bo@example.se"]).unwrap();

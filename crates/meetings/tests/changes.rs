@@ -230,8 +230,9 @@ async fn moving_a_meeting_sends_the_new_time_with_an_updated_event(backend: Back
     assert_eq!(prop(e, "UID"), uid);
     assert_eq!(prop(e, "SEQUENCE"), "1");
     assert_eq!(prop(e, "STATUS"), "CONFIRMED");
-    // 17:30 Swedish winter time is 16:30 UTC.
-    assert_eq!(prop(e, "DTSTART"), "20261217T163000Z");
+    // 17:30 Swedish winter time, in the file's zone.
+    assert_stockholm_zone(&cal);
+    assert_eq!(local_time(e, "DTSTART"), "Europe/Stockholm:20261217T173000");
     let bo = letters.iter().find(|l| to(l) == "bo@example.se").unwrap();
     assert!(bo["attachment"].is_null(), "the waiting list has no seat in a calendar");
 
@@ -245,7 +246,10 @@ async fn moving_a_meeting_sends_the_new_time_with_an_updated_event(backend: Back
             .body,
     );
     assert_eq!(prop(&cal.events[0].properties, "SEQUENCE"), "1");
-    assert_eq!(prop(&cal.events[0].properties, "DTSTART"), "20261217T163000Z");
+    assert_eq!(
+        local_time(&cal.events[0].properties, "DTSTART"),
+        "Europe/Stockholm:20261217T173000"
+    );
 
     // A new place is a move too.
     f.place = "Stadshuset, Stora torget 1, Sala".into();

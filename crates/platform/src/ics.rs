@@ -1,10 +1,39 @@
-//! iCalendar (RFC 5545) files (meetings, bookings): events in UTC, written with the `icalendar`
-//! crate (CRLF line endings, lines folded at 75 octets, text escaped).
+//! iCalendar (RFC 5545) files (meetings, bookings, events): start and end in Swedish local time
+//! (`DTSTART;TZID=Europe/Stockholm:20180920T190000`) with the zone's VTIMEZONE in the calendar,
+//! stamps (DTSTAMP) in UTC, written with the `icalendar` crate (CRLF line endings, lines folded
+//! at 75 octets, text escaped).
 
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use icalendar::{Calendar, Component, EventLike, EventStatus};
+use icalendar::{Calendar, CalendarDateTime, Component, EventLike, EventStatus};
+
+/// The zone every start and end is given in.
+pub const TZID: &str = "Europe/Stockholm";
+
+/// Europe/Stockholm as the EU has it since 1996: summer time (CEST, +0200) from 02:00 on the
+/// last Sunday of March, standard time (CET, +0100) from 03:00 on the last Sunday of October.
+/// The `icalendar` crate has no VTIMEZONE component (and would stamp any component with a
+/// DTSTAMP and UID, which a VTIMEZONE has not), so it is written here: no line needs folding.
+const VTIMEZONE: &str = concat!(
+    "BEGIN:VTIMEZONE\r\n",
+    "TZID:Europe/Stockholm\r\n",
+    "BEGIN:DAYLIGHT\r\n",
+    "TZOFFSETFROM:+0100\r\n",
+    "TZOFFSETTO:+0200\r\n",
+    "TZNAME:CEST\r\n",
+    "DTSTART:19700329T020000\r\n",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n",
+    "END:DAYLIGHT\r\n",
+    "BEGIN:STANDARD\r\n",
+    "TZOFFSETFROM:+0200\r\n",
+    "TZOFFSETTO:+0100\r\n",
+    "TZNAME:CET\r\n",
+    "DTSTART:19701025T030000\r\n",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n",
+    "END:STANDARD\r\n",
+    "END:VTIMEZONE\r\n",
+);
 
 pub struct Event {
     pub uid: String,
@@ -20,6 +49,19 @@ pub struct Event {
 
 fn utc(unix: i64) -> DateTime<Utc> {
     DateTime::<Utc>::from_timestamp(unix, 0).unwrap_or_default()
+}
+
+/// A start or end: Swedish wall-clock time with its TZID, or UTC for the one moment a year
+/// that a wall-clock time cannot name (the second pass through the hour that repeats when
+/// summer time ends).
+fn local(unix: i64) -> CalendarDateTime {
+    match crate::format::local_datetime_exact(unix) {
+        Some(date_time) => CalendarDateTime::WithTimezone {
+            date_time,
+            tzid: TZID.into(),
+        },
+        None => CalendarDateTime::Utc(utc(unix)),
+    }
 }
 
 /// A calendar with these events. `name` is shown by clients that subscribe; `now` is the
@@ -77,15 +119,23 @@ pub fn scheduling(name: &str, event: &Event, now: i64, s: &Scheduling<'_>) -> St
 fn build(name: &str, events: &[(&Event, u32)], now: i64, method: Method, s: Option<&Scheduling<'_>>) -> String {
     let mut cal = Calendar::new();
     cal.name(name)
-        .timezone("Europe/Stockholm")
+        .timezone(TZID)
         .append_property(icalendar::Property::new("METHOD", method.as_str()));
+    // The calendar's own lines, then the zone its events refer to, then the events.
+    let mut out = cal.done().to_string();
+    if let Some(head) = out.strip_suffix("END:VCALENDAR\r\n") {
+        out.truncate(head.len());
+    }
+    if !events.is_empty() {
+        out.push_str(VTIMEZONE);
+    }
     for (e, sequence) in events {
         let mut ev = icalendar::Event::new();
         let cancelled = e.cancelled || method == Method::Cancel;
         ev.uid(&e.uid)
             .timestamp(utc(now))
-            .starts(utc(e.start))
-            .ends(utc(e.end))
+            .starts(local(e.start))
+            .ends(local(e.end))
             .summary(&e.summary)
             .status(if cancelled {
                 EventStatus::Cancelled
@@ -114,9 +164,10 @@ fn build(name: &str, events: &[(&Event, u32)], now: i64, method: Method, s: Opti
         if !e.url.is_empty() {
             ev.url(&e.url);
         }
-        cal.push(ev.done());
+        out.push_str(&ev.done().try_into_string().unwrap_or_default());
     }
-    cal.done().to_string()
+    out.push_str("END:VCALENDAR\r\n");
+    out
 }
 
 /// A calendar file as an HTTP answer (`text/calendar`, shown inline, named `filename`), for
@@ -137,6 +188,7 @@ pub fn response(body: String, filename: &str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use testkit::ics::{assert_stockholm_zone, local_time, parse, prop};
 
     fn event(description: &str) -> Event {
         Event {
@@ -162,7 +214,7 @@ mod tests {
     }
 
     #[test]
-    fn text_is_escaped_and_times_are_utc() {
+    fn text_is_escaped_and_stamps_are_utc() {
         let ics = calendar("Sala", &[event("a,b;c\nd")], 1_537_000_000);
         let unfolded = ics.replace("\r\n ", "");
         assert!(unfolded.contains("DESCRIPTION:a\\,b\\;c\\nd"), "{unfolded}");
@@ -170,9 +222,160 @@ mod tests {
             unfolded.contains("LOCATION:Täljstenen\\, Vasagatan 17\\; Sala"),
             "{unfolded}"
         );
-        assert!(unfolded.contains("DTSTART:20180920T170000Z"), "{unfolded}");
         assert!(unfolded.contains("DTSTAMP:20180915T082640Z"), "{unfolded}");
         assert!(unfolded.contains("STATUS:CONFIRMED"));
+    }
+
+    #[test]
+    fn times_are_swedish_summer_and_winter_time_with_their_zone() {
+        // 2018-09-20 17:00 UTC is 19:00 summer time (+0200).
+        let summer = calendar("Sala", &[event("")], 1_537_000_000);
+        assert!(
+            summer.contains("\r\nDTSTART;TZID=Europe/Stockholm:20180920T190000\r\n"),
+            "{summer}"
+        );
+        assert!(
+            summer.contains("\r\nDTEND;TZID=Europe/Stockholm:20180920T210000\r\n"),
+            "{summer}"
+        );
+        // 2019-01-17 17:00 UTC is 18:00 standard time (+0100).
+        let mut january = event("");
+        january.start = 1_547_744_400;
+        january.end = 1_547_751_600;
+        let winter = calendar("Sala", &[january], 1_537_000_000);
+        assert!(
+            winter.contains("\r\nDTSTART;TZID=Europe/Stockholm:20190117T180000\r\n"),
+            "{winter}"
+        );
+        assert!(
+            winter.contains("\r\nDTEND;TZID=Europe/Stockholm:20190117T200000\r\n"),
+            "{winter}"
+        );
+        // No event time in UTC (the VTIMEZONE's own DTSTARTs are 1970).
+        assert!(!winter.contains("DTSTART:2") && !winter.contains("DTEND:"), "{winter}");
+        // 2026-10-25 01:30 UTC, the second 02:30 of that night, cannot be told from the first
+        // by its wall-clock time: it stays in UTC.
+        let mut repeated = event("");
+        repeated.start = 1_792_891_800;
+        repeated.end = 1_792_895_400;
+        let ics = calendar("Sala", &[repeated], 1_537_000_000);
+        assert!(ics.contains("\r\nDTSTART:20261025T013000Z\r\n"), "{ics}");
+        assert!(
+            ics.contains("\r\nDTEND;TZID=Europe/Stockholm:20261025T033000\r\n"),
+            "{ics}"
+        );
+    }
+
+    #[test]
+    fn every_calendar_with_events_has_one_vtimezone_before_them() {
+        let two = calendar("Sala", &[event(""), event("")], 1_537_000_000);
+        assert_eq!(two.matches("BEGIN:VTIMEZONE\r\n").count(), 1, "{two}");
+        assert!(two.find("END:VTIMEZONE").unwrap() < two.find("BEGIN:VEVENT").unwrap());
+        assert!(two.starts_with("BEGIN:VCALENDAR\r\n") && two.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
+        let s = Scheduling {
+            method: Method::Request,
+            sequence: 1,
+            organizer: ("noreply@sala.se", "Sala kommun"),
+            attendee: "anna@example.se",
+        };
+        let request = scheduling("Sala", &event(""), 1_537_000_000, &s);
+        assert_eq!(request.matches("BEGIN:VTIMEZONE\r\n").count(), 1, "{request}");
+        let empty = calendar("Sala", &[], 1_537_000_000);
+        assert!(
+            !empty.contains("VTIMEZONE") && empty.ends_with("END:VCALENDAR\r\n"),
+            "{empty}"
+        );
+    }
+
+    /// The parameters of the first property `name`.
+    fn params(props: &[ical::property::Property], name: &str) -> Vec<(String, Vec<String>)> {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.params.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn an_independent_parser_reads_back_the_events_and_their_zone() {
+        let mut january = event("");
+        january.uid = "meeting-7@sala.overens".into();
+        january.summary = "Vintermöte".into();
+        january.start = 1_547_744_400;
+        january.end = 1_547_751_600;
+        let ics = calendar("Möten i Sala", &[event(&"åäö".repeat(40)), january], 1_537_000_000);
+        let cal = parse(&ics);
+        assert_eq!(prop(&cal.properties, "X-WR-CALNAME"), "Möten i Sala");
+        assert_eq!(prop(&cal.properties, "X-WR-TIMEZONE"), TZID);
+
+        assert_stockholm_zone(&cal);
+        let tz = &cal.timezones[0];
+        assert_eq!(tz.transitions.len(), 2);
+        for t in &tz.transitions {
+            let (name, to) = match t.transition {
+                ical::parser::ical::component::IcalTimeZoneTransitionType::DAYLIGHT => ("CEST", "+0200"),
+                ical::parser::ical::component::IcalTimeZoneTransitionType::STANDARD => ("CET", "+0100"),
+            };
+            assert_eq!(prop(&t.properties, "TZNAME"), name);
+            assert_eq!(prop(&t.properties, "TZOFFSETTO"), to);
+        }
+
+        assert_eq!(cal.events.len(), 2);
+        let summer = &cal.events[0].properties;
+        let tzid = vec![("TZID".to_string(), vec![TZID.to_string()])];
+        assert_eq!(prop(summer, "SUMMARY"), "Dialogmöte 6\\, arbete med handlingsplan");
+        assert_eq!(prop(summer, "DESCRIPTION"), "åäö".repeat(40));
+        assert_eq!(prop(summer, "DTSTART"), "20180920T190000");
+        assert_eq!(params(summer, "DTSTART"), tzid);
+        assert_eq!(local_time(summer, "DTEND"), "Europe/Stockholm:20180920T210000");
+        assert_eq!(prop(summer, "DTSTAMP"), "20180915T082640Z");
+        assert_eq!(params(summer, "DTSTAMP"), vec![]);
+        let winter = &cal.events[1].properties;
+        assert_eq!(prop(winter, "SUMMARY"), "Vintermöte");
+        assert_eq!(prop(winter, "DTSTART"), "20190117T180000");
+        assert_eq!(params(winter, "DTSTART"), tzid);
+        assert_eq!(local_time(winter, "DTEND"), "Europe/Stockholm:20190117T200000");
+    }
+
+    /// The VTIMEZONE's two rules, read back by the independent parser, give the same change of
+    /// offset as chrono-tz's Europe/Stockholm in every year from 1996 (the EU's rule) to 2099.
+    #[test]
+    fn the_vtimezone_agrees_with_the_zone_database() {
+        use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeZone, Weekday};
+        let cal = parse(&calendar("Sala", &[event("")], 1_537_000_000));
+        let offset = |v: &str| -> i64 {
+            let sign = if v.starts_with('-') { -1 } else { 1 };
+            sign * (v[1..3].parse::<i64>().unwrap() * 3600 + v[3..5].parse::<i64>().unwrap() * 60)
+        };
+        let stockholm = |t: i64| -> i64 {
+            let at = chrono_tz::Europe::Stockholm.timestamp_opt(t, 0).unwrap();
+            at.naive_local().and_utc().timestamp() - t
+        };
+        for t in &cal.timezones[0].transitions {
+            let p = &t.properties;
+            let (from, to) = (offset(&prop(p, "TZOFFSETFROM")), offset(&prop(p, "TZOFFSETTO")));
+            let first = NaiveDateTime::parse_from_str(&prop(p, "DTSTART"), "%Y%m%dT%H%M%S").unwrap();
+            let rule = prop(p, "RRULE");
+            assert!(
+                rule.starts_with("FREQ=YEARLY;BYMONTH=") && rule.ends_with(";BYDAY=-1SU"),
+                "{rule}"
+            );
+            let month: u32 = rule["FREQ=YEARLY;BYMONTH=".len()..rule.len() - ";BYDAY=-1SU".len()]
+                .parse()
+                .unwrap();
+            assert_eq!(first.month(), month);
+            // chrono-tz lists the changes it knows up to 2099.
+            for year in 1996..=2099 {
+                // The last Sunday of the month, at the rule's wall-clock time before the change.
+                let mut day = NaiveDate::from_ymd_opt(year, month + 1, 1).unwrap().pred_opt().unwrap();
+                while day.weekday() != Weekday::Sun {
+                    day = day.pred_opt().unwrap();
+                }
+                let change = day.and_time(first.time()).and_utc().timestamp() - from;
+                assert_eq!(stockholm(change - 1), from, "{year}-{month}");
+                assert_eq!(stockholm(change), to, "{year}-{month}");
+            }
+        }
     }
 
     #[test]

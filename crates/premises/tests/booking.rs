@@ -7,6 +7,7 @@ use crate::common::{active, at, book, book_company, book_private, representative
 use platform::auth::RoleKind;
 use premises::domain::Mode;
 use std::sync::Arc;
+use testkit::ics::{assert_stockholm_zone, local_time, parse as parse_ics};
 use testkit::smtp::{parts, squash};
 use testkit::{both, Backend, Client, Options, SmtpSink, TestApp, TestDb, PASSWORD};
 
@@ -502,7 +503,8 @@ async fn requests_are_approved_or_rejected_with_a_reason(backend: Backend) {
         "{}",
         rejected.body()
     );
-    // The approval carries the booking as a calendar file at 19:00 local (18:00 UTC).
+    // The approval carries the booking as a calendar file at 19:00 local (18:00 UTC), given in
+    // Swedish time with its zone.
     let approved = got
         .iter()
         .find(|m| squash(&m.subject()).starts_with("Godkänd"))
@@ -513,14 +515,12 @@ async fn requests_are_approved_or_rejected_with_a_reason(backend: Backend) {
         .find(|p| p.0.to_ascii_lowercase().contains("text/calendar"))
         .expect("an .ics part");
     assert!(h.contains("bokning.ics"), "{h}");
-    let cal = ical::IcalParser::new(ics.as_bytes()).next().unwrap().unwrap();
-    let start = cal.events[0]
-        .properties
-        .iter()
-        .find(|p| p.name == "DTSTART")
-        .and_then(|p| p.value.clone())
-        .unwrap();
-    assert_eq!(start, "20261210T180000Z");
+    let cal = parse_ics(ics);
+    assert_stockholm_zone(&cal);
+    assert_eq!(
+        local_time(&cal.events[0].properties, "DTSTART"),
+        "Europe/Stockholm:20261210T190000"
+    );
     // The request's receipt has no calendar file (nothing is booked yet).
     let receipt = got
         .iter()
@@ -642,8 +642,13 @@ async fn roles_and_municipalities(backend: Backend) {
     let feed = anon.get(&format!("/sala/lokaler/rum/{stugan}/kalender.ics")).await;
     assert_eq!(feed.status, 200);
     assert!(!feed.body.contains("Anna") && !feed.body.contains("anna@"));
-    let cal = ical::IcalParser::new(feed.body.as_bytes()).next().unwrap().unwrap();
+    let cal = parse_ics(&feed.body);
     assert_eq!(cal.events.len(), 1);
+    assert_stockholm_zone(&cal);
+    assert_eq!(
+        local_time(&cal.events[0].properties, "DTSTART"),
+        "Europe/Stockholm:20261212T120000"
+    );
     app.deliver().await;
     app.stop().await;
 }

@@ -147,21 +147,8 @@ pub async fn statuses(app: &TestApp, meeting: MeetingId) -> (i64, i64, i64) {
     (n("confirmed"), n("waiting"), n("cancelled"))
 }
 
-/// Parse a calendar with a real iCalendar parser; panics when it is not valid.
-pub fn parse_ics(body: &str) -> ical::parser::ical::component::IcalCalendar {
-    let mut parser = ical::IcalParser::new(std::io::BufReader::new(body.as_bytes()));
-    let cal = parser.next().expect("one calendar").expect("a valid calendar");
-    assert!(parser.next().is_none(), "only one calendar");
-    cal
-}
-
-pub fn prop(props: &[ical::property::Property], name: &str) -> String {
-    props
-        .iter()
-        .find(|p| p.name == name)
-        .and_then(|p| p.value.clone())
-        .unwrap_or_default()
-}
+/// Calendars read back with a real iCalendar parser (`parse_ics` panics when one is not valid).
+pub use testkit::ics::{assert_stockholm_zone, local_time, parse as parse_ics, prop};
 
 /// The bytes of a file the coordinator downloads (a client of its own, logged in).
 pub async fn coordinator_bytes(app: &TestApp, slug: &str, path: &str) -> Vec<u8> {
