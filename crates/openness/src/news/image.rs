@@ -96,9 +96,11 @@ async fn keep(
                 &state.db,
                 m.id,
                 i.id,
-                mime,
-                &bytes,
-                &alt,
+                store::Image {
+                    mime,
+                    bytes: &bytes,
+                    alt: &alt,
+                },
                 editor,
                 ctx.user.as_ref(),
                 state.now(),
@@ -143,7 +145,7 @@ async fn association_upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
     let i = match own_story(&state, &ctx, &m, id).await? {
-        Access::Own(i) => i,
+        Access::Own(i) => *i,
         Access::Staff => return Ok(Redirect::to(&paths::manage_one(&m.slug, id)).into_response()),
     };
     if !i.status.editable_by_association() {

@@ -36,7 +36,7 @@ fn represented<'a>(ctx: &'a Ctx, m: &Municipality) -> AppResult<(&'a CurrentUser
 
 /// What the association's story page answers: the story, or where staff should go instead.
 pub(super) enum Access {
-    Own(Item),
+    Own(Box<Item>),
     Staff,
 }
 
@@ -49,7 +49,7 @@ pub(super) async fn own_story(state: &AppState, ctx: &Ctx, m: &Municipality, id:
         return Ok(Access::Staff);
     }
     match &i.organisation {
-        Some((o, _)) if i.kind == Kind::Story && user.represents(*o) => Ok(Access::Own(i)),
+        Some((o, _)) if i.kind == Kind::Story && user.represents(*o) => Ok(Access::Own(Box::new(i))),
         _ => Err(AppError::NotFound("err-not-found")),
     }
 }
@@ -173,7 +173,7 @@ async fn show(
     Query(d): Query<Done>,
 ) -> AppResult<Response> {
     let i = match own_story(&state, &ctx, &m, id).await? {
-        Access::Own(i) => i,
+        Access::Own(i) => *i,
         Access::Staff => return Ok(Redirect::to(&paths::manage_one(&m.slug, id)).into_response()),
     };
     let labels = Labels::of(&state, &m).await?;
@@ -198,7 +198,7 @@ async fn save(
     Input(p): Input<Posted>,
 ) -> AppResult<Response> {
     let i = match own_story(&state, &ctx, &m, id).await? {
-        Access::Own(i) => i,
+        Access::Own(i) => *i,
         Access::Staff => return Ok(Redirect::to(&paths::manage_one(&m.slug, id)).into_response()),
     };
     let back = paths::mine_one(&m.slug, id);

@@ -447,14 +447,19 @@ pub async fn step(
     .await
 }
 
+/// An item's picture: its type (read from its content), its bytes and its text alternative.
+pub struct Image<'a> {
+    pub mime: &'a str,
+    pub bytes: &'a [u8],
+    pub alt: &'a str,
+}
+
 /// Give an item an image with its text alternative (checked by the caller), replacing any.
 pub async fn set_image(
     db: &Db,
     m: MunicipalityId,
     id: NewsId,
-    mime: &str,
-    bytes: &[u8],
-    alt: &str,
+    image: Image<'_>,
     editor: Editor,
     actor: Option<&CurrentUser>,
     now: i64,
@@ -465,9 +470,9 @@ pub async fn set_image(
             return Err(StoreError::NotNow);
         }
         Update::table(News::Table)
-            .set(News::Image, bytes.to_vec())
-            .set(News::ImageMime, mime)
-            .set(News::ImageAlt, alt)
+            .set(News::Image, image.bytes.to_vec())
+            .set(News::ImageMime, image.mime)
+            .set(News::ImageAlt, image.alt)
             .set(News::UpdatedAt, now)
             .filter(News::Id, id)
             .filter(News::MunicipalityId, m)
