@@ -114,3 +114,81 @@ async fn the_decisions_pages_have_no_accessibility_violations(backend: Backend) 
 }
 
 testkit::browser!(the_decisions_pages_have_no_accessibility_violations);
+
+/// News and good examples with axe-core: the public list (also filtered to stories), a news
+/// item with its picture, staff's page with the publishing form (also sent empty), an item's
+/// edit page, and a representative's own stories with the writing form.
+async fn the_news_pages_have_no_accessibility_violations(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (m, _) = sala(&app).await;
+    // The demo's news item and IKS's good example (both invented, said so in demo.rs).
+    openness::demo(&app.state.db, app.state.now()).await.unwrap();
+    let (item,): (i64,) = sqlx::query_as(
+        "SELECT id FROM openness_news WHERE municipality_id = $1 AND organisation_id IS NULL ORDER BY id LIMIT 1",
+    )
+    .bind(m)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    app.user("handlaggare@sala.se", Some((RoleKind::Staff, Some("sala"))))
+        .await;
+    app.representative("rep@iks.example", "sala", "IKS – Ideell Kultur i Sala")
+        .await;
+
+    let browser = Browser::start().await;
+    let mut found = Findings::default();
+    found
+        .visit(&browser, &app, "/sala/nyheter", "Nyheter och goda exempel")
+        .await;
+    found
+        .visit(
+            &browser,
+            &app,
+            "/sala/nyheter?typ=goda-exempel",
+            "Nyheter och goda exempel",
+        )
+        .await;
+    found
+        .visit(
+            &browser,
+            &app,
+            &format!("/sala/nyheter/{item}"),
+            "Nu samlar vi nyheter och goda exempel",
+        )
+        .await;
+
+    browser.log_in(&app, "handlaggare@sala.se").await;
+    found
+        .visit(&browser, &app, "/sala/nyheter/hantera", "Publicera en nyhet")
+        .await;
+    browser
+        .client()
+        .find(Locator::Css("form[action$='/nyheter/hantera'] button[type=submit]"))
+        .await
+        .expect("the publish button")
+        .click()
+        .await
+        .expect("send the form");
+    browser.wait_for_text("Något behöver rättas").await;
+    found.check(&browser, "the news form with errors").await;
+    found
+        .visit(
+            &browser,
+            &app,
+            &format!("/sala/nyheter/hantera/{item}"),
+            "Text och ämnen",
+        )
+        .await;
+    browser.close().await;
+
+    let browser = Browser::start().await;
+    browser.log_in(&app, "rep@iks.example").await;
+    found
+        .visit(&browser, &app, "/sala/nyheter/mina", "Skriv en berättelse")
+        .await;
+    found.assert_none();
+    browser.close().await;
+    app.stop().await;
+}
+
+testkit::browser!(the_news_pages_have_no_accessibility_violations);
