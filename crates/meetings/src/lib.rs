@@ -29,6 +29,7 @@ pub mod minutes;
 pub mod paths;
 mod personal;
 pub mod privacy;
+pub mod public;
 pub mod registration;
 pub mod reminders;
 mod routes;

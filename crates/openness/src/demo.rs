@@ -1,4 +1,7 @@
-//! Openness' part of the demo data: Sala's decisions on the agreement as seed 001 gives them.
+//! Openness' part of the demo data: Sala's decisions on the agreement as seed 001 gives them,
+//! and a few events of Sala's associations, INVENTED for the demo (the seeds say nothing of
+//! specific events; seed 004 only asks for "Gemensam evenemangskalender?"): see
+//! `events/demo.rs`, where each is said to be invented in its own text too.
 //!
 //! Seed 001 ("Kort bakgrund") gives two decisions with their dates and what was decided:
 //! - 28 februari 2018, kommunfullmäktige: "beslutar, för Sala kommuns räkning, att anta de
@@ -25,6 +28,7 @@ use platform::tenants::store as tenants;
 
 /// Sala's decisions, once.
 pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
+    crate::events::demo::load(db, now).await?;
     let Some(m) = tenants::by_slug(db, "sala").await? else {
         return Ok(());
     };

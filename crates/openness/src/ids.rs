@@ -5,4 +5,6 @@ platform::id!(
     pub DecisionId,
     /// An attachment of a decision (`openness_decision_attachments`).
     pub AttachmentId,
+    /// An event of the shared calendar (`openness_events`).
+    pub EventId,
 );

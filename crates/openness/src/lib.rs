@@ -9,6 +9,10 @@
 //!   year) and `/{slug}/beslut/{id}`, and follows them as RSS 2.0 (`/{slug}/beslut/rss`) and
 //!   Atom (`/{slug}/beslut/atom`), for the whole municipality, per body (`?organ=`) and per tag
 //!   (`?tagg=`), with conditional GET.
+//! - `events/`: the shared event calendar. Associations publish their events, the coordinator
+//!   moderates them (or trusts an association); the public reads them at `/{slug}/evenemang`
+//!   as a list, a week or a month, a page per event with schema.org JSON-LD, and subscribes
+//!   to them as iCalendar (`/{slug}/evenemang/kalender.ics`). Dialog meetings are in it too.
 //! - `news/`: news and good examples. The coordinator and staff publish news; associations'
 //!   representatives write stories ("goda exempel") that the coordinator approves or declines
 //!   (`/{slug}/nyheter/mina`, `/{slug}/nyheter/hantera`); the public reads them at
@@ -20,6 +24,7 @@
 pub mod conditional;
 pub mod decisions;
 mod demo;
+pub mod events;
 pub mod ids;
 pub mod news;
 pub mod paths;
@@ -31,7 +36,7 @@ use platform::{Capability, NavItem};
 
 /// Every page of the capability.
 fn router() -> platform::web::Routes {
-    decisions::router().merge(news::router())
+    decisions::router().merge(news::router()).merge(events::router())
 }
 
 pub static MIGRATIONS: Migrations = Migrations {
@@ -58,6 +63,10 @@ pub static CAPABILITY: Capability = Capability {
         NavItem {
             path: "nyheter",
             message_id: "openness-nav-news",
+        },
+        NavItem {
+            path: "evenemang",
+            message_id: "openness-nav-events",
         },
     ],
     router,

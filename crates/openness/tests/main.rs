@@ -4,7 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
 
 mod browser;
+mod browser_events;
 mod common;
 mod decisions;
+mod events;
 mod feeds;
 mod news;

@@ -405,4 +405,15 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET POST", "/{slug}/nyheter/mina/{id}", RepresentativeOrStaff),
     ("POST", "/{slug}/nyheter/mina/{id}/skicka", RepresentativeOrStaff),
     ("POST", "/{slug}/nyheter/mina/{id}/bild", RepresentativeOrStaff),
+    // openness: the shared event calendar
+    ("GET", "/{slug}/evenemang", Public),
+    ("GET", "/{slug}/evenemang/kalender.ics", Public),
+    ("GET", "/{slug}/evenemang/{id}", Public),
+    ("GET POST", "/{slug}/evenemang/nytt", Representatives),
+    ("GET", "/{slug}/evenemang/mina", Representatives),
+    ("GET POST", "/{slug}/evenemang/{id}/andra", Representative),
+    ("GET", "/{slug}/evenemang/granska", Coordinator),
+    ("POST", "/{slug}/evenemang/granska/betrodda", Coordinator),
+    ("POST", "/{slug}/evenemang/granska/{id}/godkann", Coordinator),
+    ("POST", "/{slug}/evenemang/granska/{id}/avsla", Coordinator),
 ];

@@ -376,6 +376,22 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
             &[m],
         )
         .await),
+        // The event calendar: an event of IKS (the demo representative's, approved) and one
+        // that waits for the coordinator (Sala hembygdsförening's, in the demo).
+        "evenemang/{id}" => id(first(
+            db,
+            "SELECT id FROM openness_events WHERE municipality_id = $1 AND organisation_id = $2 \
+             AND status = 'approved' ORDER BY id",
+            &[m, iks],
+        )
+        .await),
+        "granska/{id}" => id(first(
+            db,
+            "SELECT id FROM openness_events WHERE municipality_id = $1 \
+             ORDER BY CASE status WHEN 'pending' THEN 0 ELSE 1 END, id",
+            &[m],
+        )
+        .await),
         "bilaga/{file}" => id(first(
             db,
             "SELECT a.id FROM openness_decision_attachments a WHERE a.municipality_id = $1 AND a.decision_id = $2 ORDER BY a.id",
