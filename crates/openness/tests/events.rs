@@ -3,6 +3,7 @@
 //! a date left out, the JSON-LD of an event page and the iCalendar subscriptions.
 
 use crate::common::*;
+use testkit::ics::{assert_stockholm_zone, local_time, parse as parse_ics, prop};
 
 pub const EVENTS: &str = "/sala/evenemang";
 pub const NEW: &str = "/sala/evenemang/nytt";
@@ -384,11 +385,11 @@ async fn an_event_page_has_json_ld_and_the_calendar_parses_as_icalendar(backend:
         .iter()
         .find(|e| prop(&e.properties, "SUMMARY") != "Dialogmöte 7")
         .unwrap();
-    let start = local_time(&concert.properties, "DTSTART");
-    assert!(
-        start == "20261210T170000Z" || start == "Europe/Stockholm:20261210T180000",
-        "{start}"
+    assert_eq!(
+        local_time(&concert.properties, "DTSTART"),
+        "Europe/Stockholm:20261210T180000"
     );
+    assert_stockholm_zone(&cal);
     // Per association: IKS's events only, no meetings; a filter that matches nothing.
     let cal = parse_ics(
         &app.client()
@@ -405,34 +406,6 @@ async fn an_event_page_has_json_ld_and_the_calendar_parses_as_icalendar(backend:
     );
     assert_eq!(cal.events.len(), 0);
     app.stop().await;
-}
-
-fn parse_ics(body: &str) -> ical::parser::ical::component::IcalCalendar {
-    let mut parser = ical::IcalParser::new(std::io::BufReader::new(body.as_bytes()));
-    parser.next().expect("one calendar").expect("a valid calendar")
-}
-
-fn prop(props: &[ical::property::Property], name: &str) -> String {
-    props
-        .iter()
-        .find(|p| p.name == name)
-        .and_then(|p| p.value.clone())
-        .unwrap_or_default()
-}
-
-/// A start as `TZID:local time`, or the bare value (UTC) when it has no TZID.
-fn local_time(props: &[ical::property::Property], name: &str) -> String {
-    let value = prop(props, name);
-    let tzid = props
-        .iter()
-        .find(|p| p.name == name)
-        .and_then(|p| p.params.as_ref())
-        .and_then(|ps| ps.iter().find(|(k, _)| k == "TZID"))
-        .map(|(_, v)| v.join(","));
-    match tzid {
-        Some(tzid) => format!("{tzid}:{value}"),
-        None => value,
-    }
 }
 
 both!(associations_publish_and_the_coordinator_moderates);
