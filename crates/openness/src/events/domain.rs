@@ -144,26 +144,24 @@ impl Status {
     }
 }
 
-/// An event as stored, with its association's name.
+/// An event as stored: what was typed ([`Checked`], which it derefs to), its association's
+/// name and where it is in its moderation.
 #[derive(Clone, Debug)]
 pub struct Event {
     pub id: EventId,
-    pub organisation_id: OrganisationId,
     pub organisation: String,
-    pub title: String,
-    pub description: String,
-    pub schedule: Schedule,
-    pub place: String,
-    pub room_id: Option<RoomId>,
-    pub accessibility: String,
-    pub audience: Audience,
-    pub category: Category,
-    pub price: String,
-    pub link: String,
-    pub registration_link: String,
     pub status: Status,
     pub decline_reason: String,
     pub updated_at: i64,
+    pub typed: Checked,
+}
+
+impl std::ops::Deref for Event {
+    type Target = Checked;
+
+    fn deref(&self) -> &Checked {
+        &self.typed
+    }
 }
 
 impl Event {

@@ -115,34 +115,36 @@ async fn assemble(db: &Db, m: MunicipalityId, rows: Vec<Row>) -> Result<Vec<Even
         .map(|r| Event {
             id: r.id,
             organisation: names.get(&r.organisation_id).cloned().unwrap_or_default(),
-            organisation_id: r.organisation_id,
-            title: r.title,
-            description: r.description,
-            schedule: Schedule {
-                starts_on: day(&r.starts_on),
-                start_minute: r.start_minute,
-                ends_on: day(&r.ends_on),
-                end_minute: r.end_minute,
-                repeat_until: r.repeat_until.as_deref().map(day),
-                skipped: r
-                    .skipped
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(day)
-                    .collect(),
-            },
-            place: r.place,
-            room_id: r.room_id,
-            accessibility: r.accessibility,
-            audience: r.audience.parse().unwrap_or(Audience::Alla),
-            category: r.category.parse().unwrap_or(Category::Other),
-            price: r.price,
-            link: r.link,
-            registration_link: r.registration_link,
             status: r.status.parse().unwrap_or(Status::Pending),
             decline_reason: r.decline_reason,
             updated_at: r.updated_at,
+            typed: Checked {
+                organisation_id: r.organisation_id,
+                title: r.title,
+                description: r.description,
+                schedule: Schedule {
+                    starts_on: day(&r.starts_on),
+                    start_minute: r.start_minute,
+                    ends_on: day(&r.ends_on),
+                    end_minute: r.end_minute,
+                    repeat_until: r.repeat_until.as_deref().map(day),
+                    skipped: r
+                        .skipped
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(day)
+                        .collect(),
+                },
+                place: r.place,
+                room_id: r.room_id,
+                accessibility: r.accessibility,
+                audience: r.audience.parse().unwrap_or(Audience::Alla),
+                category: r.category.parse().unwrap_or(Category::Other),
+                price: r.price,
+                link: r.link,
+                registration_link: r.registration_link,
+            },
         })
         .collect())
 }

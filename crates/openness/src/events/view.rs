@@ -266,22 +266,24 @@ mod tests {
         let o = s.occurrences(i64::MIN, i64::MAX)[0];
         let e = Event {
             id: EventId::new(1),
-            organisation_id: OrganisationId::new(2),
             organisation: "IKS & vänner".into(),
-            title: "</script><script>alert(1)</script>".into(),
-            description: String::new(),
-            schedule: s,
-            place: "Täljstenen".into(),
-            room_id: None,
-            accessibility: String::new(),
-            audience: Audience::Alla,
-            category: Category::Culture,
-            price: "50 kr".into(),
-            link: String::new(),
-            registration_link: String::new(),
             status: Status::Approved,
             decline_reason: String::new(),
             updated_at: 0,
+            typed: crate::events::domain::Checked {
+                organisation_id: OrganisationId::new(2),
+                title: "</script><script>alert(1)</script>".into(),
+                description: String::new(),
+                schedule: s,
+                place: "Täljstenen".into(),
+                room_id: None,
+                accessibility: String::new(),
+                audience: Audience::Alla,
+                category: Category::Culture,
+                price: "50 kr".into(),
+                link: String::new(),
+                registration_link: String::new(),
+            },
         };
         let text = json_ld(&e, o, "https://x.se/sala/evenemang/1", "https://x.se/sala/foreningar/2");
         assert!(
