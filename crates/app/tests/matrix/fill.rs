@@ -119,7 +119,13 @@ async fn news_image(app: &TestApp, people: &People<'_>, sala: i64) {
     let action = action_starting(&body, &format!("{page}/bild?"))
         .expect("matrix fill: a news item's page offers an image upload");
     let p = staff
-        .post_multipart(&action, &[("alt", "Föreningar samlade i Sala")], "file", "bild.png", PNG.to_vec())
+        .post_multipart(
+            &action,
+            &[("alt", "Föreningar samlade i Sala")],
+            "file",
+            "bild.png",
+            PNG.to_vec(),
+        )
         .await;
     expect(&p, 303, "an image of a news item");
 }
