@@ -1,8 +1,8 @@
 //! Openness (öppenhet och insyn, principle 5 of every seed municipality): what the municipality
 //! decides and does, made visible to civil society.
 //!
-//! Sub-areas (issue 17; news, the event calendar, newsletters and the open-data API come later,
-//! each as a folder of its own beside these):
+//! Sub-areas (issue 17; newsletters and the open-data API come later, each as a folder of its
+//! own beside these):
 //! - `decisions/`: the decisions feed. Staff record the decisions of the council
 //!   (kommunfullmäktige), the executive board (kommunstyrelsen) and the committees (nämnder) that
 //!   concern civil society; the public reads them at `/{slug}/beslut` (filters by body, tag and
@@ -18,8 +18,9 @@
 //!   (`/{slug}/nyheter/mina`, `/{slug}/nyheter/hantera`); the public reads them at
 //!   `/{slug}/nyheter` and follows them as Atom (`/{slug}/nyheter/atom`).
 //!
-//! Of a person it keeps who sent a story (`news::personal`: export, and erasure that keeps a
-//! published story without the name).
+//! Of a person it keeps who sent a story and who published an event (`personal`, which gathers
+//! `news::personal` and `events::personal`: export, and erasure that keeps a published story or
+//! event, its association's, without the name).
 
 pub mod conditional;
 pub mod decisions;
@@ -28,6 +29,7 @@ pub mod events;
 pub mod ids;
 pub mod news;
 pub mod paths;
+mod personal;
 pub mod public;
 
 use platform::db::{Db, Migrations};
@@ -71,7 +73,7 @@ pub static CAPABILITY: Capability = Capability {
     ],
     router,
     jobs: |w| w,
-    personal: Some(&news::personal::PERSONAL),
+    personal: Some(&personal::PERSONAL),
     home: None,
     tally: None,
 };

@@ -408,7 +408,42 @@ async fn an_event_page_has_json_ld_and_the_calendar_parses_as_icalendar(backend:
     app.stop().await;
 }
 
+/// The account's export lists the events its holder published; erasing the account keeps the
+/// association's event and forgets who published it.
+async fn export_and_erasure_keep_the_event_without_the_person(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (_, iks) = sala(&app).await;
+    let iks_s = iks.to_string();
+    let (rep, _) = app
+        .representative_client("rep@iks.example", "sala", "IKS – Ideell Kultur i Sala")
+        .await;
+    let p = rep.submit(NEW, NEW, &event_form(&iks_s, &[])).await;
+    assert_eq!(p.status, 303, "{}", p.text());
+    let (id, _) = last_event(&app).await;
+
+    let (status, data) = rep.get_json("/konto/export").await;
+    assert_eq!(status, 200);
+    assert_eq!(data["openness"]["events"][0]["title"], "Vinterkonsert", "{data}");
+    assert_eq!(data["openness"]["events"][0]["starts_on"], "2026-12-10", "{data}");
+    assert!(data["openness"]["news_stories"].is_array(), "{data}");
+
+    let account = rep.get("/konto").await;
+    let erased = rep
+        .post_raw("/konto/radera", &[("_csrf", &account.csrf()), ("confirm", "on")])
+        .await;
+    assert_eq!(erased.status, 200, "{}", erased.text());
+    let (title, by): (String, Option<i64>) =
+        sqlx::query_as("SELECT title, created_by FROM openness_events WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!((title.as_str(), by), ("Vinterkonsert", None));
+    app.stop().await;
+}
+
 both!(associations_publish_and_the_coordinator_moderates);
+both!(export_and_erasure_keep_the_event_without_the_person);
 both!(another_municipality_gets_404_for_events);
 both!(the_week_and_the_month_show_a_weekly_event_without_its_left_out_date);
 both!(an_event_page_has_json_ld_and_the_calendar_parses_as_icalendar);

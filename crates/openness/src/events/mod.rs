@@ -13,6 +13,7 @@
 pub(crate) mod demo;
 pub mod domain;
 mod moderation_routes;
+pub(crate) mod personal;
 mod publish_routes;
 mod routes;
 pub mod schedule;

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 #[derive(sea_query::Iden)]
 #[iden = "openness_events"]
-enum Events {
+pub(super) enum Events {
     Table,
     Id,
     MunicipalityId,
