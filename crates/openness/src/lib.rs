@@ -30,6 +30,8 @@ pub mod ids;
 pub mod news;
 pub mod paths;
 mod personal;
+mod principles;
+pub mod problem;
 pub mod public;
 
 use platform::db::{Db, Migrations};

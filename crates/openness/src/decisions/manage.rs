@@ -6,7 +6,7 @@
 //! - `GET|POST /{slug}/beslut/hantera/{id}`: change one
 //! - `POST /{slug}/beslut/hantera/{id}/aterkalla`: withdraw it (kept, marked), with a reason
 
-use super::domain::{self, Body, Category, Checked, Decision, Problem, Typed, ORGANISATION_NAMES, PRINCIPLE_NAMES};
+use super::domain::{self, Body, Category, Checked, Decision, Typed, ORGANISATION_NAMES, PRINCIPLE_NAMES};
 use super::store::{self, StoreError};
 use super::view::{self, Labels, Shown};
 use crate::ids::DecisionId;
@@ -224,12 +224,7 @@ fn read(ctx: &Ctx, mut form: Form, p: &Posted, orgs: &[(OrganisationId, String)]
     };
     let ids: Vec<OrganisationId> = orgs.iter().map(|o| o.0).collect();
     domain::check(&typed, &ids).map_err(|errors| {
-        for (name, e) in errors {
-            match e {
-                Problem::Rule(i) => form.invalid(&ctx.tr, name, i),
-                Problem::Id(id) => form.error(name, ctx.t(id)),
-            }
-        }
+        crate::problem::mark(&mut form, &ctx.tr, errors);
         form
     })
 }

@@ -4,24 +4,21 @@
 use super::domain::{Body, BodyFilter, Category, Decision, Filter, Tag, PRINCIPLES};
 use super::store;
 use crate::paths;
+use crate::principles::PrincipleNames;
 use platform::i18n::Tr;
 use platform::web::prelude::*;
-use std::collections::HashMap;
 
 /// The names the municipality gives things: its principles by number (from the agreement in
 /// force; "Princip 5" alone when none is adopted).
 pub(super) struct Labels {
-    principles: HashMap<i64, String>,
+    principles: PrincipleNames,
 }
 
 impl Labels {
     pub(super) async fn of(state: &AppState, m: &Municipality) -> AppResult<Labels> {
-        let principles = agreement::public::principles_in_force(&state.db, m.id)
-            .await?
-            .into_iter()
-            .map(|p| (p.position, p.name))
-            .collect();
-        Ok(Labels { principles })
+        Ok(Labels {
+            principles: PrincipleNames::of(state, m).await?,
+        })
     }
 
     pub(super) fn body(&self, tr: &Tr, body: Body, committee: &str) -> String {
@@ -45,10 +42,7 @@ impl Labels {
 
     pub(super) fn tag(&self, tr: &Tr, tag: Tag) -> String {
         match tag {
-            Tag::Principle(n) => match self.principles.get(&n) {
-                Some(name) => tr.ta("openness-tag-principle-named", &[("n", &n), ("name", name)]),
-                None => tr.ta("openness-tag-principle", &[("n", &n)]),
-            },
+            Tag::Principle(n) => self.principles.tag(tr, n),
             Tag::Category(c) => tr.t(c.message_id()),
         }
     }

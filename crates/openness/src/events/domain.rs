@@ -3,8 +3,9 @@
 //! string. The times and the weekly recurrence are in [`super::schedule`].
 
 use super::schedule::{self, Schedule};
-use crate::decisions::domain::{protocol_url, Problem};
+use crate::decisions::domain::protocol_url;
 use crate::ids::EventId;
+use crate::problem::Problem;
 use platform::rules::{self, Invalid};
 use platform::OrganisationId;
 use premises::public::RoomId;

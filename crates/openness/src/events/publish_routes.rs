@@ -10,7 +10,6 @@
 use super::domain::{self, Audience, Category, Checked, Event, Status, Typed};
 use super::store::{self, Saver, StoreError};
 use super::view;
-use crate::decisions::domain::Problem;
 use crate::ids::EventId;
 use crate::paths;
 use platform::web::prelude::*;
@@ -211,12 +210,7 @@ fn read(
             Ok(c)
         }
         Err(errors) => {
-            for (name, e) in errors {
-                match e {
-                    Problem::Rule(i) => form.invalid(&ctx.tr, name, i),
-                    Problem::Id(id) => form.error(name, ctx.t(id)),
-                }
-            }
+            crate::problem::mark(&mut form, &ctx.tr, errors);
             Err(form)
         }
     }

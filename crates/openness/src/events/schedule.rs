@@ -2,7 +2,7 @@
 //! recurrence until a date with dates left out, the occurrences of that in a range (with a
 //! cap), and the calendar's weeks and months.
 
-use crate::decisions::domain::Problem;
+use crate::problem::Problem;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Weekday};
 use chrono_tz::Europe::Stockholm;
 use platform::rules::Invalid;

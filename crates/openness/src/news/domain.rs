@@ -261,20 +261,7 @@ impl Item {
     }
 }
 
-/// Why a field was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Problem {
-    /// A rule of the platform (required, too long, control characters).
-    Rule(Invalid),
-    /// A message of this capability.
-    Id(&'static str),
-}
-
-impl From<Invalid> for Problem {
-    fn from(i: Invalid) -> Problem {
-        Problem::Rule(i)
-    }
-}
+pub use crate::problem::Problem;
 
 /// An item as typed in the form.
 pub struct Typed<'a> {

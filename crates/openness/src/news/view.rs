@@ -3,32 +3,26 @@
 
 use super::domain::{self, Category, Item, Kind, Tag, PRINCIPLES, PRINCIPLE_NAMES};
 use super::paths;
+use crate::principles::PrincipleNames;
 use platform::i18n::Tr;
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// The municipality's names of its principles by number (from the agreement in force).
 pub(super) struct Labels {
-    principles: HashMap<i64, String>,
+    principles: PrincipleNames,
 }
 
 impl Labels {
     pub(super) async fn of(state: &AppState, m: &Municipality) -> AppResult<Labels> {
-        let principles = agreement::public::principles_in_force(&state.db, m.id)
-            .await?
-            .into_iter()
-            .map(|p| (p.position, p.name))
-            .collect();
-        Ok(Labels { principles })
+        Ok(Labels {
+            principles: PrincipleNames::of(state, m).await?,
+        })
     }
 
     pub(super) fn tag(&self, tr: &Tr, tag: Tag) -> String {
         match tag {
-            Tag::Principle(n) => match self.principles.get(&n) {
-                Some(name) => tr.ta("openness-tag-principle-named", &[("n", &n), ("name", name)]),
-                None => tr.ta("openness-tag-principle", &[("n", &n)]),
-            },
+            Tag::Principle(n) => self.principles.tag(tr, n),
             Tag::Category(c) => tr.t(c.message_id()),
         }
     }
@@ -226,12 +220,7 @@ pub(super) fn read(ctx: &Ctx, mut form: Form, p: &Posted) -> Result<domain::Chec
         published_on: text(&p.published_on),
     };
     domain::check(&typed).map_err(|errors| {
-        for (name, e) in errors {
-            match e {
-                domain::Problem::Rule(i) => form.invalid(&ctx.tr, name, i),
-                domain::Problem::Id(id) => form.error(name, ctx.t(id)),
-            }
-        }
+        crate::problem::mark(&mut form, &ctx.tr, errors);
         form
     })
 }
