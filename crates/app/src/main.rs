@@ -119,6 +119,13 @@ struct SynthArgs {
     /// organisations (organisations are added to it when it has fewer); 0 for none
     #[arg(long, default_value_t = 5_000)]
     applications: usize,
+    /// Events of the shared calendar over a year before and after now (once or weekly), spread
+    /// over the municipalities (the larger ones have more); 0 for none
+    #[arg(long, default_value_t = 0)]
+    events: usize,
+    /// Decisions of the decisions feed over the last five years, spread as the events; 0 for none
+    #[arg(long, default_value_t = 0)]
+    decisions: usize,
     #[arg(long, default_value_t = 2026)]
     seed: u64,
     #[command(flatten)]
@@ -472,6 +479,25 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     grants::programmes::domain::format_kronor(counts.proposed_ore),
                     grants::paths::queue(&counts.slug, counts.period),
                     grants::synth::STAFF_EMAIL,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            if s.events > 0 || s.decisions > 0 {
+                let plan = openness::synth::Plan {
+                    events: s.events,
+                    decisions: s.decisions,
+                    seed: s.seed,
+                };
+                let started = std::time::Instant::now();
+                let counts = openness::synth::fill(&db, &plan, now).await?;
+                println!(
+                    "{} decisions, {} events ({} weekly); the largest municipality {} has {} decisions and {} events; in {:.1} s",
+                    counts.decisions,
+                    counts.events,
+                    counts.weekly,
+                    counts.largest,
+                    counts.largest_decisions,
+                    counts.largest_events,
                     started.elapsed().as_secs_f64()
                 );
             }

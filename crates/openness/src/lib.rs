@@ -33,6 +33,7 @@ mod personal;
 mod principles;
 pub mod problem;
 pub mod public;
+pub mod synth;
 
 use platform::db::{Db, Migrations};
 use platform::i18n::Messages;

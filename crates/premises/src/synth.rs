@@ -105,7 +105,7 @@ const PURPOSES: &[&str] = &[
 ];
 
 /// Rows of `cols` placeholders each, numbered from $1.
-fn placeholders(rows: usize, cols: usize) -> String {
+pub fn placeholders(rows: usize, cols: usize) -> String {
     let mut s = String::with_capacity(rows * cols * 6);
     for r in 0..rows {
         if r > 0 {
@@ -125,7 +125,7 @@ fn placeholders(rows: usize, cols: usize) -> String {
 }
 
 /// `total` split over `n` shares in proportion to `weights`, by largest remainder.
-fn apportion(total: usize, weights: &[f64]) -> Vec<usize> {
+pub fn apportion(total: usize, weights: &[f64]) -> Vec<usize> {
     let sum: f64 = weights.iter().sum();
     if weights.is_empty() || sum <= 0.0 {
         return vec![0; weights.len()];
