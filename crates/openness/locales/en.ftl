@@ -347,3 +347,13 @@ openness-events-not-trusted = reviewed
 openness-events-trust = Trust
 openness-events-distrust = Review again
 openness-events-no-organisations = There are no associations in the registry yet.
+
+# Events: public bookings of the premises in the calendar
+openness-events-booking = Booked room
+
+# Events: the area filter
+openness-events-field-area = Area
+openness-events-hint-area = The part of the municipality where the event is. People looking for events in that area then find it.
+openness-events-no-area = No particular area
+openness-events-filter-all-areas = All areas
+openness-events-err-area = Choose one of the areas in the list.

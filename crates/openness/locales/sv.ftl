@@ -347,3 +347,13 @@ openness-events-not-trusted = granskas
 openness-events-trust = Gör betrodd
 openness-events-distrust = Granska igen
 openness-events-no-organisations = Det finns inga föreningar i registret ännu.
+
+# Events: public bookings of the premises in the calendar
+openness-events-booking = Bokad lokal
+
+# Events: the area filter
+openness-events-field-area = Område
+openness-events-hint-area = Den del av kommunen där evenemanget är. Då hittar den som söker på området det.
+openness-events-no-area = Inget särskilt område
+openness-events-filter-all-areas = Alla områden
+openness-events-err-area = Välj ett av områdena i listan.

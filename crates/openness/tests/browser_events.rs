@@ -24,6 +24,7 @@ async fn december(app: &TestApp, m: MunicipalityId, iks: OrganisationId) -> i64 
         price: "50 kr".into(),
         link: "https://example.se/kor".into(),
         registration_link: "https://example.se/kor/anmalan".into(),
+        area: String::new(),
     };
     let (id, _) = events::add(&app.state.db, m, &weekly, Saver::Coordinator, None, app.state.now())
         .await

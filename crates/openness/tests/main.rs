@@ -8,5 +8,6 @@ mod browser_events;
 mod common;
 mod decisions;
 mod events;
+mod events_calendar;
 mod feeds;
 mod news;

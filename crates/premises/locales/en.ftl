@@ -179,3 +179,14 @@ premises-more-filters = Equipment and accessibility
 
 premises-description = Premises that associations and residents can book in { $name }: search by day, size, equipment and accessibility.
 premises-room-description = { $address }. Room for { $n } people.
+
+# Public bookings in the shared event calendar (issue 17)
+premises-field-public = Show in the shared calendar
+premises-field-public-hint = Tick this if anyone may come. The time, the room and the title below then show in the municipality's event calendar once the booking is confirmed. Otherwise the booking does not show there.
+premises-field-public-title = Title in the calendar
+premises-field-public-title-hint = Only needed if the booking is to show in the calendar. "Christmas market", for example.
+premises-err-public-title = Write a title for the calendar, or untick the box.
+premises-err-public-title-bad = The title may be at most 200 characters on one line.
+premises-label-public = In the shared calendar
+premises-public-yes = Yes, as "{ $title }"
+premises-public-no = No

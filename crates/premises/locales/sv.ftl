@@ -179,3 +179,14 @@ premises-more-filters = Utrustning och tillgänglighet
 
 premises-description = Lokaler som föreningar och invånare kan boka i { $name }: sök efter dag, storlek, utrustning och tillgänglighet.
 premises-room-description = { $address }. Plats för { $n } personer.
+
+# Public bookings in the shared event calendar (issue 17)
+premises-field-public = Visa i den gemensamma kalendern
+premises-field-public-hint = Kryssa i om vem som helst får komma. Då syns tiden, lokalen och rubriken nedan i kommunens evenemangskalender när bokningen är bekräftad. Annars syns bokningen inte där.
+premises-field-public-title = Rubrik i kalendern
+premises-field-public-title-hint = Behövs bara om bokningen ska synas i kalendern. Till exempel "Julmarknad".
+premises-err-public-title = Skriv en rubrik för kalendern, eller kryssa ur rutan.
+premises-err-public-title-bad = Rubriken får vara högst 200 tecken på en rad.
+premises-label-public = I den gemensamma kalendern
+premises-public-yes = Ja, som "{ $title }"
+premises-public-no = Nej

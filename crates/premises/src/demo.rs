@@ -113,6 +113,7 @@ async fn booking(
         email: "bokning@demo.overens.example".to_string(),
         purpose: purpose.to_string(),
         attendees: people,
+        public_title: None,
     };
     let series = weeks > 1;
     let mut tx = db.write().await?;

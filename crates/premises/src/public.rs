@@ -64,3 +64,70 @@ pub async fn room_of(db: &Db, municipality_id: MunicipalityId, id: RoomId) -> Re
     .await?;
     Ok(row.map(room))
 }
+
+/// A booking its booker marked public, as the shared event calendar shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicBooking {
+    pub id: i64,
+    pub title: String,
+    pub room: Room,
+    /// The premises' area (district), "" when none was given.
+    pub area: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+}
+
+/// A room's public page, `/{slug}/lokaler/rum/{id}`.
+pub fn room_path(slug: &str, id: RoomId) -> String {
+    format!("/{slug}/lokaler/rum/{id}")
+}
+
+/// The municipality's confirmed bookings marked public that overlap `from..to` (unix seconds),
+/// earliest first. Private bookings, requests and cancelled ones never. One query.
+pub async fn calendar(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    from: i64,
+    to: i64,
+) -> Result<Vec<PublicBooking>, sqlx::Error> {
+    type Row = (i64, String, i64, i64, RoomId, String, String, String, i64, String);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT b.id, b.public_title, b.starts_at, b.ends_at, r.id, r.name, p.name, p.address, r.access, p.area \
+         FROM premises_bookings b JOIN premises_rooms r ON r.id = b.room_id JOIN premises p ON p.id = r.premises_id \
+         WHERE b.municipality_id = $1 AND b.public_title IS NOT NULL AND b.status = 'confirmed' \
+         AND b.starts_at < $3 AND b.ends_at > $2 ORDER BY b.starts_at, b.id",
+    )
+    .bind(municipality_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, title, starts_at, ends_at, room_id, name, premises, address, access, area)| PublicBooking {
+                id,
+                title,
+                area,
+                room: room((room_id, name, premises, address, access)),
+                starts_at,
+                ends_at,
+            },
+        )
+        .collect())
+}
+
+/// The areas (districts) the municipality's premises in use are in, as their owners wrote them,
+/// in Swedish order; none empty. The shared event calendar's area filter offers these.
+pub async fn areas(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT DISTINCT area FROM premises WHERE municipality_id = $1 AND retired_at IS NULL AND area <> ''",
+    )
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut v: Vec<String> = rows.into_iter().map(|r| r.0.trim().to_string()).collect();
+    v.sort_by(|a, b| platform::rules::swedish_cmp(a, b));
+    v.dedup();
+    Ok(v)
+}

@@ -131,6 +131,7 @@ async fn random_overlapping_bookings_never_overlap(backend: Backend) {
                 email: format!("b{i}@example.se"),
                 purpose: String::new(),
                 attendees: 5,
+                public_title: None,
             };
             let series = *weeks > 1;
             let now = app.state.now();

@@ -55,6 +55,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
         price: String::new(),
         link: String::new(),
         registration_link: String::new(),
+        area: "Sala tätort".into(),
     };
     let concert = events::Checked {
         accessibility: "Entré utan trappsteg, hörslinga i salen.".into(),

@@ -201,6 +201,7 @@ pub struct Typed<'a> {
     pub price: &'a str,
     pub link: &'a str,
     pub registration_link: &'a str,
+    pub area: &'a str,
 }
 
 /// An event that passed the checks. `place` is the free text, or the room's place when a
@@ -219,14 +220,18 @@ pub struct Checked {
     pub price: String,
     pub link: String,
     pub registration_link: String,
+    /// The area (district) it is in, one of the municipality's; "" for none.
+    pub area: String,
 }
 
 /// Check what was typed; every refused field with its reason. `organisations` are those the
-/// person may publish for, `rooms` the municipality's rooms (an id not among them is refused).
+/// person may publish for, `rooms` the municipality's rooms (an id not among them is refused),
+/// `areas` the municipality's areas (another is refused; none is fine).
 pub fn check(
     t: &Typed<'_>,
     organisations: &[OrganisationId],
     rooms: &[RoomId],
+    areas: &[String],
 ) -> Result<Checked, Vec<(&'static str, Problem)>> {
     let mut errors: Vec<(&'static str, Problem)> = vec![];
     let mut keep = |name: &'static str, r: Result<String, Problem>| match r {
@@ -298,6 +303,10 @@ pub fn check(
     if category.is_none() {
         errors.push(("category", Problem::Id("openness-events-err-category")));
     }
+    let area = t.area.trim().to_string();
+    if !area.is_empty() && !areas.contains(&area) {
+        errors.push(("area", Problem::Id("openness-events-err-area")));
+    }
     match (organisation_id, schedule, audience, category) {
         (Some(organisation_id), Some(schedule), Some(audience), Some(category)) if errors.is_empty() => Ok(Checked {
             organisation_id,
@@ -312,6 +321,7 @@ pub fn check(
             price,
             link,
             registration_link,
+            area,
         }),
         _ => Err(errors),
     }
@@ -322,7 +332,7 @@ pub fn search_text(parts: &[&str]) -> String {
     parts.iter().map(|p| p.to_lowercase()).collect::<Vec<_>>().join("\n")
 }
 
-/// The calendar's filters, as in `?kategori=…&malgrupp=…&tillganglighet=1&forening=…&q=…`.
+/// The calendar's filters, as in `?kategori=…&malgrupp=…&tillganglighet=1&forening=…&omrade=…&q=…`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     pub category: Option<Category>,
@@ -332,6 +342,8 @@ pub struct Filter {
     pub organisation: Option<OrganisationId>,
     /// The search text, lower case and trimmed ("" for none).
     pub search: String,
+    /// Only events in this area (district): the text of one of the municipality's areas.
+    pub area: Option<String>,
 }
 
 impl Filter {
@@ -351,12 +363,22 @@ impl Filter {
             .take(SEARCH_MAX)
             .collect();
         Filter {
+            area: None,
             category: category.and_then(|c| c.parse().ok()),
             audience: audience.and_then(|a| a.parse().ok()),
             accessible: matches!(accessible, Some("1" | "ja" | "on")),
             organisation: organisation.and_then(|o| o.trim().parse().ok()),
             search: search.to_lowercase(),
         }
+    }
+
+    /// These filters and the area of `?omrade=` (trimmed; none when empty or too long).
+    pub fn in_area(self, area: Option<&str>) -> Filter {
+        let area = area
+            .map(str::trim)
+            .filter(|a| !a.is_empty() && a.chars().count() <= LINE_MAX && !a.chars().any(char::is_control))
+            .map(str::to_string);
+        Filter { area, ..self }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -377,6 +399,9 @@ impl Filter {
         }
         if let Some(o) = self.organisation {
             v.push(("forening", o.to_string()));
+        }
+        if let Some(a) = &self.area {
+            v.push(("omrade", a.clone()));
         }
         if !self.search.is_empty() {
             v.push(("q", self.search.clone()));
@@ -399,16 +424,19 @@ impl Filter {
         }
     }
 
-    /// Whether an event (or a meeting, with its fixed category and audience and no
-    /// association) passes the filters other than the search, which the store applies.
+    /// Whether an event (or a meeting, with its fixed category and audience, no association
+    /// and no area; or a public booking, in its premises' area) passes the filters other than
+    /// the search, which the store applies.
     pub fn admits(
         &self,
         category: Category,
         audience: Audience,
         accessibility: &str,
         organisation: Option<OrganisationId>,
+        area: &str,
     ) -> bool {
-        self.category.is_none_or(|c| c == category)
+        self.area.as_deref().is_none_or(|a| a == area.trim())
+            && self.category.is_none_or(|c| c == category)
             && self.audience.is_none_or(|a| a == audience)
             && (!self.accessible || !accessibility.trim().is_empty())
             && self.organisation.is_none_or(|o| organisation == Some(o))
@@ -446,7 +474,7 @@ mod tests {
 
     #[test]
     fn a_well_typed_event_passes() {
-        let c = check(&typed(), &[OrganisationId::new(7)], &[]).expect("passes");
+        let c = check(&typed(), &[OrganisationId::new(7)], &[], &[]).expect("passes");
         assert_eq!(c.title, "Vinterkonsert");
         assert_eq!(c.audience, Audience::Alla);
         assert_eq!(c.category, Category::Culture);
@@ -461,7 +489,7 @@ mod tests {
             link: "ftp://example.se",
             ..typed()
         };
-        let errors = check(&t, &[OrganisationId::new(8)], &[]).unwrap_err();
+        let errors = check(&t, &[OrganisationId::new(8)], &[], &[]).unwrap_err();
         let names: Vec<&str> = errors.iter().map(|e| e.0).collect();
         assert!(names.contains(&"registration_link"), "{names:?}");
         assert!(names.contains(&"link"), "{names:?}");
@@ -471,7 +499,7 @@ mod tests {
     #[test]
     fn a_place_or_a_room_is_needed_and_the_room_must_be_known() {
         let t = Typed { place: "", ..typed() };
-        let errors = check(&t, &[OrganisationId::new(7)], &[]).unwrap_err();
+        let errors = check(&t, &[OrganisationId::new(7)], &[], &[]).unwrap_err();
         assert_eq!(errors[0].0, "place");
         let t = Typed {
             place: "",
@@ -479,11 +507,13 @@ mod tests {
             ..typed()
         };
         assert_eq!(
-            check(&t, &[OrganisationId::new(7)], &[RoomId::new(3)]).unwrap().room_id,
+            check(&t, &[OrganisationId::new(7)], &[RoomId::new(3)], &[])
+                .unwrap()
+                .room_id,
             Some(RoomId::new(3))
         );
         assert_eq!(
-            check(&t, &[OrganisationId::new(7)], &[RoomId::new(4)]).unwrap_err()[0].0,
+            check(&t, &[OrganisationId::new(7)], &[RoomId::new(4)], &[]).unwrap_err()[0].0,
             "room"
         );
     }
@@ -505,9 +535,48 @@ mod tests {
             Category::Culture,
             Audience::Barn,
             "Rullstol",
-            Some(OrganisationId::new(12))
+            Some(OrganisationId::new(12)),
+            ""
         ));
-        assert!(!f.admits(Category::Culture, Audience::Barn, "", Some(OrganisationId::new(12))));
-        assert!(!f.admits(Category::Culture, Audience::Barn, "Hörslinga", None));
+        assert!(!f.admits(Category::Culture, Audience::Barn, "", Some(OrganisationId::new(12)), ""));
+        assert!(!f.admits(Category::Culture, Audience::Barn, "Hörslinga", None, ""));
+    }
+
+    #[test]
+    fn the_area_filter_admits_only_its_area_and_is_in_the_query_string() {
+        let f = Filter::default().in_area(Some(" Möklinta "));
+        assert_eq!(f.area.as_deref(), Some("Möklinta"));
+        assert_eq!(f.query(&[]), "?omrade=M%C3%B6klinta");
+        assert!(f.admits(Category::Culture, Audience::Alla, "", None, "Möklinta"));
+        assert!(!f.admits(Category::Culture, Audience::Alla, "", None, "Sala tätort"));
+        assert!(
+            !f.admits(Category::Dialog, Audience::Alla, "", None, ""),
+            "no area: not in one"
+        );
+        assert!(Filter::default().in_area(Some("  ")).is_empty());
+        assert!(Filter::default().admits(Category::Culture, Audience::Alla, "", None, "Möklinta"));
+    }
+
+    #[test]
+    fn an_area_must_be_one_of_the_municipality() {
+        let areas = ["Möklinta".to_string(), "Sala tätort".to_string()];
+        let ok = Typed {
+            area: "Möklinta",
+            ..typed()
+        };
+        assert_eq!(
+            check(&ok, &[OrganisationId::new(7)], &[], &areas).unwrap().area,
+            "Möklinta"
+        );
+        let none = check(&typed(), &[OrganisationId::new(7)], &[], &areas).unwrap();
+        assert_eq!(none.area, "");
+        let bad = Typed {
+            area: "Atlantis",
+            ..typed()
+        };
+        assert_eq!(
+            check(&bad, &[OrganisationId::new(7)], &[], &areas).unwrap_err()[0].0,
+            "area"
+        );
     }
 }

@@ -2,8 +2,10 @@
 //! associations' representatives publish their events (once, or weekly until a date with dates
 //! left out); the coordinator approves or declines them, and may trust an association to
 //! publish directly. The dialog meetings of the meetings capability are in the calendar too
-//! (through `meetings::public::calendar`). The premises' bookings are not: the premises have no
-//! public bookings yet.
+//! (through `meetings::public::calendar`), and so are the premises' bookings their bookers
+//! marked public (through `premises::public::calendar`; private bookings never). An event may
+//! name its area (district), one of those the premises are in (`premises::public::areas`), and
+//! the calendar filters by it.
 //!
 //! Public: the list, the week and the month with filters and search, a page per event with
 //! schema.org JSON-LD, and the calendar as iCalendar (`platform::ics`) for the municipality, per

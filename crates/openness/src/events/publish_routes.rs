@@ -65,7 +65,8 @@ async fn publishers(
     Ok((own, Saver::Association))
 }
 
-fn fields(ctx: &Ctx, orgs: &[(OrganisationId, String)], rooms: &[Room]) -> Vec<Field> {
+fn fields(ctx: &Ctx, orgs: &[(OrganisationId, String)], places: &Places) -> Vec<Field> {
+    let rooms = &places.rooms;
     let select = |name: &str, label: &str, options: Vec<(String, String)>| {
         Field::new(name, ctx.t(label), FieldKind::Select).options(options)
     };
@@ -107,6 +108,11 @@ fn fields(ctx: &Ctx, orgs: &[(OrganisationId, String)], rooms: &[Room]) -> Vec<F
     v.push(text("place", "openness-events-field-place", domain::LINE_MAX).hint(ctx.t("openness-events-hint-place")));
     if !rooms.is_empty() {
         v.push(select("room", "openness-events-field-room", room_choices).hint(ctx.t("openness-events-hint-room")));
+    }
+    if !places.areas.is_empty() {
+        let mut areas = vec![(String::new(), ctx.t("openness-events-no-area"))];
+        areas.extend(places.areas.iter().map(|a| (a.clone(), a.clone())));
+        v.push(select("area", "openness-events-field-area", areas).hint(ctx.t("openness-events-hint-area")));
     }
     v.push(
         text("accessibility", "openness-events-field-accessibility", domain::LINE_MAX)
@@ -163,6 +169,7 @@ struct Posted {
     price: Option<String>,
     link: Option<String>,
     registration_link: Option<String>,
+    area: Option<String>,
 }
 
 fn t(v: &Option<String>) -> &str {
@@ -176,8 +183,9 @@ fn read(
     mut form: Form,
     p: &Posted,
     orgs: &[(OrganisationId, String)],
-    rooms: &[Room],
+    places: &Places,
 ) -> Result<Checked, Form> {
+    let rooms = &places.rooms;
     form.fill_from(p);
     let typed = Typed {
         organisation: t(&p.organisation),
@@ -197,10 +205,11 @@ fn read(
         price: t(&p.price),
         link: t(&p.link),
         registration_link: t(&p.registration_link),
+        area: t(&p.area),
     };
     let org_ids: Vec<OrganisationId> = orgs.iter().map(|o| o.0).collect();
     let room_ids: Vec<RoomId> = rooms.iter().map(|r| r.id).collect();
-    match domain::check(&typed, &org_ids, &room_ids) {
+    match domain::check(&typed, &org_ids, &room_ids, &places.areas) {
         Ok(mut c) => {
             if let Some(r) = c.room_id.and_then(|id| rooms.iter().find(|r| r.id == id)) {
                 if c.place.is_empty() {
@@ -239,8 +248,17 @@ fn form_page(ctx: &Ctx, m: &Municipality, title: String, intro: String, form: Fo
     )
 }
 
-async fn rooms(state: &AppState, m: &Municipality) -> AppResult<Vec<Room>> {
-    Ok(premises::public::rooms(&state.db, m.id).await?)
+/// Where an event may be: the municipality's rooms, and the areas its premises are in.
+struct Places {
+    rooms: Vec<Room>,
+    areas: Vec<String>,
+}
+
+async fn places(state: &AppState, m: &Municipality) -> AppResult<Places> {
+    Ok(Places {
+        rooms: premises::public::rooms(&state.db, m.id).await?,
+        areas: premises::public::areas(&state.db, m.id).await?,
+    })
 }
 
 /// What the form says first: whether the event (or the change, `editing`) waits for review.
@@ -255,11 +273,11 @@ fn intro(ctx: &Ctx, saver: Saver, editing: bool) -> String {
 
 async fn new(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     let (orgs, saver) = publishers(&state, &ctx, &m).await?;
-    let rooms = rooms(&state, &m).await?;
+    let places = places(&state, &m).await?;
     let form = Form::new(
         paths::event_new(&m.slug),
         ctx.t("openness-events-publish"),
-        fields(&ctx, &orgs, &rooms),
+        fields(&ctx, &orgs, &places),
     );
     form_page(
         &ctx,
@@ -287,13 +305,13 @@ async fn add(
     Input(p): Input<Posted>,
 ) -> AppResult<Response> {
     let (orgs, saver) = publishers(&state, &ctx, &m).await?;
-    let rooms = rooms(&state, &m).await?;
+    let places = places(&state, &m).await?;
     let form = Form::new(
         paths::event_new(&m.slug),
         ctx.t("openness-events-publish"),
-        fields(&ctx, &orgs, &rooms),
+        fields(&ctx, &orgs, &places),
     );
-    match read(&ctx, form, &p, &orgs, &rooms) {
+    match read(&ctx, form, &p, &orgs, &places) {
         Ok(c) => {
             let (_, status) = store::add(&state.db, m.id, &c, saver, ctx.user.as_ref(), state.now())
                 .await
@@ -333,12 +351,12 @@ async fn editable(state: &AppState, ctx: &Ctx, m: &Municipality, id: EventId) ->
     }
 }
 
-fn edit_form(ctx: &Ctx, m: &Municipality, e: &Event, rooms: &[Room]) -> Form {
+fn edit_form(ctx: &Ctx, m: &Municipality, e: &Event, places: &Places) -> Form {
     let orgs = [(e.organisation_id, e.organisation.clone())];
     let mut form = Form::new(
         paths::event_edit(&m.slug, e.id),
         ctx.t("openness-events-save"),
-        fields(ctx, &orgs, rooms),
+        fields(ctx, &orgs, places),
     );
     let s = &e.schedule;
     let date = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
@@ -361,6 +379,7 @@ fn edit_form(ctx: &Ctx, m: &Municipality, e: &Event, rooms: &[Room]) -> Form {
             "price" => e.price.clone(),
             "link" => e.link.clone(),
             "registration_link" => e.registration_link.clone(),
+            "area" => e.area.clone(),
             _ => return None,
         })
     });
@@ -369,8 +388,8 @@ fn edit_form(ctx: &Ctx, m: &Municipality, e: &Event, rooms: &[Room]) -> Form {
 
 async fn edit(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant, Id(id): Id<EventId>) -> AppResult<Response> {
     let (e, saver) = editable(&state, &ctx, &m, id).await?;
-    let rooms = rooms(&state, &m).await?;
-    let form = edit_form(&ctx, &m, &e, &rooms);
+    let places = places(&state, &m).await?;
+    let form = edit_form(&ctx, &m, &e, &places);
     let title = ctx.tr.ta("openness-events-edit-title", &[("title", &e.title)]);
     form_page(&ctx, &m, title, intro(&ctx, saver, true), form)
 }
@@ -383,11 +402,11 @@ async fn save(
     Input(mut p): Input<Posted>,
 ) -> AppResult<Response> {
     let (e, saver) = editable(&state, &ctx, &m, id).await?;
-    let rooms = rooms(&state, &m).await?;
+    let places = places(&state, &m).await?;
     // The association stays the event's.
     p.organisation = Some(e.organisation_id.to_string());
     let orgs = [(e.organisation_id, e.organisation.clone())];
-    match read(&ctx, edit_form(&ctx, &m, &e, &rooms), &p, &orgs, &rooms) {
+    match read(&ctx, edit_form(&ctx, &m, &e, &places), &p, &orgs, &places) {
         Ok(c) => {
             let status = store::update(&state.db, m.id, id, &c, saver, ctx.user.as_ref(), state.now())
                 .await

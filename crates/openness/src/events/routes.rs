@@ -4,7 +4,7 @@
 //! with the same filters and search; a page per event with its schema.org JSON-LD; the
 //! calendar as iCalendar to subscribe to, with the same filters.
 //!
-//! - `GET /{slug}/evenemang?vy=lista|vecka|manad&vecka=2026-W50&manad=2026-12&kategori=…&malgrupp=…&tillganglighet=1&forening=…&q=…&sida=…`
+//! - `GET /{slug}/evenemang?vy=lista|vecka|manad&vecka=2026-W50&manad=2026-12&kategori=…&malgrupp=…&tillganglighet=1&forening=…&omrade=…&q=…&sida=…`
 //! - `GET /{slug}/evenemang/{id}`: one event (waiting or declined: its association and staff only)
 //! - `GET /{slug}/evenemang/kalender.ics?…`: the same filters; `?forening=` is one association's
 
@@ -39,6 +39,7 @@ pub(super) struct CalendarQuery {
     malgrupp: Option<String>,
     tillganglighet: Option<String>,
     forening: Option<String>,
+    omrade: Option<String>,
     q: Option<String>,
 }
 
@@ -51,6 +52,7 @@ impl CalendarQuery {
             self.forening.as_deref(),
             self.q.as_deref(),
         )
+        .in_area(self.omrade.as_deref())
     }
 }
 
@@ -79,6 +81,7 @@ struct CalendarView {
     categories: Vec<Choice>,
     audiences: Vec<Choice>,
     organisations: Vec<Choice>,
+    areas: Vec<Choice>,
     accessible: bool,
     search: String,
     views: Vec<Nav>,
@@ -96,7 +99,7 @@ struct CalendarView {
     review: Option<String>,
 }
 
-async fn choices(state: &AppState, ctx: &Ctx, m: &Municipality, f: &Filter) -> AppResult<[Vec<Choice>; 3]> {
+async fn choices(state: &AppState, ctx: &Ctx, m: &Municipality, f: &Filter) -> AppResult<[Vec<Choice>; 4]> {
     let all = |id: &str, on: bool| Choice {
         value: String::new(),
         label: ctx.t(id),
@@ -128,7 +131,18 @@ async fn choices(state: &AppState, ctx: &Ctx, m: &Municipality, f: &Filter) -> A
                 on: f.organisation == Some(id),
             }),
     );
-    Ok([categories, audiences, organisations])
+    let mut areas = vec![all("openness-events-filter-all-areas", f.area.is_none())];
+    areas.extend(
+        premises::public::areas(&state.db, m.id)
+            .await?
+            .into_iter()
+            .map(|a| Choice {
+                on: f.area.as_deref() == Some(a.as_str()),
+                value: a.clone(),
+                label: a,
+            }),
+    );
+    Ok([categories, audiences, organisations, areas])
 }
 
 async fn calendar(
@@ -156,6 +170,7 @@ async fn calendar(
         categories: vec![],
         audiences: vec![],
         organisations: vec![],
+        areas: vec![],
         accessible: f.accessible,
         search: f.search.clone(),
         views: vec![],
@@ -178,8 +193,8 @@ async fn calendar(
         review: None,
         action: action.clone(),
     };
-    let [categories, audiences, organisations] = choices(&state, &ctx, &m, &f).await?;
-    (v.categories, v.audiences, v.organisations) = (categories, audiences, organisations);
+    let [categories, audiences, organisations, areas] = choices(&state, &ctx, &m, &f).await?;
+    (v.categories, v.audiences, v.organisations, v.areas) = (categories, audiences, organisations, areas);
     v.views = [
         ("lista", "openness-events-view-list"),
         ("vecka", "openness-events-view-week"),
@@ -404,6 +419,9 @@ async fn ics(
         if let Some((_, org)) = registry::public::organisation_names(&state.db, m.id, &[o]).await?.pop() {
             name = format!("{name}: {org}");
         }
+    }
+    if let Some(area) = &f.area {
+        name = format!("{name}, {area}");
     }
     let base = state.config.base_url.trim_end_matches('/');
     Ok(platform::ics::response(

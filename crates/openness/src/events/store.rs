@@ -44,6 +44,7 @@ pub(super) enum Events {
     CreatedBy,
     CreatedAt,
     UpdatedAt,
+    Area,
 }
 
 #[derive(sea_query::Iden)]
@@ -93,11 +94,12 @@ struct Row {
     status: String,
     decline_reason: String,
     updated_at: i64,
+    area: String,
 }
 
 const COLUMNS: &str = "e.id, e.organisation_id, e.title, e.description, e.starts_on, e.start_minute, e.ends_on, \
      e.end_minute, e.repeat_until, e.skipped, e.place, e.room_id, e.accessibility, e.audience, e.category, e.price, \
-     e.link, e.registration_link, e.status, e.decline_reason, e.updated_at";
+     e.link, e.registration_link, e.status, e.decline_reason, e.updated_at, e.area";
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
@@ -144,6 +146,7 @@ async fn assemble(db: &Db, m: MunicipalityId, rows: Vec<Row>) -> Result<Vec<Even
                 price: r.price,
                 link: r.link,
                 registration_link: r.registration_link,
+                area: r.area,
             },
         })
         .collect())
@@ -170,6 +173,9 @@ fn conditions(f: &Filter) -> (String, Vec<String>) {
     }
     if f.accessible {
         sql.push_str(" AND e.accessibility <> ''");
+    }
+    if let Some(a) = &f.area {
+        bind(&mut sql, " AND e.area = ?", a.clone());
     }
     if !f.search.is_empty() {
         let escaped = f.search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
@@ -297,6 +303,7 @@ macro_rules! fields {
             .set(Events::Price, c.price.as_str())
             .set(Events::Link, c.link.as_str())
             .set(Events::RegistrationLink, c.registration_link.as_str())
+            .set(Events::Area, c.area.as_str())
             .set(Events::Status, $status.as_str())
     }};
 }

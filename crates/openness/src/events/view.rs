@@ -1,5 +1,6 @@
-//! How the calendar is shown: the events' occurrences and the dialog meetings (from the
-//! meetings capability's public function) as one list of items, by day for the week and in a
+//! How the calendar is shown: the events' occurrences, the dialog meetings (from the
+//! meetings capability's public function) and the premises' bookings marked public (from the
+//! premises' `public::calendar`) as one list of items, by day for the week and in a
 //! month's table; the schema.org JSON-LD of an event page; the iCalendar file.
 
 use super::domain::{Audience, Category, Event, Filter};
@@ -28,7 +29,7 @@ pub(super) struct Item {
     pub category: String,
     pub audience: String,
     pub accessibility: String,
-    /// The price, or "free of charge".
+    /// The price, or "free of charge" ("" for a booking of the premises, which says neither).
     pub price: String,
     /// "Every week until …", for a weekly event.
     pub repeats: Option<String>,
@@ -110,7 +111,7 @@ pub(super) async fn items(
     }
     let meetings = meetings::public::calendar(&state.db, m.id, &m.slug, from, to).await?;
     for mt in meetings {
-        if !f.admits(Category::Dialog, Audience::Alla, &mt.accessibility, None)
+        if !f.admits(Category::Dialog, Audience::Alla, &mt.accessibility, None, "")
             || !f.finds(&[&mt.title, &mt.theme, &mt.place])
         {
             continue;
@@ -135,8 +136,48 @@ pub(super) async fn items(
             description: mt.theme,
         });
     }
+    for b in premises::public::calendar(&state.db, m.id, from, to).await? {
+        if let Some(item) = booking_item(tr, m, f, b) {
+            out.push(item);
+        }
+    }
     out.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.title.cmp(&b.title)));
     Ok(out)
+}
+
+/// A booking of the premises marked public, as the calendar shows it (category "other", for
+/// everyone, the room's accessibility), if it passes the filters.
+fn booking_item(tr: &Tr, m: &Municipality, f: &Filter, b: premises::public::PublicBooking) -> Option<Item> {
+    let place = b.room.place();
+    let accessibility = b
+        .room
+        .features
+        .iter()
+        .map(|x| tr.t(x.message_id()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !f.admits(Category::Other, Audience::Alla, &accessibility, None, &b.area) || !f.finds(&[&b.title, &place]) {
+        return None;
+    }
+    let (time, when) = span(b.starts_at, b.ends_at);
+    Some(Item {
+        uid: format!("booking-{}@{}.overens", b.id, m.slug),
+        title: b.title,
+        href: premises::public::room_path(&m.slug, b.room.id),
+        start: b.starts_at,
+        end: b.ends_at,
+        date: schedule::local_date(b.starts_at),
+        time,
+        when,
+        place,
+        organiser: tr.t("openness-events-booking"),
+        category: tr.t(Category::Other.message_id()),
+        audience: tr.t(Audience::Alla.message_id()),
+        accessibility,
+        price: String::new(),
+        repeats: None,
+        description: String::new(),
+    })
 }
 
 /// A day of the week view or a cell of the month's table.
@@ -283,6 +324,7 @@ mod tests {
                 price: "50 kr".into(),
                 link: String::new(),
                 registration_link: String::new(),
+                area: String::new(),
             },
         };
         let text = json_ld(&e, o, "https://x.se/sala/evenemang/1", "https://x.se/sala/foreningar/2");

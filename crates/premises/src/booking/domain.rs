@@ -43,9 +43,44 @@ pub fn private(upcoming: usize, slots: &[Slot], now: i64) -> Result<(), Limit> {
     Ok(())
 }
 
+/// The longest title of a public booking.
+pub const PUBLIC_TITLE_MAX: usize = 200;
+
+/// Why a public booking's title is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublicTitle {
+    /// Marked public without a title.
+    Missing,
+    /// Longer than [`PUBLIC_TITLE_MAX`] characters, or on several lines.
+    Bad,
+}
+
+/// The title under which a booking shows in the shared event calendar: `None` when it is not
+/// marked public (private is the default, whatever title was typed), else the title, which it
+/// then needs.
+pub fn public_title(public: bool, title: &str) -> Result<Option<String>, PublicTitle> {
+    if !public {
+        return Ok(None);
+    }
+    match title.trim() {
+        "" => Err(PublicTitle::Missing),
+        t if t.chars().count() > PUBLIC_TITLE_MAX || t.contains(['\n', '\r']) => Err(PublicTitle::Bad),
+        t => Ok(Some(t.to_string())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_booking_is_private_unless_marked_public_with_a_title() {
+        assert_eq!(public_title(false, "Julmarknad"), Ok(None));
+        assert_eq!(public_title(true, "  Julmarknad "), Ok(Some("Julmarknad".into())));
+        assert_eq!(public_title(true, " "), Err(PublicTitle::Missing));
+        assert_eq!(public_title(true, &"x".repeat(201)), Err(PublicTitle::Bad));
+        assert_eq!(public_title(true, "a\nb"), Err(PublicTitle::Bad));
+    }
 
     fn slot(day: i64) -> Slot {
         Slot {

@@ -53,6 +53,9 @@ struct BookForm {
     namn: String,
     upprepa_till: String,
     undantag: String,
+    /// "on": shown in the shared event calendar under `offentlig_titel`.
+    offentlig: String,
+    offentlig_titel: String,
 }
 
 /// Who the user may book as: the organisations of this municipality they represent (another
@@ -109,6 +112,10 @@ fn book_form(ctx: &Ctx, action: String, options: Vec<(String, String)>, f: &Book
                 .hint(t("premises-field-repeat-hint")),
             Field::new("undantag", t("premises-field-exceptions"), FieldKind::TextArea)
                 .hint(t("premises-field-exceptions-hint")),
+            Field::new("offentlig", t("premises-field-public"), FieldKind::Checkbox)
+                .hint(t("premises-field-public-hint")),
+            Field::new("offentlig_titel", t("premises-field-public-title"), FieldKind::Text)
+                .hint(t("premises-field-public-title-hint")),
         ],
     );
     form.fill(|k| {
@@ -123,6 +130,8 @@ fn book_form(ctx: &Ctx, action: String, options: Vec<(String, String)>, f: &Book
                 "namn" => &f.namn,
                 "upprepa_till" => &f.upprepa_till,
                 "undantag" => &f.undantag,
+                "offentlig" => &f.offentlig,
+                "offentlig_titel" => &f.offentlig_titel,
                 _ => return None,
             }
             .clone(),
@@ -280,6 +289,19 @@ fn check(
     if !exceptions.is_empty() && last.is_none() {
         errs.push(("undantag", ctx.t("premises-err-exceptions-without-series")));
     }
+    let public_title = match super::domain::public_title(f.offentlig == "on", &f.offentlig_titel) {
+        Ok(t) => t,
+        Err(p) => {
+            errs.push((
+                "offentlig_titel",
+                ctx.t(match p {
+                    super::domain::PublicTitle::Missing => "premises-err-public-title",
+                    super::domain::PublicTitle::Bad => "premises-err-public-title-bad",
+                }),
+            ));
+            None
+        }
+    };
     if !errs.is_empty() {
         return Err(errs);
     }
@@ -308,6 +330,7 @@ fn check(
             email: user.email.clone(),
             purpose,
             attendees: people,
+            public_title,
         },
         last.is_some(),
     ))
@@ -474,6 +497,13 @@ async fn booking_page(
     if !b.purpose.is_empty() {
         facts.push((ctx.t("premises-label-purpose"), b.purpose.clone()));
     }
+    facts.push((
+        ctx.t("premises-label-public"),
+        match &b.public_title {
+            Some(t) => ctx.tr.ta("premises-public-yes", &[("title", t)]),
+            None => ctx.t("premises-public-no"),
+        },
+    ));
     let active = b.status.is_active() && b.ends_at > state.now();
     let here = format!("{}/bokningar/{}", base(&m), b.id);
     let manages = crate::inventory::domain::manages(user, m.id, b.organisation_id);

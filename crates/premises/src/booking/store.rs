@@ -52,6 +52,7 @@ enum Bookings {
     CreatedAt,
     DecidedAt,
     DecidedBy,
+    PublicTitle,
 }
 
 #[derive(Clone, Debug)]
@@ -75,11 +76,13 @@ pub struct Booking {
     pub status: Status,
     pub reason: String,
     pub created_at: i64,
+    /// The title under which the booking shows in the shared event calendar; `None`: private.
+    pub public_title: Option<String>,
 }
 
 pub(crate) const BOOKING_COLS: &str = "b.id, b.room_id, r.name, p.name, p.organisation_id, b.series_id, b.user_id, \
     b.organisation_id, b.booker_kind, b.booker_name, b.email, b.purpose, b.attendees, b.starts_at, b.ends_at, \
-    b.blocks_until, b.status, b.reason, b.created_at";
+    b.blocks_until, b.status, b.reason, b.created_at, b.public_title";
 pub(crate) const BOOKING_FROM: &str =
     "premises_bookings b JOIN premises_rooms r ON r.id = b.room_id JOIN premises p ON p.id = r.premises_id";
 
@@ -106,6 +109,7 @@ pub(crate) fn booking_of(r: &AnyRow) -> Result<Booking, sqlx::Error> {
         status: Status::parse(&status),
         reason: r.try_get(17)?,
         created_at: r.try_get(18)?,
+        public_title: r.try_get(19)?,
     })
 }
 
@@ -207,6 +211,8 @@ pub struct BookingInput {
     pub email: String,
     pub purpose: String,
     pub attendees: i64,
+    /// Shown under this title in the shared event calendar once confirmed; `None`: private.
+    pub public_title: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -368,6 +374,7 @@ pub async fn write_slots(
             .set(Bookings::Email, &input.email)
             .set(Bookings::Purpose, &input.purpose)
             .set(Bookings::Attendees, input.attendees)
+            .set(Bookings::PublicTitle, input.public_title.clone())
             .set(Bookings::StartsAt, s.starts_at)
             .set(Bookings::EndsAt, s.ends_at)
             .set(Bookings::BlocksUntil, s.blocks_until)

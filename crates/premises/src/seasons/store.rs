@@ -707,6 +707,7 @@ async fn book_series(
         email: a.email.clone(),
         purpose: season.name.clone(),
         attendees: a.attendees,
+        public_title: None,
     };
     let mut sp = tx.begin().await?;
     let written = ps::write_slots(
