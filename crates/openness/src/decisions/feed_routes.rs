@@ -7,7 +7,7 @@
 //! - `GET /{slug}/beslut/rss`: `application/rss+xml`
 //! - `GET /{slug}/beslut/atom`: `application/atom+xml`
 
-use super::domain::{Filter, FEED_SIZE};
+use super::domain::{Body, Filter, FEED_SIZE};
 use super::feeds::{self, Entry, FeedInfo};
 use super::routes::ListQuery;
 use super::store;
@@ -63,7 +63,15 @@ async fn feed(
     let base = state.config.base_url.trim_end_matches('/');
     let labels = Labels::of(state, m).await?;
     let decisions = store::latest(&state.db, m.id, &f, FEED_SIZE).await?;
-    let committees = store::bodies(&state.db, m.id).await?;
+    // A committee's filter is named by its decisions (each of them is that committee's): the
+    // feed reads no list of the bodies, which would go through every decision of the
+    // municipality on every request.
+    let committees: Vec<(Body, String)> = decisions
+        .iter()
+        .take(1)
+        .filter(|d| d.body == Body::Committee)
+        .map(|d| (d.body, d.committee.clone()))
+        .collect();
     let words = view::filter_words(&ctx.tr, &labels, &f, &committees);
     let updated = decisions.iter().map(|d| d.updated_at).max().unwrap_or(0);
     let (own, mime) = match format {
