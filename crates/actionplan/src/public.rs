@@ -85,3 +85,56 @@ pub async fn group_member_emails(
     .await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
+
+/// An activity of the current plan with its principle (area) and goal, as the public table
+/// shows it: the open-data download of the action plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanRow {
+    pub plan: String,
+    pub principle_number: u32,
+    pub principle: String,
+    pub goal: String,
+    /// `municipality`, `civil_society`, `both` or `unstated`.
+    pub goal_owner: &'static str,
+    pub activity_id: i64,
+    pub activity: String,
+    pub time: String,
+    pub time_start: Option<chrono::NaiveDate>,
+    pub time_end: Option<chrono::NaiveDate>,
+    pub responsible: String,
+    /// The responsible department's or association's name, if one is linked.
+    pub responsible_unit: String,
+    /// `not_started`, `ongoing`, `done` or `paused`.
+    pub status: &'static str,
+    pub follow_up: String,
+    /// When the activity last changed, unix seconds.
+    pub updated_at: i64,
+}
+
+/// The current plan's activities by principle, goal and activity (a fixed number of queries);
+/// none when there is no plan.
+pub async fn plan_rows(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<PlanRow>, sqlx::Error> {
+    let (plan, full) = crate::activities::store::current_full(db, municipality_id).await?;
+    let title = plan.map(|p| p.title).unwrap_or_default();
+    Ok(full
+        .activities
+        .into_iter()
+        .map(|a| PlanRow {
+            plan: title.clone(),
+            principle_number: a.area_number,
+            principle: a.area_name,
+            goal: a.goal_text,
+            goal_owner: crate::domain::owner_str(a.goal_owner),
+            activity_id: a.id.get(),
+            activity: a.text,
+            time: a.time_text,
+            time_start: a.time_start,
+            time_end: a.time_end,
+            responsible: a.responsible_text,
+            responsible_unit: a.department.or(a.organisation).unwrap_or_default(),
+            status: a.status.into(),
+            follow_up: a.follow_up_text,
+            updated_at: a.updated_at,
+        })
+        .collect())
+}

@@ -18,6 +18,7 @@ pub mod paths;
 pub mod payouts;
 mod personal;
 pub mod programmes;
+pub mod public;
 pub mod reports;
 mod routes;
 pub mod synth;

@@ -54,3 +54,85 @@ pub async fn calendar(
         )
         .collect())
 }
+
+/// A dialog meeting as its public page and `/api/v1/{slug}/meetings` show it (no registrations).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicMeeting {
+    pub id: MeetingId,
+    pub series: String,
+    pub number: Option<i64>,
+    pub title: String,
+    pub theme: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub place: String,
+    pub accessibility: String,
+    pub capacity: Option<i64>,
+    pub cancelled: bool,
+    /// The meeting's page, `/{slug}/moten/{id}`.
+    pub path: String,
+    /// When it last changed, unix seconds.
+    pub updated_at: i64,
+}
+
+/// Every meeting of the municipality, called off ones too (marked), earliest first (one
+/// query): the open-data download of the meetings.
+pub async fn meetings(db: &Db, municipality_id: MunicipalityId, slug: &str) -> Result<Vec<PublicMeeting>, sqlx::Error> {
+    type Row = (
+        MeetingId,
+        String,
+        Option<i64>,
+        String,
+        String,
+        i64,
+        i64,
+        String,
+        String,
+        Option<i64>,
+        Option<i64>,
+        i64,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT m.id, s.name, m.number, m.title, m.theme, m.starts_at, m.ends_at, m.place, m.accessibility, \
+         m.capacity, m.cancelled_at, m.updated_at FROM meetings_meetings m JOIN meetings_series s ON s.id = m.series_id \
+         WHERE m.municipality_id = $1 ORDER BY m.starts_at, m.id",
+    )
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                id,
+                series,
+                number,
+                title,
+                theme,
+                starts_at,
+                ends_at,
+                place,
+                accessibility,
+                capacity,
+                cancelled,
+                updated_at,
+            )| {
+                PublicMeeting {
+                    path: crate::paths::meeting(slug, id),
+                    id,
+                    series,
+                    number,
+                    title,
+                    theme,
+                    starts_at,
+                    ends_at,
+                    place,
+                    accessibility,
+                    capacity,
+                    cancelled: cancelled.is_some(),
+                    updated_at,
+                }
+            },
+        )
+        .collect())
+}

@@ -357,3 +357,41 @@ openness-events-hint-area = The part of the municipality where the event is. Peo
 openness-events-no-area = No particular area
 openness-events-filter-all-areas = All areas
 openness-events-err-area = Choose one of the areas in the list.
+
+# Open data
+openness-nav-data = Open data
+openness-data-title = Open data
+openness-data-intro = Here you can download data from { $name } as files. You may use them freely, in your own services too.
+openness-data-licence-heading = Free to use
+openness-data-licence = All data here is in the public domain under CC0 1.0. You need not ask for permission or name the source.
+openness-data-licence-link = Read about CC0 1.0 at Creative Commons
+openness-data-formats = Each dataset is available as CSV (for spreadsheets, with semicolons between fields) and as JSON (for programs). Times are in Swedish time.
+openness-data-catalogue-heading = For data portals
+openness-data-catalogue = Sweden's data portal and other catalogues can harvest the description of the datasets here:
+openness-data-catalogue-link = Catalogue of the datasets (DCAT-AP-SE, RDF/XML)
+openness-data-catalogue-description = Associations, the agreement, the action plan, dialogue meetings, decisions, events, grants and premises in the municipality's work with the local agreement with civil society.
+openness-data-datasets = Datasets
+openness-data-modified = Last changed
+openness-data-count = Number of rows
+openness-data-licence-short = Licence
+openness-data-rows = { $n ->
+    [one] 1 row
+   *[other] { $n } rows
+}
+openness-data-download = Download { $title } as { $format }
+openness-data-foreningar = Associations
+openness-data-foreningar-description = The associations in the municipality's register: name, organisation number, legal form, fields of activity, purpose, website, whether the association has signed the agreement and whether it has premises of its own. No contact persons.
+openness-data-undertecknare = Signatories of the agreement
+openness-data-undertecknare-description = Associations, departments and others who have signed the local agreement and not withdrawn their signature: who signed, in what role and when.
+openness-data-handlingsplan = The action plan
+openness-data-handlingsplan-description = The activities of the current action plan with principle, goal, time, responsibility and how far they have come.
+openness-data-moten = Dialogue meetings
+openness-data-moten-description = The dialogue meetings between the municipality and civil society: time, place, theme and accessibility. Cancelled meetings are marked.
+openness-data-beslut = Decisions
+openness-data-beslut-description = Decisions of the municipal council, the executive board and the committees that concern civil society, with a summary and a link to the minutes. Withdrawn decisions are marked.
+openness-data-evenemang = Events
+openness-data-evenemang-description = The associations' events in the shared calendar: time, place, audience, accessibility and price.
+openness-data-bidragsbeslut = Grant decisions
+openness-data-bidragsbeslut-description = The municipality's decisions on grants to associations: association, grant, amount granted in kronor and date.
+openness-data-lokaler = Premises
+openness-data-lokaler-description = The rooms of the premises that can be booked: size, equipment, accessibility and how they are booked.

@@ -357,3 +357,41 @@ openness-events-hint-area = Den del av kommunen där evenemanget är. Då hittar
 openness-events-no-area = Inget särskilt område
 openness-events-filter-all-areas = Alla områden
 openness-events-err-area = Välj ett av områdena i listan.
+
+# Open data
+openness-nav-data = Öppna data
+openness-data-title = Öppna data
+openness-data-intro = Här kan du ladda ner data från { $name } som filer. Du får använda dem fritt, också i egna tjänster.
+openness-data-licence-heading = Fritt att använda
+openness-data-licence = All data här är allmän egendom enligt CC0 1.0. Du behöver inte fråga om lov och inte ange källan.
+openness-data-licence-link = Läs om CC0 1.0 hos Creative Commons
+openness-data-formats = Varje datamängd finns som CSV (för kalkylprogram, med semikolon mellan fälten) och som JSON (för program). Tider är i svensk tid.
+openness-data-catalogue-heading = För dataportaler
+openness-data-catalogue = Sveriges dataportal och andra kataloger kan hämta beskrivningen av datamängderna här:
+openness-data-catalogue-link = Katalog över datamängderna (DCAT-AP-SE, RDF/XML)
+openness-data-catalogue-description = Föreningar, överenskommelsen, handlingsplanen, dialogmöten, beslut, evenemang, bidrag och lokaler i kommunens arbete med den lokala överenskommelsen med det civila samhället.
+openness-data-datasets = Datamängder
+openness-data-modified = Senast ändrad
+openness-data-count = Antal rader
+openness-data-licence-short = Licens
+openness-data-rows = { $n ->
+    [one] 1 rad
+   *[other] { $n } rader
+}
+openness-data-download = Ladda ner { $title } som { $format }
+openness-data-foreningar = Föreningar
+openness-data-foreningar-description = Föreningarna i kommunens register: namn, organisationsnummer, form, verksamhetsområden, ändamål, webbplats, om föreningen har skrivit under överenskommelsen och om den har egna lokaler. Inga kontaktpersoner.
+openness-data-undertecknare = Undertecknare av överenskommelsen
+openness-data-undertecknare-description = Föreningar, förvaltningar och andra som har skrivit under den lokala överenskommelsen och inte dragit tillbaka sin underskrift: vem som skrev under, i vilken roll och när.
+openness-data-handlingsplan = Handlingsplanen
+openness-data-handlingsplan-description = Aktiviteterna i den gällande handlingsplanen med princip, mål, tid, ansvar och hur långt de har kommit.
+openness-data-moten = Dialogmöten
+openness-data-moten-description = Dialogmötena mellan kommunen och det civila samhället: tid, plats, tema och tillgänglighet. Inställda möten är markerade.
+openness-data-beslut = Beslut
+openness-data-beslut-description = Beslut i kommunfullmäktige, kommunstyrelsen och nämnderna som rör det civila samhället, med sammanfattning och länk till protokollet. Återkallade beslut är markerade.
+openness-data-evenemang = Evenemang
+openness-data-evenemang-description = Föreningarnas evenemang i den gemensamma kalendern: tid, plats, målgrupp, tillgänglighet och pris.
+openness-data-bidragsbeslut = Beslut om bidrag
+openness-data-bidragsbeslut-description = Kommunens beslut om bidrag till föreningar: förening, bidrag, beviljat belopp i kronor och datum.
+openness-data-lokaler = Lokaler
+openness-data-lokaler-description = Rummen i de lokaler som går att boka: storlek, utrustning, tillgänglighet och hur de bokas.

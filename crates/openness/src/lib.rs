@@ -18,11 +18,17 @@
 //!   (`/{slug}/nyheter/mina`, `/{slug}/nyheter/hantera`); the public reads them at
 //!   `/{slug}/nyheter` and follows them as Atom (`/{slug}/nyheter/atom`).
 //!
+//! - `data/`: open data. Eight datasets of the municipality (associations, signatories, the
+//!   action plan, meetings, decisions, events, grant decisions, premises) to download as CSV
+//!   and JSON under CC0 1.0 at `/{slug}/data`, and their DCAT-AP-SE catalogue in RDF/XML
+//!   (`/{slug}/data/katalog`) for Sweden's data portal to harvest.
+//!
 //! Of a person it keeps who sent a story and who published an event (`personal`, which gathers
 //! `news::personal` and `events::personal`: export, and erasure that keeps a published story or
 //! event, its association's, without the name).
 
 pub mod conditional;
+pub mod data;
 pub mod decisions;
 mod demo;
 pub mod events;
@@ -41,7 +47,10 @@ use platform::{Capability, NavItem};
 
 /// Every page of the capability.
 fn router() -> platform::web::Routes {
-    decisions::router().merge(news::router()).merge(events::router())
+    decisions::router()
+        .merge(news::router())
+        .merge(events::router())
+        .merge(data::router())
 }
 
 pub static MIGRATIONS: Migrations = Migrations {
@@ -72,6 +81,10 @@ pub static CAPABILITY: Capability = Capability {
         NavItem {
             path: "evenemang",
             message_id: "openness-nav-events",
+        },
+        NavItem {
+            path: "data",
+            message_id: "openness-nav-data",
         },
     ],
     router,

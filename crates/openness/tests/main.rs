@@ -6,6 +6,7 @@
 mod browser;
 mod browser_events;
 mod common;
+mod data;
 mod decisions;
 mod events;
 mod events_calendar;

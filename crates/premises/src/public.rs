@@ -117,6 +117,94 @@ pub async fn calendar(
         .collect())
 }
 
+/// A room in use with its premises, as `/api/v1/{slug}/premises` shows it: the open-data
+/// download of the premises (no contact address).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoomFacts {
+    pub id: RoomId,
+    pub name: String,
+    pub premises: String,
+    /// The lending association's name, or '' for the municipality's own premises.
+    pub owner: String,
+    pub address: String,
+    pub area: String,
+    pub capacity: i64,
+    /// `Equipment::code` of each piece.
+    pub equipment: Vec<&'static str>,
+    pub features: Vec<Feature>,
+    /// `instant` or `request`.
+    pub booking_mode: String,
+    /// The later of the room's and its premises' last change, unix seconds.
+    pub updated_at: i64,
+    /// The room's page, `/{slug}/lokaler/rum/{id}`.
+    pub path: String,
+}
+
+/// The municipality's rooms in use, by premises and then by room (one query).
+pub async fn room_facts(db: &Db, municipality_id: MunicipalityId, slug: &str) -> Result<Vec<RoomFacts>, sqlx::Error> {
+    type Row = (
+        RoomId,
+        String,
+        String,
+        String,
+        String,
+        String,
+        i64,
+        i64,
+        i64,
+        String,
+        i64,
+        i64,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT r.id, r.name, p.name, COALESCE(o.name, ''), p.address, p.area, r.capacity, r.equipment, r.access, \
+         r.booking_mode, r.updated_at, p.updated_at FROM premises_rooms r JOIN premises p ON p.id = r.premises_id \
+         LEFT JOIN organisations o ON o.id = p.organisation_id \
+         WHERE r.municipality_id = $1 AND r.retired_at IS NULL AND p.retired_at IS NULL \
+         ORDER BY p.name, r.sort_key, r.id",
+    )
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                id,
+                name,
+                premises,
+                owner,
+                address,
+                area,
+                capacity,
+                equipment,
+                access,
+                booking_mode,
+                room_at,
+                premises_at,
+            )| {
+                RoomFacts {
+                    path: format!("/{slug}/lokaler/rum/{id}"),
+                    id,
+                    name,
+                    premises,
+                    owner,
+                    address,
+                    area,
+                    capacity,
+                    equipment: crate::domain::Equipment::of_bits(equipment)
+                        .into_iter()
+                        .map(|e| e.code())
+                        .collect(),
+                    features: crate::domain::features_of_bits(access),
+                    booking_mode,
+                    updated_at: room_at.max(premises_at),
+                }
+            },
+        )
+        .collect())
+}
+
 /// The areas (districts) the municipality's premises in use are in, as their owners wrote them,
 /// in Swedish order; none empty. The shared event calendar's area filter offers these.
 pub async fn areas(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<String>, sqlx::Error> {

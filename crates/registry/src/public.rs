@@ -185,3 +185,71 @@ pub async fn organisation_choices(
     rows.sort_by(|a, b| platform::rules::swedish_cmp(&a.1, &b.1));
     Ok(rows)
 }
+
+/// An association as the directory shows it to anyone: its public fields only (no contact
+/// person, no e-mail address or telephone number).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirectoryEntry {
+    pub id: OrganisationId,
+    pub name: String,
+    pub org_number: Option<String>,
+    /// `LegalForm::code`, e.g. `ideell-forening`.
+    pub legal_form: &'static str,
+    /// `Category::code` of each category.
+    pub categories: Vec<&'static str>,
+    pub mission: String,
+    pub website: String,
+    pub signed: bool,
+    pub has_premises: bool,
+    /// When the profile last changed, unix seconds.
+    pub updated_at: i64,
+}
+
+/// Every association of the municipality's directory, in Swedish alphabetical order (one query):
+/// the open-data download of the registry.
+pub async fn directory(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<DirectoryEntry>, sqlx::Error> {
+    type Row = (
+        OrganisationId,
+        String,
+        Option<String>,
+        String,
+        i64,
+        String,
+        String,
+        i64,
+        i64,
+        i64,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT o.id, o.name, o.org_number, p.legal_form, p.categories, p.mission, p.website, p.signed, \
+         p.has_premises, p.updated_at FROM registry_profiles p JOIN organisations o ON o.id = p.organisation_id \
+         WHERE p.municipality_id = $1 ORDER BY p.sort_key, o.id",
+    )
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, name, org_number, form, categories, mission, website, signed, has_premises, updated_at)| {
+                DirectoryEntry {
+                    id,
+                    name,
+                    org_number,
+                    legal_form: crate::domain::LegalForm::parse(&form)
+                        .unwrap_or(crate::domain::LegalForm::Annan)
+                        .code(),
+                    categories: crate::domain::Category::from_bits(categories)
+                        .iter()
+                        .map(|c| c.code())
+                        .collect(),
+                    mission,
+                    website,
+                    signed: signed != 0,
+                    has_premises: has_premises != 0,
+                    updated_at,
+                }
+            },
+        )
+        .collect())
+}

@@ -416,4 +416,8 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/{slug}/evenemang/granska/betrodda", Coordinator),
     ("POST", "/{slug}/evenemang/granska/{id}/godkann", Coordinator),
     ("POST", "/{slug}/evenemang/granska/{id}/avsla", Coordinator),
+    // openness: open data (datasets as CSV and JSON, the DCAT-AP-SE catalogue)
+    ("GET", "/{slug}/data", Public),
+    ("GET", "/{slug}/data/katalog", Public),
+    ("GET", "/{slug}/data/{name}", Public),
 ];

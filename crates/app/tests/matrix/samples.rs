@@ -143,6 +143,8 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
         }
         // The typeface's files.
         "fonts/{file}" => plain("inter-latin-wght-normal.woff2"),
+        // Open data: a dataset's download.
+        "data/{name}" => plain("foreningar.csv"),
         // Agreement.
         "version/{n}" | "versions/{n}" => plain(
             first(db, "SELECT number FROM agreement_versions WHERE municipality_id = $1 AND status = 'adopted' ORDER BY number", &[m])

@@ -38,6 +38,17 @@ pub async fn decisions(db: &Db, m: MunicipalityId, year: i32) -> Result<Vec<Deci
     let Some((first, last)) = domain::year_bounds(year) else {
         return Ok(vec![]);
     };
+    between(db, m, &first, &last).await
+}
+
+/// Every decision the municipality has published, by date and then association (the
+/// open-data download, through `public::decisions`).
+pub async fn all(db: &Db, m: MunicipalityId) -> Result<Vec<Decision>, sqlx::Error> {
+    between(db, m, "0000-01-01", "9999-12-31").await
+}
+
+/// The decisions of the days `first..=last` (ISO dates), by date and then association.
+async fn between(db: &Db, m: MunicipalityId, first: &str, last: &str) -> Result<Vec<Decision>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT a.organisation_id, o.name AS association, a.programme_id, p.name AS programme, a.status, \
                 a.applied_ore, a.decided_ore, a.years, a.decided_on \
