@@ -22,9 +22,22 @@ pub const NAME_MAX: usize = 200;
 pub const REMIND_DAYS: i64 = 14;
 
 /// How far an activity has come; stored as its snake_case name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::EnumString, strum::IntoStaticStr)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
+#[schema(as = actionplan::Status)]
 pub enum Status {
     NotStarted,
     Ongoing,
@@ -88,7 +101,8 @@ pub fn owner_message_id(o: Owner) -> &'static str {
 }
 
 /// How many activities have each status.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[schema(as = actionplan::Progress)]
 pub struct Progress {
     pub total: usize,
     pub not_started: usize,

@@ -55,6 +55,7 @@ pub static CAPABILITY: Capability = Capability {
     personal: Some(&personal::PERSONAL),
     home: Some(home::panels),
     tally: None,
+    api: Some(exchange::routes::openapi),
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's, the registry's

@@ -10,6 +10,7 @@ use crate::routes::Number;
 use crate::timeline::{domain::TimelineEntry, store as timeline_store};
 use crate::{paths, store};
 use axum::Json;
+use platform::api::Paging;
 use platform::web::prelude::*;
 use serde::Serialize;
 
@@ -20,22 +21,28 @@ pub fn router() -> Routes {
         .route("/api/v1/{slug}/agreement/timeline", get(timeline))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = agreement::VersionRef)]
 struct ApiVersionRef {
     number: i64,
+    /// Who adopted it (e.g. the municipal council).
     adopted_by: Option<String>,
+    /// When, `YYYY-MM-DD`.
     adopted_on: Option<String>,
+    /// The version's own address in the API.
     href: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = agreement::Commitment)]
 struct ApiCommitment {
     number: i64,
     heading: String,
     text: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = agreement::Principle)]
 struct ApiPrinciple {
     number: i64,
     name: String,
@@ -44,9 +51,11 @@ struct ApiPrinciple {
     civil_society_commitments: Vec<ApiCommitment>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = agreement::Version)]
 struct ApiVersion {
     number: i64,
+    /// `in_force` or `replaced` (drafts are never shown).
     status: &'static str,
     adopted_by: Option<String>,
     adopted_on: Option<String>,
@@ -54,7 +63,8 @@ struct ApiVersion {
     principles: Vec<ApiPrinciple>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = agreement::Agreement)]
 struct ApiAgreement {
     municipality: String,
     /// The version in force, `null` when nothing is adopted yet.
@@ -102,6 +112,17 @@ fn version_ref(m: &Municipality, v: &Version) -> ApiVersionRef {
     }
 }
 
+/// The agreement in force and the list of adopted versions.
+#[utoipa::path(
+    get,
+    path = "/api/v1/{slug}/agreement",
+    tag = "agreement",
+    params(platform::api::Slug),
+    responses(
+        (status = 200, description = "The agreement", body = ApiAgreement),
+        platform::api::NotFound
+    )
+)]
 async fn current(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiAgreement>> {
     let versions = store::versions(&state.db, m.id).await?;
     let current = match domain::current(&versions) {
@@ -122,6 +143,17 @@ async fn current(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<
     }))
 }
 
+/// One adopted version of the agreement, with its principles and commitments.
+#[utoipa::path(
+    get,
+    path = "/api/v1/{slug}/agreement/versions/{n}",
+    tag = "agreement",
+    params(platform::api::Slug, ("n" = i64, Path, description = "The version's number, 1 for the first")),
+    responses(
+        (status = 200, description = "The version", body = ApiVersion),
+        platform::api::NotFound
+    )
+)]
 async fn version(
     State(state): State<AppState>,
     Tenant(m): Tenant,
@@ -135,7 +167,8 @@ async fn version(
     Ok(Json(api_version(&v, &principles)))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = agreement::TimelineEntry)]
 struct ApiEntry {
     date: String,
     kind: &'static str,
@@ -143,16 +176,34 @@ struct ApiEntry {
     text: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = agreement::Timeline)]
 struct ApiTimeline {
     municipality: String,
     entries: Vec<ApiEntry>,
+    /// The next page's address; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
 }
 
-async fn timeline(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiTimeline>> {
+/// The timeline of the agreement's process (drafts, consultation, adoption, follow-up).
+#[utoipa::path(
+    get,
+    path = "/api/v1/{slug}/agreement/timeline",
+    tag = "agreement",
+    params(platform::api::Slug, platform::api::Paging),
+    responses(
+        (status = 200, description = "A page of the timeline", body = ApiTimeline),
+        platform::api::BadRequest,
+        platform::api::NotFound
+    )
+)]
+async fn timeline(State(state): State<AppState>, Tenant(m): Tenant, paging: Paging) -> AppResult<Response> {
     let entries: Vec<TimelineEntry> = timeline_store::timeline(&state.db, m.id).await?;
-    Ok(Json(ApiTimeline {
+    let (entries, next) = paging.cut(entries);
+    let body = ApiTimeline {
         municipality: m.slug.clone(),
+        next: next.clone(),
         entries: entries
             .into_iter()
             .map(|e| ApiEntry {
@@ -162,5 +213,15 @@ async fn timeline(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult
                 text: e.body,
             })
             .collect(),
-    }))
+    };
+    Ok(platform::api::page::json(body, next.as_deref()))
+}
+
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(current, version, timeline))]
+struct Api;
+
+/// The agreement's part of the API's document.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    <Api as utoipa::OpenApi>::openapi()
 }

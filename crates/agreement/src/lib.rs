@@ -67,6 +67,7 @@ pub static CAPABILITY: Capability = Capability {
     personal: Some(&personal::PERSONAL),
     home: None,
     tally: None,
+    api: Some(api::openapi),
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's): Sala's adopted

@@ -58,9 +58,17 @@ pub static CAPABILITY: Capability = Capability {
     personal: Some(&personal::PERSONAL),
     home: Some(home::panels),
     tally: None,
+    api: Some(api),
 };
 
 /// This capability's part of the demo data (see [`demo::load`]).
 pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
     demo::load(db, now).await
+}
+
+/// The grants' part of the API's document: the programmes and the published decisions.
+fn api() -> utoipa::openapi::OpenApi {
+    let mut doc = programmes::routes::openapi();
+    doc.merge(decisions::routes::openapi());
+    doc
 }

@@ -10,6 +10,7 @@
 //! capabilities are asked through their `public` modules (registry, signing, agreement,
 //! actionplan, premises).
 
+pub mod api;
 pub mod changes;
 pub mod corrections;
 pub mod demo;
@@ -66,6 +67,7 @@ pub static CAPABILITY: Capability = Capability {
     personal: Some(&personal::PERSONAL),
     home: Some(home::panels),
     tally: Some(home::tally),
+    api: Some(api::openapi),
 };
 
 /// This capability's part of the demo data (loaded after the action plan's).

@@ -14,13 +14,11 @@ use crate::letters::Letters;
 use crate::paths;
 use crate::store::{self, Meeting, SeriesError};
 use crate::views::{self, coordinates, listed, mark, seats, when};
-use axum::Json;
 use platform::audit::Change;
 use platform::db;
 use platform::format;
 use platform::web::prelude::*;
 use premises::public::Room;
-use serde::Serialize;
 
 pub fn router() -> Routes {
     Routes::new()
@@ -33,7 +31,7 @@ pub fn router() -> Routes {
         .route("/{slug}/moten/{id}", get(meeting_page))
         .route("/{slug}/moten/{id}/redigera", get(edit_page).post(edit_save))
         .route("/{slug}/moten/{id}/kalender.ics", get(meeting_ics))
-        .route("/api/v1/{slug}/meetings", get(api))
+        .merge(crate::api::router())
         .merge(crate::registration::router())
         .merge(crate::minutes::router())
         .merge(crate::invitation::router())
@@ -709,84 +707,4 @@ async fn feed_series(State(state): State<AppState>, Tenant(m): Tenant, Id(id): I
         crate::ics::calendar_sequenced(&s.name, &events, state.now()),
         &format!("serie-{}.ics", s.id),
     ))
-}
-
-// --- JSON ---
-
-#[derive(Serialize)]
-struct ApiMeeting {
-    id: MeetingId,
-    series: String,
-    series_id: SeriesId,
-    number: Option<i64>,
-    title: String,
-    theme: String,
-    gathering_at: Option<String>,
-    starts_at: String,
-    ends_at: String,
-    place: String,
-    accessibility: String,
-    capacity: Option<i64>,
-    seats_left: Option<i64>,
-    registered: i64,
-    waiting: i64,
-    registration_deadline: Option<String>,
-    registration_open: bool,
-    /// Called off (the meeting is not held).
-    cancelled: bool,
-    url: String,
-    ics: String,
-    invitation: String,
-    minutes: Option<String>,
-}
-
-#[derive(Serialize)]
-struct ApiDoc {
-    municipality: String,
-    meetings: Vec<ApiMeeting>,
-}
-
-fn rfc3339(unix: i64) -> String {
-    use chrono::TimeZone;
-    chrono_tz::Europe::Stockholm
-        .timestamp_opt(unix, 0)
-        .single()
-        .map(|t| t.to_rfc3339())
-        .unwrap_or_default()
-}
-
-async fn api(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiDoc>> {
-    let now = state.now();
-    let all = store::meetings(&state.db, m.id, None).await?;
-    let root = state.config.base_url.trim_end_matches('/').to_string();
-    Ok(Json(ApiDoc {
-        municipality: m.slug.clone(),
-        meetings: all
-            .into_iter()
-            .map(|mt| ApiMeeting {
-                id: mt.id,
-                url: format!("{root}{}", paths::meeting(&m.slug, mt.id)),
-                ics: format!("{root}{}", paths::ics(&m.slug, mt.id)),
-                invitation: format!("{root}{}", paths::invitation(&m.slug, mt.id)),
-                minutes: (mt.minutes_published > 0).then(|| format!("{root}{}", paths::minutes(&m.slug, mt.id))),
-                series: mt.series_name.clone(),
-                series_id: mt.series_id,
-                number: mt.number,
-                theme: mt.theme.clone(),
-                gathering_at: mt.gathering_at.map(rfc3339),
-                starts_at: rfc3339(mt.starts_at),
-                ends_at: rfc3339(mt.ends_at),
-                place: mt.place.clone(),
-                accessibility: mt.accessibility.clone(),
-                capacity: mt.capacity,
-                seats_left: mt.seats_left(),
-                registered: mt.confirmed,
-                waiting: mt.waiting,
-                registration_deadline: mt.registration_deadline.map(format::date),
-                registration_open: mt.registration_open(now),
-                cancelled: mt.cancelled_at.is_some(),
-                title: mt.title,
-            })
-            .collect(),
-    }))
 }

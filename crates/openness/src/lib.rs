@@ -92,6 +92,7 @@ pub static CAPABILITY: Capability = Capability {
     personal: Some(&personal::PERSONAL),
     home: None,
     tally: None,
+    api: None,
 };
 
 /// This capability's part of the demo data: Sala's decisions on the agreement from seed 001,

@@ -36,6 +36,15 @@ pub fn local_datetime_exact(unix: i64) -> Option<NaiveDateTime> {
     (back.timestamp() == unix).then_some(local)
 }
 
+/// `2026-11-23T09:58:00+01:00`: a moment as RFC 3339 in Swedish time (the API's times).
+pub fn rfc3339(unix: i64) -> String {
+    Stockholm
+        .timestamp_opt(unix, 0)
+        .single()
+        .map(|t| t.to_rfc3339())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -56,6 +56,18 @@ macro_rules! id {
                 }
             }
 
+            impl $crate::utoipa::PartialSchema for $name {
+                fn schema() -> $crate::utoipa::openapi::RefOr<$crate::utoipa::openapi::schema::Schema> {
+                    <i64 as $crate::utoipa::PartialSchema>::schema()
+                }
+            }
+
+            impl $crate::utoipa::ToSchema for $name {
+                fn name() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(stringify!($name))
+                }
+            }
+
             impl $crate::sea_query::Nullable for $name {
                 fn null() -> $crate::sea_query::Value {
                     $crate::sea_query::Value::BigInt(None)

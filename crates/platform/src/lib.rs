@@ -10,9 +10,11 @@
 
 pub mod a11y;
 pub mod accounts;
+pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod clock;
+pub mod conditional;
 pub mod config;
 pub mod csv;
 pub mod ctx;
@@ -55,6 +57,7 @@ pub use error::{AppError, AppResult};
 pub use ids::{DepartmentId, MunicipalityId, OrganisationId, UserId};
 pub use sea_query;
 pub use state::{AppState, NavItem};
+pub use utoipa;
 
 /// What a capability brings to the platform. A new capability is a new crate that exports one
 /// of these; the `overens` binary lists them.
@@ -75,6 +78,8 @@ pub struct Capability {
     pub home: Option<home::HomeFn>,
     /// Its count per municipality on the platform's front page (None: it counts nothing there).
     pub tally: Option<home::TallyFn>,
+    /// Its part of the OpenAPI document of `/api/v1` (None: it has no `/api/v1` routes).
+    pub api: Option<api::ApiFn>,
 }
 
 /// The platform itself, as a capability.
@@ -94,6 +99,7 @@ pub static PLATFORM: Capability = Capability {
     personal: None,
     home: None,
     tally: None,
+    api: Some(api::openapi),
 };
 
 fn platform_router() -> web::Routes {
@@ -104,6 +110,13 @@ fn platform_router() -> web::Routes {
         .merge(accounts::routes::router())
         .merge(operator::router())
         .merge(tenants::routes::router())
+        .merge(api::router())
+}
+
+/// The OpenAPI document of these capabilities' `/api/v1` routes (served at
+/// `/api/v1/openapi.json`, read to people at `/api`).
+pub fn api_document(capabilities: &[&Capability]) -> utoipa::openapi::OpenApi {
+    api::document(capabilities.iter().filter_map(|c| c.api))
 }
 
 /// Build the state for a set of capabilities: the message catalog, the mailer and the secret.
@@ -152,6 +165,7 @@ pub async fn build_state(
         ),
         home: Arc::new(capabilities.iter().filter_map(|c| c.home).collect()),
         tallies: Arc::new(capabilities.iter().filter_map(|c| c.tally).collect()),
+        api: Arc::new(api_document(capabilities)),
     })
 }
 

@@ -42,6 +42,8 @@ pub struct AppState {
     pub tallies: Arc<Vec<crate::home::TallyFn>>,
     /// Metrics and what readiness expects (`/metrics`, `/readyz`).
     pub ops: Arc<crate::telemetry::Ops>,
+    /// The OpenAPI document of `/api/v1` (see [`crate::api`]).
+    pub api: Arc<utoipa::openapi::OpenApi>,
 }
 
 /// A person's data export, by their user id.

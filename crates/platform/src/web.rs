@@ -27,8 +27,14 @@ impl Routes {
         Routes::default()
     }
 
-    /// Add a route, as [`Router::route`].
+    /// Add a route, as [`Router::route`]. A route of the read API (`/api/v1…`) gets its CORS
+    /// and entity tag here ([`crate::api::layered`]), so no capability can forget them.
     pub fn route(mut self, path: &'static str, method_router: MethodRouter<AppState>) -> Routes {
+        let method_router = if path.starts_with(crate::api::PREFIX) {
+            crate::api::layered(method_router)
+        } else {
+            method_router
+        };
         self.router = self.router.route(path, method_router);
         self.paths.push(path);
         self

@@ -5,6 +5,7 @@
 //! and cancellation, each with an e-mail (and an .ics file); a calendar feed per room; seasonal
 //! allocation; and never a double booking, which the database itself refuses.
 
+pub mod api;
 pub mod booking;
 pub mod demo;
 pub mod domain;
@@ -55,6 +56,7 @@ pub static CAPABILITY: Capability = Capability {
     personal: Some(&personal::PERSONAL),
     home: None,
     tally: None,
+    api: Some(api::openapi),
 };
 
 /// Every page of the capability: search, rooms and booking, the inventory's administration

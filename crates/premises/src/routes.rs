@@ -8,15 +8,14 @@
 
 use crate::booking::store as bookings;
 use crate::domain::{self, BookerKind, Equipment, Span, Status};
-use crate::ids::{PremisesId, RoomId};
+use crate::ids::RoomId;
 use crate::inventory::store::{self as inventory, Room};
 use crate::store::{self, Need};
 use crate::week::DayView;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
-use axum::Json;
 use chrono::{Datelike, Duration, NaiveDate};
 use platform::ctx::Ctx;
 use platform::error::{AppError, AppResult};
@@ -25,7 +24,6 @@ use platform::layout::{html, Page};
 use platform::tenants::{Municipality, Tenant};
 use platform::web::Routes;
 use platform::AppState;
-use serde::Serialize;
 use std::collections::HashMap;
 
 pub fn router() -> Routes {
@@ -33,8 +31,7 @@ pub fn router() -> Routes {
         .route("/{slug}/lokaler", get(search_page))
         .route("/{slug}/lokaler/rum/{id}", get(room_page))
         .route("/{slug}/lokaler/rum/{id}/kalender.ics", get(room_feed))
-        .route("/api/v1/{slug}/premises", get(api_premises))
-        .route("/api/v1/{slug}/premises/availability", get(api_availability))
+        .merge(crate::api::router())
 }
 
 pub(crate) fn base(m: &Municipality) -> String {
@@ -556,172 +553,4 @@ async fn room_feed(
         .collect();
     let body = platform::ics::calendar(&room.full_name(), &events, now);
     Ok(platform::ics::response(body, "lokal.ics"))
-}
-
-// --- JSON ---
-
-#[derive(Serialize)]
-struct ApiRoom {
-    id: RoomId,
-    name: String,
-    capacity: i64,
-    equipment: Vec<&'static str>,
-    accessibility: Vec<&'static str>,
-    booking_mode: &'static str,
-    buffer_minutes: i64,
-    /// Kronor per hour by kind of booker; absent: that kind cannot book.
-    prices: std::collections::BTreeMap<&'static str, i64>,
-    /// Monday first; null when closed.
-    opening_hours: Vec<Option<String>>,
-    url: String,
-    calendar: String,
-}
-
-#[derive(Serialize)]
-struct ApiPremises {
-    id: PremisesId,
-    name: String,
-    address: String,
-    area: String,
-    /// The lending organisation, or null for the municipality's own premises.
-    organisation: Option<String>,
-    rooms: Vec<ApiRoom>,
-}
-
-fn api_room(root: &str, r: &Room) -> ApiRoom {
-    ApiRoom {
-        id: r.id,
-        name: r.name.clone(),
-        capacity: r.capacity,
-        equipment: Equipment::of_bits(r.equipment).into_iter().map(|e| e.code()).collect(),
-        accessibility: domain::features_of_bits(r.access)
-            .into_iter()
-            .map(|f| f.column())
-            .collect(),
-        booking_mode: r.mode.as_str(),
-        buffer_minutes: r.buffer_minutes,
-        prices: BookerKind::ALL
-            .iter()
-            .filter_map(|k| r.prices.for_kind(*k).map(|p| (k.as_str(), p)))
-            .collect(),
-        opening_hours: r
-            .hours
-            .0
-            .iter()
-            .map(|h| h.map(|(o, c)| format!("{}-{}", domain::hhmm(o), domain::hhmm(c))))
-            .collect(),
-        url: format!("{root}/rum/{}", r.id),
-        calendar: format!("{root}/rum/{}/kalender.ics", r.id),
-    }
-}
-
-async fn api_premises(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Response> {
-    let all = inventory::premises_all(&state.db, m.id).await?;
-    let mut rooms = inventory::rooms_all(&state.db, m.id).await?;
-    rooms.retain(|r| r.retired_at.is_none());
-    let root = format!("{}{}", state.config.base_url.trim_end_matches('/'), base(&m));
-    let mut by_premises: HashMap<PremisesId, Vec<ApiRoom>> = HashMap::new();
-    for r in &rooms {
-        by_premises.entry(r.premises_id).or_default().push(api_room(&root, r));
-    }
-    let out: Vec<ApiPremises> = all
-        .into_iter()
-        .map(|p| ApiPremises {
-            rooms: by_premises.remove(&p.id).unwrap_or_default(),
-            id: p.id,
-            name: p.name,
-            address: p.address,
-            area: p.area,
-            organisation: p.organisation_id.map(|_| p.owner),
-        })
-        .collect();
-    Ok(Json(out).into_response())
-}
-
-#[derive(Serialize)]
-struct ApiSpan {
-    start: String,
-    end: String,
-    /// "free", "booked" or "preliminary".
-    state: &'static str,
-}
-
-#[derive(Serialize)]
-struct ApiDay {
-    date: String,
-    times: Vec<ApiSpan>,
-}
-
-#[derive(Serialize)]
-struct ApiAvailability {
-    week: String,
-    page: i64,
-    more: bool,
-    rooms: Vec<(ApiRoom, Vec<ApiDay>)>,
-}
-
-fn rfc3339(unix: i64) -> String {
-    use chrono::TimeZone;
-    chrono_tz::Europe::Stockholm
-        .timestamp_opt(unix, 0)
-        .single()
-        .map(|t| t.to_rfc3339())
-        .unwrap_or_default()
-}
-
-/// The search's answer as JSON: the same parameters as the search page, and the rooms found
-/// with every free and taken time of the week.
-async fn api_availability(
-    State(state): State<AppState>,
-    Tenant(m): Tenant,
-    Query(params): Query<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let mut s = Search::from_params(&params);
-    let (date, need) = s.need(state.today());
-    if let Some((field, id)) = s.problems.first() {
-        return Ok((
-            axum::http::StatusCode::BAD_REQUEST,
-            Json(serde_json::json!({ "error": id, "field": field })),
-        )
-            .into_response());
-    }
-    let offset = (s.page - 1) * PAGE_SIZE;
-    let mut rooms = store::search(&state.db, m.id, &need, PAGE_SIZE + 1, offset).await?;
-    let more = rooms.len() as i64 > PAGE_SIZE;
-    rooms.truncate(PAGE_SIZE as usize);
-    let monday = domain::monday_of(date);
-    let mut week = weeks(&state, &rooms, monday).await?;
-    let root = format!("{}{}", state.config.base_url.trim_end_matches('/'), base(&m));
-    let out = ApiAvailability {
-        week: domain::week_code(monday),
-        page: s.page,
-        more,
-        rooms: rooms
-            .iter()
-            .map(|r| {
-                let days = week
-                    .remove(&r.id)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(d, spans)| ApiDay {
-                        date: d.to_string(),
-                        times: spans
-                            .iter()
-                            .map(|sp| ApiSpan {
-                                start: rfc3339(sp.starts_at),
-                                end: rfc3339(sp.ends_at),
-                                state: match sp.taken {
-                                    None => "free",
-                                    Some(Status::Requested) => "preliminary",
-                                    Some(_) => "booked",
-                                },
-                            })
-                            .collect(),
-                    })
-                    .collect();
-                (api_room(&root, r), days)
-            })
-            .collect(),
-    };
-    Ok(Json(out).into_response())
 }

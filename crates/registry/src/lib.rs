@@ -9,6 +9,7 @@
 //! `joining` (requests to become a representative), `confirmation` (the yearly confirmation,
 //! its reminders and the freshness report) and `exchange` (CSV/XLSX export and CSV import).
 
+pub mod api;
 pub mod confirmation;
 pub mod demo;
 pub mod domain;
@@ -59,6 +60,7 @@ pub static CAPABILITY: Capability = Capability {
     personal: Some(&personal::PERSONAL),
     home: None,
     tally: Some(home::tally),
+    api: Some(api::openapi),
 };
 
 /// This capability's part of the demo data (loaded once, after the platform's).

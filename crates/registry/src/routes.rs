@@ -15,16 +15,13 @@ use crate::domain::{self, Category, Feature, Filters};
 use crate::store;
 use crate::web::{may_edit, may_see_private, Done};
 use crate::{confirmation, exchange, joining, parts, paths, profile};
-use axum::Json;
 use platform::format;
 use platform::web::prelude::*;
-use serde::Serialize;
 
 pub fn router() -> Routes {
     Routes::new()
         .route("/{slug}/foreningar", get(directory))
-        .route("/api/v1/{slug}/organisations", get(api_list))
-        .route("/api/v1/{slug}/organisations/{id}", get(api_one))
+        .merge(crate::api::router())
         .route("/{slug}/foreningar/{id}", get(profile_page))
         .merge(profile::router())
         .merge(parts::routes::router())
@@ -172,143 +169,6 @@ async fn directory(
         admin,
         api_href: paths::api_list(&m, &api_query),
     })
-}
-
-#[derive(Serialize)]
-struct ApiOrganisation {
-    id: OrganisationId,
-    name: String,
-    legal_form: &'static str,
-    categories: Vec<&'static str>,
-    mission: String,
-    signed: bool,
-    has_premises: bool,
-    url: String,
-}
-
-#[derive(Serialize)]
-struct ApiList {
-    municipality: String,
-    total: i64,
-    page: i64,
-    page_size: i64,
-    organisations: Vec<ApiOrganisation>,
-}
-
-async fn api_list(
-    State(state): State<AppState>,
-    Tenant(m): Tenant,
-    Query(params): Query<Vec<(String, String)>>,
-) -> AppResult<Json<ApiList>> {
-    let f = Filters::from_params(&params);
-    let (found, total) = store::search(&state.db, m.id, &f).await?;
-    Ok(Json(ApiList {
-        municipality: m.slug.clone(),
-        total,
-        page: f.page,
-        page_size: domain::PAGE_SIZE,
-        organisations: found
-            .into_iter()
-            .map(|l| ApiOrganisation {
-                id: l.id,
-                url: paths::organisation(&m, l.id),
-                name: l.name,
-                legal_form: l.legal_form.code(),
-                categories: l.categories.iter().map(|c| c.code()).collect(),
-                mission: l.mission,
-                signed: l.signed,
-                has_premises: l.has_premises,
-            })
-            .collect(),
-    }))
-}
-
-#[derive(Serialize)]
-struct ApiContact {
-    name: String,
-    role: String,
-    email: String,
-    phone: String,
-}
-
-#[derive(Serialize)]
-struct ApiPremises {
-    name: String,
-    address: String,
-    capacity: Option<i64>,
-    equipment: String,
-    accessibility: Vec<&'static str>,
-}
-
-#[derive(Serialize)]
-struct ApiProfile {
-    id: OrganisationId,
-    name: String,
-    org_number: Option<String>,
-    legal_form: &'static str,
-    categories: Vec<&'static str>,
-    mission: String,
-    email: String,
-    phone: String,
-    website: String,
-    social_links: Vec<String>,
-    postal_address: String,
-    visiting_address: String,
-    member_count: Option<i64>,
-    target_groups: String,
-    signed: bool,
-    last_confirmed: String,
-    /// Only the contact people who chose to be public.
-    contacts: Vec<ApiContact>,
-    premises: Vec<ApiPremises>,
-}
-
-/// One organisation's public profile as JSON (three queries).
-async fn api_one(
-    State(state): State<AppState>,
-    Tenant(m): Tenant,
-    Id(id): Id<OrganisationId>,
-) -> AppResult<Json<ApiProfile>> {
-    let profile = crate::web::profile_or_404(&state, &m, id).await?;
-    let contacts = store::contacts(&state.db, m.id, id, false).await?;
-    let premises = store::premises(&state.db, m.id, id).await?;
-    Ok(Json(ApiProfile {
-        id,
-        last_confirmed: format::date(last_confirmed(profile.confirmed_at, profile.created_at)),
-        name: profile.name,
-        org_number: profile.org_number,
-        legal_form: profile.legal_form.code(),
-        categories: profile.categories.iter().map(|c| c.code()).collect(),
-        mission: profile.mission,
-        email: profile.email,
-        phone: profile.phone,
-        website: profile.website,
-        social_links: profile.social_links,
-        postal_address: profile.postal_address,
-        visiting_address: profile.visiting_address,
-        member_count: profile.member_count,
-        target_groups: profile.target_groups,
-        signed: profile.signed,
-        contacts: contacts
-            .into_iter()
-            .map(|c| ApiContact {
-                name: c.name,
-                role: c.role,
-                email: c.email,
-                phone: c.phone,
-            })
-            .collect(),
-        premises: premises
-            .into_iter()
-            .map(|x| ApiPremises {
-                name: x.name,
-                address: x.address,
-                capacity: x.capacity,
-                equipment: x.equipment,
-                accessibility: x.features.iter().map(|f| f.column()).collect(),
-            })
-            .collect(),
-    }))
 }
 
 // --- The profile ---

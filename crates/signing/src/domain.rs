@@ -17,9 +17,12 @@ pub const REASON_MAX: usize = 1000;
 
 /// Who signs: an association (any organisation in the registry), a municipal department, a
 /// municipal company or anyone else (an unregistered group, a network).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, strum::EnumString, strum::IntoStaticStr)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, strum::EnumString, strum::IntoStaticStr, utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "snake_case")]
+#[schema(as = signing::SignerKind)]
 pub enum SignerKind {
     Association,
     Department,
@@ -63,9 +66,10 @@ impl SignerKind {
 
 /// How the signature came: signed here by a representative, or written in the paper book and
 /// recorded by the coordinator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, strum::EnumString, strum::IntoStaticStr)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, strum::EnumString, strum::IntoStaticStr, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "snake_case")]
+#[schema(as = signing::Channel)]
 pub enum Channel {
     Online,
     Paper,
@@ -376,7 +380,8 @@ pub fn may_withdraw(user: &CurrentUser, municipality_id: MunicipalityId, s: &Sig
 }
 
 /// Signatures in force per kind.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[schema(as = signing::Counts)]
 pub struct Counts {
     pub association: usize,
     pub department: usize,

@@ -50,6 +50,7 @@ pub static CAPABILITY: Capability = Capability {
     personal: Some(&personal::PERSONAL),
     home: Some(home::panels),
     tally: Some(home::tally),
+    api: Some(routes::openapi),
 };
 
 /// This capability's part of the demo data (see [`demo::load`]).

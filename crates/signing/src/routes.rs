@@ -18,8 +18,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::Json;
 use chrono::NaiveDate;
+use platform::api::Paging;
 use platform::auth::{require_coordinator, require_user, CurrentUser};
 use platform::ctx::{Ctx, Input};
 use platform::error::{AppError, AppResult};
@@ -185,32 +185,59 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppR
     Ok(res)
 }
 
-#[derive(Serialize)]
+/// A signature in force.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = signing::Signature)]
 struct ApiSignature {
     id: SignatureId,
+    /// The name of who signed: an association, a department, a company or anyone else.
     signer: String,
     kind: SignerKind,
+    /// The association in the registry, when the signer is one.
     organisation_id: Option<OrganisationId>,
+    /// The municipal department, when the signer is one.
     department_id: Option<DepartmentId>,
+    /// The person who signed for the signer.
     signed_by: String,
+    /// Their role (chair, head of department…).
     role: String,
     signed_on: NaiveDate,
     channel: domain::Channel,
 }
 
-#[derive(Serialize)]
+/// A municipality's signing book: the signatures in force, a page at a time.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = signing::SignatureList)]
 struct ApiList {
     municipality: String,
+    /// Signatures in force per kind (all of them, not only this page's).
     counts: Counts,
     signatures: Vec<ApiSignature>,
+    /// The next page's address; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
 }
 
-async fn api_list(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiList>> {
+/// The signatures in force in a municipality's signing book, oldest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/{slug}/signatures",
+    tag = "signing",
+    params(platform::api::Slug, platform::api::Paging),
+    responses(
+        (status = 200, description = "A page of the signatures in force", body = ApiList),
+        platform::api::BadRequest,
+        platform::api::NotFound
+    )
+)]
+async fn api_list(State(state): State<AppState>, Tenant(m): Tenant, paging: Paging) -> AppResult<Response> {
     let signatures = store::in_force(&state.db, m.id).await?;
-    Ok(Json(ApiList {
+    let counts = domain::counts(&signatures);
+    let (page, next) = paging.cut(signatures);
+    let body = ApiList {
         municipality: m.slug.clone(),
-        counts: domain::counts(&signatures),
-        signatures: signatures
+        counts,
+        signatures: page
             .into_iter()
             .map(|s| ApiSignature {
                 id: s.id,
@@ -224,7 +251,18 @@ async fn api_list(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult
                 channel: s.channel,
             })
             .collect(),
-    }))
+        next: next.clone(),
+    };
+    Ok(platform::api::page::json(body, next.as_deref()))
+}
+
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api_list))]
+struct Api;
+
+/// The signing book's part of the API's document.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    <Api as utoipa::OpenApi>::openapi()
 }
 
 // --- Forms: signing, paper signatures, withdrawal ---

@@ -392,7 +392,9 @@ async fn print_css(Tenant(_m): Tenant) -> Response {
     res
 }
 
-#[derive(Serialize)]
+/// An activity towards a goal.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = actionplan::Activity)]
 struct ApiActivity {
     id: ActivityId,
     text: String,
@@ -409,15 +411,20 @@ struct ApiActivity {
     overdue: bool,
 }
 
-#[derive(Serialize)]
+/// A goal under a principle, with its activities.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = actionplan::Goal)]
 struct ApiGoal {
     id: GoalId,
+    /// Whose goal: the municipality's, civil society's, both or unstated.
     owner: &'static str,
     text: String,
     activities: Vec<ApiActivity>,
 }
 
-#[derive(Serialize)]
+/// A principle of the agreement with its goals and progress.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = actionplan::Principle)]
 struct ApiPrinciple {
     number: u32,
     name: String,
@@ -425,22 +432,39 @@ struct ApiPrinciple {
     goals: Vec<ApiGoal>,
 }
 
-#[derive(Serialize)]
+/// The plan's title, period and adoption.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = actionplan::Plan)]
 struct ApiPlan {
     title: String,
+    /// The first year of the plan's period.
     period_start: Option<i64>,
+    /// The last year of the plan's period.
     period_end: Option<i64>,
     adopted_by: String,
     adopted_on: Option<NaiveDate>,
 }
 
-#[derive(Serialize)]
+/// The action plan in force.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = actionplan::ActionPlan)]
 struct ApiDoc {
     municipality: String,
     plan: Option<ApiPlan>,
     principles: Vec<ApiPrinciple>,
 }
 
+/// The action plan in force: its principles, goals and activities with their status.
+#[utoipa::path(
+    get,
+    path = "/api/v1/{slug}/action-plan",
+    tag = "actionplan",
+    params(platform::api::Slug),
+    responses(
+        (status = 200, description = "The action plan", body = ApiDoc),
+        platform::api::NotFound
+    )
+)]
 async fn api(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiDoc>> {
     let (plan, full) = current_full(&state.db, m.id).await?;
     let today = state.today();
@@ -499,4 +523,13 @@ async fn api(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json
             })
             .collect(),
     }))
+}
+
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api))]
+struct Api;
+
+/// The action plan's part of the API's document.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    <Api as utoipa::OpenApi>::openapi()
 }

@@ -420,4 +420,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/{slug}/data", Public),
     ("GET", "/{slug}/data/katalog", Public),
     ("GET", "/{slug}/data/{name}", Public),
+    // platform: the read API's OpenAPI document and its reference page
+    ("GET", "/api", Public),
+    ("GET", "/api/v1/openapi.json", Public),
 ];

@@ -11,8 +11,8 @@ use crate::decisions::store::{self, Decision};
 use crate::ids::ProgrammeId;
 use crate::paths;
 use crate::programmes::domain::format_kronor;
-use axum::Json;
 use chrono::Datelike;
+use platform::api::Paging;
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -116,7 +116,9 @@ struct ApiQuery {
     year: Option<String>,
 }
 
-#[derive(Serialize)]
+/// A published grant decision.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = grants::Decision)]
 struct ApiDecision {
     association: String,
     organisation_id: OrganisationId,
@@ -124,27 +126,57 @@ struct ApiDecision {
     programme_id: ProgrammeId,
     /// The decided amount in öre (a year's, for a multi-year grant); 0 for a rejection.
     amount_ore: i64,
+    /// How many years the grant is for.
     years: u32,
+    /// `YYYY-MM-DD`.
     decided_on: String,
+    /// `granted`, `reduced` or `rejected`.
     outcome: &'static str,
     paid: bool,
 }
 
-#[derive(Serialize)]
+/// A year's published grant decisions, a page at a time.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = grants::DecisionList)]
 struct ApiDecisions {
     municipality: String,
     year: i32,
     decisions: Vec<ApiDecision>,
+    /// The next page's address; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
 }
 
+/// The year asked about.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct YearParam {
+    /// The year, e.g. `2026` (this year when not given; a year that is not one is a 404).
+    year: Option<String>,
+}
+
+/// A municipality's published grant decisions of a year.
+#[utoipa::path(
+    get,
+    path = "/api/v1/{slug}/grants/decisions",
+    tag = "grants",
+    params(platform::api::Slug, YearParam, platform::api::Paging),
+    responses(
+        (status = 200, description = "A page of the year's decisions", body = ApiDecisions),
+        platform::api::BadRequest,
+        platform::api::NotFound
+    )
+)]
 async fn api(
     State(state): State<AppState>,
     Tenant(m): Tenant,
     Query(q): Query<ApiQuery>,
-) -> AppResult<Json<ApiDecisions>> {
+    paging: Paging,
+) -> AppResult<Response> {
     let year = year_of(q.year.as_deref(), state.today().year())?;
-    let decisions = store::decisions(&state.db, m.id, year)
-        .await?
+    let (all, next) = paging.cut(store::decisions(&state.db, m.id, year).await?);
+    let decisions = all
         .into_iter()
         .map(|d| ApiDecision {
             association: d.association,
@@ -158,9 +190,20 @@ async fn api(
             paid: d.paid,
         })
         .collect();
-    Ok(Json(ApiDecisions {
+    let body = ApiDecisions {
         municipality: m.slug.clone(),
         year,
         decisions,
-    }))
+        next: next.clone(),
+    };
+    Ok(platform::api::page::json(body, next.as_deref()))
+}
+
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api))]
+struct Api;
+
+/// The grant decisions' part of the API's document.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    <Api as utoipa::OpenApi>::openapi()
 }

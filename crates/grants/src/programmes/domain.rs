@@ -201,7 +201,8 @@ pub fn multi_year_payable(years: u32, approved: &[bool]) -> u32 {
 // --- Eligibility ---
 
 /// What a programme asks of an applicant, checked automatically against the registry.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[schema(as = grants::Eligibility)]
 pub struct Eligibility {
     /// The profile confirmed within this many months after the årsmöte.
     pub confirmed_within_months: Option<u32>,
@@ -258,9 +259,12 @@ impl Eligibility {
 }
 
 /// The documents an application can be asked to carry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::EnumString, strum::IntoStaticStr)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::EnumString, strum::IntoStaticStr, utoipa::ToSchema,
+)]
 #[strum(serialize_all = "kebab-case")]
 #[serde(rename_all = "kebab-case")]
+#[schema(as = grants::Attachment)]
 pub enum Attachment {
     Verksamhetsberattelse,
     Arsmotesprotokoll,

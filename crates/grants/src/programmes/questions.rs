@@ -19,9 +19,12 @@ pub const QUESTIONS_MAX: usize = 50;
 pub const ANSWER_MAX: usize = 4000;
 
 /// What a question asks for; the code is stored and published.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::EnumString, strum::IntoStaticStr)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::EnumString, strum::IntoStaticStr, utoipa::ToSchema,
+)]
 #[strum(serialize_all = "kebab-case")]
 #[serde(rename_all = "kebab-case")]
+#[schema(as = grants::QuestionKind)]
 pub enum QuestionKind {
     Text,
     /// A whole number.
@@ -66,7 +69,8 @@ impl QuestionKind {
 }
 
 /// One question of a programme's form.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[schema(as = grants::Question)]
 pub struct Question {
     /// The stable key of the question in its programme ("q3"); answers are stored under it.
     pub id: String,

@@ -20,8 +20,8 @@ use crate::paths;
 use crate::programmes::domain::{self, format_kronor, Kind, PeriodInput, Rules};
 use crate::programmes::questions::Question;
 use crate::programmes::store::{self, Period, Programme, ProgrammeError, ProgrammeSetup};
-use axum::Json;
 use chrono::NaiveDate;
+use platform::api::Paging;
 use platform::web::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -106,7 +106,9 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> App
     })
 }
 
-#[derive(Serialize)]
+/// An application period of a programme (dates `YYYY-MM-DD`).
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = grants::Period)]
 struct ApiPeriod {
     id: crate::ids::PeriodId,
     name: String,
@@ -114,16 +116,22 @@ struct ApiPeriod {
     ends_on: String,
     opens_on: String,
     deadline: String,
+    /// The period's budget in öre (1/100 krona).
     budget_ore: i64,
 }
 
-#[derive(Serialize)]
+/// A grant programme with its rules, requirements and periods.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = grants::Programme)]
 struct ApiProgramme {
     id: ProgrammeId,
+    /// `activity`, `premises`, `start`, `project`, `operating` or `multi-year`.
     kind: &'static str,
     name: String,
     description: String,
     criteria: String,
+    /// The programme's rules, by kind (the object's `kind` says which).
+    #[schema(value_type = Object)]
     rules: Rules,
     requires: domain::Eligibility,
     attachments: Vec<domain::Attachment>,
@@ -131,15 +139,32 @@ struct ApiProgramme {
     periods: Vec<ApiPeriod>,
 }
 
-#[derive(Serialize)]
+/// A municipality's grant programmes, a page at a time.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = grants::ProgrammeList)]
 struct ApiList {
     municipality: String,
     programmes: Vec<ApiProgramme>,
+    /// The next page's address; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
 }
 
-async fn api_list(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Json<ApiList>> {
-    let programmes = store::programmes(&state.db, m.id, false)
-        .await?
+/// A municipality's published grant programmes.
+#[utoipa::path(
+    get,
+    path = "/api/v1/{slug}/grants/programmes",
+    tag = "grants",
+    params(platform::api::Slug, platform::api::Paging),
+    responses(
+        (status = 200, description = "A page of the programmes", body = ApiList),
+        platform::api::BadRequest,
+        platform::api::NotFound
+    )
+)]
+async fn api_list(State(state): State<AppState>, Tenant(m): Tenant, paging: Paging) -> AppResult<Response> {
+    let (all, next) = paging.cut(store::programmes(&state.db, m.id, false).await?);
+    let programmes = all
         .into_iter()
         .map(|(p, periods)| ApiProgramme {
             id: p.id,
@@ -165,10 +190,12 @@ async fn api_list(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult
                 .collect(),
         })
         .collect();
-    Ok(Json(ApiList {
+    let body = ApiList {
+        next: next.clone(),
         municipality: m.slug.clone(),
         programmes,
-    }))
+    };
+    Ok(platform::api::page::json(body, next.as_deref()))
 }
 
 // --- A new programme ---
@@ -472,4 +499,13 @@ async fn publish(
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     store::set_published(&state.db, m.id, id, input.published == "1", Some(user), state.now()).await?;
     Ok(Redirect::to(&paths::programme(&m.slug, id)).into_response())
+}
+
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api_list))]
+struct Api;
+
+/// The programmes' part of the API's document.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    <Api as utoipa::OpenApi>::openapi()
 }

@@ -391,7 +391,8 @@ async fn audit_log(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -
 }
 
 /// Public facts about a municipality.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = platform::Municipality)]
 struct ApiMunicipality {
     slug: String,
     name: String,
@@ -423,7 +424,14 @@ fn api_municipality(state: &AppState, m: Municipality) -> ApiMunicipality {
     }
 }
 
-async fn api_list(State(state): State<AppState>) -> AppResult<Response> {
+/// Every municipality on the platform.
+#[utoipa::path(
+    get,
+    path = "/api/v1/municipalities",
+    tag = "platform",
+    responses((status = 200, description = "Every municipality", body = Vec<ApiMunicipality>))
+)]
+pub(crate) async fn api_list(State(state): State<AppState>) -> AppResult<Response> {
     let list: Vec<ApiMunicipality> = store::all(&state.db)
         .await?
         .into_iter()
@@ -432,6 +440,17 @@ async fn api_list(State(state): State<AppState>) -> AppResult<Response> {
     Ok(Json(list).into_response())
 }
 
-async fn api_one(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Response> {
+/// One municipality's public facts.
+#[utoipa::path(
+    get,
+    path = "/api/v1/{slug}",
+    tag = "platform",
+    params(crate::api::Slug),
+    responses(
+        (status = 200, description = "The municipality", body = ApiMunicipality),
+        crate::api::NotFound
+    )
+)]
+pub(crate) async fn api_one(State(state): State<AppState>, Tenant(m): Tenant) -> AppResult<Response> {
     Ok(Json(api_municipality(&state, m)).into_response())
 }
