@@ -138,6 +138,8 @@ pub async fn send_due(state: &AppState) -> Result<usize, sqlx::Error> {
                 let tr = tr(*lang);
                 let email = Email {
                     attachment: None,
+                    headers: vec![],
+                    html: None,
                     to: to.clone(),
                     subject: tr.ta("actionplan-reminder-subject", &[("date", &d.follow_up_on)]),
                     body: tr.ta(

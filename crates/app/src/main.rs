@@ -184,6 +184,9 @@ struct Settings {
     /// Registrations on a meeting's public form per hour per client [default: 20] [env: OVERENS_MEETING_REGISTER_PER_HOUR]
     #[arg(long)]
     meeting_register_per_hour: Option<String>,
+    /// Newsletter messages sent per minute at most [default: 60] [env: OVERENS_NEWSLETTER_PER_MINUTE]
+    #[arg(long)]
+    newsletter_per_minute: Option<String>,
     /// Proxies in front whose X-Forwarded-For is believed, e.g. 10.0.0.0/8,::1 [env: OVERENS_TRUSTED_PROXIES]
     #[arg(long)]
     trusted_proxies: Option<String>,
@@ -228,6 +231,7 @@ impl Settings {
             ("login_per_minute", &self.login_per_minute),
             ("register_per_hour", &self.register_per_hour),
             ("meeting_register_per_hour", &self.meeting_register_per_hour),
+            ("newsletter_per_minute", &self.newsletter_per_minute),
             ("trusted_proxies", &self.trusted_proxies),
             ("header_read_timeout", &self.header_read_timeout),
             ("idle_timeout", &self.idle_timeout),

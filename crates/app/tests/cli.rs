@@ -200,6 +200,8 @@ async fn demo_loads_once_and_sigterm_stops_cleanly_keeping_the_queue() {
         None,
         &platform::mail::Email {
             attachment: None,
+            headers: vec![],
+            html: None,
             to: "isa@exempel.se".into(),
             subject: "Kvar i kön".into(),
             body: "Hej".into(),

@@ -111,6 +111,8 @@ async fn two_instances_on_one_postgresql() {
             None,
             &platform::mail::Email {
                 attachment: None,
+                headers: vec![],
+                html: None,
                 to: format!("mottagare{n}@exempel.se"),
                 subject: format!("Brev nummer {n}"),
                 body: "Hej".into(),

@@ -13,6 +13,7 @@ mod demo;
 mod instances;
 mod logs;
 mod matrix;
+mod newsletter_crash;
 mod personal;
 mod server;
 mod start_pages;

@@ -395,3 +395,76 @@ openness-data-bidragsbeslut = Grant decisions
 openness-data-bidragsbeslut-description = The municipality's decisions on grants to associations: association, grant, amount granted in kronor and date.
 openness-data-lokaler = Premises
 openness-data-lokaler-description = The rooms of the premises that can be booked: size, equipment, accessibility and how they are booked.
+
+## Newsletters
+openness-nav-newsletters = Newsletters
+openness-newsletter-title = Newsletters
+openness-newsletter-intro = Here are the newsletters the municipality has sent about its work with civil society. You can also get them by e-mail.
+openness-newsletter-subscribe-heading = Get the newsletter by e-mail
+openness-newsletter-email = Your e-mail address
+openness-newsletter-consent = I want the newsletter
+openness-newsletter-consent-text = { $municipality } keeps your e-mail address only to send the newsletter. You first get a mail with a link to click to confirm. Every newsletter has a link to stop it.
+openness-newsletter-subscribe-submit = Subscribe
+openness-newsletter-err-consent = Tick the box if you want the newsletter.
+openness-newsletter-archive-heading = Sent newsletters
+openness-newsletter-archive-empty = No newsletter has been sent yet.
+openness-newsletter-sent-on = Sent
+openness-newsletter-back = All newsletters
+openness-newsletter-check-mail-title = Check your e-mail
+openness-newsletter-check-mail = We sent a mail to { $email }. Click the link in it to start getting the newsletter. If you do not see it, look in your spam folder.
+openness-newsletter-confirm-subject = Confirm that you want newsletters from { $municipality }
+openness-newsletter-confirm-body = Hello!
+
+    Someone, probably you, wants newsletters from { $municipality } at this address. Open the link to confirm:
+
+    { $link }
+
+    If it was not you, do nothing. Then you get no newsletters.
+openness-newsletter-confirm-title = Confirm the subscription
+openness-newsletter-confirm-intro = Do you want newsletters from { $municipality } at { $email }?
+openness-newsletter-confirm-submit = Yes, send me the newsletter
+openness-newsletter-confirmed-title = You are subscribed
+openness-newsletter-confirmed = Thank you! You now get newsletters from { $municipality }.
+openness-newsletter-unsubscribe-link = Stop the subscription
+openness-newsletter-unsubscribe-title = Stop the newsletter
+openness-newsletter-unsubscribe-intro = Do you want to stop getting newsletters from { $municipality } at { $email }?
+openness-newsletter-unsubscribe-submit = Yes, send no more newsletters
+openness-newsletter-unsubscribed-title = You get no more newsletters
+openness-newsletter-unsubscribed = Done. You get no more newsletters from { $municipality }.
+openness-newsletter-mail-footer = You get this newsletter from { $municipality }.
+openness-newsletter-mail-leave = Stop the newsletter
+openness-newsletter-manage-title = Write newsletters
+openness-newsletter-list-heading = Newsletters
+openness-newsletter-list-empty = You have not written a newsletter yet.
+openness-newsletter-new-heading = New newsletter
+openness-newsletter-subject = Subject
+openness-newsletter-body = Text
+openness-newsletter-body-hint = Write in Markdown: an empty line between paragraphs, # before a heading, * before a list item and [text](https://…) for a link.
+openness-newsletter-audience = Send to
+openness-newsletter-group-subscribers = subscribers
+openness-newsletter-group-contacts = the associations' contact persons
+openness-newsletter-group-signatories = contact persons of associations that signed
+openness-newsletter-err-audience = Choose at least one group to send to.
+openness-newsletter-err-time = Write a date and time, for example 2026-05-04T09:00.
+openness-newsletter-err-past = That time has passed. Choose a later time.
+openness-newsletter-save = Save
+openness-newsletter-saved = The newsletter is saved.
+openness-newsletter-status = State
+openness-newsletter-status-draft = draft
+openness-newsletter-status-scheduled = to be sent
+openness-newsletter-status-sending = being sent
+openness-newsletter-status-sent = sent
+openness-newsletter-progress = Sent
+openness-newsletter-public-link = The newsletter in the archive
+openness-newsletter-preview = How it looks
+openness-newsletter-edit-heading = Change
+openness-newsletter-test-heading = Try it first
+openness-newsletter-test-submit = Send a test to me
+openness-newsletter-test-sent = A test was sent to your e-mail.
+openness-newsletter-test-prefix = [Test]
+openness-newsletter-schedule-heading = Send
+openness-newsletter-schedule-time = Day and time to send
+openness-newsletter-schedule-hint = Swedish time. The newsletter goes to everyone in the chosen groups, but not to anyone who stopped the newsletter.
+openness-newsletter-schedule-submit = Send at that time
+openness-newsletter-send-now = Send now
+openness-newsletter-scheduled = The newsletter will be sent.

@@ -395,3 +395,76 @@ openness-data-bidragsbeslut = Beslut om bidrag
 openness-data-bidragsbeslut-description = Kommunens beslut om bidrag till föreningar: förening, bidrag, beviljat belopp i kronor och datum.
 openness-data-lokaler = Lokaler
 openness-data-lokaler-description = Rummen i de lokaler som går att boka: storlek, utrustning, tillgänglighet och hur de bokas.
+
+## Newsletters
+openness-nav-newsletters = Nyhetsbrev
+openness-newsletter-title = Nyhetsbrev
+openness-newsletter-intro = Här finns de nyhetsbrev som kommunen har skickat om samarbetet med föreningslivet. Du kan också få dem med e-post.
+openness-newsletter-subscribe-heading = Få nyhetsbrevet med e-post
+openness-newsletter-email = Din e-postadress
+openness-newsletter-consent = Jag vill få nyhetsbrevet
+openness-newsletter-consent-text = { $municipality } sparar din e-postadress bara för att skicka nyhetsbrevet. Du får först ett mejl med en länk som du klickar på för att bekräfta. Varje nyhetsbrev har en länk där du avslutar prenumerationen.
+openness-newsletter-subscribe-submit = Prenumerera
+openness-newsletter-err-consent = Kryssa i rutan om du vill få nyhetsbrevet.
+openness-newsletter-archive-heading = Skickade nyhetsbrev
+openness-newsletter-archive-empty = Inga nyhetsbrev har skickats ännu.
+openness-newsletter-sent-on = Skickat
+openness-newsletter-back = Alla nyhetsbrev
+openness-newsletter-check-mail-title = Titta i din e-post
+openness-newsletter-check-mail = Vi har skickat ett mejl till { $email }. Klicka på länken i mejlet för att börja få nyhetsbrevet. Om du inte ser mejlet, titta bland skräpposten.
+openness-newsletter-confirm-subject = Bekräfta att du vill få nyhetsbrev från { $municipality }
+openness-newsletter-confirm-body = Hej!
+
+    Någon, troligen du, vill få nyhetsbrev från { $municipality } till den här adressen. Öppna länken för att bekräfta:
+
+    { $link }
+
+    Om det inte var du behöver du inte göra något. Då får du inga nyhetsbrev.
+openness-newsletter-confirm-title = Bekräfta prenumerationen
+openness-newsletter-confirm-intro = Vill du få nyhetsbrev från { $municipality } till { $email }?
+openness-newsletter-confirm-submit = Ja, skicka nyhetsbrevet till mig
+openness-newsletter-confirmed-title = Prenumerationen är klar
+openness-newsletter-confirmed = Tack! Du får nu nyhetsbrev från { $municipality }.
+openness-newsletter-unsubscribe-link = Avsluta prenumerationen
+openness-newsletter-unsubscribe-title = Avsluta nyhetsbrevet
+openness-newsletter-unsubscribe-intro = Vill du sluta få nyhetsbrev från { $municipality } till { $email }?
+openness-newsletter-unsubscribe-submit = Ja, skicka inga fler nyhetsbrev
+openness-newsletter-unsubscribed-title = Du får inga fler nyhetsbrev
+openness-newsletter-unsubscribed = Klart. Du får inga fler nyhetsbrev från { $municipality }.
+openness-newsletter-mail-footer = Du får det här nyhetsbrevet från { $municipality }.
+openness-newsletter-mail-leave = Avsluta nyhetsbrevet
+openness-newsletter-manage-title = Skriv nyhetsbrev
+openness-newsletter-list-heading = Nyhetsbrev
+openness-newsletter-list-empty = Du har inte skrivit något nyhetsbrev ännu.
+openness-newsletter-new-heading = Nytt nyhetsbrev
+openness-newsletter-subject = Ämne
+openness-newsletter-body = Text
+openness-newsletter-body-hint = Skriv med Markdown: en tom rad mellan stycken, # före en rubrik, * före en punkt i en lista och [text](https://…) för en länk.
+openness-newsletter-audience = Skicka till
+openness-newsletter-group-subscribers = de som prenumererar
+openness-newsletter-group-contacts = föreningarnas kontaktpersoner
+openness-newsletter-group-signatories = kontaktpersoner i föreningar som har skrivit under
+openness-newsletter-err-audience = Välj minst en grupp att skicka till.
+openness-newsletter-err-time = Skriv datum och tid, till exempel 2026-05-04T09:00.
+openness-newsletter-err-past = Tiden har redan varit. Välj en senare tid.
+openness-newsletter-save = Spara
+openness-newsletter-saved = Nyhetsbrevet är sparat.
+openness-newsletter-status = Läge
+openness-newsletter-status-draft = utkast
+openness-newsletter-status-scheduled = ska skickas
+openness-newsletter-status-sending = skickas nu
+openness-newsletter-status-sent = skickat
+openness-newsletter-progress = Skickade
+openness-newsletter-public-link = Nyhetsbrevet i arkivet
+openness-newsletter-preview = Så här ser det ut
+openness-newsletter-edit-heading = Ändra
+openness-newsletter-test-heading = Prova först
+openness-newsletter-test-submit = Skicka ett prov till mig
+openness-newsletter-test-sent = Ett prov är skickat till din e-post.
+openness-newsletter-test-prefix = [Prov]
+openness-newsletter-schedule-heading = Skicka
+openness-newsletter-schedule-time = Dag och tid att skicka
+openness-newsletter-schedule-hint = Svensk tid. Nyhetsbrevet skickas till alla i de valda grupperna, men inte till den som har avslutat nyhetsbrevet.
+openness-newsletter-schedule-submit = Skicka vid den tiden
+openness-newsletter-send-now = Skicka nu
+openness-newsletter-scheduled = Nyhetsbrevet ska skickas.

@@ -20,6 +20,7 @@
 //! civilsamhällets olika verksamheter" and shows "goda exempel på mångfald". The news item and
 //! the good example below are INVENTED for the demo (the seeds name neither), said so in their
 //! text: a news item of Sala about the agreement's news page, and a story from IKS, approved.
+//! The sent newsletter (`newsletters/demo.rs`) is INVENTED too, and says so.
 
 use crate::decisions::domain::{Body, Category, Checked, Filter};
 use crate::decisions::store;
@@ -29,6 +30,7 @@ use platform::tenants::store as tenants;
 /// Sala's decisions, once.
 pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
     crate::events::demo::load(db, now).await?;
+    crate::newsletters::demo::load(db, now).await?;
     let Some(m) = tenants::by_slug(db, "sala").await? else {
         return Ok(());
     };

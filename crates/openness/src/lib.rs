@@ -17,6 +17,9 @@
 //!   representatives write stories ("goda exempel") that the coordinator approves or declines
 //!   (`/{slug}/nyheter/mina`, `/{slug}/nyheter/hantera`); the public reads them at
 //!   `/{slug}/nyheter` and follows them as Atom (`/{slug}/nyheter/atom`).
+//! - `newsletters/`: newsletters. The coordinator writes, tests and schedules them for chosen
+//!   groups; a job sends them at a configured rate with one-click unsubscribe; anyone subscribes
+//!   with double opt-in; the sent ones are public at `/{slug}/nyhetsbrev`.
 //!
 //! - `data/`: open data. Eight datasets of the municipality (associations, signatories, the
 //!   action plan, meetings, decisions, events, grant decisions, premises) to download as CSV
@@ -34,6 +37,7 @@ mod demo;
 pub mod events;
 pub mod ids;
 pub mod news;
+pub mod newsletters;
 pub mod paths;
 mod personal;
 mod principles;
@@ -50,6 +54,7 @@ fn router() -> platform::web::Routes {
     decisions::router()
         .merge(news::router())
         .merge(events::router())
+        .merge(newsletters::router())
         .merge(data::router())
 }
 
@@ -83,12 +88,16 @@ pub static CAPABILITY: Capability = Capability {
             message_id: "openness-nav-events",
         },
         NavItem {
+            path: "nyhetsbrev",
+            message_id: "openness-nav-newsletters",
+        },
+        NavItem {
             path: "data",
             message_id: "openness-nav-data",
         },
     ],
     router,
-    jobs: |w| w,
+    jobs: newsletters::jobs,
     personal: Some(&personal::PERSONAL),
     home: None,
     tally: None,

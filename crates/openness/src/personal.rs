@@ -1,5 +1,6 @@
 //! What openness keeps about an account holder, for `/konto`: the stories they sent
-//! (`news::personal`) and the events they published (`events::personal`). The export holds both;
+//! (`news::personal`), the events they published (`events::personal`) and their newsletter
+//! subscriptions and deliveries (`newsletters::personal`). The export holds both;
 //! erasure removes the person from both, in the account's one transaction.
 
 use futures::future::BoxFuture;
@@ -13,8 +14,13 @@ fn export(db: &Db, user_id: UserId) -> BoxFuture<'_, Result<serde_json::Value, s
     Box::pin(async move {
         let mut all = (crate::news::personal::PERSONAL.export)(db, user_id).await?;
         let events = crate::events::personal::export(db, user_id).await?;
-        if let (Some(all), serde_json::Value::Object(events)) = (all.as_object_mut(), events) {
-            all.extend(events);
+        let newsletters = crate::newsletters::personal::export(db, user_id).await?;
+        if let Some(all) = all.as_object_mut() {
+            for part in [events, newsletters] {
+                if let serde_json::Value::Object(part) = part {
+                    all.extend(part);
+                }
+            }
         }
         Ok(all)
     })
@@ -23,6 +29,7 @@ fn export(db: &Db, user_id: UserId) -> BoxFuture<'_, Result<serde_json::Value, s
 fn erase(tx: &mut Tx, user_id: UserId, now: i64) -> BoxFuture<'_, Result<(), sqlx::Error>> {
     Box::pin(async move {
         (crate::news::personal::PERSONAL.erase)(&mut *tx, user_id, now).await?;
-        crate::events::personal::erase(&mut *tx, user_id, now).await
+        crate::events::personal::erase(&mut *tx, user_id, now).await?;
+        crate::newsletters::personal::erase(&mut *tx, user_id, now).await
     })
 }

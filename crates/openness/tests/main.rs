@@ -12,3 +12,4 @@ mod events;
 mod events_calendar;
 mod feeds;
 mod news;
+mod newsletters;

@@ -49,6 +49,10 @@ pub const SETTINGS: &[(&str, &str)] = &[
         "registrations on a meeting's public form per hour per client address (default 20)",
     ),
     (
+        "newsletter_per_minute",
+        "newsletter messages sent per minute at most (default 60)",
+    ),
+    (
         "trusted_proxies",
         "addresses or CIDR blocks of the proxies in front, e.g. 10.0.0.0/8: from a trusted peer the \
          client is the right-most X-Forwarded-For entry that is not a trusted proxy (default: none)",
@@ -157,6 +161,8 @@ pub struct Config {
     pub register_per_hour: u32,
     /// Registrations on a meeting's public form per hour per client address.
     pub meeting_register_per_hour: u32,
+    /// Newsletter messages sent per minute at most (the SMTP server's or provider's limit).
+    pub newsletter_per_minute: u32,
     /// The proxies whose `X-Forwarded-For` is believed (see [`crate::ratelimit::client_ip`]).
     pub trusted_proxies: Vec<ipnet::IpNet>,
     pub header_read_timeout: std::time::Duration,
@@ -431,6 +437,13 @@ impl Config {
                 20,
                 |n| *n >= 1,
                 "a whole number ≥ 1",
+            )?,
+            newsletter_per_minute: parse_num(
+                raw,
+                "newsletter_per_minute",
+                60,
+                |n| (1..=100_000).contains(n),
+                "a whole number 1-100000",
             )?,
             trusted_proxies: match raw.get("trusted_proxies") {
                 None => vec![],

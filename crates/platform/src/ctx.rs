@@ -308,6 +308,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             .get("x-csrf-token")
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
+        let mut one_click = false;
         let given = if content_type.starts_with("application/x-www-form-urlencoded") {
             let (parts, body) = req.into_parts();
             let bytes = match to_bytes(body, FORM_LIMIT).await {
@@ -336,6 +337,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             let token = form_urlencoded::parse(&bytes)
                 .find(|(k, _)| k == "_csrf")
                 .map(|(_, v)| v.into_owned());
+            one_click = is_one_click(&path, &bytes);
             req = Request::from_parts(parts, Body::from(bytes));
             token.or(header_token)
         } else if content_type.starts_with("multipart/form-data") {
@@ -349,7 +351,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         } else {
             header_token
         };
-        if !given.is_some_and(|g| constant_time_eq(&g, &csrf)) {
+        if !one_click && !given.is_some_and(|g| constant_time_eq(&g, &csrf)) {
             tracing::info!(path, "csrf token missing or wrong");
             let f = Failure {
                 state: &state,
@@ -463,5 +465,32 @@ mod tests {
         assert_ne!(a, csrf_token(b"secret-1", "other-cookie"));
         assert!(constant_time_eq(&a, &a.clone()));
         assert!(!constant_time_eq(&a, "short"));
+    }
+}
+
+/// A one-click unsubscribe (RFC 8058): a mail client POSTs `List-Unsubscribe=One-Click`, without
+/// cookies or token, to the secret link of a `List-Unsubscribe` header, whose path ends in
+/// `/avregistrera/{token}`. The secret in the path is what authorises it, as for the GET of the
+/// same link, so no CSRF token is asked; the route itself must act only on that body.
+pub fn is_one_click(path: &str, body: &[u8]) -> bool {
+    let mut segments = path.trim_end_matches('/').rsplit('/');
+    let token = segments.next().unwrap_or("");
+    body == b"List-Unsubscribe=One-Click" && !token.is_empty() && segments.next() == Some("avregistrera")
+}
+
+#[cfg(test)]
+mod one_click_tests {
+    use super::is_one_click;
+
+    #[test]
+    fn only_the_one_click_body_to_an_unsubscribe_link() {
+        let body = b"List-Unsubscribe=One-Click";
+        assert!(is_one_click("/sala/nyhetsbrev/avregistrera/abc", body));
+        assert!(!is_one_click("/sala/nyhetsbrev/avregistrera/", body));
+        assert!(!is_one_click("/sala/nyhetsbrev/hantera/1/skicka", body));
+        assert!(!is_one_click(
+            "/sala/nyhetsbrev/avregistrera/abc",
+            b"List-Unsubscribe=One-Click&x=1"
+        ));
     }
 }

@@ -7,7 +7,8 @@ use crate::jobs::{enqueue, Job, JobError, JobHandler};
 pub use crate::smtp::{Mailer, Transport};
 use crate::state::AppState;
 use futures::future::BoxFuture;
-use lettre::message::{header::ContentType, Attachment as Part, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Attachment as Part, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncTransport, Message};
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,13 @@ pub struct Email {
     /// A file sent with the text (a calendar file, for instance).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment: Option<Attachment>,
+    /// Extra header lines, (name, value): `List-Unsubscribe`, `List-Unsubscribe-Post`, and a
+    /// `Message-ID` of the sender's own (which replaces the one derived from the queue entry).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<(String, String)>,
+    /// The same text as HTML: the message is then multipart/alternative (text, then HTML).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
 }
 
 impl Email {
@@ -30,7 +38,29 @@ impl Email {
             subject: subject.into(),
             body: body.into(),
             attachment: None,
+            headers: vec![],
+            html: None,
         }
+    }
+
+    /// The same message with an extra header line.
+    pub fn with_header(mut self, name: &str, value: impl Into<String>) -> Email {
+        self.headers.push((name.to_string(), value.into()));
+        self
+    }
+
+    /// The same message with an HTML alternative to its text.
+    pub fn with_html(mut self, html: impl Into<String>) -> Email {
+        self.html = Some(html.into());
+        self
+    }
+
+    /// The value of the extra header `name` (case-insensitive), if set.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     /// The same message with a calendar file (`text/calendar`) attached under `name`.
@@ -97,41 +127,85 @@ impl JobHandler for EmailHandler {
                     Ok(())
                 }
                 Transport::Smtp(smtp) => {
-                    let to: Mailbox = email
-                        .to
-                        .parse()
-                        .map_err(|e| JobError::Permanent(format!("bad address: {e}")))?;
-                    let builder = Message::builder()
-                        .from(mailer.from.clone())
-                        .to(to)
-                        .subject(&email.subject)
-                        .message_id(Some(format!("<overens-job-{}@{}>", job.id, mailer.domain)));
-                    let message = match &email.attachment {
-                        None => builder.header(ContentType::TEXT_PLAIN).body(email.body.clone()),
-                        Some(a) => {
-                            let kind =
-                                ContentType::parse(&a.content_type).map_err(|e| JobError::Permanent(e.to_string()))?;
-                            builder.multipart(
-                                MultiPart::mixed()
-                                    .singlepart(
-                                        SinglePart::builder()
-                                            .header(ContentType::TEXT_PLAIN)
-                                            .body(email.body.clone()),
-                                    )
-                                    .singlepart(Part::new(a.name.clone()).body(a.content.clone(), kind)),
-                            )
-                        }
-                    }
-                    .map_err(|e| JobError::Permanent(e.to_string()))?;
-                    match smtp.send(message).await {
-                        Ok(_) => Ok(()),
-                        Err(e) if e.is_permanent() => Err(JobError::Permanent(e.to_string())),
-                        Err(e) => Err(JobError::Retry(e.to_string())),
-                    }
+                    let message = build(mailer, &email, &format!("<overens-job-{}@{}>", job.id, mailer.domain))?;
+                    send_smtp(smtp, message).await
                 }
             }
         })
     }
+}
+
+/// Send one message over SMTP now, outside the queue: for a sender that keeps its own record of
+/// what went (a newsletter's deliveries, sent at a rate). `Ok(false)` when no SMTP server is
+/// set (the demo's outbox): the caller queues the message instead, with [`queue`].
+pub async fn send_now(state: &AppState, email: &Email) -> Result<bool, JobError> {
+    let mailer = &state.mailer;
+    match &mailer.transport {
+        Transport::Outbox => Ok(false),
+        Transport::Smtp(smtp) => {
+            let fallback = format!("<overens-{}@{}>", state.now(), mailer.domain);
+            send_smtp(smtp, build(mailer, email, &fallback)?).await?;
+            Ok(true)
+        }
+    }
+}
+
+async fn send_smtp(
+    smtp: &lettre::AsyncSmtpTransport<lettre::Tokio1Executor>,
+    message: Message,
+) -> Result<(), JobError> {
+    match smtp.send(message).await {
+        Ok(_) => Ok(()),
+        Err(e) if e.is_permanent() => Err(JobError::Permanent(e.to_string())),
+        Err(e) => Err(JobError::Retry(e.to_string())),
+    }
+}
+
+/// The message as sent: text alone, text and HTML as alternatives, or either with the
+/// attachment; the extra headers; the email's own Message-ID or `message_id`.
+fn build(mailer: &Mailer, email: &Email, message_id: &str) -> Result<Message, JobError> {
+    let to: Mailbox = email
+        .to
+        .parse()
+        .map_err(|e| JobError::Permanent(format!("bad address: {e}")))?;
+    let own_id = email.header("Message-ID").map(str::to_string);
+    let mut builder = Message::builder()
+        .from(mailer.from.clone())
+        .to(to)
+        .subject(&email.subject)
+        .message_id(Some(own_id.unwrap_or_else(|| message_id.to_string())));
+    for (name, value) in &email.headers {
+        if name.eq_ignore_ascii_case("Message-ID") {
+            continue;
+        }
+        let name = HeaderName::new_from_ascii(name.clone()).map_err(|e| JobError::Permanent(e.to_string()))?;
+        builder = builder.raw_header(HeaderValue::new(name, value.clone()));
+    }
+    let text = match &email.html {
+        None => MultiPart::mixed().singlepart(SinglePart::plain(email.body.clone())),
+        Some(html) => MultiPart::alternative_plain_html(email.body.clone(), html.clone()),
+    };
+    let message = match (&email.attachment, &email.html) {
+        (None, None) => builder.header(ContentType::TEXT_PLAIN).body(email.body.clone()),
+        (None, Some(_)) => builder.multipart(text),
+        (Some(a), _) => {
+            let kind = ContentType::parse(&a.content_type).map_err(|e| JobError::Permanent(e.to_string()))?;
+            let part = Part::new(a.name.clone()).body(a.content.clone(), kind);
+            match &email.html {
+                None => builder.multipart(
+                    MultiPart::mixed()
+                        .singlepart(
+                            SinglePart::builder()
+                                .header(ContentType::TEXT_PLAIN)
+                                .body(email.body.clone()),
+                        )
+                        .singlepart(part),
+                ),
+                Some(_) => builder.multipart(MultiPart::mixed().multipart(text).singlepart(part)),
+            }
+        }
+    };
+    message.map_err(|e| JobError::Permanent(e.to_string()))
 }
 
 /// In the caller's transaction: forget the mail to `address` — its messages in the outbox and

@@ -24,6 +24,8 @@ async fn queue(app: &TestApp, to: &str, subject: &str) -> i64 {
         None,
         &Email {
             attachment: None,
+            headers: vec![],
+            html: None,
             to: to.into(),
             subject: subject.into(),
             body: "Hej!\n\nVälkommen till dialogmöte 6.".into(),

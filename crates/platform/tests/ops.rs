@@ -61,6 +61,8 @@ async fn metrics_need_the_token_and_count_by_route(backend: Backend) {
         None,
         &platform::mail::Email {
             attachment: None,
+            headers: vec![],
+            html: None,
             to: "a@exempel.se".into(),
             subject: "Hej".into(),
             body: "Hej".into(),

@@ -416,6 +416,16 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/{slug}/evenemang/granska/betrodda", Coordinator),
     ("POST", "/{slug}/evenemang/granska/{id}/godkann", Coordinator),
     ("POST", "/{slug}/evenemang/granska/{id}/avsla", Coordinator),
+    // openness: newsletters
+    ("GET", "/{slug}/nyhetsbrev", Public),
+    ("GET", "/{slug}/nyhetsbrev/{id}", Public),
+    ("POST", "/{slug}/nyhetsbrev/prenumerera", Public),
+    ("GET POST", "/{slug}/nyhetsbrev/bekrafta/{token}", Secret),
+    ("GET POST", "/{slug}/nyhetsbrev/avregistrera/{token}", Secret),
+    ("GET POST", "/{slug}/nyhetsbrev/hantera", Coordinator),
+    ("GET POST", "/{slug}/nyhetsbrev/hantera/{id}", Coordinator),
+    ("POST", "/{slug}/nyhetsbrev/hantera/{id}/prov", Coordinator),
+    ("POST", "/{slug}/nyhetsbrev/hantera/{id}/skicka", Coordinator),
     // openness: open data (datasets as CSV and JSON, the DCAT-AP-SE catalogue)
     ("GET", "/{slug}/data", Public),
     ("GET", "/{slug}/data/katalog", Public),

@@ -400,6 +400,21 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
             &[m, num(if pattern.contains("/hantera/") { "hantera/{id}" } else { "beslut/{id}" })],
         )
         .await),
+        // Openness' newsletters: Sala's demo newsletter (sent), and for the coordinator's pages
+        // a draft if there is one.
+        "nyhetsbrev/{id}" => id(first(
+            db,
+            "SELECT id FROM openness_newsletters WHERE municipality_id = $1 AND status = 'sent' ORDER BY id",
+            &[m],
+        )
+        .await),
+        "hantera/{id}" if pattern.starts_with("/{slug}/nyhetsbrev/") => id(first(
+            db,
+            "SELECT id FROM openness_newsletters WHERE municipality_id = $1 \
+             ORDER BY CASE status WHEN 'draft' THEN 0 ELSE 1 END, id",
+            &[m],
+        )
+        .await),
         // Openness' news: Sala's demo news item (matrix/fill.rs gives it an image) and IKS's story.
         "nyheter/{id}" => id(first(
             db,

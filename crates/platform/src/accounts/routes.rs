@@ -144,6 +144,8 @@ async fn send_link(state: &AppState, ctx: &Ctx, user: &store::UserRow, purpose: 
     store::create_link(&mut tx, user.id, purpose, &token_hash(&token), now).await?;
     let mail = Mail {
         attachment: None,
+        headers: vec![],
+        html: None,
         to: user.email.clone(),
         subject: ctx.t(subject),
         body: ctx.tr.ta(body, &[("name", &user.name), ("link", &link)]),
@@ -320,6 +322,8 @@ async fn register(State(state): State<AppState>, ctx: Ctx, Input(input): Input<R
             let mut tx = state.db.write().await?;
             let mail = Mail {
                 attachment: None,
+                headers: vec![],
+                html: None,
                 to: email.as_str().to_string(),
                 subject: ctx.t("mail-exists-subject"),
                 body: ctx.tr.ta(

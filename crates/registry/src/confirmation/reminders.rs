@@ -49,6 +49,8 @@ pub async fn send_due(state: &AppState, municipality: Option<MunicipalityId>) ->
             r.to.iter()
                 .map(|to| Email {
                     attachment: None,
+                    headers: vec![],
+                    html: None,
                     to: to.clone(),
                     subject: tr.ta("registry-reminder-subject", &[("name", &r.name)]),
                     body: tr.ta("registry-reminder-body", &[("name", &r.name), ("link", &link)]),

@@ -121,6 +121,8 @@ async fn join_emails(
         .filter(|a| *a != user.email)
         .map(|to| platform::mail::Email {
             attachment: None,
+            headers: vec![],
+            html: None,
             to,
             subject: tr.ta("registry-join-mail-subject", &[("name", &p.name)]),
             body: tr.ta(
@@ -215,6 +217,8 @@ async fn decide(
     let tr = swedish(&state);
     let mail = platform::mail::Email {
         attachment: None,
+        headers: vec![],
+        html: None,
         to: req.user_email.clone(),
         subject: tr.ta("registry-decided-mail-subject", &[("name", &req.organisation_name)]),
         body: tr.ta(
