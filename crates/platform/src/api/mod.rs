@@ -60,6 +60,7 @@ pub fn document(pieces: impl IntoIterator<Item = ApiFn>) -> OpenApi {
 pub struct Slug {
     /// The municipality's short name in addresses, e.g. `sala`.
     #[allow(dead_code)]
+    #[param(example = "sala")]
     slug: String,
 }
 
