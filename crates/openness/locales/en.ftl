@@ -468,3 +468,25 @@ openness-newsletter-schedule-hint = Swedish time. The newsletter goes to everyon
 openness-newsletter-schedule-submit = Send at that time
 openness-newsletter-send-now = Send now
 openness-newsletter-scheduled = The newsletter will be sent.
+
+# Events: the letter after moderation
+openness-events-mail-approved-subject = Your event is now in the calendar: { $title }
+openness-events-mail-approved-body = Hello,
+
+    { $municipality } has approved your event "{ $title }". It now shows in the shared event calendar:
+    { $url }
+
+    Kind regards
+    { $municipality }
+openness-events-mail-declined-subject = Your event was not taken into the calendar: { $title }
+openness-events-mail-declined-body = Hello,
+
+    { $municipality } has not approved your event "{ $title }" for the shared event calendar.
+
+    Reason: { $reason }
+
+    You can change the event and send it again:
+    { $url }
+
+    Kind regards
+    { $municipality }

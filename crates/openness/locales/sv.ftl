@@ -468,3 +468,25 @@ openness-newsletter-schedule-hint = Svensk tid. Nyhetsbrevet skickas till alla i
 openness-newsletter-schedule-submit = Skicka vid den tiden
 openness-newsletter-send-now = Skicka nu
 openness-newsletter-scheduled = Nyhetsbrevet ska skickas.
+
+# Events: the letter after moderation
+openness-events-mail-approved-subject = Ert evenemang finns nu i kalendern: { $title }
+openness-events-mail-approved-body = Hej!
+
+    { $municipality } har godkänt ert evenemang "{ $title }". Nu syns det i den gemensamma evenemangskalendern:
+    { $url }
+
+    Vänliga hälsningar
+    { $municipality }
+openness-events-mail-declined-subject = Ert evenemang kom inte med i kalendern: { $title }
+openness-events-mail-declined-body = Hej!
+
+    { $municipality } har inte godkänt ert evenemang "{ $title }" för den gemensamma evenemangskalendern.
+
+    Skäl: { $reason }
+
+    Ni kan ändra evenemanget och skicka det igen:
+    { $url }
+
+    Vänliga hälsningar
+    { $municipality }

@@ -190,6 +190,10 @@ async fn associations_publish_and_the_coordinator_moderates(backend: Backend) {
     assert_eq!(audit_count(&app, "openness.event.approve").await, 1);
     assert_eq!(audit_count(&app, "openness.event.decline").await, 1);
     assert_eq!(audit_count(&app, "openness.event.trust").await, 1);
+    // The association was told of the approval and of the decline (the mail's text is
+    // the_association_gets_a_letter_when_its_event_is_approved_or_declined's subject).
+    let sent = app.deliver().await;
+    assert_eq!(sent.iter().filter(|m| m.0 == "rep@iks.example").count(), 2, "{sent:?}");
     app.stop().await;
 }
 
@@ -442,7 +446,76 @@ async fn export_and_erasure_keep_the_event_without_the_person(backend: Backend) 
     app.stop().await;
 }
 
+/// The association hears of the coordinator's decision by mail (over SMTP), with the reason
+/// when its event is declined; a second approval sends nothing.
+async fn the_association_gets_a_letter_when_its_event_is_approved_or_declined(backend: Backend) {
+    let sink = testkit::SmtpSink::start().await;
+    let app = TestApp::start_with(
+        std::sync::Arc::new(testkit::TestDb::new(backend).await),
+        testkit::Options {
+            smtp_port: Some(sink.port),
+            configure: None,
+        },
+    )
+    .await;
+    let (_, iks) = sala(&app).await;
+    let iks_s = iks.to_string();
+    let (rep, _) = app
+        .representative_client("rep@iks.example", "sala", "IKS – Ideell Kultur i Sala")
+        .await;
+    rep.submit(NEW, NEW, &event_form(&iks_s, &[])).await;
+    let (approved, _) = last_event(&app).await;
+    rep.submit(NEW, NEW, &event_form(&iks_s, &[("title", "Loppis")])).await;
+    let (declined, _) = last_event(&app).await;
+    app.run_jobs().await;
+    assert!(sink.received().is_empty(), "publishing sends nothing");
+
+    let coordinator = app.coordinator("sala").await;
+    let review = "/sala/evenemang/granska";
+    let p = coordinator
+        .submit(review, &format!("{review}/{approved}/godkann"), &[])
+        .await;
+    assert_eq!(p.status, 303);
+    let p = coordinator
+        .submit(
+            review,
+            &format!("{review}/{declined}/avsla"),
+            &[("reason", "Loppisar hör inte hemma i kalendern.")],
+        )
+        .await;
+    assert_eq!(p.status, 303);
+    // Approving again changes nothing and tells nobody.
+    coordinator
+        .submit(review, &format!("{review}/{approved}/godkann"), &[])
+        .await;
+    app.run_jobs().await;
+
+    let got = sink.received();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|m| m.to == ["rep@iks.example"]), "{got:?}");
+    let yes = got
+        .iter()
+        .find(|m| m.subject().contains("finns nu i kalendern"))
+        .expect("approved");
+    assert!(yes.subject().contains("Vinterkonsert"), "{}", yes.subject());
+    assert!(
+        yes.body().contains(&format!("/sala/evenemang/{approved}")),
+        "{}",
+        yes.body()
+    );
+    let no = got
+        .iter()
+        .find(|m| m.subject().contains("kom inte med"))
+        .expect("declined");
+    assert!(no.subject().contains("Loppis"), "{}", no.subject());
+    let body = no.body();
+    assert!(body.contains("Skäl: Loppisar hör inte hemma i kalendern."), "{body}");
+    assert!(body.contains(&format!("/sala/evenemang/{declined}/andra")), "{body}");
+    app.stop().await;
+}
+
 both!(associations_publish_and_the_coordinator_moderates);
+both!(the_association_gets_a_letter_when_its_event_is_approved_or_declined);
 both!(export_and_erasure_keep_the_event_without_the_person);
 both!(another_municipality_gets_404_for_events);
 both!(the_week_and_the_month_show_a_weekly_event_without_its_left_out_date);

@@ -14,6 +14,7 @@
 
 pub(crate) mod demo;
 pub mod domain;
+mod mail;
 mod moderation_routes;
 pub(crate) mod personal;
 mod publish_routes;

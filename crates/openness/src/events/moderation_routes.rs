@@ -1,6 +1,7 @@
 //! The coordinator's moderation of the calendar: the events that wait, each approved or
-//! declined with a reason its association reads, and the associations trusted to publish
-//! directly. Every change is in the audit trail (the store writes it).
+//! declined with a reason its association reads (and gets by mail, queued in the same
+//! transaction, see [`super::mail`]), and the associations trusted to publish directly. Every
+//! change is in the audit trail (the store writes it).
 //!
 //! - `GET /{slug}/evenemang/granska`: what waits, and the trusted associations
 //! - `POST /{slug}/evenemang/granska/{id}/godkann`: approve
@@ -102,6 +103,33 @@ fn moderated(m: &Municipality, r: Result<(), StoreError>, what: &str) -> AppResu
     }
 }
 
+/// Approve or decline (with the reason) and queue the association's letter, in one transaction.
+async fn moderate(
+    state: &AppState,
+    m: &Municipality,
+    id: EventId,
+    decline: Option<&str>,
+    user: &CurrentUser,
+) -> Result<(), StoreError> {
+    let now = state.now();
+    // The association's contact people, for when the publisher's account is gone.
+    let organisation = store::one(&state.db, m.id, id)
+        .await?
+        .ok_or(StoreError::NotFound)?
+        .organisation_id;
+    let contacts = registry::public::contact_emails(&state.db, m.id, Some(&[organisation])).await?;
+    platform::db::write(&state.db, now, async |tx| {
+        let (what, change) = store::moderate(tx, m.id, id, decline, Some(user), now).await?;
+        for email in super::mail::moderated(state, m, id, &what, &contacts) {
+            platform::mail::queue(tx, Some(m.id), &email, now).await?;
+        }
+        Ok::<_, StoreError>(((), change))
+    })
+    .await?;
+    state.jobs_wakeup.notify_one();
+    Ok(())
+}
+
 async fn approve(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -109,7 +137,7 @@ async fn approve(
     Id(id): Id<EventId>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    let r = store::moderate(&state.db, m.id, id, None, Some(user), state.now()).await;
+    let r = moderate(&state, &m, id, None, user).await;
     moderated(&m, r, "godkant")
 }
 
@@ -136,7 +164,7 @@ async fn decline(
             return render(&state, &ctx, &m, None, Some((id, why))).await;
         }
     };
-    let r = store::moderate(&state.db, m.id, id, Some(&reason), Some(user), state.now()).await;
+    let r = moderate(&state, &m, id, Some(&reason), user).await;
     moderated(&m, r, "avslaget")
 }
 

@@ -376,43 +376,71 @@ pub async fn update(
     .await
 }
 
-/// Approve a waiting event, or decline it with a reason.
-pub async fn moderate(
-    db: &Db,
+/// What a moderation did, for the letter its caller queues in the same transaction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Moderated {
+    pub title: String,
+    pub organisation_id: OrganisationId,
+    pub status: Status,
+    /// The reason given when declined ("" when approved).
+    pub reason: String,
+    /// The address of the one who published the event, if the account is still there.
+    pub publisher_email: Option<String>,
+}
+
+/// Approve a waiting event, or decline it with a reason, in the caller's write transaction.
+/// Returns what happened and its audit entry; the caller queues the association's letter.
+pub async fn moderate<'a>(
+    tx: &mut sqlx::AnyConnection,
     m: MunicipalityId,
     id: EventId,
     decline: Option<&str>,
-    actor: Option<&CurrentUser>,
+    actor: Option<&'a CurrentUser>,
     now: i64,
-) -> StoreResult<()> {
-    db::write(db, now, async |tx| {
-        let row: Option<(String, String)> = sqlx::query_as(&format!(
-            "SELECT title, status FROM openness_events WHERE id = $1 AND municipality_id = $2{}",
-            db.for_update()
-        ))
-        .bind(id)
-        .bind(m)
-        .fetch_optional(&mut *tx)
+) -> StoreResult<(Moderated, Change<'a>)> {
+    let row: Option<(String, String, OrganisationId, Option<platform::UserId>)> = sqlx::query_as(&format!(
+        "SELECT title, status, organisation_id, created_by FROM openness_events WHERE id = $1 AND municipality_id = $2{}",
+        db::Backend::of(tx).for_update()
+    ))
+    .bind(id)
+    .bind(m)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (title, status, organisation_id, created_by) = row.ok_or(StoreError::NotFound)?;
+    if status != Status::Pending.as_str() {
+        return Err(StoreError::NotPending);
+    }
+    let (to, action) = match decline {
+        None => (Status::Approved, "openness.event.approve"),
+        Some(_) => (Status::Declined, "openness.event.decline"),
+    };
+    Update::table(Events::Table)
+        .set(Events::Status, to.as_str())
+        .set(Events::DeclineReason, decline.unwrap_or(""))
+        .set(Events::UpdatedAt, now)
+        .filter(Events::Id, id)
+        .filter(Events::MunicipalityId, m)
+        .run(tx)
         .await?;
-        let (title, status) = row.ok_or(StoreError::NotFound)?;
-        if status != Status::Pending.as_str() {
-            return Err(StoreError::NotPending);
-        }
-        let (to, action) = match decline {
-            None => (Status::Approved, "openness.event.approve"),
-            Some(_) => (Status::Declined, "openness.event.decline"),
-        };
-        Update::table(Events::Table)
-            .set(Events::Status, to.as_str())
-            .set(Events::DeclineReason, decline.unwrap_or(""))
-            .set(Events::UpdatedAt, now)
-            .filter(Events::Id, id)
-            .filter(Events::MunicipalityId, m)
-            .run(tx)
-            .await?;
-        Ok(((), Change::new(m, actor, action, "openness_event", id, title)))
-    })
-    .await
+    let publisher_email = match created_by {
+        Some(u) => sqlx::query_as::<_, (String,)>("SELECT email FROM users WHERE id = $1")
+            .bind(u)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| r.0),
+        None => None,
+    };
+    let change = Change::new(m, actor, action, "openness_event", id, title.clone());
+    Ok((
+        Moderated {
+            title,
+            organisation_id,
+            status: to,
+            reason: decline.unwrap_or("").to_string(),
+            publisher_email,
+        },
+        change,
+    ))
 }
 
 /// Trust an association to publish directly, or stop trusting it.
