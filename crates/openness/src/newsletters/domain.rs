@@ -9,6 +9,9 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::time::Duration;
 
+/// The kind of the sending job in the queue (see `send`).
+pub const JOB_KIND: &str = "openness.newsletter";
+
 /// The longest subject.
 pub const SUBJECT_MAX: usize = 200;
 /// The longest body, in Markdown.

@@ -19,7 +19,7 @@ use platform::mail::Email;
 use platform::state::AppState;
 use std::time::Instant;
 
-pub const JOB_KIND: &str = "openness.newsletter";
+pub use domain::JOB_KIND;
 
 pub struct Sender;
 

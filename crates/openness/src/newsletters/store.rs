@@ -234,15 +234,7 @@ pub async fn schedule(
         if changed == 0 {
             return Err(StoreError::NotEditable);
         }
-        platform::jobs::enqueue(
-            tx,
-            Some(m.into()),
-            super::send::JOB_KIND,
-            &serde_json::json!({}),
-            at,
-            now,
-        )
-        .await?;
+        platform::jobs::enqueue(tx, Some(m.into()), domain::JOB_KIND, &serde_json::json!({}), at, now).await?;
         let when = platform::format::datetime(at);
         Ok((
             (),
