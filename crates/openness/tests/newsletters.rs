@@ -334,3 +334,58 @@ both!(
     contacts_are_deduplicated_and_the_unsubscribed_left_out,
     a_subscriber_with_an_account_is_exported_and_erased
 );
+
+/// How long writing the deliveries of a newsletter to 50,000 addresses takes (the audience
+/// read, deduplicated and written in one transaction): a measurement, not a timed test. Run
+/// with `cargo test -p openness --test openness queueing_50000 -- --ignored --nocapture`.
+async fn queueing_50000_recipients(backend: Backend) {
+    const N: usize = 50_000;
+    let app = TestApp::start(backend).await;
+    let (m, _) = sala(&app).await;
+    let now = app.state.now();
+    for chunk in (0..N).collect::<Vec<_>>().chunks(1000) {
+        let values: Vec<String> = chunk
+            .iter()
+            .map(|i| format!("({}, 'mottagare{i}@exempel.se', 'token-{i}', 0, 0)", i64::from(m)))
+            .collect();
+        sqlx::query(&format!(
+            "INSERT INTO openness_newsletter_subscribers (municipality_id, email, token, confirmed_at, created_at) \
+             VALUES {}",
+            values.join(", ")
+        ))
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    }
+    sqlx::query(
+        "INSERT INTO openness_newsletters (municipality_id, subject, body, audience, status, send_at, created_at, \
+         updated_at) VALUES ($1, 'Till alla', 'Hej!', 'subscribers', 'scheduled', $2, $2, $2)",
+    )
+    .bind(m)
+    .bind(now)
+    .execute(&app.state.db.pool)
+    .await
+    .unwrap();
+    let started = std::time::Instant::now();
+    openness::newsletters::send::queue_due(&app.state).await.unwrap();
+    let took = started.elapsed();
+    let (written,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM openness_newsletter_deliveries")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(written, N as i64);
+    eprintln!("{backend:?}: {N} recipients queued in {took:?}");
+}
+
+mod queueing_50000_recipients {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore = "a measurement: run with --ignored --nocapture"]
+    async fn sqlite() {
+        super::queueing_50000_recipients(testkit::Backend::Sqlite).await
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore = "a measurement: run with --ignored --nocapture"]
+    async fn postgres() {
+        super::queueing_50000_recipients(testkit::Backend::Postgres).await
+    }
+}
