@@ -241,9 +241,12 @@ fn page(ctx: &Ctx, m: &Municipality, title: &str) -> FormPage {
 /// The page a secret link opens: one button that posts to it (a link checker's GET changes
 /// nothing). An unknown secret is a 404.
 async fn link_page(state: &AppState, ctx: &Ctx, m: &Municipality, token: &str, link: Link) -> AppResult<Response> {
-    let email = store::address_of(&state.db, m.id, token)
-        .await?
-        .ok_or(AppError::NotFound("err-not-found"))?;
+    let email = match link {
+        // Only a subscriber's own secret confirms; a delivery's only unsubscribes.
+        Link::Confirm => store::subscriber_of(&state.db, m.id, token).await?,
+        Link::Unsubscribe => store::address_of(&state.db, m.id, token).await?,
+    }
+    .ok_or(AppError::NotFound("err-not-found"))?;
     let [title, intro, submit] = link.words();
     let mut p = page(ctx, m, title);
     p.intro = vec![ctx.tr.ta(intro, &[("email", &email), ("municipality", &m.name)])];

@@ -369,6 +369,17 @@ pub async fn confirm(db: &Db, m: MunicipalityId, token: &str, now: i64) -> Store
     })
 }
 
+/// The subscriber's address whose confirmation secret is `token`, if any.
+pub async fn subscriber_of(db: &Db, m: MunicipalityId, token: &str) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT email FROM openness_newsletter_subscribers WHERE municipality_id = $1 AND token = $2")
+            .bind(m)
+            .bind(token)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.map(|r| r.0))
+}
+
 /// The address whose unsubscribe secret is `token` (a delivery's or a subscriber's), if any.
 pub async fn address_of(db: &Db, m: MunicipalityId, token: &str) -> Result<Option<String>, sqlx::Error> {
     let row: Option<(String,)> = sqlx::query_as(
