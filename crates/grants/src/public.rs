@@ -7,6 +7,8 @@ use platform::{MunicipalityId, OrganisationId};
 /// A grant decision as `/{slug}/bidrag/beslut` publishes it (no reasons, no applicant person).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GrantDecision {
+    /// The application decided on: what identifies the decision.
+    pub application_id: i64,
     pub organisation_id: OrganisationId,
     pub association: String,
     pub programme: String,
@@ -26,6 +28,7 @@ pub async fn decisions(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<G
         .await?
         .into_iter()
         .map(|d| GrantDecision {
+            application_id: d.application_id,
             organisation_id: d.organisation_id,
             association: d.association,
             programme: d.programme,
@@ -36,4 +39,22 @@ pub async fn decisions(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<G
             paid: d.paid,
         })
         .collect())
+}
+
+/// One published grant decision of the municipality, by its application's id (none when the
+/// application is not the municipality's or not decided), with the public page that lists it.
+pub async fn decision(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    slug: &str,
+    application_id: i64,
+) -> Result<Option<(GrantDecision, String)>, sqlx::Error> {
+    Ok(decisions(db, municipality_id)
+        .await?
+        .into_iter()
+        .find(|d| d.application_id == application_id)
+        .map(|d| {
+            let page = crate::paths::decisions_of(slug, chrono::Datelike::year(&d.decided_on));
+            (d, page)
+        }))
 }

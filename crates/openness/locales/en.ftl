@@ -490,3 +490,18 @@ openness-events-mail-declined-body = Hello,
 
     Kind regards
     { $municipality }
+
+# Decisions: grants decisions published into the feed
+openness-grants-heading = Grants decisions for the decisions feed
+openness-grants-intro = These are the municipality's decisions on grants to associations. Publish a decision and it shows in the decisions feed with the tag grants and a link to the grants decisions. Each decision can be published once.
+openness-grants-none = There are no grants decisions yet.
+openness-grants-title = Grant to { $association }: { $programme }
+openness-grants-granted = Granted { $amount }, decided { $date }
+openness-grants-rejected = Rejected, decided { $date }
+openness-grants-summary = { $facts }. Years: { $years }.
+openness-grants-published = Published in the decisions feed
+openness-grants-body = Who made the decision?
+openness-grants-committee = The committee's name (if a committee decided)
+openness-grants-publish = Publish in the decisions feed
+openness-grants-already = The decision is already in the decisions feed. It was not published again.
+openness-grants-link = Grants decisions to publish

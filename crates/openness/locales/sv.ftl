@@ -490,3 +490,18 @@ openness-events-mail-declined-body = Hej!
 
     Vänliga hälsningar
     { $municipality }
+
+# Decisions: grants decisions published into the feed
+openness-grants-heading = Bidragsbeslut till beslutsflödet
+openness-grants-intro = Här är kommunens beslut om föreningsbidrag. Publicera ett beslut så syns det i beslutsflödet med taggen bidrag och en länk till bidragsbesluten. Varje beslut kan publiceras en gång.
+openness-grants-none = Det finns inga bidragsbeslut ännu.
+openness-grants-title = Bidrag till { $association }: { $programme }
+openness-grants-granted = Beviljat { $amount }, beslutat { $date }
+openness-grants-rejected = Avslag, beslutat { $date }
+openness-grants-summary = { $facts }. Antal år: { $years }.
+openness-grants-published = Publicerat i beslutsflödet
+openness-grants-body = Vem fattade beslutet?
+openness-grants-committee = Nämndens namn (om en nämnd beslutade)
+openness-grants-publish = Publicera i beslutsflödet
+openness-grants-already = Beslutet finns redan i beslutsflödet. Det publicerades inte en gång till.
+openness-grants-link = Bidragsbeslut att publicera

@@ -323,6 +323,125 @@ async fn bad_input_gets_422_with_a_message(backend: Backend) {
     app.stop().await;
 }
 
+/// A decided grants application of Sala (stored directly, as the grants capability would):
+/// IKS is granted 12 000 kr of the culture grant on 2026-03-15. Returns the application's id.
+async fn grants_decision(app: &TestApp, m: MunicipalityId, org: OrganisationId) -> i64 {
+    let db = &app.state.db.pool;
+    let (programme,): (i64,) = sqlx::query_as(
+        "INSERT INTO grants_programmes (municipality_id, kind, name, rules, eligibility, published, created_at, updated_at) \
+         VALUES ($1, 'operating', 'Kulturbidrag', '{}', '{}', 1, 0, 0) RETURNING id",
+    )
+    .bind(m)
+    .fetch_one(db)
+    .await
+    .unwrap();
+    let (period,): (i64,) = sqlx::query_as(
+        "INSERT INTO grants_periods (municipality_id, programme_id, name, starts_on, ends_on, opens_on, deadline, budget_ore, created_at) \
+         VALUES ($1, $2, '2026', '2026-01-01', '2026-12-31', '2026-01-01', '2026-02-15', 10000000, 0) RETURNING id",
+    )
+    .bind(m)
+    .bind(programme)
+    .fetch_one(db)
+    .await
+    .unwrap();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO grants_applications (municipality_id, programme_id, period_id, organisation_id, status, applied_ore, \
+         decided_ore, decided_on, created_at, updated_at) VALUES ($1, $2, $3, $4, 'granted', 1500000, 1200000, '2026-03-15', 0, 0) \
+         RETURNING id",
+    )
+    .bind(m)
+    .bind(programme)
+    .bind(period)
+    .bind(org)
+    .fetch_one(db)
+    .await
+    .unwrap();
+    id
+}
+
+/// Staff publish a grants decision into the feed, once; it is in the RSS and Atom feeds, tagged
+/// "bidrag" and linking back to the grants' decisions; nobody else may publish it.
+async fn staff_publish_a_grants_decision_into_the_feed_once(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (m, iks) = sala(&app).await;
+    let application = grants_decision(&app, m, iks).await;
+    let list = "/sala/beslut/hantera/bidrag";
+    let publish = format!("{list}/{application}");
+    let fields = [("body", "committee"), ("committee", "Kultur- och fritidsnämnden")];
+
+    // Not staff: the list and the publishing are refused, and nothing is recorded.
+    let (rep, _) = app
+        .representative_client("rep@iks.example", "sala", "IKS – Ideell Kultur i Sala")
+        .await;
+    assert_eq!(rep.get(list).await.status, 403);
+    assert_eq!(rep.submit(LIST, &publish, &fields).await.status, 403);
+    assert_eq!(
+        app.client().submit(LIST, &publish, &fields).await.status,
+        403,
+        "anonymous"
+    );
+    let orebro = app.staff("orebro").await;
+    assert_eq!(
+        orebro
+            .submit(
+                "/orebro/beslut",
+                &format!("/orebro/beslut/hantera/bidrag/{application}"),
+                &fields
+            )
+            .await
+            .status,
+        404
+    );
+    let count = || async {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM openness_decisions")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+        n
+    };
+    assert_eq!(count().await, 0);
+
+    let staff = app.staff("sala").await;
+    let page = staff.get(list).await.text();
+    assert!(
+        page.contains("Bidrag till IKS – Ideell Kultur i Sala: Kulturbidrag"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Beviljat 12") && page.contains("000") && page.contains("kr, beslutat 2026-03-15"),
+        "{page}"
+    );
+    let p = staff.submit(list, &publish, &fields).await;
+    assert_eq!(p.status, 303, "{}", p.text());
+    assert_eq!(count().await, 1);
+    // Twice is refused: still one record, and the list says it is published.
+    let p = staff.submit(list, &publish, &fields).await;
+    assert_eq!(p.location.as_deref(), Some("/sala/beslut/hantera/bidrag?klart=redan"));
+    assert_eq!(count().await, 1);
+    assert!(staff.get(list).await.text().contains("Publicerat i beslutsflödet"));
+
+    for feed in ["/sala/beslut/rss", "/sala/beslut/atom", "/sala/beslut/rss?tagg=bidrag"] {
+        let body = app.client().get(feed).await.body;
+        let parsed = feed_rs::parser::parse(body.as_bytes()).unwrap_or_else(|e| panic!("{feed}: {e}"));
+        let entry = parsed
+            .entries
+            .iter()
+            .find(|e| e.title.as_ref().is_some_and(|t| t.content.contains("Kulturbidrag")))
+            .unwrap_or_else(|| panic!("{feed}: the grants decision"));
+        let text = format!("{entry:?}");
+        assert!(text.contains("Beviljat 12"), "{feed}: {text}");
+    }
+    let shown = app.client().get(LIST).await.text();
+    assert!(
+        shown.contains("Bidrag till IKS – Ideell Kultur i Sala: Kulturbidrag"),
+        "{shown}"
+    );
+    assert!(shown.contains("Kultur- och fritidsnämnden"), "{shown}");
+    app.stop().await;
+}
+
+both!(staff_publish_a_grants_decision_into_the_feed_once);
+
 both!(
     only_staff_record_decisions,
     another_municipality_gets_404,

@@ -391,6 +391,8 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/{slug}/beslut/hantera/{id}/aterkalla", Staff),
     ("POST", "/{slug}/beslut/hantera/{id}/bilagor", Staff),
     ("POST", "/{slug}/beslut/hantera/{id}/bilaga/{file}/ta-bort", Staff),
+    ("GET", "/{slug}/beslut/hantera/bidrag", Staff),
+    ("POST", "/{slug}/beslut/hantera/bidrag/{id}", Staff),
     // openness: news and good examples
     ("GET", "/{slug}/nyheter", Public),
     ("GET", "/{slug}/nyheter/atom", Public),
@@ -426,11 +428,11 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET POST", "/{slug}/nyhetsbrev/hantera/{id}", Coordinator),
     ("POST", "/{slug}/nyhetsbrev/hantera/{id}/prov", Coordinator),
     ("POST", "/{slug}/nyhetsbrev/hantera/{id}/skicka", Coordinator),
+    // platform: the read API's OpenAPI document and its reference page
+    ("GET", "/api", Public),
+    ("GET", "/api/v1/openapi.json", Public),
     // openness: open data (datasets as CSV and JSON, the DCAT-AP-SE catalogue)
     ("GET", "/{slug}/data", Public),
     ("GET", "/{slug}/data/katalog", Public),
     ("GET", "/{slug}/data/{name}", Public),
-    // platform: the read API's OpenAPI document and its reference page
-    ("GET", "/api", Public),
-    ("GET", "/api/v1/openapi.json", Public),
 ];

@@ -285,6 +285,13 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
         .await),
         "sasong/{id}" => id(first(db, "SELECT id FROM premises_seasons WHERE municipality_id = $1 ORDER BY id", &[m]).await),
         // Grants.
+        // A decided grants application, published into openness' decisions feed.
+        "bidrag/{id}" if pattern.starts_with("/{slug}/beslut/") => id(first(
+            db,
+            "SELECT id FROM grants_applications WHERE municipality_id = $1 AND decided_on IS NOT NULL ORDER BY id",
+            &[m],
+        )
+        .await),
         "bidrag/{id}" if pattern.contains("/aktivitet") => id(first(
             db,
             "SELECT id FROM grants_programmes WHERE municipality_id = $1 AND kind = 'activity' ORDER BY id",

@@ -13,6 +13,8 @@ use sqlx::Row;
 /// One decision as published.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
+    /// The application decided on (its id identifies the decision).
+    pub application_id: i64,
     pub organisation_id: OrganisationId,
     pub association: String,
     pub programme_id: ProgrammeId,
@@ -50,7 +52,7 @@ pub async fn all(db: &Db, m: MunicipalityId) -> Result<Vec<Decision>, sqlx::Erro
 /// The decisions of the days `first..=last` (ISO dates), by date and then association.
 async fn between(db: &Db, m: MunicipalityId, first: &str, last: &str) -> Result<Vec<Decision>, sqlx::Error> {
     let rows = sqlx::query(&format!(
-        "SELECT a.organisation_id, o.name AS association, a.programme_id, p.name AS programme, a.status, \
+        "SELECT a.id AS application_id, a.organisation_id, o.name AS association, a.programme_id, p.name AS programme, a.status, \
                 a.applied_ore, a.decided_ore, a.years, a.decided_on \
          FROM grants_applications a \
          JOIN organisations o ON o.id = a.organisation_id \
@@ -79,6 +81,7 @@ async fn between(db: &Db, m: MunicipalityId, first: &str, last: &str) -> Result<
         };
         let years: i64 = r.try_get("years")?;
         out.push(Decision {
+            application_id: r.try_get("application_id")?,
             organisation_id: r.try_get("organisation_id")?,
             association: r.try_get("association")?,
             programme_id: r.try_get("programme_id")?,

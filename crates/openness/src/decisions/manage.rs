@@ -49,7 +49,9 @@ pub(super) fn done(to: &str, what: &str, anchor: &str) -> Response {
 /// A store error as a response: a missing decision is a 404.
 pub(super) fn store_error(e: StoreError) -> AppError {
     match e {
-        StoreError::NotFound | StoreError::AlreadyWithdrawn => AppError::NotFound("err-not-found"),
+        StoreError::NotFound | StoreError::AlreadyWithdrawn | StoreError::AlreadyPublished => {
+            AppError::NotFound("err-not-found")
+        }
         StoreError::Db(e) => e.into(),
     }
 }

@@ -10,6 +10,7 @@
 pub mod domain;
 mod feed_routes;
 pub mod feeds;
+mod grants;
 mod manage;
 mod routes;
 pub mod store;
@@ -26,5 +27,6 @@ pub fn router() -> platform::web::Routes {
     routes::router()
         .merge(feed_routes::router())
         .merge(manage::router())
+        .merge(grants::router())
         .merge(uploads::router())
 }

@@ -29,6 +29,7 @@ enum Decisions {
     WithdrawnReason,
     CreatedAt,
     UpdatedAt,
+    GrantsApplicationId,
 }
 
 #[derive(sea_query::Iden)]
@@ -70,6 +71,9 @@ pub enum StoreError {
     NotFound,
     #[error("already withdrawn")]
     AlreadyWithdrawn,
+    /// A grants decision that is already in the feed.
+    #[error("already published")]
+    AlreadyPublished,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
@@ -380,8 +384,47 @@ pub async fn add(
     actor: Option<&CurrentUser>,
     now: i64,
 ) -> StoreResult<DecisionId> {
+    add_from(db, m, c, None, actor, now).await
+}
+
+/// The grants decisions (their applications' ids) of the municipality already in the feed.
+pub async fn published_grants(db: &Db, m: MunicipalityId) -> Result<Vec<i64>, sqlx::Error> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT grants_application_id FROM openness_decisions WHERE municipality_id = $1 \
+         AND grants_application_id IS NOT NULL",
+    )
+    .bind(m)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Record a decision, published from the grants decision of `grant` (an application's id) when
+/// given: once only, a second time is [`StoreError::AlreadyPublished`].
+pub async fn add_from(
+    db: &Db,
+    m: MunicipalityId,
+    c: &Checked,
+    grant: Option<i64>,
+    actor: Option<&CurrentUser>,
+    now: i64,
+) -> StoreResult<DecisionId> {
     db::write(db, now, async |tx| {
+        if let Some(g) = grant {
+            let seen: Option<(i64,)> = sqlx::query_as(&format!(
+                "SELECT id FROM openness_decisions WHERE municipality_id = $1 AND grants_application_id = $2{}",
+                db::Backend::of(tx).for_update()
+            ))
+            .bind(m)
+            .bind(g)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if seen.is_some() {
+                return Err(StoreError::AlreadyPublished);
+            }
+        }
         let id: DecisionId = Insert::into(Decisions::Table)
+            .set(Decisions::GrantsApplicationId, grant)
             .set(Decisions::MunicipalityId, m)
             .set(Decisions::Body, c.body.as_str())
             .set(Decisions::Committee, c.committee.as_str())
