@@ -505,3 +505,4 @@ openness-grants-committee = The committee's name (if a committee decided)
 openness-grants-publish = Publish in the decisions feed
 openness-grants-already = The decision is already in the decisions feed. It was not published again.
 openness-grants-link = Grants decisions to publish
+openness-grants-committee-missing = Write the committee's name when a committee made the decision.

@@ -505,3 +505,4 @@ openness-grants-committee = Nämndens namn (om en nämnd beslutade)
 openness-grants-publish = Publicera i beslutsflödet
 openness-grants-already = Beslutet finns redan i beslutsflödet. Det publicerades inte en gång till.
 openness-grants-link = Bidragsbeslut att publicera
+openness-grants-committee-missing = Skriv nämndens namn när en nämnd fattade beslutet.

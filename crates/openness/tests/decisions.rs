@@ -411,6 +411,13 @@ async fn staff_publish_a_grants_decision_into_the_feed_once(backend: Backend) {
         page.contains("Beviljat 12") && page.contains("000") && page.contains("kr, beslutat 2026-03-15"),
         "{page}"
     );
+    // A committee needs its name.
+    let p = staff
+        .submit(list, &publish, &[("body", "committee"), ("committee", " ")])
+        .await;
+    assert_eq!(p.status, 422);
+    assert!(p.text().contains("Skriv nämndens namn"), "{}", p.text());
+    assert_eq!(count().await, 0);
     let p = staff.submit(list, &publish, &fields).await;
     assert_eq!(p.status, 303, "{}", p.text());
     assert_eq!(count().await, 1);

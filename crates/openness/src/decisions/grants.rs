@@ -89,6 +89,21 @@ async fn list(
     Query(q): Query<Done>,
 ) -> AppResult<Response> {
     require_staff(ctx.user.as_ref(), m.id)?;
+    let notice = match q.klart.as_deref() {
+        Some("redan") => Some(ctx.t("openness-grants-already")),
+        _ => None,
+    };
+    render(&state, &ctx, &m, notice, StatusCode::OK).await
+}
+
+/// The list, with a notice (and a 422 when it says what was wrong in a post).
+async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    m: &Municipality,
+    notice: Option<String>,
+    status: StatusCode,
+) -> AppResult<Response> {
     let published = store::published_grants(&state.db, m.id).await?;
     let rows = grants::public::decisions(&state.db, m.id)
         .await?
@@ -96,23 +111,22 @@ async fn list(
         .rev()
         .map(|d| Row {
             action: format!("{}/{}", list_path(&m.slug), d.application_id),
-            title: title(&ctx, d),
-            facts: facts(&ctx, d),
+            title: title(ctx, d),
+            facts: facts(ctx, d),
             published: published.contains(&d.application_id),
         })
         .collect();
-    let notice = match q.klart.as_deref() {
-        Some("redan") => Some(ctx.t("openness-grants-already")),
-        _ => None,
-    };
-    html(&ListView {
-        page: ctx
-            .page_in(&m, ctx.t("openness-grants-heading"))
-            .via(paths::manage(&m.slug), ctx.t("openness-manage-title")),
-        notice,
-        rows,
-        bodies: Body::ALL.iter().map(|b| (b.as_str(), ctx.t(b.message_id()))).collect(),
-    })
+    html_status(
+        status,
+        &ListView {
+            page: ctx
+                .page_in(m, ctx.t("openness-grants-heading"))
+                .via(paths::manage(&m.slug), ctx.t("openness-manage-title")),
+            notice,
+            rows,
+            bodies: Body::ALL.iter().map(|b| (b.as_str(), ctx.t(b.message_id()))).collect(),
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -141,6 +155,10 @@ async fn publish(
         Body::Committee => platform::rules::line(p.committee.as_deref().unwrap_or(""), 200).unwrap_or_default(),
         _ => String::new(),
     };
+    if body == Body::Committee && committee.is_empty() {
+        let why = Some(ctx.t("openness-grants-committee-missing"));
+        return render(&state, &ctx, &m, why, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
     let base = state.config.base_url.trim_end_matches('/');
     let c = Checked {
         body,
