@@ -70,8 +70,13 @@ async fn sigkill_in_the_middle_of_a_newsletter(backend: Backend) {
         "killed in the middle: {before} of {RECIPIENTS} sent"
     );
 
-    // The killed worker's job is taken again when its lease runs out; the test ends it now.
+    // The killed worker's job and the deliveries it had claimed are taken again when their
+    // leases run out; the test ends them now.
     sqlx::query("UPDATE jobs SET locked_until = 0 WHERE status = 'running'")
+        .execute(&pool.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE openness_newsletter_deliveries SET claimed_until = 0 WHERE sent_at IS NULL")
         .execute(&pool.pool)
         .await
         .unwrap();

@@ -335,6 +335,65 @@ both!(
     a_subscriber_with_an_account_is_exported_and_erased
 );
 
+/// Two runs sending at once (two instances behind a load balancer) never take the same
+/// delivery: each claims its batch until a lease runs out, and a delivery whose run was killed
+/// is taken again only after that.
+async fn two_runs_never_claim_the_same_delivery(backend: Backend) {
+    use openness::newsletters::{store, NewsletterId};
+    let app = TestApp::start(backend).await;
+    let (m, _) = sala(&app).await;
+    let db = &app.state.db;
+    let now = app.state.now();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO openness_newsletters (municipality_id, subject, body, audience, status, send_at, created_at, \
+         updated_at) VALUES ($1, 'Till alla', 'Hej!', 'subscribers', 'sending', $2, $2, $2) RETURNING id",
+    )
+    .bind(m)
+    .bind(now)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    for i in 0..5 {
+        sqlx::query(
+            "INSERT INTO openness_newsletter_deliveries (newsletter_id, municipality_id, email, token) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(m)
+        .bind(format!("mottagare{i}@exempel.se"))
+        .bind(format!("token-{i}"))
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    }
+    let n = NewsletterId::new(id);
+    let emails = |rows: Vec<store::Unsent>| rows.into_iter().map(|r| r.1).collect::<Vec<_>>();
+    let first = emails(store::claim(db, n, 3, now, now + 60).await.unwrap());
+    let second = emails(store::claim(db, n, 3, now, now + 600).await.unwrap());
+    assert_eq!(
+        first,
+        [
+            "mottagare0@exempel.se",
+            "mottagare1@exempel.se",
+            "mottagare2@exempel.se"
+        ]
+    );
+    assert_eq!(second, ["mottagare3@exempel.se", "mottagare4@exempel.se"]);
+    assert!(store::claim(db, n, 3, now + 10, now + 70).await.unwrap().is_empty());
+    // The first run sent one and was killed: after its lease its other two are taken again, and
+    // the second run's, still held, are not.
+    let (sent,): (i64,) = sqlx::query_as("SELECT id FROM openness_newsletter_deliveries WHERE email = $1")
+        .bind("mottagare0@exempel.se")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    store::sent(db, sent, now).await.unwrap();
+    let again = emails(store::claim(db, n, 5, now + 61, now + 120).await.unwrap());
+    assert_eq!(again, ["mottagare1@exempel.se", "mottagare2@exempel.se"]);
+}
+
+testkit::both!(two_runs_never_claim_the_same_delivery);
+
 /// How long writing the deliveries of a newsletter to 50,000 addresses takes (the audience
 /// read, deduplicated and written in one transaction): a measurement, not a timed test. Run
 /// with `cargo test -p openness --test openness queueing_50000 -- --ignored --nocapture`.

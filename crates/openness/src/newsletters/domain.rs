@@ -155,6 +155,17 @@ pub fn pause(per_minute: u32) -> Duration {
     Duration::from_millis(60_000 / u64::from(per_minute.max(1)))
 }
 
+/// When every unsent delivery is held by another run, the next look comes this much later.
+pub const HELD_RETRY_SECONDS: i64 = 30;
+
+/// How long a run holds a batch of `size` deliveries at `per_minute`: the time the batch takes
+/// at that pace, and a minute for the SMTP server's answers. A run killed mid-batch leaves the
+/// rest to be taken again after that.
+pub fn claim_seconds(per_minute: u32, size: i64) -> i64 {
+    let pace = i64::try_from(pause(per_minute).as_millis()).unwrap_or(i64::MAX);
+    pace.saturating_mul(size) / 1000 + 60
+}
+
 /// The messages one run of the sender sends at most at `per_minute` ([`RUN_SECONDS`] of it,
 /// at least one).
 pub fn per_run(per_minute: u32) -> i64 {

@@ -28,11 +28,10 @@ impl JobHandler for Sender {
         Box::pin(async move {
             let retry = |e: sqlx::Error| JobError::Retry(e.to_string());
             queue_due(state).await.map_err(retry)?;
-            let more = send(state).await?;
-            if more {
+            if let Some(after) = send(state).await? {
                 let now = state.now();
                 let mut tx = state.db.write().await.map_err(retry)?;
-                platform::jobs::next_run(&mut tx, JOB_KIND, now, now)
+                platform::jobs::next_run(&mut tx, JOB_KIND, now + after, now)
                     .await
                     .map_err(retry)?;
                 tx.commit().await.map_err(retry)?;
@@ -119,8 +118,11 @@ pub async fn frame(state: &AppState, m: platform::MunicipalityId) -> Result<Fram
     })
 }
 
-/// Send unsent deliveries at the rate, for one run at most; true if some still wait.
-async fn send(state: &AppState) -> Result<bool, JobError> {
+/// Send unsent deliveries at the rate, for one run at most. Some(seconds) when deliveries still
+/// wait and the next run should come that many seconds from now: at once when this run ran out
+/// of time, later when what waits is held by another run (or by a killed one, until its lease
+/// runs out).
+async fn send(state: &AppState) -> Result<Option<i64>, JobError> {
     let retry = |e: sqlx::Error| JobError::Retry(e.to_string());
     let rate = state.config.newsletter_per_minute;
     let pause = domain::pause(rate);
@@ -130,18 +132,24 @@ async fn send(state: &AppState) -> Result<bool, JobError> {
         lang: Lang::default(),
         catalog: state.catalog.clone(),
     };
+    let mut held = false;
     for n in store::sending(&state.db).await.map_err(retry)? {
         let f = frame(state, n.municipality_id).await.map_err(retry)?;
         loop {
             let out_of_time = started.elapsed().as_secs() >= domain::RUN_SECONDS;
             if budget == 0 || out_of_time {
-                return Ok(true);
+                return Ok(Some(0));
             }
-            let batch = store::unsent(&state.db, n.id, budget.min(domain::SEND_BATCH))
+            let size = budget.min(domain::SEND_BATCH);
+            let now = state.now();
+            let batch = store::claim(&state.db, n.id, size, now, now + domain::claim_seconds(rate, size))
                 .await
                 .map_err(retry)?;
             if batch.is_empty() {
-                store::finish(&state.db, &n, state.now()).await.map_err(retry)?;
+                // Every delivery is sent, or some are held by another run (or a killed one).
+                if !store::finish(&state.db, &n, state.now()).await.map_err(retry)? {
+                    held = true;
+                }
                 break;
             }
             for (delivery, to, token) in batch {
@@ -154,7 +162,7 @@ async fn send(state: &AppState) -> Result<bool, JobError> {
             }
         }
     }
-    Ok(false)
+    Ok(held.then_some(domain::HELD_RETRY_SECONDS))
 }
 
 /// Send one delivery and mark it sent. An address the SMTP server refuses for good is marked

@@ -546,16 +546,28 @@ pub async fn sending(db: &Db) -> Result<Vec<Newsletter>, sqlx::Error> {
 /// A delivery not yet sent: (id, address, unsubscribe secret).
 pub type Unsent = (i64, String, String);
 
-/// Up to `limit` unsent deliveries of a newsletter, in order.
-pub async fn unsent(db: &Db, id: NewsletterId, limit: i64) -> Result<Vec<Unsent>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, email, token FROM openness_newsletter_deliveries WHERE newsletter_id = $1 AND sent_at IS NULL \
-         ORDER BY id LIMIT $2",
-    )
-    .bind(id)
-    .bind(limit)
-    .fetch_all(&db.pool)
-    .await
+/// Claim up to `limit` unsent deliveries of a newsletter, in order, for this run until
+/// `until` (a lease): a delivery another run holds is skipped, one whose lease ran out (its run
+/// was killed) is taken again. So two instances sending at once never send the same delivery.
+pub async fn claim(db: &Db, id: NewsletterId, limit: i64, now: i64, until: i64) -> Result<Vec<Unsent>, sqlx::Error> {
+    let sql = format!(
+        "UPDATE openness_newsletter_deliveries SET claimed_until = $3 WHERE id IN (\
+         SELECT id FROM openness_newsletter_deliveries WHERE newsletter_id = $1 AND sent_at IS NULL \
+         AND (claimed_until IS NULL OR claimed_until < $4) ORDER BY id LIMIT $2{}) \
+         RETURNING id, email, token",
+        db.skip_locked()
+    );
+    let mut tx = db.write().await?;
+    let mut rows: Vec<Unsent> = sqlx::query_as(&sql)
+        .bind(id)
+        .bind(limit)
+        .bind(until)
+        .bind(now)
+        .fetch_all(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    rows.sort_by_key(|r| r.0);
+    Ok(rows)
 }
 
 /// Mark a delivery sent (right after the SMTP server accepted it).
