@@ -63,6 +63,7 @@ pub static CAPABILITY: Capability = Capability {
 /// and seasonal allocation.
 fn router() -> platform::web::Routes {
     routes::router()
+        .merge(api::router())
         .merge(booking::router())
         .merge(inventory::router())
         .merge(seasons::router())

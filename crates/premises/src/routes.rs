@@ -31,7 +31,6 @@ pub fn router() -> Routes {
         .route("/{slug}/lokaler", get(search_page))
         .route("/{slug}/lokaler/rum/{id}", get(room_page))
         .route("/{slug}/lokaler/rum/{id}/kalender.ics", get(room_feed))
-        .merge(crate::api::router())
 }
 
 pub(crate) fn base(m: &Municipality) -> String {
