@@ -63,6 +63,8 @@ fn subscribe_form(ctx: &Ctx, m: &Municipality) -> Form {
                     ctx.tr
                         .ta("openness-newsletter-consent-text", &[("municipality", &m.name)]),
                 ),
+            Field::new("digest", ctx.t("openness-digest-choice"), FieldKind::Checkbox)
+                .hint(ctx.t("openness-digest-choice-hint")),
         ],
     )
 }
@@ -137,6 +139,8 @@ async fn show(
 struct SubscribeForm {
     email: Option<String>,
     consent: Option<String>,
+    /// The weekly digest too.
+    digest: Option<String>,
 }
 
 async fn subscribe(
@@ -148,7 +152,11 @@ async fn subscribe(
     ratelimit::check(&state, state.limits.register, &[format!("newsletter:{}", ctx.ip_key())]).await?;
     let mut form = subscribe_form(&ctx, &m);
     let typed = f.email.as_deref().unwrap_or("");
-    form.fill(|name| (name == "email").then(|| typed.to_string()));
+    form.fill(|name| match name {
+        "email" => Some(typed.to_string()),
+        "digest" => f.digest.clone(),
+        _ => None,
+    });
     let email = rules::Email::parse(typed);
     if let Err(i) = &email {
         form.invalid(&ctx.tr, "email", *i);
@@ -177,9 +185,13 @@ async fn subscribe(
             ),
         )
     };
-    let done = store::subscribe(&state.db, m.id, &email, false, &token, mail, state.now())
+    let digest = f.digest.is_some();
+    let done = store::subscribe(&state.db, m.id, &email, digest, &token, mail, state.now())
         .await
         .map_err(store_error)?;
+    if digest {
+        super::weekly::schedule(&state.db, state.now()).await?;
+    }
     if done == Subscribed::Held {
         state.jobs_wakeup.notify_one();
     }
