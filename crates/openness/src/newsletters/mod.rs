@@ -10,6 +10,7 @@
 //! - the coordinator: `/{slug}/nyhetsbrev/hantera` and `/hantera/{id}`.
 
 pub(crate) mod demo;
+pub mod digest;
 pub mod domain;
 mod manage;
 pub mod paths;
@@ -17,6 +18,7 @@ pub(crate) mod personal;
 mod routes;
 pub mod send;
 pub mod store;
+pub mod weekly;
 
 platform::id!(
     /// A newsletter (`openness_newsletters`).
@@ -31,4 +33,5 @@ pub fn router() -> platform::web::Routes {
 /// The sending job.
 pub fn jobs(w: platform::jobs::Worker) -> platform::jobs::Worker {
     w.handle(send::JOB_KIND, std::sync::Arc::new(send::Sender))
+        .handle(weekly::JOB_KIND, std::sync::Arc::new(weekly::Digests))
 }
