@@ -208,8 +208,18 @@ async fn cors_opens_the_read_api_and_nothing_else(backend: Backend) {
         .unwrap()
         .to_string();
     assert!(allowed.contains("GET") && !allowed.contains("POST"), "{allowed}");
-    // Pages are not opened to other sites.
-    for path in ["/sala/", "/sala/moten", "/api"] {
+    // An error answer keeps the header, so a client on another site can read the problem.
+    for (path, status) in [
+        ("/api/v1/sala/organisations/999999999", 404),
+        ("/api/v1/sala/meetings?after=nonsense", 400),
+    ] {
+        let res = http.get(app.url(path)).header("origin", origin).send().await.unwrap();
+        assert_eq!(res.status(), status, "{path}");
+        assert_eq!(res.headers()["content-type"], "application/problem+json", "{path}");
+        assert_eq!(res.headers()["access-control-allow-origin"], "*", "{path}");
+    }
+    // Pages are not opened to other sites, nor their error pages.
+    for path in ["/sala/", "/sala/moten", "/api", "/sala/moten/999999999"] {
         let res = http.get(app.url(path)).header("origin", origin).send().await.unwrap();
         assert!(res.headers().get("access-control-allow-origin").is_none(), "{path}");
     }

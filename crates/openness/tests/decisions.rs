@@ -325,7 +325,7 @@ async fn bad_input_gets_422_with_a_message(backend: Backend) {
 
 /// A decided grants application of Sala (stored directly, as the grants capability would):
 /// IKS is granted 12 000 kr of the culture grant on 2026-03-15. Returns the application's id.
-async fn grants_decision(app: &TestApp, m: MunicipalityId, org: OrganisationId) -> i64 {
+pub async fn grants_decision(app: &TestApp, m: MunicipalityId, org: OrganisationId) -> i64 {
     let db = &app.state.db.pool;
     let (programme,): (i64,) = sqlx::query_as(
         "INSERT INTO grants_programmes (municipality_id, kind, name, rules, eligibility, published, created_at, updated_at) \

@@ -5,6 +5,7 @@
 
 mod browser;
 mod browser_events;
+mod browser_more;
 mod browser_newsletters;
 mod common;
 mod data;

@@ -379,7 +379,13 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             is_api,
             is_read,
         };
+        let cors = if is_api {
+            cors_headers(res.headers())
+        } else {
+            Default::default()
+        };
         res = error_response(f, info);
+        res.headers_mut().extend(cors);
     }
     for c in set_cookies {
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
@@ -387,6 +393,17 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         }
     }
     res
+}
+
+/// The CORS headers a route's layer put on its answer (the read API's, `crate::api::layered`),
+/// kept when the error answer replaces it, so a browser client on another site can read the
+/// problem too. A page outside the API has none, and gets none.
+fn cors_headers(headers: &axum::http::HeaderMap) -> axum::http::HeaderMap {
+    headers
+        .iter()
+        .filter(|(name, _)| name.as_str().starts_with("access-control-") || *name == header::VARY)
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect()
 }
 
 /// What an error page needs to know of the request.
