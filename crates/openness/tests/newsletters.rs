@@ -448,3 +448,114 @@ mod queueing_50000_recipients {
         super::queueing_50000_recipients(testkit::Backend::Postgres).await
     }
 }
+
+/// Subscribe `email` through the public form (with the weekly digest when `digest`) and confirm
+/// it with the mailed link; the link's secret path.
+async fn subscribe_confirmed(app: &TestApp, sink: &SmtpSink, email: &str, digest: bool) -> String {
+    let c = app.client();
+    let mut fields = vec![("email", email), ("consent", "on")];
+    if digest {
+        fields.push(("digest", "on"));
+    }
+    let res = c.submit(ARCHIVE, "/sala/nyhetsbrev/prenumerera", &fields).await;
+    assert_eq!(res.status, 200, "{}", res.body);
+    app.run_jobs().await;
+    let confirm = link(
+        &to(&sink.received(), email).last().expect("a confirmation").body(),
+        "/sala/nyhetsbrev/bekrafta/",
+    );
+    let page = c.get(&confirm).await;
+    assert_eq!(c.post_raw(&confirm, &[("_csrf", &page.csrf())]).await.status, 200);
+    confirm
+}
+
+/// The weekly digest: on Monday at 07:00 a confirmed subscriber who asked for it gets the
+/// week's decision and coming event, with the one-click unsubscribe headers; one who did not ask,
+/// and one who unsubscribed, get none; a week with nothing new sends nothing.
+async fn the_weekly_digest_goes_to_confirmed_digest_subscribers(backend: Backend) {
+    use crate::events::{event_form, last_event, NEW};
+    let sink = SmtpSink::start().await;
+    let app = app_with(backend, &sink).await;
+    let (m, iks) = sala(&app).await;
+    let form = app.client().get(ARCHIVE).await;
+    assert!(
+        form.text().contains("Skicka mig också en veckosammanfattning"),
+        "{}",
+        form.text()
+    );
+    subscribe_confirmed(&app, &sink, "anna@exempel.se", true).await;
+    subscribe_confirmed(&app, &sink, "bo@exempel.se", false).await;
+    let cia = subscribe_confirmed(&app, &sink, "cia@exempel.se", true).await;
+    let leave = cia.replace("/bekrafta/", "/avregistrera/");
+    let res = app
+        .client()
+        .post_raw(&leave, &[("List-Unsubscribe", "One-Click")])
+        .await;
+    assert_eq!(res.status, 200, "{}", res.body);
+
+    // The week's decision, and an event approved this week for December.
+    let decision = checked(
+        Body::Board,
+        "",
+        "2026-11-24",
+        "Nytt lokalstöd till föreningar",
+        Category::Agreement,
+        &[],
+    );
+    add(&app, m, &decision).await;
+    let (rep, _) = app
+        .representative_client("rep@iks.example", "sala", "IKS – Ideell Kultur i Sala")
+        .await;
+    let iks_s = iks.to_string();
+    assert_eq!(rep.submit(NEW, NEW, &event_form(&iks_s, &[])).await.status, 303);
+    let (event, _) = last_event(&app).await;
+    let review = "/sala/evenemang/granska";
+    let coordinator = app.coordinator("sala").await;
+    let p = coordinator
+        .submit(review, &format!("{review}/{event}/godkann"), &[])
+        .await;
+    assert_eq!(p.status, 303);
+
+    // Monday 30 November, 07:00 in Stockholm (06:00 UTC): the digest's job is due.
+    use chrono::TimeZone;
+    let monday = chrono::Utc.with_ymd_and_hms(2026, 11, 30, 6, 0, 0).unwrap();
+    app.clock.set(monday);
+    app.run_jobs().await;
+    let digests = |mails: &[Received]| -> Vec<Received> {
+        mails
+            .iter()
+            .filter(|m| m.subject().starts_with("Veckan i Sala"))
+            .cloned()
+            .collect()
+    };
+    let all = digests(&sink.received());
+    assert_eq!(all.len(), 1, "to Anna only");
+    let mail = &all[0];
+    assert_eq!(mail.to, vec!["anna@exempel.se".to_string()]);
+    assert_eq!(mail.subject(), "Veckan i Sala, vecka 48");
+    let unsubscribe = mail.header("List-Unsubscribe").expect("List-Unsubscribe");
+    assert!(
+        unsubscribe.starts_with(&format!("<{}/sala/nyhetsbrev/avregistrera/", app.base)),
+        "{unsubscribe}"
+    );
+    assert_eq!(
+        mail.header("List-Unsubscribe-Post").as_deref(),
+        Some("List-Unsubscribe=One-Click")
+    );
+    let kinds = parts(&mail.data);
+    let event_url = format!("{}/sala/evenemang/{event}", app.base);
+    assert!(kinds.iter().any(|(h, b)| h.contains("text/plain")
+        && b.contains("Nytt lokalstöd till föreningar")
+        && b.contains("Vinterkonsert (2026-12-10 18:00)")
+        && b.contains(&event_url)));
+    assert!(kinds
+        .iter()
+        .any(|(h, b)| h.contains("text/html") && b.contains(&format!("<a href=\"{event_url}\">Vinterkonsert</a>"))));
+
+    // The next week had nothing new: no digest.
+    app.clock.set(monday + chrono::Duration::days(7));
+    app.run_jobs().await;
+    assert_eq!(digests(&sink.received()).len(), 1, "nothing new, nothing sent");
+}
+
+testkit::both!(the_weekly_digest_goes_to_confirmed_digest_subscribers);
