@@ -138,3 +138,16 @@ pub async fn plan_rows(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<P
         })
         .collect())
 }
+
+/// The e-mail addresses of the members of every working group of the municipality (each
+/// agreed, on joining, that the group and the coordinator see them). One query.
+pub async fn all_group_member_emails(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT u.email FROM actionplan_members m JOIN users u ON u.id = m.user_id \
+         WHERE m.municipality_id = $1 AND u.email <> '' ORDER BY m.id",
+    )
+    .bind(municipality_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}

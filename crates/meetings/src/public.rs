@@ -136,3 +136,27 @@ pub async fn meetings(db: &Db, municipality_id: MunicipalityId, slug: &str) -> R
         )
         .collect())
 }
+
+/// The e-mail addresses of a meeting's registered participants (confirmed or on the waiting
+/// list, not those who cancelled), or `None` when the meeting is not the municipality's. Each
+/// agreed, when registering, to the meeting's consent text: their details are kept for the
+/// meeting's list of participants and contacts, so they may be written to about that meeting.
+pub async fn participant_emails(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    meeting_id: MeetingId,
+) -> Result<Option<Vec<String>>, sqlx::Error> {
+    let rows: Vec<(Option<String>,)> = sqlx::query_as(
+        "SELECT r.email FROM meetings_meetings m LEFT JOIN meetings_registrations r ON r.meeting_id = m.id \
+         AND r.status IN ('confirmed', 'waiting') AND r.erased_at IS NULL AND r.email <> '' \
+         WHERE m.municipality_id = $1 AND m.id = $2 ORDER BY r.id",
+    )
+    .bind(municipality_id)
+    .bind(meeting_id)
+    .fetch_all(&db.pool)
+    .await?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(rows.into_iter().filter_map(|r| r.0).collect()))
+}

@@ -506,6 +506,15 @@ openness-grants-publish = Publish in the decisions feed
 openness-grants-already = The decision is already in the decisions feed. It was not published again.
 openness-grants-link = Grants decisions to publish
 openness-grants-committee-missing = Write the committee's name when a committee made the decision.
+
+# Newsletter audiences: working groups, one meeting, one category
+openness-newsletter-group-working-groups = the members of the working groups
+openness-newsletter-meeting = Send to those registered for a dialog meeting
+openness-newsletter-meeting-none = No meeting
+openness-newsletter-meeting-hint = Those registered only agreed to be contacted about that meeting. Write about the meeting.
+openness-newsletter-category = Send to contact persons of associations in a category
+openness-newsletter-category-none = No category
+openness-newsletter-err-choice = Choose one of the options in the list.
 openness-digest-choice = Also send me a weekly summary
 openness-digest-choice-hint = Every Monday morning: new decisions, events and news from the past week. It only comes when there is something new.
 openness-digest-subject = The week in { $municipality }, week { $week }

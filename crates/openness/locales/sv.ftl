@@ -506,6 +506,15 @@ openness-grants-publish = Publicera i beslutsflödet
 openness-grants-already = Beslutet finns redan i beslutsflödet. Det publicerades inte en gång till.
 openness-grants-link = Bidragsbeslut att publicera
 openness-grants-committee-missing = Skriv nämndens namn när en nämnd fattade beslutet.
+
+# Newsletter audiences: working groups, one meeting, one category
+openness-newsletter-group-working-groups = medlemmarna i arbetsgrupperna
+openness-newsletter-meeting = Skicka till de anmälda till ett dialogmöte
+openness-newsletter-meeting-none = Inget möte
+openness-newsletter-meeting-hint = De anmälda har bara godkänt kontakt om just det mötet. Skriv om mötet.
+openness-newsletter-category = Skicka till kontaktpersoner i föreningar inom en kategori
+openness-newsletter-category-none = Ingen kategori
+openness-newsletter-err-choice = Välj ett av alternativen i listan.
 openness-digest-choice = Skicka mig också en veckosammanfattning
 openness-digest-choice-hint = Varje måndag morgon: nya beslut, evenemang och nyheter från veckan som gått. Den kommer bara när det finns något nytt.
 openness-digest-subject = Veckan i { $municipality }, vecka { $week }

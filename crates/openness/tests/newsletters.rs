@@ -449,6 +449,159 @@ mod queueing_50000_recipients {
     }
 }
 
+// --- Audiences: one category's contacts, one meeting's participants (issue 17)
+
+/// A contact person of `org` with `email`.
+async fn contact(app: &TestApp, org: platform::OrganisationId, email: &str) {
+    sqlx::query(
+        "INSERT INTO registry_contacts (organisation_id, name, email, consent_at, created_at) VALUES ($1, 'Kontakt', $2, 0, 0)",
+    )
+    .bind(org)
+    .bind(email)
+    .execute(&app.state.db.pool)
+    .await
+    .unwrap();
+}
+
+/// A dialog meeting of `m` with `title`; its id.
+async fn meeting(app: &TestApp, m: platform::MunicipalityId, title: &str) -> i64 {
+    let (series,): (i64,) = sqlx::query_as(
+        "INSERT INTO meetings_series (municipality_id, name, created_at) VALUES ($1, 'Dialogmöten', 0) RETURNING id",
+    )
+    .bind(m)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO meetings_meetings (municipality_id, series_id, title, starts_at, ends_at, place, created_at, updated_at) \
+         VALUES ($1, $2, $3, 1797267600, 1797274800, 'Täljstenen', 0, 0) RETURNING id",
+    )
+    .bind(m)
+    .bind(series)
+    .bind(title)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    id
+}
+
+/// The addresses that got the newsletter with `subject`, sorted.
+fn receivers(sink: &SmtpSink, subject: &str) -> Vec<String> {
+    let mut got: Vec<String> = sink
+        .received()
+        .into_iter()
+        .filter(|m| m.subject() == subject)
+        .flat_map(|m| m.to)
+        .collect();
+    got.sort();
+    got
+}
+
+async fn a_category_and_a_meeting_reach_their_own_people_only(backend: Backend) {
+    let sink = SmtpSink::start().await;
+    let app = app_with(backend, &sink).await;
+    let (m, iks) = sala(&app).await;
+    let (_, fk) = app.representative("rep@fk.example", "sala", "Sala FK").await;
+    // IKS is a culture association (bit 1), Sala FK a sports club (bit 0).
+    for (org, bits) in [(iks, 2_i64), (fk, 1)] {
+        sqlx::query("UPDATE registry_profiles SET categories = $1 WHERE organisation_id = $2")
+            .bind(bits)
+            .bind(org)
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+    }
+    contact(&app, iks, "kontakt@iks.example").await;
+    contact(&app, fk, "Kontakt@FK.example").await;
+    contact(&app, fk, "kassor@fk.example").await;
+    let meeting_id = meeting(&app, m, "Dialogmöte om lokaler").await;
+    for (i, (email, status)) in [
+        ("anna@exempel.se", "confirmed"),
+        ("bo@exempel.se", "waiting"),
+        ("cia@exempel.se", "cancelled"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        sqlx::query(
+            "INSERT INTO meetings_registrations (municipality_id, meeting_id, name, email, party, status, consent_text, \
+             cancel_token_hash, created_at) VALUES ($1, $2, 'Deltagare', $3, 'civil_society', $4, 'Ja', $5, 0)",
+        )
+        .bind(m)
+        .bind(meeting_id)
+        .bind(email)
+        .bind(status)
+        .bind(format!("hash{i}"))
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    }
+    let orebro = app.municipality_id("orebro").await;
+    let orebro_meeting = meeting(&app, orebro, "Örebros möte").await;
+
+    let coordinator = app.coordinator("sala").await;
+    let form = coordinator.get(MANAGE).await;
+    assert!(form.body.contains("Dialogmöte om lokaler"), "the meeting is a choice");
+    assert!(
+        !form.body.contains("Örebros möte"),
+        "another municipality's meeting is not"
+    );
+
+    let body = "Hej!";
+    let created = |subject: &'static str, field: &'static str, value: String| {
+        let c = &coordinator;
+        async move {
+            c.submit(
+                MANAGE,
+                MANAGE,
+                &[("subject", subject), ("body", body), (field, value.as_str())],
+            )
+            .await
+        }
+    };
+    // Another municipality's meeting is refused, and nothing is saved.
+    let refused = created("Fel möte", "meeting", orebro_meeting.to_string()).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.text().contains("Välj ett av alternativen i listan."),
+        "{}",
+        refused.text()
+    );
+
+    for (subject, field, value, expected) in [
+        (
+            "Till idrotten",
+            "category",
+            "idrott".to_string(),
+            vec!["kassor@fk.example", "kontakt@fk.example"],
+        ),
+        (
+            "Till de anmälda",
+            "meeting",
+            meeting_id.to_string(),
+            vec!["anna@exempel.se", "bo@exempel.se"],
+        ),
+    ] {
+        let res = created(subject, field, value.clone()).await;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let id: i64 = res
+            .location
+            .as_deref()
+            .and_then(|l| l.strip_prefix("/sala/nyhetsbrev/hantera/"))
+            .and_then(|id| id.parse().ok())
+            .expect("the newsletter's page");
+        // The saved choice is shown again on the newsletter's page.
+        let page = coordinator.get(&format!("{MANAGE}/{id}")).await;
+        let kept = format!("<option value=\"{value}\" selected>");
+        assert!(page.body.contains(&kept), "the choice is kept: {}", page.body);
+        send_now(&app, &coordinator, id).await;
+        assert_eq!(receivers(&sink, subject), expected, "{subject}");
+    }
+    assert!(receivers(&sink, "Fel möte").is_empty());
+}
+
+both!(a_category_and_a_meeting_reach_their_own_people_only);
+
 /// Subscribe `email` through the public form (with the weekly digest when `digest`) and confirm
 /// it with the mailed link; the link's secret path.
 async fn subscribe_confirmed(app: &TestApp, sink: &SmtpSink, email: &str, digest: bool) -> String {

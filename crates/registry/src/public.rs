@@ -253,3 +253,33 @@ pub async fn directory(db: &Db, municipality_id: MunicipalityId) -> Result<Vec<D
         )
         .collect())
 }
+
+/// The registry's categories of associations as (code, message id), in the registry's order:
+/// the choices of a newsletter to one category.
+pub fn categories() -> Vec<(&'static str, &'static str)> {
+    crate::domain::Category::ALL
+        .iter()
+        .map(|c| (c.code(), c.message_id()))
+        .collect()
+}
+
+/// The e-mail addresses of the contact persons of the municipality's associations of one
+/// category (its code, as `categories` gives it; an unknown code has none). One query.
+pub async fn category_contact_emails(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    category: &str,
+) -> Result<Vec<String>, sqlx::Error> {
+    let Some(c) = crate::domain::Category::parse(category) else {
+        return Ok(vec![]);
+    };
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT c.email FROM registry_contacts c JOIN registry_profiles p ON p.organisation_id = c.organisation_id \
+         WHERE p.municipality_id = $1 AND (p.categories & $2) <> 0 AND c.email <> '' ORDER BY c.id",
+    )
+    .bind(municipality_id)
+    .bind(c.bit())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}

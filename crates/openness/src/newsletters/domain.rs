@@ -3,6 +3,7 @@
 //! unsubscribed), the secrets of its links, its Message-IDs, the pace of sending and the checks
 //! of what the coordinator types.
 
+use super::targets::Target;
 use crate::problem::Problem;
 use platform::rules;
 use sha2::{Digest, Sha256};
@@ -71,10 +72,17 @@ pub enum Group {
     Contacts,
     /// The contact persons of the associations that signed the agreement.
     Signatories,
+    /// The members of the municipality's working groups (the action plan's).
+    WorkingGroups,
 }
 
 /// Every group, in the form's order.
-pub const GROUPS: [Group; 3] = [Group::Subscribers, Group::Contacts, Group::Signatories];
+pub const GROUPS: [Group; 4] = [
+    Group::Subscribers,
+    Group::Contacts,
+    Group::Signatories,
+    Group::WorkingGroups,
+];
 
 impl Group {
     pub fn as_str(self) -> &'static str {
@@ -86,22 +94,36 @@ impl Group {
             Group::Subscribers => "openness-newsletter-group-subscribers",
             Group::Contacts => "openness-newsletter-group-contacts",
             Group::Signatories => "openness-newsletter-group-signatories",
+            Group::WorkingGroups => "openness-newsletter-group-working-groups",
         }
     }
 }
 
-/// The groups a newsletter goes to, stored comma-separated.
+/// The groups a newsletter goes to and its chosen meetings and categories (`targets`), stored
+/// comma-separated: `subscribers,meeting:12,category:idrott`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Audience(pub BTreeSet<Group>);
+pub struct Audience(pub BTreeSet<Group>, pub BTreeSet<Target>);
 
 impl Audience {
     /// Read the stored form (unknown names are left out).
     pub fn parse(s: &str) -> Audience {
-        Audience(s.split(',').filter_map(|g| g.trim().parse().ok()).collect())
+        Audience(
+            s.split(',').filter_map(|g| g.trim().parse().ok()).collect(),
+            s.split(',').filter_map(Target::parse).collect(),
+        )
     }
 
     pub fn stored(&self) -> String {
-        self.0.iter().map(|g| g.as_str()).collect::<Vec<_>>().join(",")
+        let groups = self.0.iter().map(|g| g.as_str().to_string());
+        groups
+            .chain(self.1.iter().map(Target::to_string))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Whether it goes to no one.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty() && self.1.is_empty()
     }
 
     pub fn has(&self, g: Group) -> bool {
@@ -194,8 +216,8 @@ pub fn check(subject: &str, body: &str, groups: &[String]) -> Result<Checked, Ve
             String::new()
         }
     };
-    let audience = Audience(groups.iter().filter_map(|g| g.parse().ok()).collect());
-    if audience.0.is_empty() {
+    let audience = Audience::parse(&groups.join(","));
+    if audience.is_empty() {
         errors.push(("audience", Problem::Id("openness-newsletter-err-audience")));
     }
     if errors.is_empty() {
@@ -279,6 +301,17 @@ mod tests {
         let a = Audience::parse("signatories, subscribers,okand");
         assert_eq!(a.stored(), "subscribers,signatories");
         assert!(a.has(Group::Signatories) && !a.has(Group::Contacts));
+    }
+
+    #[test]
+    fn a_meeting_and_a_category_are_stored_among_the_groups() {
+        let a = Audience::parse("category:idrott,working_groups,meeting:12,meeting:x");
+        assert_eq!(a.stored(), "working_groups,meeting:12,category:idrott");
+        assert_eq!(Audience::parse(&a.stored()), a);
+        assert!(a.has(Group::WorkingGroups));
+        let only = check("Möte", "Hej!", &["meeting:3".into()]).unwrap();
+        assert_eq!(only.audience.stored(), "meeting:3");
+        assert!(check("Möte", "Hej!", &["meeting:".into()]).is_err());
     }
 
     #[test]

@@ -7,10 +7,12 @@
 //! - `POST /{slug}/nyhetsbrev/hantera/{id}/prov`: a test to the coordinator's own address
 //! - `POST /{slug}/nyhetsbrev/hantera/{id}/skicka`: schedule (a time in Swedish time, or now)
 
+use super::choices::{self, Choices};
 use super::domain::{self, Group, Status, GROUPS};
 use super::routes::store_error;
 use super::send;
 use super::store::{self, Newsletter};
+use super::targets::Target;
 use super::{paths, NewsletterId};
 use crate::news::markdown;
 use crate::problem::{mark, Problem};
@@ -34,6 +36,11 @@ struct Typed {
     group_subscribers: Option<String>,
     group_contacts: Option<String>,
     group_signatories: Option<String>,
+    group_working_groups: Option<String>,
+    /// A meeting's id, whose participants get it (see `choices`).
+    meeting: Option<String>,
+    /// A registry category's code, whose associations' contacts get it.
+    category: Option<String>,
 }
 
 impl Typed {
@@ -42,6 +49,7 @@ impl Typed {
             (&self.group_subscribers, Group::Subscribers),
             (&self.group_contacts, Group::Contacts),
             (&self.group_signatories, Group::Signatories),
+            (&self.group_working_groups, Group::WorkingGroups),
         ]
         .into_iter()
         .filter(|(on, _)| on.is_some())
@@ -58,11 +66,20 @@ impl Typed {
             group_subscribers: on(Group::Subscribers),
             group_contacts: on(Group::Contacts),
             group_signatories: on(Group::Signatories),
+            group_working_groups: on(Group::WorkingGroups),
+            meeting: a.1.iter().find_map(|t| match t {
+                Target::Meeting(id) => Some(id.to_string()),
+                _ => None,
+            }),
+            category: a.1.iter().find_map(|t| match t {
+                Target::Category(code) => Some(code.clone()),
+                _ => None,
+            }),
         }
     }
 }
 
-fn newsletter_form(ctx: &Ctx, action: String, submit: &str, typed: &Typed) -> Form {
+fn newsletter_form(ctx: &Ctx, action: String, submit: &str, typed: &Typed, c: &Choices) -> Form {
     let mut fields = vec![
         Field::new("subject", ctx.t("openness-newsletter-subject"), FieldKind::Text)
             .required()
@@ -78,6 +95,7 @@ fn newsletter_form(ctx: &Ctx, action: String, submit: &str, typed: &Typed) -> Fo
             FieldKind::Checkbox,
         ));
     }
+    fields.extend(choices::fields(ctx, c));
     let mut form = Form::new(action, ctx.t(submit), fields);
     form.fill_from(typed);
     form
@@ -121,11 +139,13 @@ async fn render_list(state: &AppState, ctx: &Ctx, m: &Municipality, form: Form) 
 
 async fn list(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant) -> AppResult<Response> {
     require_coordinator(ctx.user.as_ref(), m.id)?;
+    let c = choices::load(&state, &ctx, &m).await?;
     let form = newsletter_form(
         &ctx,
         paths::manage(&m.slug),
         "openness-newsletter-save",
         &Typed::default(),
+        &c,
     );
     render_list(&state, &ctx, &m, form).await
 }
@@ -137,7 +157,8 @@ async fn create(
     Input(t): Input<Typed>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    match checked(&t) {
+    let c = choices::load(&state, &ctx, &m).await?;
+    match checked(&t, &c) {
         Ok(c) => {
             let id = store::create(&state.db, m.id, &c, Some(user), state.now())
                 .await
@@ -145,20 +166,31 @@ async fn create(
             Ok(Redirect::to(&paths::manage_one(&m.slug, id)).into_response())
         }
         Err(errors) => {
-            let mut form = newsletter_form(&ctx, paths::manage(&m.slug), "openness-newsletter-save", &t);
+            let mut form = newsletter_form(&ctx, paths::manage(&m.slug), "openness-newsletter-save", &t, &c);
             mark(&mut form, &ctx.tr, errors);
             render_list(&state, &ctx, &m, form).await
         }
     }
 }
 
-fn checked(t: &Typed) -> Result<domain::Checked, Vec<(&'static str, Problem)>> {
-    domain::check(
+fn checked(t: &Typed, c: &Choices) -> Result<domain::Checked, Vec<(&'static str, Problem)>> {
+    let mut groups = t.groups();
+    let chosen = choices::tokens(c, t.meeting.as_deref(), t.category.as_deref());
+    groups.extend(chosen.clone().unwrap_or_default());
+    let checked = domain::check(
         t.subject.as_deref().unwrap_or(""),
         t.body.as_deref().unwrap_or(""),
-        &t.groups(),
-    )
-    .map_err(|errors| {
+        &groups,
+    );
+    let checked = match (checked, chosen) {
+        (Ok(c), Ok(_)) => Ok(c),
+        (Ok(_), Err(e)) => Err(e),
+        (Err(mut e), chosen) => {
+            e.extend(chosen.err().unwrap_or_default());
+            Err(e)
+        }
+    };
+    checked.map_err(|errors| {
         // The groups' error belongs beside the first checkbox.
         errors
             .into_iter()
@@ -214,6 +246,7 @@ async fn render_one(
     code: StatusCode,
 ) -> AppResult<Response> {
     let status = n.status();
+    let c = choices::load(state, ctx, m).await?;
     let form = form.or_else(|| {
         status.editable().then(|| {
             newsletter_form(
@@ -221,6 +254,7 @@ async fn render_one(
                 paths::manage_one(&m.slug, n.id),
                 "openness-newsletter-save",
                 &Typed::of(n),
+                &c,
             )
         })
     });
@@ -280,7 +314,8 @@ async fn update(
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
     let n = newsletter(&state, &m, id).await?;
-    match checked(&t) {
+    let c = choices::load(&state, &ctx, &m).await?;
+    match checked(&t, &c) {
         Ok(c) => {
             store::update(&state.db, m.id, id, &c, Some(user), state.now())
                 .await
@@ -288,7 +323,7 @@ async fn update(
             Ok(back(&m, id, "sparat"))
         }
         Err(errors) => {
-            let mut form = newsletter_form(&ctx, paths::manage_one(&m.slug, id), "openness-newsletter-save", &t);
+            let mut form = newsletter_form(&ctx, paths::manage_one(&m.slug, id), "openness-newsletter-save", &t, &c);
             mark(&mut form, &ctx.tr, errors);
             render_one(
                 &state,

@@ -9,6 +9,7 @@
 //!   `/prenumerera`, the secret links `/bekrafta/{token}` and `/avregistrera/{token}`;
 //! - the coordinator: `/{slug}/nyhetsbrev/hantera` and `/hantera/{id}`.
 
+mod choices;
 pub(crate) mod demo;
 pub mod digest;
 pub mod domain;
@@ -18,6 +19,7 @@ pub(crate) mod personal;
 mod routes;
 pub mod send;
 pub mod store;
+pub mod targets;
 pub mod weekly;
 
 platform::id!(

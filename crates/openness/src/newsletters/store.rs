@@ -3,6 +3,7 @@
 //! come from the registry's and the signing book's public functions.
 
 use super::domain::{self, Audience, Checked, Group, Status, INSERT_BATCH};
+use super::targets::Target;
 use super::NewsletterId;
 use platform::audit::Change;
 use platform::auth::CurrentUser;
@@ -464,6 +465,22 @@ pub async fn audience(db: &Db, m: MunicipalityId, a: &Audience) -> Result<Vec<St
     if a.has(Group::Signatories) {
         let signed = signing::public::signatory_organisations(db, m).await?;
         all.extend(registry::public::contact_emails(db, m, Some(&signed)).await?);
+    }
+    if a.has(Group::WorkingGroups) {
+        all.extend(actionplan::public::all_group_member_emails(db, m).await?);
+    }
+    for t in &a.1 {
+        match t {
+            Target::Meeting(id) => {
+                let id = meetings::ids::MeetingId::new(*id);
+                all.extend(
+                    meetings::public::participant_emails(db, m, id)
+                        .await?
+                        .unwrap_or_default(),
+                );
+            }
+            Target::Category(code) => all.extend(registry::public::category_contact_emails(db, m, code).await?),
+        }
     }
     let gone: Vec<(String,)> =
         sqlx::query_as("SELECT email FROM openness_newsletter_unsubscribed WHERE municipality_id = $1")
