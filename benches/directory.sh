@@ -24,7 +24,7 @@ import json, sys
 data = json.load(sys.stdin)
 slugs = [m["slug"] for m in (data["municipalities"] if isinstance(data, dict) else data)]
 print("SLUGS = {" + ",".join(json.dumps(s) for s in slugs) + "}")' >"$work/script.lua"
-    cat benches/directory.lua >>"$work/script.lua"
+    cat benches/directory.lua benches/report.lua >>"$work/script.lua"
     # One search shown, to see that it finds something.
     local first
     first=$(python3 -c 'import re,sys; print(re.findall(r"\"([^\"]+)\"", open(sys.argv[1]).readline())[0])' "$work/script.lua")

@@ -59,7 +59,7 @@ run_wrk() {
     local mix=$1
     {
         echo "MIX = \"$mix\""
-        cat "$work/header.lua" benches/premises.lua
+        cat "$work/header.lua" benches/premises.lua benches/report.lua
     } >"$work/script.lua"
     wrk -t2 -c32 -d5s -s "$work/script.lua" "$base" >/dev/null # warm-up
     wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --timeout 5s -s "$work/script.lua" "$base" | tail -n 2
