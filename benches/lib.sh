@@ -53,6 +53,18 @@ sign_in() {
     cookie=$(awk -F'\t' 'NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
 }
 
+# mix_wrk LUA MIX: wrk (32 connections, 5 s warm-up, then SECONDS_PER_RUN) with the script LUA
+# after MIX and "$work/header.lua", ending with benches/report.lua; its last two lines.
+mix_wrk() {
+    local lua=$1 mix=$2
+    {
+        echo "MIX = \"$mix\""
+        cat "$work/header.lua" "$lua" benches/report.lua
+    } >"$work/script.lua"
+    wrk -t2 -c32 -d5s -s "$work/script.lua" "$base" >/dev/null # warm-up
+    wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --timeout 5s -s "$work/script.lua" "$base" | tail -n 2
+}
+
 # healthz_wrk [FILE]: /healthz on the same server, for the ratio (also written to FILE).
 healthz_wrk() {
     echo "-- /healthz on the same server, for the ratio (machines differ; the ratio travels)"

@@ -55,15 +55,7 @@ following = (first + datetime.timedelta(days=32)).replace(day=1)
 print("MONTHS = {%s,%s}" % (json.dumps(first.strftime("%Y-%m")), json.dumps(following.strftime("%Y-%m"))))' "$slug" "$median"
 }
 
-run_wrk() {
-    local mix=$1
-    {
-        echo "MIX = \"$mix\""
-        cat "$work/header.lua" benches/openness.lua benches/report.lua
-    } >"$work/script.lua"
-    wrk -t2 -c32 -d5s -s "$work/script.lua" "$base" >/dev/null # warm-up
-    wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --timeout 5s -s "$work/script.lua" "$base" | tail -n 2
-}
+run_wrk() { mix_wrk benches/openness.lua "$1"; }
 
 # sample PATH WHAT: one request shown, with its status, size and time, and how many WHAT it holds.
 sample() {

@@ -55,15 +55,7 @@ weeks = sorted({"%d-W%02d" % d.isocalendar()[:2] for d in dates})
 print("WEEKS = {" + ",".join(json.dumps(w) for w in weeks) + "}")'
 }
 
-run_wrk() {
-    local mix=$1
-    {
-        echo "MIX = \"$mix\""
-        cat "$work/header.lua" benches/premises.lua benches/report.lua
-    } >"$work/script.lua"
-    wrk -t2 -c32 -d5s -s "$work/script.lua" "$base" >/dev/null # warm-up
-    wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --timeout 5s -s "$work/script.lua" "$base" | tail -n 2
-}
+run_wrk() { mix_wrk benches/premises.lua "$1"; }
 
 bench() {
     local name=$1 url=$2
