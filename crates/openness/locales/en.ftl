@@ -229,6 +229,7 @@ openness-events-previous-page = Previous page
 openness-events-next-page = Next page
 openness-events-pages = Browse
 openness-events-today = today
+openness-events-day-more = Show more
 openness-events-nothing = No events.
 openness-events-month-caption = Events in
 openness-events-subscribe-heading = Subscribe to the calendar

@@ -229,6 +229,7 @@ openness-events-previous-page = Föregående sida
 openness-events-next-page = Nästa sida
 openness-events-pages = Bläddra
 openness-events-today = i dag
+openness-events-day-more = Visa fler
 openness-events-nothing = Inga evenemang.
 openness-events-month-caption = Evenemang i
 openness-events-subscribe-heading = Prenumerera på kalendern

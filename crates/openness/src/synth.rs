@@ -163,6 +163,8 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
         let rows: Vec<EventRow> = (0..*n).map(|_| event(&mut rng, *m, &orgs, today, now)).collect();
         counts.weekly += rows.iter().filter(|e| e.schedule.repeats()).count();
         write_events(db, &rows, now).await?;
+        // Each time an approved event happens, as the calendar reads it.
+        while crate::events::occurrences::index_pending(db, *m, 5000).await? > 0 {}
         counts.events += rows.len();
     }
 
@@ -175,9 +177,12 @@ pub async fn fill(db: &Db, plan: &Plan, now: i64) -> anyhow::Result<Counts> {
         )
         .execute(&db.pool)
         .await?;
-        sqlx::query("VACUUM (ANALYZE) openness_decisions, openness_decision_principles, openness_events")
-            .execute(&db.pool)
-            .await?;
+        sqlx::query(
+            "VACUUM (ANALYZE) openness_decisions, openness_decision_principles, openness_events, \
+             openness_event_occurrences",
+        )
+        .execute(&db.pool)
+        .await?;
     }
     Ok(counts)
 }

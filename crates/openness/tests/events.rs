@@ -47,7 +47,7 @@ pub async fn last_event(app: &TestApp) -> (i64, String) {
 }
 
 /// The part of a calendar page from a day's id to the next day's.
-fn day_part<'a>(body: &'a str, date: &str) -> &'a str {
+pub fn day_part<'a>(body: &'a str, date: &str) -> &'a str {
     let start = body
         .find(&format!("id=\"dag-{date}\""))
         .unwrap_or_else(|| panic!("day {date} in the page"));
@@ -276,7 +276,6 @@ async fn the_week_and_the_month_show_a_weekly_event_without_its_left_out_date(ba
     ] {
         assert_eq!(day_part(&month.body, date).contains("Körövning"), there, "{date}");
     }
-    assert!(month.text().contains("3 evenemang."), "{}", month.text());
 
     let week = app.client().get(&format!("{EVENTS}?vy=vecka&vecka=2026-W50")).await;
     assert_eq!(week.status, 200);

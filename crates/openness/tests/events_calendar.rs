@@ -2,7 +2,7 @@
 //! premises that their bookers marked public (and never the private ones), and the area filter.
 
 use crate::common::*;
-use crate::events::{event_form, last_event, EVENTS, NEW};
+use crate::events::{day_part, event_form, last_event, EVENTS, NEW};
 use platform::features::Feature;
 use premises::domain::{Hours, Mode, Prices};
 use premises::ids::RoomId;
@@ -240,5 +240,90 @@ async fn the_area_filter_finds_the_events_and_bookings_of_an_area(backend: Backe
     app.stop().await;
 }
 
+/// The titles of the calendar's items in a part of a page, in order.
+fn lucias(part: &str) -> Vec<String> {
+    part.match_indices(">Lucia ")
+        .map(|(i, _)| part[i + 1..i + 9].to_string())
+        .collect()
+}
+
+async fn a_busy_day_shows_its_first_and_links_to_its_own_page(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (m, iks) = sala(&app).await;
+    let iks_s = iks.to_string();
+    let coordinator = app.coordinator("sala").await;
+    // 24 events on Saturday 12 December, each half an hour, from 08:00.
+    let times: Vec<(String, String, String)> = (0..24)
+        .map(|i| {
+            let start = 8 * 60 + 30 * i;
+            let hhmm = |m: i32| format!("{:02}:{:02}", m / 60, m % 60);
+            (format!("Lucia {:02}", i + 1), hhmm(start), hhmm(start + 30))
+        })
+        .collect();
+    for (title, start, end) in &times {
+        let fields = event_form(
+            &iks_s,
+            &[
+                ("title", title.as_str()),
+                ("starts_on", "2026-12-12"),
+                ("start_time", start.as_str()),
+                ("end_time", end.as_str()),
+            ],
+        );
+        let p = coordinator.submit(NEW, NEW, &fields).await;
+        assert_eq!(p.status, 303, "{}", p.text());
+    }
+    let day_page = format!("{EVENTS}?vy=dag&#38;dag=2026-12-12");
+
+    let month = app.client().get(&format!("{EVENTS}?vy=manad&manad=2026-12")).await;
+    assert_eq!(month.status, 200);
+    let cell = day_part(&month.body, "2026-12-12");
+    assert_eq!(lucias(cell), ["Lucia 01", "Lucia 02", "Lucia 03"], "{cell}");
+    assert!(cell.contains(&day_page) && cell.contains("Visa fler"), "{cell}");
+    assert!(!day_part(&month.body, "2026-12-11").contains("Visa fler"));
+
+    let week = app.client().get(&format!("{EVENTS}?vy=vecka&vecka=2026-W50")).await;
+    let saturday = day_part(&week.body, "2026-12-12");
+    let shown = lucias(saturday);
+    assert_eq!(shown.len(), 20, "{saturday}");
+    assert_eq!(shown.last().map(String::as_str), Some("Lucia 20"));
+    assert!(saturday.contains(&day_page), "{saturday}");
+
+    // The day's own page goes through all of them, twenty a page.
+    let first = app.client().get(&format!("{EVENTS}?vy=dag&dag=2026-12-12")).await;
+    assert_eq!(first.status, 200);
+    assert!(first.text().contains("lördag 12 december 2026"), "{}", first.text());
+    assert_eq!(lucias(&first.body).len(), 20);
+    assert!(first.body.contains("dag=2026-12-12&#38;sida=2"), "a next page");
+    let second = app
+        .client()
+        .get(&format!("{EVENTS}?vy=dag&dag=2026-12-12&sida=2"))
+        .await;
+    assert_eq!(lucias(&second.body), ["Lucia 21", "Lucia 22", "Lucia 23", "Lucia 24"]);
+    assert!(!second.body.contains("sida=3"));
+
+    // Events stored before the calendar kept each time (their rows gone) are shown again:
+    // the page writes them first.
+    sqlx::query("DELETE FROM openness_event_occurrences")
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE openness_events SET occurrences_indexed = 0 WHERE municipality_id = $1")
+        .bind(m)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let again = app.client().get(&format!("{EVENTS}?vy=manad&manad=2026-12")).await;
+    assert_eq!(lucias(day_part(&again.body, "2026-12-12")).len(), 3);
+    let (rows,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM openness_event_occurrences")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(rows, 24);
+    let _ = last_event(&app).await;
+    app.stop().await;
+}
+
+both!(a_busy_day_shows_its_first_and_links_to_its_own_page);
 both!(public_bookings_are_in_the_calendar_and_private_ones_never);
 both!(the_area_filter_finds_the_events_and_bookings_of_an_area);

@@ -186,6 +186,27 @@ pub async fn organisation_choices(
     Ok(rows)
 }
 
+/// The municipality's associations as [`organisation_choices`] gives them, unless there are
+/// more than `limit` (None then: a list that long is no choice; a page offers a search
+/// instead). Reads at most `limit + 1` rows.
+pub async fn organisation_choices_upto(
+    db: &Db,
+    municipality_id: MunicipalityId,
+    limit: i64,
+) -> Result<Option<Vec<(OrganisationId, String)>>, sqlx::Error> {
+    let mut rows: Vec<(OrganisationId, String)> =
+        sqlx::query_as("SELECT id, name FROM organisations WHERE municipality_id = $1 LIMIT $2")
+            .bind(municipality_id)
+            .bind(limit.saturating_add(1))
+            .fetch_all(&db.pool)
+            .await?;
+    if i64::try_from(rows.len()).unwrap_or(i64::MAX) > limit {
+        return Ok(None);
+    }
+    rows.sort_by(|a, b| platform::rules::swedish_cmp(&a.1, &b.1));
+    Ok(Some(rows))
+}
+
 /// An association as the directory shows it to anyone: its public fields only (no contact
 /// person, no e-mail address or telephone number).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -16,6 +16,7 @@ pub(crate) mod demo;
 pub mod domain;
 mod mail;
 mod moderation_routes;
+pub mod occurrences;
 pub(crate) mod personal;
 mod publish_routes;
 mod routes;

@@ -8,7 +8,7 @@
 //! - `GET /{slug}/evenemang/{id}`: one event (waiting or declined: its association and staff only)
 //! - `GET /{slug}/evenemang/kalender.ics?…`: the same filters; `?forening=` is one association's
 
-use super::domain::{self, Audience, Category, Event, Filter};
+use super::domain::{Audience, Category, Event, Filter};
 use super::schedule;
 use super::view::{self, Day, Item};
 use crate::ids::EventId;
@@ -27,6 +27,14 @@ pub(super) fn router() -> Routes {
 /// How far ahead the list and the iCalendar file look, and how far back the file reaches.
 const AHEAD_DAYS: i64 = 366;
 const BEHIND_DAYS: i64 = 31;
+/// How many items a day of the month's table and of the week shows; a day with more links to
+/// its own page (`?vy=dag&dag=`), which pages through them.
+const MONTH_PER_DAY: usize = 3;
+const WEEK_PER_DAY: usize = 20;
+/// The last page the list and a day go to (each page reads the ones before it).
+const MAX_PAGE: usize = 50;
+/// The most associations the filter lists.
+const ORGANISATION_CHOICES: i64 = 200;
 
 /// The calendar's query string.
 #[derive(Deserialize, Default)]
@@ -34,6 +42,7 @@ pub(super) struct CalendarQuery {
     vy: Option<String>,
     vecka: Option<String>,
     manad: Option<String>,
+    dag: Option<String>,
     sida: Option<String>,
     kategori: Option<String>,
     malgrupp: Option<String>,
@@ -121,16 +130,20 @@ async fn choices(state: &AppState, ctx: &Ctx, m: &Municipality, f: &Filter) -> A
         "openness-events-filter-all-organisations",
         f.organisation.is_none(),
     )];
-    organisations.extend(
-        registry::public::organisation_choices(&state.db, m.id)
-            .await?
-            .into_iter()
-            .map(|(id, name)| Choice {
-                value: id.to_string(),
-                label: name,
-                on: f.organisation == Some(id),
-            }),
-    );
+    // A long list of associations is no choice: past `ORGANISATION_CHOICES` the search finds
+    // them by name, and the list holds only the one chosen (from an association's page).
+    let listed = match registry::public::organisation_choices_upto(&state.db, m.id, ORGANISATION_CHOICES).await? {
+        Some(all) => all,
+        None => match f.organisation {
+            Some(o) => registry::public::organisation_names(&state.db, m.id, &[o]).await?,
+            None => vec![],
+        },
+    };
+    organisations.extend(listed.into_iter().map(|(id, name)| Choice {
+        value: id.to_string(),
+        label: name,
+        on: f.organisation == Some(id),
+    }));
     let mut areas = vec![all("openness-events-filter-all-areas", f.area.is_none())];
     areas.extend(
         premises::public::areas(&state.db, m.id)
@@ -159,6 +172,7 @@ async fn calendar(
     let mode = match q.vy.as_deref() {
         Some("vecka") => "vecka",
         Some("manad") => "manad",
+        Some("dag") => "dag",
         _ => "lista",
     };
     let mut v = CalendarView {
@@ -211,6 +225,15 @@ async fn calendar(
         current: key == mode,
     })
     .collect();
+    let labels = view::Labels::new(&ctx.tr);
+    let names = view::Names::new(&ctx.tr);
+    let page_no = q
+        .sida
+        .as_deref()
+        .and_then(|s| s.parse::<usize>().ok())
+        .unwrap_or(1)
+        .clamp(1, MAX_PAGE);
+    let day_link = |d: chrono::NaiveDate| link(&[("vy", "dag".into()), ("dag", d.format("%Y-%m-%d").to_string())]);
     match mode {
         "vecka" => {
             let monday = q
@@ -219,23 +242,14 @@ async fn calendar(
                 .and_then(schedule::parse_week)
                 .unwrap_or_else(|| schedule::monday_of(today));
             let end = monday + Duration::days(7);
-            let items = view::items(
-                &state,
-                &ctx.tr,
-                &m,
-                &f,
-                schedule::local(monday, 0),
-                schedule::local(end, 0),
-                false,
-            )
-            .await?;
-            v.summary = ctx.tr.tn(
-                "openness-events-count",
-                "n",
-                i64::try_from(items.len()).unwrap_or(i64::MAX),
-            );
-            v.days = (0..7)
-                .map(|i| view::day(&ctx.tr, monday + Duration::days(i), None, today, &items))
+            let dates: Vec<_> = (0..7).map(|i| monday + Duration::days(i)).collect();
+            let mut shown = view::first_of_days(&state, &ctx.tr, &labels, &m, &f, &dates, WEEK_PER_DAY).await?;
+            v.days = dates
+                .iter()
+                .map(|d| {
+                    let (items, more) = shown.remove(d).unwrap_or_default();
+                    view::day(&names, *d, None, today, items, more.then(|| day_link(*d)))
+                })
                 .collect();
             let week = |d: chrono::NaiveDate| schedule::week_code(d);
             v.heading = ctx.tr.ta(
@@ -262,21 +276,22 @@ async fn calendar(
                 .or_else(|| today.with_day(1))
                 .unwrap_or(today);
             let weeks = schedule::month_weeks(first);
-            let (from, to) = match (weeks.first(), weeks.last()) {
-                (Some(a), Some(b)) => (schedule::local(a[0], 0), schedule::day_bounds(b[6]).1),
-                _ => (0, 0),
-            };
-            let items = view::items(&state, &ctx.tr, &m, &f, from, to, false).await?;
             let next = schedule::next_month(first);
-            let inside = items.iter().filter(|i| i.date >= first && i.date < next).count();
-            v.summary = ctx
-                .tr
-                .tn("openness-events-count", "n", i64::try_from(inside).unwrap_or(i64::MAX));
+            let dates: Vec<_> = weeks
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|d| *d >= first && *d < next)
+                .collect();
+            let mut shown = view::first_of_days(&state, &ctx.tr, &labels, &m, &f, &dates, MONTH_PER_DAY).await?;
             v.weeks = weeks
                 .iter()
                 .map(|w| {
                     w.iter()
-                        .map(|d| view::day(&ctx.tr, *d, Some(first), today, &items))
+                        .map(|d| {
+                            let (items, more) = shown.remove(d).unwrap_or_default();
+                            view::day(&names, *d, Some(first), today, items, more.then(|| day_link(*d)))
+                        })
                         .collect()
                 })
                 .collect();
@@ -290,33 +305,46 @@ async fn calendar(
             v.next = Some(nav(next, "openness-events-next-month"));
             v.keep = vec![("vy", "manad".into()), ("manad", schedule::month_code(first))];
         }
-        _ => {
-            let items = view::items(&state, &ctx.tr, &m, &f, now, now + AHEAD_DAYS * 86_400, true).await?;
-            let total = items.len();
-            let pages = total.div_ceil(domain::PAGE_SIZE).max(1);
-            let current = q
-                .sida
+        "dag" => {
+            let date = q
+                .dag
                 .as_deref()
-                .and_then(|s| s.parse::<usize>().ok())
-                .unwrap_or(1)
-                .clamp(1, pages);
-            v.summary = ctx
-                .tr
-                .tn("openness-events-count", "n", i64::try_from(total).unwrap_or(i64::MAX));
-            v.rows = items
-                .into_iter()
-                .skip((current - 1) * domain::PAGE_SIZE)
-                .take(domain::PAGE_SIZE)
-                .collect();
+                .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+                .filter(|d| (2000..=2200).contains(&d.year()))
+                .unwrap_or(today);
+            let (rows, more) = view::of_day(&state, &ctx.tr, &labels, &m, &f, date, page_no).await?;
+            v.rows = rows;
+            v.heading = format!(
+                "{} {}",
+                view::day(&names, date, None, today, vec![], None).heading,
+                date.year()
+            );
+            let code = date.format("%Y-%m-%d").to_string();
+            let nav = |p: usize, id: &str| Nav {
+                href: link(&[("vy", "dag".into()), ("dag", code.clone()), ("sida", p.to_string())]),
+                label: ctx.t(id),
+                current: false,
+            };
+            v.previous = (page_no > 1).then(|| nav(page_no - 1, "openness-events-previous-page"));
+            v.next = more.then(|| nav(page_no + 1, "openness-events-next-page"));
+            v.keep = vec![("vy", "dag".into()), ("dag", code.clone())];
+        }
+        _ => {
+            let last = today + Duration::days(AHEAD_DAYS);
+            let (rows, more) = view::coming(&state, &ctx.tr, &labels, &m, &f, now, last, page_no).await?;
+            v.rows = rows;
             v.heading = ctx.t("openness-events-upcoming");
             let nav = |p: usize, id: &str| Nav {
                 href: link(&[("sida", p.to_string())]),
                 label: ctx.t(id),
                 current: false,
             };
-            v.previous = (current > 1).then(|| nav(current - 1, "openness-events-previous-page"));
-            v.next = (current < pages).then(|| nav(current + 1, "openness-events-next-page"));
+            v.previous = (page_no > 1).then(|| nav(page_no - 1, "openness-events-previous-page"));
+            v.next = more.then(|| nav(page_no + 1, "openness-events-next-page"));
         }
+    }
+    if v.rows.is_empty() && matches!(mode, "lista" | "dag") {
+        v.summary = ctx.tr.tn("openness-events-count", "n", 0);
     }
     if let Some(u) = ctx.user.as_ref() {
         if u.is_coordinator(m.id) || !u.represented_in(m.id).is_empty() {
@@ -370,7 +398,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Tenant(m): Tenant, Id(id)
     let url = format!("{base}{}", paths::event(&m.slug, id));
     let organiser_href = format!("/{}/foreningar/{}", m.slug, e.organisation_id);
     let json_ld = view::json_ld(&e, next, &url, &format!("{base}{organiser_href}"));
-    let item = view::event_item(&ctx.tr, &m.slug, &e, next);
+    let item = view::event_item(&ctx.tr, &view::Labels::new(&ctx.tr), &m.slug, &e, next);
     let editable = ctx
         .user
         .as_ref()
@@ -411,7 +439,6 @@ async fn ics(
         &f,
         now - BEHIND_DAYS * 86_400,
         now + AHEAD_DAYS * 86_400,
-        false,
     )
     .await?;
     let mut name = ctx.tr.ta("openness-events-ics-name", &[("name", &m.name)]);

@@ -3,6 +3,7 @@
 //! registry's public functions.
 
 use super::domain::{self, Audience, Category, Checked, Event, Filter, Status};
+use super::occurrences::{self, Facts};
 use super::schedule::Schedule;
 use crate::ids::EventId;
 use chrono::NaiveDate;
@@ -204,6 +205,28 @@ pub async fn in_range(db: &Db, m: MunicipalityId, f: &Filter, from: i64, to: i64
     assemble(db, m, rows).await
 }
 
+/// The municipality's approved events with these ids (those a calendar page shows), in no
+/// particular order.
+pub async fn approved_by_ids(db: &Db, m: MunicipalityId, ids: &[EventId]) -> Result<Vec<Event>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut list: Vec<i64> = ids.iter().map(|i| i.get()).collect();
+    list.sort_unstable();
+    list.dedup();
+    // Parsed numbers, written into the statement.
+    let list: Vec<String> = list.iter().map(i64::to_string).collect();
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM openness_events e WHERE e.municipality_id = $1 AND e.status = 'approved' \
+         AND e.id IN ({})",
+        list.join(", ")
+    ))
+    .bind(m)
+    .fetch_all(&db.pool)
+    .await?;
+    assemble(db, m, rows).await
+}
+
 /// One event of the municipality, whatever its status.
 pub async fn one(db: &Db, m: MunicipalityId, id: EventId) -> Result<Option<Event>, sqlx::Error> {
     let row: Option<Row> = sqlx::query_as(&format!(
@@ -331,6 +354,7 @@ pub async fn add(
             .set(Events::UpdatedAt, now)
             .returning_id(tx)
             .await?;
+        occurrences::write(tx, m, id, &Facts::of(c), status).await?;
         let what = format!("{} ({})", c.title, status.as_str());
         Ok((
             (id, status),
@@ -367,6 +391,7 @@ pub async fn update(
         if changed == 0 {
             return Err(StoreError::NotFound);
         }
+        occurrences::write(tx, m, id, &Facts::of(c), status).await?;
         let what = format!("{} ({})", c.title, status.as_str());
         Ok((
             status,
@@ -422,6 +447,7 @@ pub async fn moderate<'a>(
         .filter(Events::MunicipalityId, m)
         .run(tx)
         .await?;
+    occurrences::rewrite(tx, m, id).await?;
     let publisher_email = match created_by {
         Some(u) => sqlx::query_as::<_, (String,)>("SELECT email FROM users WHERE id = $1")
             .bind(u)

@@ -5,11 +5,12 @@
 
 use super::domain::{Audience, Category, Event, Filter};
 use super::schedule::{self, Occurrence};
-use super::store;
+use super::{occurrences, store};
 use crate::paths;
 use chrono::NaiveDate;
 use platform::i18n::Tr;
 use platform::web::prelude::*;
+use std::collections::HashMap;
 
 /// One time something happens in the calendar: an occurrence of an event, or a meeting.
 #[derive(Clone, Debug)]
@@ -52,14 +53,6 @@ pub(super) fn span(start: i64, end: i64) -> (String, String) {
     (time.clone(), format!("{} {time}", d0.format("%Y-%m-%d")))
 }
 
-pub(super) fn price_text(tr: &Tr, price: &str) -> String {
-    if price.trim().is_empty() {
-        tr.t("openness-events-free")
-    } else {
-        price.to_string()
-    }
-}
-
 pub(super) fn repeats_text(tr: &Tr, e: &Event) -> Option<String> {
     let until = e.schedule.repeat_until?;
     Some(tr.ta(
@@ -68,7 +61,50 @@ pub(super) fn repeats_text(tr: &Tr, e: &Event) -> Option<String> {
     ))
 }
 
-pub(super) fn event_item(tr: &Tr, slug: &str, e: &Event, o: Occurrence) -> Item {
+/// The words every item of a page repeats, translated once for the page.
+pub(super) struct Labels {
+    categories: Vec<(Category, String)>,
+    audiences: Vec<(Audience, String)>,
+    free: String,
+    booking: String,
+}
+
+impl Labels {
+    pub(super) fn new(tr: &Tr) -> Labels {
+        Labels {
+            categories: Category::ALL.iter().map(|c| (*c, tr.t(c.message_id()))).collect(),
+            audiences: Audience::ALL.iter().map(|a| (*a, tr.t(a.message_id()))).collect(),
+            free: tr.t("openness-events-free"),
+            booking: tr.t("openness-events-booking"),
+        }
+    }
+
+    fn category(&self, c: Category) -> String {
+        self.categories
+            .iter()
+            .find(|x| x.0 == c)
+            .map(|x| x.1.clone())
+            .unwrap_or_default()
+    }
+
+    fn audience(&self, a: Audience) -> String {
+        self.audiences
+            .iter()
+            .find(|x| x.0 == a)
+            .map(|x| x.1.clone())
+            .unwrap_or_default()
+    }
+
+    fn price(&self, price: &str) -> String {
+        if price.trim().is_empty() {
+            self.free.clone()
+        } else {
+            price.to_string()
+        }
+    }
+}
+
+pub(super) fn event_item(tr: &Tr, labels: &Labels, slug: &str, e: &Event, o: Occurrence) -> Item {
     let (time, when) = span(o.start, o.end);
     Item {
         uid: format!("event-{}-{}@{slug}.overens", e.id, o.date.format("%Y%m%d")),
@@ -81,17 +117,17 @@ pub(super) fn event_item(tr: &Tr, slug: &str, e: &Event, o: Occurrence) -> Item 
         when,
         place: e.place.clone(),
         organiser: e.organisation.clone(),
-        category: tr.t(e.category.message_id()),
-        audience: tr.t(e.audience.message_id()),
+        category: labels.category(e.category),
+        audience: labels.audience(e.audience),
         accessibility: e.accessibility.clone(),
-        price: price_text(tr, &e.price),
+        price: labels.price(&e.price),
         repeats: repeats_text(tr, e),
         description: e.description.clone(),
     }
 }
 
 /// What the calendar holds between `from` and `to` that passes the filters, earliest first:
-/// every occurrence, or (`first_only`) each event once at its first occurrence in the range.
+/// every occurrence (the iCalendar file).
 pub(super) async fn items(
     state: &AppState,
     tr: &Tr,
@@ -99,16 +135,175 @@ pub(super) async fn items(
     f: &Filter,
     from: i64,
     to: i64,
-    first_only: bool,
 ) -> AppResult<Vec<Item>> {
+    let labels = Labels::new(tr);
     let mut out = vec![];
     for e in store::in_range(&state.db, m.id, f, from, to).await? {
-        let occurrences = e.schedule.occurrences(from, to);
-        let take = if first_only { 1 } else { occurrences.len() };
-        for o in occurrences.into_iter().take(take) {
-            out.push(event_item(tr, &m.slug, &e, o));
+        for o in e.schedule.occurrences(from, to) {
+            out.push(event_item(tr, &labels, &m.slug, &e, o));
         }
     }
+    out.extend(others(state, tr, &labels, m, f, from, to).await?);
+    sort(&mut out);
+    Ok(out)
+}
+
+fn sort(items: &mut [Item]) {
+    items.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.title.cmp(&b.title)));
+}
+
+/// The occurrences' items, with their events read in one query.
+async fn occurrence_items(
+    state: &AppState,
+    tr: &Tr,
+    labels: &Labels,
+    m: &Municipality,
+    rows: &[occurrences::Occurrence],
+) -> AppResult<Vec<Item>> {
+    let ids: Vec<_> = rows.iter().map(|o| o.event_id).collect();
+    let events: HashMap<_, _> = store::approved_by_ids(&state.db, m.id, &ids)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    Ok(rows
+        .iter()
+        .filter_map(|o| {
+            let e = events.get(&o.event_id)?;
+            let at = Occurrence {
+                date: o.date(),
+                start: o.starts_at,
+                end: o.ends_at,
+            };
+            Some(event_item(tr, labels, &m.slug, e, at))
+        })
+        .collect())
+}
+
+/// Write the occurrences of events stored before they were kept (a no-op but for one cheap
+/// query once they all are).
+async fn indexed(state: &AppState, m: &Municipality) -> AppResult<()> {
+    while occurrences::index_pending(&state.db, m.id, 2000).await? > 0 {}
+    Ok(())
+}
+
+/// The first `per_day` items of each of `days` that pass the filters, by time, and whether
+/// the day has more.
+pub(super) async fn first_of_days(
+    state: &AppState,
+    tr: &Tr,
+    labels: &Labels,
+    m: &Municipality,
+    f: &Filter,
+    days: &[NaiveDate],
+    per_day: usize,
+) -> AppResult<HashMap<NaiveDate, (Vec<Item>, bool)>> {
+    let (Some(first), Some(last)) = (days.first(), days.last()) else {
+        return Ok(HashMap::new());
+    };
+    indexed(state, m).await?;
+    let n = i64::try_from(per_day + 1).unwrap_or(i64::MAX);
+    let rows = occurrences::first_of_days(&state.db, m.id, f, days, n).await?;
+    let mut all = occurrence_items(state, tr, labels, m, &rows).await?;
+    let (from, to) = (schedule::local(*first, 0), schedule::day_bounds(*last).1);
+    all.extend(others(state, tr, labels, m, f, from, to).await?);
+    sort(&mut all);
+    let mut out: HashMap<NaiveDate, (Vec<Item>, bool)> = days.iter().map(|d| (*d, (vec![], false))).collect();
+    for i in all {
+        if let Some((list, more)) = out.get_mut(&i.date) {
+            if list.len() < per_day {
+                list.push(i);
+            } else {
+                *more = true;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A page of what is coming (each event once, at its next time; the meetings and public
+/// bookings until `last_day`), and whether there is a next page.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn coming(
+    state: &AppState,
+    tr: &Tr,
+    labels: &Labels,
+    m: &Municipality,
+    f: &Filter,
+    now: i64,
+    last_day: NaiveDate,
+    page: usize,
+) -> AppResult<(Vec<Item>, bool)> {
+    indexed(state, m).await?;
+    let today = schedule::local_date(now);
+    // The page's events are among the first `page * PAGE_SIZE + 1` of the events alone.
+    let upto = page * super::domain::PAGE_SIZE + 1;
+    let rows = occurrences::coming(
+        &state.db,
+        m.id,
+        f,
+        now,
+        today,
+        last_day,
+        i64::try_from(upto).unwrap_or(i64::MAX),
+        0,
+    )
+    .await?;
+    let mut all = occurrence_items(state, tr, labels, m, &rows).await?;
+    let to = schedule::day_bounds(last_day).1;
+    all.extend(
+        others(state, tr, labels, m, f, now, to)
+            .await?
+            .into_iter()
+            .filter(|i| i.date >= today),
+    );
+    Ok(page_of(all, page))
+}
+
+/// A page of one day's items, and whether there is a next page.
+pub(super) async fn of_day(
+    state: &AppState,
+    tr: &Tr,
+    labels: &Labels,
+    m: &Municipality,
+    f: &Filter,
+    day: NaiveDate,
+    page: usize,
+) -> AppResult<(Vec<Item>, bool)> {
+    indexed(state, m).await?;
+    let upto = page * super::domain::PAGE_SIZE + 1;
+    let rows = occurrences::of_day(&state.db, m.id, f, day, i64::try_from(upto).unwrap_or(i64::MAX), 0).await?;
+    let mut all = occurrence_items(state, tr, labels, m, &rows).await?;
+    let (from, to) = schedule::day_bounds(day);
+    all.extend(
+        others(state, tr, labels, m, f, from, to)
+            .await?
+            .into_iter()
+            .filter(|i| i.date == day),
+    );
+    Ok(page_of(all, page))
+}
+
+/// Page `page` (from 1) of the items in time order, and whether more follow.
+fn page_of(mut all: Vec<Item>, page: usize) -> (Vec<Item>, bool) {
+    sort(&mut all);
+    let size = super::domain::PAGE_SIZE;
+    let skip = (page.max(1) - 1) * size;
+    let more = all.len() > skip + size;
+    (all.into_iter().skip(skip).take(size).collect(), more)
+}
+
+/// The dialog meetings and the public bookings between `from` and `to` that pass the filters.
+async fn others(
+    state: &AppState,
+    tr: &Tr,
+    labels: &Labels,
+    m: &Municipality,
+    f: &Filter,
+    from: i64,
+    to: i64,
+) -> AppResult<Vec<Item>> {
+    let mut out = vec![];
     let meetings = meetings::public::calendar(&state.db, m.id, &m.slug, from, to).await?;
     for mt in meetings {
         if !f.admits(Category::Dialog, Audience::Alla, &mt.accessibility, None, "")
@@ -128,26 +323,31 @@ pub(super) async fn items(
             when,
             place: mt.place,
             organiser: m.name.clone(),
-            category: tr.t(Category::Dialog.message_id()),
-            audience: tr.t(Audience::Alla.message_id()),
+            category: labels.category(Category::Dialog),
+            audience: labels.audience(Audience::Alla),
             accessibility: mt.accessibility,
-            price: tr.t("openness-events-free"),
+            price: labels.free.clone(),
             repeats: None,
             description: mt.theme,
         });
     }
     for b in premises::public::calendar(&state.db, m.id, from, to).await? {
-        if let Some(item) = booking_item(tr, m, f, b) {
+        if let Some(item) = booking_item(tr, labels, m, f, b) {
             out.push(item);
         }
     }
-    out.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.title.cmp(&b.title)));
     Ok(out)
 }
 
 /// A booking of the premises marked public, as the calendar shows it (category "other", for
 /// everyone, the room's accessibility), if it passes the filters.
-fn booking_item(tr: &Tr, m: &Municipality, f: &Filter, b: premises::public::PublicBooking) -> Option<Item> {
+fn booking_item(
+    tr: &Tr,
+    labels: &Labels,
+    m: &Municipality,
+    f: &Filter,
+    b: premises::public::PublicBooking,
+) -> Option<Item> {
     let place = b.room.place();
     let accessibility = b
         .room
@@ -170,9 +370,9 @@ fn booking_item(tr: &Tr, m: &Municipality, f: &Filter, b: premises::public::Publ
         time,
         when,
         place,
-        organiser: tr.t("openness-events-booking"),
-        category: tr.t(Category::Other.message_id()),
-        audience: tr.t(Audience::Alla.message_id()),
+        organiser: labels.booking.clone(),
+        category: labels.category(Category::Other),
+        audience: labels.audience(Audience::Alla),
         accessibility,
         price: String::new(),
         repeats: None,
@@ -190,6 +390,8 @@ pub(super) struct Day {
     pub inside: bool,
     pub today: bool,
     pub items: Vec<Item>,
+    /// The day's own page, when it has more than are shown.
+    pub more: Option<String>,
 }
 
 const WEEKDAYS: [&str; 7] = [
@@ -207,16 +409,41 @@ pub(super) fn weekday_names(tr: &Tr) -> Vec<String> {
     WEEKDAYS.iter().map(|id| tr.t(id)).collect()
 }
 
-pub(super) fn day(tr: &Tr, date: NaiveDate, month: Option<NaiveDate>, today: NaiveDate, all: &[Item]) -> Day {
+/// The names of the weekdays (Monday first) and the months (January first), translated once
+/// for a page.
+pub(super) struct Names {
+    pub weekdays: Vec<String>,
+    pub months: Vec<String>,
+}
+
+impl Names {
+    pub(super) fn new(tr: &Tr) -> Names {
+        Names {
+            weekdays: weekday_names(tr),
+            months: (1..=12).map(|n| tr.t(&format!("openness-events-month-{n}"))).collect(),
+        }
+    }
+}
+
+pub(super) fn day(
+    names: &Names,
+    date: NaiveDate,
+    month: Option<NaiveDate>,
+    today: NaiveDate,
+    items: Vec<Item>,
+    more: Option<String>,
+) -> Day {
     use chrono::Datelike;
-    let weekday = tr.t(WEEKDAYS[date.weekday().num_days_from_monday() as usize]);
-    let month_name = tr.t(&format!("openness-events-month-{}", date.month()));
+    let pick = |v: &[String], i: usize| v.get(i).cloned().unwrap_or_default();
+    let weekday = pick(&names.weekdays, date.weekday().num_days_from_monday() as usize);
+    let month_name = pick(&names.months, date.month0() as usize);
     Day {
         heading: format!("{weekday} {} {month_name}", date.day()),
         number: date.day(),
         inside: month.is_none_or(|m| m.month() == date.month() && m.year() == date.year()),
         today: date == today,
-        items: all.iter().filter(|i| i.date == date).cloned().collect(),
+        items,
+        more,
         date,
     }
 }
