@@ -285,6 +285,25 @@ pub struct Decision {
     pub updated_at: i64,
 }
 
+/// A decision as its feeds show it: what [`Decision`] has but the protocol's link, the
+/// associations and the attachments, which a feed does not write (read by
+/// [`super::store::feed`] in one query).
+#[derive(Clone, Debug)]
+pub struct FeedDecision {
+    pub id: DecisionId,
+    pub body: Body,
+    pub committee: String,
+    pub meeting_on: String,
+    pub paragraph: String,
+    pub title: String,
+    pub summary: String,
+    pub category: Category,
+    /// Its principles, in order.
+    pub principles: Vec<i64>,
+    pub withdrawn: bool,
+    pub updated_at: i64,
+}
+
 impl Decision {
     /// The filter that selects this decision's body.
     pub fn body_filter(&self) -> BodyFilter {

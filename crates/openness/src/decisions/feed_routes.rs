@@ -11,7 +11,7 @@ use super::domain::{Body, Filter, FEED_SIZE};
 use super::feeds::{self, Entry, FeedInfo};
 use super::routes::ListQuery;
 use super::store;
-use super::view::{self, Labels};
+use super::view::{self, FeedNames, Labels};
 use crate::paths;
 use axum::http::HeaderMap;
 use platform::web::prelude::*;
@@ -62,7 +62,7 @@ async fn feed(
     };
     let base = state.config.base_url.trim_end_matches('/');
     let labels = Labels::of(state, m).await?;
-    let decisions = store::latest(&state.db, m.id, &f, FEED_SIZE).await?;
+    let decisions = store::feed(&state.db, m.id, &f, FEED_SIZE).await?;
     // A committee's filter is named by its decisions (each of them is that committee's): the
     // feed reads no list of the bodies, which would go through every decision of the
     // municipality on every request.
@@ -92,19 +92,16 @@ async fn feed(
         language: ctx.tr.lang.code().to_string(),
         updated,
     };
+    let mut names = FeedNames::new(&ctx.tr, &labels);
     let entries: Vec<Entry> = decisions
-        .iter()
-        .map(|d| {
-            let mut categories = vec![labels.body(&ctx.tr, d.body, &d.committee)];
-            categories.extend(labels.tags(&ctx.tr, d).into_iter().map(|t| t.1));
-            Entry {
-                link: format!("{base}{}", paths::decision(&m.slug, d.id)),
-                title: labels.feed_title(&ctx.tr, d),
-                summary: d.summary.clone(),
-                meeting_on: chrono::NaiveDate::parse_from_str(&d.meeting_on, "%Y-%m-%d").unwrap_or_default(),
-                updated: d.updated_at,
-                categories,
-            }
+        .into_iter()
+        .map(|d| Entry {
+            link: format!("{base}{}", paths::decision(&m.slug, d.id)),
+            title: names.title(&d),
+            categories: names.categories(&d),
+            meeting_on: chrono::NaiveDate::parse_from_str(&d.meeting_on, "%Y-%m-%d").unwrap_or_default(),
+            updated: d.updated_at,
+            summary: d.summary,
         })
         .collect();
     let body = match format {

@@ -2,11 +2,11 @@
 //! write transaction with its audit entry. The associations' names come from the registry's
 //! public functions.
 
-use super::domain::{self, Attachment, Body, Category, Checked, Decision, Filter, Tag};
+use super::domain::{self, Attachment, Body, Category, Checked, Decision, FeedDecision, Filter, Tag};
 use crate::ids::{AttachmentId, DecisionId};
 use platform::audit::Change;
 use platform::auth::CurrentUser;
-use platform::db::{self, Db, Delete, Insert, Update};
+use platform::db::{self, Backend, Db, Delete, Insert, Update};
 use platform::{MunicipalityId, OrganisationId};
 use std::collections::HashMap;
 
@@ -174,6 +174,71 @@ pub async fn latest(db: &Db, m: MunicipalityId, f: &Filter, limit: i64) -> Resul
     assemble(db, m, rows).await
 }
 
+/// The latest `limit` decisions that pass the filter as a feed shows them, in one query: the
+/// columns the feed writes, and each decision's principles joined into one text by the
+/// database (`1,5`) from the primary key `(decision_id, principle)`. The limit is written into
+/// the statement: with `LIMIT $n` PostgreSQL may settle on a generic plan that expects a tenth
+/// of the municipality's rows.
+pub async fn feed(db: &Db, m: MunicipalityId, f: &Filter, limit: i64) -> Result<Vec<FeedDecision>, sqlx::Error> {
+    type FeedRow = (
+        DecisionId,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<i64>,
+        i64,
+        Option<String>,
+    );
+    let principles = match db.backend {
+        Backend::Sqlite => {
+            "(SELECT group_concat(p.principle, ',') FROM openness_decision_principles p WHERE p.decision_id = d.id)"
+        }
+        Backend::Postgres => {
+            "(SELECT string_agg(p.principle::text, ',') FROM openness_decision_principles p \
+             WHERE p.decision_id = d.id)"
+        }
+    };
+    let (cond, binds) = conditions(f);
+    let sql = format!(
+        "SELECT d.id, d.body, d.committee, d.meeting_on, d.paragraph, d.title, d.summary, d.category, \
+         d.withdrawn_at, d.updated_at, {principles} FROM openness_decisions d WHERE d.municipality_id = $1{cond} \
+         {ORDER} LIMIT {}",
+        limit.max(0)
+    );
+    let rows: Vec<FeedRow> = bind_all(sqlx::query_as::<_, FeedRow>(&sql).bind(m), &binds)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let mut principles: Vec<i64> =
+                r.10.as_deref()
+                    .unwrap_or("")
+                    .split(',')
+                    .filter_map(|p| p.trim().parse().ok())
+                    .collect();
+            principles.sort_unstable();
+            FeedDecision {
+                id: r.0,
+                body: r.1.parse().unwrap_or(Body::Committee),
+                committee: r.2,
+                meeting_on: r.3,
+                paragraph: r.4,
+                title: r.5,
+                summary: r.6,
+                category: r.7.parse().unwrap_or(Category::Other),
+                principles,
+                withdrawn: r.8.is_some(),
+                updated_at: r.9,
+            }
+        })
+        .collect())
+}
+
 async fn rows(db: &Db, m: MunicipalityId, f: &Filter, limit: i64, offset: i64) -> Result<Vec<Row>, sqlx::Error> {
     let (cond, binds) = conditions(f);
     let n = binds.len();
@@ -254,6 +319,11 @@ fn marks(n: usize) -> String {
 
 /// The decisions with their principles, associations and attachments (three more queries,
 /// however many there are).
+///
+/// The principles are read by their primary key `(decision_id, principle)`: the unary `+` keeps
+/// SQLite from the index `(municipality_id, principle)`, which it otherwise prefers and which
+/// walks every principle of the municipality (8 562 for the largest synthetic one, 4.5 ms) to
+/// find fifty decisions' (0.1 ms by the key). The municipality is still checked on each row.
 async fn assemble(db: &Db, m: MunicipalityId, rows: Vec<Row>) -> Result<Vec<Decision>, sqlx::Error> {
     if rows.is_empty() {
         return Ok(vec![]);
@@ -261,7 +331,7 @@ async fn assemble(db: &Db, m: MunicipalityId, rows: Vec<Row>) -> Result<Vec<Deci
     let ids: Vec<DecisionId> = rows.iter().map(|r| r.0).collect();
     let ins = marks(ids.len());
     let sql = format!(
-        "SELECT decision_id, principle FROM openness_decision_principles WHERE municipality_id = $1 \
+        "SELECT decision_id, principle FROM openness_decision_principles WHERE +municipality_id = $1 \
          AND decision_id IN ({ins}) ORDER BY decision_id, principle"
     );
     let mut q = sqlx::query_as::<_, (DecisionId, i64)>(&sql).bind(m);

@@ -1,7 +1,7 @@
 //! How a decision is shown, on the pages and in the feeds: its body's name, the line under its
 //! title, its tags with the list's address for each, and the filters' choices.
 
-use super::domain::{Body, BodyFilter, Category, Decision, Filter, Tag, PRINCIPLES};
+use super::domain::{Body, BodyFilter, Category, Decision, FeedDecision, Filter, Tag, PRINCIPLES};
 use super::store;
 use crate::paths;
 use crate::principles::PrincipleNames;
@@ -63,16 +63,70 @@ impl Labels {
         }
         parts.join(" · ")
     }
+}
+
+/// The names a feed writes, each asked of Fluent once per request however many entries use it
+/// (fifty entries each named their body, category and principles through Fluent before).
+pub(super) struct FeedNames<'a> {
+    tr: &'a Tr,
+    labels: &'a Labels,
+    council: String,
+    board: String,
+    tags: Vec<(Tag, String)>,
+}
+
+impl<'a> FeedNames<'a> {
+    pub(super) fn new(tr: &'a Tr, labels: &'a Labels) -> FeedNames<'a> {
+        FeedNames {
+            tr,
+            labels,
+            council: tr.t(Body::Council.message_id()),
+            board: tr.t(Body::Board.message_id()),
+            tags: Vec::new(),
+        }
+    }
+
+    /// The body's name (a committee's is its own).
+    pub(super) fn body<'d>(&'d self, d: &'d FeedDecision) -> &'d str {
+        match d.body {
+            Body::Council => &self.council,
+            Body::Board => &self.board,
+            Body::Committee => &d.committee,
+        }
+    }
+
+    /// A tag's name.
+    pub(super) fn tag(&mut self, t: Tag) -> String {
+        if let Some((_, name)) = self.tags.iter().find(|(seen, _)| *seen == t) {
+            return name.clone();
+        }
+        let name = self.labels.tag(self.tr, t);
+        self.tags.push((t, name.clone()));
+        name
+    }
+
+    /// The entry's categories: its body's name, its category's, then its principles'.
+    pub(super) fn categories(&mut self, d: &FeedDecision) -> Vec<String> {
+        let mut v = Vec::with_capacity(2 + d.principles.len());
+        v.push(self.body(d).to_string());
+        v.push(self.tag(Tag::Category(d.category)));
+        for n in &d.principles {
+            v.push(self.tag(Tag::Principle(*n)));
+        }
+        v
+    }
 
     /// The title in a feed: "Kommunstyrelsen 2018-06-07 § 112: title", marked when withdrawn.
-    pub(super) fn feed_title(&self, tr: &Tr, d: &Decision) -> String {
-        let mut head = format!("{} {}", self.body(tr, d.body, &d.committee), d.meeting_on);
+    pub(super) fn title(&self, d: &FeedDecision) -> String {
+        let mut title = format!("{} {}", self.body(d), d.meeting_on);
         if !d.paragraph.is_empty() {
-            head = format!("{head} {}", d.paragraph);
+            title.push(' ');
+            title.push_str(&d.paragraph);
         }
-        let title = format!("{head}: {}", d.title);
-        if d.withdrawn() {
-            tr.ta("openness-feed-withdrawn", &[("title", &title)])
+        title.push_str(": ");
+        title.push_str(&d.title);
+        if d.withdrawn {
+            self.tr.ta("openness-feed-withdrawn", &[("title", &title)])
         } else {
             title
         }
