@@ -23,4 +23,4 @@ CREATE TABLE openness_event_occurrences (
 CREATE INDEX openness_event_occurrences_day ON openness_event_occurrences(municipality_id, day, starts_at, event_id);
 
 ALTER TABLE openness_events ADD COLUMN occurrences_indexed BIGINT NOT NULL DEFAULT 0;
-CREATE INDEX openness_events_unindexed ON openness_events(municipality_id) WHERE occurrences_indexed = 0;
+CREATE INDEX openness_events_unindexed ON openness_events(municipality_id, occurrences_indexed);

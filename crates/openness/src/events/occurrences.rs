@@ -170,7 +170,7 @@ pub async fn rewrite(tx: &mut sqlx::AnyConnection, m: MunicipalityId, id: EventI
 
 /// Write the occurrences of up to `batch` of the municipality's events that have none written
 /// yet (those stored before the table, or loaded in bulk), in one transaction; how many events
-/// were done. Cheap when there are none: the partial index `openness_events_unindexed` is empty.
+/// were done. One lookup in the index `openness_events_unindexed` when there are none.
 pub async fn index_pending(db: &Db, m: MunicipalityId, batch: i64) -> Result<usize, sqlx::Error> {
     let waiting: Option<(EventId,)> =
         sqlx::query_as("SELECT id FROM openness_events WHERE municipality_id = $1 AND occurrences_indexed = 0 LIMIT 1")

@@ -217,7 +217,9 @@ pub async fn approved_by_ids(db: &Db, m: MunicipalityId, ids: &[EventId]) -> Res
     // Parsed numbers, written into the statement.
     let list: Vec<String> = list.iter().map(i64::to_string).collect();
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM openness_events e WHERE e.municipality_id = $1 AND e.status = 'approved' \
+        // `+`: SQLite then reads the rows by their ids, not the municipality's index (which
+        // walked all its events).
+        "SELECT {COLUMNS} FROM openness_events e WHERE +e.municipality_id = $1 AND e.status = 'approved' \
          AND e.id IN ({})",
         list.join(", ")
     ))
