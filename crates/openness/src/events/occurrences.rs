@@ -232,15 +232,18 @@ fn conditions(f: &Filter, next: usize) -> (String, Vec<String>) {
 
 const COLUMNS: &str = "o.event_id, o.day, o.starts_at, o.ends_at";
 
-async fn fetch(
+async fn fetch<T>(
     db: &Db,
     sql: &str,
     m: MunicipalityId,
     binds: &[String],
     texts: &[String],
     numbers: &[i64],
-) -> Result<Vec<Occurrence>, sqlx::Error> {
-    let mut q = sqlx::query_as::<_, Occurrence>(sql).bind(m);
+) -> Result<Vec<T>, sqlx::Error>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+{
+    let mut q = sqlx::query_as::<_, T>(sql).bind(m);
     for t in binds.iter().chain(texts) {
         q = q.bind(t.as_str());
     }
@@ -250,15 +253,33 @@ async fn fetch(
     q.fetch_all(&db.pool).await
 }
 
-/// The first `n` occurrences of each of `days` that pass the filters, by day and start: one
-/// statement of a branch a day, each reading at most `n` rows of the index.
+/// An occurrence with what the week and the month show of its event.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Brief {
+    pub event_id: EventId,
+    pub day: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub title: String,
+    pub place: String,
+}
+
+impl Brief {
+    pub fn date(&self) -> NaiveDate {
+        date(&self.day)
+    }
+}
+
+/// The first `n` occurrences of each of `days` that pass the filters, by day and start, with
+/// their events' titles and places: one statement of a branch a day, each reading at most `n`
+/// rows of the index (and their events by the primary key).
 pub async fn first_of_days(
     db: &Db,
     m: MunicipalityId,
     f: &Filter,
     days: &[NaiveDate],
     n: i64,
-) -> Result<Vec<Occurrence>, sqlx::Error> {
+) -> Result<Vec<Brief>, sqlx::Error> {
     if days.is_empty() {
         return Ok(vec![]);
     }
@@ -267,14 +288,15 @@ pub async fn first_of_days(
     let branches: Vec<String> = (0..days.len())
         .map(|i| {
             format!(
-                "SELECT * FROM (SELECT {COLUMNS} FROM openness_event_occurrences o WHERE o.municipality_id = $1 \
+                "SELECT * FROM (SELECT {COLUMNS}, e.title, e.place FROM openness_event_occurrences o \
+                 JOIN openness_events e ON e.id = o.event_id WHERE o.municipality_id = $1 \
                  AND o.day = ${}{cond} ORDER BY o.starts_at, o.event_id LIMIT {n}) AS d{i}",
                 first_day + i
             )
         })
         .collect();
     let texts: Vec<String> = days.iter().map(|d| day_text(*d)).collect();
-    let mut rows = fetch(db, &branches.join(" UNION ALL "), m, &binds, &texts, &[]).await?;
+    let mut rows: Vec<Brief> = fetch(db, &branches.join(" UNION ALL "), m, &binds, &texts, &[]).await?;
     rows.sort_by(|a, b| (&a.day, a.starts_at, a.event_id).cmp(&(&b.day, b.starts_at, b.event_id)));
     Ok(rows)
 }

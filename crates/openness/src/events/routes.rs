@@ -34,7 +34,7 @@ const WEEK_PER_DAY: usize = 20;
 /// The last page the list and a day go to (each page reads the ones before it).
 const MAX_PAGE: usize = 50;
 /// The most associations the filter lists.
-const ORGANISATION_CHOICES: i64 = 200;
+const ORGANISATION_CHOICES: i64 = 30;
 
 /// The calendar's query string.
 #[derive(Deserialize, Default)]

@@ -187,6 +187,29 @@ async fn indexed(state: &AppState, m: &Municipality) -> AppResult<()> {
     Ok(())
 }
 
+/// An item of the week or the month: its time, title and place, which is all they show.
+fn brief_item(slug: &str, b: occurrences::Brief) -> Item {
+    let (time, when) = span(b.starts_at, b.ends_at);
+    Item {
+        uid: String::new(),
+        href: paths::event(slug, b.event_id),
+        start: b.starts_at,
+        end: b.ends_at,
+        date: b.date(),
+        time,
+        when,
+        title: b.title,
+        place: b.place,
+        organiser: String::new(),
+        category: String::new(),
+        audience: String::new(),
+        accessibility: String::new(),
+        price: String::new(),
+        repeats: None,
+        description: String::new(),
+    }
+}
+
 /// The first `per_day` items of each of `days` that pass the filters, by time, and whether
 /// the day has more.
 pub(super) async fn first_of_days(
@@ -204,7 +227,7 @@ pub(super) async fn first_of_days(
     indexed(state, m).await?;
     let n = i64::try_from(per_day + 1).unwrap_or(i64::MAX);
     let rows = occurrences::first_of_days(&state.db, m.id, f, days, n).await?;
-    let mut all = occurrence_items(state, tr, labels, m, &rows).await?;
+    let mut all: Vec<Item> = rows.into_iter().map(|b| brief_item(&m.slug, b)).collect();
     let (from, to) = (schedule::local(*first, 0), schedule::day_bounds(*last).1);
     all.extend(others(state, tr, labels, m, f, from, to).await?);
     sort(&mut all);
