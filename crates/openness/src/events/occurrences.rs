@@ -6,7 +6,7 @@
 //! the calendar's next request.
 
 use super::domain::{Checked, Filter, Status};
-use super::schedule::{self, Schedule};
+use super::schedule::{self, Occurrence as OccurrenceAt, Schedule};
 use crate::ids::EventId;
 use chrono::NaiveDate;
 use platform::db::Db;
@@ -64,42 +64,74 @@ pub async fn write(
     c: &Facts<'_>,
     status: Status,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM openness_event_occurrences WHERE event_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    if status == Status::Approved {
-        let all = c.schedule.occurrences(i64::MIN, i64::MAX);
-        for chunk in all.chunks(50) {
-            let values: Vec<String> = (0..chunk.len())
-                .map(|i| {
-                    let b = i * 3;
-                    format!("($1, $2, ${}, ${}, ${}, $3, $4, $5, $6, $7)", b + 8, b + 9, b + 10)
-                })
-                .collect();
-            let sql = format!(
-                "INSERT INTO openness_event_occurrences (event_id, municipality_id, day, starts_at, ends_at, \
-                 organisation_id, category, audience, accessible, area) VALUES {} ON CONFLICT DO NOTHING",
-                values.join(", ")
-            );
-            let mut q = sqlx::query(&sql)
-                .bind(id)
+    write_many(tx, m, &[(id, c, status)]).await
+}
+
+/// Rows an insert writes at most (ten binds each).
+const ROWS_PER_INSERT: usize = 200;
+
+/// [`write`] for several events: three statements and one insert per [`ROWS_PER_INSERT`]
+/// occurrences, however many events.
+async fn write_many(
+    tx: &mut sqlx::AnyConnection,
+    m: MunicipalityId,
+    events: &[(EventId, &Facts<'_>, Status)],
+) -> Result<(), sqlx::Error> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    // Parsed numbers, written into the statements.
+    let ids: Vec<String> = events.iter().map(|e| e.0.get().to_string()).collect();
+    let ids = ids.join(", ");
+    sqlx::query(&format!(
+        "DELETE FROM openness_event_occurrences WHERE event_id IN ({ids})"
+    ))
+    .execute(&mut *tx)
+    .await?;
+    let rows: Vec<(EventId, &Facts<'_>, OccurrenceAt)> = events
+        .iter()
+        .filter(|e| e.2 == Status::Approved)
+        .flat_map(|(id, c, _)| {
+            c.schedule
+                .occurrences(i64::MIN, i64::MAX)
+                .into_iter()
+                .map(move |o| (*id, *c, o))
+        })
+        .collect();
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let b = i * 10;
+                let cells: Vec<String> = (1..=10).map(|k| format!("${}", b + k)).collect();
+                format!("({})", cells.join(", "))
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO openness_event_occurrences (event_id, municipality_id, day, starts_at, ends_at, \
+             organisation_id, category, audience, accessible, area) VALUES {} ON CONFLICT DO NOTHING",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for (id, c, o) in chunk {
+            q = q
+                .bind(*id)
                 .bind(m)
+                .bind(day_text(o.date))
+                .bind(o.start)
+                .bind(o.end)
                 .bind(c.organisation_id)
                 .bind(c.category)
                 .bind(c.audience)
                 .bind(i64::from(!c.accessibility.trim().is_empty()))
                 .bind(c.area.trim());
-            for o in chunk {
-                q = q.bind(day_text(o.date)).bind(o.start).bind(o.end);
-            }
-            q.execute(&mut *tx).await?;
         }
+        q.execute(&mut *tx).await?;
     }
-    sqlx::query("UPDATE openness_events SET occurrences_indexed = 1 WHERE id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(&format!(
+        "UPDATE openness_events SET occurrences_indexed = 1 WHERE id IN ({ids})"
+    ))
+    .execute(&mut *tx)
+    .await?;
     Ok(())
 }
 
@@ -127,8 +159,8 @@ fn date(s: &str) -> NaiveDate {
 const PENDING: &str = "SELECT id, organisation_id, starts_on, start_minute, ends_on, end_minute, repeat_until, \
      skipped, accessibility, audience, category, area, status FROM openness_events";
 
-async fn write_row(tx: &mut sqlx::AnyConnection, m: MunicipalityId, r: &Pending) -> Result<(), sqlx::Error> {
-    let schedule = Schedule {
+fn schedule_of(r: &Pending) -> Schedule {
+    Schedule {
         starts_on: date(&r.starts_on),
         start_minute: r.start_minute,
         ends_on: date(&r.ends_on),
@@ -141,17 +173,24 @@ async fn write_row(tx: &mut sqlx::AnyConnection, m: MunicipalityId, r: &Pending)
             .filter(|s| !s.is_empty())
             .map(date)
             .collect(),
-    };
-    let facts = Facts {
-        schedule: &schedule,
+    }
+}
+
+fn facts_of<'a>(r: &'a Pending, schedule: &'a Schedule) -> Facts<'a> {
+    Facts {
+        schedule,
         organisation_id: r.organisation_id,
         category: &r.category,
         audience: &r.audience,
         accessibility: &r.accessibility,
         area: &r.area,
-    };
+    }
+}
+
+async fn write_row(tx: &mut sqlx::AnyConnection, m: MunicipalityId, r: &Pending) -> Result<(), sqlx::Error> {
+    let schedule = schedule_of(r);
     let status = r.status.parse().unwrap_or(Status::Pending);
-    write(tx, m, r.id, &facts, status).await
+    write(tx, m, r.id, &facts_of(r, &schedule), status).await
 }
 
 /// Write one event's occurrences again from what is stored (after its status changed), in the
@@ -188,9 +227,14 @@ pub async fn index_pending(db: &Db, m: MunicipalityId, batch: i64) -> Result<usi
     .bind(batch)
     .fetch_all(&mut *tx)
     .await?;
-    for r in &rows {
-        write_row(&mut tx, m, r).await?;
-    }
+    let schedules: Vec<Schedule> = rows.iter().map(schedule_of).collect();
+    let facts: Vec<Facts<'_>> = rows.iter().zip(&schedules).map(|(r, s)| facts_of(r, s)).collect();
+    let events: Vec<(EventId, &Facts<'_>, Status)> = rows
+        .iter()
+        .zip(&facts)
+        .map(|(r, f)| (r.id, f, r.status.parse().unwrap_or(Status::Pending)))
+        .collect();
+    write_many(&mut tx, m, &events).await?;
     tx.commit().await?;
     Ok(rows.len())
 }
