@@ -33,8 +33,8 @@ pub struct Ctx {
     pub session_hash: Option<String>,
     /// When the signed-in person last gave their password or a login link in this session.
     pub authenticated_at: Option<i64>,
-    /// The token forms carry in their `_csrf` field.
-    pub csrf: String,
+    /// The token forms carry in their `_csrf` field (made when first asked for).
+    pub csrf: Csrf,
     pub path: String,
     pub client_ip: Option<IpAddr>,
     pub nav: std::sync::Arc<Vec<crate::state::NavItem>>,
@@ -60,7 +60,7 @@ impl Ctx {
         Page {
             tr: self.tr.clone(),
             user: self.user.clone(),
-            csrf: self.csrf.clone(),
+            csrf: self.csrf.to_string(),
             path: self.path.clone(),
             title: title.into(),
             municipality: None,
@@ -119,6 +119,65 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<
                 Err(AppError::BadRequest("err-bad-form"))
             }
         }
+    }
+}
+
+/// A request's CSRF token, made the first time something reads it (a page's forms, the check
+/// of a post). A visitor without the CSRF cookie gets a new cookie only then: a feed, a picture
+/// or `/healthz` asked for without cookies (feed readers, crawlers) costs no random bytes, HMAC
+/// or `Set-Cookie`. Reads as the token's text (`&ctx.csrf`, `{}`).
+#[derive(Clone)]
+pub struct Csrf(std::sync::Arc<CsrfInner>);
+
+struct CsrfInner {
+    state: AppState,
+    /// The request's CSRF cookie, when it carried a usable one.
+    cookie: Option<String>,
+    /// The token, and the new cookie's value when the request had none.
+    made: std::sync::OnceLock<(String, Option<String>)>,
+}
+
+impl Csrf {
+    fn new(state: &AppState, cookie: Option<String>) -> Csrf {
+        Csrf(std::sync::Arc::new(CsrfInner {
+            state: state.clone(),
+            cookie,
+            made: std::sync::OnceLock::new(),
+        }))
+    }
+
+    /// The token; makes it (and the cookie, when the request had none) on first use.
+    pub fn token(&self) -> &str {
+        let inner = &*self.0;
+        &inner
+            .made
+            .get_or_init(|| match &inner.cookie {
+                Some(c) => (csrf_token(&inner.state.secret, c), None),
+                None => {
+                    let v = inner.state.random.token(32);
+                    (csrf_token(&inner.state.secret, &v), Some(v))
+                }
+            })
+            .0
+    }
+
+    /// The cookie to set: a new one, when the token was made for a request without one.
+    fn new_cookie(&self) -> Option<&str> {
+        self.0.made.get().and_then(|(_, c)| c.as_deref())
+    }
+}
+
+impl std::ops::Deref for Csrf {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.token()
+    }
+}
+
+impl std::fmt::Display for Csrf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.token())
     }
 }
 
@@ -242,17 +301,13 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let is_read = matches!(*req.method(), Method::GET | Method::HEAD);
     let mut set_cookies: Vec<Cookie<'static>> = vec![];
 
-    let csrf_cookie = match jar.get(CSRF_COOKIE).map(|c| c.value().to_string()) {
-        Some(v) if v.len() >= 32 => v,
-        _ => {
-            let v = state.random.token(32);
-            let mut c = cookie(&state, CSRF_COOKIE, v.clone());
-            c.set_same_site(SameSite::Strict);
-            set_cookies.push(c.into_owned());
-            v
-        }
-    };
-    let csrf = csrf_token(&state.secret, &csrf_cookie);
+    let csrf = Csrf::new(
+        &state,
+        jar.get(CSRF_COOKIE)
+            .map(|c| c.value())
+            .filter(|v| v.len() >= 32)
+            .map(str::to_string),
+    );
 
     let sid = jar.get(SESSION_COOKIE).map(|c| c.value().to_string());
     let (user, authenticated_at) = match &sid {
@@ -318,7 +373,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
                         state: &state,
                         tr: &tr,
                         user: ctx.user.as_ref(),
-                        csrf: &csrf,
+                        csrf: csrf.token(),
                         path: &path,
                         is_api,
                         is_read,
@@ -351,13 +406,13 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         } else {
             header_token
         };
-        if !one_click && !given.is_some_and(|g| constant_time_eq(&g, &csrf)) {
+        if !one_click && !given.is_some_and(|g| constant_time_eq(&g, csrf.token())) {
             tracing::info!(path, "csrf token missing or wrong");
             let f = Failure {
                 state: &state,
                 tr: &tr,
                 user: ctx.user.as_ref(),
-                csrf: &csrf,
+                csrf: csrf.token(),
                 path: &path,
                 is_api,
                 is_read,
@@ -374,7 +429,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             state: &state,
             tr: &tr,
             user: ctx.user.as_ref(),
-            csrf: &csrf,
+            csrf: csrf.token(),
             path: &path,
             is_api,
             is_read,
@@ -386,6 +441,11 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         };
         res = error_response(f, info);
         res.headers_mut().extend(cors);
+    }
+    if let Some(v) = csrf.new_cookie() {
+        let mut c = cookie(&state, CSRF_COOKIE, v.to_string());
+        c.set_same_site(SameSite::Strict);
+        set_cookies.insert(0, c.into_owned());
     }
     for c in set_cookies {
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {

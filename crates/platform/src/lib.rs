@@ -140,7 +140,7 @@ pub async fn build_state(
         .filter(|m| m.migration_type.is_up_migration())
         .map(|m| m.version)
         .collect();
-    Ok(AppState {
+    Ok(AppState::new(state::AppStateInner {
         ops: Arc::new(telemetry::Ops::new(migrations)?),
         limits: Arc::new(ratelimit::RateLimits::new(
             config.login_per_minute,
@@ -166,7 +166,7 @@ pub async fn build_state(
         home: Arc::new(capabilities.iter().filter_map(|c| c.home).collect()),
         tallies: Arc::new(capabilities.iter().filter_map(|c| c.tally).collect()),
         api: Arc::new(api_document(capabilities)),
-    })
+    }))
 }
 
 /// The job worker with every capability's handlers.

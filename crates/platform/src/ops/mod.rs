@@ -34,17 +34,14 @@ pub fn router() -> Routes {
 
 /// Middleware: count and time each request by its matched route.
 pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| "unmatched".into());
+    // MatchedPath holds its pattern in an Arc: cloning it allocates nothing.
+    let route = req.extensions().get::<MatchedPath>().cloned();
     let method = req.method().clone();
     let started = Instant::now();
     let res = next.run(req).await;
     state.ops.request(
-        method.as_str(),
-        route,
+        &method,
+        route.as_ref().map_or("unmatched", MatchedPath::as_str),
         res.status().as_u16(),
         started.elapsed().as_secs_f64(),
     );
