@@ -239,7 +239,25 @@ pub async fn index_pending(db: &Db, m: MunicipalityId, batch: i64) -> Result<usi
     Ok(rows.len())
 }
 
-fn conditions(f: &Filter, next: usize) -> (String, Vec<String>) {
+/// Where a filter's conditions look: the table's alias, and the conditions of "accessibility
+/// described" and of the search (`?` its bind), which differ between the events and their
+/// occurrences.
+pub(super) struct Columns {
+    pub alias: &'static str,
+    pub accessible: &'static str,
+    pub search: &'static str,
+}
+
+/// The occurrence `o`'s: the search reads its event's text.
+const OCCURRENCE: Columns = Columns {
+    alias: "o",
+    accessible: "o.accessible = 1",
+    search: "EXISTS (SELECT 1 FROM openness_events e WHERE e.id = o.event_id AND e.search_text LIKE ? ESCAPE '\\')",
+};
+
+/// The filters as ` AND …` conditions on `cols`, numbering their text binds from `next`.
+pub(super) fn filter_sql(f: &Filter, next: usize, cols: &Columns) -> (String, Vec<String>) {
+    let t = cols.alias;
     let mut sql = String::new();
     let mut binds: Vec<String> = vec![];
     let mut bind = |sql: &mut String, clause: &str, v: String| {
@@ -248,30 +266,30 @@ fn conditions(f: &Filter, next: usize) -> (String, Vec<String>) {
         sql.push_str(&clause.replace('?', &format!("${n}")));
     };
     if let Some(c) = f.category {
-        bind(&mut sql, " AND o.category = ?", c.as_str().to_string());
+        bind(&mut sql, &format!(" AND {t}.category = ?"), c.as_str().to_string());
     }
     if let Some(a) = f.audience {
-        bind(&mut sql, " AND o.audience = ?", a.as_str().to_string());
+        bind(&mut sql, &format!(" AND {t}.audience = ?"), a.as_str().to_string());
     }
     if let Some(o) = f.organisation {
-        // A parsed number, written into the statement.
-        sql.push_str(&format!(" AND o.organisation_id = {}", o.get()));
+        // A parsed number, written into the statement so the index on the column serves.
+        sql.push_str(&format!(" AND {t}.organisation_id = {}", o.get()));
     }
     if f.accessible {
-        sql.push_str(" AND o.accessible = 1");
+        sql.push_str(&format!(" AND {}", cols.accessible));
     }
     if let Some(a) = &f.area {
-        bind(&mut sql, " AND o.area = ?", a.trim().to_string());
+        bind(&mut sql, &format!(" AND {t}.area = ?"), a.trim().to_string());
     }
     if !f.search.is_empty() {
         let escaped = f.search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        bind(
-            &mut sql,
-            " AND EXISTS (SELECT 1 FROM openness_events e WHERE e.id = o.event_id AND e.search_text LIKE ? ESCAPE '\\')",
-            format!("%{escaped}%"),
-        );
+        bind(&mut sql, &format!(" AND {}", cols.search), format!("%{escaped}%"));
     }
     (sql, binds)
+}
+
+fn conditions(f: &Filter, next: usize) -> (String, Vec<String>) {
+    filter_sql(f, next, &OCCURRENCE)
 }
 
 const COLUMNS: &str = "o.event_id, o.day, o.starts_at, o.ends_at";

@@ -156,37 +156,15 @@ async fn assemble(db: &Db, m: MunicipalityId, rows: Vec<Row>) -> Result<Vec<Even
 /// The `WHERE` of the filters (after the municipality's `$1` and the range's `$2`, `$3`) and
 /// its text binds.
 fn conditions(f: &Filter) -> (String, Vec<String>) {
-    let mut sql = String::new();
-    let mut binds: Vec<String> = vec![];
-    let mut bind = |sql: &mut String, clause: &str, v: String| {
-        binds.push(v);
-        sql.push_str(&clause.replace('?', &format!("${}", binds.len() + 3)));
-    };
-    if let Some(c) = f.category {
-        bind(&mut sql, " AND e.category = ?", c.as_str().to_string());
-    }
-    if let Some(a) = f.audience {
-        bind(&mut sql, " AND e.audience = ?", a.as_str().to_string());
-    }
-    if let Some(o) = f.organisation {
-        // A parsed number, written into the statement so the index on the column serves.
-        sql.push_str(&format!(" AND e.organisation_id = {}", o.get()));
-    }
-    if f.accessible {
-        sql.push_str(" AND e.accessibility <> ''");
-    }
-    if let Some(a) = &f.area {
-        bind(&mut sql, " AND e.area = ?", a.clone());
-    }
-    if !f.search.is_empty() {
-        let escaped = f.search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        bind(
-            &mut sql,
-            " AND e.search_text LIKE ? ESCAPE '\\'",
-            format!("%{escaped}%"),
-        );
-    }
-    (sql, binds)
+    occurrences::filter_sql(
+        f,
+        4,
+        &occurrences::Columns {
+            alias: "e",
+            accessible: "e.accessibility <> ''",
+            search: "e.search_text LIKE ? ESCAPE '\\'",
+        },
+    )
 }
 
 /// The municipality's approved events that pass the filters and happen (some time) between
