@@ -208,6 +208,8 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<bool> {
     premises::demo(db, now).await?;
     grants::demo(db, now).await?;
     openness::demo(db, now).await?;
+    // After the meetings and the action plan: the ideas link to meeting 6 and an activity.
+    support::demo(db, now).await?;
     sqlx::query("INSERT INTO instance_settings (key, value) VALUES ('demo_loaded', $1)")
         .bind(now.to_string())
         .execute(&db.pool)

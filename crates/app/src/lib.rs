@@ -29,6 +29,7 @@ pub fn capabilities() -> Vec<&'static Capability> {
         &premises::CAPABILITY,
         &grants::CAPABILITY,
         &openness::CAPABILITY,
+        &support::CAPABILITY,
     ]
 }
 

@@ -435,4 +435,15 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/{slug}/data", Public),
     ("GET", "/{slug}/data/katalog", Public),
     ("GET", "/{slug}/data/{name}", Public),
+    // support: the idea bank
+    ("GET", "/{slug}/ideer", Public),
+    ("GET", "/{slug}/ideer/atom", Public),
+    ("GET POST", "/{slug}/ideer/ny", SignedIn),
+    ("GET", "/{slug}/ideer/{id}", Public),
+    ("POST", "/{slug}/ideer/{id}/stod", SignedIn),
+    ("POST", "/{slug}/ideer/{id}/stod/ta-bort", SignedIn),
+    ("POST", "/{slug}/ideer/{id}/kommentar", SignedIn),
+    ("POST", "/{slug}/ideer/{id}/status", Coordinator),
+    ("POST", "/{slug}/ideer/{id}/dolj", Coordinator),
+    ("POST", "/{slug}/ideer/{id}/kommentarer/{comment}/dolj", Coordinator),
 ];

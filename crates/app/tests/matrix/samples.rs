@@ -441,6 +441,15 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
             &[m, iks],
         )
         .await),
+        // Support's idea bank: Sala's first demo idea ("Dialog om lokaler"), which has the
+        // demo's comment.
+        "ideer/{id}" => id(first(db, "SELECT id FROM support_ideas WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        "kommentarer/{comment}" => id(first(
+            db,
+            "SELECT id FROM support_idea_comments WHERE municipality_id = $1 ORDER BY id",
+            &[m],
+        )
+        .await),
         _ => None,
     }
 }

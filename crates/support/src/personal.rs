@@ -1,0 +1,18 @@
+//! What the support capability keeps about an account holder, for `/konto`: the idea bank's
+//! ideas, supports and comments (`ideas::personal`). Later sub-areas add theirs here, so the
+//! capability registers one `PersonalData`.
+
+use futures::future::BoxFuture;
+use platform::db::{Db, Tx};
+use platform::state::PersonalData;
+use platform::UserId;
+
+pub static PERSONAL: PersonalData = PersonalData { export, erase };
+
+fn export(db: &Db, user_id: UserId) -> BoxFuture<'_, Result<serde_json::Value, sqlx::Error>> {
+    Box::pin(async move { crate::ideas::personal::export(db, user_id).await })
+}
+
+fn erase(tx: &mut Tx, user_id: UserId, _now: i64) -> BoxFuture<'_, Result<(), sqlx::Error>> {
+    Box::pin(async move { crate::ideas::personal::erase(tx, user_id).await })
+}

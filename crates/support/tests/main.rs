@@ -1,0 +1,9 @@
+//! The support capability's tests: one binary. HTTP tests run on SQLite and PostgreSQL; the
+//! browser tests (accessibility with axe-core, the keyboard) on SQLite only.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed step is a failed test
+
+mod browser;
+mod common;
+mod ideas;
+mod moderation;
