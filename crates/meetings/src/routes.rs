@@ -578,6 +578,9 @@ struct MeetingPage {
     turnout: Option<(String, String)>,
     /// The associations' topics taken up at the meeting: (title, association).
     topics: Vec<(String, String)>,
+    /// What points to the meeting from capabilities that may not be asked (an idea of the idea
+    /// bank on its agenda), from `platform::links`.
+    backlinks: Vec<platform::links::Backlink>,
 }
 
 async fn meeting_page(
@@ -642,6 +645,7 @@ async fn meeting_page(
         .await?
         .map(|line| (line, paths::turnout(&m.slug)));
     let topics = crate::topics::routes::meeting_topics(&state, &m, mt.id).await?;
+    let backlinks = platform::links::to(&state.db, &ctx.tr, m.id, "meetings-meeting", mt.id.get()).await?;
     html(&MeetingPage {
         page: ctx.page_in(&m, heading(&mt)).described(platform::layout::excerpt(
             &format!("{}, {}. {}", crate::views::when(&ctx.tr, &mt), mt.place, mt.theme),
@@ -664,6 +668,7 @@ async fn meeting_page(
         documents,
         turnout,
         topics,
+        backlinks,
     })
 }
 

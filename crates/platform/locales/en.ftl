@@ -361,3 +361,5 @@ api-fields = Fields of the answer
 api-field = Field
 api-bad-cursor = The page cursor (after) cannot be read. Use the address in next from the previous page.
 api-bad-limit = limit must be a whole number from 1 to 500.
+
+links-heading = Linked here

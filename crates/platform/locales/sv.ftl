@@ -361,3 +361,5 @@ api-fields = Fält i svaret
 api-field = Fält
 api-bad-cursor = Sidmarkören (after) går inte att läsa. Använd adressen i next från förra sidan.
 api-bad-limit = limit måste vara ett heltal från 1 till 500.
+
+links-heading = Kopplat hit

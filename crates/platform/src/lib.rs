@@ -28,6 +28,7 @@ pub mod ics;
 pub mod ids;
 pub mod jobs;
 pub mod layout;
+pub mod links;
 pub mod mail;
 pub mod operator;
 pub mod ops;

@@ -1,3 +1,4 @@
+support-idea = Idea
 support-home-ideas = The idea bank
 support-home-no-ideas = No ideas yet. Have an idea about collaboration? Send it in!
 support-home-all-ideas = All ideas, and send in your own

@@ -1,3 +1,4 @@
+support-idea = Idé
 support-home-ideas = Idébanken
 support-home-no-ideas = Inga idéer ännu. Har du en idé om samverkan? Skicka in den!
 support-home-all-ideas = Alla idéer och skicka in en egen

@@ -124,7 +124,7 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
         .find(|mt| mt.number == Some(6))
         .map(|mt| mt.id);
     if let Some(six) = six {
-        status(db, m.id, ids[0], Target::OnAgenda(six), now).await?;
+        status(db, m.id, &m.slug, ids[0], Target::OnAgenda(six), now).await?;
     }
     let training = actionplan::public::activities(db, m.id)
         .await?
@@ -135,9 +135,9 @@ pub async fn load(db: &Db, now: i64) -> anyhow::Result<()> {
         })
         .map(|a| a.id);
     if let Some(a) = training {
-        status(db, m.id, ids[1], Target::Activity(a), now).await?;
+        status(db, m.id, &m.slug, ids[1], Target::Activity(a), now).await?;
     }
-    status(db, m.id, ids[2], Target::Preparing, now).await?;
+    status(db, m.id, &m.slug, ids[2], Target::Preparing, now).await?;
     Ok(())
 }
 
@@ -151,9 +151,16 @@ async fn user(db: &Db, email: &str) -> Result<Option<UserId>, sqlx::Error> {
 }
 
 /// Move a demo idea, without a letter.
-async fn status(db: &Db, m: MunicipalityId, id: crate::ids::IdeaId, to: Target, now: i64) -> anyhow::Result<()> {
+async fn status(
+    db: &Db,
+    m: MunicipalityId,
+    slug: &str,
+    id: crate::ids::IdeaId,
+    to: Target,
+    now: i64,
+) -> anyhow::Result<()> {
     platform::db::write(db, now, async |tx| {
-        let (_, change) = store::change_status(tx, m, id, &to, None, now).await?;
+        let (_, change) = store::change_status(tx, m, slug, id, &to, None, now).await?;
         Ok::<_, store::StoreError>(((), change))
     })
     .await?;

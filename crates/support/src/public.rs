@@ -1,9 +1,10 @@
 //! What other capabilities may ask of the support capability: small functions taking the
 //! municipality, returning plain structs. The only way into its tables from outside.
 //!
-//! Nothing calls it yet: the meetings and the action plan cannot (they would depend on this
-//! crate, which depends on them). It answers which ideas a meeting's agenda or an activity
-//! carries, for a crate above both (e.g. the follow-up report) or a later platform hook.
+//! The meetings and the action plan cannot call it (they would depend on this crate, which
+//! depends on them): their pages show the ideas that point to them through `platform::links`,
+//! which the idea bank writes. These functions answer the same question for a crate above
+//! both (e.g. a yearly follow-up report).
 
 use crate::ids::IdeaId;
 use platform::db::Db;

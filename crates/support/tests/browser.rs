@@ -51,6 +51,25 @@ async fn the_idea_bank_has_no_accessibility_violations(backend: Backend) {
         )
         .await;
     found.visit(&browser, &app, "/sala/", "Idébanken").await;
+    // The meeting's and the activity's pages with their links back to the ideas.
+    let m = app.municipality_id("sala").await;
+    let six = meeting_six(&app, m).await;
+    found
+        .visit(&browser, &app, &format!("/sala/moten/{six}"), "Idé: Dialog om lokaler")
+        .await;
+    let (activity,): (i64,) = sqlx::query_as("SELECT activity_id FROM support_ideas WHERE id = $1")
+        .bind(training)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    found
+        .visit(
+            &browser,
+            &app,
+            &format!("/sala/handlingsplan/aktivitet/{activity}"),
+            "Kopplat hit",
+        )
+        .await;
 
     browser.log_in(&app, "anna@example.se").await;
     found.visit(&browser, &app, NEW, "Skicka in idén").await;

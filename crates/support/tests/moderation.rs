@@ -123,12 +123,25 @@ async fn only_the_coordinator_moves_an_idea_and_the_submitter_hears_of_each_move
     );
     assert!(bodies[3].contains("Genomförd"));
     assert!(bodies.iter().all(|b| b.contains(&format!("/sala/ideer/{id}"))));
-    // The page links to the activity it became.
+    // The page links to the activity it became, and the activity's page links back (through
+    // platform::links); the meeting's page no longer does, the idea having moved on.
     let page = app.client().get(&format!("{LIST}/{id}")).await.body;
     assert!(
         page.contains(&format!("/sala/handlingsplan/aktivitet/{}", activity.id)),
         "{page}"
     );
+    let activity_page = app
+        .client()
+        .get(&format!("/sala/handlingsplan/aktivitet/{}", activity.id))
+        .await;
+    assert!(
+        activity_page.text().contains("Idé: Gemensam materialbank"),
+        "{}",
+        activity_page.text()
+    );
+    assert!(activity_page.body.contains(&format!("href=\"/sala/ideer/{id}\"")));
+    let meeting_page = app.client().get(&format!("/sala/moten/{six}")).await.text();
+    assert!(!meeting_page.contains("Gemensam materialbank"), "{meeting_page}");
     // Done is done; a done idea takes no support.
     let p = on_idea(
         &coordinator,
@@ -234,3 +247,60 @@ both!(
     only_the_coordinator_moves_an_idea_and_the_submitter_hears_of_each_move,
     the_coordinator_hides_an_idea_or_a_comment,
 );
+
+/// The meeting's page links back to the ideas on its agenda (the demo's "Dialog om lokaler" on
+/// meeting 6), the activity's page to the idea it carries; a hidden or closed idea leaves them.
+async fn the_meeting_and_the_activity_link_back(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let m = demo(&app).await;
+    let six = meeting_six(&app, m).await;
+    let lokaler = demo_idea(&app, "Dialog om lokaler").await;
+    let training = demo_idea(&app, "Utbildning i föreningsteknik och ledarskap").await;
+    let public = app.client();
+    let meeting = format!("/sala/moten/{six}");
+    let p = public.get(&meeting).await;
+    assert!(p.text().contains("Idé: Dialog om lokaler"), "{}", p.text());
+    assert!(p.body.contains(&format!("href=\"/sala/ideer/{lokaler}\"")));
+    let (activity,): (i64,) = sqlx::query_as("SELECT activity_id FROM support_ideas WHERE id = $1")
+        .bind(training)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let activity_page = format!("/sala/handlingsplan/aktivitet/{activity}");
+    assert!(public
+        .get(&activity_page)
+        .await
+        .text()
+        .contains("Idé: Utbildning i föreningsteknik och ledarskap"));
+    // Örebro's pages have nothing of it.
+    assert!(!public.get("/orebro/moten").await.text().contains("Dialog om lokaler"));
+
+    let coordinator = app.coordinator("sala").await;
+    on_idea(&coordinator, lokaler, "dolj", &[("dold", "ja")]).await;
+    assert!(!public.get(&meeting).await.text().contains("Dialog om lokaler"));
+    on_idea(&coordinator, lokaler, "dolj", &[("dold", "nej")]).await;
+    assert!(public.get(&meeting).await.text().contains("Idé: Dialog om lokaler"));
+    let p = on_idea(
+        &coordinator,
+        lokaler,
+        "status",
+        &[("status", "closed"), ("reason", "Tas upp i lokalgruppen i stället.")],
+    )
+    .await;
+    assert_eq!(p.status, 303);
+    assert!(!public.get(&meeting).await.text().contains("Dialog om lokaler"));
+    let p = on_idea(&coordinator, training, "status", &[("status", "done")]).await;
+    assert_eq!(p.status, 303);
+    assert!(
+        public
+            .get(&activity_page)
+            .await
+            .text()
+            .contains("Idé: Utbildning i föreningsteknik och ledarskap"),
+        "a done idea keeps its activity"
+    );
+    app.deliver().await;
+    app.stop().await;
+}
+
+both!(the_meeting_and_the_activity_link_back);

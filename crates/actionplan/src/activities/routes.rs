@@ -123,6 +123,9 @@ struct ActivityPage {
     login: Option<String>,
     /// The coordinator's move buttons: (action, direction, label).
     moves: Vec<(String, String, String)>,
+    /// What points to the activity from capabilities that may not be asked (an idea of the
+    /// idea bank that became it), from `platform::links`.
+    backlinks: Vec<platform::links::Backlink>,
 }
 
 #[derive(Deserialize)]
@@ -201,6 +204,7 @@ async fn render_activity(
         ctx.t("actionplan-back-to-plan"),
     ));
     let r = row(ctx, m, a, today);
+    let backlinks = platform::links::to(&state.db, &ctx.tr, m.id, "actionplan-activity", a.id.get()).await?;
     html_status(
         status,
         &ActivityPage {
@@ -230,6 +234,7 @@ async fn render_activity(
             form,
             links,
             moves,
+            backlinks,
             login: user
                 .is_none()
                 .then(|| paths::login_then(&paths::activity(&m.slug, a.id))),

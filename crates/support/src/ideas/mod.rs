@@ -9,8 +9,11 @@
 //! be shown. The submitter gets a letter at every status change ([`mail`]).
 //!
 //! An idea links to the meeting whose agenda takes it up and to the activity it became, read
-//! through `meetings::public` and `actionplan::public` (never their tables); those pages do not
-//! link back, since neither crate may depend on this one (see the crate's report in the docs).
+//! through `meetings::public` and `actionplan::public` (never their tables). Those pages link
+//! back without depending on this crate (Cargo forbids the cycle): the store records the idea's
+//! links in `platform::links` in the same transaction as the status change (and removes them
+//! when the idea is hidden or moves on), and the meeting's and the activity's pages read
+//! `platform::links::to` for themselves.
 //!
 //! - public: `/{slug}/ideer` (filters, sorting), `/{slug}/ideer/{id}`, `/{slug}/ideer/atom`;
 //! - signed in: `/{slug}/ideer/ny`, supporting and commenting on an idea's page;

@@ -75,7 +75,7 @@ async fn move_to(
     };
     let now = state.now();
     let r = platform::db::write(&state.db, now, async |tx| {
-        let (what, change) = store::change_status(tx, m.id, id, &target, Some(user), now).await?;
+        let (what, change) = store::change_status(tx, m.id, &m.slug, id, &target, Some(user), now).await?;
         let meeting = what.meeting_id.and_then(|mt| labels.meetings.get(&mt));
         let activity_path = activity
             .as_ref()
@@ -120,7 +120,7 @@ async fn hide(
     Input(h): Input<Hidden>,
 ) -> AppResult<Response> {
     let user = require_coordinator(ctx.user.as_ref(), m.id)?;
-    store::hide_idea(&state.db, m.id, id, h.hide(), Some(user), state.now())
+    store::hide_idea(&state.db, m.id, &m.slug, id, h.hide(), Some(user), state.now())
         .await
         .map_err(store_error)?;
     Ok(back(&m, id, if h.hide() { "dold" } else { "visad" }))

@@ -409,6 +409,7 @@ pub struct Changed {
 pub async fn change_status<'a>(
     tx: &mut sqlx::AnyConnection,
     m: MunicipalityId,
+    slug: &str,
     id: IdeaId,
     to: &Target,
     actor: Option<&'a CurrentUser>,
@@ -462,6 +463,7 @@ pub async fn change_status<'a>(
     } else {
         (meeting_id, activity_id)
     };
+    sync_links(tx, m, slug, id, now).await?;
     let summary = format!("{title}: {}", to.status().as_str());
     Ok((
         Changed {
@@ -476,10 +478,51 @@ pub async fn change_status<'a>(
     ))
 }
 
+/// What an idea's page is linked from (`platform::links`): the meeting on whose agenda it is
+/// and the activity it became, on those pages, while the idea is shown; nothing once it is
+/// hidden or its status leaves them. In the change's transaction.
+async fn sync_links(
+    tx: &mut sqlx::AnyConnection,
+    m: MunicipalityId,
+    slug: &str,
+    id: IdeaId,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    type Linked = (String, Option<i64>, Option<i64>, Option<i64>);
+    let row: Option<Linked> = sqlx::query_as(
+        "SELECT title, meeting_id, activity_id, hidden_at FROM support_ideas WHERE id = $1 AND municipality_id = $2",
+    )
+    .bind(id)
+    .bind(m)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((title, meeting, activity, hidden)) = row else {
+        return Ok(());
+    };
+    let mut targets = vec![];
+    if hidden.is_none() {
+        if let Some(mt) = meeting {
+            targets.push((LINK_MEETING, mt));
+        }
+        if let Some(a) = activity {
+            targets.push((LINK_ACTIVITY, a));
+        }
+    }
+    let path = crate::paths::idea(slug, id);
+    platform::links::set(tx, m, LINK_SOURCE, id.get(), &targets, &title, &path, now).await
+}
+
+/// The kinds of `platform::links` the idea bank writes: its ideas (also the message id of the
+/// kind's name), pointing to the meetings' meetings and the action plan's activities.
+pub const LINK_SOURCE: &str = "support-idea";
+pub const LINK_MEETING: &str = "meetings-meeting";
+pub const LINK_ACTIVITY: &str = "actionplan-activity";
+
 /// Hide an idea from everyone but the coordinator, or show it again.
 pub async fn hide_idea(
     db: &Db,
     m: MunicipalityId,
+    slug: &str,
     id: IdeaId,
     hide: bool,
     actor: Option<&CurrentUser>,
@@ -494,6 +537,7 @@ pub async fn hide_idea(
             .filter(Ideas::MunicipalityId, m)
             .run(tx)
             .await?;
+        sync_links(tx, m, slug, id, now).await?;
         let action = if hide { "support.idea.hide" } else { "support.idea.show" };
         Ok(((), Change::new(m, actor, action, "support_idea", id, title)))
     })
