@@ -342,3 +342,31 @@ both!(
     another_municipality_gets_404,
     export_and_erasure,
 );
+
+/// The submit form is rate limited as the platform's other open forms (`register_per_hour`,
+/// per address and per person): the 21st idea within the hour is refused with 429.
+async fn submitting_is_rate_limited(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    demo(&app).await;
+    let (anna, _) = app.signed_in("anna@example.se", None).await;
+    let token = anna.get(NEW).await.csrf();
+    for n in 0..20 {
+        let title = format!("Idé nummer {n}");
+        let mut fields = idea_form(&[("title", &title)]);
+        fields.push(("_csrf", &token));
+        let p = anna.post_raw(NEW, &fields).await;
+        assert_eq!(p.status, 303, "idea {n}: {}", p.text());
+    }
+    let mut fields = idea_form(&[("title", "En för mycket")]);
+    fields.push(("_csrf", &token));
+    let p = anna.post_raw(NEW, &fields).await;
+    assert_eq!(p.status, 429);
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM support_ideas WHERE title = 'En för mycket'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+    app.stop().await;
+}
+
+both!(submitting_is_rate_limited);
