@@ -6,3 +6,10 @@ platform::id!(
     /// A comment on an idea (`support_idea_comments`).
     pub CommentId,
 );
+
+platform::id!(
+    /// A case of "En dörr in" (`support_door_cases`).
+    pub CaseId,
+    /// A topic of "En dörr in" and where it is routed (`support_door_topics`).
+    pub TopicId,
+);

@@ -12,12 +12,18 @@
 //!   told of each change by e-mail. Public at `/{slug}/ideer` (filters and sorting by support),
 //!   `/{slug}/ideer/{id}` and the Atom feed `/{slug}/ideer/atom`.
 //!
-//! Mentors and buddies, "En dörr in" and the consultation group will be folders beside it.
+//! - `doors/`: "En dörr in", one contact form for associations and residents (no account
+//!   needed); each question a numbered case routed by its topic to a department or a person,
+//!   answered from the platform by e-mail with a personal link for the asker's replies; a
+//!   service level in working days with an escalation job; an FAQ; a CSV export.
+//!
+//! Mentors and buddies and the consultation group will be folders beside them.
 //!
 //! Of a person it keeps the ideas they submitted, their supports and their comments
 //! (`personal`: export; erasure removes the name from ideas and comments and the supports).
 
 mod demo;
+pub mod doors;
 mod home;
 pub mod ideas;
 pub mod ids;
@@ -31,7 +37,7 @@ use platform::Capability;
 
 /// Every page of the capability.
 fn router() -> platform::web::Routes {
-    ideas::router()
+    ideas::router().merge(doors::router())
 }
 
 pub static MIGRATIONS: Migrations = Migrations {
@@ -42,8 +48,16 @@ pub static MIGRATIONS: Migrations = Migrations {
 
 pub static MESSAGES: Messages = Messages {
     name: "support",
-    sv: include_str!("../locales/sv.ftl"),
-    en: include_str!("../locales/en.ftl"),
+    sv: concat!(
+        include_str!("../locales/sv.ftl"),
+        "\n",
+        include_str!("../locales/doors.sv.ftl")
+    ),
+    en: concat!(
+        include_str!("../locales/en.ftl"),
+        "\n",
+        include_str!("../locales/doors.en.ftl")
+    ),
 };
 
 pub static CAPABILITY: Capability = Capability {
@@ -54,7 +68,12 @@ pub static CAPABILITY: Capability = Capability {
     // start page (its panel, `home`) instead.
     nav: &[],
     router,
-    jobs: |w| w,
+    jobs: |w| {
+        w.handle(
+            doors::escalation::JOB_KIND,
+            std::sync::Arc::new(doors::escalation::EscalationJob),
+        )
+    },
     personal: Some(&personal::PERSONAL),
     home: Some(home::panels),
     tally: None,
@@ -62,7 +81,9 @@ pub static CAPABILITY: Capability = Capability {
 };
 
 /// This capability's part of the demo data: Sala's ideas from seed 000's group answers, one on
-/// the agenda of dialog meeting 6 and one that became an activity of the action plan.
+/// the agenda of dialog meeting 6 and one that became an activity of the action plan; "En dörr
+/// in"'s topics routed to Sala's departments and a few cases in each status.
 pub async fn demo(db: &Db, now: i64) -> anyhow::Result<()> {
-    demo::load(db, now).await
+    demo::load(db, now).await?;
+    doors::demo::load(db, now).await
 }

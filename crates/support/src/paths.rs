@@ -51,3 +51,70 @@ pub fn idea_hide(slug: &str, id: IdeaId) -> String {
 pub fn comment_hide(slug: &str, id: IdeaId, comment: CommentId) -> String {
     format!("/{slug}/ideer/{id}/kommentarer/{comment}/dolj")
 }
+
+// --- En dörr in ---
+
+/// The contact form, with the published questions and answers.
+pub fn door(slug: &str) -> String {
+    format!("/{slug}/en-dorr-in")
+}
+
+/// The receipt page after asking (`?nr=EDI-…`).
+pub fn door_thanks(slug: &str) -> String {
+    format!("/{slug}/en-dorr-in/tack")
+}
+
+/// The asker's page of their case, opened with the secret of a letter.
+pub fn door_thread(slug: &str, token: &str) -> String {
+    format!("/{slug}/en-dorr-in/svar/{token}")
+}
+
+/// The asker rates a closed case (POST).
+pub fn door_rate(slug: &str, token: &str) -> String {
+    format!("/{slug}/en-dorr-in/svar/{token}/betyg")
+}
+
+/// The staff's list of cases (`?forsenade=ja`: only those past their last day).
+pub fn door_cases(slug: &str) -> String {
+    format!("/{slug}/en-dorr-in/arenden")
+}
+
+/// The coordinator's CSV export of every case.
+pub fn door_export(slug: &str) -> String {
+    format!("/{slug}/en-dorr-in/arenden.csv")
+}
+
+/// One case for the staff.
+pub fn door_case(slug: &str, id: crate::ids::CaseId) -> String {
+    format!("/{slug}/en-dorr-in/arenden/{id}")
+}
+
+/// Answer a case (POST).
+pub fn door_answer(slug: &str, id: crate::ids::CaseId) -> String {
+    format!("/{slug}/en-dorr-in/arenden/{id}/svar")
+}
+
+/// Close a case (POST).
+pub fn door_close(slug: &str, id: crate::ids::CaseId) -> String {
+    format!("/{slug}/en-dorr-in/arenden/{id}/stang")
+}
+
+/// Publish a case as a question and answer (POST).
+pub fn door_faq(slug: &str, id: crate::ids::CaseId) -> String {
+    format!("/{slug}/en-dorr-in/arenden/{id}/faq")
+}
+
+/// The coordinator's topics and service level.
+pub fn door_topics(slug: &str) -> String {
+    format!("/{slug}/en-dorr-in/amnen")
+}
+
+/// Set the service level (POST).
+pub fn door_days(slug: &str) -> String {
+    format!("/{slug}/en-dorr-in/amnen/svarstid")
+}
+
+/// Remove a topic (POST).
+pub fn door_topic_remove(slug: &str, id: crate::ids::TopicId) -> String {
+    format!("/{slug}/en-dorr-in/amnen/{id}/ta-bort")
+}

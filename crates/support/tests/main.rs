@@ -5,5 +5,9 @@
 
 mod browser;
 mod common;
+mod doors;
+mod doors_browser;
+mod doors_common;
+mod doors_staff;
 mod ideas;
 mod moderation;

@@ -446,4 +446,19 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/{slug}/ideer/{id}/status", Coordinator),
     ("POST", "/{slug}/ideer/{id}/dolj", Coordinator),
     ("POST", "/{slug}/ideer/{id}/kommentarer/{comment}/dolj", Coordinator),
+    // support: En dörr in (the asker's link is a secret; staff see the cases of their
+    // department or assigned to them, the coordinator all of them)
+    ("GET POST", "/{slug}/en-dorr-in", Public),
+    ("GET", "/{slug}/en-dorr-in/tack", Public),
+    ("GET POST", "/{slug}/en-dorr-in/svar/{token}", Secret),
+    ("POST", "/{slug}/en-dorr-in/svar/{token}/betyg", Secret),
+    ("GET", "/{slug}/en-dorr-in/arenden", Staff),
+    ("GET", "/{slug}/en-dorr-in/arenden.csv", Coordinator),
+    ("GET", "/{slug}/en-dorr-in/arenden/{id}", Staff),
+    ("POST", "/{slug}/en-dorr-in/arenden/{id}/svar", Staff),
+    ("POST", "/{slug}/en-dorr-in/arenden/{id}/stang", Staff),
+    ("POST", "/{slug}/en-dorr-in/arenden/{id}/faq", Staff),
+    ("GET POST", "/{slug}/en-dorr-in/amnen", Coordinator),
+    ("POST", "/{slug}/en-dorr-in/amnen/svarstid", Coordinator),
+    ("POST", "/{slug}/en-dorr-in/amnen/{id}/ta-bort", Coordinator),
 ];

@@ -134,7 +134,8 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
     let num = |key: &str| done.get(key).and_then(|v| v.parse::<i64>().ok()).unwrap_or(NOTHING);
     match key {
         // The platform's links: a token that names nothing.
-        "verifiera/{token}" | "bekrafta/{token}" | "lank/{token}" | "aterstall/{token}" | "avanmalan/{token}" | "avregistrera/{token}" => {
+        "verifiera/{token}" | "bekrafta/{token}" | "lank/{token}" | "aterstall/{token}" | "avanmalan/{token}" | "avregistrera/{token}"
+        | "svar/{token}" => {
             Some(Sample {
                 value: TOKEN.into(),
                 is_id: false,
@@ -242,6 +243,13 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
         "moten/{id}" => id(first(db, "SELECT id FROM meetings_meetings WHERE municipality_id = $1 ORDER BY id", &[m]).await),
         "serier/{id}" => id(first(db, "SELECT id FROM meetings_series WHERE municipality_id = $1 ORDER BY id", &[m]).await),
         "arbetsgrupper/{group}" => id(first(db, "SELECT id FROM actionplan_groups WHERE municipality_id = $1 ORDER BY id", &[m]).await),
+        // Support's "En dörr in": Sala's first topic.
+        "amnen/{id}" if pattern.starts_with("/{slug}/en-dorr-in/") => id(first(
+            db,
+            "SELECT id FROM support_door_topics WHERE municipality_id = $1 ORDER BY id",
+            &[m],
+        )
+        .await),
         // A topic proposed for a meeting by IKS's representative, made by matrix/fill.rs.
         "amnen/{id}" => id(first(
             db,
@@ -447,6 +455,14 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
         "kommentarer/{comment}" => id(first(
             db,
             "SELECT id FROM support_idea_comments WHERE municipality_id = $1 ORDER BY id",
+            &[m],
+        )
+        .await),
+        // Support's "En dörr in": the demo's waiting case of Kultur och fritid, the department of
+        // the demo's staff (who may see it); its first topic is above, before the meetings'.
+        "arenden/{id}" => id(first(
+            db,
+            "SELECT id FROM support_door_cases WHERE municipality_id = $1 AND status = 'assigned' ORDER BY id",
             &[m],
         )
         .await),
