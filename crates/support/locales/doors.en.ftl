@@ -135,3 +135,10 @@ support-doors-mail-late-body = Hello!
 
     The case:
     { $url }
+support-doors-home-empty = Ask the municipality your question – you get a case number and an answer from the person responsible.
+support-doors-home-answered = Frequently asked, with an answer
+support-doors-home-ask = Ask a question
+support-doors-staff-cases = Cases of One way in (for the municipality's staff)
+support-doors-assign-heading = Assign the case
+support-doors-assign-submit = Assign
+support-doors-done-assigned = The case is assigned.

@@ -135,3 +135,10 @@ support-doors-mail-late-body = Hej!
 
     Ärendet:
     { $url }
+support-doors-home-empty = Ställ din fråga till kommunen – du får ett ärendenummer och svar från den som ansvarar.
+support-doors-home-answered = Vanlig fråga med svar
+support-doors-home-ask = Ställ en fråga
+support-doors-staff-cases = Ärenden i En dörr in (för kommunens personal)
+support-doors-assign-heading = Tilldela ärendet
+support-doors-assign-submit = Tilldela
+support-doors-done-assigned = Ärendet är tilldelat.

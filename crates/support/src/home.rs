@@ -1,6 +1,7 @@
-//! The idea bank's panel on a municipality's start page: the open ideas with the most support,
-//! and the way to all of them and to submitting one (the idea bank has no link of its own in
-//! the navigation). One query.
+//! The support capability's panels on a municipality's start page (it has no link of its own in
+//! the navigation): the idea bank's open ideas with the most support, and the way to all of
+//! them and to submitting one; "En dörr in"'s latest published questions and the way to ask
+//! one. One query each.
 
 use crate::ideas::store;
 use crate::paths;
@@ -33,6 +34,26 @@ pub fn panels<'a>(
             })
             .collect();
         panel.more = Some(Link::new(paths::ideas(slug), tr.t("support-home-all-ideas")));
-        Ok(vec![panel])
+        // "En dörr in": the latest published questions and the way to ask one.
+        let faq = crate::doors::store::faq(db, m).await?;
+        let mut door = Panel::new(
+            65,
+            "door",
+            tr.t("support-doors-title"),
+            tr.t("support-doors-home-empty"),
+        );
+        door.items = faq
+            .into_iter()
+            .take(SHOWN as usize)
+            .map(|(question, _)| Item {
+                date: None,
+                href: format!("{}#vanliga-fragor", paths::door(slug)),
+                meta: tr.t("support-doors-home-answered"),
+                title: question,
+                action: None,
+            })
+            .collect();
+        door.more = Some(Link::new(paths::door(slug), tr.t("support-doors-home-ask")));
+        Ok(vec![panel, door])
     })
 }

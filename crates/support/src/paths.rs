@@ -94,6 +94,11 @@ pub fn door_answer(slug: &str, id: crate::ids::CaseId) -> String {
     format!("/{slug}/en-dorr-in/arenden/{id}/svar")
 }
 
+/// The coordinator routes a case by hand (POST).
+pub fn door_assign(slug: &str, id: crate::ids::CaseId) -> String {
+    format!("/{slug}/en-dorr-in/arenden/{id}/tilldela")
+}
+
 /// Close a case (POST).
 pub fn door_close(slug: &str, id: crate::ids::CaseId) -> String {
     format!("/{slug}/en-dorr-in/arenden/{id}/stang")

@@ -20,6 +20,10 @@ async fn asking_without_an_account_gives_a_case_number_and_a_receipt(backend: Ba
         text.contains("När ska ansökan om aktivitetsstöd för hösten vara inne?"),
         "the demo's published question"
     );
+    assert!(!text.contains("Ärenden i En dörr in"), "the staff's link is for staff");
+    let start = anon.get("/sala/").await.text();
+    assert!(start.contains("Ställ en fråga"), "the start page's panel");
+    assert!(start.contains("När ska ansökan om aktivitetsstöd för hösten vara inne?"));
     // Missing fields and no consent: 422, what was typed kept, nothing stored.
     let p = anon
         .submit(

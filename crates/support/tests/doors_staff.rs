@@ -17,6 +17,10 @@ async fn only_the_assigned_and_the_coordinator_see_a_case(backend: Backend) {
     let coordinator = app.coordinator("sala").await;
     assert_eq!(kof.get(&case).await.status, 200);
     assert!(kof.get(CASES).await.text().contains(&number));
+    assert!(
+        kof.get(FORM).await.text().contains("Ärenden i En dörr in"),
+        "the way to the cases"
+    );
     assert_eq!(coordinator.get(&case).await.status, 200);
     assert!(coordinator.get(CASES).await.text().contains(&number));
     // Staff of another department: not in the list, 404 on the page and its forms.
@@ -85,6 +89,41 @@ async fn only_the_assigned_and_the_coordinator_see_a_case(backend: Backend) {
     assert_eq!(case_status(&app, id).await, "assigned");
     assert_eq!(person.get(&format!("{CASES}/{id}")).await.status, 200);
     assert_eq!(kof.get(&format!("{CASES}/{id}")).await.status, 404);
+
+    // The demo's unrouted case: only the coordinator, who routes it by hand to a department.
+    let unrouted = case_id(&app, "EDI-2026-0004").await;
+    let page = format!("{CASES}/{unrouted}");
+    assert_eq!(case_status(&app, unrouted).await, "received");
+    assert_eq!(kof.get(&page).await.status, 404);
+    let text = coordinator.get(&page).await.text();
+    assert!(text.contains("Tilldela ärendet"), "{text}");
+    assert!(
+        !kof.get(&case).await.text().contains("Tilldela ärendet"),
+        "staff do not route"
+    );
+    let (kof_id,): (i64,) =
+        sqlx::query_as("SELECT id FROM departments WHERE name = 'Kultur och fritid' AND municipality_id = $1")
+            .bind(app.municipality_id("sala").await)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    let kof_id = kof_id.to_string();
+    let assign = format!("{page}/tilldela");
+    let p = kof
+        .post_raw(
+            &assign,
+            &[("_csrf", &kof.get(CASES).await.csrf()), ("department", kof_id.as_str())],
+        )
+        .await;
+    assert_eq!(p.status, 403);
+    let p = coordinator.submit(&page, &assign, &[("department", "987654321")]).await;
+    assert_eq!(p.status, 400, "not the municipality's department");
+    let p = coordinator
+        .submit(&page, &assign, &[("department", kof_id.as_str())])
+        .await;
+    assert_eq!(p.status, 303, "{}", p.text());
+    assert_eq!(case_status(&app, unrouted).await, "assigned");
+    assert_eq!(kof.get(&page).await.status, 200);
     app.deliver().await;
     app.stop().await;
 }

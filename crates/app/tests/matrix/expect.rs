@@ -458,6 +458,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/{slug}/en-dorr-in/arenden/{id}/svar", Staff),
     ("POST", "/{slug}/en-dorr-in/arenden/{id}/stang", Staff),
     ("POST", "/{slug}/en-dorr-in/arenden/{id}/faq", Staff),
+    ("POST", "/{slug}/en-dorr-in/arenden/{id}/tilldela", Coordinator),
     ("GET POST", "/{slug}/en-dorr-in/amnen", Coordinator),
     ("POST", "/{slug}/en-dorr-in/amnen/svarstid", Coordinator),
     ("POST", "/{slug}/en-dorr-in/amnen/{id}/ta-bort", Coordinator),

@@ -17,8 +17,9 @@
 //! - public: `/{slug}/en-dorr-in`, `/{slug}/en-dorr-in/tack`;
 //! - the asker's link: `/{slug}/en-dorr-in/svar/{token}` (reply), `…/betyg`;
 //! - staff and the coordinator: `/{slug}/en-dorr-in/arenden` (and `.csv`), `…/arenden/{id}`;
-//! - the coordinator: `/{slug}/en-dorr-in/amnen`.
+//! - the coordinator: `/{slug}/en-dorr-in/amnen`, routing a case by hand ([`assign_routes`]).
 
+mod assign_routes;
 pub(crate) mod demo;
 pub mod domain;
 pub mod escalation;
@@ -34,4 +35,5 @@ pub fn router() -> platform::web::Routes {
     routes::router()
         .merge(staff_routes::router())
         .merge(topic_routes::router())
+        .merge(assign_routes::router())
 }

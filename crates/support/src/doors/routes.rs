@@ -40,6 +40,8 @@ struct FormView {
     page: Page,
     form: Form,
     faq: Vec<(String, String)>,
+    /// The staff's way to their cases.
+    cases: Option<String>,
 }
 
 fn ask_form(ctx: &Ctx, m: &Municipality, topics: &[store::Topic], typed: &Asked) -> Form {
@@ -94,6 +96,11 @@ async fn form_view(state: &AppState, ctx: &Ctx, m: &Municipality, form: Form) ->
                 .described(ctx.tr.ta("support-doors-description", &[("name", &m.name)])),
             form,
             faq,
+            cases: ctx
+                .user
+                .as_ref()
+                .is_some_and(|u| u.is_staff(m.id))
+                .then(|| paths::door_cases(&m.slug)),
         },
     )
 }

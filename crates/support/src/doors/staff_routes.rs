@@ -135,6 +135,8 @@ struct CaseView {
     typed: String,
     /// What the FAQ form starts with: the question and the last answer.
     faq_answer: String,
+    /// The coordinator's form to route the case by hand.
+    assign: Option<Form>,
 }
 
 impl CaseView {
@@ -177,7 +179,14 @@ async fn render(
         Some((why, typed)) => (Some(why), typed),
         None => (None, String::new()),
     };
+    let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
+    let assign = if coordinator && c.status != Status::Closed {
+        Some(super::assign_routes::form(state, ctx, m, &c).await?)
+    } else {
+        None
+    };
     let view = CaseView {
+        assign,
         page: ctx
             .page_in(m, c.number.clone())
             .via(paths::door_cases(&m.slug), ctx.t("support-doors-cases-title")),
@@ -215,6 +224,7 @@ async fn show(
         Some("svar") => Some(ctx.t("support-doors-done-answered")),
         Some("stangd") => Some(ctx.t("support-doors-done-closed")),
         Some("faq") => Some(ctx.t("support-doors-done-published")),
+        Some("tilldelad") => Some(ctx.t("support-doors-done-assigned")),
         _ => None,
     };
     render(&state, &ctx, &m, c, notice, None).await

@@ -594,6 +594,51 @@ pub async fn reply<'a>(
     ))
 }
 
+/// Route a case by hand to a department or a person (or neither); a case waiting for an answer
+/// is assigned (received when neither is named). Not a closed case.
+pub async fn assign(
+    db: &Db,
+    m: MunicipalityId,
+    id: CaseId,
+    department: Option<DepartmentId>,
+    user: Option<UserId>,
+    actor: &CurrentUser,
+    now: i64,
+) -> StoreResult<()> {
+    db::write(db, now, async |tx| {
+        let status = status_of(tx, m, id).await?;
+        if status == Status::Closed {
+            return Err(StoreError::NotNow);
+        }
+        let status = match (status.waiting(), department.is_some() || user.is_some()) {
+            (true, true) => Status::Assigned,
+            (true, false) => Status::Received,
+            (false, _) => status,
+        };
+        Update::table(Cases::Table)
+            .set(Cases::DepartmentId, department)
+            .set(Cases::AssignedUserId, user)
+            .set(Cases::Status, status.as_str())
+            .set(Cases::UpdatedAt, now)
+            .filter(Cases::Id, id)
+            .filter(Cases::MunicipalityId, m)
+            .run(tx)
+            .await?;
+        Ok((
+            (),
+            Change::new(
+                m,
+                Some(actor),
+                "support.door.case.assign",
+                "support_door_case",
+                id,
+                String::new(),
+            ),
+        ))
+    })
+    .await
+}
+
 /// Close a case (after which the asker is asked how satisfied they are).
 pub async fn close(db: &Db, m: MunicipalityId, id: CaseId, actor: &CurrentUser, now: i64) -> StoreResult<()> {
     db::write(db, now, async |tx| {

@@ -44,7 +44,12 @@ struct Added {
     person: String,
 }
 
-async fn topic_form(state: &AppState, ctx: &Ctx, m: &Municipality, typed: &Added) -> AppResult<Form> {
+/// A select's options: (value, label).
+type Options = Vec<(String, String)>;
+
+/// What a question can be routed to: the municipality's departments and its people with a
+/// staff or coordinator role, each list led by "none".
+pub(super) async fn routes_to(state: &AppState, ctx: &Ctx, m: &Municipality) -> AppResult<(Options, Options)> {
     let mut departments = vec![(String::new(), ctx.t("support-doors-topics-none"))];
     departments.extend(
         tenants::departments(&state.db, m.id)
@@ -60,6 +65,27 @@ async fn topic_form(state: &AppState, ctx: &Ctx, m: &Municipality, typed: &Added
             people.push((p.user_id.to_string(), p.name));
         }
     }
+    Ok((departments, people))
+}
+
+/// The chosen department and person when both are among those offered (or empty).
+pub(super) fn chosen(
+    offered: &(Options, Options),
+    department: &str,
+    person: &str,
+) -> Option<(Option<DepartmentId>, Option<UserId>)> {
+    let (department, person) = (department.trim(), person.trim());
+    let ok = |list: &[(String, String)], v: &str| list.iter().any(|(o, _)| o == v);
+    (ok(&offered.0, department) && ok(&offered.1, person)).then(|| {
+        (
+            department.parse::<i64>().ok().map(DepartmentId::new),
+            person.parse::<i64>().ok().map(UserId::new),
+        )
+    })
+}
+
+async fn topic_form(state: &AppState, ctx: &Ctx, m: &Municipality, typed: &Added) -> AppResult<Form> {
+    let (departments, people) = routes_to(state, ctx, m).await?;
     let mut form = Form::new(
         paths::door_topics(&m.slug),
         ctx.t("support-doors-topics-add"),
@@ -149,27 +175,17 @@ async fn add(
     let mut form = topic_form(&state, &ctx, &m, &typed).await?;
     let name = platform::rules::line(&typed.name, domain::LINE_MAX);
     // The department and the person must be among those offered (the municipality's).
-    let offered = |field: &str, v: &str| {
-        v.is_empty()
-            || form
-                .fields
-                .iter()
-                .any(|f| f.name == field && f.options.iter().any(|(o, _)| o == v))
-    };
-    let department = offered("department", typed.department.trim());
-    let person = offered("person", typed.person.trim());
-    match name {
-        Ok(name) if department && person => {
-            let department = typed.department.trim().parse::<i64>().ok().map(DepartmentId::new);
-            let person = typed.person.trim().parse::<i64>().ok().map(UserId::new);
+    let offered = routes_to(&state, &ctx, &m).await?;
+    match (name, chosen(&offered, &typed.department, &typed.person)) {
+        (Ok(name), Some((department, person))) => {
             match store::add_topic(&state.db, m.id, &name, department, person, u, state.now()).await {
                 Ok(_) => return Ok(saved(&m)),
                 Err(StoreError::Taken) => form.error("name", ctx.t("support-doors-topics-taken")),
                 Err(e) => return Err(store_error(e)),
             }
         }
-        Ok(_) => form.error("department", ctx.t("support-doors-topics-unknown")),
-        Err(why) => form.invalid(&ctx.tr, "name", why),
+        (Ok(_), None) => form.error("department", ctx.t("support-doors-topics-unknown")),
+        (Err(why), _) => form.invalid(&ctx.tr, "name", why),
     }
     view(&state, &ctx, &m, form, None, None).await
 }
