@@ -142,3 +142,11 @@ support-doors-staff-cases = Cases of One way in (for the municipality's staff)
 support-doors-assign-heading = Assign the case
 support-doors-assign-submit = Assign
 support-doors-done-assigned = The case is assigned.
+support-doors-mail-waiting-subject = A question in One way in: { $number } ({ $topic })
+support-doors-mail-waiting-body = Hello!
+
+    A question in One way in of { $municipality } waits for an answer: case { $number } ({ $topic }).
+    Answer by { $due }.
+
+    The case:
+    { $url }

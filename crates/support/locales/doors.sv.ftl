@@ -142,3 +142,11 @@ support-doors-staff-cases = Ärenden i En dörr in (för kommunens personal)
 support-doors-assign-heading = Tilldela ärendet
 support-doors-assign-submit = Tilldela
 support-doors-done-assigned = Ärendet är tilldelat.
+support-doors-mail-waiting-subject = Ny fråga i En dörr in: { $number } ({ $topic })
+support-doors-mail-waiting-body = Hej!
+
+    En fråga till { $municipality } i En dörr in väntar på svar: ärende { $number } ({ $topic }).
+    Svara senast { $due }.
+
+    Ärendet:
+    { $url }

@@ -73,6 +73,18 @@ async fn asking_without_an_account_gives_a_case_number_and_a_receipt(backend: Ba
         testkit::smtp::squash(&body).contains(&testkit::smtp::squash("Du får svar senast 2026-11-30.")),
         "{body}"
     );
+    // The department's people are told (the demo's staff of Kultur och fritid).
+    let told: Vec<_> = letters_to(&sink, "personal.sala@demo.overens.example")
+        .into_iter()
+        .filter(|r| r.subject().contains("En dörr in"))
+        .collect();
+    assert_eq!(told.len(), 1, "one notice");
+    assert!(
+        told[0].subject().contains("Ny fråga i En dörr in: EDI-2026-0005"),
+        "{}",
+        told[0].subject()
+    );
+    assert!(told[0].body().contains(&format!("/sala/en-dorr-in/arenden/{id}")));
     // The link opens the asker's page; only its hash is stored.
     let link = link_in(&body);
     let token = link.rsplit('/').next().unwrap();
@@ -136,6 +148,13 @@ async fn answer_reply_close_rate_and_publish(backend: Backend) {
         "assigned",
         "waiting for the municipality again"
     );
+    app.run_jobs().await;
+    let told: Vec<_> = letters_to(&sink, "kof@sala.example")
+        .into_iter()
+        .filter(|r| r.subject().contains("En dörr in"))
+        .collect();
+    assert_eq!(told.len(), 1, "the reply is told of");
+    assert!(told[0].subject().contains(&number));
     let text = staff.get(&case).await.text();
     assert!(text.contains("Tack! Gäller det även för hyrda lokaler?"), "{text}");
     assert!(text.contains("Lokalbidrag söks senast den 1 mars."));

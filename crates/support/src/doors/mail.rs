@@ -1,6 +1,7 @@
 //! The letters of "En dörr in", in Swedish: the receipt to the asker (the case number, the last
-//! day of the service level and the personal link), the answer (with a new link to reply) and
-//! the coordinators' notice of a case past its last day. Each is queued by its caller in the
+//! day of the service level and the personal link), the answer (with a new link to reply), the
+//! responsible's notice of a question waiting for them and the coordinators' notice of a case
+//! past its last day. Each is queued by its caller in the
 //! change's own transaction.
 
 use crate::paths;
@@ -88,6 +89,41 @@ pub(super) fn escalation(
         tr.ta(
             "support-doors-mail-late-body",
             &[("number", &number), ("topic", &topic), ("due", &due_on), ("url", &url)],
+        ),
+    )
+}
+
+/// The responsible's notice of a question waiting for them: a new case or the asker's reply.
+pub(super) fn waiting(
+    state: &AppState,
+    m: &Municipality,
+    to: &str,
+    number: &str,
+    topic: &str,
+    due_on: &str,
+    id: crate::ids::CaseId,
+) -> Email {
+    let tr = tr(state);
+    let url = format!(
+        "{}{}",
+        state.config.base_url.trim_end_matches('/'),
+        paths::door_case(&m.slug, id)
+    );
+    Email::new(
+        to,
+        tr.ta(
+            "support-doors-mail-waiting-subject",
+            &[("number", &number), ("topic", &topic)],
+        ),
+        tr.ta(
+            "support-doors-mail-waiting-body",
+            &[
+                ("number", &number),
+                ("topic", &topic),
+                ("due", &due_on),
+                ("url", &url),
+                ("municipality", &m.name),
+            ],
         ),
     )
 }

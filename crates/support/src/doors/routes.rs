@@ -2,7 +2,8 @@
 //! the published questions and answers, the receipt page, and the asker's page of their case
 //! opened by the secret link of a letter (the thread, a reply, the satisfaction question once
 //! the case is closed). The form is rate limited per address as the platform's other open
-//! forms are; the receipt is queued in the same transaction as the case.
+//! forms are; the receipt, and the notice to whoever answers, are queued in the same
+//! transaction as the case (the notice again with the asker's reply).
 //!
 //! - `GET POST /{slug}/en-dorr-in`: the form
 //! - `GET /{slug}/en-dorr-in/tack?nr=EDI-…`: the receipt
@@ -144,6 +145,10 @@ async fn ask(
         store::add_link(tx, m.id, case.id, &token, now).await?;
         let email = mail::receipt(&state, &m, &q.email, &case.number, &case.due_on, &link);
         platform::mail::queue(tx, Some(m.id), &email, now).await?;
+        for to in store::responsible_emails(tx, m.id, case.department_id, case.assigned_user_id).await? {
+            let email = mail::waiting(&state, &m, &to, &case.number, &case.topic, &case.due_on, case.id);
+            platform::mail::queue(tx, Some(m.id), &email, now).await?;
+        }
         super::escalation::ensure(tx, now).await?;
         Ok::<_, StoreError>((case, change))
     })
@@ -321,12 +326,17 @@ async fn reply(
     let days = store::answer_days(&state.db, m.id).await?;
     let now = state.now();
     platform::db::write(&state.db, now, async |tx| {
-        let change = store::reply(tx, m.id, &c, &body, days, now).await?;
+        let (change, due_on) = store::reply(tx, m.id, &c, &body, days, now).await?;
+        for to in store::responsible_emails(tx, m.id, c.department_id, c.assigned_user_id).await? {
+            let email = mail::waiting(&state, &m, &to, &c.number, &c.topic, &due_on, c.id);
+            platform::mail::queue(tx, Some(m.id), &email, now).await?;
+        }
         super::escalation::ensure(tx, now).await?;
         Ok::<_, StoreError>(((), change))
     })
     .await
     .map_err(store_error)?;
+    state.jobs_wakeup.notify_one();
     Ok(Redirect::to(&format!("{}?klart=svar#trad", paths::door_thread(&m.slug, &p.token))).into_response())
 }
 

@@ -422,6 +422,8 @@ pub struct NewCase {
     pub number: String,
     pub topic: String,
     pub due_on: String,
+    pub department_id: Option<DepartmentId>,
+    pub assigned_user_id: Option<UserId>,
 }
 
 /// In the caller's transaction: receive a question as a case, numbered in the municipality's
@@ -490,9 +492,49 @@ pub async fn receive<'a>(
             number,
             topic,
             due_on,
+            department_id: department,
+            assigned_user_id: user,
         },
         change,
     ))
+}
+
+/// In the caller's transaction: who answers a case: the named person, else the department's
+/// people, else (or when none has an address) the municipality's coordinators.
+pub async fn responsible_emails(
+    tx: &mut sqlx::AnyConnection,
+    m: MunicipalityId,
+    department: Option<DepartmentId>,
+    user: Option<UserId>,
+) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = if let Some(u) = user {
+        sqlx::query_as("SELECT email FROM users WHERE id = $1 AND email <> ''")
+            .bind(u)
+            .fetch_all(&mut *tx)
+            .await?
+    } else if let Some(d) = department {
+        sqlx::query_as(
+            "SELECT DISTINCT u.email FROM roles r JOIN users u ON u.id = r.user_id \
+             WHERE r.municipality_id = $1 AND r.department_id = $2 AND u.email <> '' ORDER BY u.email",
+        )
+        .bind(m)
+        .bind(d)
+        .fetch_all(&mut *tx)
+        .await?
+    } else {
+        vec![]
+    };
+    if !rows.is_empty() {
+        return Ok(rows.into_iter().map(|r| r.0).collect());
+    }
+    let coordinators: Vec<(String,)> = sqlx::query_as(
+        "SELECT DISTINCT u.email FROM roles r JOIN users u ON u.id = r.user_id \
+         WHERE r.municipality_id = $1 AND r.role = 'coordinator' AND u.email <> '' ORDER BY u.email",
+    )
+    .bind(m)
+    .fetch_all(&mut *tx)
+    .await?;
+    Ok(coordinators.into_iter().map(|r| r.0).collect())
 }
 
 /// A case's status inside a write (locked for the change).
@@ -550,7 +592,8 @@ pub async fn answer<'a>(
 }
 
 /// In the caller's transaction: the asker's reply (not to a closed case). The case waits for
-/// the municipality again, due `days` working days from today, and may be escalated again.
+/// the municipality again, due `days` working days from today (returned), and may be escalated
+/// again.
 pub async fn reply<'a>(
     tx: &mut sqlx::AnyConnection,
     m: MunicipalityId,
@@ -558,7 +601,7 @@ pub async fn reply<'a>(
     body: &str,
     days: i64,
     now: i64,
-) -> StoreResult<Change<'a>> {
+) -> StoreResult<(Change<'a>, String)> {
     if status_of(tx, m, case.id).await? == Status::Closed {
         return Err(StoreError::NotNow);
     }
@@ -584,14 +627,15 @@ pub async fn reply<'a>(
         .filter(Cases::MunicipalityId, m)
         .run(tx)
         .await?;
-    Ok(Change::new(
+    let change = Change::new(
         m,
         None,
         "support.door.case.reply",
         "support_door_case",
         case.id,
         String::new(),
-    ))
+    );
+    Ok((change, due_on))
 }
 
 /// Route a case by hand to a department or a person (or neither); a case waiting for an answer
