@@ -240,6 +240,29 @@ async fn the_form_is_rate_limited(backend: Backend) {
     app.stop().await;
 }
 
+async fn questions_asked_at_once_get_numbers_of_their_own(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    demo(&app).await;
+    let clients: Vec<Client> = (0..6).map(|_| app.client()).collect();
+    let asked = futures::future::join_all(clients.iter().enumerate().map(|(i, c)| {
+        ask(
+            &app,
+            c,
+            if i % 2 == 0 { "Övrigt" } else { "Föreningsregistret" },
+            "eva@example.se",
+        )
+    }))
+    .await;
+    let mut numbers = asked.clone();
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers.len(), 6, "{asked:?}");
+    assert_eq!(numbers.first().map(String::as_str), Some("EDI-2026-0005"));
+    assert_eq!(numbers.last().map(String::as_str), Some("EDI-2026-0010"));
+    app.deliver().await;
+    app.stop().await;
+}
+
 async fn the_askers_data_in_export_and_erasure(backend: Backend) {
     let app = TestApp::start(backend).await;
     demo(&app).await;
@@ -273,5 +296,6 @@ both!(
     asking_without_an_account_gives_a_case_number_and_a_receipt,
     answer_reply_close_rate_and_publish,
     the_form_is_rate_limited,
+    questions_asked_at_once_get_numbers_of_their_own,
     the_askers_data_in_export_and_erasure,
 );

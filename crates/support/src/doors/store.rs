@@ -444,6 +444,16 @@ pub async fn receive<'a>(
     .fetch_optional(&mut *tx)
     .await?;
     let (topic, department, user) = topic.ok_or(StoreError::NotFound)?;
+    // The numbers of a municipality's year are handed out one at a time: on PostgreSQL the
+    // municipality's row is locked until the case is stored (two questions at once would
+    // otherwise both read the same highest number); SQLite's one writer already does this.
+    let _: Option<(MunicipalityId,)> = sqlx::query_as(&format!(
+        "SELECT id FROM municipalities WHERE id = $1{}",
+        db::Backend::of(tx).for_update()
+    ))
+    .bind(m)
+    .fetch_optional(&mut *tx)
+    .await?;
     let today = domain::local_day(now);
     let year = i64::from(chrono::Datelike::year(&today));
     let (number,): (i64,) = sqlx::query_as(
