@@ -24,6 +24,9 @@ async fn asking_without_an_account_gives_a_case_number_and_a_receipt(backend: Ba
     let start = anon.get("/sala/").await.text();
     assert!(start.contains("Ställ en fråga"), "the start page's panel");
     assert!(start.contains("När ska ansökan om aktivitetsstöd för hösten vara inne?"));
+    // A municipality without topics has no form yet.
+    let orebro = anon.get("/orebro/en-dorr-in").await.text();
+    assert!(orebro.contains("Kommunen har inte öppnat En dörr in ännu."), "{orebro}");
     // Missing fields and no consent: 422, what was typed kept, nothing stored.
     let p = anon
         .submit(
@@ -268,6 +271,13 @@ async fn the_askers_data_in_export_and_erasure(backend: Backend) {
     demo(&app).await;
     let number = ask(&app, &app.client(), "Lokaler och anläggningar", "eva@example.se").await;
     let id = case_id(&app, &number).await;
+    let outbox = app.deliver().await;
+    let receipt = outbox
+        .iter()
+        .find(|(to, _, _)| to == "eva@example.se")
+        .expect("the receipt");
+    let link = link_in(&receipt.2);
+    assert_eq!(app.client().get(&link).await.status, 200);
     let (eva, _) = app.signed_in("eva@example.se", None).await;
     let (status, data) = eva.get_json("/konto/export").await;
     assert_eq!(status, 200);
@@ -287,6 +297,7 @@ async fn the_askers_data_in_export_and_erasure(backend: Backend) {
             .await
             .unwrap();
     assert_eq!((name.as_str(), email.as_str()), ("", ""));
+    assert_eq!(app.client().get(&link).await.status, 404, "the personal link is gone");
     assert!(question.contains("lokalbidrag"));
     app.deliver().await;
     app.stop().await;

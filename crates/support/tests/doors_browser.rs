@@ -1,8 +1,9 @@
 //! "En dörr in" in a real browser (headless Chromium) with axe-core: no violations of WCAG 2.1
-//! A and AA on the form (also sent with errors), the receipt, the asker's page (open, and closed
-//! with the satisfaction question), the staff's list (also overdue only), a case (open, and
-//! answered with the FAQ form) and the coordinator's topics; and asking a question with the
-//! keyboard alone.
+//! A and AA on the form (also sent with errors, and a municipality without topics), the
+//! receipt, the asker's page (open, with a reply refused, and closed with the satisfaction
+//! question), the staff's list (also overdue only), a case (open, with an answer refused, and
+//! answered with the FAQ form) and the coordinator's topics (also refused); and asking a
+//! question with the keyboard alone.
 
 use crate::doors_common::*;
 use testkit::browser::fantoccini::key::Key;
@@ -39,6 +40,24 @@ async fn en_dorr_in_has_no_accessibility_violations(backend: Backend) {
         .visit(&browser, &app, &format!("/sala/en-dorr-in/tack?nr={number}"), &number)
         .await;
     found.visit(&browser, &app, &link, "Svara eller fråga vidare").await;
+    browser
+        .client()
+        .find(Locator::Css("#reply-form button[type=submit]"))
+        .await
+        .expect("the reply button")
+        .click()
+        .await
+        .expect("send it");
+    browser.wait_for_text("Fyll i fältet.").await;
+    found.check(&browser, "the asker's page with the reply refused").await;
+    found
+        .visit(
+            &browser,
+            &app,
+            "/orebro/en-dorr-in",
+            "Kommunen har inte öppnat En dörr in ännu.",
+        )
+        .await;
 
     browser.log_in(&app, "samordnare@sala.example").await;
     found.visit(&browser, &app, CASES, &number).await;
@@ -47,9 +66,29 @@ async fn en_dorr_in_has_no_accessibility_violations(backend: Backend) {
         .await;
     let case = format!("{CASES}/{id}");
     found.visit(&browser, &app, &case, "Skicka svaret").await;
+    browser
+        .client()
+        .find(Locator::Css("#answer-form button[type=submit]"))
+        .await
+        .expect("the answer button")
+        .click()
+        .await
+        .expect("send it");
+    browser.wait_for_text("Fyll i fältet.").await;
+    found.check(&browser, "the case with the answer refused").await;
     found
         .visit(&browser, &app, "/sala/en-dorr-in/amnen", "Lägg till ämne")
         .await;
+    browser
+        .client()
+        .find(Locator::Css("form[action$='/amnen'] button[type=submit]"))
+        .await
+        .expect("the add button")
+        .click()
+        .await
+        .expect("send it");
+    browser.wait_for_text("Något behöver rättas").await;
+    found.check(&browser, "the topics with the form refused").await;
     // Answered and closed: the FAQ form for the staff, the rating for the asker.
     let coordinator = app.coordinator("sala").await;
     coordinator

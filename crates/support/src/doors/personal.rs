@@ -1,7 +1,7 @@
 //! What "En dörr in" keeps about an account holder: the cases asked with the account's e-mail
 //! address (the form needs no account, so the address is what ties them to the person). The
-//! export lists them with their thread's own replies counted in. Erasure blanks the asker's name
-//! and address but keeps the case: a question the municipality receives is a public record
+//! export lists them. Erasure blanks the asker's name and address and ends the personal links,
+//! but keeps the case: a question the municipality receives is a public record
 //! (allmän handling, tryckfrihetsförordningen 2 kap.), which the municipality must keep by its
 //! archive rules; the case stays, without whom it was from.
 
@@ -45,6 +45,14 @@ pub(crate) async fn erase(tx: &mut Tx, user_id: UserId) -> Result<(), sqlx::Erro
     let Some(email) = email_of(tx, user_id).await? else {
         return Ok(());
     };
+    // The personal links in the person's letters stop working.
+    sqlx::query(
+        "DELETE FROM support_door_links WHERE case_id IN \
+         (SELECT id FROM support_door_cases WHERE LOWER(asker_email) = $1)",
+    )
+    .bind(&email)
+    .execute(&mut **tx)
+    .await?;
     // The case is a public record and stays; only who asked goes.
     Update::table(Cases::Table)
         .set(Cases::AskerName, "")

@@ -43,6 +43,8 @@ struct FormView {
     faq: Vec<(String, String)>,
     /// The staff's way to their cases.
     cases: Option<String>,
+    /// Whether the municipality has topics (without them there is no form yet).
+    open: bool,
 }
 
 fn ask_form(ctx: &Ctx, m: &Municipality, topics: &[store::Topic], typed: &Asked) -> Form {
@@ -88,6 +90,8 @@ fn ask_form(ctx: &Ctx, m: &Municipality, topics: &[store::Topic], typed: &Asked)
 
 async fn form_view(state: &AppState, ctx: &Ctx, m: &Municipality, form: Form) -> AppResult<Response> {
     let faq = store::faq(&state.db, m.id).await?;
+    // The topic select's first option is "choose": more than one means there are topics.
+    let open = form.fields.iter().any(|f| f.name == "topic" && f.options.len() > 1);
     let status = form.status();
     html_status(
         status,
@@ -97,6 +101,7 @@ async fn form_view(state: &AppState, ctx: &Ctx, m: &Municipality, form: Form) ->
                 .described(ctx.tr.ta("support-doors-description", &[("name", &m.name)])),
             form,
             faq,
+            open,
             cases: ctx
                 .user
                 .as_ref()
