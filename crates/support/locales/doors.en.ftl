@@ -151,3 +151,4 @@ support-doors-mail-waiting-body = Hello!
     The case:
     { $url }
 support-doors-not-open = The municipality has not opened One way in yet. Contact the municipality the ways its website gives.
+support-doors-faq-remove = Remove the question

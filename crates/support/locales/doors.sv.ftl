@@ -151,3 +151,4 @@ support-doors-mail-waiting-body = Hej!
     Ärendet:
     { $url }
 support-doors-not-open = Kommunen har inte öppnat En dörr in ännu. Kontakta kommunen på de vägar som anges på dess webbplats.
+support-doors-faq-remove = Ta bort frågan

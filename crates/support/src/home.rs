@@ -45,7 +45,7 @@ pub fn panels<'a>(
         door.items = faq
             .into_iter()
             .take(SHOWN as usize)
-            .map(|(question, _)| Item {
+            .map(|(_, question, _)| Item {
                 date: None,
                 href: format!("{}#vanliga-fragor", paths::door(slug)),
                 meta: tr.t("support-doors-home-answered"),

@@ -12,4 +12,6 @@ platform::id!(
     pub CaseId,
     /// A topic of "En dörr in" and where it is routed (`support_door_topics`).
     pub TopicId,
+    /// A published question and answer of "En dörr in" (`support_door_faq`).
+    pub FaqId,
 );

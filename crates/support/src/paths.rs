@@ -109,6 +109,11 @@ pub fn door_faq(slug: &str, id: crate::ids::CaseId) -> String {
     format!("/{slug}/en-dorr-in/arenden/{id}/faq")
 }
 
+/// The coordinator takes a published question and answer down (POST).
+pub fn door_faq_remove(slug: &str, id: crate::ids::FaqId) -> String {
+    format!("/{slug}/en-dorr-in/faq/{id}/ta-bort")
+}
+
 /// The coordinator's topics and service level.
 pub fn door_topics(slug: &str) -> String {
     format!("/{slug}/en-dorr-in/amnen")

@@ -206,6 +206,27 @@ async fn answer_reply_close_rate_and_publish(backend: Backend) {
     let form = app.client().get(FORM).await.text();
     assert!(form.contains("Hur söker man lokalbidrag?"), "{form}");
     assert!(!form.contains("Eva Exempel"));
+    // The coordinator takes it down (staff may not); the form's page no longer shows it.
+    let (faq,): (i64,) =
+        sqlx::query_as("SELECT id FROM support_door_faq WHERE question = 'Hur söker man lokalbidrag?'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    let remove = format!("/sala/en-dorr-in/faq/{faq}/ta-bort");
+    let p = staff
+        .post_raw(&remove, &[("_csrf", &staff.get(FORM).await.csrf())])
+        .await;
+    assert_eq!(p.status, 403);
+    let coordinator = app.coordinator("sala").await;
+    assert!(coordinator.get(FORM).await.text().contains("Ta bort frågan"));
+    let p = coordinator.submit(FORM, &remove, &[]).await;
+    assert_eq!(p.status, 303, "{}", p.text());
+    assert!(!app
+        .client()
+        .get(FORM)
+        .await
+        .text()
+        .contains("Hur söker man lokalbidrag?"));
     app.run_jobs().await;
     app.stop().await;
 }

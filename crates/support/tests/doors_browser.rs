@@ -60,6 +60,7 @@ async fn en_dorr_in_has_no_accessibility_violations(backend: Backend) {
         .await;
 
     browser.log_in(&app, "samordnare@sala.example").await;
+    found.visit(&browser, &app, FORM, "Ta bort frågan").await;
     found.visit(&browser, &app, CASES, &number).await;
     found
         .visit(&browser, &app, &format!("{CASES}?forsenade=ja"), "Visa alla ärenden")

@@ -450,6 +450,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     // department or assigned to them, the coordinator all of them)
     ("GET POST", "/{slug}/en-dorr-in", Public),
     ("GET", "/{slug}/en-dorr-in/tack", Public),
+    ("POST", "/{slug}/en-dorr-in/faq/{id}/ta-bort", Coordinator),
     ("GET POST", "/{slug}/en-dorr-in/svar/{token}", Secret),
     ("POST", "/{slug}/en-dorr-in/svar/{token}/betyg", Secret),
     ("GET", "/{slug}/en-dorr-in/arenden", Staff),

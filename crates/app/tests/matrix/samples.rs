@@ -243,7 +243,8 @@ async fn sample(k: &Known<'_>, pattern: &str, key: &str, done: &HashMap<String, 
         "moten/{id}" => id(first(db, "SELECT id FROM meetings_meetings WHERE municipality_id = $1 ORDER BY id", &[m]).await),
         "serier/{id}" => id(first(db, "SELECT id FROM meetings_series WHERE municipality_id = $1 ORDER BY id", &[m]).await),
         "arbetsgrupper/{group}" => id(first(db, "SELECT id FROM actionplan_groups WHERE municipality_id = $1 ORDER BY id", &[m]).await),
-        // Support's "En dörr in": Sala's first topic.
+        // Support's "En dörr in": Sala's published question (the demo's) and its first topic.
+        "faq/{id}" => id(first(db, "SELECT id FROM support_door_faq WHERE municipality_id = $1 ORDER BY id", &[m]).await),
         "amnen/{id}" if pattern.starts_with("/{slug}/en-dorr-in/") => id(first(
             db,
             "SELECT id FROM support_door_topics WHERE municipality_id = $1 ORDER BY id",

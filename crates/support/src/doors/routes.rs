@@ -9,6 +9,8 @@
 //! - `GET /{slug}/en-dorr-in/tack?nr=EDI-…`: the receipt
 //! - `GET POST /{slug}/en-dorr-in/svar/{token}`: the asker's page; reply
 //! - `POST /{slug}/en-dorr-in/svar/{token}/betyg`: how satisfied (1–5 and a comment)
+//! - `POST /{slug}/en-dorr-in/faq/{id}/ta-bort`: the coordinator takes a published question
+//!   down (from the form's page)
 
 use super::domain::{self, Asked, Status};
 use super::mail;
@@ -21,6 +23,7 @@ use serde::Deserialize;
 pub(super) fn router() -> Routes {
     Routes::new()
         .route("/{slug}/en-dorr-in", get(form).post(ask))
+        .route("/{slug}/en-dorr-in/faq/{id}/ta-bort", post(remove_faq))
         .route("/{slug}/en-dorr-in/tack", get(thanks))
         .route("/{slug}/en-dorr-in/svar/{token}", get(thread).post(reply))
         .route("/{slug}/en-dorr-in/svar/{token}/betyg", post(rate))
@@ -40,7 +43,8 @@ pub(super) fn store_error(e: StoreError) -> AppError {
 struct FormView {
     page: Page,
     form: Form,
-    faq: Vec<(String, String)>,
+    /// (question, answer, the coordinator's removal action).
+    faq: Vec<(String, String, Option<String>)>,
     /// The staff's way to their cases.
     cases: Option<String>,
     /// Whether the municipality has topics (without them there is no form yet).
@@ -89,7 +93,12 @@ fn ask_form(ctx: &Ctx, m: &Municipality, topics: &[store::Topic], typed: &Asked)
 }
 
 async fn form_view(state: &AppState, ctx: &Ctx, m: &Municipality, form: Form) -> AppResult<Response> {
-    let faq = store::faq(&state.db, m.id).await?;
+    let coordinator = ctx.user.as_ref().is_some_and(|u| u.is_coordinator(m.id));
+    let faq = store::faq(&state.db, m.id)
+        .await?
+        .into_iter()
+        .map(|(id, q, a)| (q, a, coordinator.then(|| paths::door_faq_remove(&m.slug, id))))
+        .collect();
     // The topic select's first option is "choose": more than one means there are topics.
     let open = form.fields.iter().any(|f| f.name == "topic" && f.options.len() > 1);
     let status = form.status();
@@ -374,4 +383,17 @@ async fn rate(
         .await
         .map_err(store_error)?;
     Ok(Redirect::to(&format!("{}?klart=betyg", paths::door_thread(&m.slug, &p.token))).into_response())
+}
+
+async fn remove_faq(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Tenant(m): Tenant,
+    Id(id): Id<crate::ids::FaqId>,
+) -> AppResult<Response> {
+    let u = require_coordinator(ctx.user.as_ref(), m.id)?;
+    store::remove_faq(&state.db, m.id, id, u, state.now())
+        .await
+        .map_err(store_error)?;
+    Ok(Redirect::to(&format!("{}#vanliga-fragor", paths::door(&m.slug))).into_response())
 }

@@ -52,12 +52,39 @@ pub(crate) async fn insert_faq(
     Ok(())
 }
 
-/// The municipality's published questions and answers, the newest first.
-pub async fn faq(db: &Db, m: MunicipalityId) -> Result<Vec<(String, String)>, sqlx::Error> {
+/// The municipality's published questions and answers, the newest first: (id, question,
+/// answer).
+pub async fn faq(db: &Db, m: MunicipalityId) -> Result<Vec<(FaqId, String, String)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT question, answer FROM support_door_faq WHERE municipality_id = $1 ORDER BY created_at DESC, id DESC",
+        "SELECT id, question, answer FROM support_door_faq WHERE municipality_id = $1 ORDER BY created_at DESC, id DESC",
     )
     .bind(m)
     .fetch_all(&db.pool)
+    .await
+}
+
+/// Take a published question and answer down (one that should not have been published).
+pub async fn remove_faq(db: &Db, m: MunicipalityId, id: FaqId, actor: &CurrentUser, now: i64) -> StoreResult<()> {
+    db::write(db, now, async |tx| {
+        let done = Delete::from(Faq::Table)
+            .filter(Faq::Id, id)
+            .filter(Faq::MunicipalityId, m)
+            .run(tx)
+            .await?;
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok((
+            (),
+            Change::new(
+                m,
+                Some(actor),
+                "support.door.faq.remove",
+                "support_door_faq",
+                id,
+                String::new(),
+            ),
+        ))
+    })
     .await
 }

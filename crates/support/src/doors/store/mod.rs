@@ -6,7 +6,7 @@
 //! changes), `faq.rs` and `late.rs` (the escalation's).
 
 use super::domain::{self, Question, Status};
-use crate::ids::{CaseId, TopicId};
+use crate::ids::{CaseId, FaqId, TopicId};
 use platform::audit::Change;
 use platform::auth::CurrentUser;
 use platform::db::{self, Db, Delete, Insert, Update};
@@ -89,6 +89,7 @@ enum Links {
 #[iden = "support_door_faq"]
 enum Faq {
     Table,
+    Id,
     MunicipalityId,
     CaseId,
     Question,
