@@ -194,12 +194,20 @@ pub async fn organisation_choices_upto(
     municipality_id: MunicipalityId,
     limit: i64,
 ) -> Result<Option<Vec<(OrganisationId, String)>>, sqlx::Error> {
-    let mut rows: Vec<(OrganisationId, String)> =
-        sqlx::query_as("SELECT id, name FROM organisations WHERE municipality_id = $1 LIMIT $2")
-            .bind(municipality_id)
-            .bind(limit.saturating_add(1))
-            .fetch_all(&db.pool)
-            .await?;
+    // One row of JSON rather than up to `limit + 1` rows through the driver (the event
+    // calendar asks on every request; `platform::db::json_rows`).
+    let sql = platform::db::json_rows(
+        db.backend,
+        "id, name",
+        "",
+        "SELECT id, name FROM organisations WHERE municipality_id = $1 LIMIT $2",
+    );
+    let (text,): (String,) = sqlx::query_as(&sql)
+        .bind(municipality_id)
+        .bind(limit.saturating_add(1))
+        .fetch_one(&db.pool)
+        .await?;
+    let mut rows: Vec<(OrganisationId, String)> = platform::db::parse_json_rows(&text)?;
     if i64::try_from(rows.len()).unwrap_or(i64::MAX) > limit {
         return Ok(None);
     }

@@ -4,12 +4,14 @@
 
 mod constraint;
 mod fts_stats;
+mod json;
 mod migrate;
 mod sql;
 mod write;
 
 pub use constraint::{OnConstraint, Unique, Violation};
 pub use fts_stats::forget_fts_statistics;
+pub use json::{json_rows, parse_json_rows};
 pub use sql::{Delete, Insert, Update};
 pub use write::write;
 
@@ -44,6 +46,42 @@ impl Backend {
             Backend::Postgres => "postgres",
         }
     }
+}
+
+/// A PostgreSQL URL with `sslmode=disable` added when the server is on this machine (a
+/// loopback address, `localhost` or a Unix socket) and the URL does not choose a mode itself.
+/// The driver's default (`prefer`) encrypts every round trip when the server offers TLS, as
+/// Debian's does out of the box: on loopback that buys nothing and cost every query its
+/// encryption (issue 21). Another host keeps the driver's default; `sslmode=require` (or any
+/// mode) in the URL is always kept.
+pub fn plain_on_loopback(url: &str) -> String {
+    let Ok(mut u) = url::Url::parse(url) else {
+        return url.to_string();
+    };
+    if u.query_pairs().any(|(k, _)| k == "sslmode" || k == "ssl-mode") {
+        return url.to_string();
+    }
+    let socket = u.query_pairs().any(|(k, v)| k == "host" && v.starts_with('/'));
+    let local = socket
+        || match u.host() {
+            Some(url::Host::Ipv4(a)) => a.is_loopback(),
+            Some(url::Host::Ipv6(a)) => a.is_loopback(),
+            // PostgreSQL's scheme is not one the URL standard knows, so an address stays a name.
+            Some(url::Host::Domain(d)) => {
+                d.is_empty()
+                    || d == "localhost"
+                    || d.trim_start_matches('[')
+                        .trim_end_matches(']')
+                        .parse::<std::net::IpAddr>()
+                        .is_ok_and(|a| a.is_loopback())
+            }
+            None => true,
+        };
+    if !local {
+        return url.to_string();
+    }
+    u.query_pairs_mut().append_pair("sslmode", "disable");
+    u.to_string()
 }
 
 /// The migrations of one capability, for both backends. Each capability keeps its own folder;
@@ -103,7 +141,7 @@ impl Db {
                     .await?
             }
             Backend::Postgres => {
-                let opts = AnyConnectOptions::from_str(url)?;
+                let opts = AnyConnectOptions::from_str(&plain_on_loopback(url))?;
                 AnyPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(Duration::from_secs(10))
@@ -176,3 +214,35 @@ pub static MIGRATIONS: Migrations = Migrations {
     sqlite: &sqlx::migrate!("migrations/sqlite"),
     postgres: &sqlx::migrate!("migrations/postgres"),
 };
+
+#[cfg(test)]
+mod tests {
+    use super::plain_on_loopback;
+
+    #[test]
+    fn postgres_on_this_machine_goes_without_tls_unless_the_url_says() {
+        assert_eq!(
+            plain_on_loopback("postgres://postgres@127.0.0.1:5432/overens"),
+            "postgres://postgres@127.0.0.1:5432/overens?sslmode=disable"
+        );
+        assert_eq!(
+            plain_on_loopback("postgres://u:p@localhost/db?application_name=x"),
+            "postgres://u:p@localhost/db?application_name=x&sslmode=disable"
+        );
+        assert_eq!(
+            plain_on_loopback("postgres://[::1]/db"),
+            "postgres://[::1]/db?sslmode=disable"
+        );
+        assert_eq!(
+            plain_on_loopback("postgres:///db?host=/var/run/postgresql"),
+            "postgres:///db?host=%2Fvar%2Frun%2Fpostgresql&sslmode=disable"
+        );
+        for kept in [
+            "postgres://postgres@127.0.0.1/db?sslmode=require",
+            "postgres://db.example.se/overens",
+            "postgres://10.0.0.5:5432/overens",
+        ] {
+            assert_eq!(plain_on_loopback(kept), kept);
+        }
+    }
+}
