@@ -17,11 +17,16 @@
 //!   answered from the platform by e-mail with a personal link for the asker's replies; a
 //!   service level in working days with an escalation job; an FAQ; a CSV export.
 //!
-//! Mentors and buddies and the consultation group will be folders beside them.
+//! - `consultations/`: the consultation group (remissgrupp): members of civil society and the
+//!   municipality join with consent and leave with one button; the coordinator sees and removes
+//!   members (consultations themselves are still to come).
+//!
+//! Mentors and buddies will be a folder beside them.
 //!
 //! Of a person it keeps the ideas they submitted, their supports and their comments
 //! (`personal`: export; erasure removes the name from ideas and comments and the supports).
 
+pub mod consultations;
 mod demo;
 pub mod doors;
 mod home;
@@ -37,7 +42,7 @@ use platform::Capability;
 
 /// Every page of the capability.
 fn router() -> platform::web::Routes {
-    ideas::router().merge(doors::router())
+    ideas::router().merge(doors::router()).merge(consultations::router())
 }
 
 pub static MIGRATIONS: Migrations = Migrations {
@@ -51,12 +56,16 @@ pub static MESSAGES: Messages = Messages {
     sv: concat!(
         include_str!("../locales/sv.ftl"),
         "\n",
-        include_str!("../locales/doors.sv.ftl")
+        include_str!("../locales/doors.sv.ftl"),
+        "\n",
+        include_str!("../locales/consultations.sv.ftl")
     ),
     en: concat!(
         include_str!("../locales/en.ftl"),
         "\n",
-        include_str!("../locales/doors.en.ftl")
+        include_str!("../locales/doors.en.ftl"),
+        "\n",
+        include_str!("../locales/consultations.en.ftl")
     ),
 };
 

@@ -128,3 +128,25 @@ pub fn door_days(slug: &str) -> String {
 pub fn door_topic_remove(slug: &str, id: crate::ids::TopicId) -> String {
     format!("/{slug}/en-dorr-in/amnen/{id}/ta-bort")
 }
+
+// --- The consultation group ---
+
+/// The group's page: join, leave, the coordinator's members.
+pub fn consultations(slug: &str) -> String {
+    format!("/{slug}/remissgrupp")
+}
+
+/// Join the group (POST).
+pub fn consultation_join(slug: &str) -> String {
+    format!("/{slug}/remissgrupp/ga-med")
+}
+
+/// Leave the group (POST).
+pub fn consultation_leave(slug: &str) -> String {
+    format!("/{slug}/remissgrupp/lamna")
+}
+
+/// The coordinator removes a member (POST).
+pub fn consultation_remove(slug: &str) -> String {
+    format!("/{slug}/remissgrupp/medlemmar/ta-bort")
+}

@@ -16,6 +16,10 @@ fn export(db: &Db, user_id: UserId) -> BoxFuture<'_, Result<serde_json::Value, s
         if let (Some(o), serde_json::Value::Object(d)) = (out.as_object_mut(), doors) {
             o.extend(d);
         }
+        let group = crate::consultations::personal::export(db, user_id).await?;
+        if let (Some(o), serde_json::Value::Object(g)) = (out.as_object_mut(), group) {
+            o.extend(g);
+        }
         Ok(out)
     })
 }
@@ -23,6 +27,7 @@ fn export(db: &Db, user_id: UserId) -> BoxFuture<'_, Result<serde_json::Value, s
 fn erase(tx: &mut Tx, user_id: UserId, _now: i64) -> BoxFuture<'_, Result<(), sqlx::Error>> {
     Box::pin(async move {
         crate::ideas::personal::erase(tx, user_id).await?;
-        crate::doors::personal::erase(tx, user_id).await
+        crate::doors::personal::erase(tx, user_id).await?;
+        crate::consultations::personal::erase(tx, user_id).await
     })
 }

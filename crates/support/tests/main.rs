@@ -5,6 +5,8 @@
 
 mod browser;
 mod common;
+mod consultations;
+mod consultations_browser;
 mod doors;
 mod doors_browser;
 mod doors_common;

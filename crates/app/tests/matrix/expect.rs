@@ -463,4 +463,8 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET POST", "/{slug}/en-dorr-in/amnen", Coordinator),
     ("POST", "/{slug}/en-dorr-in/amnen/svarstid", Coordinator),
     ("POST", "/{slug}/en-dorr-in/amnen/{id}/ta-bort", Coordinator),
+    ("GET", "/{slug}/remissgrupp", Public),
+    ("POST", "/{slug}/remissgrupp/ga-med", SignedIn),
+    ("POST", "/{slug}/remissgrupp/lamna", SignedIn),
+    ("POST", "/{slug}/remissgrupp/medlemmar/ta-bort", Coordinator),
 ];

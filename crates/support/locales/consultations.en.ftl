@@ -1,0 +1,21 @@
+# The consultation group (remissgrupp).
+support-consultations-title = Consultation group
+support-consultations-description = { $name }'s consultation group: civil society and the municipality discuss single issues.
+support-consultations-intro = In the consultation group, associations and the municipality's staff give their views on single issues. The municipality's coordinator sends the group a consultation with questions, documents and a deadline, and the members answer for their association.
+support-consultations-kept = As a member, your name, your e-mail address (for the invitations), the association you answer for and when you joined are kept. You can leave the group at any time with one button; the data is then removed.
+support-consultations-login = Log in to join the consultation group
+support-consultations-join = Join the consultation group
+support-consultations-organisation = Association or organisation you answer for
+support-consultations-organisation-hint = Optional. Leave it empty if you take part as the municipality's staff or for yourself.
+support-consultations-consent = I agree that my details are kept for the consultation group
+support-consultations-consent-hint = { $municipality } keeps your name, your e-mail address and the association to invite you to consultations. You can leave the group at any time.
+support-consultations-consent-required = Tick the box to join.
+support-consultations-member = You are a member of the consultation group.
+support-consultations-member-for = You are a member of the consultation group for
+support-consultations-leave = Leave the consultation group
+support-consultations-joined = You are now a member of the consultation group.
+support-consultations-left = You have left the consultation group.
+support-consultations-removed = The member is removed.
+support-consultations-members = Members
+support-consultations-no-members = No members yet.
+support-consultations-remove = Remove

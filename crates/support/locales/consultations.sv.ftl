@@ -1,0 +1,21 @@
+# The consultation group (remissgrupp).
+support-consultations-title = Remissgrupp
+support-consultations-description = { $name }s remissgrupp: civilsamhället och kommunen diskuterar enstaka frågor.
+support-consultations-intro = I remissgruppen möts föreningar och kommunens medarbetare för att tycka till om enstaka frågor. Kommunens samordnare skickar en remiss till gruppen med frågor, underlag och ett sista svarsdatum, och medlemmarna svarar för sin förening.
+support-consultations-kept = Som medlem sparas ditt namn, din e-postadress (för inbjudningarna), föreningen du svarar för och när du gick med. Du kan lämna gruppen när du vill med en knapp; då tas uppgifterna bort.
+support-consultations-login = Logga in för att gå med i remissgruppen
+support-consultations-join = Gå med i remissgruppen
+support-consultations-organisation = Förening eller organisation du svarar för
+support-consultations-organisation-hint = Frivilligt. Lämna tomt om du är med som kommunens medarbetare eller för dig själv.
+support-consultations-consent = Jag samtycker till att mina uppgifter sparas för remissgruppen
+support-consultations-consent-hint = { $municipality } sparar ditt namn, din e-postadress och föreningen för att bjuda in dig till remisser. Du kan lämna gruppen när du vill.
+support-consultations-consent-required = Kryssa i rutan för att gå med.
+support-consultations-member = Du är med i remissgruppen.
+support-consultations-member-for = Du är med i remissgruppen för
+support-consultations-leave = Lämna remissgruppen
+support-consultations-joined = Du är nu med i remissgruppen.
+support-consultations-left = Du har lämnat remissgruppen.
+support-consultations-removed = Medlemmen är borttagen.
+support-consultations-members = Medlemmar
+support-consultations-no-members = Inga medlemmar ännu.
+support-consultations-remove = Ta bort
