@@ -19,3 +19,29 @@ support-consultations-removed = The member is removed.
 support-consultations-members = Members
 support-consultations-no-members = No members yet.
 support-consultations-remove = Remove
+support-consultations-open = Open a consultation
+support-consultations-open-intro = A consultation is about a single issue. When you open it, every member of the group is invited by e-mail.
+support-consultations-opened = The consultation is open and the members have been invited.
+support-consultations-f-title = Title
+support-consultations-f-question = Question or questions
+support-consultations-f-documents = Documents
+support-consultations-f-documents-hint = Links to the documents, one a line (starting with https://). Optional.
+support-consultations-f-deadline = Last day to answer
+support-consultations-title-required = Write a title.
+support-consultations-question-required = Write the question.
+support-consultations-too-long = The text is too long.
+support-consultations-documents-links = Write links only, one a line, starting with https://.
+support-consultations-deadline-required = Choose the last day to answer.
+support-consultations-deadline-past = The last day to answer cannot have passed.
+support-consultations-list = Consultations
+support-consultations-deadline = Last day to answer:
+support-consultations-mail-subject = Consultation from { $municipality }: { $title }
+support-consultations-mail-body =
+    Hello,
+
+    { $municipality } sends the consultation group a consultation: { $title }.
+
+    Answer for your association by { $deadline }. Read the questions and documents here:
+    { $url }
+
+    You receive this letter because you are a member of the consultation group. You can leave the group on the same page.

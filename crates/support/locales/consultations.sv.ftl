@@ -19,3 +19,29 @@ support-consultations-removed = Medlemmen är borttagen.
 support-consultations-members = Medlemmar
 support-consultations-no-members = Inga medlemmar ännu.
 support-consultations-remove = Ta bort
+support-consultations-open = Öppna en remiss
+support-consultations-open-intro = En remiss gäller en enstaka fråga. När du öppnar den får varje medlem i remissgruppen en inbjudan med e-post.
+support-consultations-opened = Remissen är öppnad och medlemmarna har bjudits in.
+support-consultations-f-title = Rubrik
+support-consultations-f-question = Fråga eller frågor
+support-consultations-f-documents = Underlag
+support-consultations-f-documents-hint = Länkar till underlaget, en per rad (börjar med https://). Frivilligt.
+support-consultations-f-deadline = Sista svarsdag
+support-consultations-title-required = Skriv en rubrik.
+support-consultations-question-required = Skriv frågan.
+support-consultations-too-long = Texten är för lång.
+support-consultations-documents-links = Skriv bara länkar, en per rad, som börjar med https://.
+support-consultations-deadline-required = Välj sista svarsdag.
+support-consultations-deadline-past = Sista svarsdag kan inte ha passerat.
+support-consultations-list = Remisser
+support-consultations-deadline = Sista svarsdag:
+support-consultations-mail-subject = Remiss från { $municipality }: { $title }
+support-consultations-mail-body =
+    Hej!
+
+    { $municipality } skickar en remiss till remissgruppen: { $title }.
+
+    Svara för din förening senast { $deadline }. Läs frågorna och underlaget här:
+    { $url }
+
+    Du får brevet för att du är med i remissgruppen. Du kan lämna gruppen på samma sida.

@@ -15,3 +15,8 @@ platform::id!(
     /// A published question and answer of "En dörr in" (`support_door_faq`).
     pub FaqId,
 );
+
+platform::id!(
+    /// A consultation of the consultation group (`support_consultations`).
+    pub ConsultationId,
+);

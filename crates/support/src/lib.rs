@@ -19,7 +19,8 @@
 //!
 //! - `consultations/`: the consultation group (remissgrupp): members of civil society and the
 //!   municipality join with consent and leave with one button; the coordinator sees and removes
-//!   members (consultations themselves are still to come).
+//!   members; the coordinator opens a consultation (question, document links, last day) and
+//!   every member is invited by e-mail (answers and the published summary are still to come).
 //!
 //! Mentors and buddies will be a folder beside them.
 //!

@@ -150,3 +150,8 @@ pub fn consultation_leave(slug: &str) -> String {
 pub fn consultation_remove(slug: &str) -> String {
     format!("/{slug}/remissgrupp/medlemmar/ta-bort")
 }
+
+/// The coordinator opens a consultation (GET the form, POST it).
+pub fn consultation_new(slug: &str) -> String {
+    format!("/{slug}/remissgrupp/ny")
+}

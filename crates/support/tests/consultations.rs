@@ -1,6 +1,8 @@
 //! The consultation group (remissgrupp): joining needs consent, leaving is one button, only the
 //! coordinator sees and removes members (others 403, another municipality's coordinator sees
-//! none of Sala's), and the membership in /konto's export and gone after erasure.
+//! none of Sala's), only the coordinator opens a consultation and every member is invited by
+//! e-mail over the SMTP test server, and the membership in /konto's export and gone after
+//! erasure.
 
 use crate::common::*;
 
@@ -134,6 +136,100 @@ async fn the_membership_in_the_export_and_gone_after_erasure(backend: Backend) {
     app.stop().await;
 }
 
+async fn only_the_coordinator_opens_a_consultation_and_every_member_is_invited(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    demo(&app).await;
+    let new = format!("{GROUP}/ny");
+    let (anna, _) = app.signed_in("anna@example.se", None).await;
+    anna.submit(
+        GROUP,
+        &format!("{GROUP}/ga-med"),
+        &[("organisation", "Sala Schackklubb"), ("consent", "on")],
+    )
+    .await;
+    let (staff, _) = app
+        .signed_in("hl@sala.example", Some((RoleKind::Staff, Some("sala"))))
+        .await;
+    staff
+        .submit(GROUP, &format!("{GROUP}/ga-med"), &[("consent", "on")])
+        .await;
+    let (bo, _) = app.signed_in("bo@example.se", None).await;
+    app.deliver().await;
+    let today = app.state.today();
+    let deadline = (today + chrono::Days::new(14)).format("%Y-%m-%d").to_string();
+    let yesterday = (today - chrono::Days::new(1)).format("%Y-%m-%d").to_string();
+    let fields = |deadline: &str| {
+        vec![
+            ("title".to_string(), "Riktlinjer för lokalbidrag".to_string()),
+            (
+                "question".to_string(),
+                "Vad tycker er förening om förslaget?".to_string(),
+            ),
+            ("documents".to_string(), "https://sala.example/forslag.pdf".to_string()),
+            ("deadline".to_string(), deadline.to_string()),
+        ]
+    };
+    // A member, staff and a person outside the group: 403 on the form and on opening.
+    for c in [&anna, &staff, &bo] {
+        assert_eq!(c.get(&new).await.status, 403);
+        let csrf = c.get(GROUP).await.csrf();
+        let mut form: Vec<(&str, &str)> = vec![("_csrf", csrf.as_str())];
+        let f = fields(&deadline);
+        form.extend(f.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        assert_eq!(c.post_raw(&new, &form).await.status, 403);
+    }
+    // Another municipality's coordinator opens in their own group only.
+    let orebro = app.coordinator("orebro").await;
+    assert_eq!(orebro.get(&new).await.status, 403);
+    let coordinator = app.coordinator("sala").await;
+    assert!(coordinator.get(GROUP).await.text().contains("Öppna en remiss"));
+    // Refused: a day that has passed, and no links among the documents.
+    let f = fields(&yesterday);
+    let mut form: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    form[2].1 = "inte en länk";
+    let p = coordinator.submit(&new, &new, &form).await;
+    assert_eq!(p.status, 422, "{}", p.text());
+    assert!(p.text().contains("Sista svarsdag kan inte ha passerat."));
+    assert!(p.text().contains("Skriv bara länkar"));
+    assert_eq!(opened(&app).await, 0);
+    // (Only the accounts' own letters so far, none about a consultation.)
+    assert!(app.deliver().await.iter().all(|(_, s, _)| !s.contains("Riktlinjer")));
+    // Opened: one letter to each member, none to others.
+    let f = fields(&deadline);
+    let form: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let p = coordinator.submit(&new, &new, &form).await;
+    assert_eq!(p.status, 303, "{}", p.text());
+    assert_eq!(opened(&app).await, 1);
+    let outbox: Vec<_> = app
+        .deliver()
+        .await
+        .into_iter()
+        .filter(|(_, subject, _)| subject.starts_with("Remiss från Sala"))
+        .collect();
+    let mut to: Vec<&str> = outbox.iter().map(|(to, _, _)| to.as_str()).collect();
+    to.sort_unstable();
+    assert_eq!(to, ["anna@example.se", "hl@sala.example"], "{outbox:?}");
+    for (_, subject, body) in &outbox {
+        assert!(subject.contains("Riktlinjer för lokalbidrag"), "{subject}");
+        assert!(body.contains(&deadline), "{body}");
+        assert!(body.contains("/sala/remissgrupp"), "{body}");
+    }
+    // Members see it listed; a person outside the group does not.
+    assert!(anna.get(GROUP).await.text().contains("Riktlinjer för lokalbidrag"));
+    assert!(!bo.get(GROUP).await.text().contains("Riktlinjer för lokalbidrag"));
+    assert!(!orebro.get("/orebro/remissgrupp").await.text().contains("Riktlinjer"));
+    app.stop().await;
+}
+
+/// How many consultations are stored, all municipalities.
+async fn opened(app: &TestApp) -> i64 {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM support_consultations")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    n
+}
+
 /// How many members the groups have, all municipalities.
 async fn count(app: &TestApp) -> i64 {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM support_consultation_members")
@@ -147,4 +243,5 @@ both!(
     joining_needs_consent_and_leaving_is_one_button,
     only_the_coordinator_sees_and_removes_members,
     the_membership_in_the_export_and_gone_after_erasure,
+    only_the_coordinator_opens_a_consultation_and_every_member_is_invited,
 );

@@ -1,6 +1,7 @@
 //! The consultation group in a real browser (headless Chromium) with axe-core: no violations
 //! of WCAG 2.1 A and AA on the group's page for a visitor, for a signed-in person (the join
-//! form, also refused without consent), for a member and for the coordinator with the members.
+//! form, also refused without consent), for a member and for the coordinator with the members,
+//! and the coordinator's form to open a consultation (also refused).
 
 use crate::common::*;
 use testkit::browser::{Browser, Findings, Locator};
@@ -42,6 +43,19 @@ async fn the_consultation_group_has_no_accessibility_violations(backend: Backend
     found.visit(&browser, &app, GROUP, "Lämna remissgruppen").await;
     browser.log_in(&app, "samordnare@sala.example").await;
     found.visit(&browser, &app, GROUP, "Sala Schackklubb").await;
+    found
+        .visit(&browser, &app, "/sala/remissgrupp/ny", "Sista svarsdag")
+        .await;
+    browser
+        .client()
+        .find(Locator::Css("form[action$='/remissgrupp/ny'] button[type=submit]"))
+        .await
+        .expect("the open button")
+        .click()
+        .await
+        .expect("send the form empty");
+    browser.wait_for_text("Skriv en rubrik.").await;
+    found.check(&browser, "the consultation form refused").await;
     found.assert_none();
     browser.close().await;
     app.stop().await;

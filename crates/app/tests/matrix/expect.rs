@@ -467,4 +467,5 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/{slug}/remissgrupp/ga-med", SignedIn),
     ("POST", "/{slug}/remissgrupp/lamna", SignedIn),
     ("POST", "/{slug}/remissgrupp/medlemmar/ta-bort", Coordinator),
+    ("GET POST", "/{slug}/remissgrupp/ny", Coordinator),
 ];

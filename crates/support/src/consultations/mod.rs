@@ -7,16 +7,24 @@
 //! coordinator sees the members and can remove one.
 //!
 //! - `/{slug}/remissgrupp`: what the group is; join or leave; the coordinator's member list;
-//! - `POST /{slug}/remissgrupp/ga-med`, `…/lamna`, `…/medlemmar/ta-bort` (the coordinator's).
+//! - `POST /{slug}/remissgrupp/ga-med`, `…/lamna`, `…/medlemmar/ta-bort` (the coordinator's);
+//! - `/{slug}/remissgrupp/ny`: the coordinator opens a consultation on a single issue (its
+//!   question(s), documents as links, the last day to answer, [`domain::check`]); every member
+//!   is invited by e-mail in the same transaction ([`open_routes`]). Members and the
+//!   coordinator see the consultations listed on the group's page.
 //!
-//! Consultations (a single issue with questions, documents and a deadline, the group invited by
-//! e-mail, answers per organisation, the coordinator's published summary) are not built yet.
+//! Answering (per organisation, until the last day), the coordinator's compiled and published
+//! summary and the public pages of a consultation are not built yet.
 
+pub mod consultations_store;
+pub mod domain;
+mod mail;
+mod open_routes;
 pub(crate) mod personal;
 mod routes;
 pub mod store;
 
 /// The group's pages.
 pub fn router() -> platform::web::Routes {
-    routes::router()
+    routes::router().merge(open_routes::router())
 }

@@ -6,6 +6,7 @@
 //! - `POST /{slug}/remissgrupp/lamna`: leave
 //! - `POST /{slug}/remissgrupp/medlemmar/ta-bort`: the coordinator removes a member
 
+use super::consultations_store::{self as consultations, Listed};
 use super::store::{self, Member, StoreError};
 use crate::paths;
 use platform::web::prelude::*;
@@ -42,6 +43,10 @@ struct GroupView {
     login: Option<String>,
     /// The coordinator's list: (member, date joined) and the removal action.
     members: Option<(Vec<(Member, String)>, String)>,
+    /// The consultations, for members and the coordinator.
+    consultations: Vec<Listed>,
+    /// The coordinator's way to open a consultation.
+    open: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, serde::Serialize)]
@@ -107,6 +112,12 @@ async fn view(
         )),
         _ => None,
     };
+    let coordinator = user.is_some_and(|u| u.is_coordinator(m.id));
+    let listed = if coordinator || membership.is_some() {
+        consultations::list(&state.db, m.id).await?
+    } else {
+        vec![]
+    };
     let code = if form.as_ref().is_some_and(Form::has_errors) {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -125,6 +136,8 @@ async fn view(
                 .is_none()
                 .then(|| format!("/konto/logga-in?next={}", paths::consultations(&m.slug))),
             members,
+            consultations: listed,
+            open: coordinator.then(|| paths::consultation_new(&m.slug)),
         },
     )
 }
@@ -144,6 +157,7 @@ async fn page(
         Some("med") => Some(ctx.t("support-consultations-joined")),
         Some("ut") => Some(ctx.t("support-consultations-left")),
         Some("bort") => Some(ctx.t("support-consultations-removed")),
+        Some("remiss") => Some(ctx.t("support-consultations-opened")),
         _ => None,
     };
     view(&state, &ctx, &m, None, notice).await
